@@ -1,0 +1,166 @@
+//! Diagnostics are data: a stable code, a severity, a source location and a
+//! message. They are collected by every phase and rendered in one place.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How bad a diagnostic is. Errors make `regen` fail without touching the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        })
+    }
+}
+
+macro_rules! codes {
+    ($( $variant:ident = $code:literal, $sev:ident, $meaning:literal, $example:literal; )*) => {
+        /// Every diagnostic code the generator can emit. The table below is the
+        /// single place where codes are documented; `cargo xtask codes` prints it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+            pub fn as_str(self) -> &'static str { match self { $(Code::$variant => $code,)* } }
+            pub fn severity(self) -> Severity { match self { $(Code::$variant => Severity::$sev,)* } }
+            pub fn meaning(self) -> &'static str { match self { $(Code::$variant => $meaning,)* } }
+            pub fn example(self) -> &'static str { match self { $(Code::$variant => $example,)* } }
+            pub fn from_str(code: &str) -> Option<Code> { match code { $($code => Some(Code::$variant),)* _ => None } }
+        }
+    };
+}
+
+codes! {
+    Io = "C0001", Error, "A file could not be read or written.", "spec/api/x.md: permission denied";
+    InvalidUtf8 = "C0002", Warning, "A page is not valid UTF-8; invalid bytes were replaced.", "a page saved as Latin-1";
+    PageGaveNothing = "D0001", Warning, "A page yielded no operation, model or enum.", "an API page with no HTTP request section and no examples";
+    NoHttpRequest = "D0002", Warning, "An API page has no HTTP request section, or the section has no method and path.", "`## HTTP request` followed only by prose";
+    NoVersion = "D0003", Warning, "The API version could not be told from the page; v1.0 was assumed.", "a rendered page with no beta notice and no example URL";
+    IncludeMissing = "D0101", Warning, "An `[!INCLUDE]` target does not exist.", "[!INCLUDE [t](../includes/permissions/x-permissions.md)] with no such file";
+    IncludeEscapesRoot = "D0102", Error, "An `[!INCLUDE]` target lies outside the docs root; it was not read.", "[!INCLUDE [t](../../../../etc/passwd)]";
+    IncludeCycle = "D0103", Warning, "An `[!INCLUDE]` chain includes itself.", "a.md includes b.md, which includes a.md";
+    PermissionPlaceholder = "D0201", Warning, "A permission cell is a placeholder; the scheme is unknown.", "**TODO: Provide applicable permissions.**";
+    PermissionEmpty = "D0202", Warning, "A permission cell is empty; the scheme is unknown.", "| Application | |";
+    PermissionsIncludeMissing = "D0203", Warning, "The permissions table is an include that cannot be found; permissions are unknown.", "[!INCLUDE [permissions-table](../includes/permissions/a-get-permissions.md)]";
+    PermissionTableUnrecognised = "D0204", Warning, "A table in the permissions section has a shape the parser does not know.", "a table whose header is `Scope | Notes`";
+    PermissionsMissing = "D0205", Warning, "An API page has no permissions section, or the section has no table.", "`## Permissions` with prose only";
+    PermissionSchemeUnknown = "D0206", Warning, "A permission row names a scheme the parser does not know.", "| Delegated (school) | Files.Read |";
+    PermissionNameOdd = "D0207", Warning, "A permission cell holds text that is not a permission name; it was skipped.", "| Application | see below |";
+    AnnotationInvalid = "D0301", Warning, "A `<!-- { ... } -->` annotation is not valid JSON, even leniently.", "<!-- { \"blockType\": request } -->";
+    JsonRecovered = "D0302", Warning, "An example body was not strict JSON and was recovered leniently.", "a response body that lost its outer braces";
+    JsonInvalid = "D0303", Warning, "An example body could not be read as JSON; it is kept as raw text.", "{ \"id\": \"1\", ... }";
+    ExampleUnmatched = "D0304", Warning, "An example request does not match any endpoint of its operation.", "GET /users/{id}/photo on a page documenting /me/messages";
+    InvalidExampleValue = "D0305", Warning, "An example value breaks the type its resource documents.", "\"2020-03-19T12-01-03.45Z\" for a DateTimeOffset";
+    PathNoise = "D0401", Warning, "A line in an HTTP request block is not a request path; it was skipped.", "GET https://graph.microsoft.com  (no path)";
+    ConflictingFacts = "D0501", Warning, "Two pages disagree about one operation; the documented merge rule picked a winner.", "response type microsoft.graph.operation vs microsoft.graph.longRunningOperation";
+    DuplicateOperationId = "D0502", Warning, "Two operations derived the same id; the later one was renamed.", "two pages both named get_operation";
+    DuplicateModel = "D0503", Warning, "A resource is documented twice; the pages were merged.", "operation.md in two folders";
+    UnknownType = "D0601", Warning, "A property type is unknown; it becomes `serde_json::Value`.", "| size | Bigness | ... |";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Code::from_str(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown code {s}")))
+    }
+}
+
+/// One finding about the input, tied to a file and line.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, file: impl Into<String>, line: u32, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: line.max(1),
+            column: 1,
+            code,
+            severity: code.severity(),
+            message: message.into(),
+        }
+    }
+
+    pub fn at(code: Code, at: &crate::ir::Source, message: impl Into<String>) -> Self {
+        Self::new(code, at.file.clone(), at.line, message)
+    }
+
+    /// `path:line:col: warning[D0201]: message`, as rustc and gcc print it.
+    pub fn headline(&self) -> String {
+        format!(
+            "{}:{}:{}: {}[{}]: {}",
+            self.file, self.line, self.column, self.severity, self.code, self.message
+        )
+    }
+
+    /// The headline plus the source line it points at, when that line can be read.
+    pub fn render(&self, source_line: Option<&str>) -> String {
+        match source_line {
+            Some(text) => {
+                let gutter = self.line.to_string();
+                let pad = " ".repeat(gutter.len());
+                format!(
+                    "{}\n{pad} |\n{gutter} | {}\n{pad} |",
+                    self.headline(),
+                    text.trim_end()
+                )
+            }
+            None => self.headline(),
+        }
+    }
+}
+
+/// Sorts and dedups diagnostics so output never depends on discovery order.
+pub fn normalise(diags: &mut Vec<Diagnostic>) {
+    diags.sort();
+    diags.dedup();
+}
+
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// The code table as Markdown, for the README and `cargo xtask codes`.
+pub fn code_table() -> String {
+    let mut out = String::from("| code | severity | meaning | example |\n|---|---|---|---|\n");
+    for code in Code::ALL {
+        out.push_str(&format!(
+            "| {} | {} | {} | `{}` |\n",
+            code,
+            code.severity(),
+            code.meaning(),
+            code.example().replace('|', "\\|")
+        ));
+    }
+    out
+}

@@ -1,0 +1,61 @@
+//! The crate scaffolding: `Cargo.toml`, `src/lib.rs`, the version modules
+//! and the support module copied from `codegen/templates/support.rs`.
+
+use super::{rust_file, HEADER};
+use crate::ir::ApiVersion;
+use crate::write::GeneratedFile;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+const SUPPORT: &str = include_str!("../../templates/support.rs");
+
+pub fn files(versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
+    let cargo = format!(
+        "# {HEADER}\n[package]\nname = \"graph-generated\"\nversion = \"0.1.0\"\nedition = \"2021\"\nlicense = \"MIT\"\npublish = false\ndescription = \"Typed Microsoft Graph models, requests and permissions, generated from the docs.\"\n\n[dependencies]\nhttp = \"1\"\npercent-encoding = \"2\"\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n"
+    );
+    let mods: Vec<TokenStream> = versions
+        .iter()
+        .map(|v| {
+            let m = format_ident!("{}", super::module_name(*v));
+            let doc = format!(
+                " Operations and models of the Microsoft Graph `{}` API.",
+                v.as_str()
+            );
+            quote!(#[doc = #doc] pub mod #m;)
+        })
+        .collect();
+    let lib = quote! {
+        //! Typed Microsoft Graph models, request builders and permission
+        //! metadata, generated from the Graph API reference pages.
+        #![forbid(unsafe_code)]
+        pub mod permissions;
+        pub mod support;
+        #(#mods)*
+    };
+    let support: syn::File =
+        syn::parse_str(SUPPORT).map_err(|e| format!("templates/support.rs: {e}"))?;
+    Ok(vec![
+        GeneratedFile {
+            path: "Cargo.toml".into(),
+            contents: cargo,
+        },
+        rust_file("src/lib.rs", lib)?,
+        GeneratedFile {
+            path: "src/support.rs".into(),
+            contents: format!("// {HEADER}\n{}", prettyplease::unparse(&support)),
+        },
+    ])
+}
+
+pub fn version_module(version: ApiVersion) -> TokenStream {
+    let base = match version {
+        ApiVersion::V1 => "https://graph.microsoft.com/v1.0",
+        ApiVersion::Beta => "https://graph.microsoft.com/beta",
+    };
+    quote! {
+        pub mod models;
+        pub mod requests;
+        /// The service root of this API version.
+        pub const BASE_URL: &str = #base;
+    }
+}

@@ -1,0 +1,244 @@
+//! Models as serde structs and enums as evolvable enums: an unknown wire
+//! value deserialises into `Other(String)` and serialises back unchanged.
+
+use super::doc_lines;
+use crate::ir::{ApiVersion, EnumType, Ir, Model, Property};
+use crate::names::{rust_name, Case, RustName, Scope};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    Model,
+    Enum,
+}
+
+/// Rust names of every model and enum, per version, decided once.
+pub struct TypeIndex {
+    names: BTreeMap<(ApiVersion, String), (RustName, TypeKind)>,
+}
+
+impl TypeIndex {
+    pub fn new(ir: &Ir) -> Self {
+        let mut names = BTreeMap::new();
+        let mut scopes: BTreeMap<ApiVersion, Scope> = BTreeMap::new();
+        let all = ir
+            .models
+            .iter()
+            .map(|m| (m.version, &m.name, TypeKind::Model))
+            .chain(
+                ir.enums
+                    .iter()
+                    .map(|e| (e.version, &e.name, TypeKind::Enum)),
+            );
+        for (version, name, kind) in all {
+            let scope = scopes.entry(version).or_default();
+            let rust = scope.name(&type_base_name(name), Case::UpperCamel);
+            names.insert((version, name.clone()), (rust, kind));
+        }
+        TypeIndex { names }
+    }
+
+    pub fn get(&self, version: ApiVersion, name: &str) -> Option<&(RustName, TypeKind)> {
+        self.names.get(&(version, name.to_string()))
+    }
+
+    /// The Rust type of a property, as tokens, relative to the models module.
+    pub fn property_type(&self, version: ApiVersion, p: &Property, owner: &str) -> TokenStream {
+        let inner: TokenStream = match crate::types::rust_primitive(&p.type_name) {
+            Some(prim) => syn::parse_str(prim).unwrap_or_else(|_| quote!(serde_json::Value)),
+            None => match self.get(version, &p.type_name) {
+                Some((name, TypeKind::Enum)) => name.ident().into_token_stream(),
+                Some((name, TypeKind::Model)) if p.collection => name.ident().into_token_stream(),
+                Some((name, TypeKind::Model)) if p.type_name != owner => {
+                    let ident = name.ident();
+                    quote!(Box<#ident>)
+                }
+                Some((name, TypeKind::Model)) => {
+                    let ident = name.ident();
+                    quote!(Box<#ident>)
+                }
+                None => quote!(serde_json::Value),
+            },
+        };
+        if p.collection {
+            quote!(Vec<#inner>)
+        } else {
+            inner
+        }
+    }
+}
+
+use quote::ToTokens;
+
+/// `microsoft.graph.operation` -> `operation`; other namespaces keep their
+/// distinguishing part: `microsoft.graph.security.incident` -> `securityIncident`.
+fn type_base_name(qualified: &str) -> String {
+    let rest = qualified
+        .strip_prefix("microsoft.graph.")
+        .unwrap_or(qualified);
+    rest.replace('.', " ")
+}
+
+pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> TokenStream {
+    let mut items = Vec::new();
+    for model in ir.models.iter().filter(|m| m.version == version) {
+        items.push(model_tokens(model, index));
+    }
+    for e in ir.enums.iter().filter(|e| e.version == version) {
+        if let Some((name, _)) = index.get(version, &e.name) {
+            items.push(enum_tokens(e, name));
+        }
+    }
+    quote! {
+        //! Models and enums of this API version.
+        #(#items)*
+    }
+}
+
+fn model_tokens(model: &Model, index: &TypeIndex) -> TokenStream {
+    let Some((name, _)) = index.get(model.version, &model.name) else {
+        return TokenStream::new();
+    };
+    let ident = name.ident();
+    let mut doc = String::new();
+    if let Some(d) = &model.description {
+        doc.push_str(d);
+        doc.push_str("\n\n");
+    }
+    doc.push_str(&format!(
+        "`{}`, documented at {}.",
+        model.name,
+        model
+            .sources
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let docs = doc_lines(&doc);
+    let mut fields = Scope::default();
+    let props: Vec<TokenStream> = model
+        .properties
+        .iter()
+        .map(|p| {
+            let field = fields.name(&p.name, Case::Snake).ident();
+            let wire = &p.name;
+            let ty = index.property_type(model.version, p, &model.name);
+            let docs = doc_lines(p.description.as_deref().unwrap_or(""));
+            quote! {
+                #docs
+                #[serde(rename = #wire, default, skip_serializing_if = "Option::is_none")]
+                pub #field: Option<#ty>,
+            }
+        })
+        .collect();
+    quote! {
+        #docs
+        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #ident {
+            #(#props)*
+        }
+    }
+}
+
+fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
+    let ident = name.ident();
+    let mut scope = Scope::default();
+    scope.reserve("Other");
+    let variants: Vec<(proc_macro2::Ident, &String)> = e
+        .members
+        .iter()
+        .map(|m| (scope.name(m, Case::UpperCamel).ident(), m))
+        .collect();
+    let decl = variants.iter().map(|(v, wire)| {
+        let doc = format!(" `{wire}`");
+        quote!(#[doc = #doc] #v,)
+    });
+    let to_str = variants.iter().map(|(v, wire)| quote!(Self::#v => #wire,));
+    let from_str = variants.iter().map(|(v, wire)| quote!(#wire => Self::#v,));
+    let terminal: Vec<&proc_macro2::Ident> = variants
+        .iter()
+        .filter(|(_, w)| e.terminal.contains(w))
+        .map(|(v, _)| v)
+        .collect();
+    let terminal_fn = if terminal.is_empty() {
+        quote!()
+    } else {
+        let doc = format!(
+            " Whether this is a terminal state: {}.",
+            e.terminal
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn is_terminal(&self) -> bool {
+                matches!(self, #(Self::#terminal)|*)
+            }
+        }
+    };
+    let doc = doc_lines(&format!(
+        "`{}`, documented at {}.\n\nEvolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.",
+        e.name,
+        e.sources.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    ));
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum #ident {
+            #(#decl)*
+            /// A value this version of the crate does not know.
+            Other(String),
+        }
+
+        impl #ident {
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::Other(value) => value,
+                }
+            }
+            #terminal_fn
+        }
+
+        impl From<&str> for #ident {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::Other(other.to_string()),
+                }
+            }
+        }
+
+        impl serde::Serialize for #ident {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}
+
+/// The Rust name of a type, for other emitters.
+pub fn type_ident(
+    index: &TypeIndex,
+    version: ApiVersion,
+    name: &str,
+) -> Option<proc_macro2::Ident> {
+    index.get(version, name).map(|(n, _)| n.ident())
+}
+
+pub fn field_name(raw: &str) -> RustName {
+    rust_name(raw, Case::Snake)
+}

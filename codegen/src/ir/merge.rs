@@ -1,0 +1,575 @@
+//! Pages to operations. An operation is identified by version, method and
+//! normalised path (parameters compared by position). Every page that
+//! describes an endpoint merges into one operation that lists all sources.
+//!
+//! The merge rule, in order: Markdown source beats rendered text; a page
+//! that documents fewer endpoints (more specific) beats a broader one; then
+//! the file path, for determinism. Unknown never beats known. Disagreeing
+//! known facts produce a `D0501` diagnostic that names both places.
+
+use super::*;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::parse::http::{normalise, path_key, template_matches};
+use crate::parse::prose::ProseEnum;
+use crate::parse::{PageFacts, PageForm, PageKind};
+use std::collections::BTreeMap;
+
+/// One page's view of one operation, before merging.
+pub struct Draft {
+    pub version: ApiVersion,
+    pub method: String,
+    pub endpoints: Vec<Endpoint>,
+    pub permissions: Vec<PermissionSet>,
+    pub examples: Vec<Example>,
+    pub page: usize,
+    rank: (u8, usize, String),
+}
+
+/// Groups each API page's endpoints into drafts: by method, and by scope
+/// where the page pairs scoped endpoints with scoped permission tables.
+pub fn drafts(pages: &[PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        if page.kind != PageKind::Api || page.endpoints.is_empty() {
+            continue;
+        }
+        let version = page.version.unwrap_or_else(|| {
+            diags.push(Diagnostic::new(
+                Code::NoVersion,
+                &page.file,
+                page.title_line,
+                "API version not stated; v1.0 assumed",
+            ));
+            ApiVersion::V1
+        });
+        let distinct: Vec<String> = {
+            let mut k: Vec<String> = page
+                .endpoints
+                .iter()
+                .map(|e| format!("{} {}", e.method, path_key(&e.path)))
+                .collect();
+            k.sort();
+            k.dedup();
+            k
+        };
+        let rank = (
+            u8::from(page.form == PageForm::Rendered),
+            distinct.len(),
+            page.file.clone(),
+        );
+        let mut methods: Vec<&str> = page.endpoints.iter().map(|e| e.method.as_str()).collect();
+        methods.dedup();
+        let mut seen = Vec::new();
+        for method in methods {
+            if seen.contains(&method) {
+                continue;
+            }
+            seen.push(method);
+            let endpoints: Vec<&Endpoint> = page
+                .endpoints
+                .iter()
+                .filter(|e| e.method == method)
+                .collect();
+            for (eps, perms) in pair_scopes(&endpoints, &page.permissions) {
+                out.push(Draft {
+                    version,
+                    method: method.to_string(),
+                    endpoints: dedup_endpoints(eps),
+                    permissions: perms,
+                    examples: Vec::new(),
+                    page: index,
+                    rank: rank.clone(),
+                });
+            }
+        }
+        // Examples go to the draft whose endpoint they request.
+        let first = out
+            .iter()
+            .position(|d| d.page == index)
+            .unwrap_or(out.len());
+        for example in &page.examples {
+            let target = example
+                .request
+                .as_ref()
+                .and_then(|r| normalise(&r.url).map(|p| (r.method.clone(), p.path)));
+            let slot = out[first..]
+                .iter()
+                .position(|d| match &target {
+                    Some((m, path)) => {
+                        &d.method == m
+                            && d.endpoints.iter().any(|e| template_matches(&e.path, path))
+                    }
+                    None => false,
+                })
+                .or_else(|| {
+                    let m = target.as_ref().map(|t| t.0.as_str());
+                    out[first..]
+                        .iter()
+                        .position(|d| Some(d.method.as_str()) == m)
+                });
+            match slot {
+                Some(i) => out[first + i].examples.push(example.clone()),
+                None if target.is_none() && first < out.len() => {
+                    out[first].examples.push(example.clone())
+                }
+                None => {
+                    if let Some(r) = &example.request {
+                        diags.push(Diagnostic::at(
+                            Code::ExampleUnmatched,
+                            &r.source,
+                            format!(
+                                "example request `{} {}` matches no endpoint on this page",
+                                r.method, r.url
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn dedup_endpoints(eps: Vec<Endpoint>) -> Vec<Endpoint> {
+    let mut out: Vec<Endpoint> = Vec::new();
+    for e in eps {
+        if !out.iter().any(|o| path_key(&o.path) == path_key(&e.path)) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| {
+            w.len() > 3
+                && !matches!(
+                    *w,
+                    "retrieve"
+                        | "details"
+                        | "status"
+                        | "operation"
+                        | "running"
+                        | "long"
+                        | "with"
+                        | "from"
+                        | "this"
+                        | "that"
+                        | "acting"
+                )
+        })
+        .map(|w| w.trim_end_matches('s').to_string())
+        .collect()
+}
+
+/// Pairs scoped endpoints with scoped permission sets by shared words.
+/// When the page does not pair them, all endpoints share all sets.
+fn pair_scopes(
+    endpoints: &[&Endpoint],
+    sets: &[PermissionSet],
+) -> Vec<(Vec<Endpoint>, Vec<PermissionSet>)> {
+    let all = || {
+        vec![(
+            endpoints.iter().map(|e| (*e).clone()).collect(),
+            sets.to_vec(),
+        )]
+    };
+    let scoped_sets: Vec<&PermissionSet> = sets.iter().filter(|s| s.scope.is_some()).collect();
+    if endpoints.len() < 2 || scoped_sets.len() < 2 || endpoints.iter().any(|e| e.scope.is_none()) {
+        return all();
+    }
+    let mut groups: Vec<(Vec<Endpoint>, Vec<PermissionSet>)> = Vec::new();
+    for e in endpoints {
+        let ew = words(e.scope.as_deref().unwrap_or(""));
+        let best = scoped_sets
+            .iter()
+            .map(|s| {
+                (
+                    words(s.scope.as_deref().unwrap_or(""))
+                        .iter()
+                        .filter(|w| ew.contains(w))
+                        .count(),
+                    *s,
+                )
+            })
+            .max_by_key(|(n, _)| *n);
+        let Some((n, set)) = best.filter(|(n, _)| *n > 0) else {
+            return all();
+        };
+        let _ = n;
+        match groups.iter_mut().find(|(_, s)| s[0] == *set) {
+            Some(g) => g.0.push((*e).clone()),
+            None => groups.push((vec![(*e).clone()], vec![set.clone()])),
+        }
+    }
+    if groups.len() < 2 {
+        return all();
+    }
+    groups
+}
+
+/// Merges drafts that share an endpoint into operations.
+pub fn operations(
+    pages: &[PageFacts],
+    drafts: Vec<Draft>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(Operation, Option<(ProseEnum, Source)>)> {
+    // Union-find over drafts by (version, method, path key).
+    let mut parent: Vec<usize> = (0..drafts.len()).collect();
+    fn find(p: &mut [usize], i: usize) -> usize {
+        let mut i = i;
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let mut by_key: BTreeMap<(ApiVersion, String, String), usize> = BTreeMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        for e in &d.endpoints {
+            let key = (d.version, d.method.clone(), path_key(&e.path));
+            match by_key.get(&key) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[a] = b;
+                }
+                None => {
+                    by_key.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..drafts.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut ops = Vec::new();
+    for members in groups.into_values() {
+        let mut members: Vec<&Draft> = members.iter().map(|&i| &drafts[i]).collect();
+        members.sort_by(|a, b| a.rank.cmp(&b.rank));
+        ops.push(merge_group(pages, &members, diags));
+    }
+    ops.sort_by(|a, b| {
+        (
+            a.0.version,
+            path_key(&a.0.endpoints[0].path),
+            &a.0.endpoints[0].method,
+        )
+            .cmp(&(
+                b.0.version,
+                path_key(&b.0.endpoints[0].path),
+                &b.0.endpoints[0].method,
+            ))
+    });
+    assign_ids(&mut ops, diags);
+    ops
+}
+
+fn conflict(
+    diags: &mut Vec<Diagnostic>,
+    what: &str,
+    winner: (&str, &Source),
+    loser: (&str, &Source),
+) {
+    diags.push(Diagnostic::at(
+        Code::ConflictingFacts,
+        loser.1,
+        format!("{what}: {} says `{}`, {} says `{}`; kept `{}` (source Markdown over rendered text, then the more specific page)", winner.1, winner.0, loser.1, loser.0, winner.0),
+    ));
+}
+
+fn merge_group(
+    pages: &[PageFacts],
+    members: &[&Draft],
+    diags: &mut Vec<Diagnostic>,
+) -> (Operation, Option<(ProseEnum, Source)>) {
+    let win = members[0];
+    let wp = &pages[win.page];
+    let page_at = |d: &Draft| Source::new(pages[d.page].file.clone(), pages[d.page].title_line);
+
+    // Endpoints: union, keeping the most descriptive parameter names.
+    let mut endpoints: Vec<Endpoint> = Vec::new();
+    for d in members {
+        for e in &d.endpoints {
+            match endpoints
+                .iter_mut()
+                .find(|o| path_key(&o.path) == path_key(&e.path))
+            {
+                Some(o) => {
+                    if descriptiveness(e) > descriptiveness(o) {
+                        o.path = e.path.clone();
+                        o.parameters = e.parameters.clone();
+                    }
+                    if o.scope.is_none() {
+                        o.scope = e.scope.clone();
+                    }
+                }
+                None => endpoints.push(e.clone()),
+            }
+        }
+    }
+
+    // Response: first known value wins; disagreements are reported.
+    let mut response = Response::default();
+    let mut response_from: Option<&Draft> = None;
+    for d in members {
+        let p = &pages[d.page];
+        let ty = example_type(d).or_else(|| p.response.type_name.clone());
+        let candidate = Response {
+            status: p.response.status,
+            type_name: ty,
+            collection: p.response.collection
+                || d.examples
+                    .iter()
+                    .any(|e| e.response.as_ref().and_then(|r| r.is_collection) == Some(true)),
+        };
+        match response_from {
+            None if candidate.type_name.is_some() || candidate.status.is_some() => {
+                response = candidate;
+                response_from = Some(d);
+            }
+            Some(w) => {
+                if let (Some(a), Some(b)) = (&response.type_name, &candidate.type_name) {
+                    if a != b {
+                        conflict(diags, "response type", (a, &page_at(w)), (b, &page_at(d)));
+                    }
+                }
+                if response.type_name.is_none() {
+                    response.type_name = candidate.type_name;
+                }
+                if response.status.is_none() {
+                    response.status = candidate.status;
+                }
+            }
+            None => {}
+        }
+    }
+
+    let pick = |f: &dyn Fn(&PageFacts) -> bool| {
+        members
+            .iter()
+            .find(|d| f(&pages[d.page]))
+            .map(|d| &pages[d.page])
+    };
+    let query_options = pick(&|p| p.query_options.support != QuerySupport::Unstated)
+        .map(|p| p.query_options.clone())
+        .unwrap_or_default();
+    let request_headers = pick(&|p| !p.request_headers.is_empty())
+        .map(|p| p.request_headers.clone())
+        .unwrap_or_default();
+    let request_body = pick(&|p| p.request_body.kind != BodyKind::Unstated)
+        .map(|p| p.request_body.clone())
+        .unwrap_or_default();
+
+    // Permissions: the best-ranked page whose sets are not all unknown.
+    let known = |d: &&&Draft| {
+        !d.permissions.is_empty() && d.permissions.iter().any(|s| !s.is_all_unknown())
+    };
+    let perm_from = members.iter().find(known).or(members.first()).copied();
+    let permissions = perm_from.map(|d| d.permissions.clone()).unwrap_or_default();
+    if let Some(w) = perm_from {
+        for d in members.iter().filter(known) {
+            if !std::ptr::eq(*d, w) && !same_permissions(&d.permissions, &w.permissions) {
+                let show = |d: &Draft| {
+                    d.permissions
+                        .iter()
+                        .map(describe_set)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                conflict(
+                    diags,
+                    "permissions",
+                    (&show(w), &page_at(w)),
+                    (&show(d), &page_at(d)),
+                );
+            }
+        }
+    }
+
+    // Examples: union, facts that agree kept once.
+    let mut examples: Vec<Example> = Vec::new();
+    for d in members {
+        for e in &d.examples {
+            let same = |o: &Example| {
+                o.request
+                    .as_ref()
+                    .map(|r| (&r.method, normalise(&r.url).map(|p| p.path)))
+                    == e.request
+                        .as_ref()
+                        .map(|r| (&r.method, normalise(&r.url).map(|p| p.path)))
+                    && o.response.as_ref().map(|r| &r.body) == e.response.as_ref().map(|r| &r.body)
+            };
+            if !examples.iter().any(same) {
+                examples.push(e.clone());
+            }
+        }
+    }
+
+    let mut sources: Vec<Source> = members.iter().map(|d| page_at(d)).collect();
+    sources.dedup();
+    let prose = members
+        .iter()
+        .find_map(|d| pages[d.page].prose_enum.clone());
+    let op = Operation {
+        id: String::new(),
+        version: win.version,
+        title: wp.title.clone().unwrap_or_default(),
+        description: wp.description.clone(),
+        area: members.iter().find_map(|d| pages[d.page].area.clone()),
+        sources,
+        endpoints,
+        query_options,
+        request_headers,
+        request_body,
+        response,
+        examples,
+        permissions,
+    };
+    (op, prose)
+}
+
+fn example_type(d: &Draft) -> Option<String> {
+    d.examples
+        .iter()
+        .find_map(|e| e.response.as_ref()?.odata_type.clone())
+        .map(|t| t.trim_start_matches('#').to_string())
+}
+
+fn descriptiveness(e: &Endpoint) -> (usize, usize) {
+    (
+        e.parameters.iter().map(|p| p.alternatives.len()).sum(),
+        e.parameters.iter().map(|p| p.name.len()).sum(),
+    )
+}
+
+fn same_permissions(a: &[PermissionSet], b: &[PermissionSet]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.scope == y.scope
+                && x.schemes()
+                    .iter()
+                    .zip(y.schemes())
+                    .all(|((_, p), (_, q))| *p == q)
+        })
+}
+
+fn describe_set(s: &PermissionSet) -> String {
+    let scheme = |p: &SchemePermissions| match p {
+        SchemePermissions::Listed { least, .. } => least.join(", "),
+        SchemePermissions::Status(SchemeStatus::NotSupported) => "not supported".into(),
+        SchemePermissions::Status(SchemeStatus::Unknown) => "unknown".into(),
+    };
+    format!(
+        "{}delegated work {}, application {}",
+        s.scope
+            .as_deref()
+            .map(|s| format!("{s}: "))
+            .unwrap_or_default(),
+        scheme(&s.delegated_work),
+        scheme(&s.application)
+    )
+}
+
+/// `beta_get_users_by_id_authentication_operations_by_id`: stable, from the
+/// version, method and path. Collisions get a suffix and a diagnostic.
+fn assign_ids(ops: &mut [(Operation, Option<(ProseEnum, Source)>)], diags: &mut Vec<Diagnostic>) {
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    for (op, _) in ops.iter_mut() {
+        let base = operation_id(op.version, &op.endpoints[0].method, &op.endpoints[0].path);
+        let n = used.entry(base.clone()).or_insert(0);
+        *n += 1;
+        op.id = if *n == 1 {
+            base
+        } else {
+            diags.push(Diagnostic::at(
+                Code::DuplicateOperationId,
+                &op.sources[0],
+                format!("operation id `{base}` is taken; this one is `{base}_{n}`"),
+            ));
+            format!("{base}_{n}")
+        };
+    }
+}
+
+pub fn operation_id(version: ApiVersion, method: &str, path: &str) -> String {
+    let mut parts = vec![
+        if version == ApiVersion::Beta {
+            "beta".to_string()
+        } else {
+            "v1".to_string()
+        },
+        method.to_ascii_lowercase(),
+    ];
+    let mut depth = 0;
+    let mut word = String::new();
+    let flush = |word: &mut String, parts: &mut Vec<String>| {
+        if !word.is_empty() {
+            parts.push(heck::ToSnakeCase::to_snake_case(word.as_str()));
+            word.clear();
+        }
+    };
+    let mut param = String::new();
+    let mut parens = 0;
+    for c in path.chars() {
+        if parens > 0 {
+            // Function arguments are not part of the id.
+            match c {
+                '(' => parens += 1,
+                ')' => parens -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => {
+                flush(&mut word, &mut parts);
+                depth += 1;
+                param.clear();
+            }
+            '}' => {
+                depth -= 1;
+                let name = param.split('|').next().unwrap_or("").trim();
+                parts.push(format!("by_{}", heck::ToSnakeCase::to_snake_case(name)));
+            }
+            _ if depth > 0 => param.push(c),
+            '(' => {
+                flush(&mut word, &mut parts);
+                parens = 1;
+            }
+            c if c.is_ascii_alphanumeric() => word.push(c),
+            _ => flush(&mut word, &mut parts),
+        }
+    }
+    flush(&mut word, &mut parts);
+    parts.retain(|p| !p.is_empty() && p != "by_");
+    parts.join("_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_version_method_and_path() {
+        assert_eq!(
+            operation_id(
+                ApiVersion::Beta,
+                "GET",
+                "/users/{id | userPrincipalName}/authentication/operations/{id}"
+            ),
+            "beta_get_users_by_id_authentication_operations_by_id"
+        );
+        assert_eq!(
+            operation_id(
+                ApiVersion::V1,
+                "GET",
+                "/me/drive/items/{item-id}/workbook/range(address='{address}')"
+            ),
+            "v1_get_me_drive_items_by_item_id_workbook_range"
+        );
+    }
+}

@@ -1,0 +1,392 @@
+//! The intermediate representation: plain data that reads like the Graph
+//! docs. Parsing fills it, the passes in this module merge and normalise it,
+//! and the emitters read it. `generated/ir.yaml` is a dump of it, so a docs
+//! update shows up in review as an IR diff. The schema is documented in
+//! `docs/ir-schema.md`.
+
+pub mod merge;
+pub mod models;
+
+use crate::diagnostics::Diagnostic;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A place in the docs: a file (relative to the docs root) and a 1-based line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Source {
+    pub file: String,
+    pub line: u32,
+}
+
+impl Source {
+    pub fn new(file: impl Into<String>, line: u32) -> Self {
+        Source {
+            file: file.into(),
+            line,
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let (file, line) = s
+            .rsplit_once(':')
+            .ok_or_else(|| serde::de::Error::custom("expected file:line"))?;
+        let line = line.parse().map_err(serde::de::Error::custom)?;
+        Ok(Source::new(file, line))
+    }
+}
+
+/// The Graph API version a fact belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ApiVersion {
+    #[serde(rename = "v1.0")]
+    V1,
+    #[serde(rename = "beta")]
+    Beta,
+}
+
+impl ApiVersion {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V1 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+}
+
+/// The whole IR of a docs tree.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ir {
+    pub operations: Vec<Operation>,
+    pub models: Vec<Model>,
+    pub enums: Vec<EnumType>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One HTTP operation: a method on one or more equivalent paths.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Operation {
+    /// Stable, unique snake_case id, e.g. `beta_get_users_authentication_operations`.
+    pub id: String,
+    pub version: ApiVersion,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `ms.prod` of the page, used for grouping.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// Every page that describes this operation, winner of the merge first.
+    pub sources: Vec<Source>,
+    pub endpoints: Vec<Endpoint>,
+    pub query_options: QueryOptions,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub request_headers: Vec<RequestHeader>,
+    pub request_body: RequestBody,
+    pub response: Response,
+    pub examples: Vec<Example>,
+    pub permissions: Vec<PermissionSet>,
+}
+
+/// A method and path, with the sentence that says what it is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Endpoint {
+    pub method: String,
+    /// Normalised path: leading `/`, no version prefix, `{a | b}` parameters.
+    pub path: String,
+    pub scope: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<PathParameter>,
+    pub source: Source,
+}
+
+/// A `{...}` placeholder in a path. `{id | userPrincipalName}` is one
+/// parameter with two alternative names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathParameter {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
+}
+
+/// Which OData query options the page says the operation supports.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryOptions {
+    pub support: QuerySupport,
+    /// Options the page names, such as `$select`, in page order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuerySupport {
+    /// The page does not say.
+    #[default]
+    Unstated,
+    /// "does not support optional query parameters".
+    None,
+    /// Only the named options.
+    Named,
+    /// "supports some of the OData query parameters": which ones is not said.
+    Some,
+    /// "supports the OData query parameters".
+    All,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestHeader {
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestBody {
+    pub kind: BodyKind,
+    /// Qualified type name, such as `microsoft.graph.user`, when the page names one.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_name: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    #[default]
+    Unstated,
+    None,
+    Json,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Response {
+    pub status: Option<u16>,
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    pub collection: bool,
+}
+
+/// One documented request with its response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Example {
+    pub name: String,
+    pub source: Source,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<ExampleRequest>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ExampleResponse>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExampleRequest {
+    pub method: String,
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Header>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Body>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExampleResponse {
+    pub status: Option<u16>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Header>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Body>,
+    /// From the annotation: the body may omit properties.
+    pub truncated: bool,
+    #[serde(
+        rename = "odata_type",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub odata_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_collection: Option<bool>,
+    pub source: Source,
+}
+
+/// One HTTP header of an example.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+}
+
+/// An example body: JSON when it parses (leniently), raw text otherwise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Body {
+    Json(serde_json::Value),
+    Text(String),
+}
+
+/// Permissions for one scope of an operation ("for role management alerts",
+/// "acting on self"), one entry per permission scheme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermissionSet {
+    pub scope: Option<String>,
+    pub delegated_work: SchemePermissions,
+    pub delegated_personal: SchemePermissions,
+    pub application: SchemePermissions,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub admin_roles: Vec<String>,
+    pub source: Source,
+}
+
+impl PermissionSet {
+    pub fn unknown(scope: Option<String>, source: Source) -> Self {
+        PermissionSet {
+            scope,
+            delegated_work: SchemePermissions::unknown(),
+            delegated_personal: SchemePermissions::unknown(),
+            application: SchemePermissions::unknown(),
+            admin_roles: Vec::new(),
+            source,
+        }
+    }
+
+    pub fn schemes(&self) -> [(Scheme, &SchemePermissions); 3] {
+        [
+            (Scheme::DelegatedWork, &self.delegated_work),
+            (Scheme::DelegatedPersonal, &self.delegated_personal),
+            (Scheme::Application, &self.application),
+        ]
+    }
+
+    pub fn scheme_mut(&mut self, scheme: Scheme) -> &mut SchemePermissions {
+        match scheme {
+            Scheme::DelegatedWork => &mut self.delegated_work,
+            Scheme::DelegatedPersonal => &mut self.delegated_personal,
+            Scheme::Application => &mut self.application,
+        }
+    }
+
+    pub fn is_all_unknown(&self) -> bool {
+        self.schemes().iter().all(|(_, p)| p.is_unknown())
+    }
+}
+
+/// The three permission schemes of Microsoft Graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    DelegatedWork,
+    DelegatedPersonal,
+    Application,
+}
+
+impl Scheme {
+    pub const ALL: [Scheme; 3] = [
+        Scheme::DelegatedWork,
+        Scheme::DelegatedPersonal,
+        Scheme::Application,
+    ];
+
+    /// The label the docs use in the first column of a permissions table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scheme::DelegatedWork => "Delegated (work or school account)",
+            Scheme::DelegatedPersonal => "Delegated (personal Microsoft account)",
+            Scheme::Application => "Application",
+        }
+    }
+}
+
+/// What one scheme grants: either lists of permissions, or a status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SchemePermissions {
+    Listed {
+        least: Vec<String>,
+        higher: Vec<String>,
+    },
+    Status(SchemeStatus),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SchemeStatus {
+    NotSupported,
+    Unknown,
+}
+
+impl SchemePermissions {
+    pub fn unknown() -> Self {
+        SchemePermissions::Status(SchemeStatus::Unknown)
+    }
+    pub fn not_supported() -> Self {
+        SchemePermissions::Status(SchemeStatus::NotSupported)
+    }
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, SchemePermissions::Status(SchemeStatus::Unknown))
+    }
+}
+
+/// A resource or complex type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// Qualified name as the docs write it, e.g. `microsoft.graph.longRunningOperation`.
+    pub name: String,
+    pub version: ApiVersion,
+    /// `resource_page` or `examples`: where the properties came from.
+    pub origin: ModelOrigin,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_type: Option<String>,
+    pub properties: Vec<Property>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Property {
+    /// The wire name, e.g. `createdDateTime` or `@odata.type`.
+    pub name: String,
+    /// `Edm.String`, `Edm.DateTimeOffset`, ... or a qualified model or enum name.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub collection: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelOrigin {
+    ResourcePage,
+    Examples,
+}
+
+/// An enumeration whose members come from the docs. Generated enums are
+/// evolvable: unknown wire values are kept, never rejected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnumType {
+    pub name: String,
+    pub version: ApiVersion,
+    pub members: Vec<String>,
+    /// Members the docs call terminal states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terminal: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+/// Splits `microsoft.graph.operation` into its namespace and simple name.
+pub fn simple_name(qualified: &str) -> &str {
+    qualified.rsplit('.').next().unwrap_or(qualified)
+}

@@ -1,0 +1,264 @@
+//! Models and enums: from resource pages first; for response types no
+//! resource page documents, from the example bodies. Prose enums (the
+//! states of an operation) type the `status` property of the response
+//! model. Example values are checked against documented types.
+
+use super::*;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::parse::prose::ProseEnum;
+use crate::parse::{PageFacts, PageKind};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+type Key = (ApiVersion, String);
+
+pub fn build(
+    pages: &[PageFacts],
+    ops: &[(Operation, Option<(ProseEnum, Source)>)],
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Model>, Vec<EnumType>) {
+    let mut models: BTreeMap<Key, Model> = BTreeMap::new();
+    let mut enums: BTreeMap<Key, EnumType> = BTreeMap::new();
+
+    for page in pages
+        .iter()
+        .filter(|p| matches!(p.kind, PageKind::Resource | PageKind::Enum))
+    {
+        let Some(res) = &page.resource else { continue };
+        let version = page.version.unwrap_or(ApiVersion::V1);
+        for (name, members, at) in &res.enums {
+            add_enum(&mut enums, version, name, members, &[], at);
+        }
+        if page.kind == PageKind::Enum {
+            continue;
+        }
+        let key = (version, res.name.clone());
+        match models.get_mut(&key) {
+            Some(existing) => {
+                diags.push(Diagnostic::at(
+                    Code::DuplicateModel,
+                    &res.at,
+                    format!(
+                        "`{}` is also documented at {}; properties merged",
+                        res.name, existing.sources[0]
+                    ),
+                ));
+                for p in &res.properties {
+                    if !existing.properties.iter().any(|q| q.name == p.name) {
+                        existing.properties.push(p.clone());
+                    }
+                }
+                existing.sources.push(res.at.clone());
+            }
+            None => {
+                models.insert(
+                    key,
+                    Model {
+                        name: res.name.clone(),
+                        version,
+                        origin: ModelOrigin::ResourcePage,
+                        description: page.description.clone(),
+                        base_type: res.base_type.clone(),
+                        properties: res.properties.clone(),
+                        sources: vec![res.at.clone()],
+                    },
+                );
+            }
+        }
+    }
+
+    // Response types without a resource page: infer from example bodies.
+    for (op, _) in ops {
+        let Some(ty) = &op.response.type_name else {
+            continue;
+        };
+        let key = (op.version, ty.clone());
+        let bodies: Vec<(&Value, &Source)> = op
+            .examples
+            .iter()
+            .filter_map(|e| e.response.as_ref())
+            .filter_map(|r| match &r.body {
+                Some(Body::Json(v)) => Some((v, &r.source)),
+                _ => None,
+            })
+            .flat_map(|(v, s)| entities(v).into_iter().map(move |e| (e, s)))
+            .collect();
+        if models
+            .get(&key)
+            .is_some_and(|m| m.origin == ModelOrigin::ResourcePage)
+        {
+            check_examples(&models[&key], &bodies, diags);
+            continue;
+        }
+        let model = models.entry(key).or_insert_with(|| Model {
+            name: ty.clone(),
+            version: op.version,
+            origin: ModelOrigin::Examples,
+            description: None,
+            base_type: None,
+            properties: Vec::new(),
+            sources: Vec::new(),
+        });
+        for (body, at) in bodies {
+            if !model.sources.contains(at) {
+                model.sources.push(at.clone());
+            }
+            let Some(obj) = body.as_object() else {
+                continue;
+            };
+            for (name, value) in obj {
+                if matches!(
+                    name.as_str(),
+                    "@odata.context" | "@odata.nextLink" | "@odata.count" | "@odata.deltaLink"
+                ) {
+                    continue;
+                }
+                let (type_name, collection) = infer(value);
+                match model.properties.iter_mut().find(|p| &p.name == name) {
+                    Some(p) if p.type_name == "Edm.Untyped" && type_name != "Edm.Untyped" => {
+                        p.type_name = type_name;
+                        p.collection = collection;
+                    }
+                    Some(_) => {}
+                    None => model.properties.push(Property {
+                        name: name.clone(),
+                        type_name,
+                        collection,
+                        description: None,
+                        source: at.clone(),
+                    }),
+                }
+            }
+        }
+        model.properties.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+
+    // Prose enums type the `status` property of the response model.
+    for (op, prose) in ops {
+        let (Some((prose, at)), Some(ty)) = (prose, &op.response.type_name) else {
+            continue;
+        };
+        let Some(model) = models.get_mut(&(op.version, ty.clone())) else {
+            continue;
+        };
+        let Some(status) = model.properties.iter_mut().find(|p| p.name == "status") else {
+            continue;
+        };
+        if status.type_name.starts_with("Edm.") {
+            status.type_name = format!("{}Status", model.name);
+        }
+        add_enum(
+            &mut enums,
+            op.version,
+            &status.type_name,
+            &prose.members,
+            &prose.terminal,
+            at,
+        );
+    }
+
+    (
+        models.into_values().collect(),
+        enums.into_values().collect(),
+    )
+}
+
+fn add_enum(
+    enums: &mut BTreeMap<Key, EnumType>,
+    version: ApiVersion,
+    name: &str,
+    members: &[String],
+    terminal: &[String],
+    at: &Source,
+) {
+    let e = enums
+        .entry((version, name.to_string()))
+        .or_insert_with(|| EnumType {
+            name: name.to_string(),
+            version,
+            members: Vec::new(),
+            terminal: Vec::new(),
+            sources: Vec::new(),
+        });
+    for m in members {
+        if !e.members.iter().any(|x| x.eq_ignore_ascii_case(m)) {
+            e.members.push(m.clone());
+        }
+    }
+    for t in terminal {
+        if !e.terminal.contains(t) {
+            e.terminal.push(t.clone());
+        }
+    }
+    if !e.sources.contains(at) {
+        e.sources.push(at.clone());
+    }
+}
+
+/// The entity objects in a response body: the body itself, the elements of
+/// a `value` array, or a lone object under `value`.
+pub fn entities(body: &Value) -> Vec<&Value> {
+    match body.get("value") {
+        Some(Value::Array(items)) => items.iter().filter(|v| v.is_object()).collect(),
+        Some(v @ Value::Object(_))
+            if body
+                .as_object()
+                .is_some_and(|o| o.keys().all(|k| k == "value" || k.starts_with('@'))) =>
+        {
+            vec![v]
+        }
+        _ => vec![body],
+    }
+}
+
+/// An Edm type from an example value. Docs placeholders such as
+/// `"String (timestamp)"` name their type.
+fn infer(value: &Value) -> (String, bool) {
+    match value {
+        Value::Bool(_) => ("Edm.Boolean".into(), false),
+        Value::Number(n) if n.is_i64() || n.is_u64() => ("Edm.Int64".into(), false),
+        Value::Number(_) => ("Edm.Double".into(), false),
+        Value::String(s) => {
+            let lower = s.to_ascii_lowercase();
+            let t = if lower.starts_with("string (timestamp)") || crate::types::is_date_time(s) {
+                "Edm.DateTimeOffset"
+            } else if lower == "boolean" {
+                "Edm.Boolean"
+            } else if lower.starts_with("int") {
+                "Edm.Int64"
+            } else {
+                "Edm.String"
+            };
+            (t.into(), false)
+        }
+        Value::Array(items) => match items.first() {
+            Some(first) if !first.is_object() => (infer(first).0, true),
+            _ => ("Edm.Untyped".into(), true),
+        },
+        _ => ("Edm.Untyped".into(), false),
+    }
+}
+
+fn check_examples(model: &Model, bodies: &[(&Value, &Source)], diags: &mut Vec<Diagnostic>) {
+    for (body, at) in bodies {
+        let Some(obj) = body.as_object() else {
+            continue;
+        };
+        for p in &model.properties {
+            if let Some(why) = obj
+                .get(&p.name)
+                .and_then(|v| crate::types::check_value(&p.type_name, v))
+            {
+                diags.push(Diagnostic::at(
+                    Code::InvalidExampleValue,
+                    at,
+                    format!(
+                        "example value of `{}.{}`: {why}",
+                        super::simple_name(&model.name),
+                        p.name
+                    ),
+                ));
+            }
+        }
+    }
+}

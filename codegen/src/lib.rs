@@ -1,0 +1,187 @@
+//! `codegen` turns Microsoft Graph API reference pages into a typed Rust
+//! crate, in visible phases:
+//!
+//! 1. [`parse`]: pages (Markdown source or rendered text) to page facts;
+//! 2. [`ir`]: page facts to the IR, merged and normalised;
+//! 3. [`emit`]: the IR to Rust token trees, printed with prettyplease;
+//! 4. [`write`]: freshness check and atomic write of the generated tree.
+//!
+//! `xtask` is a thin command line over [`Settings`] and the functions here.
+
+pub mod diagnostics;
+pub mod emit;
+pub mod ir;
+pub mod names;
+pub mod parse;
+pub mod types;
+pub mod write;
+
+use diagnostics::Diagnostic;
+use ir::Ir;
+use parse::{Loader, PageFacts};
+use std::path::{Path, PathBuf};
+
+/// Where the docs are and where the crate goes.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The docs root: every page below it is read.
+    pub docs: PathBuf,
+    /// The generated crate's folder.
+    pub out: PathBuf,
+}
+
+impl Settings {
+    /// The committed setup: `spec/` to `generated/`, relative to the workspace root.
+    pub fn workspace(root: &Path) -> Self {
+        Settings {
+            docs: root.join("spec"),
+            out: root.join("generated"),
+        }
+    }
+}
+
+/// The docs root that includes may reach: the folder above `api-reference`
+/// when `dir` lies inside one, else `dir` itself.
+pub fn include_root(dir: &Path) -> PathBuf {
+    let mut cur = Some(dir);
+    while let Some(d) = cur {
+        if d.file_name().is_some_and(|n| n == "api-reference") {
+            return d
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf());
+        }
+        cur = d.parent();
+    }
+    dir.to_path_buf()
+}
+
+/// A loader for the docs folder `dir`, whose files are named after
+/// `display` in diagnostics and the IR (`spec`, or the path the user gave).
+/// Includes may reach up to [`include_root`].
+pub fn loader_for(dir: &Path, display: &str) -> (Loader, String) {
+    let root = include_root(dir);
+    let depth = dir
+        .components()
+        .count()
+        .saturating_sub(root.components().count());
+    let display_root = match Path::new(display).ancestors().nth(depth) {
+        Some(p) if depth == 0 || !p.as_os_str().is_empty() => p.to_string_lossy().to_string(),
+        _ => root.to_string_lossy().to_string(),
+    };
+    let prefix = dir
+        .strip_prefix(&root)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    (Loader::disk(&root, &display_root), prefix)
+}
+
+/// Parses every page below `dir`.
+pub fn parse_tree(dir: &Path, display: &str) -> Vec<PageFacts> {
+    let (loader, prefix) = loader_for(dir, display);
+    let pages: Vec<String> = parse::list_pages(dir)
+        .into_iter()
+        .map(|p| {
+            if prefix.is_empty() {
+                p
+            } else {
+                format!("{prefix}/{p}")
+            }
+        })
+        .collect();
+    parse_pages(&loader, &pages)
+}
+
+/// Parses pages on all cores; the result is in input order.
+pub fn parse_pages(loader: &Loader, pages: &[String]) -> Vec<PageFacts> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(pages.len().max(1));
+    if threads <= 1 {
+        return pages.iter().map(|p| loader.parse_page(p)).collect();
+    }
+    let chunk = pages.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = pages
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(|p| loader.parse_page(p)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Page facts to the IR: drafts, merge, models, sorted diagnostics.
+pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
+    pages.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut diags: Vec<Diagnostic> = pages
+        .iter_mut()
+        .flat_map(|p| std::mem::take(&mut p.diagnostics))
+        .collect();
+    for p in &pages {
+        if p.kind == parse::PageKind::Other {
+            diags.push(Diagnostic::new(
+                diagnostics::Code::PageGaveNothing,
+                &p.file,
+                p.title_line,
+                "page is neither an API page nor a resource page; nothing was taken from it",
+            ));
+        }
+    }
+    let drafts = ir::merge::drafts(&pages, &mut diags);
+    let ops = ir::merge::operations(&pages, drafts, &mut diags);
+    let (models, enums) = ir::models::build(&pages, &ops, &mut diags);
+    diagnostics::normalise(&mut diags);
+    Ir {
+        operations: ops.into_iter().map(|(op, _)| op).collect(),
+        models,
+        enums,
+        diagnostics: diags,
+    }
+}
+
+/// The IR of a docs folder.
+pub fn load_ir(docs: &Path, display: &str) -> Ir {
+    build_ir(parse_tree(docs, display))
+}
+
+/// Why a regen did not happen.
+#[derive(Debug)]
+pub enum RegenError {
+    /// The docs have error diagnostics; nothing was written.
+    Diagnostics(Vec<Diagnostic>),
+    Emit(String),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for RegenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RegenError::Diagnostics(d) => {
+                write!(f, "{} error(s) in the docs; nothing was written", d.len())
+            }
+            RegenError::Emit(e) => write!(f, "emitting failed: {e}"),
+            RegenError::Io(e) => write!(f, "writing failed: {e}"),
+        }
+    }
+}
+
+/// The IR and the files of the crate generated from `docs`. Fails, with
+/// nothing written anywhere, when the IR has errors.
+pub fn generate(docs: &Path, display: &str) -> Result<(Ir, Vec<write::GeneratedFile>), RegenError> {
+    let ir = load_ir(docs, display);
+    if diagnostics::has_errors(&ir.diagnostics) {
+        return Err(RegenError::Diagnostics(
+            ir.diagnostics
+                .iter()
+                .filter(|d| d.severity == diagnostics::Severity::Error)
+                .cloned()
+                .collect(),
+        ));
+    }
+    let files = emit::generate(&ir).map_err(RegenError::Emit)?;
+    Ok((ir, files))
+}

@@ -1,0 +1,215 @@
+//! Lenient JSON for example bodies and annotations. The docs write JSON by
+//! hand: trailing commas, unquoted keys, `...` elisions, comments, raw
+//! newlines in strings, and bodies that lost their outer braces. We repair
+//! what can be repaired and say so; what cannot stays raw text.
+
+use serde_json::Value;
+
+/// How a text was read.
+#[derive(Debug, PartialEq)]
+pub enum Lenient {
+    Strict(Value),
+    /// Parsed after repairs; the string says which.
+    Repaired(Value, String),
+    Invalid(String),
+}
+
+pub fn parse(text: &str) -> Lenient {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => return Lenient::Strict(v),
+        Err(e) if e.is_eof() && depth_exceeds(text) => {
+            return Lenient::Invalid("nesting too deep".into())
+        }
+        Err(_) => {}
+    }
+    let mut repairs = Vec::new();
+    let mut fixed = repair(text, &mut repairs);
+    let trimmed = fixed.trim_start();
+    if !(trimmed.starts_with('{') || trimmed.starts_with('['))
+        && trimmed.starts_with('"')
+        && trimmed.contains(':')
+    {
+        fixed = format!("{{\n{fixed}\n}}");
+        repairs.push("restored the outer braces".to_string());
+    }
+    match serde_json::from_str::<Value>(&fixed) {
+        Ok(v) if !repairs.is_empty() => Lenient::Repaired(v, repairs.join(", ")),
+        Ok(v) => Lenient::Strict(v),
+        Err(e) => Lenient::Invalid(e.to_string()),
+    }
+}
+
+fn depth_exceeds(text: &str) -> bool {
+    let mut depth = 0usize;
+    for b in text.bytes() {
+        match b {
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > 100 {
+                    return true;
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// One pass over the text outside strings: drop comments and `...`
+/// elisions, trailing commas, quote bare keys, escape raw newlines in strings.
+fn repair(text: &str, repairs: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    let mut in_str = false;
+    let note = |r: &str, repairs: &mut Vec<String>| {
+        if !repairs.iter().any(|x| x == r) {
+            repairs.push(r.to_string());
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if in_str {
+            match c {
+                '\\' => {
+                    out.push(c);
+                    if let Some(&n) = chars.get(i + 1) {
+                        out.push(n);
+                    }
+                    i += 2;
+                    continue;
+                }
+                '"' => in_str = false,
+                '\n' => {
+                    out.push_str("\\n");
+                    note("escaped raw newlines in strings", repairs);
+                    i += 1;
+                    continue;
+                }
+                '\r' | '\t' => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        match c {
+            '"' => {
+                in_str = true;
+                out.push(c);
+            }
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+                note("dropped comments", repairs);
+                continue;
+            }
+            '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
+                while i < chars.len() && chars[i] == '.' {
+                    i += 1;
+                }
+                note("dropped `...` elisions", repairs);
+                continue;
+            }
+            '…' => {
+                note("dropped `...` elisions", repairs);
+                i += 1;
+                continue;
+            }
+            ',' => {
+                let mut j = i + 1;
+                while j < chars.len() && (chars[j].is_whitespace() || chars[j] == ',') {
+                    j += 1;
+                }
+                if j >= chars.len() || chars[j] == '}' || chars[j] == ']' {
+                    note("dropped trailing commas", repairs);
+                } else if chars[i + 1..j].contains(&',') {
+                    out.push(',');
+                    note("dropped doubled commas", repairs);
+                    i = j;
+                    continue;
+                } else {
+                    out.push(',');
+                }
+            }
+            c if (c.is_ascii_alphabetic() || c == '_' || c == '@') && prev_is_key_start(&out) => {
+                let start = i;
+                while i < chars.len()
+                    && (chars[i].is_ascii_alphanumeric()
+                        || matches!(chars[i], '_' | '@' | '.' | '-'))
+                {
+                    i += 1;
+                }
+                let word: String = chars[start..i].iter().collect();
+                let mut j = i;
+                while j < chars.len() && chars[j].is_whitespace() {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&':') {
+                    out.push('"');
+                    out.push_str(&word);
+                    out.push('"');
+                    note("quoted bare keys", repairs);
+                } else {
+                    out.push_str(&word);
+                }
+                continue;
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+fn prev_is_key_start(out: &str) -> bool {
+    matches!(out.trim_end().chars().last(), Some('{') | Some(',') | None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn strict_json_is_untouched() {
+        assert_eq!(parse("{\"a\": 1}"), Lenient::Strict(json!({"a": 1})));
+    }
+
+    #[test]
+    fn lost_braces_are_restored() {
+        let Lenient::Repaired(v, how) = parse("  \"status\": \"running\",\n  \"id\": \"x\"") else {
+            panic!()
+        };
+        assert_eq!(v, json!({"status": "running", "id": "x"}));
+        assert!(how.contains("outer braces"));
+    }
+
+    #[test]
+    fn trailing_commas_bare_keys_and_elisions() {
+        let Lenient::Repaired(v, _) = parse("{ a: 1, \"b\": [1, 2, ...], \"c\": \"x\", }") else {
+            panic!()
+        };
+        assert_eq!(v, json!({"a": 1, "b": [1, 2], "c": "x"}));
+    }
+
+    #[test]
+    fn raw_newlines_in_strings() {
+        let Lenient::Repaired(v, _) = parse("{\"a\": \"line1\nline2\"}") else {
+            panic!()
+        };
+        assert_eq!(v, json!({"a": "line1\nline2"}));
+    }
+
+    #[test]
+    fn garbage_and_deep_nesting_are_invalid_not_panics() {
+        assert!(matches!(parse("id,name\n1,x"), Lenient::Invalid(_)));
+        let deep = "[".repeat(5000) + &"]".repeat(5000);
+        assert!(matches!(parse(&deep), Lenient::Invalid(_)));
+    }
+}

@@ -1,0 +1,473 @@
+//! Markdown source pages to blocks, with pulldown-cmark. Every block keeps
+//! the line it starts on. Includes are left as `Include` blocks; the page
+//! loader expands them.
+
+use super::blocks::{parse_include, Block, BlockKind, IncludeOutcome, LineIndex, Row, Table};
+use crate::ir::Source;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// Lowers Markdown `text` (front matter already blanked out) to blocks
+/// attributed to `file`.
+pub fn to_blocks(text: &str, file: &str) -> Vec<Block> {
+    let index = LineIndex::new(text);
+    let mut out = Vec::new();
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let at = |offset: usize| Source::new(file, index.line(offset));
+
+    // What we are inside of, innermost last.
+    enum Frame {
+        Heading {
+            level: u8,
+            tab: bool,
+            start: usize,
+            text: String,
+        },
+        Paragraph {
+            start: usize,
+            text: String,
+        },
+        Item {
+            start: usize,
+            text: String,
+        },
+        Table {
+            start: usize,
+            table: Table,
+            in_head: bool,
+            row: Vec<String>,
+            row_start: usize,
+        },
+        Cell(String),
+        Code {
+            start: usize,
+            lang: String,
+            text: String,
+        },
+        Html {
+            start: usize,
+            text: String,
+        },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+
+    fn text_sink(stack: &mut [Frame]) -> Option<&mut String> {
+        for frame in stack.iter_mut().rev() {
+            match frame {
+                Frame::Heading { text, .. }
+                | Frame::Paragraph { text, .. }
+                | Frame::Item { text, .. }
+                | Frame::Cell(text)
+                | Frame::Code { text, .. }
+                | Frame::Html { text, .. } => return Some(text),
+                Frame::Table { .. } => return None,
+            }
+        }
+        None
+    }
+
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => stack.push(Frame::Heading {
+                    level: level as u8,
+                    tab: false,
+                    start: range.start,
+                    text: String::new(),
+                }),
+                Tag::Paragraph => {
+                    if !matches!(stack.last(), Some(Frame::Item { .. })) {
+                        stack.push(Frame::Paragraph {
+                            start: range.start,
+                            text: String::new(),
+                        });
+                    } else if let Some(Frame::Item { text, .. }) = stack.last_mut() {
+                        if !text.is_empty() {
+                            text.push(' ');
+                        }
+                    }
+                }
+                Tag::Item => stack.push(Frame::Item {
+                    start: range.start,
+                    text: String::new(),
+                }),
+                Tag::List(_) => {
+                    // A nested list: emit the parent item's text first.
+                    if let Some(Frame::Item { start, text }) = stack.last_mut() {
+                        let item = std::mem::take(text);
+                        if !item.trim().is_empty() {
+                            out.push(Block {
+                                kind: BlockKind::ListItem(clean(&item)),
+                                at: at(*start),
+                            });
+                        }
+                    }
+                }
+                Tag::Table(_) => stack.push(Frame::Table {
+                    start: range.start,
+                    table: Table::default(),
+                    in_head: false,
+                    row: Vec::new(),
+                    row_start: range.start,
+                }),
+                Tag::TableHead => {
+                    if let Some(Frame::Table { in_head, row, .. }) = stack.last_mut() {
+                        *in_head = true;
+                        row.clear();
+                    }
+                }
+                Tag::TableRow => {
+                    if let Some(Frame::Table { row, row_start, .. }) = stack.last_mut() {
+                        row.clear();
+                        *row_start = range.start;
+                    }
+                }
+                Tag::TableCell => stack.push(Frame::Cell(String::new())),
+                Tag::CodeBlock(kind) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => {
+                            info.split_whitespace().next().unwrap_or("").to_string()
+                        }
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    stack.push(Frame::Code {
+                        start: range.start,
+                        lang,
+                        text: String::new(),
+                    })
+                }
+                Tag::HtmlBlock => stack.push(Frame::Html {
+                    start: range.start,
+                    text: String::new(),
+                }),
+                Tag::Link { dest_url, .. } => {
+                    if dest_url.starts_with("#tab/") {
+                        if let Some(Frame::Heading { tab, .. }) = stack.last_mut() {
+                            *tab = true;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_) => {
+                    if let Some(Frame::Heading {
+                        level,
+                        tab,
+                        start,
+                        text,
+                    }) = stack.pop()
+                    {
+                        out.push(Block {
+                            kind: BlockKind::Heading {
+                                level,
+                                text: clean(&text),
+                                tab,
+                            },
+                            at: at(start),
+                        });
+                    }
+                }
+                TagEnd::Paragraph => {
+                    if let Some(Frame::Paragraph { .. }) = stack.last() {
+                        if let Some(Frame::Paragraph { start, text: para }) = stack.pop() {
+                            push_paragraph(
+                                &mut out,
+                                &text[start..range.end.max(start)],
+                                &para,
+                                start,
+                                &at,
+                            );
+                        }
+                    }
+                }
+                TagEnd::Item => {
+                    if let Some(Frame::Item { start, text }) = stack.pop() {
+                        if !text.trim().is_empty() {
+                            out.push(Block {
+                                kind: BlockKind::ListItem(clean(&text)),
+                                at: at(start),
+                            });
+                        }
+                    }
+                }
+                TagEnd::TableCell => {
+                    if let Some(Frame::Cell(cell)) = stack.pop() {
+                        if let Some(Frame::Table { row, .. }) = stack.last_mut() {
+                            row.push(clean_cell(&cell));
+                        }
+                    }
+                }
+                TagEnd::TableHead => {
+                    if let Some(Frame::Table {
+                        table,
+                        in_head,
+                        row,
+                        ..
+                    }) = stack.last_mut()
+                    {
+                        table.header = std::mem::take(row);
+                        *in_head = false;
+                    }
+                }
+                TagEnd::TableRow => {
+                    if let Some(Frame::Table {
+                        table,
+                        row,
+                        row_start,
+                        ..
+                    }) = stack.last_mut()
+                    {
+                        let line = index.line(*row_start);
+                        table.rows.push(Row {
+                            cells: std::mem::take(row),
+                            line,
+                        });
+                    }
+                }
+                TagEnd::Table => {
+                    if let Some(Frame::Table { start, table, .. }) = stack.pop() {
+                        out.push(Block {
+                            kind: BlockKind::Table(table),
+                            at: at(start),
+                        });
+                    }
+                }
+                TagEnd::CodeBlock => {
+                    if let Some(Frame::Code { start, lang, text }) = stack.pop() {
+                        out.push(Block {
+                            kind: BlockKind::Code { lang, text },
+                            at: at(start),
+                        });
+                    }
+                }
+                TagEnd::HtmlBlock => {
+                    if let Some(Frame::Html { start, text }) = stack.pop() {
+                        if let Some(json) = annotation_json(&text) {
+                            out.push(Block {
+                                kind: BlockKind::Annotation(json),
+                                at: at(start),
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(sink) = text_sink(&mut stack) {
+                    sink.push_str(&t);
+                }
+            }
+            Event::Html(t) => {
+                if let Some(sink) = text_sink(&mut stack) {
+                    sink.push_str(&t);
+                }
+            }
+            Event::InlineHtml(t) => {
+                let tag = t.trim().to_ascii_lowercase();
+                if tag.starts_with("<br") {
+                    if let Some(sink) = text_sink(&mut stack) {
+                        sink.push('\n');
+                    }
+                } else if tag.starts_with("<!--") && tag.contains('{') {
+                    // An annotation inline in a paragraph: lift it out.
+                    if let Some(json) = annotation_json(&t) {
+                        out.push(Block {
+                            kind: BlockKind::Annotation(json),
+                            at: at(range.start),
+                        });
+                    }
+                }
+            }
+            Event::SoftBreak => {
+                if let Some(sink) = text_sink(&mut stack) {
+                    sink.push('\n');
+                }
+            }
+            Event::HardBreak => {
+                if let Some(sink) = text_sink(&mut stack) {
+                    sink.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    // Unclosed frames (a fence that never closes is closed by pulldown-cmark
+    // itself, so this only guards against surprises).
+    out
+}
+
+/// A paragraph whose raw lines hold `[!INCLUDE]` directives becomes include
+/// blocks, plus a paragraph for whatever else it holds.
+fn push_paragraph(
+    out: &mut Vec<Block>,
+    raw: &str,
+    text: &str,
+    start: usize,
+    at: &dyn Fn(usize) -> Source,
+) {
+    let mut rest = Vec::new();
+    let mut any_include = false;
+    let base = at(start);
+    for (i, line) in raw.lines().enumerate() {
+        if let Some((label, path)) = parse_include(line) {
+            any_include = true;
+            out.push(Block {
+                kind: BlockKind::Include {
+                    label,
+                    path,
+                    outcome: IncludeOutcome::Skipped,
+                },
+                at: Source::new(base.file.clone(), base.line + i as u32),
+            });
+        } else {
+            rest.push(line);
+        }
+    }
+    let para = if any_include {
+        strip_inline(&rest.join("\n"))
+    } else {
+        clean(text)
+    };
+    if !para.trim().is_empty() {
+        out.push(Block {
+            kind: BlockKind::Paragraph(para),
+            at: base,
+        });
+    }
+}
+
+/// The JSON object inside an HTML comment, if the comment holds one.
+pub fn annotation_json(html: &str) -> Option<String> {
+    let t = html.trim();
+    let body = t.strip_prefix("<!--")?;
+    let body = body.trim_end().strip_suffix("-->").unwrap_or(body);
+    let open = body.find('{')?;
+    let close = body.rfind('}')?;
+    (close > open).then(|| body[open..=close].to_string())
+}
+
+/// Collapses runs of spaces and trims each line.
+fn clean(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn clean_cell(text: &str) -> String {
+    text.split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+/// Crude inline-Markdown removal for raw lines: links keep their text,
+/// emphasis and code marks go.
+pub fn strip_inline(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' | '`' => {}
+            ']' if chars.peek() == Some(&'(') => {
+                for c in chars.by_ref() {
+                    if c == ')' {
+                        break;
+                    }
+                }
+            }
+            '[' => {}
+            _ => out.push(c),
+        }
+    }
+    clean(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(md: &str) -> Vec<BlockKind> {
+        to_blocks(md, "p.md").into_iter().map(|b| b.kind).collect()
+    }
+
+    #[test]
+    fn headings_keep_lines_and_tab_headings_are_marked() {
+        let blocks = to_blocks("# Get thing\n\ntext\n\n# [HTTP](#tab/http)\n", "p.md");
+        assert_eq!(
+            blocks[0].kind,
+            BlockKind::Heading {
+                level: 1,
+                text: "Get thing".into(),
+                tab: false
+            }
+        );
+        assert_eq!(blocks[0].at.line, 1);
+        assert_eq!(
+            blocks[2].kind,
+            BlockKind::Heading {
+                level: 1,
+                text: "HTTP".into(),
+                tab: true
+            }
+        );
+        assert_eq!(blocks[2].at.line, 5);
+    }
+
+    #[test]
+    fn tables_keep_cells_with_br_as_newlines() {
+        let md =
+            "|Permission type|Permissions|\n|:--|:--|\n|Application|A.Read.All<br>B.Read.All|\n";
+        let blocks = kinds(md);
+        let BlockKind::Table(t) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(t.header, vec!["Permission type", "Permissions"]);
+        assert_eq!(
+            t.rows[0].cells,
+            vec!["Application", "A.Read.All\nB.Read.All"]
+        );
+        assert_eq!(t.rows[0].line, 3);
+    }
+
+    #[test]
+    fn annotations_and_includes_become_blocks() {
+        let md = "<!-- { \"blockType\": \"permissions\" } -->\n[!INCLUDE [permissions-table](../includes/permissions/x.md)]\n";
+        let blocks = to_blocks(md, "p.md");
+        assert_eq!(
+            blocks[0].kind,
+            BlockKind::Annotation("{ \"blockType\": \"permissions\" }".into())
+        );
+        assert!(
+            matches!(&blocks[1].kind, BlockKind::Include { path, .. } if path == "../includes/permissions/x.md")
+        );
+        assert_eq!(blocks[1].at.line, 2);
+    }
+
+    #[test]
+    fn code_blocks_keep_language_and_text() {
+        let blocks = kinds("```http\nGET /me\n```\n");
+        assert_eq!(
+            blocks[0],
+            BlockKind::Code {
+                lang: "http".into(),
+                text: "GET /me\n".into()
+            }
+        );
+    }
+
+    #[test]
+    fn list_items_are_separate_blocks() {
+        let blocks = kinds("* Global Reader\n* Authentication Administrator\n");
+        assert_eq!(
+            blocks,
+            vec![
+                BlockKind::ListItem("Global Reader".into()),
+                BlockKind::ListItem("Authentication Administrator".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,427 @@
+//! Parsing: docs pages to page facts. Both page forms (Markdown source and
+//! rendered text) are lowered to one block stream (`blocks`), includes are
+//! expanded by the loader, and one interpreter (`page`) reads the facts.
+
+pub mod blocks;
+pub mod http;
+pub mod json;
+pub mod markdown;
+pub mod page;
+pub mod permissions;
+pub mod prose;
+pub mod rendered;
+pub mod resource;
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::ir::Source;
+use blocks::{Block, BlockKind, IncludeOutcome};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+pub use page::{PageFacts, PageForm, PageKind};
+
+/// Reads pages and their includes from a docs root, never outside it.
+pub struct Loader {
+    source: FileSource,
+    /// How files are named in diagnostics and the IR, e.g. `spec`.
+    display_prefix: String,
+}
+
+enum FileSource {
+    Disk {
+        root: PathBuf,
+        canonical_root: Option<PathBuf>,
+    },
+    Memory(BTreeMap<String, String>),
+}
+
+/// Front matter fields we use.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub ms_prod: Option<String>,
+    pub doc_type: Option<String>,
+}
+
+impl Loader {
+    pub fn disk(root: &Path, display_prefix: &str) -> Self {
+        Loader {
+            source: FileSource::Disk {
+                root: root.to_path_buf(),
+                canonical_root: root.canonicalize().ok(),
+            },
+            display_prefix: display_prefix.trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// An in-memory docs tree, for tests: relative path to contents.
+    pub fn memory(files: BTreeMap<String, String>) -> Self {
+        Loader {
+            source: FileSource::Memory(files),
+            display_prefix: String::new(),
+        }
+    }
+
+    /// The name of a root-relative file in diagnostics and the IR.
+    pub fn display(&self, rel: &str) -> String {
+        if self.display_prefix.is_empty() || self.display_prefix == "." {
+            rel.to_string()
+        } else {
+            format!("{}/{}", self.display_prefix, rel)
+        }
+    }
+
+    /// Reads a root-relative file. Invalid UTF-8 is replaced, with a flag.
+    pub fn read(&self, rel: &str) -> Result<(String, bool), String> {
+        match &self.source {
+            FileSource::Memory(files) => files
+                .get(rel)
+                .cloned()
+                .map(|t| (t, false))
+                .ok_or_else(|| "no such file".to_string()),
+            FileSource::Disk {
+                root,
+                canonical_root,
+            } => {
+                let path = root.join(rel);
+                if let (Some(croot), Ok(real)) = (canonical_root, path.canonicalize()) {
+                    if !real.starts_with(croot) {
+                        return Err("escapes the docs root through a link".into());
+                    }
+                }
+                let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+                match String::from_utf8(bytes) {
+                    Ok(s) => Ok((s, false)),
+                    Err(e) => Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), true)),
+                }
+            }
+        }
+    }
+
+    fn exists(&self, rel: &str) -> bool {
+        match &self.source {
+            FileSource::Memory(files) => files.contains_key(rel),
+            FileSource::Disk { root, .. } => root.join(rel).is_file(),
+        }
+    }
+
+    /// Parses one page (root-relative path) into facts.
+    pub fn parse_page(&self, rel: &str) -> PageFacts {
+        let file = self.display(rel);
+        let mut diags = Vec::new();
+        let (text, lossy) = match self.read(rel) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(Diagnostic::new(
+                    Code::Io,
+                    &file,
+                    1,
+                    format!("cannot read page: {e}"),
+                ));
+                (String::new(), false)
+            }
+        };
+        if lossy {
+            diags.push(Diagnostic::new(
+                Code::InvalidUtf8,
+                &file,
+                1,
+                "page is not valid UTF-8; invalid bytes were replaced",
+            ));
+        }
+        let (front, form, mut blocks) = lower(&text, &file);
+        let mut stack = vec![rel.to_string()];
+        blocks = self.expand(blocks, rel, &mut stack, &mut diags);
+        let mut facts = page::interpret(&file, rel, form, &front, &blocks);
+        facts.diagnostics.splice(0..0, diags);
+        facts
+    }
+
+    /// Replaces include blocks with the blocks of the included file.
+    fn expand(
+        &self,
+        blocks: Vec<Block>,
+        from: &str,
+        stack: &mut Vec<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<Block> {
+        let mut out = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            let BlockKind::Include { label, path, .. } = &block.kind else {
+                out.push(block);
+                continue;
+            };
+            let outcome = if is_snippet(label, path) {
+                IncludeOutcome::Skipped
+            } else {
+                match resolve(from, path) {
+                    None => IncludeOutcome::EscapesRoot,
+                    Some(target) if stack.contains(&target) => IncludeOutcome::Cycle,
+                    Some(target) if !self.exists(&target) => IncludeOutcome::Missing,
+                    Some(target) => match self.read(&target) {
+                        Ok((text, _)) => {
+                            let file = self.display(&target);
+                            let (_, _, inner) = lower_markdown(&text, &file);
+                            stack.push(target.clone());
+                            let inner = self.expand(inner, &target, stack, diags);
+                            stack.pop();
+                            out.extend(inner);
+                            // Keep a marker so the interpreter sees the include itself.
+                            IncludeOutcome::Skipped
+                        }
+                        Err(_) => IncludeOutcome::EscapesRoot,
+                    },
+                }
+            };
+            match outcome {
+                IncludeOutcome::EscapesRoot => diags.push(Diagnostic::at(
+                    Code::IncludeEscapesRoot,
+                    &block.at,
+                    format!("include `{path}` lies outside the docs root; it was not read"),
+                )),
+                IncludeOutcome::Cycle => diags.push(Diagnostic::at(
+                    Code::IncludeCycle,
+                    &block.at,
+                    format!("include `{path}` includes itself"),
+                )),
+                _ => {}
+            }
+            let BlockKind::Include { label, path, .. } = block.kind else {
+                unreachable!()
+            };
+            out.push(Block {
+                kind: BlockKind::Include {
+                    label,
+                    path,
+                    outcome,
+                },
+                at: block.at,
+            });
+        }
+        out
+    }
+}
+
+/// SDK snippet includes are not docs facts; they are never followed.
+fn is_snippet(label: &str, path: &str) -> bool {
+    path.contains("/snippets/") || matches!(label, "sample-code" | "sdk-documentation")
+}
+
+/// Resolves `target` relative to the directory of `from`, lexically.
+/// `None` when it climbs out of the root.
+pub fn resolve(from: &str, target: &str) -> Option<String> {
+    let target = target.split(['#', '?']).next().unwrap_or(target);
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut p: Vec<&str> = from.split('/').collect();
+        p.pop();
+        p
+    };
+    for comp in Path::new(target).components() {
+        match comp {
+            Component::Normal(s) => parts.push(s.to_str()?),
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::CurDir | Component::RootDir => {}
+            Component::Prefix(_) => return None,
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// Front matter, page form and blocks of a page's text.
+pub fn lower(text: &str, file: &str) -> (FrontMatter, PageForm, Vec<Block>) {
+    if is_markdown(text) {
+        lower_markdown(text, file)
+    } else {
+        (
+            FrontMatter::default(),
+            PageForm::Rendered,
+            rendered::to_blocks(text, file),
+        )
+    }
+}
+
+fn lower_markdown(text: &str, file: &str) -> (FrontMatter, PageForm, Vec<Block>) {
+    let (front, body) = split_front_matter(text);
+    (front, PageForm::Markdown, markdown::to_blocks(&body, file))
+}
+
+/// Tells Markdown source from rendered text by content, never by name.
+pub fn is_markdown(text: &str) -> bool {
+    if text.trim_start_matches('\u{feff}').starts_with("---") {
+        return true;
+    }
+    text.lines().take(400).any(|l| {
+        let t = l.trim_start();
+        (t.starts_with("# ") || t.starts_with("## "))
+            || t.starts_with("```")
+            || t.starts_with("|:-")
+            || t.starts_with("|--")
+            || t.starts_with("| :-")
+            || t.starts_with("<!--")
+            || t.starts_with("[!INCLUDE")
+    })
+}
+
+/// Parses front matter and returns the body with the front matter blanked
+/// out, so that line numbers stay true.
+fn split_front_matter(text: &str) -> (FrontMatter, String) {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.split_inclusive('\n');
+    if !lines.next().is_some_and(|l| l.trim_end() == "---") {
+        return (FrontMatter::default(), text.to_string());
+    }
+    let mut yaml = String::new();
+    let mut count = 1;
+    let mut closed = false;
+    for line in lines.by_ref() {
+        count += 1;
+        if line.trim_end() == "---" {
+            closed = true;
+            break;
+        }
+        yaml.push_str(line);
+    }
+    if !closed {
+        return (FrontMatter::default(), text.to_string());
+    }
+    let rest: String = lines.collect();
+    let body = "\n".repeat(count) + &rest;
+    (front_matter(&yaml), body)
+}
+
+fn front_matter(yaml: &str) -> FrontMatter {
+    let map: BTreeMap<String, String> =
+        match serde_yaml::from_str::<BTreeMap<String, serde_yaml::Value>>(yaml) {
+            Ok(m) => m
+                .into_iter()
+                .filter_map(|(k, v)| match v {
+                    serde_yaml::Value::String(s) => Some((k, s)),
+                    serde_yaml::Value::Number(n) => Some((k, n.to_string())),
+                    _ => None,
+                })
+                .collect(),
+            // Hand-edited front matter is often not valid YAML: read key: value lines.
+            Err(_) => yaml
+                .lines()
+                .filter_map(|l| l.split_once(':'))
+                .map(|(k, v)| {
+                    (
+                        k.trim().to_string(),
+                        v.trim().trim_matches(['"', '\'']).to_string(),
+                    )
+                })
+                .collect(),
+        };
+    let get = |k: &str| {
+        map.get(k)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    FrontMatter {
+        title: get("title"),
+        description: get("description"),
+        ms_prod: get("ms.prod").or_else(|| get("ms.subservice")),
+        doc_type: get("doc_type"),
+    }
+}
+
+/// Every page below `root` (root-relative, sorted), skipping include folders.
+pub fn list_pages(root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(ft) = entry.file_type() else { continue };
+            let name = entry.file_name().to_string_lossy().to_string();
+            if ft.is_dir() {
+                if name != "includes" && !name.starts_with('.') {
+                    dirs.push(path);
+                }
+            } else if ft.is_file()
+                && (name.ends_with(".md") || name.ends_with(".txt"))
+                && !name.eq_ignore_ascii_case("readme.md")
+            {
+                if let Ok(rel) = path.strip_prefix(root) {
+                    out.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+pub fn source(file: &str, line: u32) -> Source {
+    Source::new(file, line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn includes_resolve_within_the_root_only() {
+        assert_eq!(
+            resolve(
+                "api-reference/beta/api/a.md",
+                "../includes/permissions/a.md"
+            )
+            .as_deref(),
+            Some("api-reference/beta/includes/permissions/a.md")
+        );
+        assert_eq!(
+            resolve(
+                "api-reference/beta/api/a.md",
+                "../../includes/beta-disclaimer.md"
+            )
+            .as_deref(),
+            Some("api-reference/includes/beta-disclaimer.md")
+        );
+        assert_eq!(resolve("api/a.md", "../../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn form_is_told_by_content() {
+        assert!(is_markdown("---\ntitle: x\n---\n# X\n"));
+        assert!(!is_markdown(
+            "Get longRunningOperation\n\nNamespace: microsoft.graph\n"
+        ));
+    }
+
+    #[test]
+    fn front_matter_keeps_line_numbers() {
+        let (fm, body) = split_front_matter(
+            "---\ntitle: \"Get x\"\nms.prod: \"identity-and-sign-in\"\n---\n# Get x\n",
+        );
+        assert_eq!(fm.title.as_deref(), Some("Get x"));
+        assert_eq!(fm.ms_prod.as_deref(), Some("identity-and-sign-in"));
+        assert_eq!(body.lines().position(|l| l == "# Get x"), Some(4));
+    }
+
+    #[test]
+    fn include_cycles_and_escapes_are_diagnosed() {
+        let mut files = BTreeMap::new();
+        files.insert(
+            "api/a.md".to_string(),
+            "# A\n\n[!INCLUDE [x](../includes/x.md)]\n\n[!INCLUDE [y](../../y.md)]\n".to_string(),
+        );
+        files.insert(
+            "includes/x.md".to_string(),
+            "[!INCLUDE [a](../includes/x.md)]\n".to_string(),
+        );
+        let facts = Loader::memory(files).parse_page("api/a.md");
+        let codes: Vec<Code> = facts.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&Code::IncludeCycle), "{codes:?}");
+        assert!(codes.contains(&Code::IncludeEscapesRoot), "{codes:?}");
+    }
+}

@@ -1,0 +1,816 @@
+//! The page interpreter: walks the block stream of one page, tracks the
+//! section it is in, and collects the page facts. It does not care whether
+//! the blocks came from Markdown source or rendered text.
+
+use super::blocks::{Block, BlockKind, IncludeOutcome, Table};
+use super::http::{self, normalise, request_line};
+use super::json::{self, Lenient};
+use super::prose::{self, ProseEnum};
+use super::resource::{self, ResourceFacts};
+use super::{permissions, FrontMatter};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::ir::*;
+use serde_json::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageForm {
+    Markdown,
+    Rendered,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    Api,
+    Resource,
+    Enum,
+    Other,
+}
+
+/// Everything one page says.
+#[derive(Clone, Debug)]
+pub struct PageFacts {
+    pub file: String,
+    pub form: PageForm,
+    pub kind: PageKind,
+    pub title: Option<String>,
+    pub title_line: u32,
+    pub description: Option<String>,
+    pub area: Option<String>,
+    pub namespace: String,
+    pub version: Option<ApiVersion>,
+    pub endpoints: Vec<Endpoint>,
+    pub permissions: Vec<PermissionSet>,
+    pub query_options: QueryOptions,
+    pub request_headers: Vec<RequestHeader>,
+    pub request_body: RequestBody,
+    pub response: Response,
+    pub response_at: Option<Source>,
+    pub examples: Vec<Example>,
+    pub prose_enum: Option<(ProseEnum, Source)>,
+    pub resource: Option<ResourceFacts>,
+    /// Generated device-management family (`## Prerequisites`).
+    pub generated_family: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    Intro,
+    Permissions,
+    HttpRequest,
+    QueryParams,
+    RequestHeaders,
+    RequestBody,
+    Response,
+    Examples,
+    Properties,
+    Relationships,
+    Json,
+    Members,
+    Other,
+}
+
+fn classify(text: &str) -> Option<Section> {
+    let t = text.trim().trim_end_matches(':').to_ascii_lowercase();
+    Some(match t.as_str() {
+        "permissions" | "prerequisites" => Section::Permissions,
+        "http request" | "http requests" => Section::HttpRequest,
+        "optional query parameters" | "query parameters" | "optional query parameter" => {
+            Section::QueryParams
+        }
+        "request headers" | "request header" => Section::RequestHeaders,
+        "request body" => Section::RequestBody,
+        "response" | "responses" | "response body" => Section::Response,
+        "example" | "examples" | "request" | "sample request" => Section::Examples,
+        "properties" => Section::Properties,
+        "relationships" => Section::Relationships,
+        "json representation" => Section::Json,
+        "members" => Section::Members,
+        _ if t.starts_with("example") => Section::Examples,
+        _ => return None,
+    })
+}
+
+struct Walk<'a> {
+    file: &'a str,
+    facts: PageFacts,
+    section: Section,
+    endpoint_scope: Option<String>,
+    permission_label: Option<String>,
+    /// Indices into `facts.permissions` of the last table's sets.
+    last_sets: std::ops::Range<usize>,
+    roles_for_others: bool,
+    annotation: Option<(Value, Source)>,
+    example_heading: Option<String>,
+    open_example: Option<usize>,
+    intro_text: String,
+    intro_at: Option<Source>,
+    query_text: String,
+    saw_permissions: bool,
+    saw_http: bool,
+    explicit_beta: bool,
+    /// "The response object shown here might be shortened": the rendered
+    /// form of a `truncated` annotation.
+    shortened_note: bool,
+}
+
+pub fn interpret(
+    file: &str,
+    rel: &str,
+    form: PageForm,
+    front: &FrontMatter,
+    blocks: &[Block],
+) -> PageFacts {
+    let generated_family = blocks.iter().any(|b| matches!(&b.kind, BlockKind::Heading { text, tab: false, .. } if text.trim().eq_ignore_ascii_case("prerequisites")));
+    let facts = PageFacts {
+        file: file.to_string(),
+        form,
+        kind: PageKind::Other,
+        title: front.title.clone(),
+        title_line: 1,
+        description: front.description.clone(),
+        area: front.ms_prod.clone(),
+        namespace: "microsoft.graph".into(),
+        version: None,
+        endpoints: Vec::new(),
+        permissions: Vec::new(),
+        query_options: QueryOptions::default(),
+        request_headers: Vec::new(),
+        request_body: RequestBody::default(),
+        response: Response::default(),
+        response_at: None,
+        examples: Vec::new(),
+        prose_enum: None,
+        resource: None,
+        generated_family,
+        diagnostics: Vec::new(),
+    };
+    let mut w = Walk {
+        file,
+        facts,
+        section: Section::Intro,
+        endpoint_scope: None,
+        permission_label: None,
+        last_sets: 0..0,
+        roles_for_others: false,
+        annotation: None,
+        example_heading: None,
+        open_example: None,
+        intro_text: String::new(),
+        intro_at: None,
+        query_text: String::new(),
+        saw_permissions: false,
+        saw_http: false,
+        explicit_beta: false,
+        shortened_note: false,
+    };
+    let mut titled = false;
+    let mut resource_blocks: Vec<&Block> = Vec::new();
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Heading { tab: true, .. } => continue,
+            BlockKind::Heading { level, text, .. } => {
+                if *level == 1 && !titled {
+                    titled = true;
+                    w.facts.title = Some(text.clone());
+                    w.facts.title_line = block.at.line;
+                    continue;
+                }
+                w.heading(text, *level, block);
+            }
+            BlockKind::Paragraph(text) => w.paragraph(text, block),
+            BlockKind::ListItem(text) => w.list_item(text),
+            BlockKind::Table(table) => w.table(table, block),
+            BlockKind::Code { lang, text } => w.code(lang, text, block),
+            BlockKind::Annotation(json) => match json::parse(json) {
+                Lenient::Strict(v) | Lenient::Repaired(v, _) => {
+                    w.annotation = Some((v, block.at.clone()))
+                }
+                Lenient::Invalid(e) => {
+                    w.annotation = None;
+                    w.warn(
+                        Code::AnnotationInvalid,
+                        &block.at,
+                        format!("annotation is not JSON: {e}"),
+                    )
+                }
+            },
+            BlockKind::Include {
+                label,
+                path,
+                outcome,
+            } => w.include(label, path, *outcome, block),
+        }
+        if matches!(
+            w.section,
+            Section::Properties | Section::Relationships | Section::Json | Section::Members
+        ) || matches!(block.kind, BlockKind::Annotation(_))
+        {
+            resource_blocks.push(block);
+        }
+    }
+    w.finish(rel, front, &resource_blocks)
+}
+
+impl Walk<'_> {
+    fn warn(&mut self, code: Code, at: &Source, message: impl Into<String>) {
+        self.facts
+            .diagnostics
+            .push(Diagnostic::at(code, at, message));
+    }
+
+    fn heading(&mut self, text: &str, level: u8, block: &Block) {
+        let known = classify(text);
+        if let Some(s) = known {
+            // "Request"/"Response" below Examples stay in Examples.
+            let in_examples = self.section == Section::Examples && level >= 3;
+            if !(in_examples && matches!(s, Section::Response | Section::Examples)) {
+                self.section = s;
+            }
+            if s == Section::Permissions {
+                self.saw_permissions = true;
+            }
+            if s == Section::HttpRequest {
+                self.saw_http = true;
+            }
+            if s == Section::Examples && text.to_ascii_lowercase().starts_with("example") {
+                self.example_heading = Some(text.to_string());
+            }
+        } else if self.section == Section::Permissions && level >= 3 {
+            self.permission_label = Some(label_text(text));
+        } else if level <= 2 {
+            self.section = Section::Other;
+        }
+        let _ = block;
+    }
+
+    fn paragraph(&mut self, text: &str, block: &Block) {
+        let lower = text.to_ascii_lowercase();
+        if lower.contains("apis under the /beta version") {
+            self.explicit_beta = true;
+            return;
+        }
+        if lower.contains("if successful")
+            || (lower.contains("this method returns") && lower.contains("response code"))
+        {
+            if self.facts.response_at.is_none() {
+                if let Some((status, ty, collection)) = prose::response(text) {
+                    self.facts.response = Response {
+                        status,
+                        type_name: ty.map(|t| self.qualify(&t)),
+                        collection,
+                    };
+                    self.facts.response_at = Some(block.at.clone());
+                }
+            }
+            return;
+        }
+        if lower.contains("might be shortened") || lower.contains("may be shortened") {
+            self.shortened_note = true;
+            return;
+        }
+        if lower.starts_with("choose the permission")
+            || lower.starts_with("one of the following permissions is required")
+        {
+            self.section = Section::Permissions;
+            self.saw_permissions = true;
+            return;
+        }
+        let is_label = lower.starts_with("for ")
+            && text.len() < 100
+            && !lower.contains("delegated scenario")
+            && !lower.starts_with("for details")
+            && !lower.starts_with("for more")
+            && !lower.starts_with("for general")
+            && !lower.contains("see ");
+        if is_label
+            && !matches!(
+                self.section,
+                Section::HttpRequest
+                    | Section::Examples
+                    | Section::RequestBody
+                    | Section::QueryParams
+            )
+        {
+            self.permission_label = Some(label_text(text));
+            return;
+        }
+        match self.section {
+            Section::Intro => {
+                if let Some(ns) = text.strip_prefix("Namespace:") {
+                    self.facts.namespace = ns.trim().to_string();
+                    return;
+                }
+                let boilerplate = matches!(text.trim(), "Important" | "Note" | "Caution" | "Tip")
+                    || lower.starts_with("this api is available in")
+                    || lower.starts_with("this api is supported in")
+                    || lower.starts_with("global service");
+                if self.facts.description.is_none() && !boilerplate {
+                    self.facts.description = Some(text.to_string());
+                }
+                self.intro(text, block);
+            }
+            Section::Permissions => {
+                if lower.contains("acting on another user") || lower.contains("acting on other") {
+                    self.roles_for_others = true;
+                } else if lower.contains("following") && lower.contains("role") {
+                    self.roles_for_others = false;
+                }
+            }
+            Section::HttpRequest => {
+                if text.trim_end().ends_with(':') {
+                    self.endpoint_scope = Some(text.trim().trim_end_matches(':').to_string());
+                }
+            }
+            Section::QueryParams => {
+                self.query_text.push_str(text);
+                self.query_text.push('\n');
+            }
+            Section::RequestBody => {
+                if lower.contains("don't supply")
+                    || lower.contains("do not supply")
+                    || lower.contains("no request body")
+                {
+                    self.facts.request_body.kind = BodyKind::None;
+                } else if lower.contains("json representation of")
+                    || lower.contains("request body, supply")
+                    || lower.contains("request body, provide")
+                {
+                    self.facts.request_body.kind = BodyKind::Json;
+                    if let Some(t) = object_type_in(text) {
+                        self.facts.request_body.type_name = Some(self.qualify(&t));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn intro(&mut self, text: &str, block: &Block) {
+        self.intro_text.push_str(text);
+        self.intro_text.push('\n');
+        if self.intro_at.is_none()
+            && (prose::enum_values(text).is_some()
+                || text.to_ascii_lowercase().contains("possible states"))
+        {
+            self.intro_at = Some(block.at.clone());
+        }
+    }
+
+    fn list_item(&mut self, text: &str) {
+        match self.section {
+            Section::Intro => {
+                self.intro_text.push_str("* ");
+                self.intro_text.push_str(text);
+                self.intro_text.push('\n');
+            }
+            Section::Permissions => {
+                let role = text.trim().trim_end_matches('.').to_string();
+                if role.is_empty() || role.len() > 80 {
+                    return;
+                }
+                let range = self.last_sets.clone();
+                let for_others = self.roles_for_others;
+                let sets = &mut self.facts.permissions[range];
+                let any_others = sets
+                    .iter()
+                    .any(|s| s.scope.as_deref().is_some_and(|s| s.contains("others")));
+                for set in sets.iter_mut() {
+                    let is_others = set.scope.as_deref().is_some_and(|s| s.contains("others"));
+                    if (!for_others || !any_others || is_others) && !set.admin_roles.contains(&role)
+                    {
+                        set.admin_roles.push(role.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn table(&mut self, table: &Table, block: &Block) {
+        let permission_header = table.header.first().is_some_and(|h| {
+            h.trim().eq_ignore_ascii_case("permission type")
+                || h.trim().eq_ignore_ascii_case("permission types")
+        });
+        if permission_header && self.section != Section::Permissions {
+            // Rendered pages can lose the Permissions heading.
+            self.section = Section::Permissions;
+            self.saw_permissions = true;
+        }
+        match self.section {
+            Section::Permissions => {
+                let first = table
+                    .header
+                    .first()
+                    .map(|h| h.to_ascii_lowercase())
+                    .unwrap_or_default();
+                let is_perm_table = first.contains("permission")
+                    || first.contains("type")
+                    || table
+                        .header
+                        .iter()
+                        .any(|h| h.to_ascii_lowercase().contains("privileged"))
+                    || table.rows.iter().any(|r| {
+                        r.cells.first().is_some_and(|c| {
+                            c.to_ascii_lowercase().starts_with("delegated")
+                                || c.to_ascii_lowercase().starts_with("application")
+                        })
+                    });
+                if !is_perm_table {
+                    if table
+                        .header
+                        .iter()
+                        .any(|h| h.to_ascii_lowercase().contains("role"))
+                    {
+                        return;
+                    }
+                    self.warn(
+                        Code::PermissionTableUnrecognised,
+                        &block.at,
+                        format!(
+                            "permissions table with header `{}` was not understood",
+                            table.header.join(" | ")
+                        ),
+                    );
+                    return;
+                }
+                let label = self.permission_label.take();
+                let mut diags = Vec::new();
+                let sets = permissions::read_table(
+                    table,
+                    label.as_deref(),
+                    self.facts.generated_family,
+                    &block.at,
+                    &mut diags,
+                );
+                self.facts.diagnostics.extend(diags);
+                let start = self.facts.permissions.len();
+                self.facts.permissions.extend(sets);
+                self.last_sets = start..self.facts.permissions.len();
+                self.roles_for_others = false;
+            }
+            Section::RequestHeaders => {
+                for row in &table.rows {
+                    if let Some(name) = row.cells.first().filter(|n| !n.trim().is_empty()) {
+                        let description = row.cells.get(1).cloned().unwrap_or_default();
+                        self.facts.request_headers.push(RequestHeader {
+                            name: name.trim().to_string(),
+                            description,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn include(&mut self, label: &str, path: &str, outcome: IncludeOutcome, block: &Block) {
+        if label.contains("beta-disclaimer") || path.ends_with("beta-disclaimer.md") {
+            self.explicit_beta = true;
+            return;
+        }
+        match outcome {
+            IncludeOutcome::Missing
+                if self.section == Section::Permissions
+                    || label.contains("permissions")
+                    || path.contains("/permissions/") =>
+            {
+                self.warn(
+                    Code::PermissionsIncludeMissing,
+                    &block.at,
+                    format!("permissions include `{path}` was not found; permissions are unknown"),
+                );
+                let label = self.permission_label.take();
+                let start = self.facts.permissions.len();
+                self.facts
+                    .permissions
+                    .push(PermissionSet::unknown(label, block.at.clone()));
+                self.last_sets = start..start + 1;
+                self.saw_permissions = true;
+            }
+            IncludeOutcome::Missing
+                if !path.contains("/includes/")
+                    || path.contains("rbac")
+                    || path.contains("permissions") =>
+            {
+                self.warn(
+                    Code::IncludeMissing,
+                    &block.at,
+                    format!("include `{path}` was not found"),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn code(&mut self, lang: &str, text: &str, block: &Block) {
+        let annotation = self.annotation.take();
+        if self.section == Section::HttpRequest {
+            self.http_request_block(text, block);
+            return;
+        }
+        if matches!(
+            self.section,
+            Section::Json | Section::Properties | Section::Relationships | Section::Members
+        ) {
+            return;
+        }
+        let block_type = annotation
+            .as_ref()
+            .and_then(|(v, _)| v.get("blockType"))
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        if block_type == "ignored"
+            || block_type == "resource"
+            || block_type == "example" && self.section != Section::Examples
+        {
+            return;
+        }
+        let Some(msg) = http::message(text) else {
+            return;
+        };
+        let line_of = |i: usize| Source::new(block.at.file.clone(), block.at.line + 1 + i as u32);
+        if let Some((method, target)) = request_line(msg.first) {
+            let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
+            let name = self.example_name(annotation.as_ref());
+            self.facts.examples.push(Example {
+                name,
+                source: block.at.clone(),
+                request: Some(ExampleRequest {
+                    method: method.to_string(),
+                    url: target.to_string(),
+                    headers: msg.headers,
+                    body,
+                    source: line_of(msg.first_line),
+                }),
+                response: None,
+            });
+            self.open_example = Some(self.facts.examples.len() - 1);
+        } else if let Some(status) = http::status_line(msg.first) {
+            let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
+            let get = |k: &str| annotation.as_ref().and_then(|(v, _)| v.get(k).cloned());
+            let response = ExampleResponse {
+                status: Some(status),
+                headers: msg.headers,
+                body,
+                truncated: match get("truncated") {
+                    Some(v) => v.as_bool().unwrap_or(v.as_str() == Some("true")),
+                    None => self.shortened_note,
+                },
+                odata_type: get("@odata.type").and_then(|v| v.as_str().map(str::to_string)),
+                is_collection: get("isCollection")
+                    .and_then(|v| v.as_bool().or_else(|| v.as_str().map(|s| s == "true"))),
+                source: block.at.clone(),
+            };
+            self.shortened_note = false;
+            match self.open_example.take() {
+                Some(i) if self.facts.examples[i].response.is_none() => {
+                    self.facts.examples[i].response = Some(response)
+                }
+                _ => {
+                    let name = self.example_name(annotation.as_ref());
+                    self.facts.examples.push(Example {
+                        name,
+                        source: block.at.clone(),
+                        request: None,
+                        response: Some(response),
+                    });
+                }
+            }
+        } else if lang == "http" && block_type == "request" {
+            self.warn(
+                Code::PathNoise,
+                &block.at,
+                "request block has no request line",
+            );
+        }
+    }
+
+    fn http_request_block(&mut self, text: &str, block: &Block) {
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim();
+            if t.is_empty() || t.starts_with("//") || t.starts_with('#') {
+                continue;
+            }
+            let at = Source::new(
+                block.at.file.clone(),
+                block.at.line + i as u32 + u32::from(self.facts.form == PageForm::Markdown),
+            );
+            let Some((method, target)) = request_line(t) else {
+                if !t.starts_with('{') && !t.starts_with('}') && !t.contains(':')
+                    || t.starts_with('/')
+                {
+                    self.warn(
+                        Code::PathNoise,
+                        &at,
+                        format!("`{t}` is not a request line; skipped"),
+                    );
+                }
+                continue;
+            };
+            match normalise(target) {
+                Some(p) => {
+                    if p.version == Some(ApiVersion::Beta) {
+                        self.explicit_beta = true;
+                    }
+                    self.facts.endpoints.push(Endpoint {
+                        method: method.to_string(),
+                        path: p.path,
+                        scope: self.endpoint_scope.clone(),
+                        parameters: p.parameters,
+                        source: at,
+                    });
+                }
+                None => self.warn(
+                    Code::PathNoise,
+                    &at,
+                    format!("`{t}` has no request path; skipped"),
+                ),
+            }
+        }
+        self.endpoint_scope = None;
+    }
+
+    fn body(&mut self, text: &str, at: &Source) -> Body {
+        let t = text.trim();
+        if !(t.starts_with('{') || t.starts_with('[') || t.starts_with('"')) {
+            return Body::Text(text.to_string());
+        }
+        match json::parse(text) {
+            Lenient::Strict(v) => Body::Json(v),
+            Lenient::Repaired(v, how) => {
+                self.warn(
+                    Code::JsonRecovered,
+                    at,
+                    format!("example body is not strict JSON; recovered ({how})"),
+                );
+                Body::Json(v)
+            }
+            Lenient::Invalid(e) => {
+                self.warn(
+                    Code::JsonInvalid,
+                    at,
+                    format!("example body is not JSON ({e}); kept as text"),
+                );
+                Body::Text(text.to_string())
+            }
+        }
+    }
+
+    fn example_name(&self, annotation: Option<&(Value, Source)>) -> String {
+        if let Some(name) = annotation
+            .and_then(|(v, _)| v.get("name"))
+            .and_then(Value::as_str)
+        {
+            return name.to_string();
+        }
+        match &self.example_heading {
+            Some(h) => heck::ToSnakeCase::to_snake_case(h.split(':').next().unwrap_or(h)),
+            None => format!("example_{}", self.facts.examples.len() + 1),
+        }
+    }
+
+    fn qualify(&self, name: &str) -> String {
+        if name.contains('.') {
+            name.to_string()
+        } else {
+            format!("{}.{}", self.facts.namespace, name)
+        }
+    }
+
+    fn finish(mut self, rel: &str, front: &FrontMatter, resource_blocks: &[&Block]) -> PageFacts {
+        let file = self.file.to_string();
+        if !self.query_text.is_empty() {
+            self.facts.query_options = prose::query_options(&self.query_text);
+        }
+        // Prose enum (states of an operation).
+        if let Some(members) =
+            prose::enum_values(&self.intro_text).or_else(|| list_after_possible(&self.intro_text))
+        {
+            let terminal = prose::terminal_states(&self.intro_text);
+            let at = self
+                .intro_at
+                .clone()
+                .unwrap_or(Source::new(&file, self.facts.title_line));
+            let members: Vec<String> = members.iter().map(|m| prose::wire_case(m)).collect();
+            let terminal = terminal
+                .iter()
+                .map(|m| prose::wire_case(m))
+                .filter(|t| members.contains(t))
+                .collect();
+            self.facts.prose_enum = Some((ProseEnum { members, terminal }, at));
+        }
+        // Version: beta notice, example URLs, then the page's place in a docs tree.
+        let from_examples = self
+            .facts
+            .examples
+            .iter()
+            .filter_map(|e| e.request.as_ref())
+            .find_map(|r| normalise(&r.url).and_then(|p| p.version));
+        let from_tree = if rel.contains("/beta/") || rel.starts_with("beta/") {
+            Some(ApiVersion::Beta)
+        } else if rel.contains("v1.0/") {
+            Some(ApiVersion::V1)
+        } else {
+            None
+        };
+        self.facts.version = if self.explicit_beta {
+            Some(ApiVersion::Beta)
+        } else {
+            from_examples.or(from_tree)
+        };
+
+        let doc_type = front.doc_type.as_deref().unwrap_or("").to_ascii_lowercase();
+        let looks_resource = doc_type.contains("resource")
+            || doc_type.contains("enum")
+            || self
+                .facts
+                .title
+                .as_deref()
+                .is_some_and(|t| t.ends_with("resource type") || t.ends_with("enum type"))
+            || (!self.saw_http
+                && resource_blocks.iter().any(
+                    |b| matches!(&b.kind, BlockKind::Annotation(a) if a.contains("\"resource\"")),
+                ));
+        if looks_resource {
+            let (res, diags) = resource::read(&self.facts, resource_blocks);
+            self.facts.diagnostics.extend(diags);
+            self.facts.kind = if res.is_enum {
+                PageKind::Enum
+            } else {
+                PageKind::Resource
+            };
+            self.facts.resource = Some(res);
+        } else if self.saw_http || !self.facts.endpoints.is_empty() || doc_type.contains("api") {
+            self.facts.kind = PageKind::Api;
+            if self.facts.endpoints.is_empty() {
+                let line = self.facts.title_line;
+                self.warn(
+                    Code::NoHttpRequest,
+                    &Source::new(&file, line),
+                    "API page gives no method and path in an HTTP request section",
+                );
+            }
+            if !self.saw_permissions {
+                self.warn(
+                    Code::PermissionsMissing,
+                    &Source::new(&file, self.facts.title_line),
+                    "API page has no permissions section",
+                );
+            } else if self.facts.permissions.is_empty() {
+                self.warn(
+                    Code::PermissionsMissing,
+                    &Source::new(&file, self.facts.title_line),
+                    "permissions section has no table; permissions are unknown",
+                );
+                self.facts.permissions.push(PermissionSet::unknown(
+                    None,
+                    Source::new(&file, self.facts.title_line),
+                ));
+            }
+        }
+        self.facts
+    }
+}
+
+/// "Possible states include:" followed by a list.
+fn list_after_possible(intro: &str) -> Option<Vec<String>> {
+    let lower = intro.to_ascii_lowercase();
+    let at = lower
+        .find("possible states include")
+        .or_else(|| lower.find("possible values include"))?;
+    let items: Vec<String> = intro[at..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("* "))
+        .map(|l| l[2..].trim().trim_matches('`').to_string())
+        .filter(|m| m.chars().all(|c| c.is_ascii_alphanumeric()))
+        .collect();
+    (items.len() >= 2).then_some(items)
+}
+
+/// "For role management alerts:" to "role management alerts".
+fn label_text(text: &str) -> String {
+    let t = text.trim().trim_end_matches([':', '.']).trim();
+    let t = t
+        .strip_prefix("For ")
+        .or_else(|| t.strip_prefix("for "))
+        .unwrap_or(t);
+    t.trim().to_string()
+}
+
+/// The type in "supply a JSON representation of the [user](...) object".
+fn object_type_in(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let i = words
+        .iter()
+        .position(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "object")?;
+    let w = words
+        .get(i.checked_sub(1)?)?
+        .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+    (w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && !matches!(w, "the" | "a" | "an" | "new"))
+    .then(|| w.to_string())
+}

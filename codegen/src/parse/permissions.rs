@@ -1,0 +1,483 @@
+//! Permission tables to permission sets. One table gives one set per value
+//! column scope (most tables have one; self/others tables have two). The
+//! column header says what the cells mean: least and higher privileged
+//! columns, or one list ordered from least to most (or most to least)
+//! privileged.
+
+use super::blocks::Table;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::ir::{PermissionSet, Scheme, SchemePermissions, Source};
+
+pub const SCHEME_LABELS: &[&str] = &[
+    "Delegated (work or school account)",
+    "Delegated (personal Microsoft account)",
+    "Application",
+];
+
+/// Whether a word has the shape of a Graph permission name, such as
+/// `User.Read.All`, `UserAuthenticationMethod.ReadWrite` or `offline_access`.
+pub fn looks_like_permission(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',', ';']);
+    let first = word.chars().next();
+    first.is_some_and(|c| c.is_ascii_alphabetic())
+        && (word.contains('.') || word.contains('_'))
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && !word.ends_with('.')
+}
+
+/// What a value column of the table holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Least,
+    Higher,
+    /// Least first, then higher.
+    LeastToMost,
+    /// Most privileged first: device-management pages.
+    MostToLeast,
+}
+
+fn scheme_of(label: &str) -> Option<Scheme> {
+    let l = label.to_ascii_lowercase();
+    let l = l.trim_matches(|c: char| c == '*' || c.is_whitespace());
+    if l.contains("personal") {
+        Some(Scheme::DelegatedPersonal)
+    } else if l.contains("work or school") || l == "delegated" {
+        Some(Scheme::DelegatedWork)
+    } else if l.starts_with("application") || l == "app" || l == "app-only" {
+        Some(Scheme::Application)
+    } else {
+        None
+    }
+}
+
+/// Column meaning and scope ("acting on self") from a header cell.
+fn column_of(header: &str, default_order: Column) -> (Column, Option<String>) {
+    let h = header.to_ascii_lowercase();
+    let scope = if h.contains("acting on self") {
+        Some("acting on self".to_string())
+    } else if h.contains("acting on other") {
+        Some("acting on others".to_string())
+    } else {
+        None
+    };
+    let column = if h.contains("least privileged permission") || h.starts_with("least") {
+        Column::Least
+    } else if h.contains("higher privileged") || h.starts_with("higher") {
+        Column::Higher
+    } else if h.contains("most to least") {
+        Column::MostToLeast
+    } else if h.contains("least to most") {
+        Column::LeastToMost
+    } else {
+        default_order
+    };
+    (column, scope)
+}
+
+/// One cell read as permissions.
+#[derive(Debug, PartialEq)]
+enum Cell {
+    Names(Vec<String>),
+    NotSupported,
+    Unknown,
+}
+
+fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic>) -> Cell {
+    let plain = text.replace("**", "").trim().to_string();
+    let lower = plain.to_ascii_lowercase();
+    if plain.is_empty() || plain == "-" {
+        diags.push(Diagnostic::at(
+            Code::PermissionEmpty,
+            at,
+            format!(
+                "the {} permission cell is empty; treated as unknown",
+                scheme.label()
+            ),
+        ));
+        return Cell::Unknown;
+    }
+    if lower.contains("todo") || lower.contains("provide applicable") || lower.contains("tbd") {
+        diags.push(Diagnostic::at(
+            Code::PermissionPlaceholder,
+            at,
+            format!(
+                "the {} permission cell is a placeholder (`{}`); treated as unknown",
+                scheme.label(),
+                plain
+            ),
+        ));
+        return Cell::Unknown;
+    }
+    let trimmed = lower.trim_end_matches('.');
+    if trimmed.starts_with("not supported")
+        || trimmed.starts_with("not applicable")
+        || trimmed == "none"
+        || trimmed == "n/a"
+        || trimmed.starts_with("not available")
+    {
+        return Cell::NotSupported;
+    }
+    let mut names = Vec::new();
+    let mut odd = Vec::new();
+    for word in plain.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+        let word = word.trim().trim_matches('*').trim_end_matches('.');
+        if word.is_empty() || matches!(word.to_ascii_lowercase().as_str(), "and" | "or" | "plus") {
+            continue;
+        }
+        if looks_like_permission(word) {
+            if !names.iter().any(|n| n == word) {
+                names.push(word.to_string());
+            }
+        } else {
+            odd.push(word);
+        }
+    }
+    if !odd.is_empty() && names.is_empty() {
+        diags.push(Diagnostic::at(
+            Code::PermissionNameOdd,
+            at,
+            format!(
+                "the {} permission cell `{}` names no permission; treated as unknown",
+                scheme.label(),
+                plain
+            ),
+        ));
+        return Cell::Unknown;
+    }
+    if !odd.is_empty() {
+        diags.push(Diagnostic::at(
+            Code::PermissionNameOdd,
+            at,
+            format!(
+                "skipped `{}` in the {} permission cell",
+                odd.join(" "),
+                scheme.label()
+            ),
+        ));
+    }
+    Cell::Names(names)
+}
+
+/// Reads one permissions table. `label` is the scope the page gives it
+/// ("For role management alerts"). `most_to_least` is set for the
+/// generated device-management family, whose plain "Permissions" lists run
+/// from most to least privileged.
+pub fn read_table(
+    table: &Table,
+    label: Option<&str>,
+    most_to_least: bool,
+    at: &Source,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<PermissionSet> {
+    let default_order = if most_to_least {
+        Column::MostToLeast
+    } else {
+        Column::LeastToMost
+    };
+    let header_is_schemes = table.header.iter().skip(1).any(|h| scheme_of(h).is_some())
+        && !table
+            .header
+            .first()
+            .is_some_and(|h| h.to_ascii_lowercase().contains("permission type"));
+    let table = if header_is_schemes {
+        transpose(table)
+    } else {
+        table.clone()
+    };
+
+    // Group value columns into scopes: each scope has a least/higher pair,
+    // or one ordered list.
+    let columns: Vec<(Column, Option<String>)> = table
+        .header
+        .iter()
+        .skip(1)
+        .map(|h| column_of(h, default_order))
+        .collect();
+    if columns.is_empty() {
+        diags.push(Diagnostic::at(
+            Code::PermissionTableUnrecognised,
+            at,
+            "permissions table has no value column",
+        ));
+        return vec![PermissionSet::unknown(
+            label.map(str::to_string),
+            at.clone(),
+        )];
+    }
+    let mut scopes: Vec<Option<String>> = Vec::new();
+    for (_, scope) in &columns {
+        if !scopes.contains(scope) {
+            scopes.push(scope.clone());
+        }
+    }
+    let mut sets = Vec::new();
+    for scope in scopes {
+        let full_scope = match (label, &scope) {
+            (Some(l), Some(s)) => Some(format!("{l}, {s}")),
+            (Some(l), None) => Some(l.to_string()),
+            (None, s) => s.clone(),
+        };
+        let mut set = PermissionSet::unknown(full_scope, at.clone());
+        let mut seen = Vec::new();
+        for row in &table.rows {
+            let Some(first) = row.cells.first() else {
+                continue;
+            };
+            let row_at = Source::new(at.file.clone(), row.line);
+            let Some(scheme) = scheme_of(first) else {
+                if !first.trim().is_empty() {
+                    diags.push(Diagnostic::at(
+                        Code::PermissionSchemeUnknown,
+                        &row_at,
+                        format!("unknown permission scheme `{}`", first.trim()),
+                    ));
+                }
+                continue;
+            };
+            if seen.contains(&scheme) {
+                continue;
+            }
+            seen.push(scheme);
+            let mut least: Option<Cell> = None;
+            let mut higher: Option<Cell> = None;
+            for (i, (column, col_scope)) in columns.iter().enumerate() {
+                if *col_scope != scope {
+                    continue;
+                }
+                let text = row.cells.get(i + 1).map(String::as_str).unwrap_or("");
+                match column {
+                    Column::Least => least = Some(read_cell(text, &row_at, scheme, diags)),
+                    Column::Higher => {
+                        let t = text.trim();
+                        higher = Some(if t.is_empty() {
+                            Cell::Names(Vec::new())
+                        } else {
+                            read_cell(t, &row_at, scheme, diags)
+                        });
+                    }
+                    Column::LeastToMost | Column::MostToLeast => {
+                        let cell = read_cell(text, &row_at, scheme, diags);
+                        let cell = match (cell, column) {
+                            (Cell::Names(mut names), Column::MostToLeast) => {
+                                names.reverse();
+                                Cell::Names(names)
+                            }
+                            (cell, _) => cell,
+                        };
+                        match cell {
+                            Cell::Names(names) if !names.is_empty() => {
+                                least = Some(Cell::Names(names[..1].to_vec()));
+                                higher = Some(Cell::Names(names[1..].to_vec()));
+                            }
+                            Cell::Names(_) => least = Some(Cell::Unknown),
+                            other => least = Some(other),
+                        }
+                    }
+                }
+            }
+            *set.scheme_mut(scheme) = match (least, higher) {
+                (Some(Cell::NotSupported), _) => SchemePermissions::not_supported(),
+                (Some(Cell::Names(least)), higher) if !least.is_empty() => {
+                    let higher = match higher {
+                        Some(Cell::Names(h)) => {
+                            h.into_iter().filter(|n| !least.contains(n)).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    SchemePermissions::Listed { least, higher }
+                }
+                _ => SchemePermissions::unknown(),
+            };
+        }
+        sets.push(set);
+    }
+    sets
+}
+
+/// Tables with schemes as columns and one row of permissions.
+fn transpose(table: &Table) -> Table {
+    let mut out = Table {
+        header: vec!["Permission type".into(), "Permissions".into()],
+        rows: Vec::new(),
+    };
+    let line = table.rows.first().map(|r| r.line).unwrap_or(0);
+    for (i, h) in table.header.iter().enumerate().skip(1) {
+        let cells: Vec<String> = table
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.get(i).cloned())
+            .collect();
+        out.rows.push(super::blocks::Row {
+            cells: vec![h.clone(), cells.join(", ")],
+            line,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::blocks::Row;
+
+    fn table(header: &[&str], rows: &[&[&str]]) -> Table {
+        Table {
+            header: header.iter().map(|s| s.to_string()).collect(),
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Row {
+                    cells: r.iter().map(|s| s.to_string()).collect(),
+                    line: i as u32 + 3,
+                })
+                .collect(),
+        }
+    }
+
+    fn listed(least: &[&str], higher: &[&str]) -> SchemePermissions {
+        SchemePermissions::Listed {
+            least: least.iter().map(|s| s.to_string()).collect(),
+            higher: higher.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn least_and_higher_columns() {
+        let t = table(
+            &[
+                "Permission type",
+                "Least privileged permissions",
+                "Higher privileged permissions",
+            ],
+            &[
+                &[
+                    "Delegated (work or school account)",
+                    "UserAuthenticationMethod.Read.All",
+                    "UserAuthenticationMethod.Read, UserAuthenticationMethod.ReadWrite.All",
+                ],
+                &[
+                    "Delegated (personal Microsoft account)",
+                    "Not supported.",
+                    "Not supported.",
+                ],
+                &["Application", "Not supported.", "Not supported."],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        assert_eq!(sets.len(), 1);
+        assert_eq!(
+            sets[0].delegated_work,
+            listed(
+                &["UserAuthenticationMethod.Read.All"],
+                &[
+                    "UserAuthenticationMethod.Read",
+                    "UserAuthenticationMethod.ReadWrite.All"
+                ]
+            )
+        );
+        assert_eq!(
+            sets[0].delegated_personal,
+            SchemePermissions::not_supported()
+        );
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn ordered_list_gives_first_as_least_and_placeholders_are_unknown() {
+        let t = table(
+            &[
+                "Permission type",
+                "Permissions (from least to most privileged)",
+            ],
+            &[
+                &[
+                    "Delegated (work or school account)",
+                    "User.Read, User.ReadWrite, Directory.Read.All",
+                ],
+                &[
+                    "Delegated (personal Microsoft account)",
+                    "**TODO: Provide applicable permissions.**",
+                ],
+                &["Application", ""],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        assert_eq!(
+            sets[0].delegated_work,
+            listed(&["User.Read"], &["User.ReadWrite", "Directory.Read.All"])
+        );
+        assert!(sets[0].delegated_personal.is_unknown());
+        assert!(sets[0].application.is_unknown());
+        let codes: Vec<Code> = d.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            vec![Code::PermissionPlaceholder, Code::PermissionEmpty]
+        );
+        assert_eq!(d[0].line, 4);
+    }
+
+    #[test]
+    fn device_management_lists_run_most_to_least() {
+        let t = table(&["Permission type", "Permissions (from most to least privileged)"], &[&["Application", "DeviceManagementManagedDevices.ReadWrite.All, DeviceManagementManagedDevices.Read.All"]]);
+        let sets = read_table(&t, None, true, &Source::new("p.md", 1), &mut Vec::new());
+        assert_eq!(
+            sets[0].application,
+            listed(
+                &["DeviceManagementManagedDevices.Read.All"],
+                &["DeviceManagementManagedDevices.ReadWrite.All"]
+            )
+        );
+    }
+
+    #[test]
+    fn self_and_others_columns_give_two_scoped_sets() {
+        let t = table(
+            &[
+                "Permission type",
+                "Permissions acting on self (from least to most privileged)",
+                "Permissions acting on others (from least to most privileged)",
+            ],
+            &[
+                &[
+                    "Delegated (work or school account)",
+                    "A.Read, A.Read.All",
+                    "A.Read.All, A.ReadWrite.All",
+                ],
+                &["Application", "Not supported.", "Not supported."],
+            ],
+        );
+        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut Vec::new());
+        assert_eq!(sets.len(), 2);
+        assert_eq!(sets[0].scope.as_deref(), Some("acting on self"));
+        assert_eq!(sets[1].scope.as_deref(), Some("acting on others"));
+        assert_eq!(
+            sets[1].delegated_work,
+            listed(&["A.Read.All"], &["A.ReadWrite.All"])
+        );
+        assert!(
+            sets[0].delegated_personal.is_unknown(),
+            "a missing row stays unknown"
+        );
+    }
+
+    #[test]
+    fn bad_input_never_invents_permissions() {
+        let t = table(
+            &["Permission type", "Permissions"],
+            &[
+                &["Delegated (work or school account)", "see the docs"],
+                &["Robots", "X.Read"],
+                &[],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        assert!(sets[0].is_all_unknown());
+        assert!(d.iter().any(|d| d.code == Code::PermissionNameOdd));
+        assert!(d.iter().any(|d| d.code == Code::PermissionSchemeUnknown));
+    }
+}

@@ -1,0 +1,282 @@
+//! What the prose says: response status and type, query-option support,
+//! request body, and enum values with their terminal states.
+
+use crate::ir::{QueryOptions, QuerySupport};
+
+/// "If successful, this method returns a `200 OK` response code and a
+/// [user](../resources/user.md) object in the response body."
+pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("returns")?;
+    let after = &text[at..];
+    let status = after
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 3 && (w.starts_with('2') || w.starts_with('3')))
+        .and_then(|w| w.parse().ok());
+    let collection = lower[at..].contains("collection of");
+    let words: Vec<&str> = after.split_whitespace().collect();
+    let mut type_name = None;
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if matches!(bare, "object" | "objects" | "resource" | "entity") && i > 0 {
+            let candidate = words[i - 1].trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+            if is_type_word(candidate) {
+                type_name = Some(candidate.to_string());
+                break;
+            }
+        }
+    }
+    Some((status, type_name, collection))
+}
+
+fn is_type_word(w: &str) -> bool {
+    const NOT_TYPES: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "requested",
+        "new",
+        "updated",
+        "json",
+        "response",
+        "error",
+        "this",
+        "that",
+        "of",
+        "collection",
+        "created",
+        "specified",
+    ];
+    !w.is_empty()
+        && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        && !NOT_TYPES.contains(&w.to_ascii_lowercase().as_str())
+}
+
+/// The Optional query parameters section.
+pub fn query_options(text: &str) -> QueryOptions {
+    let lower = text.to_ascii_lowercase();
+    let mut named: Vec<String> = Vec::new();
+    for (i, _) in text.match_indices('$') {
+        let word: String = text[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        let option = format!("${}", word.to_ascii_lowercase());
+        if !word.is_empty() && is_odata_option(&option) && !named.contains(&option) {
+            named.push(option);
+        }
+    }
+    let support = if lower.contains("does not support")
+        || lower.contains("doesn't support")
+        || lower.contains("not supported") && named.is_empty()
+    {
+        QuerySupport::None
+    } else if !named.is_empty() {
+        QuerySupport::Named
+    } else if lower.contains("supports some") {
+        QuerySupport::Some
+    } else if lower.contains("supports the")
+        || lower.contains("supports all")
+        || lower.contains("supports odata")
+    {
+        QuerySupport::All
+    } else {
+        QuerySupport::Unstated
+    };
+    QueryOptions { support, named }
+}
+
+pub fn is_odata_option(option: &str) -> bool {
+    matches!(
+        option,
+        "$select"
+            | "$expand"
+            | "$filter"
+            | "$orderby"
+            | "$top"
+            | "$skip"
+            | "$count"
+            | "$search"
+            | "$skiptoken"
+            | "$format"
+            | "$value"
+            | "$deltatoken"
+    )
+}
+
+/// An enumeration stated in prose.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProseEnum {
+    pub members: Vec<String>,
+    pub terminal: Vec<String>,
+}
+
+/// "The possible states ... are notStarted, running, succeeded, failed,
+/// unknownFutureValue where succeeded and failed are terminal states."
+/// "Possible values are: `a`, `b`, `c`."
+pub fn enum_values(text: &str) -> Option<Vec<String>> {
+    let lower = text.to_ascii_lowercase();
+    let key = [
+        "possible values are",
+        "possible states of",
+        "possible values:",
+        "the possible values are",
+        "possible values include",
+    ]
+    .iter()
+    .filter_map(|k| lower.find(k).map(|i| (i, k.len())))
+    .min()?;
+    let after = &text[key.0 + key.1..];
+    let start = if lower[key.0..].starts_with("possible states of") {
+        after.find(" are ").map(|i| i + 5)?
+    } else {
+        0
+    };
+    let list = after[start..].trim_start_matches([':', ' ']);
+    let mut members = Vec::new();
+    for raw in list.split(',') {
+        let mut words = raw.split_whitespace().map(|w| {
+            w.trim_matches(|c: char| {
+                c == '`' || c == '"' || c == '\'' || c == '.' || c == ';' || c == ')' || c == '('
+            })
+        });
+        let mut word = words.next().unwrap_or("");
+        if matches!(word, "and" | "or") {
+            word = words.next().unwrap_or("");
+        }
+        if !is_member(word) {
+            break;
+        }
+        members.push(word.to_string());
+        // A member followed by more words ("... unknownFutureValue where ...") ends the list.
+        let rest: Vec<&str> = words.collect();
+        if !rest.is_empty() {
+            if rest.len() == 2 && matches!(rest[0], "and" | "or") && is_member(rest[1]) {
+                members.push(rest[1].to_string());
+            }
+            break;
+        }
+    }
+    (members.len() >= 2).then_some(members)
+}
+
+fn is_member(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// "where succeeded and failed are terminal states", "`Succeeded` and
+/// `Failed` are terminal states."
+pub fn terminal_states(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let Some(end) = lower
+        .find("are terminal states")
+        .or_else(|| lower.find("are the terminal states"))
+    else {
+        return Vec::new();
+    };
+    let before = &text[..end];
+    let clause_start = [" where ", ". ", ": ", "\n"]
+        .iter()
+        .filter_map(|s| before.rfind(s).map(|i| i + s.len()))
+        .max()
+        .unwrap_or(0);
+    before[clause_start..]
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| c == '`' || c == '*' || c == '"'))
+        .filter(|w| is_member(w) && !matches!(*w, "and" | "or" | "where" | "The" | "the"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Graph wire values are camelCase; prose often capitalises them.
+pub fn wire_case(member: &str) -> String {
+    let mut chars = member.chars();
+    match chars.next() {
+        Some(first)
+            if first.is_ascii_uppercase()
+                && chars.clone().next().is_some_and(|c| c.is_ascii_lowercase()) =>
+        {
+            first.to_ascii_lowercase().to_string() + chars.as_str()
+        }
+        _ => member.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn response_sentence_gives_status_type_and_collection() {
+        assert_eq!(
+            response("If successful, this method returns a 200 OK response code and a longRunningOperation object in the response body."),
+            Some((Some(200), Some("longRunningOperation".into()), false))
+        );
+        assert_eq!(
+            response("If successful, this method returns a `200 OK` response code and a collection of user objects in the response body."),
+            Some((Some(200), Some("user".into()), true))
+        );
+        assert_eq!(
+            response("If successful, this method returns `204 No Content` response code."),
+            Some((Some(204), None, false))
+        );
+        assert_eq!(response("If successful, this method returns a 200 OK response code and the requested operation object in the response body.").unwrap().1.as_deref(), Some("operation"));
+    }
+
+    #[test]
+    fn query_option_sentences() {
+        let q = query_options("This method supports the $select OData query parameter to help customize the response.");
+        assert_eq!(
+            (q.support, q.named),
+            (QuerySupport::Named, vec!["$select".to_string()])
+        );
+        assert_eq!(
+            query_options(
+                "This method does not support optional query parameters to customize the response."
+            )
+            .support,
+            QuerySupport::None
+        );
+        assert_eq!(query_options("This method supports some of the OData query parameters to help customize the response.").support, QuerySupport::Some);
+    }
+
+    #[test]
+    fn enum_lists_and_terminal_states() {
+        let text = "The possible states of the long-running operation are notStarted, running, succeeded, failed, unknownFutureValue where succeeded and failed are terminal states.";
+        assert_eq!(
+            enum_values(text).unwrap(),
+            vec![
+                "notStarted",
+                "running",
+                "succeeded",
+                "failed",
+                "unknownFutureValue"
+            ]
+        );
+        assert_eq!(terminal_states(text), vec!["succeeded", "failed"]);
+        assert_eq!(
+            terminal_states("Succeeded and Failed are terminal states."),
+            vec!["Succeeded", "Failed"]
+        );
+        assert_eq!(
+            terminal_states("* Failed\nSucceeded and Failed are terminal states."),
+            vec!["Succeeded", "Failed"]
+        );
+        assert_eq!(enum_values("The status. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.").unwrap(), vec!["notStarted", "running", "completed", "failed"]);
+        assert_eq!(
+            enum_values("Possible values are: a, b and c.").unwrap(),
+            vec!["a", "b", "c"]
+        );
+        assert_eq!(enum_values("No list here."), None);
+    }
+
+    #[test]
+    fn wire_case_lowers_pascal_case() {
+        assert_eq!(wire_case("NotStarted"), "notStarted");
+        assert_eq!(wire_case("running"), "running");
+        assert_eq!(wire_case("ID"), "ID");
+    }
+}

@@ -1,0 +1,259 @@
+//! `cargo xtask`: a thin command line over the `codegen` library.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codegen::diagnostics::{self, Diagnostic, Severity};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Generate a typed Microsoft Graph crate from the Graph API reference pages."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate the crate in `generated/` from the pages in `spec/`.
+    Regen {
+        /// Change nothing; exit non-zero and show a diff when the output is stale.
+        #[arg(long)]
+        check: bool,
+        /// Read this docs folder instead of `spec/`.
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        /// Write the crate here instead of `generated/`.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Print the IR of pages or of a docs folder (default: all of `spec/`).
+    Ir {
+        /// Pages or folders to read.
+        paths: Vec<PathBuf>,
+        /// A docs folder to read (same as giving it as a path).
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Yaml)]
+        format: Format,
+    },
+    /// Print diagnostics only, like a compiler.
+    Lint {
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+        format: LintFormat,
+        /// Exit non-zero on warnings too.
+        #[arg(long, value_name = "warnings")]
+        deny: Option<String>,
+    },
+    /// Print the table of diagnostic codes.
+    Codes,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Yaml,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LintFormat {
+    Human,
+    Json,
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Docs folder and its display name; `spec` by default, from the workspace root.
+fn docs_or_spec(docs: Option<PathBuf>) -> Result<(PathBuf, String), String> {
+    match docs {
+        Some(d) => {
+            let display = d.to_string_lossy().trim_end_matches('/').to_string();
+            Ok((d, display))
+        }
+        None => {
+            std::env::set_current_dir(workspace_root()).map_err(|e| e.to_string())?;
+            Ok((PathBuf::from("spec"), "spec".into()))
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Regen { check, docs, out } => {
+            let default_out = out.is_none();
+            let (docs, display) = docs_or_spec(docs)?;
+            let out = out.unwrap_or_else(|| {
+                if default_out {
+                    PathBuf::from("generated")
+                } else {
+                    unreachable!()
+                }
+            });
+            let out = if default_out {
+                workspace_root().join(out)
+            } else {
+                out
+            };
+            let (ir, files) = match codegen::generate(&docs, &display) {
+                Ok(x) => x,
+                Err(codegen::RegenError::Diagnostics(diags)) => {
+                    print_human(&diags);
+                    return Err(format!(
+                        "{} error(s) in the docs; {} was not changed",
+                        diags.len(),
+                        out.display()
+                    ));
+                }
+                Err(e) => return Err(e.to_string()),
+            };
+            let warnings = ir
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count();
+            if check {
+                let drift = codegen::write::check(&out, &files).map_err(|e| e.to_string())?;
+                if !drift.is_empty() {
+                    eprint!("{}", drift.report(&out));
+                    return Ok(ExitCode::FAILURE);
+                }
+                eprintln!("{} is fresh ({} files; {} operations, {} models, {} enums; {warnings} warnings)", out.display(), files.len(), ir.operations.len(), ir.models.len(), ir.enums.len());
+            } else {
+                let changed = codegen::write::write(&out, &files).map_err(|e| e.to_string())?;
+                eprintln!(
+                    "{} {} ({} files; {} operations, {} models, {} enums; {warnings} warnings, see `cargo xtask lint`)",
+                    if changed { "wrote" } else { "unchanged:" },
+                    out.display(),
+                    files.len(),
+                    ir.operations.len(),
+                    ir.models.len(),
+                    ir.enums.len()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ir {
+            mut paths,
+            docs,
+            format,
+        } => {
+            paths.extend(docs);
+            let ir = if paths.is_empty() {
+                let (docs, display) = docs_or_spec(None)?;
+                codegen::load_ir(&docs, &display)
+            } else {
+                let mut pages = Vec::new();
+                for p in &paths {
+                    if p.is_dir() {
+                        pages.extend(codegen::parse_tree(p, &p.to_string_lossy()));
+                    } else if p.is_file() {
+                        let dir = p.parent().unwrap_or(Path::new("."));
+                        let dir = if dir.as_os_str().is_empty() {
+                            Path::new(".")
+                        } else {
+                            dir
+                        };
+                        let (loader, prefix) = codegen::loader_for(dir, &dir.to_string_lossy());
+                        let name = p
+                            .file_name()
+                            .map(|n| n.to_string_lossy().to_string())
+                            .unwrap_or_default();
+                        let rel = if prefix.is_empty() {
+                            name
+                        } else {
+                            format!("{prefix}/{name}")
+                        };
+                        pages.push(loader.parse_page(&rel));
+                    } else {
+                        return Err(format!("{}: no such file or folder", p.display()));
+                    }
+                }
+                codegen::build_ir(pages)
+            };
+            let text = match format {
+                Format::Yaml => serde_yaml::to_string(&ir).map_err(|e| e.to_string())?,
+                Format::Json => {
+                    serde_json::to_string_pretty(&ir).map_err(|e| e.to_string())? + "\n"
+                }
+            };
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Lint { docs, format, deny } => {
+            let (docs, display) = docs_or_spec(docs)?;
+            let ir = codegen::load_ir(&docs, &display);
+            match format {
+                LintFormat::Human => {
+                    print_human(&ir.diagnostics);
+                    let count =
+                        |s: Severity| ir.diagnostics.iter().filter(|d| d.severity == s).count();
+                    eprintln!(
+                        "{} errors, {} warnings",
+                        count(Severity::Error),
+                        count(Severity::Warning)
+                    );
+                }
+                LintFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&ir.diagnostics).map_err(|e| e.to_string())?
+                ),
+            }
+            let deny_warnings = match deny.as_deref() {
+                None => false,
+                Some("warnings") => true,
+                Some(other) => return Err(format!("--deny takes `warnings`, not `{other}`")),
+            };
+            let failed = diagnostics::has_errors(&ir.diagnostics)
+                || (deny_warnings
+                    && ir
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.severity == Severity::Warning));
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Codes => {
+            print!("{}", diagnostics::code_table());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_human(diags: &[Diagnostic]) {
+    let mut cache: std::collections::BTreeMap<String, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for d in diags {
+        let lines = cache.entry(d.file.clone()).or_insert_with(|| {
+            std::fs::read_to_string(&d.file)
+                .map(|t| t.lines().map(str::to_string).collect())
+                .unwrap_or_default()
+        });
+        let line = lines
+            .get(d.line.saturating_sub(1) as usize)
+            .map(String::as_str);
+        println!("{}", d.render(line));
+    }
+}
