@@ -36,7 +36,7 @@ macro_rules! codes {
             pub fn severity(self) -> Severity { match self { $(Code::$variant => Severity::$sev,)* } }
             pub fn meaning(self) -> &'static str { match self { $(Code::$variant => $meaning,)* } }
             pub fn example(self) -> &'static str { match self { $(Code::$variant => $example,)* } }
-            pub fn from_str(code: &str) -> Option<Code> { match code { $($code => Some(Code::$variant),)* _ => None } }
+            pub fn parse(code: &str) -> Option<Code> { match code { $($code => Some(Code::$variant),)* _ => None } }
         }
     };
 }
@@ -84,7 +84,7 @@ impl Serialize for Code {
 impl<'de> Deserialize<'de> for Code {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Code::from_str(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown code {s}")))
+        Code::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown code {s}")))
     }
 }
 

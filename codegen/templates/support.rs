@@ -5,7 +5,7 @@
 /// Whatever it holds (`/`, `?`, `#`, `%`, `..`, spaces, non-ASCII), it can
 /// never change the path or add a query.
 pub fn push_segment(path: &mut String, value: &str) {
-    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~').remove(b'@');
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~').remove(b'.').remove(b'@');
     let encoded = percent_encoding::utf8_percent_encode(value, SEGMENT).to_string();
     // `.` and `..` are path navigation, not values.
     match encoded.as_str() {

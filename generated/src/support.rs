@@ -9,6 +9,7 @@ pub fn push_segment(path: &mut String, value: &str) {
         .remove(b'-')
         .remove(b'_')
         .remove(b'~')
+        .remove(b'.')
         .remove(b'@');
     let encoded = percent_encoding::utf8_percent_encode(value, SEGMENT).to_string();
     match encoded.as_str() {
@@ -33,7 +34,10 @@ pub enum Scheme {
 /// What one scheme grants for one scope of an operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grant {
-    Listed { least: &'static [&'static str], higher: &'static [&'static str] },
+    Listed {
+        least: &'static [&'static str],
+        higher: &'static [&'static str],
+    },
     NotSupported,
     Unknown,
 }

@@ -2,7 +2,7 @@
 //! docs. Parsing fills it, the passes in this module merge and normalise it,
 //! and the emitters read it. `generated/ir.yaml` is a dump of it, so a docs
 //! update shows up in review as an IR diff. The schema is documented in
-//! `docs/ir-schema.md`.
+//! `README.md` (section "The IR").
 
 pub mod merge;
 pub mod models;

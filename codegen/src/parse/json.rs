@@ -123,12 +123,14 @@ fn repair(text: &str, repairs: &mut Vec<String>) -> String {
             }
             ',' => {
                 let mut j = i + 1;
-                while j < chars.len() && (chars[j].is_whitespace() || chars[j] == ',') {
+                while j < chars.len()
+                    && (chars[j].is_whitespace() || matches!(chars[j], ',' | '.' | '…'))
+                {
                     j += 1;
                 }
                 if j >= chars.len() || chars[j] == '}' || chars[j] == ']' {
                     note("dropped trailing commas", repairs);
-                } else if chars[i + 1..j].contains(&',') {
+                } else if chars[i + 1..j].contains(&',') && !chars[i + 1..j].contains(&'.') {
                     out.push(',');
                     note("dropped doubled commas", repairs);
                     i = j;

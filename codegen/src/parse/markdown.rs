@@ -51,18 +51,15 @@ pub fn to_blocks(text: &str, file: &str) -> Vec<Block> {
     let mut stack: Vec<Frame> = Vec::new();
 
     fn text_sink(stack: &mut [Frame]) -> Option<&mut String> {
-        for frame in stack.iter_mut().rev() {
-            match frame {
-                Frame::Heading { text, .. }
-                | Frame::Paragraph { text, .. }
-                | Frame::Item { text, .. }
-                | Frame::Cell(text)
-                | Frame::Code { text, .. }
-                | Frame::Html { text, .. } => return Some(text),
-                Frame::Table { .. } => return None,
-            }
+        match stack.last_mut()? {
+            Frame::Heading { text, .. }
+            | Frame::Paragraph { text, .. }
+            | Frame::Item { text, .. }
+            | Frame::Cell(text)
+            | Frame::Code { text, .. }
+            | Frame::Html { text, .. } => Some(text),
+            Frame::Table { .. } => None,
         }
-        None
     }
 
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
@@ -139,11 +136,9 @@ pub fn to_blocks(text: &str, file: &str) -> Vec<Block> {
                     start: range.start,
                     text: String::new(),
                 }),
-                Tag::Link { dest_url, .. } => {
-                    if dest_url.starts_with("#tab/") {
-                        if let Some(Frame::Heading { tab, .. }) = stack.last_mut() {
-                            *tab = true;
-                        }
+                Tag::Link { dest_url, .. } if dest_url.starts_with("#tab/") => {
+                    if let Some(Frame::Heading { tab, .. }) = stack.last_mut() {
+                        *tab = true;
                     }
                 }
                 _ => {}

@@ -273,7 +273,7 @@ pub fn is_markdown(text: &str) -> bool {
 fn split_front_matter(text: &str) -> (FrontMatter, String) {
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.split_inclusive('\n');
-    if !lines.next().is_some_and(|l| l.trim_end() == "---") {
+    if lines.next().is_none_or(|l| l.trim_end() != "---") {
         return (FrontMatter::default(), text.to_string());
     }
     let mut yaml = String::new();

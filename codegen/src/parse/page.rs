@@ -319,10 +319,8 @@ impl Walk<'_> {
                     self.roles_for_others = false;
                 }
             }
-            Section::HttpRequest => {
-                if text.trim_end().ends_with(':') {
-                    self.endpoint_scope = Some(text.trim().trim_end_matches(':').to_string());
-                }
+            Section::HttpRequest if text.trim_end().ends_with(':') => {
+                self.endpoint_scope = Some(text.trim().trim_end_matches(':').to_string());
             }
             Section::QueryParams => {
                 self.query_text.push_str(text);
