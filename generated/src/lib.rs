@@ -2,9 +2,9 @@
 //! Typed Microsoft Graph models, request builders and permission
 //! metadata, generated from the Graph API reference pages.
 #![forbid(unsafe_code)]
-/// Operations and models of the Microsoft Graph `beta` API.
-pub mod beta;
 pub mod permissions;
 pub mod support;
 /// Operations and models of the Microsoft Graph `v1.0` API.
 pub mod v1;
+/// Operations and models of the Microsoft Graph `beta` API.
+pub mod beta;

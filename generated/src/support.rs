@@ -34,10 +34,7 @@ pub enum Scheme {
 /// What one scheme grants for one scope of an operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grant {
-    Listed {
-        least: &'static [&'static str],
-        higher: &'static [&'static str],
-    },
+    Listed { least: &'static [&'static str], higher: &'static [&'static str] },
     NotSupported,
     Unknown,
 }

@@ -2,12 +2,13 @@
 //! Every documented example response, deserialised into its model.
 /// Deserialises `json`, checks that no field was dropped, and
 /// round-trips the value through serde.
-fn check<T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug>(
-    json: &str,
-) {
-    let original: serde_json::Value = serde_json::from_str(json).expect("example is JSON");
-    let typed: T =
-        serde_json::from_value(original.clone()).expect("example deserialises into its model");
+fn check<
+    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+>(json: &str) {
+    let original: serde_json::Value = serde_json::from_str(json)
+        .expect("example is JSON");
+    let typed: T = serde_json::from_value(original.clone())
+        .expect("example deserialises into its model");
     let back = serde_json::to_value(&typed).expect("model serialises");
     assert_eq!(back, original, "fields were dropped or changed");
     let again: T = serde_json::from_value(back).expect("round trip");
@@ -24,8 +25,7 @@ fn v1_get_users_by_id_authentication_operations_by_id_example_1() {
 }
 /// Example `example_1` at spec/api-reference/beta/api/001_a28651d876debae6.txt:95.
 #[test]
-fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_example_1(
-) {
+fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_example_1() {
     check::<
         graph_generated::beta::models::LongRunningOperation,
     >(
@@ -34,8 +34,7 @@ fn beta_get_identity_governance_role_management_alerts_operations_by_long_runnin
 }
 /// Example `example_2` at spec/api-reference/beta/api/001_a28651d876debae6.txt:122.
 #[test]
-fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_example_2(
-) {
+fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_example_2() {
     check::<
         graph_generated::beta::models::LongRunningOperation,
     >(

@@ -3,11 +3,7 @@
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/beta/api/001_a28651d876debae6.txt:95`, `spec/api-reference/beta/api/001_a28651d876debae6.txt:122`, `spec/api-reference/beta/api/004_cc190e1abbbd2867.txt:86`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LongRunningOperation {
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     #[serde(
         rename = "createdDateTime",
@@ -31,11 +27,7 @@ pub struct LongRunningOperation {
     pub resource_location: Option<String>,
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<LongRunningOperationStatus>,
-    #[serde(
-        rename = "statusDetail",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "statusDetail", default, skip_serializing_if = "Option::is_none")]
     pub status_detail: Option<String>,
 }
 /// `microsoft.graph.operation`, documented at `spec/api-reference/beta/api/003_a927c5b067b277cb.txt:125`.
@@ -111,7 +103,9 @@ impl serde::Serialize for LongRunningOperationStatus {
     }
 }
 impl<'de> serde::Deserialize<'de> for LongRunningOperationStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -165,7 +159,9 @@ impl serde::Serialize for OperationStatus {
     }
 }
 impl<'de> serde::Deserialize<'de> for OperationStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }

@@ -27,10 +27,7 @@ pub fn get_identity_governance_role_management_alerts_operations_by_long_running
     let mut url = String::from(super::BASE_URL);
     url.push_str("/identityGovernance/roleManagementAlerts/operations/");
     crate::support::push_segment(&mut url, long_running_operation_id);
-    http::Request::builder()
-        .method(http::Method::GET)
-        .uri(url)
-        .body(Vec::new())
+    http::Request::builder().method(http::Method::GET).uri(url).body(Vec::new())
 }
 /// `GET /longRunningOperation`
 ///
@@ -52,10 +49,7 @@ pub fn get_identity_governance_role_management_alerts_operations_by_long_running
 pub fn get_long_running_operation() -> Result<http::Request<Vec<u8>>, http::Error> {
     let mut url = String::from(super::BASE_URL);
     url.push_str("/longRunningOperation");
-    http::Request::builder()
-        .method(http::Method::GET)
-        .uri(url)
-        .body(Vec::new())
+    http::Request::builder().method(http::Method::GET).uri(url).body(Vec::new())
 }
 /// `GET /users/{id | userPrincipalName}/authentication/operations/{id}`
 ///
@@ -89,8 +83,5 @@ pub fn get_users_by_id_authentication_operations_by_id(
     crate::support::push_segment(&mut url, user_id);
     url.push_str("/authentication/operations/");
     crate::support::push_segment(&mut url, operation_id);
-    http::Request::builder()
-        .method(http::Method::GET)
-        .uri(url)
-        .body(Vec::new())
+    http::Request::builder().method(http::Method::GET).uri(url).body(Vec::new())
 }

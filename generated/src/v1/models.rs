@@ -73,7 +73,9 @@ impl serde::Serialize for LongRunningOperationStatus {
     }
 }
 impl<'de> serde::Deserialize<'de> for LongRunningOperationStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }

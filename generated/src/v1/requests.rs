@@ -30,8 +30,5 @@ pub fn get_users_by_id_authentication_operations_by_id(
     crate::support::push_segment(&mut url, user_id);
     url.push_str("/authentication/operations/");
     crate::support::push_segment(&mut url, operation_id);
-    http::Request::builder()
-        .method(http::Method::GET)
-        .uri(url)
-        .body(Vec::new())
+    http::Request::builder().method(http::Method::GET).uri(url).body(Vec::new())
 }
