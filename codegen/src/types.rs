@@ -37,6 +37,7 @@ pub fn edm_name(docs: &str) -> Option<&'static str> {
 }
 
 /// The Rust type path for an Edm primitive, as text for `syn::parse_str`.
+/// Paths are absolute: a docs type may be named `String`.
 /// Date and time values are kept as validated strings in the generated
 /// crate's `DateTimeOffset`-style newtypes would need a date library; we use
 /// `String` until the models issue chooses one (see README).
@@ -52,8 +53,8 @@ pub fn rust_primitive(edm: &str) -> Option<&'static str> {
         "Edm.SByte" => "i8",
         "Edm.Single" => "f32",
         "Edm.Double" | "Edm.Decimal" => "f64",
-        "Edm.Stream" => "Vec<u8>",
-        "Edm.Untyped" => "serde_json::Value",
+        "Edm.Stream" => "::std::vec::Vec<u8>",
+        "Edm.Untyped" => "::serde_json::Value",
         _ => return None,
     })
 }

@@ -33,6 +33,10 @@ impl TypeIndex {
                     .map(|e| (e.version, &e.name, TypeKind::Enum)),
             );
         for (version, name, kind) in all {
+            if names.contains_key(&(version, name.clone())) {
+                // An enum documented under a model's name: the model wins.
+                continue;
+            }
             let scope = scopes.entry(version).or_default();
             let rust = scope.name(&type_base_name(name), Case::UpperCamel);
             names.insert((version, name.clone()), (rust, kind));
@@ -45,25 +49,22 @@ impl TypeIndex {
     }
 
     /// The Rust type of a property, as tokens, relative to the models module.
-    pub fn property_type(&self, version: ApiVersion, p: &Property, owner: &str) -> TokenStream {
+    pub fn property_type(&self, version: ApiVersion, p: &Property) -> TokenStream {
         let inner: TokenStream = match crate::types::rust_primitive(&p.type_name) {
-            Some(prim) => syn::parse_str(prim).unwrap_or_else(|_| quote!(serde_json::Value)),
+            Some(prim) => syn::parse_str(prim).unwrap_or_else(|_| quote!(::serde_json::Value)),
             None => match self.get(version, &p.type_name) {
                 Some((name, TypeKind::Enum)) => name.ident().into_token_stream(),
                 Some((name, TypeKind::Model)) if p.collection => name.ident().into_token_stream(),
-                Some((name, TypeKind::Model)) if p.type_name != owner => {
-                    let ident = name.ident();
-                    quote!(Box<#ident>)
-                }
+                // Boxed: models may contain themselves, directly or not.
                 Some((name, TypeKind::Model)) => {
                     let ident = name.ident();
-                    quote!(Box<#ident>)
+                    quote!(::std::boxed::Box<#ident>)
                 }
-                None => quote!(serde_json::Value),
+                None => quote!(::serde_json::Value),
             },
         };
         if p.collection {
-            quote!(Vec<#inner>)
+            quote!(::std::vec::Vec<#inner>)
         } else {
             inner
         }
@@ -87,7 +88,7 @@ pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> TokenStream {
         items.push(model_tokens(model, index));
     }
     for e in ir.enums.iter().filter(|e| e.version == version) {
-        if let Some((name, _)) = index.get(version, &e.name) {
+        if let Some((name, TypeKind::Enum)) = index.get(version, &e.name) {
             items.push(enum_tokens(e, name));
         }
     }
@@ -125,12 +126,12 @@ fn model_tokens(model: &Model, index: &TypeIndex) -> TokenStream {
         .map(|p| {
             let field = fields.name(&p.name, Case::Snake).ident();
             let wire = &p.name;
-            let ty = index.property_type(model.version, p, &model.name);
+            let ty = index.property_type(model.version, p);
             let docs = doc_lines(p.description.as_deref().unwrap_or(""));
             quote! {
                 #docs
-                #[serde(rename = #wire, default, skip_serializing_if = "Option::is_none")]
-                pub #field: Option<#ty>,
+                #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
+                pub #field: ::std::option::Option<#ty>,
             }
         })
         .collect();
@@ -192,7 +193,7 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
         pub enum #ident {
             #(#decl)*
             /// A value this version of the crate does not know.
-            Other(String),
+            Other(::std::string::String),
         }
 
         impl #ident {
@@ -210,20 +211,20 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
-                    other => Self::Other(other.to_string()),
+                    other => Self::Other(::std::string::ToString::to_string(other)),
                 }
             }
         }
 
         impl serde::Serialize for #ident {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> serde::Deserialize<'de> for #ident {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::string::String as serde::Deserialize>::deserialize(deserializer)?;
                 Ok(Self::from(value.as_str()))
             }
         }

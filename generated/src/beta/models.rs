@@ -3,32 +3,48 @@
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/beta/api/001_a28651d876debae6.txt:95`, `spec/api-reference/beta/api/001_a28651d876debae6.txt:122`, `spec/api-reference/beta/api/004_cc190e1abbbd2867.txt:86`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LongRunningOperation {
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
-    pub odata_type: Option<String>,
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub odata_type: ::std::option::Option<String>,
     #[serde(
         rename = "createdDateTime",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created_date_time: Option<String>,
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub created_date_time: ::std::option::Option<String>,
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<String>,
     #[serde(
         rename = "lastActionDateTime",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub last_action_date_time: Option<String>,
+    pub last_action_date_time: ::std::option::Option<String>,
     #[serde(
         rename = "resourceLocation",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub resource_location: Option<String>,
-    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<LongRunningOperationStatus>,
-    #[serde(rename = "statusDetail", default, skip_serializing_if = "Option::is_none")]
-    pub status_detail: Option<String>,
+    pub resource_location: ::std::option::Option<String>,
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<LongRunningOperationStatus>,
+    #[serde(
+        rename = "statusDetail",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status_detail: ::std::option::Option<String>,
 }
 /// `microsoft.graph.operation`, documented at `spec/api-reference/beta/api/003_a927c5b067b277cb.txt:125`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -36,19 +52,27 @@ pub struct Operation {
     #[serde(
         rename = "createdDateTime",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created_date_time: Option<String>,
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub created_date_time: ::std::option::Option<String>,
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<String>,
     #[serde(
         rename = "lastActionDateTime",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub last_action_date_time: Option<String>,
-    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<OperationStatus>,
+    pub last_action_date_time: ::std::option::Option<String>,
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<OperationStatus>,
 }
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/beta/api/001_a28651d876debae6.txt:11`.
 ///
@@ -66,7 +90,7 @@ pub enum LongRunningOperationStatus {
     /// `unknownFutureValue`
     UnknownFutureValue,
     /// A value this version of the crate does not know.
-    Other(String),
+    Other(::std::string::String),
 }
 impl LongRunningOperationStatus {
     /// The wire value.
@@ -93,20 +117,25 @@ impl From<&str> for LongRunningOperationStatus {
             "succeeded" => Self::Succeeded,
             "failed" => Self::Failed,
             "unknownFutureValue" => Self::UnknownFutureValue,
-            other => Self::Other(other.to_string()),
+            other => Self::Other(::std::string::ToString::to_string(other)),
         }
     }
 }
 impl serde::Serialize for LongRunningOperationStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> serde::Deserialize<'de> for LongRunningOperationStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         Ok(Self::from(value.as_str()))
     }
 }
@@ -124,7 +153,7 @@ pub enum OperationStatus {
     /// `failed`
     Failed,
     /// A value this version of the crate does not know.
-    Other(String),
+    Other(::std::string::String),
 }
 impl OperationStatus {
     /// The wire value.
@@ -149,20 +178,25 @@ impl From<&str> for OperationStatus {
             "running" => Self::Running,
             "succeeded" => Self::Succeeded,
             "failed" => Self::Failed,
-            other => Self::Other(other.to_string()),
+            other => Self::Other(::std::string::ToString::to_string(other)),
         }
     }
 }
 impl serde::Serialize for OperationStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> serde::Deserialize<'de> for OperationStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         Ok(Self::from(value.as_str()))
     }
 }

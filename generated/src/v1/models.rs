@@ -6,19 +6,27 @@ pub struct LongRunningOperation {
     #[serde(
         rename = "createdDateTime",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created_date_time: Option<String>,
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub created_date_time: ::std::option::Option<String>,
+    #[serde(
+        rename = "id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub id: ::std::option::Option<String>,
     #[serde(
         rename = "lastActionDateTime",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub last_action_date_time: Option<String>,
-    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<LongRunningOperationStatus>,
+    pub last_action_date_time: ::std::option::Option<String>,
+    #[serde(
+        rename = "status",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub status: ::std::option::Option<LongRunningOperationStatus>,
 }
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:9`.
 ///
@@ -36,7 +44,7 @@ pub enum LongRunningOperationStatus {
     /// `unknownFutureValue`
     UnknownFutureValue,
     /// A value this version of the crate does not know.
-    Other(String),
+    Other(::std::string::String),
 }
 impl LongRunningOperationStatus {
     /// The wire value.
@@ -63,20 +71,25 @@ impl From<&str> for LongRunningOperationStatus {
             "succeeded" => Self::Succeeded,
             "failed" => Self::Failed,
             "unknownFutureValue" => Self::UnknownFutureValue,
-            other => Self::Other(other.to_string()),
+            other => Self::Other(::std::string::ToString::to_string(other)),
         }
     }
 }
 impl serde::Serialize for LongRunningOperationStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> serde::Deserialize<'de> for LongRunningOperationStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         Ok(Self::from(value.as_str()))
     }
 }
