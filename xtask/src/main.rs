@@ -100,20 +100,8 @@ fn docs_or_spec(docs: Option<PathBuf>) -> Result<(PathBuf, String), String> {
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Regen { check, docs, out } => {
-            let default_out = out.is_none();
             let (docs, display) = docs_or_spec(docs)?;
-            let out = out.unwrap_or_else(|| {
-                if default_out {
-                    PathBuf::from("generated")
-                } else {
-                    unreachable!()
-                }
-            });
-            let out = if default_out {
-                workspace_root().join(out)
-            } else {
-                out
-            };
+            let out = out.unwrap_or_else(|| workspace_root().join("generated"));
             let (ir, files) = match codegen::generate(&docs, &display) {
                 Ok(x) => x,
                 Err(codegen::RegenError::Diagnostics(diags)) => {

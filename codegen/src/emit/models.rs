@@ -3,7 +3,7 @@
 
 use super::doc_lines;
 use crate::ir::{ApiVersion, EnumType, Ir, Model, Property};
-use crate::names::{rust_name, Case, RustName, Scope};
+use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -229,17 +229,4 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
             }
         }
     }
-}
-
-/// The Rust name of a type, for other emitters.
-pub fn type_ident(
-    index: &TypeIndex,
-    version: ApiVersion,
-    name: &str,
-) -> Option<proc_macro2::Ident> {
-    index.get(version, name).map(|(n, _)| n.ident())
-}
-
-pub fn field_name(raw: &str) -> RustName {
-    rust_name(raw, Case::Snake)
 }

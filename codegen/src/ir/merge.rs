@@ -195,10 +195,9 @@ fn pair_scopes(
                 )
             })
             .max_by_key(|(n, _)| *n);
-        let Some((n, set)) = best.filter(|(n, _)| *n > 0) else {
+        let Some((_, set)) = best.filter(|(n, _)| *n > 0) else {
             return all();
         };
-        let _ = n;
         match groups.iter_mut().find(|(_, s)| s[0] == *set) {
             Some(g) => g.0.push((*e).clone()),
             None => groups.push((vec![(*e).clone()], vec![set.clone()])),

@@ -13,7 +13,6 @@ pub mod rendered;
 pub mod resource;
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::ir::Source;
 use blocks::{Block, BlockKind, IncludeOutcome};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -359,10 +358,6 @@ pub fn list_pages(root: &Path) -> Vec<String> {
     }
     out.sort();
     out
-}
-
-pub fn source(file: &str, line: u32) -> Source {
-    Source::new(file, line)
 }
 
 #[cfg(test)]

@@ -178,7 +178,7 @@ pub fn interpret(
                     w.facts.title_line = block.at.line;
                     continue;
                 }
-                w.heading(text, *level, block);
+                w.heading(text, *level);
             }
             BlockKind::Paragraph(text) => w.paragraph(text, block),
             BlockKind::ListItem(text) => w.list_item(text),
@@ -221,7 +221,7 @@ impl Walk<'_> {
             .push(Diagnostic::at(code, at, message));
     }
 
-    fn heading(&mut self, text: &str, level: u8, block: &Block) {
+    fn heading(&mut self, text: &str, level: u8) {
         let known = classify(text);
         if let Some(s) = known {
             // "Request"/"Response" below Examples stay in Examples.
@@ -243,7 +243,6 @@ impl Walk<'_> {
         } else if level <= 2 {
             self.section = Section::Other;
         }
-        let _ = block;
     }
 
     fn paragraph(&mut self, text: &str, block: &Block) {
