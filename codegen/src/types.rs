@@ -44,7 +44,7 @@ pub fn edm_name(docs: &str) -> Option<&'static str> {
 pub fn rust_primitive(edm: &str) -> Option<&'static str> {
     Some(match edm {
         "Edm.String" | "Edm.DateTimeOffset" | "Edm.Date" | "Edm.TimeOfDay" | "Edm.Duration"
-        | "Edm.Guid" | "Edm.Binary" => "String",
+        | "Edm.Guid" | "Edm.Binary" => "::std::string::String",
         "Edm.Boolean" => "bool",
         "Edm.Int16" => "i16",
         "Edm.Int32" => "i32",

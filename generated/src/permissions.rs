@@ -4,28 +4,92 @@ pub use crate::support::{Grant, OperationPermissions, PermissionSet, Scheme, Ver
 /// Every documented operation, sorted by version, path and method.
 pub static OPERATIONS: &[OperationPermissions] = &[
     OperationPermissions {
+        id: "v1_post_users_by_id_authentication_methods_by_id_reset_password",
+        version: Version::V1,
+        method: "POST",
+        paths: &[
+            "/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword",
+        ],
+        sources: &[
+            "spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:10",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &["UserAuthenticationMethod.ReadWrite.All"],
+                    higher: &[],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[
+                    "Global Administrator",
+                    "Privileged Authentication Administrator",
+                    "Authentication Administrator",
+                ],
+            },
+        ],
+    },
+    OperationPermissions {
         id: "v1_get_users_by_id_authentication_operations_by_id",
         version: Version::V1,
         method: "GET",
         paths: &["/users/{id | userPrincipalName}/authentication/operations/{id}"],
-        sources: &["spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:3"],
+        sources: &[
+            "spec/api-reference/v1.0/api/authenticationoperation-get.md:10",
+            "spec/api-reference/v1.0/api/longrunningoperation-get.md:12",
+            "spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:3",
+        ],
         sets: &[
             PermissionSet {
-                scope: Some("authentication methods (password reset)"),
+                scope: Some("acting on self"),
+                delegated_work: Grant::Listed {
+                    least: &["UserAuthenticationMethod.Read"],
+                    higher: &[
+                        "UserAuthenticationMethod.Read.All",
+                        "UserAuthenticationMethod.ReadWrite",
+                        "UserAuthenticationMethod.ReadWrite.All",
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[],
+            },
+            PermissionSet {
+                scope: Some("acting on others"),
                 delegated_work: Grant::Listed {
                     least: &["UserAuthenticationMethod.Read.All"],
                     higher: &["UserAuthenticationMethod.ReadWrite.All"],
                 },
                 delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &["UserAuthenticationMethod.Read.All"],
-                    higher: &["UserAuthenticationMethod.ReadWrite.All"],
-                },
+                application: Grant::NotSupported,
                 admin_roles: &[
-                    "Global Reader",
-                    "Authentication Administrator",
-                    "Privileged Authentication Administrator",
+                    "Global administrator",
+                    "Global reader",
+                    "Privileged authentication administrator",
+                    "Authentication administrator",
                 ],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_post_identity_governance_role_management_alerts_alerts_refresh",
+        version: Version::Beta,
+        method: "POST",
+        paths: &[
+            "/identityGovernance/roleManagementAlerts/alerts/refresh",
+            "/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh",
+        ],
+        sources: &[
+            "spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[],
             },
         ],
     },
@@ -36,7 +100,10 @@ pub static OPERATIONS: &[OperationPermissions] = &[
         paths: &[
             "/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}",
         ],
-        sources: &["spec/api-reference/beta/api/001_a28651d876debae6.txt:1"],
+        sources: &[
+            "spec/api-reference/beta/api/longrunningoperation-get.md:11",
+            "spec/api-reference/beta/api/001_a28651d876debae6.txt:1",
+        ],
         sets: &[
             PermissionSet {
                 scope: Some("role management alerts"),
@@ -81,6 +148,7 @@ pub static OPERATIONS: &[OperationPermissions] = &[
         paths: &["/users/{id | userPrincipalName}/authentication/operations/{id}"],
         sources: &[
             "spec/api-reference/beta/api/003_a927c5b067b277cb.txt:11",
+            "spec/api-reference/beta/api/longrunningoperation-get.md:11",
             "spec/api-reference/beta/api/002_043aa74a19e213af.txt:1",
             "spec/api-reference/beta/api/001_a28651d876debae6.txt:1",
         ],
@@ -99,6 +167,32 @@ pub static OPERATIONS: &[OperationPermissions] = &[
                 application: Grant::NotSupported,
                 admin_roles: &[
                     "Global Reader",
+                    "Authentication Administrator",
+                    "Privileged Authentication Administrator",
+                ],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_post_users_by_id_authentication_password_methods_by_id_reset_password",
+        version: Version::Beta,
+        method: "POST",
+        paths: &[
+            "/users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword",
+        ],
+        sources: &[
+            "spec/api-reference/beta/api/authenticationmethod-resetpassword.md:11",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &["UserAuthenticationMethod.ReadWrite.All"],
+                    higher: &[],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[
                     "Authentication Administrator",
                     "Privileged Authentication Administrator",
                 ],

@@ -53,3 +53,12 @@ fn dot_segments_are_encoded() {
         "/beta/users/%2E%2E/authentication/operations/%2E"
     );
 }
+
+#[test]
+fn v1_states_from_the_prose_of_the_page_that_returns_them() {
+    // v1.0 longrunningoperation-get.md names the terminal states, although
+    // the merge keeps authenticationoperation-get.md's response type.
+    use graph_generated::v1::models::LongRunningOperationStatus;
+    assert!(LongRunningOperationStatus::Succeeded.is_terminal());
+    assert!(!LongRunningOperationStatus::NotStarted.is_terminal());
+}

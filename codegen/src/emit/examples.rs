@@ -1,65 +1,54 @@
-//! Docs examples become tests of the generated crate: every example
-//! response with a JSON body and a known model deserialises into it,
-//! keeps every documented field, and round-trips through serde.
+//! Docs examples become tests of the generated crate. Every example that
+//! [`crate::ir::example_check`] accepts becomes a test that deserialises the
+//! body into its model and round-trips it unchanged. The others are listed
+//! in `examples-report.md` with `file:line` and the reason, with the counts.
 
 use super::models::{TypeIndex, TypeKind};
-use crate::ir::{Body, Ir};
+use crate::ir::example_check::{self, ExampleChecks};
+use crate::ir::Ir;
 use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use std::fmt::Write;
 
 pub fn emit(ir: &Ir, index: &TypeIndex) -> TokenStream {
+    let checks = example_check::check(ir);
     let mut names = Scope::default();
     let mut tests = Vec::new();
-    for op in &ir.operations {
-        let Some(ty) = &op.response.type_name else {
+    for case in &checks.cases {
+        let Ok(expected) = &case.verdict else {
             continue;
         };
-        let Some((rust, TypeKind::Model)) = index.get(op.version, ty) else {
+        let Some((rust, TypeKind::Model)) = index.get(case.model.version, &case.model.name) else {
             continue;
         };
-        let module = format_ident!("{}", super::module_name(op.version));
+        let module = format_ident!("{}", super::module_name(case.operation.version));
         let model = rust.ident();
-        for example in &op.examples {
-            let Some(response) = &example.response else {
-                continue;
-            };
-            let Some(Body::Json(body)) = &response.body else {
-                continue;
-            };
-            for entity in crate::ir::models::entities(body) {
-                let mut entity = entity.clone();
-                if let Some(obj) = entity.as_object_mut() {
-                    obj.retain(|k, _| {
-                        !matches!(
-                            k.as_str(),
-                            "@odata.context"
-                                | "@odata.nextLink"
-                                | "@odata.count"
-                                | "@odata.deltaLink"
-                        )
-                    });
-                }
-                let json = serde_json::to_string_pretty(&entity).unwrap_or_default();
-                let name = names
-                    .name(&format!("{}_{}", op.id, example.name), Case::Snake)
-                    .ident();
-                let doc = format!(" Example `{}` at {}.", example.name, response.source);
-                tests.push(quote! {
-                    #[doc = #doc]
-                    #[test]
-                    fn #name() {
-                        check::<graph_generated::#module::models::#model>(#json);
-                    }
-                });
+        let json = serde_json::to_string_pretty(expected).unwrap_or_default();
+        let name = names
+            .name(
+                &format!("{}_{}", case.operation.id, case.example.name),
+                Case::Snake,
+            )
+            .ident();
+        let doc = format!(
+            " Example `{}` at {}.",
+            case.example.name, case.response.source
+        );
+        tests.push(quote! {
+            #[doc = #doc]
+            #[test]
+            fn #name() {
+                check::<graph_generated::#module::models::#model>(#json);
             }
-        }
+        });
     }
     quote! {
-        //! Every documented example response, deserialised into its model.
+        //! Every documented example response that fits its model, deserialised
+        //! into it. Examples that do not fit are listed in `examples-report.md`.
 
-        /// Deserialises `json`, checks that no field was dropped, and
-        /// round-trips the value through serde.
+        /// Deserialises `json`, checks that no field was dropped or changed,
+        /// and round-trips the value through serde.
         fn check<T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug>(json: &str) {
             let original: serde_json::Value = serde_json::from_str(json).expect("example is JSON");
             let typed: T = serde_json::from_value(original.clone()).expect("example deserialises into its model");
@@ -71,4 +60,73 @@ pub fn emit(ir: &Ir, index: &TypeIndex) -> TokenStream {
 
         #(#tests)*
     }
+}
+
+/// The examples report: counts, then every example that is not a test.
+pub fn report(ir: &Ir) -> String {
+    let checks = example_check::check(ir);
+    render_report(&checks)
+}
+
+fn render_report(checks: &ExampleChecks<'_>) -> String {
+    let failed: Vec<_> = checks
+        .cases
+        .iter()
+        .filter_map(|c| c.verdict.as_ref().err().map(|r| (c, r)))
+        .collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "# Docs examples\n");
+    let _ = writeln!(
+        out,
+        "{} of {} example response bodies deserialise into their model and round-trip \
+         (tests/examples.rs). {} fail, {} could not be checked.\n",
+        checks.passed(),
+        checks.cases.len(),
+        failed.len(),
+        checks.skipped.len()
+    );
+    if !failed.is_empty() {
+        let _ = writeln!(out, "## Examples that do not fit their model\n");
+        let _ = writeln!(out, "| Example | Operation | Model | Reason |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for (case, reasons) in failed {
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | `{}` | {} |",
+                places(case.response),
+                case.operation.id,
+                case.model.name,
+                cell(&reasons.join("; "))
+            );
+        }
+        out.push('\n');
+    }
+    if !checks.skipped.is_empty() {
+        let _ = writeln!(out, "## Examples that could not be checked\n");
+        let _ = writeln!(out, "| Example | Operation | Reason |");
+        let _ = writeln!(out, "|---|---|---|");
+        for s in &checks.skipped {
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | {} |",
+                places(s.response),
+                s.operation.id,
+                cell(&s.reason)
+            );
+        }
+    }
+    out
+}
+
+/// Where an example is written, all copies.
+fn places(r: &crate::ir::ExampleResponse) -> String {
+    r.sources()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// Docs text inside a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
 }

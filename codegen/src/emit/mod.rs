@@ -80,6 +80,10 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
     }
     files.push(rust_file("src/permissions.rs", permissions::emit(ir))?);
     files.push(rust_file("tests/examples.rs", examples::emit(ir, &index))?);
+    files.push(GeneratedFile {
+        path: "examples-report.md".into(),
+        contents: format!("<!-- {HEADER} -->\n{}", examples::report(ir)),
+    });
     let yaml = serde_yaml::to_string(ir).map_err(|e| e.to_string())?;
     files.push(GeneratedFile {
         path: "ir.yaml".into(),

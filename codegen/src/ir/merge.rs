@@ -14,6 +14,9 @@ use crate::parse::prose::ProseEnum;
 use crate::parse::{PageFacts, PageForm, PageKind};
 use std::collections::BTreeMap;
 
+/// States named in a page's prose, with the response type of that page.
+pub type ProseStates = (Option<String>, ProseEnum, Source);
+
 /// One page's view of one operation, before merging.
 pub struct Draft {
     pub version: ApiVersion,
@@ -214,7 +217,7 @@ pub fn operations(
     pages: &[PageFacts],
     drafts: Vec<Draft>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<(Operation, Option<(ProseEnum, Source)>)> {
+) -> Vec<(Operation, Vec<ProseStates>)> {
     // Union-find over drafts by (version, method, path key).
     let mut parent: Vec<usize> = (0..drafts.len()).collect();
     fn find(p: &mut [usize], i: usize) -> usize {
@@ -284,7 +287,7 @@ fn merge_group(
     pages: &[PageFacts],
     members: &[&Draft],
     diags: &mut Vec<Diagnostic>,
-) -> (Operation, Option<(ProseEnum, Source)>) {
+) -> (Operation, Vec<ProseStates>) {
     let win = members[0];
     let wp = &pages[win.page];
     let page_at = |d: &Draft| Source::new(pages[d.page].file.clone(), pages[d.page].title_line);
@@ -316,7 +319,7 @@ fn merge_group(
     let mut response_from: Option<&Draft> = None;
     for d in members {
         let p = &pages[d.page];
-        let ty = example_type(d).or_else(|| p.response.type_name.clone());
+        let ty = response_type(d, p);
         let candidate = Response {
             status: p.response.status,
             type_name: ty,
@@ -402,17 +405,29 @@ fn merge_group(
                         .map(|r| (&r.method, normalise(&r.url).map(|p| p.path)))
                     && o.response.as_ref().map(|r| &r.body) == e.response.as_ref().map(|r| &r.body)
             };
-            if !examples.iter().any(same) {
-                examples.push(e.clone());
+            match examples.iter_mut().find(|o| same(o)) {
+                Some(kept) => {
+                    if let (Some(k), Some(r)) = (&mut kept.response, &e.response) {
+                        k.also_at.push(r.source.clone());
+                    }
+                }
+                None => examples.push(e.clone()),
             }
         }
     }
 
     let mut sources: Vec<Source> = members.iter().map(|d| page_at(d)).collect();
     sources.dedup();
-    let prose = members
+    // Each page's prose states belong to the type that page returns, which
+    // need not be the type the merge kept.
+    let prose: Vec<ProseStates> = members
         .iter()
-        .find_map(|d| pages[d.page].prose_enum.clone());
+        .filter_map(|d| {
+            let p = &pages[d.page];
+            let (states, at) = p.prose_enum.clone()?;
+            Some((response_type(d, p), states, at))
+        })
+        .collect();
     let op = Operation {
         id: String::new(),
         version: win.version,
@@ -431,11 +446,53 @@ fn merge_group(
     (op, prose)
 }
 
+/// The response type one page gives. The annotation's type is the
+/// machine-readable fact, unless it names only the root type and the prose
+/// (or the example's `@odata.context`) names a specific one.
+fn response_type(d: &Draft, p: &PageFacts) -> Option<String> {
+    let specific = p.response.type_name.clone().or_else(|| context_type(d));
+    match (example_type(d), specific) {
+        (Some(t), Some(specific)) if is_generic_type(&t) => Some(specific),
+        (Some(t), _) => Some(t),
+        (None, specific) => specific,
+    }
+}
+
 fn example_type(d: &Draft) -> Option<String> {
     d.examples
         .iter()
         .find_map(|e| e.response.as_ref()?.odata_type.clone())
         .map(|t| t.trim_start_matches('#').to_string())
+}
+
+/// The type an example's `@odata.context` names:
+/// `https://graph.microsoft.com/beta/$metadata#microsoft.graph.passwordResetResponse`.
+/// Entity-set contexts (`#users/$entity`) name no type.
+fn context_type(d: &Draft) -> Option<String> {
+    d.examples.iter().find_map(|e| {
+        let Some(Body::Json(body)) = &e.response.as_ref()?.body else {
+            return None;
+        };
+        let context = body.get("@odata.context")?.as_str()?;
+        let fragment = context.split_once("$metadata#")?.1;
+        let fragment = fragment
+            .strip_prefix("Collection(")
+            .and_then(|f| f.strip_suffix(')'))
+            .unwrap_or(fragment);
+        (fragment.starts_with("microsoft.graph.")
+            && fragment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.'))
+        .then(|| fragment.to_string())
+    })
+}
+
+/// Types an annotation names when the writer did not know better.
+fn is_generic_type(t: &str) -> bool {
+    matches!(
+        t.to_ascii_lowercase().as_str(),
+        "microsoft.graph.entity" | "microsoft.graph.json" | "entity" | "json"
+    )
 }
 
 fn descriptiveness(e: &Endpoint) -> (usize, usize) {
@@ -475,7 +532,7 @@ fn describe_set(s: &PermissionSet) -> String {
 
 /// `beta_get_users_by_id_authentication_operations_by_id`: stable, from the
 /// version, method and path. Collisions get a suffix and a diagnostic.
-fn assign_ids(ops: &mut [(Operation, Option<(ProseEnum, Source)>)], diags: &mut Vec<Diagnostic>) {
+fn assign_ids(ops: &mut [(Operation, Vec<ProseStates>)], diags: &mut Vec<Diagnostic>) {
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     for (op, _) in ops.iter_mut() {
         let base = operation_id(op.version, &op.endpoints[0].method, &op.endpoints[0].path);

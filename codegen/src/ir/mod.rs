@@ -4,6 +4,7 @@
 //! update shows up in review as an IR diff. The schema is documented in
 //! `README.md` (section "The IR").
 
+pub mod example_check;
 pub mod merge;
 pub mod models;
 
@@ -218,6 +219,16 @@ pub struct ExampleResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_collection: Option<bool>,
     pub source: Source,
+    /// Other pages that give the same example (kept once by the merge).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_at: Vec<Source>,
+}
+
+impl ExampleResponse {
+    /// Every place this example response is written.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        std::iter::once(&self.source).chain(&self.also_at)
+    }
 }
 
 /// One HTTP header of an example.
@@ -363,6 +374,9 @@ pub struct Property {
     pub collection: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The base type this property comes from, when it is inherited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from: Option<String>,
     pub source: Source,
 }
 

@@ -5,7 +5,6 @@
 
 use super::*;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::parse::prose::ProseEnum;
 use crate::parse::{PageFacts, PageKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -14,7 +13,7 @@ type Key = (ApiVersion, String);
 
 pub fn build(
     pages: &[PageFacts],
-    ops: &[(Operation, Option<(ProseEnum, Source)>)],
+    ops: &[(Operation, Vec<super::merge::ProseStates>)],
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Model>, Vec<EnumType>) {
     let mut models: BTreeMap<Key, Model> = BTreeMap::new();
@@ -87,7 +86,6 @@ pub fn build(
             .get(&key)
             .is_some_and(|m| m.origin == ModelOrigin::ResourcePage)
         {
-            check_examples(&models[&key], &bodies, diags);
             continue;
         }
         let model = models.entry(key).or_insert_with(|| Model {
@@ -125,6 +123,7 @@ pub fn build(
                         type_name,
                         collection,
                         description: None,
+                        inherited_from: None,
                         source: at.clone(),
                     }),
                 }
@@ -133,34 +132,128 @@ pub fn build(
         model.properties.sort_by(|a, b| a.name.cmp(&b.name));
     }
 
-    // Prose enums type the `status` property of the response model.
-    for (op, prose) in ops {
-        let (Some((prose, at)), Some(ty)) = (prose, &op.response.type_name) else {
-            continue;
-        };
-        let Some(model) = models.get_mut(&(op.version, ty.clone())) else {
-            continue;
-        };
-        let Some(status) = model.properties.iter_mut().find(|p| p.name == "status") else {
-            continue;
-        };
-        if status.type_name.starts_with("Edm.") {
-            status.type_name = format!("{}Status", model.name);
+    // Prose enums type the `status` property of the model the page returns.
+    for (op, states) in ops {
+        for (page_type, prose, at) in states {
+            let Some(ty) = page_type.as_ref().or(op.response.type_name.as_ref()) else {
+                continue;
+            };
+            let Some(model) = models.get_mut(&(op.version, ty.clone())) else {
+                continue;
+            };
+            let Some(status) = model.properties.iter_mut().find(|p| p.name == "status") else {
+                continue;
+            };
+            if status.type_name.starts_with("Edm.") {
+                status.type_name = format!("{}Status", model.name);
+            }
+            add_enum(
+                &mut enums,
+                op.version,
+                &status.type_name,
+                &prose.members,
+                &prose.terminal,
+                at,
+            );
         }
-        add_enum(
-            &mut enums,
-            op.version,
-            &status.type_name,
-            &prose.members,
-            &prose.terminal,
-            at,
-        );
+    }
+
+    inherit(&mut models, diags);
+
+    // Example values against the documented (and inherited) property types.
+    for (op, _) in ops {
+        let Some(ty) = &op.response.type_name else {
+            continue;
+        };
+        let Some(model) = models.get(&(op.version, ty.clone())) else {
+            continue;
+        };
+        if model.origin != ModelOrigin::ResourcePage {
+            continue;
+        }
+        for e in &op.examples {
+            let Some(r) = &e.response else { continue };
+            let Some(Body::Json(v)) = &r.body else {
+                continue;
+            };
+            for entity in entities(v) {
+                for at in r.sources() {
+                    check_example(model, entity, at, diags);
+                }
+            }
+        }
     }
 
     (
         models.into_values().collect(),
         enums.into_values().collect(),
     )
+}
+
+/// Flattens base types: a derived model carries every property of its
+/// base-type chain, base first, marked `inherited_from`. A base type missing
+/// from this version is looked up in the other one (the root `entity` is
+/// often documented once); a base type found nowhere is a diagnostic.
+fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
+    let keys: Vec<Key> = models.keys().cloned().collect();
+    for key in keys {
+        let mut levels: Vec<Vec<Property>> = Vec::new();
+        let mut seen = vec![key.1.clone()];
+        let mut base = models[&key].base_type.clone();
+        while let Some(name) = base.take() {
+            if seen.contains(&name) {
+                let m = &models[&key];
+                diags.push(Diagnostic::at(
+                    Code::UnknownType,
+                    &m.sources[0],
+                    format!("base types of `{}` form a cycle at `{name}`", m.name),
+                ));
+                break;
+            }
+            seen.push(name.clone());
+            let found = models
+                .get(&(key.0, name.clone()))
+                .or_else(|| models.iter().find(|(k, _)| k.1 == name).map(|(_, m)| m));
+            let Some(parent) = found else {
+                let m = &models[&key];
+                diags.push(Diagnostic::at(
+                    Code::UnknownType,
+                    &m.sources[0],
+                    format!(
+                        "base type `{name}` of `{}` is not documented here; its properties are missing",
+                        m.name
+                    ),
+                ));
+                break;
+            };
+            levels.push(
+                parent
+                    .properties
+                    .iter()
+                    .filter(|p| p.inherited_from.is_none())
+                    .map(|p| Property {
+                        inherited_from: Some(name.clone()),
+                        ..p.clone()
+                    })
+                    .collect(),
+            );
+            base = parent.base_type.clone();
+        }
+        // The walk meets the nearest base first; the root's properties lead.
+        let inherited = levels.into_iter().rev().flatten();
+        let model = models.get_mut(&key).expect("key from the map");
+        let own = std::mem::take(&mut model.properties);
+        let mut all: Vec<Property> = Vec::new();
+        for p in inherited.chain(own) {
+            if let Some(i) = all.iter().position(|q| q.name == p.name) {
+                // A derived page that restates a base property wins.
+                all[i] = p;
+            } else {
+                all.push(p);
+            }
+        }
+        model.properties = all;
+    }
 }
 
 fn add_enum(
@@ -239,26 +332,25 @@ fn infer(value: &Value) -> (String, bool) {
     }
 }
 
-fn check_examples(model: &Model, bodies: &[(&Value, &Source)], diags: &mut Vec<Diagnostic>) {
-    for (body, at) in bodies {
-        let Some(obj) = body.as_object() else {
-            continue;
-        };
-        for p in &model.properties {
-            if let Some(why) = obj
-                .get(&p.name)
-                .and_then(|v| crate::types::check_value(&p.type_name, v))
-            {
-                diags.push(Diagnostic::at(
-                    Code::InvalidExampleValue,
-                    at,
-                    format!(
-                        "example value of `{}.{}`: {why}",
-                        super::simple_name(&model.name),
-                        p.name
-                    ),
-                ));
-            }
+/// Warns about example values that break their documented type.
+fn check_example(model: &Model, body: &Value, at: &Source, diags: &mut Vec<Diagnostic>) {
+    let Some(obj) = body.as_object() else {
+        return;
+    };
+    for p in &model.properties {
+        if let Some(why) = obj
+            .get(&p.name)
+            .and_then(|v| crate::types::check_value(&p.type_name, v))
+        {
+            diags.push(Diagnostic::at(
+                Code::InvalidExampleValue,
+                at,
+                format!(
+                    "example value of `{}.{}`: {why}",
+                    super::simple_name(&model.name),
+                    p.name
+                ),
+            ));
         }
     }
 }

@@ -560,6 +560,7 @@ impl Walk<'_> {
                 is_collection: get("isCollection")
                     .and_then(|v| v.as_bool().or_else(|| v.as_str().map(|s| s == "true"))),
                 source: block.at.clone(),
+                also_at: Vec::new(),
             };
             self.shortened_note = false;
             match self.open_example.take() {

@@ -18,7 +18,15 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
     let mut type_name = None;
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if matches!(bare, "object" | "objects" | "resource" | "entity") && i > 0 {
+        // "... and a passwordResetResponse in the response body."
+        let before_in_body = bare == "in"
+            && words.get(i + 1..i + 4).is_some_and(|next| {
+                next.iter()
+                    .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .eq(["the", "response", "body"])
+            });
+        if (matches!(bare, "object" | "objects" | "resource" | "entity") || before_in_body) && i > 0
+        {
             let candidate = words[i - 1].trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
             if is_type_word(candidate) {
                 type_name = Some(candidate.to_string());
@@ -224,6 +232,8 @@ mod tests {
             Some((Some(204), None, false))
         );
         assert_eq!(response("If successful, this method returns a 200 OK response code and the requested operation object in the response body.").unwrap().1.as_deref(), Some("operation"));
+        // v1.0/api/authenticationmethod-resetpassword.md (modern)
+        assert_eq!(response("If successful, this method returns a `202 Accepted` response code and a passwordResetResponse in the response body. The response body may also include a Location header.").unwrap().1.as_deref(), Some("passwordResetResponse"));
     }
 
     #[test]

@@ -134,6 +134,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                                 type_name,
                                 collection,
                                 description,
+                                inherited_from: None,
                                 source: at.clone(),
                             };
                             if let Some(values) =

@@ -1,0 +1,382 @@
+//! Which docs examples can become tests of the generated crate, and why the
+//! others cannot. Every example response with a JSON body and a typed
+//! response is checked against the model, property by property, with the
+//! same type rules the emitter uses. A passing example yields the JSON the
+//! generated model must reproduce exactly; a failing one yields reasons for
+//! the examples report.
+//!
+//! The rules:
+//! - Instance and property annotations (`@odata.type`, `photo@odata.mediaReadLink`)
+//!   are not properties; they are left out of the comparison.
+//! - A field the model does not document fails the example, unless its
+//!   annotation says `truncated` (the writer cut the body and may have
+//!   pasted fields from elsewhere); then it is left out.
+//! - A value must fit its documented type (a string for strings, dates and
+//!   GUIDs, an integer in range for `Int32`, an object for a model, an
+//!   array for a collection). Invalid dates and GUIDs fail.
+//! - `null` means absent: the generated fields are `Option`s.
+//! - Whole numbers for `Double` fields are compared as floats.
+
+use super::{Body, Example, ExampleResponse, Ir, Model, Operation, Property};
+use crate::types::{check_value, rust_primitive};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// One example response checked against its model.
+pub struct ExampleCase<'a> {
+    pub operation: &'a Operation,
+    pub example: &'a Example,
+    pub response: &'a ExampleResponse,
+    pub model: &'a Model,
+    /// The JSON the model must round-trip, or why the example cannot.
+    pub verdict: Result<Value, Vec<String>>,
+}
+
+/// An example the checker could not even attempt, with the reason.
+pub struct SkippedExample<'a> {
+    pub operation: &'a Operation,
+    pub response: &'a ExampleResponse,
+    pub reason: String,
+}
+
+#[derive(Default)]
+pub struct ExampleChecks<'a> {
+    pub cases: Vec<ExampleCase<'a>>,
+    pub skipped: Vec<SkippedExample<'a>>,
+}
+
+impl ExampleChecks<'_> {
+    pub fn passed(&self) -> usize {
+        self.cases.iter().filter(|c| c.verdict.is_ok()).count()
+    }
+}
+
+struct Types<'a> {
+    models: BTreeMap<(super::ApiVersion, &'a str), &'a Model>,
+    enums: BTreeMap<(super::ApiVersion, &'a str), ()>,
+}
+
+pub fn check(ir: &Ir) -> ExampleChecks<'_> {
+    let types = Types {
+        models: ir
+            .models
+            .iter()
+            .map(|m| ((m.version, m.name.as_str()), m))
+            .collect(),
+        enums: ir
+            .enums
+            .iter()
+            .map(|e| ((e.version, e.name.as_str()), ()))
+            .collect(),
+    };
+    let mut out = ExampleChecks::default();
+    for op in &ir.operations {
+        for example in &op.examples {
+            let Some(response) = &example.response else {
+                continue;
+            };
+            let body = match &response.body {
+                Some(Body::Json(v)) => v,
+                Some(Body::Text(_)) => {
+                    out.skipped.push(SkippedExample {
+                        operation: op,
+                        response,
+                        reason: "the body is not JSON".into(),
+                    });
+                    continue;
+                }
+                None => continue,
+            };
+            if body.as_object().is_some_and(Map::is_empty) {
+                continue; // `{}`: nothing to check
+            }
+            let Some(ty) = &op.response.type_name else {
+                out.skipped.push(SkippedExample {
+                    operation: op,
+                    response,
+                    reason: "the operation's response type is not documented".into(),
+                });
+                continue;
+            };
+            let Some(model) = types.models.get(&(op.version, ty.as_str())).copied() else {
+                out.skipped.push(SkippedExample {
+                    operation: op,
+                    response,
+                    reason: format!("no model for the response type `{ty}`"),
+                });
+                continue;
+            };
+            for entity in super::models::entities(body) {
+                let mut reasons = Vec::new();
+                let expected = types.object(model, entity, response.truncated, "", &mut reasons);
+                out.cases.push(ExampleCase {
+                    operation: op,
+                    example,
+                    response,
+                    model,
+                    verdict: if reasons.is_empty() {
+                        Ok(expected)
+                    } else {
+                        Err(reasons)
+                    },
+                });
+            }
+        }
+    }
+    out
+}
+
+impl Types<'_> {
+    fn object(
+        &self,
+        model: &Model,
+        value: &Value,
+        truncated: bool,
+        path: &str,
+        reasons: &mut Vec<String>,
+    ) -> Value {
+        let Some(obj) = value.as_object() else {
+            reasons.push(format!(
+                "{}: expected a `{}` object, found {}",
+                at(path),
+                super::simple_name(&model.name),
+                kind(value)
+            ));
+            return Value::Null;
+        };
+        let mut out = Map::new();
+        for (key, v) in obj {
+            if key.contains('@') {
+                continue; // an annotation, not a property
+            }
+            let here = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            match model.properties.iter().find(|p| &p.name == key) {
+                Some(p) => {
+                    if let Some(v) = self.property(model, p, v, truncated, &here, reasons) {
+                        out.insert(key.clone(), v);
+                    }
+                }
+                None if truncated => {}
+                None => reasons.push(format!(
+                    "`{here}` is not a documented property of `{}`",
+                    super::simple_name(&model.name)
+                )),
+            }
+        }
+        Value::Object(out)
+    }
+
+    fn property(
+        &self,
+        owner: &Model,
+        p: &Property,
+        v: &Value,
+        truncated: bool,
+        path: &str,
+        reasons: &mut Vec<String>,
+    ) -> Option<Value> {
+        if v.is_null() {
+            return None;
+        }
+        if p.collection {
+            let Some(items) = v.as_array() else {
+                reasons.push(format!(
+                    "{}: expected a collection, found {}",
+                    at(path),
+                    kind(v)
+                ));
+                return None;
+            };
+            let items = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    let here = format!("{path}[{i}]");
+                    if item.is_null() {
+                        reasons.push(format!("{}: null inside a collection", at(&here)));
+                        return None;
+                    }
+                    self.single(owner, p, item, truncated, &here, reasons)
+                })
+                .collect();
+            return Some(Value::Array(items));
+        }
+        self.single(owner, p, v, truncated, path, reasons)
+    }
+
+    fn single(
+        &self,
+        owner: &Model,
+        p: &Property,
+        v: &Value,
+        truncated: bool,
+        path: &str,
+        reasons: &mut Vec<String>,
+    ) -> Option<Value> {
+        let version = owner.version;
+        let ty = p.type_name.as_str();
+        let mut wrong = |expected: &str| {
+            reasons.push(format!(
+                "{}: expected {expected} (`{ty}`), found {}",
+                at(path),
+                kind(v)
+            ));
+            None
+        };
+        match rust_primitive(ty) {
+            Some("::std::string::String") => {
+                if !v.is_string() {
+                    return wrong("a string");
+                }
+                if let Some(why) = check_value(ty, v) {
+                    reasons.push(format!("{}: {why}", at(path)));
+                    return None;
+                }
+                Some(v.clone())
+            }
+            Some("bool") => match v {
+                Value::Bool(_) => Some(v.clone()),
+                _ => wrong("a boolean"),
+            },
+            Some(int @ ("i16" | "i32" | "i64" | "u8" | "i8")) => {
+                let (lo, hi): (i64, i64) = match int {
+                    "i16" => (i16::MIN.into(), i16::MAX.into()),
+                    "i32" => (i32::MIN.into(), i32::MAX.into()),
+                    "u8" => (0, 255),
+                    "i8" => (-128, 127),
+                    _ => (i64::MIN, i64::MAX),
+                };
+                match v.as_i64() {
+                    Some(n) if (lo..=hi).contains(&n) => Some(v.clone()),
+                    _ => wrong("an integer in range"),
+                }
+            }
+            Some("f32" | "f64") => match v.as_f64() {
+                // Compared as the float the model will print.
+                Some(f) if p.type_name == "Edm.Single" => {
+                    serde_json::Number::from_f64(f64::from(f as f32)).map(Value::Number)
+                }
+                Some(f) => serde_json::Number::from_f64(f).map(Value::Number),
+                None => wrong("a number"),
+            },
+            Some(_) => Some(v.clone()), // untyped JSON, streams: taken as they are
+            None => {
+                if self.enums.contains_key(&(version, ty)) {
+                    return match v {
+                        Value::String(_) => Some(v.clone()),
+                        _ => wrong("an enum member string"),
+                    };
+                }
+                match self.models.get(&(version, ty)) {
+                    Some(model) => Some(self.object(model, v, truncated, path, reasons)),
+                    None => Some(v.clone()), // emitted as serde_json::Value
+                }
+            }
+        }
+    }
+}
+
+fn at(path: &str) -> String {
+    format!("`{path}`")
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{ApiVersion, ModelOrigin, Source};
+    use serde_json::json;
+
+    fn prop(name: &str, ty: &str, collection: bool) -> Property {
+        Property {
+            name: name.into(),
+            type_name: ty.into(),
+            collection,
+            description: None,
+            inherited_from: None,
+            source: Source::default(),
+        }
+    }
+
+    fn operation_model() -> Model {
+        Model {
+            name: "microsoft.graph.operation".into(),
+            version: ApiVersion::Beta,
+            origin: ModelOrigin::ResourcePage,
+            description: None,
+            base_type: None,
+            properties: vec![
+                prop("id", "Edm.String", false),
+                prop("createdDateTime", "Edm.DateTimeOffset", false),
+                prop("percent", "Edm.Double", false),
+                prop("tags", "Edm.String", true),
+            ],
+            sources: vec![],
+        }
+    }
+
+    fn run(body: Value, truncated: bool) -> Result<Value, Vec<String>> {
+        let model = operation_model();
+        let types = Types {
+            models: BTreeMap::new(),
+            enums: BTreeMap::new(),
+        };
+        let mut reasons = Vec::new();
+        let v = types.object(&model, &body, truncated, "", &mut reasons);
+        if reasons.is_empty() {
+            Ok(v)
+        } else {
+            Err(reasons)
+        }
+    }
+
+    #[test]
+    fn annotations_are_not_properties() {
+        // beta/api/004 (seed): `@odata.type` beside the documented fields.
+        let got = run(
+            json!({"@odata.type": "#microsoft.graph.operation", "id": "5c5670d6"}),
+            false,
+        );
+        assert_eq!(got, Ok(json!({"id": "5c5670d6"})));
+    }
+
+    #[test]
+    fn unknown_fields_fail_unless_truncated() {
+        let body = json!({"id": "1", "resourceLocation": "https://x"});
+        let err = run(body.clone(), false).unwrap_err();
+        assert!(err[0].contains("`resourceLocation` is not a documented property"));
+        assert_eq!(run(body, true), Ok(json!({"id": "1"})));
+    }
+
+    #[test]
+    fn invalid_dates_and_wrong_kinds_fail_with_the_field_named() {
+        // seed 000: "2020-03-19T12-01-03.45Z" is not RFC 3339.
+        let err = run(
+            json!({"createdDateTime": "2020-03-19T12-01-03.45Z", "tags": "a"}),
+            false,
+        )
+        .unwrap_err();
+        assert!(err[0].contains("`createdDateTime`"), "{err:?}");
+        assert!(err[1].contains("expected a collection"), "{err:?}");
+    }
+
+    #[test]
+    fn nulls_drop_and_whole_numbers_become_floats() {
+        let got = run(json!({"id": null, "percent": 5}), false).unwrap();
+        assert_eq!(got, json!({"percent": 5.0}));
+    }
+}
