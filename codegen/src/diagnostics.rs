@@ -67,6 +67,7 @@ codes! {
     DuplicateOperationId = "D0502", Warning, "Two operations derived the same id; the later one was renamed.", "two pages both named get_operation";
     DuplicateModel = "D0503", Warning, "A resource is documented twice; the pages were merged.", "operation.md in two folders";
     UnknownType = "D0601", Warning, "A property type is unknown; it becomes `serde_json::Value`.", "| size | Bigness | ... |";
+    ResourceEmpty = "D0602", Warning, "A resource page gives no properties (or an enum page no members) that the parser can read.", "a resource page whose only table is Method | Return type";
 }
 
 impl fmt::Display for Code {
@@ -155,12 +156,23 @@ pub fn code_table() -> String {
     let mut out = String::from("| code | severity | meaning | example |\n|---|---|---|---|\n");
     for code in Code::ALL {
         out.push_str(&format!(
-            "| {} | {} | {} | `{}` |\n",
+            "| {} | {} | {} | {} |\n",
             code,
             code.severity(),
             code.meaning(),
-            code.example().replace('|', "\\|")
+            inline_code(code.example())
         ));
     }
     out
+}
+
+/// Markdown inline code for a table cell: a longer fence when the text
+/// holds backticks, escaped pipes.
+fn inline_code(text: &str) -> String {
+    let text = text.replace('|', "\\|");
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
 }

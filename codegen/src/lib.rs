@@ -13,6 +13,7 @@ pub mod emit;
 pub mod ir;
 pub mod names;
 pub mod parse;
+pub mod report;
 pub mod types;
 pub mod write;
 

@@ -49,6 +49,15 @@ enum Command {
         #[arg(long, value_name = "warnings")]
         deny: Option<String>,
     },
+    /// Measure how much of a docs tree the parser understands; exit non-zero
+    /// when a coverage threshold fails.
+    CorpusReport {
+        /// The docs tree (a Graph docs checkout, or a folder inside one).
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+        format: LintFormat,
+    },
     /// Print the table of diagnostic codes.
     Codes,
 }
@@ -221,6 +230,25 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
+            })
+        }
+        Command::CorpusReport { docs, format } => {
+            let (docs, display) = docs_or_spec(docs)?;
+            if !docs.is_dir() {
+                return Err(format!("{}: no such folder", docs.display()));
+            }
+            let report = codegen::report::corpus_report(&docs, &display);
+            match format {
+                LintFormat::Human => print!("{}", codegen::report::render(&report)),
+                LintFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+                ),
+            }
+            Ok(if report.holds() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
             })
         }
         Command::Codes => {

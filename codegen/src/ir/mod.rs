@@ -380,6 +380,20 @@ pub struct Property {
     pub source: Source,
 }
 
+impl Property {
+    /// A property with no description, declared here (not inherited).
+    pub fn new(name: &str, (type_name, collection): (String, bool), source: Source) -> Self {
+        Property {
+            name: name.to_string(),
+            type_name,
+            collection,
+            description: None,
+            inherited_from: None,
+            source,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ModelOrigin {

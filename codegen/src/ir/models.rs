@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::parse::resource::json_type;
 use crate::parse::{PageFacts, PageKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -105,27 +106,21 @@ pub fn build(
                 continue;
             };
             for (name, value) in obj {
-                if matches!(
-                    name.as_str(),
-                    "@odata.context" | "@odata.nextLink" | "@odata.count" | "@odata.deltaLink"
-                ) {
-                    continue;
+                if name.contains('@') {
+                    continue; // annotations are not properties
                 }
-                let (type_name, collection) = infer(value);
+                let (type_name, collection) = json_type(value, namespace_of(&model.name));
                 match model.properties.iter_mut().find(|p| &p.name == name) {
                     Some(p) if p.type_name == "Edm.Untyped" && type_name != "Edm.Untyped" => {
                         p.type_name = type_name;
                         p.collection = collection;
                     }
                     Some(_) => {}
-                    None => model.properties.push(Property {
-                        name: name.clone(),
-                        type_name,
-                        collection,
-                        description: None,
-                        inherited_from: None,
-                        source: at.clone(),
-                    }),
+                    None => model.properties.push(Property::new(
+                        name,
+                        (type_name, collection),
+                        at.clone(),
+                    )),
                 }
             }
         }
@@ -304,32 +299,11 @@ pub fn entities(body: &Value) -> Vec<&Value> {
     }
 }
 
-/// An Edm type from an example value. Docs placeholders such as
-/// `"String (timestamp)"` name their type.
-fn infer(value: &Value) -> (String, bool) {
-    match value {
-        Value::Bool(_) => ("Edm.Boolean".into(), false),
-        Value::Number(n) if n.is_i64() || n.is_u64() => ("Edm.Int64".into(), false),
-        Value::Number(_) => ("Edm.Double".into(), false),
-        Value::String(s) => {
-            let lower = s.to_ascii_lowercase();
-            let t = if lower.starts_with("string (timestamp)") || crate::types::is_date_time(s) {
-                "Edm.DateTimeOffset"
-            } else if lower == "boolean" {
-                "Edm.Boolean"
-            } else if lower.starts_with("int") {
-                "Edm.Int64"
-            } else {
-                "Edm.String"
-            };
-            (t.into(), false)
-        }
-        Value::Array(items) => match items.first() {
-            Some(first) if !first.is_object() => (infer(first).0, true),
-            _ => ("Edm.Untyped".into(), true),
-        },
-        _ => ("Edm.Untyped".into(), false),
-    }
+/// `microsoft.graph.operation` -> `microsoft.graph`.
+fn namespace_of(qualified: &str) -> &str {
+    qualified
+        .rsplit_once('.')
+        .map_or("microsoft.graph", |(ns, _)| ns)
 }
 
 /// Warns about example values that break their documented type.

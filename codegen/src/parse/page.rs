@@ -52,6 +52,10 @@ pub struct PageFacts {
     pub resource: Option<ResourceFacts>,
     /// Generated device-management family (`## Prerequisites`).
     pub generated_family: bool,
+    /// The page has an HTTP request section (heading or rendered title).
+    pub has_http_section: bool,
+    /// The page has a Permissions or Prerequisites section.
+    pub has_permissions_section: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -145,6 +149,8 @@ pub fn interpret(
         prose_enum: None,
         resource: None,
         generated_family,
+        has_http_section: false,
+        has_permissions_section: false,
         diagnostics: Vec::new(),
     };
     let mut w = Walk {
@@ -203,10 +209,17 @@ pub fn interpret(
                 outcome,
             } => w.include(label, path, *outcome, block),
         }
+        // Resource facts: the property, relationship, JSON and member
+        // sections, annotations, headings (an enums page names each enum in
+        // one), and tables under headings no section claims.
         if matches!(
             w.section,
             Section::Properties | Section::Relationships | Section::Json | Section::Members
-        ) || matches!(block.kind, BlockKind::Annotation(_))
+        ) || matches!(
+            block.kind,
+            BlockKind::Annotation(_) | BlockKind::Heading { .. }
+        ) || (matches!(w.section, Section::Intro | Section::Other)
+            && matches!(block.kind, BlockKind::Table(_)))
         {
             resource_blocks.push(block);
         }
@@ -720,6 +733,8 @@ impl Walk<'_> {
             from_examples.or(from_tree)
         };
 
+        self.facts.has_http_section = self.saw_http;
+        self.facts.has_permissions_section = self.saw_permissions;
         let doc_type = front.doc_type.as_deref().unwrap_or("").to_ascii_lowercase();
         let looks_resource = doc_type.contains("resource")
             || doc_type.contains("enum")

@@ -6,7 +6,7 @@ use super::blocks::{Block, BlockKind};
 use super::json::{self, Lenient};
 use super::page::PageFacts;
 use super::prose;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::ir::{Property, Source};
 
 #[derive(Clone, Debug, Default)]
@@ -18,6 +18,8 @@ pub struct ResourceFacts {
     /// Enums stated in property descriptions: (qualified enum name, members, where).
     pub enums: Vec<(String, Vec<String>, Source)>,
     pub is_enum: bool,
+    /// The page says the resource has no properties ("None").
+    pub no_properties_by_design: bool,
     pub at: Source,
 }
 
@@ -60,8 +62,75 @@ fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
     (s.is_char_boundary(n) && s[n..].eq_ignore_ascii_case(suffix)).then(|| &s[..n])
 }
 
+/// Header cells that name the property (or member) column.
+const NAME_HEADERS: &[&str] = &[
+    "property",
+    "property name",
+    "name",
+    "relationship",
+    "relationship name",
+    "navigation property",
+    "member",
+    "member name",
+];
+const TYPE_HEADERS: &[&str] = &["type", "value type", "data type", "property type"];
+const DESCRIPTION_HEADERS: &[&str] = &["description", "notes", "remarks"];
+
+/// A property or member name from a table cell: `**album**`, `` `id` ``,
+/// `[owner](user.md)`. `None` for text that cannot be a wire name.
+fn cell_name(cell: &str) -> Option<String> {
+    let t = cell
+        .trim()
+        .trim_matches(|c| c == '*' || c == '`' || c == '_')
+        .trim();
+    let t = match (t.find('['), t.find("](")) {
+        (Some(0), Some(close)) => &t[1..close],
+        _ => t,
+    };
+    let t = t.trim().trim_matches(|c| c == '*' || c == '`').trim();
+    let ok = !t.is_empty()
+        && t.len() <= 120
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '@' | '.' | '-' | '#' | '$'));
+    ok.then(|| t.to_string())
+}
+
+/// The type a JSON representation value stands for: `"String"`,
+/// `"String (timestamp)"`, `1024`, `true`, `{"@odata.type": "microsoft.graph.identitySet"}`,
+/// `["string"]`. Returns (type, collection).
+pub fn json_type(value: &serde_json::Value, namespace: &str) -> (String, bool) {
+    use serde_json::Value;
+    match value {
+        Value::Bool(_) => ("Edm.Boolean".into(), false),
+        Value::Number(n) if n.is_i64() || n.is_u64() => ("Edm.Int64".into(), false),
+        Value::Number(_) => ("Edm.Double".into(), false),
+        Value::String(s) => {
+            let lower = s.trim().to_ascii_lowercase();
+            let word = lower.split([' ', '(']).next().unwrap_or("");
+            if lower.contains("timestamp") || crate::types::is_date_time(s) {
+                ("Edm.DateTimeOffset".into(), false)
+            } else if let Some(edm) = crate::types::edm_name(word) {
+                (edm.into(), false)
+            } else if s.starts_with("microsoft.graph.") || s.starts_with("#microsoft.graph.") {
+                (s.trim_start_matches('#').to_string(), false)
+            } else {
+                ("Edm.String".into(), false)
+            }
+        }
+        Value::Array(items) => match items.first() {
+            Some(first) => (json_type(first, namespace).0, true),
+            None => ("Edm.Untyped".into(), true),
+        },
+        Value::Object(o) => match o.get("@odata.type").and_then(Value::as_str) {
+            Some(t) => type_of(t.trim_start_matches('#'), namespace),
+            None => ("Edm.Untyped".into(), false),
+        },
+        Value::Null => ("Edm.Untyped".into(), false),
+    }
+}
+
 pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnostic>) {
-    let diags = Vec::new();
+    let mut diags = Vec::new();
     let title = facts.title.clone().unwrap_or_default();
     let simple = title
         .split_whitespace()
@@ -69,23 +138,63 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
         .unwrap_or("")
         .trim_matches('`')
         .to_string();
+    let lower_title = title.to_ascii_lowercase();
     let mut res = ResourceFacts {
         name: format!("{}.{}", facts.namespace, simple),
         at: Source::new(facts.file.clone(), facts.title_line),
-        is_enum: title.to_ascii_lowercase().ends_with("enum type")
-            || title.to_ascii_lowercase().contains(" enum"),
+        is_enum: lower_title.ends_with("enum type")
+            || lower_title.contains(" enum")
+            || lower_title == "enum values",
         ..Default::default()
     };
     let mut members = Vec::new();
+    let mut says_no_properties = false;
+    let mut in_properties = false;
+    let mut in_resource_json = false;
+    let mut json_repr: Option<(serde_json::Value, Source)> = None;
+    // "### attachmentType values" in an enums page names the next table.
+    let mut values_heading: Option<(String, Source)> = None;
     for block in blocks {
         match &block.kind {
+            BlockKind::Heading { text, .. } => {
+                let t = text.trim();
+                in_properties = t.eq_ignore_ascii_case("properties");
+                values_heading = t
+                    .strip_suffix(" values")
+                    .or_else(|| t.strip_suffix(" Values"))
+                    .and_then(cell_name)
+                    .map(|n| (n, block.at.clone()));
+            }
+            BlockKind::Paragraph(text) => {
+                let lower = text.to_ascii_lowercase();
+                let bare = lower.trim().trim_end_matches('.');
+                if lower.contains("has no properties")
+                    || lower.contains("no properties.")
+                    || (in_properties && bare == "none")
+                {
+                    says_no_properties = true;
+                }
+            }
+            BlockKind::Code { text, .. } if in_resource_json => {
+                in_resource_json = false;
+                if json_repr.is_none() {
+                    if let Lenient::Strict(v) | Lenient::Repaired(v, _) = json::parse(text) {
+                        json_repr = Some((v, block.at.clone()));
+                    }
+                }
+            }
             BlockKind::Annotation(text) => {
                 let v = match json::parse(text) {
                     Lenient::Strict(v) | Lenient::Repaired(v, _) => v,
                     Lenient::Invalid(_) => continue,
                 };
                 if v.get("blockType").and_then(|b| b.as_str()) == Some("resource") {
-                    if let Some(t) = v.get("@odata.type").and_then(|t| t.as_str()) {
+                    in_resource_json = true;
+                    let name = v
+                        .get("@odata.type")
+                        .or_else(|| v.get("@type"))
+                        .and_then(|t| t.as_str());
+                    if let Some(t) = name {
                         res.name = t.trim_start_matches('#').to_string();
                     }
                     res.base_type = v
@@ -99,25 +208,21 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                 let header: Vec<String> = table
                     .header
                     .iter()
-                    .map(|h| h.to_ascii_lowercase())
+                    .map(|h| {
+                        h.trim()
+                            .trim_matches(|c| c == '*' || c == '`')
+                            .to_ascii_lowercase()
+                    })
                     .collect();
-                let col = |names: &[&str]| {
-                    header
-                        .iter()
-                        .position(|h| names.iter().any(|n| h.trim() == *n))
-                };
-                let name_col = col(&["property", "name", "relationship", "member"]);
-                let type_col = col(&["type", "value type"]);
-                let desc_col = col(&["description", "notes"]);
+                let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+                let name_col = col(NAME_HEADERS);
+                let type_col = col(TYPE_HEADERS);
+                let desc_col = col(DESCRIPTION_HEADERS);
+                let value_col = col(&["value", "values"]);
                 match (name_col, type_col) {
                     (Some(n), Some(t)) => {
                         for row in &table.rows {
-                            let Some(name) = row
-                                .cells
-                                .get(n)
-                                .map(|s| s.trim().trim_matches('`').to_string())
-                                .filter(|s| !s.is_empty())
-                            else {
+                            let Some(name) = row.cells.get(n).and_then(|c| cell_name(c)) else {
                                 continue;
                             };
                             let (type_name, collection) = type_of(
@@ -154,19 +259,25 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                                 prop.type_name = enum_name.clone();
                                 res.enums.push((enum_name, values, at));
                             }
-                            res.properties.push(prop);
+                            if !res.properties.iter().any(|p| p.name == prop.name) {
+                                res.properties.push(prop);
+                            }
                         }
                     }
-                    (Some(n), None) if res.is_enum => {
-                        for row in &table.rows {
-                            if let Some(m) = row
-                                .cells
-                                .get(n)
-                                .map(|s| s.trim().trim_matches('`').to_string())
-                                .filter(|s| !s.is_empty())
-                            {
-                                members.push(m);
+                    (n, None) if res.is_enum || values_heading.is_some() => {
+                        // A members table: `Member`, or `Value` when it is the only name.
+                        let Some(n) = n.or(value_col) else { continue };
+                        let found: Vec<String> = table
+                            .rows
+                            .iter()
+                            .filter_map(|row| row.cells.get(n).and_then(|c| cell_name(c)))
+                            .collect();
+                        match values_heading.take() {
+                            Some((name, at)) => {
+                                let qualified = format!("{}.{name}", facts.namespace);
+                                res.enums.push((qualified, found, at));
                             }
+                            None => members.extend(found),
                         }
                     }
                     _ => {}
@@ -178,12 +289,155 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     if res.is_enum && !members.is_empty() {
         res.enums.push((res.name.clone(), members, res.at.clone()));
     }
+    // No properties table: the JSON representation still names the fields.
+    if res.properties.is_empty() && !res.is_enum {
+        if let Some((serde_json::Value::Object(fields), at)) = &json_repr {
+            for (name, value) in fields {
+                if name.starts_with('@') {
+                    continue;
+                }
+                res.properties.push(Property::new(
+                    name,
+                    json_type(value, &facts.namespace),
+                    at.clone(),
+                ));
+            }
+        }
+    }
+    res.no_properties_by_design = says_no_properties && res.properties.is_empty();
+    let gave_nothing = if res.is_enum {
+        res.enums.is_empty()
+    } else {
+        res.properties.is_empty() && !says_no_properties
+    };
+    if gave_nothing {
+        diags.push(Diagnostic::at(
+            Code::ResourceEmpty,
+            &res.at,
+            if res.is_enum {
+                "enum page gives no members table".to_string()
+            } else {
+                "resource page gives no properties table and no JSON representation; the model is empty".to_string()
+            },
+        ));
+    }
     (res, diags)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::{Loader, PageKind};
+
+    fn page(path: &str, text: &str) -> PageFacts {
+        let files = [(path.to_string(), text.to_string())].into_iter().collect();
+        Loader::memory(files).parse_page(path)
+    }
+
+    #[test]
+    fn property_name_header_and_bold_names() {
+        // v1.0/resources/audio.md (2020): `Property name` header, `**album**` cells.
+        let p = page(
+            "v1.0/resources/audio.md",
+            "---\ndoc_type: resourcePageType\n---\n# Audio facet\n\nNamespace: microsoft.graph\n\n## Properties\n\n\
+             | Property name         | Type    | Description |\n|:--|:--|:--|\n\
+             | **album**             | string  | The title of the album. |\n\
+             | **bitrate**           | Int64   | Bitrate expressed in kbps. |\n",
+        );
+        let res = p.resource.expect("a resource");
+        let props: Vec<(&str, &str)> = res
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.type_name.as_str()))
+            .collect();
+        assert_eq!(props, [("album", "Edm.String"), ("bitrate", "Edm.Int64")]);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    }
+
+    #[test]
+    fn none_under_properties_is_a_model_without_fields() {
+        // v1.0/resources/chartfill.md (2020): `## Properties` then `None`.
+        let p = page(
+            "v1.0/resources/chartfill.md",
+            "---\ndoc_type: resourcePageType\n---\n# ChartFill resource type\n\nNamespace: microsoft.graph\n\n\
+             ## Properties\nNone\n\n## Relationships\nNone\n\n## JSON representation\n\n\
+             <!--{\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"microsoft.graph.workbookChartFill\"\n}-->\n\n```json\n{}\n```\n",
+        );
+        let res = p.resource.expect("a resource");
+        assert_eq!(res.name, "microsoft.graph.workbookChartFill");
+        assert!(res.no_properties_by_design);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    }
+
+    #[test]
+    fn json_representation_when_there_is_no_table() {
+        let p = page(
+            "v1.0/resources/quota.md",
+            "---\ndoc_type: resourcePageType\n---\n# Quota resource type\n\nNamespace: microsoft.graph\n\n\
+             ## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.quota\" } -->\n\
+             ```json\n{\n  \"deleted\": 1024,\n  \"state\": \"string\",\n  \"lastModified\": \"String (timestamp)\",\n  \"owner\": {\"@odata.type\": \"microsoft.graph.identitySet\"},\n  \"tags\": [\"string\"]\n}\n```\n",
+        );
+        let res = p.resource.expect("a resource");
+        let props: Vec<(&str, &str, bool)> = res
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.type_name.as_str(), p.collection))
+            .collect();
+        assert_eq!(
+            props,
+            [
+                ("deleted", "Edm.Int64", false),
+                ("lastModified", "Edm.DateTimeOffset", false),
+                ("owner", "microsoft.graph.identitySet", false),
+                ("state", "Edm.String", false),
+                ("tags", "Edm.String", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_enums_page_names_each_table_by_its_heading() {
+        // v1.0/resources/enums.md (2020): no `#` title, `### x values` headings,
+        // single-column tables and Member | Value | Description tables.
+        let p = page(
+            "v1.0/resources/enums.md",
+            "---\ntitle: \"Enum values\"\ndoc_type: enumPageType\n---\n\nNamespace: microsoft.graph\n\n\
+             ### attachmentType values\n\n| Member\n|:--------------\n| file\n| item\n| reference\n\n\
+             ### contactRelationship values\n\n|Member|Value|Description|\n|:---|:---|:---|\n|parent|0|The user's parent.|\n|other|6| Other.|\n",
+        );
+        assert_eq!(p.kind, PageKind::Enum);
+        let res = p.resource.expect("an enum page");
+        let enums: Vec<(&str, Vec<&str>)> = res
+            .enums
+            .iter()
+            .map(|(n, m, _)| (n.as_str(), m.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            enums,
+            [
+                (
+                    "microsoft.graph.attachmentType",
+                    vec!["file", "item", "reference"]
+                ),
+                (
+                    "microsoft.graph.contactRelationship",
+                    vec!["parent", "other"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_with_only_a_methods_table_is_diagnosed() {
+        let p = page(
+            "v1.0/resources/x.md",
+            "---\ndoc_type: resourcePageType\n---\n# x resource type\n\nNamespace: microsoft.graph\n\n## Methods\n\n\
+             | Method | Return Type | Description |\n|:--|:--|:--|\n| [Get](../api/x-get.md) | x | Get it. |\n",
+        );
+        assert_eq!(p.diagnostics.len(), 1);
+        assert_eq!(p.diagnostics[0].code, Code::ResourceEmpty);
+        assert_eq!(p.diagnostics[0].line, 4);
+    }
 
     #[test]
     fn types_map_primitives_collections_and_names() {
