@@ -11,9 +11,13 @@
 pub mod diagnostics;
 pub mod emit;
 pub mod ir;
+pub mod lookup;
 pub mod names;
 pub mod parse;
 pub mod report;
+/// URL-to-template matching, shared with the generated crate.
+#[path = "../templates/route.rs"]
+pub mod route;
 pub mod types;
 pub mod write;
 

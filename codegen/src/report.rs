@@ -13,6 +13,9 @@ use std::fmt::Write;
 use std::path::Path;
 use std::time::Instant;
 
+/// Trees with fewer example request URLs report the share without a threshold.
+pub const MIN_URLS_FOR_THRESHOLD: usize = 100;
+
 /// A figure with its denominator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Ratio {
@@ -37,6 +40,26 @@ pub struct Threshold {
     pub percent: f64,
     pub required: f64,
     pub holds: bool,
+}
+
+impl Threshold {
+    pub fn new(figure: &'static str, r: &Ratio, required: f64) -> Self {
+        Threshold {
+            figure,
+            percent: r.percent(),
+            required,
+            holds: r.percent() >= required,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct UnresolvedUrl {
+    pub source: String,
+    pub method: String,
+    pub url: String,
+    pub operation: String,
+    pub resolved_to: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -64,6 +87,11 @@ pub struct CorpusReport {
     pub resource_pages_typed: Ratio,
     /// Example response bodies that fit their model (become tests).
     pub examples_fit_model: Ratio,
+    /// Example request URLs of operations with permissions that resolve
+    /// back to their own operation through `for_request`.
+    pub example_urls_resolving: Ratio,
+    /// The example request URLs that did not resolve, for docs maintainers.
+    pub unresolved_urls: Vec<UnresolvedUrl>,
     /// Pages that gave nothing; each must have a diagnostic.
     pub pages_gave_nothing: usize,
     pub pages_gave_nothing_undiagnosed: Vec<String>,
@@ -143,8 +171,35 @@ pub fn corpus_report(docs: &Path, display: &str) -> CorpusReport {
         count: examples.passed(),
         of: examples.cases.len(),
     };
+    let (count, misses) = crate::lookup::examples_resolving(&ir);
+    let example_urls_resolving = Ratio {
+        count,
+        of: count + misses.len(),
+    };
+    let unresolved_urls = misses
+        .iter()
+        .map(|m| UnresolvedUrl {
+            source: m.source.to_string(),
+            method: m.method.to_string(),
+            url: m.url.to_string(),
+            operation: m.operation.id.clone(),
+            resolved_to: m.instead.iter().map(|s| s.to_string()).collect(),
+        })
+        .collect();
     let wall_ms = start.elapsed().as_millis();
-    measure(display, &summaries, &ir, examples_fit_model, wall_ms)
+    let mut report = measure(display, &summaries, &ir, examples_fit_model, wall_ms);
+    // A share of a few dozen URLs is noise: one docs slip moves it by
+    // several points. The threshold holds for trees with 100 or more.
+    if example_urls_resolving.of >= MIN_URLS_FOR_THRESHOLD {
+        report.thresholds.push(Threshold::new(
+            "example request URLs that resolve to their own operation",
+            &example_urls_resolving,
+            97.0,
+        ));
+    }
+    report.example_urls_resolving = example_urls_resolving;
+    report.unresolved_urls = unresolved_urls;
+    report
 }
 
 fn measure(
@@ -217,12 +272,7 @@ fn measure(
     }
     let severity = |s: Severity| ir.diagnostics.iter().filter(|d| d.severity == s).count();
 
-    let threshold = |figure, r: &Ratio, required| Threshold {
-        figure,
-        percent: r.percent(),
-        required,
-        holds: r.percent() >= required,
-    };
+    let threshold = Threshold::new;
     let thresholds = vec![
         threshold(
             "API pages with an HTTP request section that give an endpoint",
@@ -255,6 +305,8 @@ fn measure(
         api_pages_with_examples: with_examples,
         resource_pages_typed,
         examples_fit_model,
+        example_urls_resolving: Ratio::default(),
+        unresolved_urls: Vec::new(),
         pages_gave_nothing: count(&gave_nothing),
         pages_gave_nothing_undiagnosed: undiagnosed,
         operations: ir.operations.len(),
@@ -299,6 +351,10 @@ pub fn render(r: &CorpusReport) -> String {
             ratio(&r.examples_fit_model),
         ),
         (
+            "example request URLs that resolve to their operation",
+            ratio(&r.example_urls_resolving),
+        ),
+        (
             "pages that gave nothing",
             format!(
                 "{} ({} without a diagnostic)",
@@ -338,6 +394,20 @@ pub fn render(r: &CorpusReport) -> String {
             t.required,
             t.figure
         );
+    }
+    if !r.unresolved_urls.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nexample request URLs that do not resolve to their operation:"
+        );
+        for u in &r.unresolved_urls {
+            let instead = if u.resolved_to.is_empty() {
+                "no operation".to_string()
+            } else {
+                u.resolved_to.join(", ")
+            };
+            let _ = writeln!(out, "  {}: {} {} -> {instead}", u.source, u.method, u.url);
+        }
     }
     for f in &r.pages_gave_nothing_undiagnosed {
         let _ = writeln!(out, "  gave nothing, no diagnostic: {f}");

@@ -158,28 +158,10 @@ pub fn path_key(path: &str) -> String {
 }
 
 /// Whether a concrete path (from an example URL) fits a documented path
-/// template: literal segments match case-insensitively, `{x}` matches one
-/// segment, and `{x}` inside a segment matches any text there.
+/// template, by the same rules as `permissions::for_request` in the
+/// generated crate (see [`crate::route`]).
 pub fn template_matches(template: &str, concrete: &str) -> bool {
-    let t: Vec<&str> = template.trim_matches('/').split('/').collect();
-    let c: Vec<&str> = concrete.trim_matches('/').split('/').collect();
-    t.len() == c.len() && t.iter().zip(&c).all(|(t, c)| segment_matches(t, c))
-}
-
-fn segment_matches(template: &str, concrete: &str) -> bool {
-    let Some(open) = template.find('{') else {
-        return template.eq_ignore_ascii_case(concrete);
-    };
-    let close = template[open..]
-        .find('}')
-        .map(|i| open + i)
-        .unwrap_or(template.len() - 1);
-    let (prefix, suffix) = (&template[..open], &template[close + 1..]);
-    concrete.len() >= prefix.len() + suffix.len()
-        && concrete
-            .get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-        && segment_matches(suffix, &concrete[concrete.len() - suffix.len()..])
+    crate::route::specificity(template, &crate::route::Target::parse(concrete)).is_some()
 }
 
 /// An HTTP message from an example block: first line, headers, body text.

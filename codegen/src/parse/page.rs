@@ -3,7 +3,7 @@
 //! the blocks came from Markdown source or rendered text.
 
 use super::blocks::{Block, BlockKind, IncludeOutcome, Table};
-use super::http::{self, normalise, request_line};
+use super::http::{self, normalise, path_key, request_line};
 use super::json::{self, Lenient};
 use super::prose::{self, ProseEnum};
 use super::resource::{self, ResourceFacts};
@@ -543,6 +543,19 @@ impl Walk<'_> {
         };
         let line_of = |i: usize| Source::new(block.at.file.clone(), block.at.line + 1 + i as u32);
         if let Some((method, target)) = request_line(msg.first) {
+            // A task page ("## List a site's drives") gives its endpoints as
+            // request blocks under task headings, with no HTTP request
+            // section of their own: a templated path there is an endpoint.
+            if block_type == "request"
+                && matches!(self.section, Section::Intro | Section::Other)
+                && target.contains('{')
+                && !self.facts.endpoints.iter().any(|e| {
+                    e.method == method
+                        && normalise(target).is_some_and(|p| path_key(&p.path) == path_key(&e.path))
+                })
+            {
+                self.http_request_block(msg.first, block);
+            }
             let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
             let name = self.example_name(annotation.as_ref());
             self.facts.examples.push(Example {

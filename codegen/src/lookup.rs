@@ -1,0 +1,273 @@
+//! Which documented operation a concrete request is, over the IR: the same
+//! matching ([`crate::route`]) that the generated crate's
+//! `permissions::for_request` uses. `cargo xtask perms` and the corpus
+//! report are built on it.
+
+use crate::ir::{ApiVersion, Ir, Operation};
+use crate::route::{self, Found, Route};
+
+/// An operation that fits a request, with how it fit.
+pub struct RequestMatch<'a> {
+    pub operation: &'a Operation,
+    pub template: &'a str,
+    pub specificity: u32,
+    pub via_me_alias: bool,
+}
+
+/// Every endpoint of the IR as a route; `item` is the operation's index.
+pub fn routes(ir: &Ir) -> Vec<Route<'_, usize>> {
+    ir.operations
+        .iter()
+        .enumerate()
+        .flat_map(|(i, op)| {
+            op.endpoints.iter().map(move |e| Route {
+                version: version_str(op.version),
+                method: e.method.as_str(),
+                template: e.path.as_str(),
+                item: i,
+            })
+        })
+        .collect()
+}
+
+fn version_str(v: ApiVersion) -> &'static str {
+    match v {
+        ApiVersion::V1 => "v1.0",
+        ApiVersion::Beta => "beta",
+    }
+}
+
+/// The operations `method url` may be, most specific first.
+pub fn for_request<'a>(
+    ir: &'a Ir,
+    routes: &[Route<'a, usize>],
+    method: &str,
+    url: &str,
+) -> Vec<RequestMatch<'a>> {
+    route::find(routes, method, url)
+        .into_iter()
+        .map(|f: Found<'a, usize>| RequestMatch {
+            operation: &ir.operations[f.item],
+            template: f.template,
+            specificity: f.specificity,
+            via_me_alias: f.via_me_alias,
+        })
+        .collect()
+}
+
+/// An example request URL that does not resolve to its own operation.
+pub struct Unresolved<'a> {
+    pub operation: &'a Operation,
+    pub method: &'a str,
+    pub url: &'a str,
+    pub source: &'a crate::ir::Source,
+    /// What it resolved to instead, best first.
+    pub instead: Vec<&'a str>,
+}
+
+/// Example request URLs of operations with permissions: how many resolve
+/// back to their own operation (first, or tied for first), and the others.
+pub fn examples_resolving(ir: &Ir) -> (usize, Vec<Unresolved<'_>>) {
+    let routes = routes(ir);
+    let mut hits = 0;
+    let mut misses = Vec::new();
+    for op in ir.operations.iter().filter(|o| !o.permissions.is_empty()) {
+        for req in op.examples.iter().filter_map(|e| e.request.as_ref()) {
+            if !route::Target::parse(&req.url).is_graph() {
+                continue; // a callback to a bot, a download URL
+            }
+            let found = for_request(ir, &routes, &req.method, &req.url);
+            let best = found.first().map(|m| m.specificity);
+            if found
+                .iter()
+                .any(|m| Some(m.specificity) == best && std::ptr::eq(m.operation, op))
+            {
+                hits += 1;
+            } else {
+                misses.push(Unresolved {
+                    operation: op,
+                    method: &req.method,
+                    url: &req.url,
+                    source: &req.source,
+                    instead: found.iter().map(|m| m.operation.id.as_str()).collect(),
+                });
+            }
+        }
+    }
+    (hits, misses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::Target;
+
+    fn ir_of(pages: &[(&str, &str)]) -> Ir {
+        let files = pages
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect();
+        let loader = crate::parse::Loader::memory(files);
+        let names: Vec<String> = pages.iter().map(|(p, _)| p.to_string()).collect();
+        crate::build_ir(crate::parse_pages(&loader, &names))
+    }
+
+    fn api_page(title: &str, method: &str, paths: &[&str]) -> String {
+        format!(
+            "---\ntitle: \"{title}\"\ndoc_type: apiPageType\n---\n# {title}\n\nNamespace: microsoft.graph\n\n\
+             ## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n\
+             |Delegated (work or school account)|User.Read|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|Not supported.|\n\n\
+             ## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{}\n```\n",
+            paths
+                .iter()
+                .map(|p| format!("{method} {p}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    }
+
+    fn ids(ir: &Ir, method: &str, url: &str) -> Vec<String> {
+        let routes = routes(ir);
+        for_request(ir, &routes, method, url)
+            .iter()
+            .map(|m| m.operation.id.clone())
+            .collect()
+    }
+
+    fn sample() -> Ir {
+        ir_of(&[
+            (
+                "beta/api/authenticationoperation-get.md",
+                &api_page(
+                    "Get operation",
+                    "GET",
+                    &["/users/{id | userPrincipalName}/authentication/operations/{id}"],
+                ),
+            ),
+            (
+                "beta/api/user-get.md",
+                &api_page("Get user", "GET", &["/users/{id | userPrincipalName}"]),
+            ),
+            (
+                "beta/api/user-list-messages.md",
+                &api_page(
+                    "List messages",
+                    "GET",
+                    &["/me/messages", "/users/{id}/messages"],
+                ),
+            ),
+            (
+                "beta/api/message-get.md",
+                &api_page("Get message", "GET", &["/users/{id}/messages/{id}"]),
+            ),
+            (
+                "beta/api/message-delta.md",
+                &api_page("Message delta", "GET", &["/users/{id}/messages/delta"]),
+            ),
+            (
+                "beta/api/range.md",
+                &api_page(
+                    "Get range",
+                    "GET",
+                    &["/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='{address}')"],
+                ),
+            ),
+            (
+                "beta/api/driveitem-get-content.md",
+                &api_page("Get content", "GET", &["/me/drive/root:/{item-path}:/content"]),
+            ),
+        ])
+    }
+
+    #[test]
+    fn a_upn_key_case_and_trailing_slash() {
+        let ir = sample();
+        let want = ["beta_get_users_by_id_authentication_operations_by_id"];
+        assert_eq!(
+            ids(
+                &ir,
+                "GET",
+                "https://graph.microsoft.com/beta/users/alice@contoso.com/authentication/operations/42"
+            ),
+            want
+        );
+        assert_eq!(
+            ids(&ir, "get", "/BETA/Users/x/AUTHENTICATION/operations/42/"),
+            want
+        );
+        assert_eq!(
+            ids(
+                &ir,
+                "GET",
+                "/users/x/authentication/operations/42?$select=status"
+            ),
+            want
+        );
+        // A guest UPN, percent-encoded as one segment.
+        assert_eq!(
+            ids(&ir, "GET", "/users/alice_contoso.com%23EXT%23%40fabrikam.onmicrosoft.com/authentication/operations/1"),
+            want
+        );
+    }
+
+    #[test]
+    fn me_falls_back_to_users_when_only_users_is_documented() {
+        let ir = sample();
+        assert_eq!(
+            ids(&ir, "GET", "/me/authentication/operations/7"),
+            ["beta_get_users_by_id_authentication_operations_by_id"]
+        );
+        // `/me/messages` is documented itself.
+        assert_eq!(ids(&ir, "GET", "/me/messages"), ["beta_get_me_messages"]);
+    }
+
+    #[test]
+    fn several_candidates_most_specific_first() {
+        let ir = sample();
+        let got = ids(&ir, "GET", "/users/x/messages/delta");
+        assert_eq!(
+            got,
+            [
+                "beta_get_users_by_id_messages_delta",
+                "beta_get_users_by_id_messages_by_id"
+            ]
+        );
+    }
+
+    #[test]
+    fn functions_with_arguments_and_item_paths() {
+        let ir = sample();
+        assert_eq!(
+            ids(
+                &ir,
+                "GET",
+                "/me/drive/items/1/workbook/worksheets/Sheet1/range(address='A1:B2')"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            ids(&ir, "GET", "/me/drive/root:/docs/2020/report.docx:/content").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn no_match_and_wrong_method() {
+        let ir = sample();
+        assert!(ids(&ir, "GET", "/groups/1").is_empty());
+        assert!(ids(&ir, "DELETE", "/users/1").is_empty());
+        assert!(
+            ids(&ir, "GET", "/v1.0/users/1").is_empty(),
+            "the IR has beta only"
+        );
+    }
+
+    #[test]
+    fn targets_parse_versions_and_decode_segments() {
+        let t = Target::parse("https://graph.microsoft.com/v1.0/users/a%2Fb?$top=1#x");
+        assert_eq!(t.version, Some("v1.0"));
+        assert_eq!(t.segments, ["users", "a/b"]);
+        assert_eq!(Target::parse("~/me").segments, ["me"]);
+    }
+}
