@@ -55,6 +55,98 @@ pub fn for_request<'a>(
         .collect()
 }
 
+/// The answer of `cargo xtask perms` for one match, as JSON.
+#[derive(serde::Serialize)]
+pub struct MatchReport<'a> {
+    pub operation: &'a str,
+    pub version: ApiVersion,
+    pub method: &'a str,
+    pub path: &'a str,
+    pub via_me_alias: bool,
+    pub sources: Vec<String>,
+    pub permissions: &'a [crate::ir::PermissionSet],
+}
+
+impl<'a> RequestMatch<'a> {
+    pub fn report(&self, method: &'a str) -> MatchReport<'a> {
+        MatchReport {
+            operation: &self.operation.id,
+            version: self.operation.version,
+            method,
+            path: self.template,
+            via_me_alias: self.via_me_alias,
+            sources: self
+                .operation
+                .sources
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            permissions: &self.operation.permissions,
+        }
+    }
+}
+
+/// The matches as text: the operation, its source pages, and each scope's
+/// least and higher privileged permissions per scheme.
+pub fn describe(matches: &[RequestMatch<'_>]) -> String {
+    use crate::ir::{SchemePermissions, SchemeStatus};
+    use std::fmt::Write;
+    let mut out = String::new();
+    if matches.is_empty() {
+        out.push_str("no documented operation fits this request\n");
+    }
+    if matches.len() > 1 {
+        let _ = writeln!(out, "{} candidates, most specific first\n", matches.len());
+    }
+    for m in matches {
+        let op = m.operation;
+        let _ = writeln!(out, "{} ({})", op.id, op.version.as_str());
+        let _ = writeln!(
+            out,
+            "  path:    {} {}{}",
+            op.endpoints[0].method,
+            m.template,
+            if m.via_me_alias {
+                "  (/me read as /users/{id})"
+            } else {
+                ""
+            }
+        );
+        for (i, s) in op.sources.iter().enumerate() {
+            let _ = writeln!(out, "  {}  {s}", if i == 0 { "source:" } else { "       " });
+        }
+        if op.permissions.is_empty() {
+            let _ = writeln!(out, "  permissions: not documented");
+        }
+        for set in &op.permissions {
+            let _ = writeln!(
+                out,
+                "  scope: {}",
+                set.scope.as_deref().unwrap_or("(the whole operation)")
+            );
+            for (scheme, grant) in set.schemes() {
+                let text = match grant {
+                    SchemePermissions::Listed { least, higher } => {
+                        let mut t = format!("least: {}", least.join(", "));
+                        if !higher.is_empty() {
+                            t.push_str(&format!("; higher: {}", higher.join(", ")));
+                        }
+                        t
+                    }
+                    SchemePermissions::Status(SchemeStatus::NotSupported) => "not supported".into(),
+                    SchemePermissions::Status(SchemeStatus::Unknown) => "unknown".into(),
+                };
+                let _ = writeln!(out, "    {:<40} {text}", scheme.label());
+            }
+            if !set.admin_roles.is_empty() {
+                let _ = writeln!(out, "    admin roles: {}", set.admin_roles.join(", "));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// An example request URL that does not resolve to its own operation.
 pub struct Unresolved<'a> {
     pub operation: &'a Operation,

@@ -2,7 +2,7 @@
 //! digits, `@odata.*`, dots, dashes and non-ASCII are all handled here; the
 //! wire name is kept by the emitters in `#[serde(rename)]`.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
 use std::collections::BTreeSet;
 
@@ -39,6 +39,8 @@ pub enum Case {
     UpperCamel,
     /// Fields, functions, modules.
     Snake,
+    /// Constants.
+    ScreamingSnake,
 }
 
 /// Sanitises any docs text into an identifier of the given case.
@@ -57,15 +59,17 @@ pub fn rust_name(raw: &str, case: Case) -> RustName {
     let mut name = match case {
         Case::UpperCamel => ascii.to_upper_camel_case(),
         Case::Snake => ascii.to_snake_case(),
+        Case::ScreamingSnake => ascii.to_shouty_snake_case(),
     };
     if name.is_empty() {
         name = match case {
             Case::UpperCamel => "Unnamed".into(),
             Case::Snake => "unnamed".into(),
+            Case::ScreamingSnake => "UNNAMED".into(),
         };
     }
     if name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert_str(0, if case == Case::UpperCamel { "N" } else { "n" });
+        name.insert_str(0, if case == Case::Snake { "n" } else { "N" });
     }
     if KEYWORDS.contains(&name.as_str()) || name == "_" {
         name.push('_');
@@ -95,7 +99,7 @@ impl Scope {
                 format!(
                     "{}{}{n}",
                     base.0,
-                    if case == Case::Snake { "_" } else { "" }
+                    if case == Case::UpperCamel { "" } else { "_" }
                 )
             })
             .find(|candidate| self.used.insert(candidate.clone()))

@@ -30,11 +30,53 @@ pub enum Scheme {
     Application,
 }
 
+impl Scheme {
+    pub const ALL: [Scheme; 3] = [Scheme::DelegatedWork, Scheme::DelegatedPersonal, Scheme::Application];
+
+    /// How the docs' tables name the scheme.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scheme::DelegatedWork => "Delegated (work or school account)",
+            Scheme::DelegatedPersonal => "Delegated (personal Microsoft account)",
+            Scheme::Application => "Application",
+        }
+    }
+}
+
+/// A permission (an OAuth scope or app role) named in the docs, with the
+/// schemes any permission table lists it under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Permission {
+    pub name: &'static str,
+    pub schemes: &'static [Scheme],
+}
+
+impl Permission {
+    /// Whether the docs list this permission under `scheme` anywhere.
+    pub fn covers(&self, scheme: Scheme) -> bool {
+        self.schemes.contains(&scheme)
+    }
+
+    /// Whether `scope` (as a token carries it) is this permission. Graph
+    /// compares permission names case-insensitively.
+    pub fn is(&self, scope: &str) -> bool {
+        self.name.eq_ignore_ascii_case(scope.trim())
+    }
+}
+
+impl std::fmt::Display for Permission {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
 /// What one scheme grants for one scope of an operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grant {
-    Listed { least: &'static [&'static str], higher: &'static [&'static str] },
+    /// Any one of these suffices; `least` are the least privileged.
+    Listed { least: &'static [Permission], higher: &'static [Permission] },
     NotSupported,
+    /// The docs do not say (a placeholder, an empty cell, a missing table).
     Unknown,
 }
 
@@ -58,6 +100,27 @@ impl PermissionSet {
     }
 }
 
+/// The least privileged permissions of one scope of an operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScopedPermissions {
+    /// The table's label, or `None` when the page has one table.
+    pub scope: Option<&'static str>,
+    pub permissions: &'static [Permission],
+}
+
+/// Whether a token's scopes let a call through, by the docs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// `permission` from the token is listed for `scope`.
+    Allowed { scope: Option<&'static str>, permission: Permission },
+    /// None of the token's scopes is listed; these would be least privileged.
+    Missing { least: Vec<ScopedPermissions> },
+    /// The docs say this scheme cannot call the operation.
+    NotSupported,
+    /// The docs do not say.
+    Unknown,
+}
+
 /// One documented operation and its permission sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OperationPermissions {
@@ -70,14 +133,38 @@ pub struct OperationPermissions {
 }
 
 impl OperationPermissions {
-    /// The least privileged permissions for `scheme`, per scope.
-    pub fn least_privileged(&self, scheme: Scheme) -> Vec<(Option<&'static str>, &'static [&'static str])> {
+    /// The least privileged permissions for `scheme`, per scope, with the
+    /// scope named. Scopes where the scheme is not supported or unknown are
+    /// left out.
+    pub fn least_privileged(&self, scheme: Scheme) -> Vec<ScopedPermissions> {
         self.sets
             .iter()
             .filter_map(|s| match s.grant(scheme) {
-                Grant::Listed { least, .. } => Some((s.scope, least)),
+                Grant::Listed { least, .. } => Some(ScopedPermissions { scope: s.scope, permissions: least }),
                 _ => None,
             })
             .collect()
+    }
+
+    /// Checks the scopes of a token (`scp` or `roles` claim values) against
+    /// the operation, before sending it.
+    pub fn check<'a>(&self, scheme: Scheme, granted: impl IntoIterator<Item = &'a str> + Clone) -> Access {
+        for set in self.sets {
+            if let Grant::Listed { least, higher } = set.grant(scheme) {
+                for p in least.iter().chain(higher) {
+                    if granted.clone().into_iter().any(|g| p.is(g)) {
+                        return Access::Allowed { scope: set.scope, permission: *p };
+                    }
+                }
+            }
+        }
+        let least = self.least_privileged(scheme);
+        if !least.is_empty() {
+            Access::Missing { least }
+        } else if !self.sets.is_empty() && self.sets.iter().all(|s| s.grant(scheme) == Grant::NotSupported) {
+            Access::NotSupported
+        } else {
+            Access::Unknown
+        }
     }
 }

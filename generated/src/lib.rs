@@ -3,6 +3,7 @@
 //! metadata, generated from the Graph API reference pages.
 #![forbid(unsafe_code)]
 pub mod permissions;
+pub mod route;
 pub mod support;
 /// Operations and models of the Microsoft Graph `v1.0` API.
 pub mod v1;

@@ -58,6 +58,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
     },
+    /// Which permissions a request needs: the operation it is, its source
+    /// page, and each scope's least and higher privileged permissions.
+    Perms {
+        /// The HTTP method, e.g. GET.
+        method: String,
+        /// A full URL or a path, with or without the version and query.
+        url: String,
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+        format: LintFormat,
+    },
     /// Print the table of diagnostic codes.
     Codes,
 }
@@ -249,6 +261,35 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
+            })
+        }
+        Command::Perms {
+            method,
+            url,
+            docs,
+            format,
+        } => {
+            let (docs, display) = docs_or_spec(docs)?;
+            let ir = codegen::load_ir(&docs, &display);
+            let routes = codegen::lookup::routes(&ir);
+            let found = codegen::lookup::for_request(&ir, &routes, &method, &url);
+            match format {
+                LintFormat::Human => {
+                    println!("{} {url}\n", method.to_ascii_uppercase());
+                    print!("{}", codegen::lookup::describe(&found));
+                }
+                LintFormat::Json => {
+                    let reports: Vec<_> = found.iter().map(|m| m.report(&method)).collect();
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?
+                    );
+                }
+            }
+            Ok(if found.is_empty() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
             })
         }
         Command::Codes => {

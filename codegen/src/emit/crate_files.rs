@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 const SUPPORT: &str = include_str!("../../templates/support.rs");
+const ROUTE: &str = include_str!("../../templates/route.rs");
 
 pub fn files(versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
     let cargo = format!(
@@ -29,22 +30,30 @@ pub fn files(versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
         //! metadata, generated from the Graph API reference pages.
         #![forbid(unsafe_code)]
         pub mod permissions;
+        pub mod route;
         pub mod support;
         #(#mods)*
     };
-    let support: syn::File =
-        syn::parse_str(SUPPORT).map_err(|e| format!("templates/support.rs: {e}"))?;
     Ok(vec![
         GeneratedFile {
             path: "Cargo.toml".into(),
             contents: cargo,
         },
         rust_file("src/lib.rs", lib)?,
-        GeneratedFile {
-            path: "src/support.rs".into(),
-            contents: format!("// {HEADER}\n{}", prettyplease::unparse(&support)),
-        },
+        template("src/support.rs", SUPPORT)?,
+        template("src/route.rs", ROUTE)?,
     ])
+}
+
+/// A hand-written module of `codegen/templates/`, checked and printed like
+/// generated code.
+fn template(path: &str, source: &str) -> Result<GeneratedFile, String> {
+    let file: syn::File =
+        syn::parse_str(source).map_err(|e| format!("template for {path}: {e}"))?;
+    Ok(GeneratedFile {
+        path: path.into(),
+        contents: format!("// {HEADER}\n{}", prettyplease::unparse(&file)),
+    })
 }
 
 pub fn version_module(version: ApiVersion) -> TokenStream {

@@ -1,12 +1,69 @@
-//! The permission table of every operation as `'static` data.
+//! The permission table of every operation as `'static` data, the typed
+//! permission names, and `for_request`, which finds the operations a
+//! concrete request URL is (with the matcher shared from
+//! `codegen/templates/route.rs`).
 
 use crate::ir::{ApiVersion, Ir, PermissionSet, SchemePermissions, SchemeStatus};
+use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::{BTreeMap, BTreeSet};
 
-fn grant(p: &SchemePermissions) -> TokenStream {
+/// Every permission name of the IR, with the schemes it is listed under,
+/// and its constant's name. Names that differ only in case are one
+/// permission (Graph compares them case-insensitively); the first spelling
+/// in sorted order is kept.
+struct PermissionNames {
+    by_key: BTreeMap<String, (String, BTreeSet<u8>, RustName)>,
+}
+
+impl PermissionNames {
+    fn new(ir: &Ir) -> Self {
+        let mut found: BTreeMap<String, (String, BTreeSet<u8>)> = BTreeMap::new();
+        for set in ir.operations.iter().flat_map(|o| &o.permissions) {
+            for (i, (_, grant)) in set.schemes().iter().enumerate() {
+                if let SchemePermissions::Listed { least, higher } = grant {
+                    for name in least.iter().chain(higher) {
+                        let entry = found
+                            .entry(name.to_ascii_lowercase())
+                            .or_insert_with(|| (name.clone(), BTreeSet::new()));
+                        if name < &entry.0 {
+                            entry.0 = name.clone();
+                        }
+                        entry.1.insert(i as u8);
+                    }
+                }
+            }
+        }
+        let mut scope = Scope::default();
+        let by_key = found
+            .into_iter()
+            .map(|(key, (name, schemes))| {
+                let rust = scope.name(&name, Case::ScreamingSnake);
+                (key, (name, schemes, rust))
+            })
+            .collect();
+        PermissionNames { by_key }
+    }
+
+    fn constant(&self, name: &str) -> TokenStream {
+        match self.by_key.get(&name.to_ascii_lowercase()) {
+            Some((_, _, rust)) => {
+                let ident = rust.ident();
+                quote!(names::#ident)
+            }
+            None => quote!(compile_error!("permission missing from the names table")),
+        }
+    }
+}
+
+const SCHEMES: [&str; 3] = ["DelegatedWork", "DelegatedPersonal", "Application"];
+
+fn grant(p: &SchemePermissions, names: &PermissionNames) -> TokenStream {
     match p {
         SchemePermissions::Listed { least, higher } => {
+            let least = least.iter().map(|n| names.constant(n));
+            let higher = higher.iter().map(|n| names.constant(n));
             quote!(Grant::Listed { least: &[#(#least),*], higher: &[#(#higher),*] })
         }
         SchemePermissions::Status(SchemeStatus::NotSupported) => quote!(Grant::NotSupported),
@@ -14,21 +71,38 @@ fn grant(p: &SchemePermissions) -> TokenStream {
     }
 }
 
-fn set(s: &PermissionSet) -> TokenStream {
+fn set(s: &PermissionSet, names: &PermissionNames) -> TokenStream {
     let scope = match &s.scope {
         Some(x) => quote!(Some(#x)),
         None => quote!(None),
     };
     let (w, p, a) = (
-        grant(&s.delegated_work),
-        grant(&s.delegated_personal),
-        grant(&s.application),
+        grant(&s.delegated_work, names),
+        grant(&s.delegated_personal, names),
+        grant(&s.application, names),
     );
     let roles = &s.admin_roles;
     quote!(PermissionSet { scope: #scope, delegated_work: #w, delegated_personal: #p, application: #a, admin_roles: &[#(#roles),*] })
 }
 
 pub fn emit(ir: &Ir) -> TokenStream {
+    let names = PermissionNames::new(ir);
+    let constants = names.by_key.values().map(|(name, schemes, rust)| {
+        let ident = rust.ident();
+        let schemes = schemes.iter().map(|&i| {
+            let s = quote::format_ident!("{}", SCHEMES[i as usize]);
+            quote!(Scheme::#s)
+        });
+        let doc = format!(" `{name}`");
+        quote! {
+            #[doc = #doc]
+            pub const #ident: Permission = Permission { name: #name, schemes: &[#(#schemes),*] };
+        }
+    });
+    let all = names.by_key.values().map(|(_, _, rust)| {
+        let ident = rust.ident();
+        quote!(names::#ident)
+    });
     let ops = ir.operations.iter().map(|op| {
         let id = &op.id;
         let version = match op.version {
@@ -38,21 +112,93 @@ pub fn emit(ir: &Ir) -> TokenStream {
         let method = &op.endpoints[0].method;
         let paths: Vec<&String> = op.endpoints.iter().map(|e| &e.path).collect();
         let sources: Vec<String> = op.sources.iter().map(|s| s.to_string()).collect();
-        let sets = op.permissions.iter().map(set);
+        let sets = op.permissions.iter().map(|s| set(s, &names));
         quote! {
             OperationPermissions { id: #id, version: #version, method: #method, paths: &[#(#paths),*], sources: &[#(#sources),*], sets: &[#(#sets),*] }
         }
     });
+    let routes = ir.operations.iter().enumerate().flat_map(|(i, op)| {
+        let version = op.version.as_str();
+        op.endpoints.iter().map(move |e| {
+            let (method, template) = (&e.method, &e.path);
+            quote!(Route { version: #version, method: #method, template: #template, item: #i })
+        })
+    });
     quote! {
-        //! Which permissions each documented operation needs, per scope and scheme.
-        pub use crate::support::{Grant, OperationPermissions, PermissionSet, Scheme, Version};
+        //! Which permissions each documented operation needs, per scope and
+        //! scheme, and which operation a request URL is.
+        //!
+        //! ```
+        //! use graph_generated::permissions::{for_request, Scheme};
+        //! for m in for_request("GET", "https://graph.microsoft.com/beta/me/authentication/operations/42") {
+        //!     for least in m.operation.least_privileged(Scheme::DelegatedWork) {
+        //!         println!("{}: {:?}", least.scope.unwrap_or("all"), least.permissions);
+        //!     }
+        //! }
+        //! ```
+        pub use crate::support::{Access, Grant, OperationPermissions, Permission, PermissionSet, Scheme, ScopedPermissions, Version};
+        use crate::route::{self, Route};
 
-        /// Every documented operation, sorted by version, path and method.
+        /// Every permission the docs name, as a constant that knows the
+        /// schemes it is listed under.
+        pub mod names {
+            use super::{Permission, Scheme};
+            #(#constants)*
+        }
+
+        /// Every permission the docs name, sorted by name.
+        pub static ALL_PERMISSIONS: &[Permission] = &[#(#all),*];
+
+        /// The permission with this name, compared case-insensitively.
+        pub fn permission(name: &str) -> Option<Permission> {
+            ALL_PERMISSIONS.iter().copied().find(|p| p.is(name))
+        }
+
+        /// Every documented operation.
         pub static OPERATIONS: &[OperationPermissions] = &[#(#ops),*];
 
         /// The operation with this id.
         pub fn operation(id: &str) -> Option<&'static OperationPermissions> {
             OPERATIONS.iter().find(|op| op.id == id)
+        }
+
+        static ROUTES: &[Route<'static, usize>] = &[#(#routes),*];
+
+        /// An operation that fits a request.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct RequestMatch {
+            pub operation: &'static OperationPermissions,
+            /// The documented path the request fits.
+            pub path: &'static str,
+            /// Higher is more specific.
+            pub specificity: u32,
+            /// Matched by reading `/me` as `/users/{id}`.
+            pub via_me_alias: bool,
+        }
+
+        impl RequestMatch {
+            /// The least privileged permissions for `scheme`, per scope.
+            pub fn least_privileged(&self, scheme: Scheme) -> Vec<ScopedPermissions> {
+                self.operation.least_privileged(scheme)
+            }
+        }
+
+        /// The operations a request may be, most specific first. `url` is a
+        /// full URL or a path, with or without the version prefix or a query
+        /// string. Segments compare case-insensitively; key segments match
+        /// `{id}`-style parameters (a UPN fits `{id | userPrincipalName}`);
+        /// `/me/...` falls back to the `/users/{id}/...` operations. An
+        /// ambiguous URL gives every candidate; an unknown one, none.
+        pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
+            route::find(ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &OPERATIONS[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                })
+                .collect()
         }
     }
 }

@@ -165,9 +165,31 @@ pub fn operation_doc(op: &Operation, method: &str, path: &str, scope: Option<&st
     }
     doc.push_str("\n# Source\n\n");
     for s in &op.sources {
-        doc.push_str(&format!("- `{s}`\n"));
+        match published_page(&s.file, op.version) {
+            Some(url) => doc.push_str(&format!("- [`{s}`]({url})\n")),
+            None => doc.push_str(&format!("- `{s}`\n")),
+        }
     }
     doc
+}
+
+/// The published page of a docs source file: `.../api/authenticationoperation-get.md`
+/// is <https://learn.microsoft.com/graph/api/authenticationoperation-get?view=graph-rest-beta>.
+/// Only Markdown API pages with a docs-style name (lowercase letters,
+/// digits, dashes) have one.
+fn published_page(file: &str, version: crate::ir::ApiVersion) -> Option<String> {
+    let stem = file.strip_suffix(".md")?;
+    let (dir, name) = stem.rsplit_once('/')?;
+    let ok = dir.ends_with("/api")
+        && !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let view = match version {
+        crate::ir::ApiVersion::V1 => "graph-rest-1.0",
+        crate::ir::ApiVersion::Beta => "graph-rest-beta",
+    };
+    ok.then(|| format!("https://learn.microsoft.com/graph/api/{name}?view={view}"))
 }
 
 fn grant_cells(grant: &SchemePermissions) -> String {

@@ -16,7 +16,7 @@
 ///
 /// # Source
 ///
-/// - `spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10`
+/// - [`spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10`](https://learn.microsoft.com/graph/api/unifiedrolemanagementalert-refresh?view=graph-rest-beta)
 pub fn post_identity_governance_role_management_alerts_alerts_refresh() -> Result<
     http::Request<Vec<u8>>,
     http::Error,
@@ -41,7 +41,7 @@ pub fn post_identity_governance_role_management_alerts_alerts_refresh() -> Resul
 ///
 /// # Source
 ///
-/// - `spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10`
+/// - [`spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10`](https://learn.microsoft.com/graph/api/unifiedrolemanagementalert-refresh?view=graph-rest-beta)
 pub fn post_identity_governance_role_management_alerts_alerts_by_alert_id_refresh(
     alert_id: &str,
 ) -> Result<http::Request<Vec<u8>>, http::Error> {
@@ -71,7 +71,7 @@ pub fn post_identity_governance_role_management_alerts_alerts_by_alert_id_refres
 ///
 /// # Source
 ///
-/// - `spec/api-reference/beta/api/longrunningoperation-get.md:11`
+/// - [`spec/api-reference/beta/api/longrunningoperation-get.md:11`](https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-beta)
 /// - `spec/api-reference/beta/api/001_a28651d876debae6.txt:1`
 pub fn get_identity_governance_role_management_alerts_operations_by_long_running_operation_id(
     long_running_operation_id: &str,
@@ -124,7 +124,7 @@ pub fn get_long_running_operation() -> Result<http::Request<Vec<u8>>, http::Erro
 /// # Source
 ///
 /// - `spec/api-reference/beta/api/003_a927c5b067b277cb.txt:11`
-/// - `spec/api-reference/beta/api/longrunningoperation-get.md:11`
+/// - [`spec/api-reference/beta/api/longrunningoperation-get.md:11`](https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-beta)
 /// - `spec/api-reference/beta/api/002_043aa74a19e213af.txt:1`
 /// - `spec/api-reference/beta/api/001_a28651d876debae6.txt:1`
 pub fn get_users_by_id_authentication_operations_by_id(
@@ -156,7 +156,7 @@ pub fn get_users_by_id_authentication_operations_by_id(
 ///
 /// # Source
 ///
-/// - `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:11`
+/// - [`spec/api-reference/beta/api/authenticationmethod-resetpassword.md:11`](https://learn.microsoft.com/graph/api/authenticationmethod-resetpassword?view=graph-rest-beta)
 pub fn post_users_by_id_authentication_password_methods_by_id_reset_password(
     user_id: &str,
     password_method_id: &str,

@@ -18,7 +18,7 @@
 ///
 /// # Source
 ///
-/// - `spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:10`
+/// - [`spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:10`](https://learn.microsoft.com/graph/api/authenticationmethod-resetpassword?view=graph-rest-1.0)
 pub fn post_users_by_id_authentication_methods_by_id_reset_password(
     user_id: &str,
     method_id: &str,
@@ -54,8 +54,8 @@ pub fn post_users_by_id_authentication_methods_by_id_reset_password(
 ///
 /// # Source
 ///
-/// - `spec/api-reference/v1.0/api/authenticationoperation-get.md:10`
-/// - `spec/api-reference/v1.0/api/longrunningoperation-get.md:12`
+/// - [`spec/api-reference/v1.0/api/authenticationoperation-get.md:10`](https://learn.microsoft.com/graph/api/authenticationoperation-get?view=graph-rest-1.0)
+/// - [`spec/api-reference/v1.0/api/longrunningoperation-get.md:12`](https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-1.0)
 /// - `spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:3`
 pub fn get_users_by_id_authentication_operations_by_id(
     user_id: &str,
