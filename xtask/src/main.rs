@@ -70,6 +70,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
     },
+    /// The API change log between two docs trees: endpoints, permissions,
+    /// models and enum members; changes that widen access first.
+    Diff {
+        /// The older docs tree.
+        old: PathBuf,
+        /// The newer docs tree.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+        format: LintFormat,
+    },
     /// Print the table of diagnostic codes.
     Codes,
 }
@@ -291,6 +301,32 @@ fn run(command: Command) -> Result<ExitCode, String> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Diff { old, new, format } => {
+            for dir in [&old, &new] {
+                if !dir.is_dir() {
+                    return Err(format!("{}: no such folder", dir.display()));
+                }
+            }
+            let load = |dir: &PathBuf| {
+                let display = dir.to_string_lossy().trim_end_matches('/').to_string();
+                codegen::load_ir(dir, &display)
+            };
+            let (old_ir, new_ir) = std::thread::scope(|s| {
+                let a = s.spawn(|| load(&old));
+                let b = load(&new);
+                (a.join(), b)
+            });
+            let old_ir = old_ir.map_err(|_| "reading the old tree failed".to_string())?;
+            let changes = codegen::diff::diff(&old_ir, &new_ir);
+            match format {
+                LintFormat::Human => print!("{}", codegen::diff::render(&changes)),
+                LintFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&changes).map_err(|e| e.to_string())?
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Codes => {
             print!("{}", diagnostics::code_table());

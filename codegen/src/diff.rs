@@ -1,0 +1,471 @@
+//! The API change log between two docs trees, as `cargo xtask diff` prints
+//! it: endpoints and operations added or removed, permission changes per
+//! operation, scope and scheme, and models, properties and enum members
+//! added or removed. Changes that widen access come first: they are the
+//! ones a security review reads.
+//!
+//! Operations are paired across the trees by their endpoints (version,
+//! method and path, parameters compared by position), so a page that was
+//! renamed or split still pairs up.
+
+use crate::ir::{
+    ApiVersion, Ir, Operation, PermissionSet, Scheme, SchemePermissions, SchemeStatus,
+};
+use crate::parse::http::path_key;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    SchemeBecameSupported,
+    PermissionAdded,
+    LeastPrivilegedChanged,
+    ScopeAdded,
+    EndpointAdded,
+    OperationAdded,
+    SchemeNoLongerSupported,
+    PermissionRemoved,
+    ScopeRemoved,
+    EndpointRemoved,
+    OperationRemoved,
+    ModelAdded,
+    ModelRemoved,
+    PropertyAdded,
+    PropertyRemoved,
+    EnumMemberAdded,
+    EnumMemberRemoved,
+}
+
+impl ChangeKind {
+    /// Whether the change lets more callers, or more permissions, through.
+    pub fn widens_access(self) -> bool {
+        matches!(
+            self,
+            ChangeKind::SchemeBecameSupported
+                | ChangeKind::PermissionAdded
+                | ChangeKind::ScopeAdded
+        )
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            ChangeKind::SchemeBecameSupported => "scheme became supported",
+            ChangeKind::PermissionAdded => "permission added",
+            ChangeKind::LeastPrivilegedChanged => "least privileged changed",
+            ChangeKind::ScopeAdded => "permission scope added",
+            ChangeKind::EndpointAdded => "endpoint added",
+            ChangeKind::OperationAdded => "operation added",
+            ChangeKind::SchemeNoLongerSupported => "scheme no longer supported",
+            ChangeKind::PermissionRemoved => "permission removed",
+            ChangeKind::ScopeRemoved => "permission scope removed",
+            ChangeKind::EndpointRemoved => "endpoint removed",
+            ChangeKind::OperationRemoved => "operation removed",
+            ChangeKind::ModelAdded => "model added",
+            ChangeKind::ModelRemoved => "model removed",
+            ChangeKind::PropertyAdded => "property added",
+            ChangeKind::PropertyRemoved => "property removed",
+            ChangeKind::EnumMemberAdded => "enum member added",
+            ChangeKind::EnumMemberRemoved => "enum member removed",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub widens_access: bool,
+    pub kind: ChangeKind,
+    /// The operation, endpoint, model or enum the change is about.
+    pub subject: String,
+    pub detail: String,
+    /// Where the new tree says it (or the old one, for removals).
+    pub source: String,
+}
+
+type EndpointKey = (ApiVersion, String, String);
+
+fn endpoint_keys(op: &Operation) -> Vec<(EndpointKey, &str)> {
+    op.endpoints
+        .iter()
+        .map(|e| {
+            (
+                (op.version, e.method.clone(), path_key(&e.path)),
+                e.path.as_str(),
+            )
+        })
+        .collect()
+}
+
+/// Every change from `old` to `new`, widening access first.
+pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
+    let mut out = Vec::new();
+    let index = |ir: &Ir| -> BTreeMap<EndpointKey, usize> {
+        let mut m = BTreeMap::new();
+        for (i, op) in ir.operations.iter().enumerate() {
+            for (k, _) in endpoint_keys(op) {
+                m.entry(k).or_insert(i);
+            }
+        }
+        m
+    };
+    let (old_index, new_index) = (index(old), index(new));
+    let mut change = |kind: ChangeKind, subject: String, detail: String, source: String| {
+        out.push(Change {
+            widens_access: kind.widens_access(),
+            kind,
+            subject,
+            detail,
+            source,
+        })
+    };
+
+    // Endpoints and operations.
+    let mut paired: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (side, ir, other) in [(0, new, &old_index), (1, old, &new_index)] {
+        for op in &ir.operations {
+            let keys = endpoint_keys(op);
+            let partners: BTreeSet<usize> = keys
+                .iter()
+                .filter_map(|(k, _)| other.get(k).copied())
+                .collect();
+            let source = op
+                .sources
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            if partners.is_empty() {
+                let kind = if side == 0 {
+                    ChangeKind::OperationAdded
+                } else {
+                    ChangeKind::OperationRemoved
+                };
+                change(kind, op.id.clone(), describe_endpoints(op), source);
+                continue;
+            }
+            let this = ir
+                .operations
+                .iter()
+                .position(|o| std::ptr::eq(o, op))
+                .unwrap_or(0);
+            for &p in &partners {
+                paired.insert(if side == 0 { (p, this) } else { (this, p) });
+            }
+            for (k, path) in &keys {
+                if !other.contains_key(k) {
+                    let kind = if side == 0 {
+                        ChangeKind::EndpointAdded
+                    } else {
+                        ChangeKind::EndpointRemoved
+                    };
+                    change(
+                        kind,
+                        op.id.clone(),
+                        format!("{} {path}", k.1),
+                        source.clone(),
+                    );
+                }
+            }
+        }
+    }
+
+    // Permissions of paired operations.
+    for (o, n) in paired {
+        let (old_op, new_op) = (&old.operations[o], &new.operations[n]);
+        permission_changes(old_op, new_op, &mut change);
+    }
+
+    model_changes(old, new, &mut change);
+    out.sort_by(|a, b| {
+        (!a.widens_access, a.kind, &a.subject, &a.detail, &a.source).cmp(&(
+            !b.widens_access,
+            b.kind,
+            &b.subject,
+            &b.detail,
+            &b.source,
+        ))
+    });
+    out.dedup();
+    out
+}
+
+fn describe_endpoints(op: &Operation) -> String {
+    op.endpoints
+        .iter()
+        .map(|e| format!("{} {}", e.method, e.path))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn scope_name(s: &PermissionSet) -> String {
+    s.scope
+        .clone()
+        .unwrap_or_else(|| "(whole operation)".into())
+}
+
+fn permission_changes(
+    old: &Operation,
+    new: &Operation,
+    change: &mut impl FnMut(ChangeKind, String, String, String),
+) {
+    let by_scope = |op: &Operation| -> BTreeMap<String, PermissionSet> {
+        op.permissions
+            .iter()
+            .map(|s| (scope_name(s), s.clone()))
+            .collect()
+    };
+    let (old_sets, new_sets) = (by_scope(old), by_scope(new));
+    let subject = new.id.clone();
+    // A page that had one unscoped table and now has labelled ones (or the
+    // other way) is compared set against set when each side has one.
+    let pairs: Vec<(String, Option<&PermissionSet>, Option<&PermissionSet>)> =
+        if let ([a], [b]) = (&old.permissions[..], &new.permissions[..]) {
+            vec![(scope_name(b), Some(a), Some(b))]
+        } else {
+            let scopes: BTreeSet<&String> = old_sets.keys().chain(new_sets.keys()).collect();
+            scopes
+                .into_iter()
+                .map(|s| (s.clone(), old_sets.get(s), new_sets.get(s)))
+                .collect()
+        };
+    for (scope, a, b) in pairs {
+        match (a, b) {
+            (None, Some(b)) => change(
+                ChangeKind::ScopeAdded,
+                subject.clone(),
+                format!("scope `{scope}`"),
+                b.source.to_string(),
+            ),
+            (Some(a), None) => change(
+                ChangeKind::ScopeRemoved,
+                subject.clone(),
+                format!("scope `{scope}`"),
+                a.source.to_string(),
+            ),
+            (Some(a), Some(b)) => {
+                for ((scheme, pa), (_, pb)) in a.schemes().into_iter().zip(b.schemes()) {
+                    scheme_changes(
+                        &subject,
+                        &scope,
+                        scheme,
+                        pa,
+                        pb,
+                        &b.source.to_string(),
+                        change,
+                    );
+                }
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+fn scheme_changes(
+    subject: &str,
+    scope: &str,
+    scheme: Scheme,
+    old: &SchemePermissions,
+    new: &SchemePermissions,
+    source: &str,
+    change: &mut impl FnMut(ChangeKind, String, String, String),
+) {
+    let at = |what: String| format!("{scope}, {}: {what}", scheme.label());
+    let mut emit =
+        |kind, what: String| change(kind, subject.to_string(), at(what), source.to_string());
+    match (old, new) {
+        (
+            SchemePermissions::Status(SchemeStatus::NotSupported),
+            SchemePermissions::Listed { least, .. },
+        ) => emit(
+            ChangeKind::SchemeBecameSupported,
+            format!("now {}", least.join(", ")),
+        ),
+        (
+            SchemePermissions::Listed { least, .. },
+            SchemePermissions::Status(SchemeStatus::NotSupported),
+        ) => emit(
+            ChangeKind::SchemeNoLongerSupported,
+            format!("was {}", least.join(", ")),
+        ),
+        (
+            SchemePermissions::Listed {
+                least: la,
+                higher: ha,
+            },
+            SchemePermissions::Listed {
+                least: lb,
+                higher: hb,
+            },
+        ) => {
+            let lower = |v: &Vec<String>| -> BTreeSet<String> {
+                v.iter().map(|s| s.to_ascii_lowercase()).collect()
+            };
+            if lower(la) != lower(lb) {
+                emit(
+                    ChangeKind::LeastPrivilegedChanged,
+                    format!("{} -> {}", la.join(", "), lb.join(", ")),
+                );
+            }
+            let all_a: BTreeMap<String, &String> = la
+                .iter()
+                .chain(ha)
+                .map(|s| (s.to_ascii_lowercase(), s))
+                .collect();
+            let all_b: BTreeMap<String, &String> = lb
+                .iter()
+                .chain(hb)
+                .map(|s| (s.to_ascii_lowercase(), s))
+                .collect();
+            for (k, name) in &all_b {
+                if !all_a.contains_key(k) {
+                    emit(ChangeKind::PermissionAdded, name.to_string());
+                }
+            }
+            for (k, name) in &all_a {
+                if !all_b.contains_key(k) {
+                    emit(ChangeKind::PermissionRemoved, name.to_string());
+                }
+            }
+        }
+        // Unknown on either side says nothing about access.
+        _ => {}
+    }
+}
+
+fn model_changes(old: &Ir, new: &Ir, change: &mut impl FnMut(ChangeKind, String, String, String)) {
+    let (om, nm) = (models_of(old), models_of(new));
+    for (key, m) in &nm {
+        let subject = format!("{} ({})", key.1, key.0.as_str());
+        let source = m
+            .sources
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        match om.get(key) {
+            None => change(ChangeKind::ModelAdded, subject, String::new(), source),
+            Some(o) => {
+                for p in m
+                    .properties
+                    .iter()
+                    .filter(|p| !o.properties.iter().any(|q| q.name == p.name))
+                {
+                    change(
+                        ChangeKind::PropertyAdded,
+                        subject.clone(),
+                        p.name.clone(),
+                        p.source.to_string(),
+                    );
+                }
+                for p in o
+                    .properties
+                    .iter()
+                    .filter(|p| !m.properties.iter().any(|q| q.name == p.name))
+                {
+                    change(
+                        ChangeKind::PropertyRemoved,
+                        subject.clone(),
+                        p.name.clone(),
+                        p.source.to_string(),
+                    );
+                }
+            }
+        }
+    }
+    for (key, m) in &om {
+        if !nm.contains_key(key) {
+            let source = m
+                .sources
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            change(
+                ChangeKind::ModelRemoved,
+                format!("{} ({})", key.1, key.0.as_str()),
+                String::new(),
+                source,
+            );
+        }
+    }
+    let (oe, ne) = (enums_of(old), enums_of(new));
+    for (key, e) in &ne {
+        let subject = format!("{} ({})", key.1, key.0.as_str());
+        let source = e
+            .sources
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let before: &[String] = oe.get(key).map_or(&[], |o| &o.members);
+        for m in e.members.iter().filter(|m| !before.contains(m)) {
+            change(
+                ChangeKind::EnumMemberAdded,
+                subject.clone(),
+                m.clone(),
+                source.clone(),
+            );
+        }
+        for m in before.iter().filter(|m| !e.members.contains(m)) {
+            change(
+                ChangeKind::EnumMemberRemoved,
+                subject.clone(),
+                m.clone(),
+                source.clone(),
+            );
+        }
+    }
+}
+
+fn models_of(ir: &Ir) -> BTreeMap<(ApiVersion, String), &crate::ir::Model> {
+    ir.models
+        .iter()
+        .map(|m| ((m.version, m.name.clone()), m))
+        .collect()
+}
+
+fn enums_of(ir: &Ir) -> BTreeMap<(ApiVersion, String), &crate::ir::EnumType> {
+    ir.enums
+        .iter()
+        .map(|e| ((e.version, e.name.clone()), e))
+        .collect()
+}
+
+/// The change log as text: a count per kind, then every change.
+pub fn render(changes: &[Change]) -> String {
+    let mut out = String::new();
+    let mut counts: BTreeMap<ChangeKind, usize> = BTreeMap::new();
+    for c in changes {
+        *counts.entry(c.kind).or_default() += 1;
+    }
+    let _ = writeln!(out, "{} changes", changes.len());
+    for (kind, n) in &counts {
+        let _ = writeln!(
+            out,
+            "  {n:>5}  {}{}",
+            kind.label(),
+            if kind.widens_access() {
+                " (widens access)"
+            } else {
+                ""
+            }
+        );
+    }
+    let mut last = None;
+    for c in changes {
+        if last != Some(c.kind) {
+            let _ = writeln!(out, "\n{}:", kind_heading(c.kind));
+            last = Some(c.kind);
+        }
+        if c.detail.is_empty() {
+            let _ = writeln!(out, "  {}  [{}]", c.subject, c.source);
+        } else {
+            let _ = writeln!(out, "  {}: {}  [{}]", c.subject, c.detail, c.source);
+        }
+    }
+    out
+}
+
+fn kind_heading(kind: ChangeKind) -> String {
+    let label = kind.label();
+    let mut chars = label.chars();
+    let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or(' ');
+    format!("{first}{}", chars.as_str())
+}

@@ -1,0 +1,172 @@
+//! `cargo xtask diff` on two tiny docs trees that differ in every way the
+//! change log reports.
+
+use codegen::diff::{diff, render, Change, ChangeKind};
+use codegen::ir::Ir;
+
+fn tree(pages: &[(&str, String)]) -> Ir {
+    let files = pages
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.clone()))
+        .collect();
+    let loader = codegen::parse::Loader::memory(files);
+    let names: Vec<String> = pages.iter().map(|(p, _)| p.to_string()).collect();
+    codegen::build_ir(codegen::parse_pages(&loader, &names))
+}
+
+fn api(title: &str, requests: &[&str], work: &str, application: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndoc_type: apiPageType\n---\n# {title}\n\nNamespace: microsoft.graph\n\n\
+         ## Permissions\n\n|Permission type|Least privileged permissions|Higher privileged permissions|\n|:---|:---|:---|\n\
+         |Delegated (work or school account)|{work}|\n|Delegated (personal Microsoft account)|Not supported.|Not supported.|\n\
+         |Application|{application}|\n\n## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{}\n```\n",
+        requests.join("\n")
+    )
+}
+
+fn resource(props: &[&str], status_values: &str) -> String {
+    let mut rows = String::new();
+    for p in props {
+        rows.push_str(&format!("|{p}|String|The {p}.|\n"));
+    }
+    format!(
+        "---\ndoc_type: resourcePageType\n---\n# thing resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n\
+         |Property|Type|Description|\n|:---|:---|:---|\n{rows}|status|thingStatus|The status. Possible values are: {status_values}.|\n"
+    )
+}
+
+fn changes() -> Vec<Change> {
+    let old = tree(&[
+        (
+            "v1.0/api/thing-list.md",
+            api(
+                "List things",
+                &["GET /users/{id}/things"],
+                "Thing.Read|Thing.ReadWrite, Thing.Legacy",
+                "Not supported.|Not supported.",
+            ),
+        ),
+        (
+            "v1.0/api/gone-delete.md",
+            api(
+                "Delete gone",
+                &["DELETE /gone/{id}"],
+                "Gone.ReadWrite|",
+                "Gone.ReadWrite.All|",
+            ),
+        ),
+        (
+            "v1.0/resources/thing.md",
+            resource(&["id", "name"], "`active`, `inactive`"),
+        ),
+    ]);
+    let new = tree(&[
+        (
+            "v1.0/api/thing-list.md",
+            api(
+                "List things",
+                &["GET /users/{id}/things", "GET /me/things"],
+                "Thing.Read.All|Thing.ReadWrite, Thing.Manage",
+                "Thing.Read.All|Not supported.",
+            ),
+        ),
+        (
+            "v1.0/api/new-create.md",
+            api(
+                "Create new",
+                &["POST /new"],
+                "New.ReadWrite|",
+                "Not supported.|Not supported.",
+            ),
+        ),
+        (
+            "v1.0/resources/thing.md",
+            resource(&["id", "color"], "`active`, `archived`"),
+        ),
+    ]);
+    diff(&old, &new)
+}
+
+fn has(changes: &[Change], kind: ChangeKind, detail: &str) -> bool {
+    changes
+        .iter()
+        .any(|c| c.kind == kind && c.detail.contains(detail))
+}
+
+#[test]
+fn every_kind_of_change_is_reported() {
+    let c = changes();
+    let text = render(&c);
+    assert!(
+        has(&c, ChangeKind::EndpointAdded, "GET /me/things"),
+        "{text}"
+    );
+    assert!(
+        c.iter()
+            .any(|x| x.kind == ChangeKind::OperationAdded && x.detail.contains("POST /new")),
+        "{text}"
+    );
+    assert!(
+        c.iter()
+            .any(|x| x.kind == ChangeKind::OperationRemoved
+                && x.detail.contains("DELETE /gone/{id}")),
+        "{text}"
+    );
+    assert!(
+        has(
+            &c,
+            ChangeKind::LeastPrivilegedChanged,
+            "Thing.Read -> Thing.Read.All"
+        ),
+        "{text}"
+    );
+    assert!(
+        has(&c, ChangeKind::PermissionAdded, "Thing.Manage"),
+        "{text}"
+    );
+    assert!(
+        has(&c, ChangeKind::PermissionRemoved, "Thing.Legacy"),
+        "{text}"
+    );
+    assert!(
+        has(
+            &c,
+            ChangeKind::SchemeBecameSupported,
+            "Application: now Thing.Read.All"
+        ),
+        "{text}"
+    );
+    assert!(has(&c, ChangeKind::PropertyAdded, "color"), "{text}");
+    assert!(has(&c, ChangeKind::PropertyRemoved, "name"), "{text}");
+    assert!(has(&c, ChangeKind::EnumMemberAdded, "archived"), "{text}");
+    assert!(has(&c, ChangeKind::EnumMemberRemoved, "inactive"), "{text}");
+}
+
+#[test]
+fn changes_that_widen_access_come_first() {
+    let c = changes();
+    let first_narrow = c
+        .iter()
+        .position(|x| !x.widens_access)
+        .expect("some changes do not widen");
+    assert!(first_narrow > 0, "{}", render(&c));
+    assert!(
+        c[first_narrow..].iter().all(|x| !x.widens_access),
+        "{}",
+        render(&c)
+    );
+}
+
+#[test]
+fn a_tree_against_itself_has_no_changes() {
+    let old = tree(&[(
+        "v1.0/api/thing-list.md",
+        api(
+            "List things",
+            &["GET /things"],
+            "Thing.Read|",
+            "Not supported.|Not supported.",
+        ),
+    )]);
+    assert!(diff(&old, &old).is_empty());
+}
