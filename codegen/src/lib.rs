@@ -8,6 +8,7 @@
 //!
 //! `xtask` is a thin command line over [`Settings`] and the functions here.
 
+pub mod audit;
 pub mod diagnostics;
 pub mod diff;
 pub mod emit;

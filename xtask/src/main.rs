@@ -80,6 +80,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
     },
+    /// Hold the docs' permissions against a DevX (Kibali) permissions file:
+    /// agreement on the least privileged permission per endpoint and scheme,
+    /// and what only one side knows.
+    PermsAudit {
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        /// The DevX permissions file, e.g. ../shared/corpus/devx/permissions.json.
+        #[arg(long, value_name = "FILE")]
+        devx: PathBuf,
+        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+        format: LintFormat,
+    },
     /// Print the table of diagnostic codes.
     Codes,
 }
@@ -215,7 +227,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     serde_json::to_string_pretty(&ir).map_err(|e| e.to_string())? + "\n"
                 }
             };
-            print!("{text}");
+            out(&text);
             Ok(ExitCode::SUCCESS)
         }
         Command::Lint { docs, format, deny } => {
@@ -232,10 +244,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
                         count(Severity::Warning)
                     );
                 }
-                LintFormat::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&ir.diagnostics).map_err(|e| e.to_string())?
-                ),
+                LintFormat::Json => out(&(serde_json::to_string_pretty(&ir.diagnostics)
+                    .map_err(|e| e.to_string())?
+                    + "\n")),
             }
             let deny_warnings = match deny.as_deref() {
                 None => false,
@@ -261,11 +272,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             let report = codegen::report::corpus_report(&docs, &display);
             match format {
-                LintFormat::Human => print!("{}", codegen::report::render(&report)),
-                LintFormat::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
-                ),
+                LintFormat::Human => out(&codegen::report::render(&report)),
+                LintFormat::Json => {
+                    out(&(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"))
+                }
             }
             Ok(if report.holds() {
                 ExitCode::SUCCESS
@@ -285,14 +295,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let found = codegen::lookup::for_request(&ir, &routes, &method, &url);
             match format {
                 LintFormat::Human => {
-                    println!("{} {url}\n", method.to_ascii_uppercase());
-                    print!("{}", codegen::lookup::describe(&found));
+                    out(&format!("{} {url}\n\n", method.to_ascii_uppercase()));
+                    out(&codegen::lookup::describe(&found));
                 }
                 LintFormat::Json => {
                     let reports: Vec<_> = found.iter().map(|m| m.report(&method)).collect();
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?
+                    out(
+                        &(serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?
+                            + "\n"),
                     );
                 }
             }
@@ -320,16 +330,31 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let old_ir = old_ir.map_err(|_| "reading the old tree failed".to_string())?;
             let changes = codegen::diff::diff(&old_ir, &new_ir);
             match format {
-                LintFormat::Human => print!("{}", codegen::diff::render(&changes)),
-                LintFormat::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&changes).map_err(|e| e.to_string())?
-                ),
+                LintFormat::Human => out(&codegen::diff::render(&changes)),
+                LintFormat::Json => out(&(serde_json::to_string_pretty(&changes)
+                    .map_err(|e| e.to_string())?
+                    + "\n")),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::PermsAudit { docs, devx, format } => {
+            let text =
+                std::fs::read_to_string(&devx).map_err(|e| format!("{}: {e}", devx.display()))?;
+            let devx_file = codegen::audit::parse_devx(&text)
+                .map_err(|e| format!("{}: {e}", devx.display()))?;
+            let (docs, display) = docs_or_spec(docs)?;
+            let ir = codegen::load_ir(&docs, &display);
+            let audit = codegen::audit::audit(&ir, &devx_file);
+            match format {
+                LintFormat::Human => out(&codegen::audit::render(&audit)),
+                LintFormat::Json => {
+                    out(&(serde_json::to_string_pretty(&audit).map_err(|e| e.to_string())? + "\n"))
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Codes => {
-            print!("{}", diagnostics::code_table());
+            out(&diagnostics::code_table());
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -347,6 +372,23 @@ fn print_human(diags: &[Diagnostic]) {
         let line = lines
             .get(d.line.saturating_sub(1) as usize)
             .map(String::as_str);
-        println!("{}", d.render(line));
+        out(&format!("{}\n", d.render(line)));
+    }
+}
+
+/// Writes to stdout. A closed pipe (`cargo xtask lint | head`) ends the
+/// program quietly instead of panicking.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: writing to stdout: {e}");
+        std::process::exit(1);
     }
 }
