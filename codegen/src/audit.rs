@@ -198,8 +198,16 @@ pub fn audit(ir: &Ir, devx: &DevxFile) -> Audit {
                         Some(SchemePermissions::Listed { least, higher }) => {
                             not_supported = false;
                             source = set.source.clone();
-                            docs.least.extend(least.iter().cloned());
-                            docs.all.extend(least.iter().chain(higher).cloned());
+                            // `A and B` entries: each name counts.
+                            let names = |v: &[String]| -> Vec<String> {
+                                v.iter()
+                                    .flat_map(|e| crate::emit::permissions::requirement_names(e))
+                                    .map(str::to_string)
+                                    .collect()
+                            };
+                            docs.least.extend(names(least));
+                            docs.all.extend(names(least));
+                            docs.all.extend(names(higher));
                         }
                         Some(SchemePermissions::Status(SchemeStatus::NotSupported)) => {}
                         _ => not_supported = false,

@@ -70,11 +70,39 @@ impl std::fmt::Display for Permission {
     }
 }
 
+/// Permissions needed together ("Policy.Read.All and Application.ReadWrite.All");
+/// most requirements hold one permission.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Requirement(pub &'static [Permission]);
+
+impl Requirement {
+    pub fn permissions(&self) -> &'static [Permission] {
+        self.0
+    }
+
+    /// Whether `granted` holds every permission of the requirement.
+    pub fn is_met_by<'a>(&self, granted: impl IntoIterator<Item = &'a str> + Clone) -> bool {
+        self.0.iter().all(|p| granted.clone().into_iter().any(|g| p.is(g)))
+    }
+}
+
+impl std::fmt::Display for Requirement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" and ")?;
+            }
+            f.write_str(p.name)?;
+        }
+        Ok(())
+    }
+}
+
 /// What one scheme grants for one scope of an operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grant {
-    /// Any one of these suffices; `least` are the least privileged.
-    Listed { least: &'static [Permission], higher: &'static [Permission] },
+    /// Any one of these requirements suffices; `least` are the least privileged.
+    Listed { least: &'static [Requirement], higher: &'static [Requirement] },
     NotSupported,
     /// The docs do not say (a placeholder, an empty cell, a missing table).
     Unknown,
@@ -105,14 +133,14 @@ impl PermissionSet {
 pub struct ScopedPermissions {
     /// The table's label, or `None` when the page has one table.
     pub scope: Option<&'static str>,
-    pub permissions: &'static [Permission],
+    pub permissions: &'static [Requirement],
 }
 
 /// Whether a token's scopes let a call through, by the docs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Access {
-    /// `permission` from the token is listed for `scope`.
-    Allowed { scope: Option<&'static str>, permission: Permission },
+    /// The token meets `requirement`, listed for `scope`.
+    Allowed { scope: Option<&'static str>, requirement: Requirement },
     /// None of the token's scopes is listed; these would be least privileged.
     Missing { least: Vec<ScopedPermissions> },
     /// The docs say this scheme cannot call the operation.
@@ -151,9 +179,9 @@ impl OperationPermissions {
     pub fn check<'a>(&self, scheme: Scheme, granted: impl IntoIterator<Item = &'a str> + Clone) -> Access {
         for set in self.sets {
             if let Grant::Listed { least, higher } = set.grant(scheme) {
-                for p in least.iter().chain(higher) {
-                    if granted.clone().into_iter().any(|g| p.is(g)) {
-                        return Access::Allowed { scope: set.scope, permission: *p };
+                for r in least.iter().chain(higher) {
+                    if r.is_met_by(granted.clone()) {
+                        return Access::Allowed { scope: set.scope, requirement: *r };
                     }
                 }
             }

@@ -6,12 +6,14 @@
 //! use graph_generated::permissions::{for_request, Scheme};
 //! for m in for_request("GET", "https://graph.microsoft.com/beta/me/authentication/operations/42") {
 //!     for least in m.operation.least_privileged(Scheme::DelegatedWork) {
-//!         println!("{}: {:?}", least.scope.unwrap_or("all"), least.permissions);
+//!         for requirement in least.permissions {
+//!             println!("{}: {requirement}", least.scope.unwrap_or("all"));
+//!         }
 //!     }
 //! }
 //! ```
 pub use crate::support::{
-    Access, Grant, OperationPermissions, Permission, PermissionSet, Scheme,
+    Access, Grant, OperationPermissions, Permission, PermissionSet, Requirement, Scheme,
     ScopedPermissions, Version,
 };
 use crate::route::{self, Route};
@@ -79,7 +81,9 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             PermissionSet {
                 scope: None,
                 delegated_work: Grant::Listed {
-                    least: &[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL],
+                    least: &[
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                    ],
                     higher: &[],
                 },
                 delegated_personal: Grant::NotSupported,
@@ -106,11 +110,11 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             PermissionSet {
                 scope: Some("acting on self"),
                 delegated_work: Grant::Listed {
-                    least: &[names::USER_AUTHENTICATION_METHOD_READ],
+                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
                     higher: &[
-                        names::USER_AUTHENTICATION_METHOD_READ_ALL,
-                        names::USER_AUTHENTICATION_METHOD_READ_WRITE,
-                        names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL,
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
                     ],
                 },
                 delegated_personal: Grant::NotSupported,
@@ -120,8 +124,10 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             PermissionSet {
                 scope: Some("acting on others"),
                 delegated_work: Grant::Listed {
-                    least: &[names::USER_AUTHENTICATION_METHOD_READ_ALL],
-                    higher: &[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL],
+                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
+                    higher: &[
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                    ],
                 },
                 delegated_personal: Grant::NotSupported,
                 application: Grant::NotSupported,
@@ -170,13 +176,21 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             PermissionSet {
                 scope: Some("role management alerts"),
                 delegated_work: Grant::Listed {
-                    least: &[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY],
-                    higher: &[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY],
+                    least: &[
+                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY]),
+                    ],
+                    higher: &[
+                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY]),
+                    ],
                 },
                 delegated_personal: Grant::NotSupported,
                 application: Grant::Listed {
-                    least: &[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY],
-                    higher: &[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY],
+                    least: &[
+                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY]),
+                    ],
+                    higher: &[
+                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY]),
+                    ],
                 },
                 admin_roles: &[
                     "Privileged Role Administrator",
@@ -218,11 +232,11 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             PermissionSet {
                 scope: None,
                 delegated_work: Grant::Listed {
-                    least: &[names::USER_AUTHENTICATION_METHOD_READ_ALL],
+                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
                     higher: &[
-                        names::USER_AUTHENTICATION_METHOD_READ,
-                        names::USER_AUTHENTICATION_METHOD_READ_WRITE,
-                        names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL,
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ]),
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
                     ],
                 },
                 delegated_personal: Grant::NotSupported,
@@ -249,7 +263,9 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             PermissionSet {
                 scope: None,
                 delegated_work: Grant::Listed {
-                    least: &[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL],
+                    least: &[
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                    ],
                     higher: &[],
                 },
                 delegated_personal: Grant::NotSupported,

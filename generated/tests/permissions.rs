@@ -22,6 +22,7 @@ fn a_upn_url_resolves_to_the_authentication_operations_endpoint() {
     assert!(least
         .iter()
         .flat_map(|s| s.permissions)
+        .flat_map(|r| r.permissions())
         .all(|p| p.name.starts_with("UserAuthenticationMethod.")));
 }
 
@@ -50,8 +51,8 @@ fn me_and_case_and_query_resolve_too() {
 fn a_token_is_checked_before_sending() {
     let op = permissions::operation(OPERATION).expect("documented");
     match op.check(Scheme::DelegatedWork, ["openid", "userauthenticationmethod.read.all"]) {
-        Access::Allowed { permission, .. } => {
-            assert_eq!(permission, names::USER_AUTHENTICATION_METHOD_READ_ALL)
+        Access::Allowed { requirement, .. } => {
+            assert_eq!(requirement.permissions(), [names::USER_AUTHENTICATION_METHOD_READ_ALL])
         }
         other => panic!("{other:?}"),
     }

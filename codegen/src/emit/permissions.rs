@@ -23,7 +23,12 @@ impl PermissionNames {
         for set in ir.operations.iter().flat_map(|o| &o.permissions) {
             for (i, (_, grant)) in set.schemes().iter().enumerate() {
                 if let SchemePermissions::Listed { least, higher } = grant {
-                    for name in least.iter().chain(higher) {
+                    for name in least
+                        .iter()
+                        .chain(higher)
+                        .flat_map(|e| requirement_names(e))
+                    {
+                        let name = &name.to_string();
                         let entry = found
                             .entry(name.to_ascii_lowercase())
                             .or_insert_with(|| (name.clone(), BTreeSet::new()));
@@ -46,6 +51,12 @@ impl PermissionNames {
         PermissionNames { by_key }
     }
 
+    /// `Requirement(&[names::A, names::B])` for an entry `A and B`.
+    fn requirement(&self, entry: &str) -> TokenStream {
+        let parts = requirement_names(entry).map(|n| self.constant(n));
+        quote!(Requirement(&[#(#parts),*]))
+    }
+
     fn constant(&self, name: &str) -> TokenStream {
         match self.by_key.get(&name.to_ascii_lowercase()) {
             Some((_, _, rust)) => {
@@ -57,13 +68,21 @@ impl PermissionNames {
     }
 }
 
+/// The permission names of an IR entry: `A and B` needs both.
+pub fn requirement_names(entry: &str) -> impl Iterator<Item = &str> {
+    entry
+        .split(" and ")
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+}
+
 const SCHEMES: [&str; 3] = ["DelegatedWork", "DelegatedPersonal", "Application"];
 
 fn grant(p: &SchemePermissions, names: &PermissionNames) -> TokenStream {
     match p {
         SchemePermissions::Listed { least, higher } => {
-            let least = least.iter().map(|n| names.constant(n));
-            let higher = higher.iter().map(|n| names.constant(n));
+            let least = least.iter().map(|n| names.requirement(n));
+            let higher = higher.iter().map(|n| names.requirement(n));
             quote!(Grant::Listed { least: &[#(#least),*], higher: &[#(#higher),*] })
         }
         SchemePermissions::Status(SchemeStatus::NotSupported) => quote!(Grant::NotSupported),
@@ -132,11 +151,13 @@ pub fn emit(ir: &Ir) -> TokenStream {
         //! use graph_generated::permissions::{for_request, Scheme};
         //! for m in for_request("GET", "https://graph.microsoft.com/beta/me/authentication/operations/42") {
         //!     for least in m.operation.least_privileged(Scheme::DelegatedWork) {
-        //!         println!("{}: {:?}", least.scope.unwrap_or("all"), least.permissions);
+        //!         for requirement in least.permissions {
+        //!             println!("{}: {requirement}", least.scope.unwrap_or("all"));
+        //!         }
         //!     }
         //! }
         //! ```
-        pub use crate::support::{Access, Grant, OperationPermissions, Permission, PermissionSet, Scheme, ScopedPermissions, Version};
+        pub use crate::support::{Access, Grant, OperationPermissions, Permission, PermissionSet, Requirement, Scheme, ScopedPermissions, Version};
         use crate::route::{self, Route};
 
         /// Every permission the docs name, as a constant that knows the

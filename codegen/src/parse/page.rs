@@ -418,6 +418,10 @@ impl Walk<'_> {
                     .unwrap_or_default();
                 let is_perm_table = first.contains("permission")
                     || first.contains("type")
+                    || table.header.iter().skip(1).any(|h| {
+                        let h = h.trim().to_ascii_lowercase();
+                        h.starts_with("delegated") || h.starts_with("application")
+                    })
                     || table
                         .header
                         .iter()

@@ -119,20 +119,47 @@ fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic
     {
         return Cell::NotSupported;
     }
-    let mut names = Vec::new();
+    // Alternatives are separated by commas, semicolons, line breaks (`<br>`),
+    // `or`, or plain spaces; `and`, `plus` and `+` join permissions that are
+    // needed together into one entry, written `A and B`. Footnote asterisks
+    // are dropped.
+    let mut names: Vec<String> = Vec::new();
     let mut odd = Vec::new();
-    for word in plain.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
-        let word = word.trim().trim_matches('*').trim_end_matches('.');
-        if word.is_empty() || matches!(word.to_ascii_lowercase().as_str(), "and" | "or" | "plus") {
-            continue;
-        }
-        if looks_like_permission(word) {
-            if !names.iter().any(|n| n == word) {
-                names.push(word.to_string());
+    for chunk in plain.split([',', ';', '\n']) {
+        let mut group: Vec<&str> = Vec::new();
+        let mut join_next = false;
+        let mut finish = |group: &mut Vec<&str>| {
+            if !group.is_empty() {
+                let entry = group.join(" and ");
+                if !names.contains(&entry) {
+                    names.push(entry);
+                }
+                group.clear();
             }
-        } else {
-            odd.push(word);
+        };
+        for word in chunk.split_whitespace() {
+            let word = word
+                .trim()
+                .trim_matches(['*', '(', ')'])
+                .trim_end_matches('.');
+            match word.to_ascii_lowercase().as_str() {
+                "" => {}
+                "and" | "plus" | "+" | "&" => join_next = true,
+                "or" => {
+                    join_next = false;
+                    finish(&mut group);
+                }
+                _ if looks_like_permission(word) => {
+                    if !join_next || group.is_empty() {
+                        finish(&mut group);
+                    }
+                    group.push(word);
+                    join_next = false;
+                }
+                _ => odd.push(word),
+            }
         }
+        finish(&mut group);
     }
     if !odd.is_empty() && names.is_empty() {
         diags.push(Diagnostic::at(
@@ -181,6 +208,53 @@ pub fn read_table(
             .header
             .first()
             .is_some_and(|h| h.to_ascii_lowercase().contains("permission type"));
+    // Per-workflow sub-rows (device-management pages): an indented row
+    // under a scheme row names a workflow. Each workflow is a scope of its
+    // own; the other schemes' rows apply to every workflow.
+    if let Some(workflows) = workflow_tables(table) {
+        return workflows
+            .into_iter()
+            .flat_map(|(workflow, t)| {
+                let scope = match label {
+                    Some(l) => format!("{l}, {workflow}"),
+                    None => workflow,
+                };
+                read_table(&t, Some(&scope), most_to_least, at, diags)
+            })
+            .collect();
+    }
+    // Schemes as columns, one row per case ("user calendar", "group
+    // calendar"): each row is a scope of its own.
+    if header_is_schemes && table.rows.len() > 1 {
+        return table
+            .rows
+            .iter()
+            .flat_map(|row| {
+                let case = row
+                    .cells
+                    .first()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty());
+                let scope = match (label, case) {
+                    (Some(l), Some(c)) => Some(format!("{l}, {c}")),
+                    (Some(l), None) => Some(l.to_string()),
+                    (None, c) => c.map(str::to_string),
+                };
+                let one = Table {
+                    header: table.header.clone(),
+                    rows: vec![row.clone()],
+                };
+                let row_at = Source::new(at.file.clone(), row.line);
+                read_table(
+                    &transpose(&one),
+                    scope.as_deref(),
+                    most_to_least,
+                    &row_at,
+                    diags,
+                )
+            })
+            .collect();
+    }
     let table = if header_is_schemes {
         transpose(table)
     } else {
@@ -237,6 +311,14 @@ pub fn read_table(
                 continue;
             };
             if seen.contains(&scheme) {
+                diags.push(Diagnostic::at(
+                    Code::PermissionTableUnrecognised,
+                    &row_at,
+                    format!(
+                        "a second {} row in one table (a per-workflow sub-row?); only the first is kept",
+                        scheme.label()
+                    ),
+                ));
                 continue;
             }
             seen.push(scheme);
@@ -296,6 +378,95 @@ pub fn read_table(
     sets
 }
 
+/// The text of a first cell without indentation and emphasis.
+fn row_label(cell: &str) -> &str {
+    cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '*' || c == '_')
+}
+
+/// Splits a table with workflow sub-rows into one table per workflow:
+/// `|Delegated (work or school account)||` then `| &nbsp; &nbsp; **Onboarding** | A.ReadWrite.All |`.
+fn workflow_tables(table: &Table) -> Option<Vec<(String, Table)>> {
+    let mut parent: Option<usize> = None;
+    // (workflow, parent row index, sub-row index)
+    let mut subs: Vec<(String, usize, usize)> = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let first = row.cells.first().map(String::as_str).unwrap_or("");
+        let label = row_label(first);
+        if scheme_of(label).is_some() {
+            parent = Some(i);
+            continue;
+        }
+        // Markdown cells lose their `&nbsp;` indentation; a scheme row that
+        // names no permission (empty, or "_varies by context_") followed by
+        // rows of no scheme is the same shape.
+        let indented = first.starts_with(|c: char| c.is_whitespace() || c == '\u{a0}')
+            || first.starts_with("&nbsp;");
+        let parent_is_empty = parent.is_some_and(|p| {
+            table.rows[p]
+                .cells
+                .iter()
+                .skip(1)
+                .all(|c| !c.split_whitespace().any(looks_like_permission))
+        });
+        // A misspelt scheme ("Delegated (school)") is not a workflow.
+        let lower = label.to_ascii_lowercase();
+        let scheme_like = lower.contains("delegated") || lower.contains("application");
+        if let (Some(p), true) = (
+            parent,
+            (indented || parent_is_empty) && !label.is_empty() && !scheme_like,
+        ) {
+            subs.push((label.replace("&nbsp;", "").trim().to_string(), p, i));
+        }
+    }
+    if subs.is_empty() {
+        return None;
+    }
+    let mut workflows: Vec<String> = Vec::new();
+    for (w, _, _) in &subs {
+        if !workflows.contains(w) {
+            workflows.push(w.clone());
+        }
+    }
+    let sub_rows: Vec<usize> = subs.iter().map(|s| s.2).collect();
+    let parents: Vec<usize> = subs.iter().map(|s| s.1).collect();
+    Some(
+        workflows
+            .into_iter()
+            .map(|w| {
+                let mut rows = Vec::new();
+                for (i, row) in table.rows.iter().enumerate() {
+                    if sub_rows.contains(&i) {
+                        continue;
+                    }
+                    if parents.contains(&i) {
+                        // The parent's cells come from this workflow's sub-row.
+                        if let Some((_, _, s)) = subs.iter().find(|(sw, p, _)| *sw == w && *p == i)
+                        {
+                            let mut cells = table.rows[*s].cells.clone();
+                            if let Some(c) = cells.first_mut() {
+                                *c = row.cells.first().cloned().unwrap_or_default();
+                            }
+                            rows.push(super::blocks::Row {
+                                cells,
+                                line: table.rows[*s].line,
+                            });
+                            continue;
+                        }
+                    }
+                    rows.push(row.clone());
+                }
+                (
+                    w,
+                    Table {
+                        header: table.header.clone(),
+                        rows,
+                    },
+                )
+            })
+            .collect(),
+    )
+}
+
 /// Tables with schemes as columns and one row of permissions.
 fn transpose(table: &Table) -> Table {
     let mut out = Table {
@@ -341,6 +512,174 @@ mod tests {
             least: least.iter().map(|s| s.to_string()).collect(),
             higher: higher.iter().map(|s| s.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn and_groups_plus_line_breaks_and_footnotes() {
+        // v1.0/api/application-addtokenissuancepolicy.md (2020) and a
+        // `plus`/`<br>` cell as pages write them.
+        let t = table(
+            &["Permission type", "Permissions (from least to most privileged)"],
+            &[
+                &[
+                    "Delegated (work or school account)",
+                    "Policy.Read.All and Application.ReadWrite.All, Policy.ReadWrite.ApplicationConfiguration and Application.ReadWrite.All",
+                ],
+                &[
+                    "Delegated (personal Microsoft account)",
+                    "Files.Read plus Sites.Read.All\nFiles.ReadWrite*",
+                ],
+                &["Application", "Mail.Read or Mail.ReadWrite"],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        assert_eq!(
+            sets[0].delegated_work,
+            listed(
+                &["Policy.Read.All and Application.ReadWrite.All"],
+                &["Policy.ReadWrite.ApplicationConfiguration and Application.ReadWrite.All"]
+            )
+        );
+        assert_eq!(
+            sets[0].delegated_personal,
+            listed(&["Files.Read and Sites.Read.All"], &["Files.ReadWrite"])
+        );
+        assert_eq!(
+            sets[0].application,
+            listed(&["Mail.Read"], &["Mail.ReadWrite"])
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn every_spelling_of_not_supported() {
+        for spelling in [
+            "Not supported.",
+            "Not supported",
+            "not supported",
+            "**Not Supported.**",
+            "Not applicable",
+            "None",
+            "N/A",
+            "Not available.",
+        ] {
+            let t = table(
+                &["Permission type", "Permissions"],
+                &[&["Application", spelling]],
+            );
+            let mut d = Vec::new();
+            let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+            assert_eq!(
+                sets[0].application,
+                SchemePermissions::not_supported(),
+                "{spelling}"
+            );
+        }
+    }
+
+    #[test]
+    fn transposed_tables_with_a_row_per_case() {
+        // v1.0/api/calendar-list-events.md (2020): schemes as columns.
+        let t = table(
+            &[
+                "Calendar",
+                "Delegated (work or school account)",
+                "Delegated (personal Microsoft account)",
+                "Application",
+            ],
+            &[
+                &[
+                    "user calendar",
+                    "Calendars.Read, Calendars.ReadWrite",
+                    "Calendars.Read, Calendars.ReadWrite",
+                    "Calendars.Read, Calendars.ReadWrite",
+                ],
+                &[
+                    "group calendar",
+                    "Group.Read.All, Group.ReadWrite.All",
+                    "Not supported.",
+                    "Not supported.",
+                ],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        assert_eq!(sets.len(), 2);
+        assert_eq!(sets[0].scope.as_deref(), Some("user calendar"));
+        assert_eq!(
+            sets[0].application,
+            listed(&["Calendars.Read"], &["Calendars.ReadWrite"])
+        );
+        assert_eq!(sets[1].scope.as_deref(), Some("group calendar"));
+        assert_eq!(
+            sets[1].delegated_personal,
+            SchemePermissions::not_supported()
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn empty_cells_are_unknown_and_repeated_rows_are_diagnosed() {
+        let t = table(
+            &[
+                "Permission type",
+                "Permissions (from least to most privileged)",
+            ],
+            &[
+                &["Delegated (work or school account)", ""],
+                &["Delegated (work or school account)", "User.Read"],
+                &["Application", "User.Read.All"],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        assert_eq!(sets[0].delegated_work, SchemePermissions::unknown());
+        let codes: Vec<Code> = d.iter().map(|x| x.code).collect();
+        assert_eq!(
+            codes,
+            [Code::PermissionEmpty, Code::PermissionTableUnrecognised]
+        );
+        assert_eq!(sets[0].application, listed(&["User.Read.All"], &[]));
+    }
+
+    #[test]
+    fn per_workflow_sub_rows_become_scopes() {
+        // v1.0/api/intune-shared-devicecategory-get.md (2020).
+        let t = table(
+            &["Permission type", "Permissions (from most to least privileged)"],
+            &[
+                &["Delegated (work or school account)", ""],
+                &[
+                    "\u{a0} \u{a0} Device management",
+                    "DeviceManagementManagedDevices.ReadWrite.All, DeviceManagementManagedDevices.Read.All",
+                ],
+                &[
+                    "\u{a0} \u{a0} Onboarding",
+                    "DeviceManagementServiceConfig.ReadWrite.All",
+                ],
+                &["Delegated (personal Microsoft account)", "Not supported."],
+                &["Application", "Not supported."],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read_table(&t, None, true, &Source::new("p.md", 1), &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(sets.len(), 2);
+        assert_eq!(sets[0].scope.as_deref(), Some("Device management"));
+        assert_eq!(
+            sets[0].delegated_work,
+            listed(
+                &["DeviceManagementManagedDevices.Read.All"],
+                &["DeviceManagementManagedDevices.ReadWrite.All"]
+            )
+        );
+        assert_eq!(sets[1].scope.as_deref(), Some("Onboarding"));
+        assert_eq!(
+            sets[1].delegated_work,
+            listed(&["DeviceManagementServiceConfig.ReadWrite.All"], &[])
+        );
+        assert_eq!(sets[1].application, SchemePermissions::not_supported());
     }
 
     #[test]
@@ -470,7 +809,7 @@ mod tests {
             &["Permission type", "Permissions"],
             &[
                 &["Delegated (work or school account)", "see the docs"],
-                &["Robots", "X.Read"],
+                &["Delegated (school)", "X.Read"],
                 &[],
             ],
         );
