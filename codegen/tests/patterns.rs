@@ -1,0 +1,239 @@
+//! Page-level patterns seen in the real docs trees, each from a real page
+//! (named in the test), cut down to what the pattern needs.
+
+use codegen::diagnostics::Code;
+use codegen::ir::{Body, Ir, SchemePermissions};
+use codegen::parse::{Loader, PageFacts};
+
+fn page(path: &str, text: &str) -> PageFacts {
+    let files = [(path.to_string(), text.to_string())].into_iter().collect();
+    Loader::memory(files).parse_page(path)
+}
+
+fn tree(pages: &[(&str, &str)]) -> Ir {
+    let files = pages
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+    let loader = Loader::memory(files);
+    let names: Vec<String> = pages.iter().map(|(p, _)| p.to_string()).collect();
+    codegen::build_ir(codegen::parse_pages(&loader, &names))
+}
+
+const PERMISSIONS: &str = "## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n\
+    |Delegated (work or school account)|Files.Read|\n|Delegated (personal Microsoft account)|Files.Read|\n|Application|Files.Read.All|\n\n";
+
+fn codes(p: &PageFacts) -> Vec<Code> {
+    p.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn a_task_page_gives_an_endpoint_per_task_heading() {
+    // v1.0/api/drive-list.md (2020): `## List a group's drives` and
+    // `## List a site's drives`, request blocks with no HTTP request heading.
+    let text = format!(
+        "---\ntitle: \"List drives\"\n---\n# List available drives\n\n{PERMISSIONS}\
+         ## List a group's drives\n\n### HTTP request\n\n\
+         <!-- {{\"blockType\": \"request\", \"name\": \"group-list-drives\"}} -->\n\n```msgraph-interactive\nGET /groups/{{groupId}}/drives\n```\n\n\
+         ## List a site's drives\n\n\
+         <!-- {{\"blockType\": \"request\", \"name\": \"site-list-drives\"}} -->\n\n```msgraph-interactive\nGET /sites/{{siteId}}/drives\n```\n"
+    );
+    let p = page("v1.0/api/drive-list.md", &text);
+    let paths: Vec<&str> = p.endpoints.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["/groups/{groupId}/drives", "/sites/{siteId}/drives"]
+    );
+}
+
+#[test]
+fn eighty_path_variants_on_one_page() {
+    // driveitem-get.md and its kin list a path per container and address.
+    let containers = [
+        "/me/drive",
+        "/drives/{drive-id}",
+        "/groups/{group-id}/drive",
+        "/sites/{site-id}/drive",
+        "/users/{user-id}/drive",
+    ];
+    let mut lines = Vec::new();
+    for c in containers {
+        for i in 0..16 {
+            lines.push(format!("GET {c}/items/{{item-id}}/children{i}"));
+        }
+    }
+    let text = format!(
+        "# Get items\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{}\n```\n",
+        lines.join("\n")
+    );
+    let p = page("v1.0/api/driveitem-get.md", &text);
+    assert_eq!(p.endpoints.len(), 80);
+    let ir = tree(&[("v1.0/api/driveitem-get.md", &text)]);
+    let endpoints: usize = ir.operations.iter().map(|o| o.endpoints.len()).sum();
+    assert_eq!(endpoints, 80, "one operation per page, every variant kept");
+}
+
+#[test]
+fn several_methods_on_one_page_are_several_operations() {
+    // v1.0/api/user-update.md style pages that document GET and PATCH of
+    // one path give one operation per method.
+    let text = format!(
+        "# Photo\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /me/photo/$value\nPUT /me/photo/$value\n```\n"
+    );
+    let ir = tree(&[("v1.0/api/profilephoto-get.md", &text)]);
+    let methods: Vec<&str> = ir
+        .operations
+        .iter()
+        .map(|o| o.endpoints[0].method.as_str())
+        .collect();
+    assert_eq!(methods.len(), 2, "{methods:?}");
+    assert!(methods.contains(&"GET") && methods.contains(&"PUT"));
+}
+
+#[test]
+fn annotations_far_from_their_block_and_with_lenient_json() {
+    // Annotations with trailing commas, unquoted keys, a string `"true"`,
+    // and blank lines before the block: group-list.md and kin.
+    let text = format!(
+        "# Get thing\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /things/{{id}}\n```\n\n\
+         ## Examples\n\n### Request\n\n<!-- {{\n  blockType: \"request\",\n  \"name\": \"get_thing\",\n}} -->\n\n\n```http\nGET https://graph.microsoft.com/v1.0/things/1\n```\n\n\
+         ### Response\n\n<!-- {{\n  \"blockType\": \"response\",\n  \"truncated\": \"true\",\n  \"@odata.type\": \"microsoft.graph.thing\"\n}} -->\n\n\
+         ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{\n  \"id\": \"1\",\n}}\n```\n"
+    );
+    let p = page("v1.0/api/thing-get.md", &text);
+    assert_eq!(p.examples.len(), 1);
+    assert_eq!(p.examples[0].name, "get_thing");
+    let response = p.examples[0].response.as_ref().expect("a response");
+    assert!(response.truncated, "the string \"true\" counts");
+    assert_eq!(
+        response.odata_type.as_deref(),
+        Some("microsoft.graph.thing")
+    );
+    assert!(matches!(&response.body, Some(Body::Json(v)) if v["id"] == "1"));
+    assert!(codes(&p).contains(&Code::JsonRecovered));
+}
+
+#[test]
+fn an_unclosed_comment_and_an_unclosed_fence_do_not_swallow_the_page_silently() {
+    let text = format!(
+        "# Get thing\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /things/{{id}}\n```\n\n\
+         ## Examples\n\n<!-- {{ \"blockType\": \"request\"\n\n```http\nGET /things/1\n"
+    );
+    let p = page("v1.0/api/thing-get.md", &text);
+    assert_eq!(p.endpoints.len(), 1, "what came before is kept");
+}
+
+#[test]
+fn bodies_that_are_not_json_are_kept_as_text() {
+    // report pages return CSV; $value pages return bytes.
+    let text = format!(
+        "# Get report\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /reports/getEmailActivityUserDetail(period='{{period_value}}')\n```\n\n\
+         ## Examples\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"r\" }} -->\n```http\nGET https://graph.microsoft.com/v1.0/reports/getEmailActivityUserDetail(period='D7')\n```\n\n\
+         <!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/octet-stream\n\nReport Refresh Date,User Principal Name\n2017-09-01,a@contoso.com\n```\n"
+    );
+    let p = page("v1.0/api/reportroot-getemailactivityuserdetail.md", &text);
+    let body = p.examples[0].response.as_ref().and_then(|r| r.body.clone());
+    assert!(matches!(body, Some(Body::Text(t)) if t.starts_with("Report Refresh Date")));
+}
+
+#[test]
+fn reused_operation_names_stay_unique_with_a_diagnostic() {
+    // Two pages whose paths sanitise to the same id.
+    let a = format!("# A\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /a-b\n```\n");
+    let b = format!("# B\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /a_b\n```\n");
+    let ir = tree(&[("v1.0/api/a.md", &a), ("v1.0/api/b.md", &b)]);
+    let ids: Vec<&str> = ir.operations.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1]);
+    assert!(ir
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::DuplicateOperationId));
+}
+
+#[test]
+fn markdown_traps() {
+    // SDK tab headings, repeated section names at another level, ragged
+    // tables and tabs inside tables (2020 pages have all of them).
+    let text = "# Get thing\n\n## Permissions\n\n|Permission type\t|Permissions (from least to most privileged)|\n|:---|:---|\n\
+         |Delegated (work or school account)\t|Thing.Read\t|\n|Delegated (personal Microsoft account)|Not supported.|extra|\n|Application\n\n\
+         ## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n```http\nGET /things/{id}\n```\n\n\
+         ## Examples\n\n# [HTTP](#tab/http)\n<!-- { \"blockType\": \"request\", \"name\": \"get_thing\" } -->\n```http\nGET /things/1\n```\n\n\
+         ### Permissions\n\nNot a second permissions section.\n";
+    let p = page("v1.0/api/thing-get.md", text);
+    assert_eq!(
+        p.title.as_deref(),
+        Some("Get thing"),
+        "a tab heading is not a title"
+    );
+    assert_eq!(p.endpoints.len(), 1);
+    assert_eq!(p.examples.len(), 1);
+    assert_eq!(p.permissions.len(), 1);
+    assert_eq!(
+        p.permissions[0].delegated_work,
+        SchemePermissions::Listed {
+            least: vec!["Thing.Read".into()],
+            higher: vec![]
+        }
+    );
+    assert_eq!(
+        p.permissions[0].delegated_personal,
+        SchemePermissions::not_supported()
+    );
+}
+
+#[test]
+fn the_generated_family_lists_most_privileged_first() {
+    // v1.0/api/intune-devices-manageddevice-get.md (2020): `## Prerequisites`.
+    let text = "# Get managedDevice\n\n## Prerequisites\nOne of the following permissions is required to call this API.\n\n\
+         |Permission type|Permissions (from most to least privileged)|\n|:---|:---|\n\
+         |Delegated (work or school account)|DeviceManagementManagedDevices.ReadWrite.All, DeviceManagementManagedDevices.Read.All|\n\
+         |Delegated (personal Microsoft account)|Not supported.|\n|Application|Not supported.|\n\n\
+         ## HTTP Request\n<!-- {\n  \"blockType\": \"ignored\"\n}\n-->\n``` http\nGET /deviceManagement/managedDevices/{managedDeviceId}\n```\n";
+    let p = page("v1.0/api/intune-devices-manageddevice-get.md", text);
+    assert!(p.generated_family);
+    assert!(p.has_permissions_section);
+    assert_eq!(
+        p.permissions[0].delegated_work,
+        SchemePermissions::Listed {
+            least: vec!["DeviceManagementManagedDevices.Read.All".into()],
+            higher: vec!["DeviceManagementManagedDevices.ReadWrite.All".into()]
+        }
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_docs_root_is_an_error_and_is_not_read() {
+    let root = std::env::temp_dir().join(format!("graph-codegen-symlink-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let docs = root.join("docs/api-reference/v1.0/api");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::create_dir_all(root.join("outside")).unwrap();
+    std::fs::write(
+        root.join("outside/secret.md"),
+        "|Application|Secret.Read|\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        root.join("outside/secret.md"),
+        docs.join("../includes-link.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("a.md"),
+        format!("# A\n\n## Permissions\n\n[!INCLUDE [p](../includes-link.md)]\n\n## HTTP request\n\n```http\nGET /a\n```\n"),
+    )
+    .unwrap();
+    let ir = codegen::load_ir(&root.join("docs/api-reference/v1.0"), "docs");
+    let _ = std::fs::remove_dir_all(&root);
+    assert!(
+        ir.diagnostics
+            .iter()
+            .any(|d| d.code == Code::IncludeEscapesRoot),
+        "{:?}",
+        ir.diagnostics
+    );
+    let text = format!("{:?}", ir.operations);
+    assert!(!text.contains("Secret.Read"), "the target was read");
+}
