@@ -222,7 +222,7 @@ fn a_symlink_out_of_the_docs_root_is_an_error_and_is_not_read() {
     .unwrap();
     std::fs::write(
         docs.join("a.md"),
-        format!("# A\n\n## Permissions\n\n[!INCLUDE [p](../includes-link.md)]\n\n## HTTP request\n\n```http\nGET /a\n```\n"),
+        "# A\n\n## Permissions\n\n[!INCLUDE [p](../includes-link.md)]\n\n## HTTP request\n\n```http\nGET /a\n```\n",
     )
     .unwrap();
     let ir = codegen::load_ir(&root.join("docs/api-reference/v1.0"), "docs");
