@@ -21,6 +21,9 @@ pub mod report;
 #[path = "../templates/route.rs"]
 pub mod route;
 pub mod types;
+/// Date, time and GUID values, shared with the generated crate.
+#[path = "../templates/values.rs"]
+pub mod values;
 pub mod write;
 
 use diagnostics::Diagnostic;
@@ -139,8 +142,8 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
         }
     }
     let drafts = ir::merge::drafts(&pages, &mut diags);
-    let ops = ir::merge::operations(&pages, drafts, &mut diags);
-    let (models, enums) = ir::models::build(&pages, &ops, &mut diags);
+    let mut ops = ir::merge::operations(&pages, drafts, &mut diags);
+    let (models, enums) = ir::models::build(&pages, &mut ops, &mut diags);
     diagnostics::normalise(&mut diags);
     Ir {
         operations: ops.into_iter().map(|(op, _)| op).collect(),

@@ -13,8 +13,9 @@ use std::fmt::Write;
 use std::path::Path;
 use std::time::Instant;
 
-/// Trees with fewer example request URLs report the share without a threshold.
-pub const MIN_URLS_FOR_THRESHOLD: usize = 100;
+/// Sampled figures (URLs, resource pages, examples) of smaller trees are
+/// reported without a threshold.
+pub const MIN_SAMPLE_FOR_THRESHOLD: usize = 100;
 
 /// A figure with its denominator.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -188,14 +189,31 @@ pub fn corpus_report(docs: &Path, display: &str) -> CorpusReport {
         .collect();
     let wall_ms = start.elapsed().as_millis();
     let mut report = measure(display, &summaries, &ir, examples_fit_model, wall_ms);
-    // A share of a few dozen URLs is noise: one docs slip moves it by
-    // several points. The threshold holds for trees with 100 or more.
-    if example_urls_resolving.of >= MIN_URLS_FOR_THRESHOLD {
-        report.thresholds.push(Threshold::new(
+    // A share of a few dozen is noise: one docs slip moves it by several
+    // points. These thresholds hold for trees with 100 or more.
+    let sampled = [
+        (
             "example request URLs that resolve to their own operation",
-            &example_urls_resolving,
+            example_urls_resolving.clone(),
             97.0,
-        ));
+        ),
+        (
+            "resource pages with a typed property",
+            report.resource_pages_typed.clone(),
+            95.0,
+        ),
+        (
+            "example responses that fit their model",
+            report.examples_fit_model.clone(),
+            90.0,
+        ),
+    ];
+    for (figure, ratio, required) in sampled {
+        if ratio.of >= MIN_SAMPLE_FOR_THRESHOLD {
+            report
+                .thresholds
+                .push(Threshold::new(figure, &ratio, required));
+        }
     }
     report.example_urls_resolving = example_urls_resolving;
     report.unresolved_urls = unresolved_urls;
@@ -236,9 +254,19 @@ fn measure(
         Some(rust) => !rust.contains("serde_json::Value"),
         None => known.contains(t),
     };
+    // Counted on the IR's models (types resolved), by the page they came from.
+    let mut typed_pages: BTreeSet<&str> = BTreeSet::new();
+    for m in &ir.models {
+        if m.properties
+            .iter()
+            .any(|p| p.inherited_from.is_none() && typed(&p.type_name))
+        {
+            typed_pages.extend(m.sources.iter().map(|s| s.file.as_str()));
+        }
+    }
     let resource = |p: &PageSummary| p.kind == PageKind::Resource;
     let resource_pages_typed = Ratio {
-        count: count(&|p| resource(p) && p.resource_props.iter().any(|(t, _)| typed(t))),
+        count: count(&|p| resource(p) && typed_pages.contains(p.file.as_str())),
         of: count(&|p| resource(p) && !p.no_properties_by_design),
     };
 

@@ -38,13 +38,16 @@ pub fn edm_name(docs: &str) -> Option<&'static str> {
 
 /// The Rust type path for an Edm primitive, as text for `syn::parse_str`.
 /// Paths are absolute: a docs type may be named `String`.
-/// Date and time values are kept as validated strings in the generated
-/// crate's `DateTimeOffset`-style newtypes would need a date library; we use
-/// `String` until the models issue chooses one (see README).
+/// Dates, times, durations and GUIDs are the validated newtypes of
+/// `codegen/templates/values.rs` (see its header for why).
 pub fn rust_primitive(edm: &str) -> Option<&'static str> {
     Some(match edm {
-        "Edm.String" | "Edm.DateTimeOffset" | "Edm.Date" | "Edm.TimeOfDay" | "Edm.Duration"
-        | "Edm.Guid" | "Edm.Binary" => "::std::string::String",
+        "Edm.String" | "Edm.Binary" => "::std::string::String",
+        "Edm.DateTimeOffset" => "crate::values::DateTimeOffset",
+        "Edm.Date" => "crate::values::Date",
+        "Edm.TimeOfDay" => "crate::values::TimeOfDay",
+        "Edm.Duration" => "crate::values::Duration",
+        "Edm.Guid" => "crate::values::Guid",
         "Edm.Boolean" => "bool",
         "Edm.Int16" => "i16",
         "Edm.Int32" => "i32",
@@ -53,74 +56,43 @@ pub fn rust_primitive(edm: &str) -> Option<&'static str> {
         "Edm.SByte" => "i8",
         "Edm.Single" => "f32",
         "Edm.Double" | "Edm.Decimal" => "f64",
-        "Edm.Stream" => "::std::vec::Vec<u8>",
+        // In a JSON body a stream or binary property is base64 text.
+        "Edm.Stream" => "::std::string::String",
         "Edm.Untyped" => "::serde_json::Value",
         _ => return None,
     })
 }
 
-/// Checks an example value against its documented Edm type. `None` when it
-/// fits; otherwise why not.
+/// Whether a string is a docs placeholder rather than a value:
+/// `"String (timestamp)"`, `"{id}"`.
+pub fn is_placeholder(s: &str) -> bool {
+    s.starts_with("String") || s.contains('{')
+}
+
+/// Checks a string against a date, time or GUID type with the rules the
+/// generated crate's types enforce ([`crate::values`]). `None` when it fits
+/// or the type has no text rule; otherwise why not.
+pub fn check_text(edm: &str, s: &str) -> Option<String> {
+    use crate::values::*;
+    let (ok, expected) = match edm {
+        "Edm.DateTimeOffset" => (is_date_time(s), "DateTimeOffset (RFC 3339)"),
+        "Edm.Date" => (is_date(s), "Date (YYYY-MM-DD)"),
+        "Edm.TimeOfDay" => (is_time_of_day(s), "TimeOfDay (hh:mm:ss)"),
+        "Edm.Duration" => (is_duration(s), "Duration (ISO 8601)"),
+        "Edm.Guid" => (is_guid(s), "GUID"),
+        _ => return None,
+    };
+    (!ok).then(|| format!("`{s}` is not a valid {expected}"))
+}
+
+/// Checks an example value against its documented Edm type, for the
+/// `D0305` warning: placeholders are the docs' convention, not mistakes.
 pub fn check_value(edm: &str, value: &serde_json::Value) -> Option<String> {
     let s = value.as_str()?;
-    if s.starts_with("String") || s.contains('{') {
-        return None; // a placeholder such as "String (timestamp)"
+    if is_placeholder(s) {
+        return None;
     }
-    match edm {
-        "Edm.DateTimeOffset" if !is_date_time(s) => {
-            Some(format!("`{s}` is not a valid DateTimeOffset (RFC 3339)"))
-        }
-        "Edm.Guid" if !is_guid(s) => Some(format!("`{s}` is not a valid GUID")),
-        _ => None,
-    }
-}
-
-fn is_guid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// RFC 3339 date-time: `YYYY-MM-DDThh:mm:ss[.frac](Z|±hh:mm)`.
-pub fn is_date_time(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if b.len() < 20
-        || !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
-    {
-        return false;
-    }
-    if !(matches!(b[10], b'T' | b't')
-        && digits(11..13)
-        && b[13] == b':'
-        && digits(14..16)
-        && b[16] == b':'
-        && digits(17..19))
-    {
-        return false;
-    }
-    let mut i = 19;
-    if b[i] == b'.' {
-        i += 1;
-        let start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
-            return false;
-        }
-    }
-    match &b[i..] {
-        [b'Z'] | [b'z'] => true,
-        [sign, h1, h2, b':', m1, m2] => {
-            matches!(sign, b'+' | b'-') && [h1, h2, m1, m2].iter().all(|x| x.is_ascii_digit())
-        }
-        _ => false,
-    }
+    check_text(edm, s)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 pub mod permissions;
 pub mod route;
 pub mod support;
+pub mod values;
 /// Operations and models of the Microsoft Graph `v1.0` API.
 pub mod v1;
 /// Operations and models of the Microsoft Graph `beta` API.

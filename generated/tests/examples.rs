@@ -49,15 +49,6 @@ fn beta_get_identity_governance_role_management_alerts_operations_by_long_runnin
         "{\n  \"createdDateTime\": \"2022-12-14T05:54:35.400029Z\",\n  \"id\": \"d194fa3e-18c9-47a1-0fb1-08dad8e7a876\",\n  \"lastActionDateTime\": \"2022-12-14T05:54:43.8410226Z\",\n  \"resourceLocation\": \"https://graph.microsoft.com/beta/industryData/dataConnectors/022da4a0-c239-4b07-abed-08dad8e7a07a\",\n  \"status\": \"succeeded\"\n}",
     );
 }
-/// Example `get_longrunningoperation` at spec/api-reference/beta/api/004_cc190e1abbbd2867.txt:86.
-#[test]
-fn beta_get_long_running_operation_get_longrunningoperation() {
-    check::<
-        graph_generated::beta::models::LongRunningOperation,
-    >(
-        "{\n  \"createdDateTime\": \"String (timestamp)\",\n  \"id\": \"5c5670d6-a2c0-a394-ef42-882954856de5\",\n  \"lastActionDateTime\": \"String (timestamp)\",\n  \"resourceLocation\": \"String\",\n  \"status\": \"String\",\n  \"statusDetail\": \"String\"\n}",
-    );
-}
 /// Example `passwordauthenticationmethod_resetpassword_systemgenerated` at spec/api-reference/beta/api/authenticationmethod-resetpassword.md:177.
 #[test]
 fn beta_post_users_by_id_authentication_password_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_systemgenerated() {

@@ -9,6 +9,7 @@ use quote::{format_ident, quote};
 
 const SUPPORT: &str = include_str!("../../templates/support.rs");
 const ROUTE: &str = include_str!("../../templates/route.rs");
+const VALUES: &str = include_str!("../../templates/values.rs");
 
 pub fn files(versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
     let cargo = format!(
@@ -32,6 +33,7 @@ pub fn files(versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
         pub mod permissions;
         pub mod route;
         pub mod support;
+        pub mod values;
         #(#mods)*
     };
     Ok(vec![
@@ -42,6 +44,7 @@ pub fn files(versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
         rust_file("src/lib.rs", lib)?,
         template("src/support.rs", SUPPORT)?,
         template("src/route.rs", ROUTE)?,
+        template("src/values.rs", VALUES)?,
     ])
 }
 

@@ -120,6 +120,7 @@ fn model_tokens(model: &Model, index: &TypeIndex) -> TokenStream {
     ));
     let docs = doc_lines(&doc);
     let mut fields = Scope::default();
+    fields.reserve("additional_data");
     let props: Vec<TokenStream> = model
         .properties
         .iter()
@@ -140,6 +141,11 @@ fn model_tokens(model: &Model, index: &TypeIndex) -> TokenStream {
         #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
         pub struct #ident {
             #(#props)*
+            /// Properties this crate does not know: fields of a derived type
+            /// (see `@odata.type`), of an open type, or added to Graph after
+            /// these docs. Kept so that a value round-trips unchanged.
+            #[serde(flatten)]
+            pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         }
     }
 }

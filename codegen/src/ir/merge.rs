@@ -322,25 +322,34 @@ fn merge_group(
         let ty = response_type(d, p);
         let candidate = Response {
             status: p.response.status,
+            type_source: ty.as_ref().map(|_| page_at(d)),
             type_name: ty,
             collection: p.response.collection
                 || d.examples
                     .iter()
                     .any(|e| e.response.as_ref().and_then(|r| r.is_collection) == Some(true)),
+            other_types: Vec::new(),
         };
         match response_from {
             None if candidate.type_name.is_some() || candidate.status.is_some() => {
                 response = candidate;
                 response_from = Some(d);
             }
-            Some(w) => {
+            Some(_) => {
+                // Disagreeing types are settled once models are known
+                // (`models::settle_response_types`): a common base type, or
+                // a conflict diagnostic.
                 if let (Some(a), Some(b)) = (&response.type_name, &candidate.type_name) {
                     if a != b {
-                        conflict(diags, "response type", (a, &page_at(w)), (b, &page_at(d)));
+                        response.other_types.push(TypeAt {
+                            type_name: b.clone(),
+                            source: page_at(d),
+                        });
                     }
                 }
                 if response.type_name.is_none() {
                     response.type_name = candidate.type_name;
+                    response.type_source = candidate.type_source;
                 }
                 if response.status.is_none() {
                     response.status = candidate.status;

@@ -177,6 +177,21 @@ pub struct Response {
     #[serde(rename = "type")]
     pub type_name: Option<String>,
     pub collection: bool,
+    /// Where `type` came from, when a page said it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_source: Option<Source>,
+    /// Other types other pages give for this operation. A polymorphic
+    /// endpoint (one page per derived type) settles on their common base.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_types: Vec<TypeAt>,
+}
+
+/// A type name and the page that gives it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypeAt {
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub source: Source,
 }
 
 /// One documented request with its response.

@@ -14,7 +14,7 @@ type Key = (ApiVersion, String);
 
 pub fn build(
     pages: &[PageFacts],
-    ops: &[(Operation, Vec<super::merge::ProseStates>)],
+    ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Model>, Vec<EnumType>) {
     let mut models: BTreeMap<Key, Model> = BTreeMap::new();
@@ -67,8 +67,10 @@ pub fn build(
         }
     }
 
+    settle_response_types(ops, &models, diags);
+
     // Response types without a resource page: infer from example bodies.
-    for (op, _) in ops {
+    for (op, _) in ops.iter() {
         let Some(ty) = &op.response.type_name else {
             continue;
         };
@@ -128,7 +130,7 @@ pub fn build(
     }
 
     // Prose enums type the `status` property of the model the page returns.
-    for (op, states) in ops {
+    for (op, states) in ops.iter() {
         for (page_type, prose, at) in states {
             let Some(ty) = page_type.as_ref().or(op.response.type_name.as_ref()) else {
                 continue;
@@ -153,10 +155,11 @@ pub fn build(
         }
     }
 
+    resolve_types(&mut models, &enums, diags);
     inherit(&mut models, diags);
 
     // Example values against the documented (and inherited) property types.
-    for (op, _) in ops {
+    for (op, _) in ops.iter() {
         let Some(ty) = &op.response.type_name else {
             continue;
         };
@@ -183,6 +186,118 @@ pub fn build(
         models.into_values().collect(),
         enums.into_values().collect(),
     )
+}
+
+/// Pages that disagree on an operation's response type: a polymorphic
+/// endpoint documented once per derived type (`deviceConfigurations/{id}`
+/// has a page for each kind of configuration) settles on the nearest base
+/// type all of them share. Types that share no base but the root `entity`
+/// are a real conflict: the first page's type is kept, with `D0501`.
+fn settle_response_types(
+    ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
+    models: &BTreeMap<Key, Model>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let chain = |version: ApiVersion, name: &str| -> Vec<String> {
+        let mut out = vec![name.to_string()];
+        let mut at = name.to_string();
+        while out.len() < 32 {
+            let base = models
+                .get(&(version, at.clone()))
+                .and_then(|m| m.base_type.clone());
+            match base {
+                Some(b) if !out.contains(&b) => {
+                    out.push(b.clone());
+                    at = b;
+                }
+                _ => break,
+            }
+        }
+        out
+    };
+    for (op, _) in ops.iter_mut() {
+        if op.response.other_types.is_empty() {
+            continue;
+        }
+        let Some(first) = op.response.type_name.clone() else {
+            continue;
+        };
+        let others: Vec<Vec<String>> = op
+            .response
+            .other_types
+            .iter()
+            .map(|t| chain(op.version, &t.type_name))
+            .collect();
+        let common = chain(op.version, &first)
+            .into_iter()
+            .find(|c| c != "microsoft.graph.entity" && others.iter().all(|o| o.contains(c)));
+        match common {
+            Some(base) => op.response.type_name = Some(base),
+            None => {
+                let at = op.response.type_source.clone().unwrap_or_default();
+                for other in &op.response.other_types {
+                    diags.push(Diagnostic::at(
+                        Code::ConflictingFacts,
+                        &other.source,
+                        format!(
+                            "response type: {at} says `{first}`, {} says `{}`; kept `{first}` (source Markdown over rendered text, then the more specific page; the types share no base type)",
+                            other.source, other.type_name
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Property types by their documented name. Docs link text is often
+/// capitalised (`[Identity](identity.md)` for `microsoft.graph.identity`),
+/// so a name that matches a model or enum of the same version only when
+/// case is ignored is that type. A type found nowhere stays as written, is
+/// emitted as `serde_json::Value`, and is a `D0601` diagnostic.
+fn resolve_types(
+    models: &mut BTreeMap<Key, Model>,
+    enums: &BTreeMap<Key, EnumType>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut by_lower: BTreeMap<(ApiVersion, String), String> = BTreeMap::new();
+    for (version, name) in models.keys().chain(enums.keys()) {
+        by_lower
+            .entry((*version, name.to_ascii_lowercase()))
+            .or_insert_with(|| name.clone());
+    }
+    let exact = |k: &Key| models.contains_key(k) || enums.contains_key(k);
+    let mut fixes: Vec<(Key, usize, Option<String>)> = Vec::new();
+    for (key, model) in models.iter() {
+        for (i, p) in model.properties.iter().enumerate() {
+            if p.type_name.starts_with("Edm.") || exact(&(key.0, p.type_name.clone())) {
+                continue;
+            }
+            let found = by_lower
+                .get(&(key.0, p.type_name.to_ascii_lowercase()))
+                .cloned();
+            fixes.push((key.clone(), i, found));
+        }
+    }
+    for (key, i, found) in fixes {
+        let Some(model) = models.get_mut(&key) else {
+            continue;
+        };
+        let p = &mut model.properties[i];
+        match found {
+            Some(name) => p.type_name = name,
+            None => diags.push(Diagnostic::at(
+                Code::UnknownType,
+                &p.source,
+                format!(
+                    "type `{}` of `{}.{}` is not documented in this tree; it becomes `serde_json::Value`",
+                    p.type_name,
+                    super::simple_name(&model.name),
+                    p.name
+                ),
+            )),
+        }
+    }
 }
 
 /// Flattens base types: a derived model carries every property of its

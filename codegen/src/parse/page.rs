@@ -220,6 +220,7 @@ pub fn interpret(
             BlockKind::Annotation(_) | BlockKind::Heading { .. }
         ) || (matches!(w.section, Section::Intro | Section::Other)
             && matches!(block.kind, BlockKind::Table(_)))
+            || (w.section == Section::Intro && matches!(block.kind, BlockKind::Paragraph(_)))
         {
             resource_blocks.push(block);
         }
@@ -273,6 +274,7 @@ impl Walk<'_> {
                         status,
                         type_name: ty.map(|t| self.qualify(&t)),
                         collection,
+                        ..Response::default()
                     };
                     self.facts.response_at = Some(block.at.clone());
                 }
@@ -312,7 +314,13 @@ impl Walk<'_> {
         match self.section {
             Section::Intro => {
                 if let Some(ns) = text.strip_prefix("Namespace:") {
-                    self.facts.namespace = ns.trim().to_string();
+                    // The paragraph may run on into the description.
+                    let word = ns.split_whitespace().next().unwrap_or("");
+                    if !word.is_empty()
+                        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+                    {
+                        self.facts.namespace = word.to_string();
+                    }
                     return;
                 }
                 let boilerplate = matches!(text.trim(), "Important" | "Note" | "Caution" | "Tip")

@@ -39,6 +39,11 @@ pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
         t = stripped.to_string();
         collection = true;
     }
+    // "string (readonly)": notes in parentheses are not part of the type.
+    let t = match t.find(" (") {
+        Some(i) if !collection || !t.starts_with("Collection(") => &t[..i],
+        _ => &t[..],
+    };
     let t = t
         .trim()
         .trim_start_matches('[')
@@ -107,7 +112,7 @@ pub fn json_type(value: &serde_json::Value, namespace: &str) -> (String, bool) {
         Value::String(s) => {
             let lower = s.trim().to_ascii_lowercase();
             let word = lower.split([' ', '(']).next().unwrap_or("");
-            if lower.contains("timestamp") || crate::types::is_date_time(s) {
+            if lower.contains("timestamp") || crate::values::is_date_time(s) {
                 ("Edm.DateTimeOffset".into(), false)
             } else if let Some(edm) = crate::types::edm_name(word) {
                 (edm.into(), false)
@@ -150,6 +155,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     let mut members = Vec::new();
     let mut says_no_properties = false;
     let mut in_properties = false;
+    let mut inherits_from: Option<String> = None;
     let mut in_resource_json = false;
     let mut json_repr: Option<(serde_json::Value, Source)> = None;
     // "### attachmentType values" in an enums page names the next table.
@@ -167,6 +173,22 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
             }
             BlockKind::Paragraph(text) => {
                 let lower = text.to_ascii_lowercase();
+                // Intune pages: "Inherits from [mobileAppIdentifier](...)".
+                if let Some(rest) = lower.strip_prefix("inherits from") {
+                    let offset = text.len() - rest.len();
+                    let word = text[offset..]
+                        .split_whitespace()
+                        .next()
+                        .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.')))
+                        .filter(|w| !w.is_empty());
+                    if let Some(w) = word {
+                        inherits_from = Some(if w.contains('.') {
+                            w.to_string()
+                        } else {
+                            format!("{}.{w}", facts.namespace)
+                        });
+                    }
+                }
                 let bare = lower.trim().trim_end_matches('.');
                 if lower.contains("has no properties")
                     || lower.contains("no properties.")
@@ -305,6 +327,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
         }
     }
     res.no_properties_by_design = says_no_properties && res.properties.is_empty();
+    if res.base_type.is_none() {
+        res.base_type = inherits_from;
+    }
     let gave_nothing = if res.is_enum {
         res.enums.is_empty()
     } else {

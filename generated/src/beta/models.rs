@@ -12,6 +12,11 @@ pub struct AuthenticationMethod {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub id: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// The status of a long-running operation.
 ///
@@ -31,14 +36,14 @@ pub struct LongRunningOperation {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created_date_time: ::std::option::Option<::std::string::String>,
+    pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The time of the last action in the operation. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
     #[serde(
         rename = "lastActionDateTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    pub last_action_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// URI of the resource that the operation is performed on.
     #[serde(
         rename = "resourceLocation",
@@ -60,6 +65,11 @@ pub struct LongRunningOperation {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status_detail: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// The status of a long-running operation.
 ///
@@ -79,14 +89,14 @@ pub struct Operation {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created_date_time: ::std::option::Option<::std::string::String>,
+    pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The time of the last action of the operation.
     #[serde(
         rename = "lastActionDateTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    pub last_action_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// Possible values are: notStarted, running, completed, failed. Read-only.
     #[serde(
         rename = "status",
@@ -94,6 +104,11 @@ pub struct Operation {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status: ::std::option::Option<OperationStatus>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// A representation of a password registered to a user.
 ///
@@ -106,7 +121,7 @@ pub struct PasswordAuthenticationMethod {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created_date_time: ::std::option::Option<::std::string::String>,
+    pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The identifier of this password registered to this user. This is generally 28c10230-6103-485e-b985-444c60001490. Read-only.
     #[serde(
         rename = "id",
@@ -121,6 +136,11 @@ pub struct PasswordAuthenticationMethod {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub password: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:115`, `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:177`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -131,6 +151,11 @@ pub struct PasswordResetResponse {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub new_password: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// **TODO: Add Description**
 ///
@@ -171,14 +196,14 @@ pub struct UnifiedRoleManagementAlert {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub last_modified_date_time: ::std::option::Option<::std::string::String>,
+    pub last_modified_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// TODO: Add Description
     #[serde(
         rename = "lastScannedDateTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub last_scanned_date_time: ::std::option::Option<::std::string::String>,
+    pub last_scanned_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// TODO: Add Description
     #[serde(
         rename = "scopeId",
@@ -214,6 +239,11 @@ pub struct UnifiedRoleManagementAlert {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub alert_incidents: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:28`, `spec/api-reference/beta/api/longrunningoperation-get.md:21`, `spec/api-reference/beta/api/001_a28651d876debae6.txt:11`.
 ///

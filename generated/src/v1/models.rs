@@ -12,6 +12,11 @@ pub struct AuthenticationMethod {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub id: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// `microsoft.graph.entity`, documented at `spec/api-reference/v1.0/resources/entity.md:10`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -23,6 +28,11 @@ pub struct Entity {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub id: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// The status of a long-running operation.
 ///
@@ -42,14 +52,14 @@ pub struct LongRunningOperation {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created_date_time: ::std::option::Option<::std::string::String>,
+    pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The time of the last action in the operation.
     #[serde(
         rename = "lastActionDateTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    pub last_action_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// URI of the resource that the operation is performed on.
     #[serde(
         rename = "resourceLocation",
@@ -71,6 +81,11 @@ pub struct LongRunningOperation {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status_detail: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// The status of a long-running operation.
 ///
@@ -90,14 +105,14 @@ pub struct Operation {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created_date_time: ::std::option::Option<::std::string::String>,
+    pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The time of the last action of the operation.
     #[serde(
         rename = "lastActionDateTime",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub last_action_date_time: ::std::option::Option<::std::string::String>,
+    pub last_action_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The current status of the operation: notStarted, running, completed, failed
     #[serde(
         rename = "status",
@@ -105,6 +120,11 @@ pub struct Operation {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status: ::std::option::Option<OperationStatus>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// A representation of a user's password.
 ///
@@ -117,7 +137,7 @@ pub struct PasswordAuthenticationMethod {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub created_date_time: ::std::option::Option<::std::string::String>,
+    pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The identifier of this password registered to this user. This is generally 28c10230-6103-485e-b985-444c60001490. Read-only.
     #[serde(
         rename = "id",
@@ -132,6 +152,11 @@ pub struct PasswordAuthenticationMethod {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub password: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// Represents the new system-generated password after a password reset operation.
 ///
@@ -145,6 +170,11 @@ pub struct PasswordResetResponse {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub new_password: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    #[serde(flatten)]
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:23`, `spec/api-reference/v1.0/api/longrunningoperation-get.md:20`, `spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:9`.
 ///
