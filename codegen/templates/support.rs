@@ -15,6 +15,43 @@ pub fn push_segment(path: &mut String, value: &str) {
     }
 }
 
+/// A value that travels as its wire string: every generated enum.
+pub trait WireValue: Sized {
+    fn as_wire(&self) -> &str;
+    fn from_wire(value: &str) -> Self;
+}
+
+/// The value of a flags enum: its members as a comma-separated list
+/// (`"x86,x64"`). Unknown members are kept, like in every generated enum.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Flags<T>(pub Vec<T>);
+
+impl<T> Default for Flags<T> {
+    fn default() -> Self {
+        Flags(Vec::new())
+    }
+}
+
+impl<T: WireValue + PartialEq> Flags<T> {
+    pub fn contains(&self, member: &T) -> bool {
+        self.0.contains(member)
+    }
+}
+
+impl<T: WireValue> serde::Serialize for Flags<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text: Vec<&str> = self.0.iter().map(WireValue::as_wire).collect();
+        serializer.serialize_str(&text.join(","))
+    }
+}
+
+impl<'de, T: WireValue> serde::Deserialize<'de> for Flags<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Flags(text.split(',').map(str::trim).filter(|m| !m.is_empty()).map(T::from_wire).collect()))
+    }
+}
+
 /// The Graph API version an operation belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Version {

@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 pub enum TypeKind {
     Model,
     Enum,
+    /// A flags enum: properties of it are `Flags<T>`.
+    FlagsEnum,
 }
 
 /// Rust names of every model and enum, per version, decided once.
@@ -27,11 +29,14 @@ impl TypeIndex {
             .models
             .iter()
             .map(|m| (m.version, &m.name, TypeKind::Model))
-            .chain(
-                ir.enums
-                    .iter()
-                    .map(|e| (e.version, &e.name, TypeKind::Enum)),
-            );
+            .chain(ir.enums.iter().map(|e| {
+                let kind = if e.flags {
+                    TypeKind::FlagsEnum
+                } else {
+                    TypeKind::Enum
+                };
+                (e.version, &e.name, kind)
+            }));
         for (version, name, kind) in all {
             if names.contains_key(&(version, name.clone())) {
                 // An enum documented under a model's name: the model wins.
@@ -54,6 +59,10 @@ impl TypeIndex {
             Some(prim) => syn::parse_str(prim).unwrap_or_else(|_| quote!(::serde_json::Value)),
             None => match self.get(version, &p.type_name) {
                 Some((name, TypeKind::Enum)) => name.ident().into_token_stream(),
+                Some((name, TypeKind::FlagsEnum)) => {
+                    let ident = name.ident();
+                    quote!(crate::support::Flags<#ident>)
+                }
                 Some((name, TypeKind::Model)) if p.collection => name.ident().into_token_stream(),
                 // Boxed: models may contain themselves, directly or not.
                 Some((name, TypeKind::Model)) => {
@@ -88,7 +97,7 @@ pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> TokenStream {
         items.push(model_tokens(model, index));
     }
     for e in ir.enums.iter().filter(|e| e.version == version) {
-        if let Some((name, TypeKind::Enum)) = index.get(version, &e.name) {
+        if let Some((name, TypeKind::Enum | TypeKind::FlagsEnum)) = index.get(version, &e.name) {
             items.push(enum_tokens(e, name));
         }
     }
@@ -188,11 +197,15 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
             }
         }
     };
-    let doc = doc_lines(&format!(
+    let mut text = format!(
         "`{}`, documented at {}.\n\nEvolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.",
         e.name,
         e.sources.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
-    ));
+    );
+    if e.flags {
+        text.push_str("\n\nA flags enum: properties of this type are `Flags<Self>`, a comma-separated list of members on the wire.");
+    }
+    let doc = doc_lines(&text);
     quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -211,6 +224,15 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
                 }
             }
             #terminal_fn
+        }
+
+        impl crate::support::WireValue for #ident {
+            fn as_wire(&self) -> &str {
+                self.as_str()
+            }
+            fn from_wire(value: &str) -> Self {
+                Self::from(value)
+            }
         }
 
         impl From<&str> for #ident {

@@ -53,7 +53,8 @@ impl ExampleChecks<'_> {
 
 struct Types<'a> {
     models: BTreeMap<(super::ApiVersion, &'a str), &'a Model>,
-    enums: BTreeMap<(super::ApiVersion, &'a str), ()>,
+    /// Enum names, with whether they are flags enums.
+    enums: BTreeMap<(super::ApiVersion, &'a str), bool>,
 }
 
 pub fn check(ir: &Ir) -> ExampleChecks<'_> {
@@ -66,7 +67,7 @@ pub fn check(ir: &Ir) -> ExampleChecks<'_> {
         enums: ir
             .enums
             .iter()
-            .map(|e| ((e.version, e.name.as_str()), ()))
+            .map(|e| ((e.version, e.name.as_str()), e.flags))
             .collect(),
     };
     let mut out = ExampleChecks::default();
@@ -201,7 +202,8 @@ impl<'a> Types<'a> {
                         out.insert(key.clone(), v);
                     }
                 }
-                None if truncated => {}
+                // Truncated bodies and open types may carry more.
+                None if truncated || model.open_type => {}
                 None => reasons.push(format!(
                     "`{here}` is not a documented property of `{}`",
                     super::simple_name(&model.name)
@@ -317,8 +319,16 @@ impl<'a> Types<'a> {
             },
             Some(_) => Some(v.clone()), // untyped JSON, streams: taken as they are
             None => {
-                if self.enums.contains_key(&(version, ty)) {
+                if let Some(&flags) = self.enums.get(&(version, ty)) {
                     return match v {
+                        // A flags value prints its members comma-separated.
+                        Value::String(text) if flags => Some(Value::String(
+                            text.split(',')
+                                .map(str::trim)
+                                .filter(|m| !m.is_empty())
+                                .collect::<Vec<_>>()
+                                .join(","),
+                        )),
                         Value::String(_) => Some(v.clone()),
                         _ => wrong("an enum member string"),
                     };
@@ -371,6 +381,8 @@ mod tests {
             origin: ModelOrigin::ResourcePage,
             description: None,
             base_type: None,
+            key_property: None,
+            open_type: false,
             properties: vec![
                 prop("id", "Edm.String", false),
                 prop("createdDateTime", "Edm.DateTimeOffset", false),

@@ -375,6 +375,12 @@ pub struct Model {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_type: Option<String>,
+    /// The key property (`keyProperty` in the resource annotation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_property: Option<String>,
+    /// An open type accepts properties the docs do not list (`openType`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open_type: bool,
     pub properties: Vec<Property>,
     pub sources: Vec<Source>,
 }
@@ -426,6 +432,9 @@ pub struct EnumType {
     /// Members the docs call terminal states.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terminal: Vec<String>,
+    /// A flags enum: a value is a comma-separated list of members.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flags: bool,
     pub sources: Vec<Source>,
 }
 

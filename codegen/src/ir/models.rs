@@ -29,6 +29,11 @@ pub fn build(
         for (name, members, at) in &res.enums {
             add_enum(&mut enums, version, name, members, &[], at);
         }
+        for name in &res.flags_enums {
+            if let Some(e) = enums.get_mut(&(version, name.clone())) {
+                e.flags = true;
+            }
+        }
         if page.kind == PageKind::Enum {
             continue;
         }
@@ -59,6 +64,8 @@ pub fn build(
                         origin: ModelOrigin::ResourcePage,
                         description: page.description.clone(),
                         base_type: res.base_type.clone(),
+                        key_property: res.key_property.clone(),
+                        open_type: res.open_type,
                         properties: res.properties.clone(),
                         sources: vec![res.at.clone()],
                     },
@@ -97,6 +104,8 @@ pub fn build(
             origin: ModelOrigin::Examples,
             description: None,
             base_type: None,
+            key_property: None,
+            open_type: false,
             properties: Vec::new(),
             sources: Vec::new(),
         });
@@ -381,6 +390,7 @@ fn add_enum(
             version,
             members: Vec::new(),
             terminal: Vec::new(),
+            flags: false,
             sources: Vec::new(),
         });
     for m in members {
@@ -441,5 +451,74 @@ fn check_example(model: &Model, body: &Value, at: &Source, diags: &mut Vec<Diagn
                 ),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(name: &str, base: Option<&str>, props: &[&str]) -> Model {
+        Model {
+            name: name.into(),
+            version: ApiVersion::V1,
+            origin: ModelOrigin::ResourcePage,
+            description: None,
+            base_type: base.map(str::to_string),
+            key_property: None,
+            open_type: false,
+            properties: props
+                .iter()
+                .map(|p| {
+                    Property::new(
+                        p,
+                        ("Edm.String".into(), false),
+                        Source::new(format!("{name}.md"), 1),
+                    )
+                })
+                .collect(),
+            sources: vec![Source::new(format!("{name}.md"), 1)],
+        }
+    }
+
+    #[test]
+    fn derived_models_carry_their_base_chain_root_first() {
+        let mut models: BTreeMap<Key, Model> = [
+            model("g.entity", None, &["id"]),
+            model(
+                "g.outlookItem",
+                Some("g.entity"),
+                &["changeKey", "categories"],
+            ),
+            model("g.post", Some("g.outlookItem"), &["body", "changeKey"]),
+            model("g.loop", Some("g.loop"), &["x"]),
+            model("g.orphan", Some("g.missing"), &["y"]),
+        ]
+        .into_iter()
+        .map(|m| ((m.version, m.name.clone()), m))
+        .collect();
+        let mut diags = Vec::new();
+        inherit(&mut models, &mut diags);
+        let post = &models[&(ApiVersion::V1, "g.post".to_string())];
+        let names: Vec<(&str, Option<&str>)> = post
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.inherited_from.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("id", Some("g.entity")),
+                ("changeKey", None),
+                ("categories", Some("g.outlookItem")),
+                ("body", None),
+            ]
+        );
+        let codes: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            codes.iter().any(|m| m.contains("form a cycle")),
+            "{codes:?}"
+        );
+        assert!(codes.iter().any(|m| m.contains("`g.missing`")), "{codes:?}");
     }
 }

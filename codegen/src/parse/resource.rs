@@ -14,10 +14,14 @@ pub struct ResourceFacts {
     /// Qualified name, e.g. `microsoft.graph.longRunningOperation`.
     pub name: String,
     pub base_type: Option<String>,
+    pub key_property: Option<String>,
+    pub open_type: bool,
     pub properties: Vec<Property>,
     /// Enums stated in property descriptions: (qualified enum name, members, where).
     pub enums: Vec<(String, Vec<String>, Source)>,
     pub is_enum: bool,
+    /// Enums whose Value column makes them flags.
+    pub flags_enums: Vec<String>,
     /// The page says the resource has no properties ("None").
     pub no_properties_by_design: bool,
     pub at: Source,
@@ -98,6 +102,18 @@ fn cell_name(cell: &str) -> Option<String> {
         && t.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '@' | '.' | '-' | '#' | '$'));
     ok.then(|| t.to_string())
+}
+
+/// Values 0, 1, 2, 4, 8, ...: at least three distinct powers of two, and
+/// nothing else but 0.
+pub fn is_flags(values: &[u64]) -> bool {
+    let nonzero: Vec<u64> = values.iter().copied().filter(|&v| v != 0).collect();
+    let mut distinct = nonzero.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    nonzero.len() >= 3
+        && distinct.len() == nonzero.len()
+        && nonzero.iter().all(|v| v.is_power_of_two())
 }
 
 /// The type a JSON representation value stands for: `"String"`,
@@ -219,6 +235,14 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                     if let Some(t) = name {
                         res.name = t.trim_start_matches('#').to_string();
                     }
+                    res.key_property = v
+                        .get("keyProperty")
+                        .and_then(|k| k.as_str())
+                        .map(str::to_string)
+                        .filter(|k| !k.is_empty());
+                    res.open_type = v
+                        .get("openType")
+                        .is_some_and(|o| o.as_bool() == Some(true) || o.as_str() == Some("true"));
                     res.base_type = v
                         .get("baseType")
                         .and_then(|t| t.as_str())
@@ -294,12 +318,32 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                             .iter()
                             .filter_map(|row| row.cells.get(n).and_then(|c| cell_name(c)))
                             .collect();
-                        match values_heading.take() {
+                        // A Value column of 0, 1, 2, 4, 8...: a flags enum,
+                        // whose wire values are comma-separated member lists.
+                        let numbers: Vec<u64> = value_col
+                            .filter(|&v| v != n)
+                            .map(|v| {
+                                table
+                                    .rows
+                                    .iter()
+                                    .filter_map(|row| row.cells.get(v)?.trim().parse().ok())
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        let flags = is_flags(&numbers);
+                        let name = match values_heading.take() {
                             Some((name, at)) => {
                                 let qualified = format!("{}.{name}", facts.namespace);
-                                res.enums.push((qualified, found, at));
+                                res.enums.push((qualified.clone(), found, at));
+                                qualified
                             }
-                            None => members.extend(found),
+                            None => {
+                                members.extend(found);
+                                res.name.clone()
+                            }
+                        };
+                        if flags {
+                            res.flags_enums.push(name);
                         }
                     }
                     _ => {}
@@ -462,6 +506,22 @@ mod tests {
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(p.diagnostics[0].code, Code::ResourceEmpty);
         assert_eq!(p.diagnostics[0].line, 4);
+    }
+
+    #[test]
+    fn flags_enums_have_power_of_two_values() {
+        // v1.0/resources/intune-apps-windowsarchitecture.md: 0, 1, 2, 4, 8.
+        assert!(is_flags(&[0, 1, 2, 4, 8]));
+        assert!(!is_flags(&[0, 1, 2, 3, 4]));
+        assert!(!is_flags(&[0, 1, 2]));
+        assert!(!is_flags(&[1, 1, 2, 4]));
+        let p = page(
+            "v1.0/resources/windowsarchitecture.md",
+            "---\ndoc_type: enumPageType\n---\n# windowsArchitecture enum type\n\nNamespace: microsoft.graph\n\n## Members\n\
+             |Member|Value|Description|\n|:---|:---|:---|\n|none|0|No flags set.|\n|x86|1|X86.|\n|x64|2|X64.|\n|arm|4|Arm.|\n",
+        );
+        let res = p.resource.expect("an enum page");
+        assert_eq!(res.flags_enums, ["microsoft.graph.windowsArchitecture"]);
     }
 
     #[test]

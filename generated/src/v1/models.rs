@@ -211,6 +211,14 @@ impl LongRunningOperationStatus {
         matches!(self, Self::Succeeded | Self::Failed)
     }
 }
+impl crate::support::WireValue for LongRunningOperationStatus {
+    fn as_wire(&self) -> &str {
+        self.as_str()
+    }
+    fn from_wire(value: &str) -> Self {
+        Self::from(value)
+    }
+}
 impl From<&str> for LongRunningOperationStatus {
     fn from(value: &str) -> Self {
         match value {
@@ -271,6 +279,14 @@ impl OperationStatus {
     /// Whether this is a terminal state: `succeeded`, `failed`.
     pub fn is_terminal(&self) -> bool {
         matches!(self, Self::Succeeded | Self::Failed)
+    }
+}
+impl crate::support::WireValue for OperationStatus {
+    fn as_wire(&self) -> &str {
+        self.as_str()
+    }
+    fn from_wire(value: &str) -> Self {
+        Self::from(value)
     }
 }
 impl From<&str> for OperationStatus {
