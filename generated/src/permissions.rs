@@ -21,6 +21,126 @@ use crate::route::{self, Route};
 /// schemes it is listed under.
 pub mod names {
     use super::{Permission, Scheme};
+    /// `Application.Read.All`
+    pub const APPLICATION_READ_ALL: Permission = Permission {
+        name: "Application.Read.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::DelegatedPersonal, Scheme::Application],
+    };
+    /// `Application.ReadWrite.All`
+    pub const APPLICATION_READ_WRITE_ALL: Permission = Permission {
+        name: "Application.ReadWrite.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::DelegatedPersonal, Scheme::Application],
+    };
+    /// `Application.ReadWrite.OwnedBy`
+    pub const APPLICATION_READ_WRITE_OWNED_BY: Permission = Permission {
+        name: "Application.ReadWrite.OwnedBy",
+        schemes: &[Scheme::Application],
+    };
+    /// `Calendars.ReadWrite`
+    pub const CALENDARS_READ_WRITE: Permission = Permission {
+        name: "Calendars.ReadWrite",
+        schemes: &[Scheme::DelegatedWork, Scheme::DelegatedPersonal, Scheme::Application],
+    };
+    /// `CaseManagement.ReadWrite.All`
+    pub const CASE_MANAGEMENT_READ_WRITE_ALL: Permission = Permission {
+        name: "CaseManagement.ReadWrite.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `Chat.ReadWrite`
+    pub const CHAT_READ_WRITE: Permission = Permission {
+        name: "Chat.ReadWrite",
+        schemes: &[Scheme::DelegatedWork],
+    };
+    /// `ChatMessage.ReadWriteSelected.Chat`
+    pub const CHAT_MESSAGE_READ_WRITE_SELECTED_CHAT: Permission = Permission {
+        name: "ChatMessage.ReadWriteSelected.Chat",
+        schemes: &[Scheme::Application],
+    };
+    /// `ChatMessage.Send`
+    pub const CHAT_MESSAGE_SEND: Permission = Permission {
+        name: "ChatMessage.Send",
+        schemes: &[Scheme::DelegatedWork],
+    };
+    /// `CloudPC.ReadWrite.All`
+    pub const CLOUD_PC_READ_WRITE_ALL: Permission = Permission {
+        name: "CloudPC.ReadWrite.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `DeviceManagementManagedDevices.Read.All`
+    pub const DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL: Permission = Permission {
+        name: "DeviceManagementManagedDevices.Read.All",
+        schemes: &[Scheme::DelegatedWork],
+    };
+    /// `DeviceManagementManagedDevices.ReadWrite.All`
+    pub const DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL: Permission = Permission {
+        name: "DeviceManagementManagedDevices.ReadWrite.All",
+        schemes: &[Scheme::DelegatedWork],
+    };
+    /// `Directory.AccessAsUser.All`
+    pub const DIRECTORY_ACCESS_AS_USER_ALL: Permission = Permission {
+        name: "Directory.AccessAsUser.All",
+        schemes: &[Scheme::DelegatedWork],
+    };
+    /// `Directory.Read.All`
+    pub const DIRECTORY_READ_ALL: Permission = Permission {
+        name: "Directory.Read.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `Directory.ReadWrite.All`
+    pub const DIRECTORY_READ_WRITE_ALL: Permission = Permission {
+        name: "Directory.ReadWrite.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `EduAssignments.ReadWrite`
+    pub const EDU_ASSIGNMENTS_READ_WRITE: Permission = Permission {
+        name: "EduAssignments.ReadWrite",
+        schemes: &[Scheme::DelegatedWork],
+    };
+    /// `EduAssignments.ReadWriteBasic`
+    pub const EDU_ASSIGNMENTS_READ_WRITE_BASIC: Permission = Permission {
+        name: "EduAssignments.ReadWriteBasic",
+        schemes: &[Scheme::DelegatedWork],
+    };
+    /// `Group.Read.All`
+    pub const GROUP_READ_ALL: Permission = Permission {
+        name: "Group.Read.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `Group.ReadWrite.All`
+    pub const GROUP_READ_WRITE_ALL: Permission = Permission {
+        name: "Group.ReadWrite.All",
+        schemes: &[Scheme::DelegatedWork],
+    };
+    /// `Mail.Read`
+    pub const MAIL_READ: Permission = Permission {
+        name: "Mail.Read",
+        schemes: &[Scheme::DelegatedWork, Scheme::DelegatedPersonal, Scheme::Application],
+    };
+    /// `Mail.ReadBasic`
+    pub const MAIL_READ_BASIC: Permission = Permission {
+        name: "Mail.ReadBasic",
+        schemes: &[Scheme::DelegatedWork, Scheme::DelegatedPersonal],
+    };
+    /// `Mail.ReadBasic.All`
+    pub const MAIL_READ_BASIC_ALL: Permission = Permission {
+        name: "Mail.ReadBasic.All",
+        schemes: &[Scheme::Application],
+    };
+    /// `Mail.ReadWrite`
+    pub const MAIL_READ_WRITE: Permission = Permission {
+        name: "Mail.ReadWrite",
+        schemes: &[Scheme::DelegatedWork, Scheme::DelegatedPersonal, Scheme::Application],
+    };
+    /// `Reports.Read.All`
+    pub const REPORTS_READ_ALL: Permission = Permission {
+        name: "Reports.Read.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `RoleManagement.ReadWrite.CloudPC`
+    pub const ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC: Permission = Permission {
+        name: "RoleManagement.ReadWrite.CloudPC",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
     /// `RoleManagementAlert.Read.Directory`
     pub const ROLE_MANAGEMENT_ALERT_READ_DIRECTORY: Permission = Permission {
         name: "RoleManagementAlert.Read.Directory",
@@ -30,6 +150,41 @@ pub mod names {
     pub const ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY: Permission = Permission {
         name: "RoleManagementAlert.ReadWrite.Directory",
         schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `SecurityIncident.Read.All`
+    pub const SECURITY_INCIDENT_READ_ALL: Permission = Permission {
+        name: "SecurityIncident.Read.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `SecurityIncident.ReadWrite.All`
+    pub const SECURITY_INCIDENT_READ_WRITE_ALL: Permission = Permission {
+        name: "SecurityIncident.ReadWrite.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `Sites.Manage.All`
+    pub const SITES_MANAGE_ALL: Permission = Permission {
+        name: "Sites.Manage.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `Teamwork.Migrate.All`
+    pub const TEAMWORK_MIGRATE_ALL: Permission = Permission {
+        name: "Teamwork.Migrate.All",
+        schemes: &[Scheme::Application],
+    };
+    /// `User.Read`
+    pub const USER_READ: Permission = Permission {
+        name: "User.Read",
+        schemes: &[Scheme::DelegatedPersonal],
+    };
+    /// `User.Read.All`
+    pub const USER_READ_ALL: Permission = Permission {
+        name: "User.Read.All",
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
+    };
+    /// `User.ReadBasic.All`
+    pub const USER_READ_BASIC_ALL: Permission = Permission {
+        name: "User.ReadBasic.All",
+        schemes: &[Scheme::DelegatedWork],
     };
     /// `UserAuthenticationMethod.Read`
     pub const USER_AUTHENTICATION_METHOD_READ: Permission = Permission {
@@ -54,8 +209,39 @@ pub mod names {
 }
 /// Every permission the docs name, sorted by name.
 pub static ALL_PERMISSIONS: &[Permission] = &[
+    names::APPLICATION_READ_ALL,
+    names::APPLICATION_READ_WRITE_ALL,
+    names::APPLICATION_READ_WRITE_OWNED_BY,
+    names::CALENDARS_READ_WRITE,
+    names::CASE_MANAGEMENT_READ_WRITE_ALL,
+    names::CHAT_READ_WRITE,
+    names::CHAT_MESSAGE_READ_WRITE_SELECTED_CHAT,
+    names::CHAT_MESSAGE_SEND,
+    names::CLOUD_PC_READ_WRITE_ALL,
+    names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL,
+    names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL,
+    names::DIRECTORY_ACCESS_AS_USER_ALL,
+    names::DIRECTORY_READ_ALL,
+    names::DIRECTORY_READ_WRITE_ALL,
+    names::EDU_ASSIGNMENTS_READ_WRITE,
+    names::EDU_ASSIGNMENTS_READ_WRITE_BASIC,
+    names::GROUP_READ_ALL,
+    names::GROUP_READ_WRITE_ALL,
+    names::MAIL_READ,
+    names::MAIL_READ_BASIC,
+    names::MAIL_READ_BASIC_ALL,
+    names::MAIL_READ_WRITE,
+    names::REPORTS_READ_ALL,
+    names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC,
     names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY,
     names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY,
+    names::SECURITY_INCIDENT_READ_ALL,
+    names::SECURITY_INCIDENT_READ_WRITE_ALL,
+    names::SITES_MANAGE_ALL,
+    names::TEAMWORK_MIGRATE_ALL,
+    names::USER_READ,
+    names::USER_READ_ALL,
+    names::USER_READ_BASIC_ALL,
     names::USER_AUTHENTICATION_METHOD_READ,
     names::USER_AUTHENTICATION_METHOD_READ_ALL,
     names::USER_AUTHENTICATION_METHOD_READ_WRITE,
@@ -67,6 +253,324 @@ pub fn permission(name: &str) -> Option<Permission> {
 }
 /// Every documented operation.
 pub static OPERATIONS: &[OperationPermissions] = &[
+    OperationPermissions {
+        id: "v1_post_applications",
+        version: Version::V1,
+        method: "POST",
+        paths: &["/applications"],
+        sources: &["spec/api-reference/v1.0/api/application-post-applications.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
+                    higher: &[],
+                },
+                delegated_personal: Grant::Listed {
+                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
+                    higher: &[],
+                },
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_OWNED_BY])],
+                    higher: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_get_applications_delta",
+        version: Version::V1,
+        method: "GET",
+        paths: &["/applications/delta"],
+        sources: &["spec/api-reference/v1.0/api/application-delta.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::DIRECTORY_READ_ALL])],
+                    higher: &[
+                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
+                        Requirement(&[names::DIRECTORY_ACCESS_AS_USER_ALL]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
+                    higher: &[Requirement(&[names::DIRECTORY_READ_ALL])],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_post_chats_by_chat_id_messages",
+        version: Version::V1,
+        method: "POST",
+        paths: &["/chats/{chat-id}/messages"],
+        sources: &["spec/api-reference/v1.0/api/chat-post-messages.md:11"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
+                    higher: &[
+                        Requirement(&[names::CHAT_READ_WRITE]),
+                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
+                    higher: &[
+                        Requirement(&[names::CHAT_MESSAGE_READ_WRITE_SELECTED_CHAT]),
+                    ],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_post_education_classes_by_id_assignments_by_id_publish",
+        version: Version::V1,
+        method: "POST",
+        paths: &["/education/classes/{id}/assignments/{id}/publish"],
+        sources: &["spec/api-reference/v1.0/api/educationassignment-publish.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::EDU_ASSIGNMENTS_READ_WRITE_BASIC])],
+                    higher: &[Requirement(&[names::EDU_ASSIGNMENTS_READ_WRITE])],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_get_groups_by_id_members",
+        version: Version::V1,
+        method: "GET",
+        paths: &["/groups/{id}/members"],
+        sources: &["spec/api-reference/v1.0/api/group-list-members.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::USER_READ_BASIC_ALL])],
+                    higher: &[
+                        Requirement(&[names::USER_READ_ALL]),
+                        Requirement(&[names::GROUP_READ_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_ALL]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::USER_READ_ALL])],
+                    higher: &[
+                        Requirement(&[names::GROUP_READ_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_ALL]),
+                    ],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_get_me_authentication_methods",
+        version: Version::V1,
+        method: "GET",
+        paths: &[
+            "/me/authentication/methods",
+            "/users/{id | userPrincipalName}/authentication/methods",
+        ],
+        sources: &["spec/api-reference/v1.0/api/authentication-list-methods.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: Some("Permissions acting on self"),
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
+                    higher: &[
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[
+                    "Global Reader",
+                    "Authentication Administrator",
+                    "Privileged Authentication Administrator",
+                ],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_post_me_events_by_id_attachments_create_upload_session",
+        version: Version::V1,
+        method: "POST",
+        paths: &[
+            "/me/events/{id}/attachments/createUploadSession",
+            "/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession",
+            "/me/messages/{id}/attachments/createUploadSession",
+            "/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession",
+        ],
+        sources: &["spec/api-reference/v1.0/api/attachment-createuploadsession.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
+                    higher: &[Requirement(&[names::MAIL_READ_WRITE])],
+                },
+                delegated_personal: Grant::Listed {
+                    least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
+                    higher: &[Requirement(&[names::MAIL_READ_WRITE])],
+                },
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
+                    higher: &[Requirement(&[names::MAIL_READ_WRITE])],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_get_me_mail_folders_by_id_messages_delta",
+        version: Version::V1,
+        method: "GET",
+        paths: &[
+            "/me/mailFolders/{id}/messages/delta",
+            "/users/{id}/mailFolders/{id}/messages/delta",
+        ],
+        sources: &["spec/api-reference/v1.0/api/message-delta.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::MAIL_READ_BASIC])],
+                    higher: &[
+                        Requirement(&[names::MAIL_READ]),
+                        Requirement(&[names::MAIL_READ_WRITE]),
+                    ],
+                },
+                delegated_personal: Grant::Listed {
+                    least: &[Requirement(&[names::MAIL_READ_BASIC])],
+                    higher: &[
+                        Requirement(&[names::MAIL_READ]),
+                        Requirement(&[names::MAIL_READ_WRITE]),
+                    ],
+                },
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::MAIL_READ_BASIC_ALL])],
+                    higher: &[
+                        Requirement(&[names::MAIL_READ]),
+                        Requirement(&[names::MAIL_READ_WRITE]),
+                    ],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_post_me_send_mail",
+        version: Version::V1,
+        method: "POST",
+        paths: &["/me/sendMail", "/users/{id | userPrincipalName}/sendMail"],
+        sources: &["spec/api-reference/v1.0/api/user-sendmail.md:12"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_get_reports_get_email_activity_user_detail",
+        version: Version::V1,
+        method: "GET",
+        paths: &[
+            "/reports/getEmailActivityUserDetail(period='{period_value}')",
+            "/reports/getEmailActivityUserDetail(date={date_value})",
+        ],
+        sources: &[
+            "spec/api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md:10",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::REPORTS_READ_ALL])],
+                    higher: &[],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::REPORTS_READ_ALL])],
+                    higher: &[],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_get_service_principals_by_id_member_of",
+        version: Version::V1,
+        method: "GET",
+        paths: &[
+            "/servicePrincipals/{id}/memberOf",
+            "/servicePrincipals(appId='{appId}')/memberOf",
+        ],
+        sources: &["spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
+                    higher: &[
+                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
+                    higher: &[
+                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
+                    ],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_post_sites_by_site_id_lists",
+        version: Version::V1,
+        method: "POST",
+        paths: &["/sites/{site-id}/lists"],
+        sources: &["spec/api-reference/v1.0/api/list-create.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::SITES_MANAGE_ALL])],
+                    higher: &[],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::SITES_MANAGE_ALL])],
+                    higher: &[],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
     OperationPermissions {
         id: "v1_post_users_by_id_authentication_methods_by_id_reset_password",
         version: Version::V1,
@@ -137,6 +641,133 @@ pub static OPERATIONS: &[OperationPermissions] = &[
                     "Privileged authentication administrator",
                     "Authentication administrator",
                 ],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_get_users_by_users_id_managed_devices_by_managed_device_id",
+        version: Version::V1,
+        method: "GET",
+        paths: &[
+            "/users/{usersId}/managedDevices/{managedDeviceId}",
+            "/deviceManagement/managedDevices/{managedDeviceId}",
+            "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}",
+        ],
+        sources: &["spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[
+                        Requirement(&[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL]),
+                    ],
+                    higher: &[
+                        Requirement(
+                            &[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL],
+                        ),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_get_applications",
+        version: Version::Beta,
+        method: "GET",
+        paths: &["/applications"],
+        sources: &["spec/api-reference/beta/api/application-list.md:11"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
+                    higher: &[
+                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_ALL]),
+                    ],
+                },
+                delegated_personal: Grant::Listed {
+                    least: &[
+                        Requirement(&[names::APPLICATION_READ_ALL, names::USER_READ]),
+                    ],
+                    higher: &[
+                        Requirement(
+                            &[names::APPLICATION_READ_WRITE_ALL, names::USER_READ],
+                        ),
+                    ],
+                },
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
+                    higher: &[
+                        Requirement(&[names::APPLICATION_READ_WRITE_OWNED_BY]),
+                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_ALL]),
+                    ],
+                },
+                admin_roles: &[
+                    "Application Developer - read properties of application they own",
+                    "Directory Readers - read standard properties",
+                    "Global Secure Access Administrator - read standard properties",
+                    "Global Reader",
+                    "Directory Writers",
+                    "Hybrid Identity Administrator",
+                    "Security Administrator",
+                    "Cloud Application Administrator",
+                    "Application Administrator",
+                ],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_post_chats_by_chat_id_messages",
+        version: Version::Beta,
+        method: "POST",
+        paths: &["/chats/{chat-id}/messages"],
+        sources: &["spec/api-reference/beta/api/chat-post-messages.md:11"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
+                    higher: &[
+                        Requirement(&[names::CHAT_READ_WRITE]),
+                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
+                    higher: &[],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_get_drives_by_drive_id_items_by_item_id_content",
+        version: Version::Beta,
+        method: "GET",
+        paths: &[
+            "/drives/{drive-id}/items/{item-id}/content",
+            "/groups/{group-id}/drive/items/{item-id}/content",
+            "/me/drive/root:/{item-path}:/content",
+            "/me/drive/items/{item-id}/content",
+            "/shares/{shareIdOrEncodedSharingUrl}/driveItem/content",
+            "/sites/{siteId}/drive/items/{item-id}/content",
+            "/users/{userId}/drive/items/{item-id}/content",
+        ],
+        sources: &["spec/api-reference/beta/api/driveitem-get-content.md:9"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[],
             },
         ],
     },
@@ -218,6 +849,179 @@ pub static OPERATIONS: &[OperationPermissions] = &[
         ],
     },
     OperationPermissions {
+        id: "beta_get_me_authentication_hardware_oath_methods",
+        version: Version::Beta,
+        method: "GET",
+        paths: &[
+            "/me/authentication/hardwareOathMethods",
+            "/users/{usersId}/authentication/hardwareOathMethods",
+        ],
+        sources: &[
+            "spec/api-reference/beta/api/authentication-list-hardwareoathmethods.md:11",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: Some("Permissions acting on self"),
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
+                    higher: &[
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[],
+            },
+            PermissionSet {
+                scope: Some("Permissions acting on other users"),
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[
+                    "Global Reader",
+                    "Authentication Administrator",
+                    "Privileged Authentication Administrator",
+                ],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_delete_me_authentication_hardware_oath_methods_by_hardware_oath_authentication_method_id",
+        version: Version::Beta,
+        method: "DELETE",
+        paths: &[
+            "/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
+            "/users/{usersId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
+        ],
+        sources: &[
+            "spec/api-reference/beta/api/authentication-delete-hardwareoathmethods.md:11",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: Some("Permissions acting on self"),
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[],
+            },
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_patch_role_management_cloud_pc_role_definitions_by_id",
+        version: Version::Beta,
+        method: "PATCH",
+        paths: &["/roleManagement/cloudPc/roleDefinitions/{id}"],
+        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
+        sets: &[
+            PermissionSet {
+                scope: Some("a Cloud PC provider"),
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
+                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
+                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_patch_role_management_device_management_role_definitions_by_id",
+        version: Version::Beta,
+        method: "PATCH",
+        paths: &["/roleManagement/deviceManagement/roleDefinitions/{id}"],
+        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
+        sets: &[
+            PermissionSet {
+                scope: Some("a device management (Intune) provider"),
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_patch_role_management_directory_role_definitions_by_id",
+        version: Version::Beta,
+        method: "PATCH",
+        paths: &["/roleManagement/directory/roleDefinitions/{id}"],
+        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
+        sets: &[
+            PermissionSet {
+                scope: Some("a directory (Microsoft Entra ID) provider"),
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_put_security_case_management_cases_by_case_id_attachments_by_attachment_id_content",
+        version: Version::Beta,
+        method: "PUT",
+        paths: &[
+            "/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
+        ],
+        sources: &[
+            "spec/api-reference/beta/api/security-casemanagement-attachment-upload-content.md:11",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
+                    higher: &[],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
+                    higher: &[],
+                },
+                admin_roles: &[
+                    "Security Reader",
+                    "Security Operator",
+                    "Security Administrator",
+                ],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_get_security_incidents_by_incident_id",
+        version: Version::Beta,
+        method: "GET",
+        paths: &["/security/incidents/{incidentId}"],
+        sources: &["spec/api-reference/beta/api/security-incident-get.md:12"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
+                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
+                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+    OperationPermissions {
         id: "beta_get_users_by_id_authentication_operations_by_id",
         version: Version::Beta,
         method: "GET",
@@ -286,50 +1090,296 @@ static ROUTES: &[Route<'static, usize>] = &[
     Route {
         version: "v1.0",
         method: "POST",
-        template: "/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword",
+        template: "/applications",
         item: 0usize,
     },
     Route {
         version: "v1.0",
         method: "GET",
-        template: "/users/{id | userPrincipalName}/authentication/operations/{id}",
+        template: "/applications/delta",
         item: 1usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/chats/{chat-id}/messages",
+        item: 2usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/education/classes/{id}/assignments/{id}/publish",
+        item: 3usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/groups/{id}/members",
+        item: 4usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/me/authentication/methods",
+        item: 5usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/users/{id | userPrincipalName}/authentication/methods",
+        item: 5usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/me/events/{id}/attachments/createUploadSession",
+        item: 6usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession",
+        item: 6usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/me/messages/{id}/attachments/createUploadSession",
+        item: 6usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession",
+        item: 6usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/me/mailFolders/{id}/messages/delta",
+        item: 7usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/users/{id}/mailFolders/{id}/messages/delta",
+        item: 7usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/me/sendMail",
+        item: 8usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/users/{id | userPrincipalName}/sendMail",
+        item: 8usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/reports/getEmailActivityUserDetail(period='{period_value}')",
+        item: 9usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/reports/getEmailActivityUserDetail(date={date_value})",
+        item: 9usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/servicePrincipals/{id}/memberOf",
+        item: 10usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/servicePrincipals(appId='{appId}')/memberOf",
+        item: 10usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/sites/{site-id}/lists",
+        item: 11usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword",
+        item: 12usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/users/{id | userPrincipalName}/authentication/operations/{id}",
+        item: 13usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/users/{usersId}/managedDevices/{managedDeviceId}",
+        item: 14usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/deviceManagement/managedDevices/{managedDeviceId}",
+        item: 14usize,
+    },
+    Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}",
+        item: 14usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/applications",
+        item: 15usize,
+    },
+    Route {
+        version: "beta",
+        method: "POST",
+        template: "/chats/{chat-id}/messages",
+        item: 16usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/drives/{drive-id}/items/{item-id}/content",
+        item: 17usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/groups/{group-id}/drive/items/{item-id}/content",
+        item: 17usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/me/drive/root:/{item-path}:/content",
+        item: 17usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/me/drive/items/{item-id}/content",
+        item: 17usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/shares/{shareIdOrEncodedSharingUrl}/driveItem/content",
+        item: 17usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/sites/{siteId}/drive/items/{item-id}/content",
+        item: 17usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/users/{userId}/drive/items/{item-id}/content",
+        item: 17usize,
     },
     Route {
         version: "beta",
         method: "POST",
         template: "/identityGovernance/roleManagementAlerts/alerts/refresh",
-        item: 2usize,
+        item: 18usize,
     },
     Route {
         version: "beta",
         method: "POST",
         template: "/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh",
-        item: 2usize,
+        item: 18usize,
     },
     Route {
         version: "beta",
         method: "GET",
         template: "/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}",
-        item: 3usize,
+        item: 19usize,
     },
     Route {
         version: "beta",
         method: "GET",
         template: "/longRunningOperation",
-        item: 4usize,
+        item: 20usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/me/authentication/hardwareOathMethods",
+        item: 21usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/users/{usersId}/authentication/hardwareOathMethods",
+        item: 21usize,
+    },
+    Route {
+        version: "beta",
+        method: "DELETE",
+        template: "/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
+        item: 22usize,
+    },
+    Route {
+        version: "beta",
+        method: "DELETE",
+        template: "/users/{usersId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
+        item: 22usize,
+    },
+    Route {
+        version: "beta",
+        method: "PATCH",
+        template: "/roleManagement/cloudPc/roleDefinitions/{id}",
+        item: 23usize,
+    },
+    Route {
+        version: "beta",
+        method: "PATCH",
+        template: "/roleManagement/deviceManagement/roleDefinitions/{id}",
+        item: 24usize,
+    },
+    Route {
+        version: "beta",
+        method: "PATCH",
+        template: "/roleManagement/directory/roleDefinitions/{id}",
+        item: 25usize,
+    },
+    Route {
+        version: "beta",
+        method: "PUT",
+        template: "/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
+        item: 26usize,
+    },
+    Route {
+        version: "beta",
+        method: "GET",
+        template: "/security/incidents/{incidentId}",
+        item: 27usize,
     },
     Route {
         version: "beta",
         method: "GET",
         template: "/users/{id | userPrincipalName}/authentication/operations/{id}",
-        item: 5usize,
+        item: 28usize,
     },
     Route {
         version: "beta",
         method: "POST",
         template: "/users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword",
-        item: 6usize,
+        item: 29usize,
     },
 ];
 /// An operation that fits a request.
