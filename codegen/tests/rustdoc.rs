@@ -26,7 +26,7 @@ fn rendered_docs_of_a_request_show_its_permissions() {
         .expect("cargo runs");
     assert!(status.success(), "cargo doc failed");
     let page = target.join(
-        "doc/graph_generated/beta/requests/fn.get_users_by_id_authentication_operations_by_id.html",
+        "doc/graph_generated/beta/requests/struct.UsersItemAuthenticationOperationsItem.html",
     );
     let html = std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
     for expected in [
@@ -45,9 +45,8 @@ fn rendered_docs_of_a_request_show_its_permissions() {
         );
     }
     // Markdown source pages link to their published page.
-    let v1 = target.join(
-        "doc/graph_generated/v1/requests/fn.get_users_by_id_authentication_operations_by_id.html",
-    );
+    let v1 = target
+        .join("doc/graph_generated/v1/requests/struct.UsersItemAuthenticationOperationsItem.html");
     let html = std::fs::read_to_string(&v1).unwrap_or_else(|e| panic!("{}: {e}", v1.display()));
     assert!(html.contains(
         "href=\"https://learn.microsoft.com/graph/api/authenticationoperation-get?view=graph-rest-1.0\""

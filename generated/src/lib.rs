@@ -3,6 +3,7 @@
 //! metadata, generated from the Graph API reference pages.
 #![forbid(unsafe_code)]
 pub mod permissions;
+pub mod request;
 pub mod route;
 pub mod support;
 pub mod values;

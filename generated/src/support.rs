@@ -18,6 +18,35 @@ pub fn push_segment(path: &mut String, value: &str) {
         _ => path.push_str(&encoded),
     }
 }
+/// Appends `value` as an argument inside a function call segment
+/// (`range(address='...')`): percent-encoded like a segment, and a single
+/// quote doubled as OData wants, so it cannot close the argument.
+pub fn push_argument(path: &mut String, value: &str) {
+    let doubled = value.replace('\'', "''");
+    const ARGUMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'.')
+        .remove(b'@')
+        .remove(b'\'')
+        .remove(b':')
+        .remove(b'$');
+    path.push_str(
+        &percent_encoding::utf8_percent_encode(&doubled, ARGUMENT).to_string(),
+    );
+}
+/// Appends a drive item path (`folder/file.txt`) after `root:/`: each part
+/// is one encoded segment; `.` and `..` parts are encoded, so the path can
+/// never climb out of the drive.
+pub fn push_item_path(path: &mut String, item_path: &str) {
+    for (i, part) in item_path.split('/').filter(|p| !p.is_empty()).enumerate() {
+        if i > 0 {
+            path.push('/');
+        }
+        push_segment(path, part);
+    }
+}
 /// A value that travels as its wire string: every generated enum.
 pub trait WireValue: Sized {
     fn as_wire(&self) -> &str;

@@ -4,7 +4,9 @@
 //! prettyplease. Docs text reaches the output only as string literals,
 //! doc comments, or identifiers made by [`crate::names`].
 
+pub mod builder_tests;
 pub mod crate_files;
+pub mod e2e;
 pub mod examples;
 pub mod models;
 pub mod permissions;
@@ -63,6 +65,7 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
         .collect();
     files.extend(crate_files::files(&versions)?);
     let index = models::TypeIndex::new(ir);
+    let mut all_chains = Vec::new();
     for &v in &versions {
         let m = module_name(v);
         files.push(rust_file(
@@ -73,11 +76,24 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
             &format!("src/{m}/models.rs"),
             models::emit(ir, v, &index),
         )?);
-        files.push(rust_file(
-            &format!("src/{m}/requests.rs"),
-            requests::emit(ir, v),
-        )?);
+        let (builders, chains) = requests::emit(ir, v, &index);
+        files.push(rust_file(&format!("src/{m}/requests.rs"), builders)?);
+        all_chains.push((v, chains));
     }
+    files.push(rust_file(
+        "tests/builders.rs",
+        builder_tests::emit(&all_chains),
+    )?);
+    files.push(rust_file(
+        "tests/e2e.rs",
+        e2e::emit(ir, &index, &all_chains),
+    )?);
+    let server: syn::File =
+        syn::parse_str(e2e::SERVER).map_err(|e| format!("templates/test_server.rs: {e}"))?;
+    files.push(GeneratedFile {
+        path: "tests/common/mod.rs".into(),
+        contents: format!("// {HEADER}\n{}", prettyplease::unparse(&server)),
+    });
     files.push(rust_file("src/permissions.rs", permissions::emit(ir))?);
     files.push(rust_file("tests/examples.rs", examples::emit(ir, &index))?);
     files.push(GeneratedFile {

@@ -5,7 +5,7 @@ use super::doc_lines;
 use crate::ir::{ApiVersion, EnumType, Ir, Model, Property};
 use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +19,7 @@ pub enum TypeKind {
 /// Rust names of every model and enum, per version, decided once.
 pub struct TypeIndex {
     names: BTreeMap<(ApiVersion, String), (RustName, TypeKind)>,
+    enums: BTreeMap<(ApiVersion, String), EnumType>,
 }
 
 impl TypeIndex {
@@ -46,7 +47,17 @@ impl TypeIndex {
             let rust = scope.name(&type_base_name(name), Case::UpperCamel);
             names.insert((version, name.clone()), (rust, kind));
         }
-        TypeIndex { names }
+        let enums = ir
+            .enums
+            .iter()
+            .map(|e| ((e.version, e.name.clone()), e.clone()))
+            .collect();
+        TypeIndex { names, enums }
+    }
+
+    /// The IR enum behind a type name, when it is one.
+    pub fn enum_of(&self, version: ApiVersion, name: &str) -> Option<&EnumType> {
+        self.enums.get(&(version, name.to_string()))
     }
 
     pub fn get(&self, version: ApiVersion, name: &str) -> Option<&(RustName, TypeKind)> {
@@ -130,11 +141,13 @@ fn model_tokens(model: &Model, index: &TypeIndex) -> TokenStream {
     let docs = doc_lines(&doc);
     let mut fields = Scope::default();
     fields.reserve("additional_data");
+    let mut field_idents: Vec<(proc_macro2::Ident, &Property)> = Vec::new();
     let props: Vec<TokenStream> = model
         .properties
         .iter()
         .map(|p| {
             let field = fields.name(&p.name, Case::Snake).ident();
+            field_idents.push((field.clone(), p));
             let wire = &p.name;
             let ty = index.property_type(model.version, p);
             let docs = doc_lines(p.description.as_deref().unwrap_or(""));
@@ -145,7 +158,89 @@ fn model_tokens(model: &Model, index: &TypeIndex) -> TokenStream {
             }
         })
         .collect();
+    // `$select`/`$expand` names: one variant per property.
+    let field_enum = format_ident!("{}Field", ident);
+    let mut variants = Scope::default();
+    let variant_list: Vec<(proc_macro2::Ident, &str)> = model
+        .properties
+        .iter()
+        .map(|p| {
+            (
+                variants.name(&p.name, Case::UpperCamel).ident(),
+                p.name.as_str(),
+            )
+        })
+        .collect();
+    let variant_decls = variant_list.iter().map(|(v, wire)| {
+        let doc = format!(" `{wire}`");
+        quote!(#[doc = #doc] #v,)
+    });
+    let variant_names = variant_list
+        .iter()
+        .map(|(v, wire)| quote!(Self::#v => #wire,));
+    let field_items = if variant_list.is_empty() {
+        quote! {
+            impl crate::request::Selectable for #ident {
+                type Field = crate::request::NoField;
+            }
+        }
+    } else {
+        let doc = format!(" The properties of [`{ident}`], for `$select` and `$expand`.");
+        quote! {
+            #[doc = #doc]
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+            pub enum #field_enum {
+                #(#variant_decls)*
+            }
+
+            impl crate::request::FieldName for #field_enum {
+                fn wire_name(&self) -> &'static str {
+                    match self {
+                        #(#variant_names)*
+                    }
+                }
+            }
+
+            impl crate::request::Selectable for #ident {
+                type Field = #field_enum;
+            }
+        }
+    };
+    // A model with a `status` of an enum with terminal states is a
+    // long-running operation that can be polled.
+    let status = field_idents.iter().find(|(_, p)| {
+        p.name == "status"
+            && !p.collection
+            && index
+                .enum_of(model.version, &p.type_name)
+                .is_some_and(|e| !e.terminal.is_empty())
+    });
+    let long_running = match status {
+        Some((status_field, _)) => {
+            let location = match field_idents.iter().find(|(_, p)| {
+                p.name == "resourceLocation" && p.type_name == "Edm.String" && !p.collection
+            }) {
+                Some((f, _)) => quote!(self.#f.as_deref()),
+                None => quote!(None),
+            };
+            quote! {
+                impl crate::request::LongRunning for #ident {
+                    fn is_terminal(&self) -> bool {
+                        self.#status_field.as_ref().is_some_and(|s| s.is_terminal())
+                    }
+                    fn resource_location(&self) -> Option<&str> {
+                        #location
+                    }
+                }
+            }
+        }
+        None => quote!(),
+    };
     quote! {
+        #field_items
+        #long_running
+        impl crate::request::JsonBody for #ident {}
+
         #docs
         #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
         pub struct #ident {

@@ -1,45 +1,50 @@
-//! Request functions: one per endpoint, returning an `http::Request` with
-//! the right method and URL. Path values are percent-encoded as one segment.
+//! Fluent request builders, one chain per documented path: collection
+//! segments are methods (`users()`), key segments take their value
+//! (`by_id("alice@contoso.com")`), functions take their arguments, and a
+//! drive item's `root:/path:` takes the path. Every value is
+//! percent-encoded, so it can never change the path or add a query. At the
+//! end of a chain, one method per documented HTTP method (`get()`,
+//! `post(&body)`, ...) gives a typed [`Request`] whose query options are
+//! the ones the operation's page says it supports.
 
 use super::doc_lines;
-use crate::ir::{ApiVersion, Ir, Operation, PermissionSet, SchemePermissions, SchemeStatus};
-use crate::names::{Case, Scope};
+use super::models::{TypeIndex, TypeKind};
+use crate::ir::{
+    ApiVersion, BodyKind, Ir, Operation, PermissionSet, QuerySupport, SchemePermissions,
+    SchemeStatus,
+};
+use crate::names::{rust_name, Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use std::collections::BTreeMap;
 
-pub fn emit(ir: &Ir, version: ApiVersion) -> TokenStream {
-    let mut fns = Scope::default();
-    let mut items = Vec::new();
-    for op in ir.operations.iter().filter(|o| o.version == version) {
-        for endpoint in &op.endpoints {
-            let id = crate::ir::merge::operation_id(version, &endpoint.method, &endpoint.path);
-            let id = id.split_once('_').map(|x| x.1).unwrap_or(&id);
-            let name = fns.name(id, Case::Snake).ident();
-            items.push(endpoint_fn(
-                op,
-                &name,
-                &endpoint.method,
-                &endpoint.path,
-                endpoint.scope.as_deref(),
-            ));
-        }
-    }
-    quote! {
-        //! Request functions of this API version, one per documented endpoint.
-        #(#items)*
-    }
+/// One segment of a documented path, as a builder step.
+#[derive(Clone, Debug)]
+enum Step {
+    /// `users`, `$value`, `microsoft.graph.group`.
+    Literal(String),
+    /// `{id | userPrincipalName}`: a key.
+    Key {
+        name: String,
+        alternatives: Vec<String>,
+    },
+    /// Text with parameters inside: `range(address='{address}')`.
+    Mixed(Vec<Piece>),
+    /// `root:/{item-path}:`: a drive item by path.
+    ItemPath { prefix: String, param: String },
 }
 
 /// A path split into literal text and parameters.
+#[derive(Clone, Debug)]
 enum Piece {
     Literal(String),
     Param(String),
 }
 
-fn pieces(path: &str) -> Vec<Piece> {
+fn pieces(text: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut lit = String::new();
-    let mut chars = path.chars();
+    let mut chars = text.chars();
     while let Some(c) = chars.next() {
         if c == '{' {
             if !lit.is_empty() {
@@ -57,6 +62,639 @@ fn pieces(path: &str) -> Vec<Piece> {
         out.push(Piece::Literal(lit));
     }
     out
+}
+
+/// The steps of a normalised path.
+fn steps(path: &str) -> Vec<Step> {
+    let raw: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let seg = raw[i];
+        // `root:` then `{item-path}:`
+        if let (Some(prefix), Some(next)) = (seg.strip_suffix(':'), raw.get(i + 1)) {
+            if next.starts_with('{') && next.ends_with("}:") {
+                let inner = &next[1..next.len() - 2];
+                out.push(Step::ItemPath {
+                    prefix: prefix.to_string(),
+                    param: inner.split('|').next().unwrap_or("path").trim().to_string(),
+                });
+                i += 2;
+                continue;
+            }
+        }
+        if seg.starts_with('{') && seg.ends_with('}') && seg.matches('{').count() == 1 {
+            let names: Vec<String> = seg[1..seg.len() - 1]
+                .split('|')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            out.push(Step::Key {
+                name: names.first().cloned().unwrap_or_else(|| "id".into()),
+                alternatives: names.iter().skip(1).cloned().collect(),
+            });
+        } else if seg.contains('{') {
+            out.push(Step::Mixed(pieces(seg)));
+        } else {
+            out.push(Step::Literal(seg.to_string()));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The path with every parameter replaced by `value()` in order, as the
+/// builder chain writes it.
+pub fn steps_text_with(path: &str, value: &mut dyn FnMut() -> String) -> String {
+    let mut out = String::new();
+    for step in steps(path) {
+        out.push('/');
+        match step {
+            Step::Literal(t) => out.push_str(&t),
+            Step::Key { .. } => out.push_str(&value()),
+            Step::Mixed(pieces) => {
+                for p in pieces {
+                    match p {
+                        Piece::Literal(t) => out.push_str(&t),
+                        Piece::Param(_) => out.push_str(&value()),
+                    }
+                }
+            }
+            Step::ItemPath { prefix, .. } => {
+                out.push_str(&prefix);
+                out.push_str(":/");
+                out.push_str(&value());
+                out.push(':');
+            }
+        }
+    }
+    out
+}
+
+/// A builder node: the path so far, its children and the operations there.
+#[derive(Default)]
+struct Node<'a> {
+    /// The step that leads here from the parent.
+    step: Option<Step>,
+    /// The documented path of this node (for docs).
+    path: String,
+    children: BTreeMap<String, Node<'a>>,
+    /// (operation, method, documented path, endpoint scope)
+    operations: Vec<(&'a Operation, &'a str, &'a str, Option<&'a str>)>,
+}
+
+fn step_key(step: &Step) -> String {
+    match step {
+        Step::Literal(t) => t.to_ascii_lowercase(),
+        Step::Key { .. } => "{}".into(),
+        Step::Mixed(p) => p
+            .iter()
+            .map(|p| match p {
+                Piece::Literal(t) => t.to_ascii_lowercase(),
+                Piece::Param(_) => "{}".into(),
+            })
+            .collect(),
+        Step::ItemPath { prefix, .. } => format!("{}:{{}}:", prefix.to_ascii_lowercase()),
+    }
+}
+
+fn step_text(step: &Step) -> String {
+    match step {
+        Step::Literal(t) => t.clone(),
+        Step::Key { name, alternatives } => {
+            let mut all = vec![name.clone()];
+            all.extend(alternatives.iter().cloned());
+            format!("{{{}}}", all.join(" | "))
+        }
+        Step::Mixed(p) => p
+            .iter()
+            .map(|p| match p {
+                Piece::Literal(t) => t.clone(),
+                Piece::Param(n) => format!("{{{n}}}"),
+            })
+            .collect(),
+        Step::ItemPath { prefix, param } => format!("{prefix}:/{{{param}}}:"),
+    }
+}
+
+fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Node<'a> {
+    let mut root = Node::default();
+    for op in ir.operations.iter().filter(|o| o.version == version) {
+        for e in &op.endpoints {
+            let mut node = &mut root;
+            for step in steps(&e.path) {
+                let key = step_key(&step);
+                let parent_path = node.path.clone();
+                node = node.children.entry(key).or_insert_with(|| Node {
+                    path: format!("{parent_path}/{}", step_text(&step)),
+                    step: Some(step.clone()),
+                    ..Node::default()
+                });
+                // Keep the most descriptive key name seen at this place.
+                if let (
+                    Some(Step::Key {
+                        alternatives: have, ..
+                    }),
+                    Step::Key {
+                        alternatives: new, ..
+                    },
+                ) = (&node.step, &step)
+                {
+                    if new.len() > have.len() {
+                        node.step = Some(step.clone());
+                    }
+                }
+            }
+            if !node
+                .operations
+                .iter()
+                .any(|(o, m, _, _)| std::ptr::eq(*o, op) && *m == e.method)
+            {
+                node.operations
+                    .push((op, &e.method, &e.path, e.scope.as_deref()));
+            }
+        }
+    }
+    root
+}
+
+/// The method that steps into a child.
+fn step_method_name(step: &Step, before: &str) -> String {
+    match step {
+        Step::Literal(t) => t.trim_start_matches('$').to_string(),
+        Step::Key { name, .. } => format!("by {}", param_name(name, before)),
+        Step::Mixed(p) => p
+            .iter()
+            .find_map(|p| match p {
+                Piece::Literal(t) => Some(t.split('(').next().unwrap_or(t).to_string()),
+                Piece::Param(_) => None,
+            })
+            .unwrap_or_else(|| "item".into()),
+        Step::ItemPath { prefix, .. } => format!("{prefix} by path"),
+    }
+}
+
+/// A word for a node's struct name.
+fn step_type_word(step: &Step) -> String {
+    match step {
+        Step::Literal(t) => t
+            .trim_start_matches('$')
+            .rsplit('.')
+            .next()
+            .unwrap_or(t)
+            .to_string(),
+        Step::Key { .. } => "Item".into(),
+        Step::Mixed(p) => format!(
+            "{}Call",
+            p.iter()
+                .find_map(|p| match p {
+                    Piece::Literal(t) => Some(t.split('(').next().unwrap_or(t).to_string()),
+                    Piece::Param(_) => None,
+                })
+                .unwrap_or_default()
+        ),
+        Step::ItemPath { prefix, .. } => format!("{prefix}Path"),
+    }
+}
+
+/// One call of a builder chain: the method and how many text arguments it takes.
+#[derive(Clone, Debug)]
+pub struct ChainCall {
+    pub method: proc_macro2::Ident,
+    pub arguments: usize,
+}
+
+/// The builder chain of each endpoint, by (operation id, HTTP method, documented path).
+pub type Chains = BTreeMap<(String, String, String), Vec<ChainCall>>;
+
+struct Emitter<'i> {
+    version: ApiVersion,
+    chains: Chains,
+    index: &'i TypeIndex,
+    types: Scope,
+    markers: Scope,
+    /// Marker of each operation already emitted, by operation id.
+    marker_of: BTreeMap<String, proc_macro2::Ident>,
+    items: Vec<TokenStream>,
+    marker_items: Vec<TokenStream>,
+}
+
+/// The builders of one API version, and the chain that reaches each endpoint.
+pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Chains) {
+    let tree = build_tree(ir, version);
+    let mut e = Emitter {
+        version,
+        chains: Chains::new(),
+        index,
+        types: Scope::default(),
+        markers: Scope::default(),
+        marker_of: BTreeMap::new(),
+        items: Vec::new(),
+        marker_items: Vec::new(),
+    };
+    e.types.reserve("Root");
+    e.node(&tree, format_ident!("Root"), &[]);
+    let items = e.items;
+    let markers = e.marker_items;
+    let tokens = quote! {
+        //! Request builders of this API version. Start at [`root`]; each
+        //! method follows one segment of a documented path.
+        #![allow(clippy::needless_lifetimes)]
+        use crate::request::Request;
+
+        /// The service root: `https://graph.microsoft.com/<version>`.
+        pub fn root() -> Root {
+            Root { url: ::std::string::String::from(super::BASE_URL) }
+        }
+
+        /// The service root at another address (a national cloud, a test server).
+        pub fn root_at(base_url: &str) -> Root {
+            Root { url: base_url.trim_end_matches('/').to_string() }
+        }
+
+        #(#items)*
+
+        /// Per-operation markers: which query options each operation supports.
+        pub mod options {
+            #(#markers)*
+        }
+    };
+    (tokens, e.chains)
+}
+
+impl Emitter<'_> {
+    fn node(&mut self, node: &Node<'_>, ident: proc_macro2::Ident, chain: &[ChainCall]) {
+        let mut methods = Scope::default();
+        for reserved in ["get", "post", "patch", "put", "delete", "url"] {
+            methods.reserve(reserved);
+        }
+        let mut fns = Vec::new();
+        for (method, path, op, scope) in node.operations.iter().map(|(o, m, p, s)| (*m, *p, *o, *s))
+        {
+            fns.push(self.operation_method(op, method, path, scope));
+            self.chains.insert(
+                (op.id.clone(), method.to_string(), path.to_string()),
+                chain.to_vec(),
+            );
+        }
+        // Overloaded functions (`getEmailActivityUserDetail(period=...)` and
+        // `(date=...)`) are told apart by their parameter names.
+        let mut base_names: BTreeMap<String, usize> = BTreeMap::new();
+        for child in node.children.values() {
+            if let Some(step) = &child.step {
+                *base_names
+                    .entry(step_method_name(step, &node.path))
+                    .or_default() += 1;
+            }
+        }
+        for child in node.children.values() {
+            let Some(step) = &child.step else { continue };
+            let mut method_name = step_method_name(step, &node.path);
+            if let (Step::Mixed(pieces), Some(n)) = (step, base_names.get(&method_name)) {
+                if *n > 1 {
+                    let params: Vec<&str> = pieces
+                        .iter()
+                        .filter_map(|p| match p {
+                            Piece::Param(n) => Some(n.as_str()),
+                            Piece::Literal(_) => None,
+                        })
+                        .collect();
+                    method_name = format!("{method_name} with {}", params.join(" "));
+                }
+            }
+            let word = step_type_word(step);
+            let parent = if node.path.is_empty() {
+                String::new()
+            } else {
+                ident.to_string()
+            };
+            let type_name = self
+                .types
+                .name(&format!("{parent} {word}"), Case::UpperCamel)
+                .ident();
+            let method = methods.name(&method_name, Case::Snake).ident();
+            let doc = format!(" `{}`", child.path);
+            let mut args = Scope::default();
+            let (params, push): (Vec<TokenStream>, TokenStream) = match step {
+                Step::Literal(t) => {
+                    let text = format!("/{t}");
+                    (vec![], quote!(url.push_str(#text);))
+                }
+                Step::Key { name, alternatives } => {
+                    let arg = args
+                        .name(&param_name(name, &node.path), Case::Snake)
+                        .ident();
+                    let _ = alternatives;
+                    (
+                        vec![quote!(#arg: &str)],
+                        quote! { url.push('/'); crate::support::push_segment(&mut url, #arg); },
+                    )
+                }
+                Step::Mixed(pieces) => {
+                    let mut params = Vec::new();
+                    let mut pushes = vec![quote!(url.push('/');)];
+                    for p in pieces {
+                        match p {
+                            Piece::Literal(t) => {
+                                let mut chars = t.chars();
+                                match (chars.next(), chars.next()) {
+                                    (Some(c), None) => pushes.push(quote!(url.push(#c);)),
+                                    _ => pushes.push(quote!(url.push_str(#t);)),
+                                }
+                            }
+                            Piece::Param(n) => {
+                                let arg = args.name(n, Case::Snake).ident();
+                                params.push(quote!(#arg: &str));
+                                pushes.push(quote!(crate::support::push_argument(&mut url, #arg);));
+                            }
+                        }
+                    }
+                    (params, quote!(#(#pushes)*))
+                }
+                Step::ItemPath { prefix, param } => {
+                    let arg = args.name(param, Case::Snake).ident();
+                    let text = format!("/{prefix}:/");
+                    (
+                        vec![quote!(#arg: &str)],
+                        quote! { url.push_str(#text); crate::support::push_item_path(&mut url, #arg); url.push(':'); },
+                    )
+                }
+            };
+            let alternatives_doc = match step {
+                Step::Key { alternatives, .. } if !alternatives.is_empty() => {
+                    let t = format!(" The key may also be: {}.", alternatives.join(", "));
+                    quote!(#[doc = ""] #[doc = #t])
+                }
+                _ => quote!(),
+            };
+            fns.push(quote! {
+                #[doc = #doc]
+                #alternatives_doc
+                pub fn #method(&self #(, #params)*) -> #type_name {
+                    let mut url = self.url.clone();
+                    #push
+                    #type_name { url }
+                }
+            });
+            let mut next = chain.to_vec();
+            next.push(ChainCall {
+                method: method.clone(),
+                arguments: params.len(),
+            });
+            self.node(child, type_name, &next);
+        }
+        let doc = if node.path.is_empty() {
+            " The service root.".to_string()
+        } else {
+            format!(" `{}`", node.path)
+        };
+        self.items.push(quote! {
+            #[doc = #doc]
+            #[derive(Clone, Debug)]
+            pub struct #ident {
+                url: ::std::string::String,
+            }
+
+            impl #ident {
+                /// The URL of this path, encoded.
+                pub fn url(&self) -> &str {
+                    &self.url
+                }
+                #(#fns)*
+            }
+        });
+    }
+
+    /// `get()`, `post(&body)`, ...: the typed request of one operation.
+    fn operation_method(
+        &mut self,
+        op: &Operation,
+        method: &str,
+        path: &str,
+        scope: Option<&str>,
+    ) -> TokenStream {
+        let marker = self.marker(op);
+        let response = self.response_type(op, method, path);
+        let name = format_ident!("{}", method.to_ascii_lowercase());
+        let method_ident = format_ident!("{}", method.to_ascii_uppercase());
+        let docs = doc_lines(&operation_doc(op, method, path, scope));
+        let (param, body) = self.body(op, method);
+        let consistency = op.request_headers.iter().any(|h| {
+            h.name.eq_ignore_ascii_case("ConsistencyLevel")
+                && h.description.to_ascii_lowercase().contains("required")
+        });
+        let consistency = if consistency {
+            quote!(.header("ConsistencyLevel", "eventual"))
+        } else {
+            quote!()
+        };
+        quote! {
+            #docs
+            pub fn #name(&self #param) -> Request<#response, options::#marker> {
+                Request::new(http::Method::#method_ident, self.url.clone()) #body #consistency
+            }
+        }
+    }
+
+    /// The body parameter of POST, PATCH and PUT.
+    fn body(&self, op: &Operation, method: &str) -> (TokenStream, TokenStream) {
+        match body_type(op, method, self.index) {
+            None => (quote!(), quote!()),
+            Some(BodyType::Model(ident)) => (
+                quote!(, body: &super::models::#ident),
+                quote!(.json_body(body)),
+            ),
+            Some(BodyType::Json) => (
+                quote!(, body: &::serde_json::Value),
+                quote!(.json_body(body)),
+            ),
+        }
+    }
+
+    /// What the response holds.
+    fn response_type(&self, op: &Operation, method: &str, path: &str) -> TokenStream {
+        match response_kind(op, method, path, self.index) {
+            ResponseKind::Bytes => quote!(crate::request::Bytes),
+            ResponseKind::NoContent => quote!(crate::request::NoContent),
+            ResponseKind::Json => {
+                let inner = json_type(op, self.version, self.index, quote!(super::models));
+                if op.response.collection {
+                    quote!(crate::request::Page<#inner>)
+                } else {
+                    inner
+                }
+            }
+        }
+    }
+
+    /// The marker type of an operation, with its query options and header setters.
+    fn marker(&mut self, op: &Operation) -> proc_macro2::Ident {
+        if let Some(existing) = self.marker_of.get(&op.id) {
+            return existing.clone();
+        }
+        let base = op
+            .id
+            .split_once('_')
+            .map(|x| x.1)
+            .unwrap_or(&op.id)
+            .to_string();
+        let ident = self.markers.name(&base, Case::UpperCamel).ident();
+        self.marker_of.insert(op.id.clone(), ident.clone());
+        let supported = supported_options(op);
+        let impls = supported.iter().map(|o| {
+            let t = format_ident!("{}", o);
+            quote!(impl crate::request::query::#t for #ident {})
+        });
+        let headers = op.request_headers.iter().filter_map(|h| {
+            let name = h.name.trim();
+            if name.eq_ignore_ascii_case("Authorization")
+                || name.eq_ignore_ascii_case("Content-Type")
+                || name.is_empty()
+            {
+                return None;
+            }
+            if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                return None;
+            }
+            let setter = rust_name(name, Case::Snake).ident();
+            let doc = format!(
+                " Sets the `{name}` header. {}",
+                h.description.lines().next().unwrap_or("")
+            );
+            Some(quote! {
+                #[doc = #doc]
+                pub fn #setter(self, value: &str) -> Self {
+                    self.header(#name, value)
+                }
+            })
+        });
+        let headers: Vec<TokenStream> = headers.collect();
+        let header_impl = if headers.is_empty() {
+            quote!()
+        } else {
+            quote! {
+                impl<T> crate::request::Request<T, #ident> {
+                    #(#headers)*
+                }
+            }
+        };
+        let doc = format!(" Options of `{}`.", op.id);
+        self.marker_items.push(quote! {
+            #[doc = #doc]
+            #[derive(Clone, Copy, Debug, Default)]
+            pub struct #ident;
+            #(#impls)*
+            #header_impl
+        });
+        ident
+    }
+}
+
+/// What a request body is.
+pub enum BodyType {
+    Model(proc_macro2::Ident),
+    Json,
+}
+
+/// The body an operation's method takes, if any.
+pub fn body_type(op: &Operation, method: &str, index: &TypeIndex) -> Option<BodyType> {
+    if !matches!(method, "POST" | "PATCH" | "PUT") || op.request_body.kind == BodyKind::None {
+        return None;
+    }
+    match &op.request_body.type_name {
+        Some(t) => match index.get(op.version, t) {
+            Some((name, TypeKind::Model)) => Some(BodyType::Model(name.ident())),
+            _ => Some(BodyType::Json),
+        },
+        None if op.request_body.kind == BodyKind::Unstated && method == "POST" => None,
+        None => Some(BodyType::Json),
+    }
+}
+
+/// The body type as the generated crate's tests name it, if the method takes one.
+pub fn takes_body(op: &Operation, method: &str, index: &TypeIndex) -> Option<TokenStream> {
+    let module = format_ident!("{}", super::module_name(op.version));
+    body_type(op, method, index).map(|b| match b {
+        BodyType::Model(ident) => quote!(graph_generated::#module::models::#ident),
+        BodyType::Json => quote!(serde_json::Value),
+    })
+}
+
+/// How a response is read.
+pub enum ResponseKind {
+    /// `204 No Content`, or an answer with nothing documented to read.
+    NoContent,
+    /// A binary stream: `$value`, `/content`.
+    Bytes,
+    /// A JSON body.
+    Json,
+}
+
+pub fn response_kind(op: &Operation, method: &str, path: &str, index: &TypeIndex) -> ResponseKind {
+    let _ = index;
+    let lower = path.to_ascii_lowercase();
+    if method == "GET" && (lower.ends_with("/$value") || lower.ends_with("/content")) {
+        return ResponseKind::Bytes;
+    }
+    if op.response.status == Some(204) || (method == "DELETE" && op.response.type_name.is_none()) {
+        return ResponseKind::NoContent;
+    }
+    if op.response.type_name.is_none() && method != "GET" {
+        return ResponseKind::NoContent;
+    }
+    ResponseKind::Json
+}
+
+/// The Rust type of a JSON response's items, relative to `models`.
+fn json_type(
+    op: &Operation,
+    version: ApiVersion,
+    index: &TypeIndex,
+    models: TokenStream,
+) -> TokenStream {
+    let Some(t) = &op.response.type_name else {
+        return quote!(::serde_json::Value);
+    };
+    match crate::types::rust_primitive(t) {
+        Some(prim) => syn::parse_str::<syn::Type>(prim)
+            .map(|t| quote!(#t))
+            .unwrap_or_else(|_| quote!(::serde_json::Value)),
+        None => match index.get(version, t) {
+            Some((name, TypeKind::Model)) => {
+                let ident = name.ident();
+                quote!(#models::#ident)
+            }
+            Some((_, TypeKind::Enum | TypeKind::FlagsEnum)) => quote!(::std::string::String),
+            None => quote!(::serde_json::Value),
+        },
+    }
+}
+
+/// The query options an operation supports, as `crate::request::query` traits.
+fn supported_options(op: &Operation) -> Vec<&'static str> {
+    const ALL: [(&str, &str); 8] = [
+        ("$select", "Select"),
+        ("$expand", "Expand"),
+        ("$filter", "Filter"),
+        ("$orderby", "OrderBy"),
+        ("$top", "Top"),
+        ("$skip", "Skip"),
+        ("$count", "Count"),
+        ("$search", "Search"),
+    ];
+    let get = op.endpoints.first().is_some_and(|e| e.method == "GET");
+    match op.query_options.support {
+        QuerySupport::All => ALL.iter().map(|x| x.1).collect(),
+        QuerySupport::Named => ALL
+            .iter()
+            .filter(|(o, _)| op.query_options.named.iter().any(|n| n == o))
+            .map(|x| x.1)
+            .collect(),
+        // "Supports some of the OData query parameters": the common ones.
+        QuerySupport::Some => vec!["Select", "Expand", "Filter", "OrderBy", "Top"],
+        QuerySupport::Unstated if get => vec!["Select", "Expand"],
+        QuerySupport::Unstated | QuerySupport::None => Vec::new(),
+    }
 }
 
 /// `users/{id}` names its parameter `user_id`.
@@ -82,42 +720,6 @@ fn param_name(name: &str, before: &str) -> String {
         "id".into()
     } else {
         format!("{singular}_id")
-    }
-}
-
-fn endpoint_fn(
-    op: &Operation,
-    name: &proc_macro2::Ident,
-    method: &str,
-    path: &str,
-    scope: Option<&str>,
-) -> TokenStream {
-    let mut args = Scope::default();
-    let mut params = Vec::new();
-    let mut pushes = Vec::new();
-    let mut before = String::new();
-    for piece in pieces(path) {
-        match piece {
-            Piece::Literal(text) => {
-                pushes.push(quote!(url.push_str(#text);));
-                before.push_str(&text);
-            }
-            Piece::Param(p) => {
-                let arg = args.name(&param_name(&p, &before), Case::Snake).ident();
-                pushes.push(quote!(crate::support::push_segment(&mut url, #arg);));
-                params.push(quote!(#arg: &str));
-            }
-        }
-    }
-    let method_ident = format_ident!("{}", method.to_ascii_uppercase());
-    let docs = doc_lines(&operation_doc(op, method, path, scope));
-    quote! {
-        #docs
-        pub fn #name(#(#params),*) -> Result<http::Request<Vec<u8>>, http::Error> {
-            let mut url = String::from(super::BASE_URL);
-            #(#pushes)*
-            http::Request::builder().method(http::Method::#method_ident).uri(url).body(Vec::new())
-        }
     }
 }
 

@@ -1,0 +1,517 @@
+//! The client-agnostic core of every request: a [`Request`] knows its
+//! method, URL, query options, headers and body, builds an
+//! `http::Request<Vec<u8>>`, and parses an `http::Response` into its typed
+//! result. The `reqwest` feature adds `send`, retries on throttling, paging
+//! and long-running-operation polling on top (see [`send`]).
+//!
+//! Copied into every generated crate from `codegen/templates/request.rs`.
+
+use std::marker::PhantomData;
+use std::time::Duration;
+
+/// Query options a request may carry. The generated request builders
+/// implement these for each operation the docs say supports them, so
+/// `$select` exists only where Graph accepts it.
+pub mod query {
+    pub trait Select {}
+    pub trait Expand {}
+    pub trait Filter {}
+    pub trait OrderBy {}
+    pub trait Top {}
+    pub trait Skip {}
+    pub trait Count {}
+    pub trait Search {}
+}
+
+/// A model whose properties can be named in `$select` and `$expand`.
+pub trait Selectable {
+    /// The generated enum of the model's properties.
+    type Field: FieldName;
+}
+
+/// A property name as Graph spells it.
+pub trait FieldName {
+    fn wire_name(&self) -> &'static str;
+}
+
+/// The field type of a model without properties: nothing to select.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoField {}
+
+impl FieldName for NoField {
+    fn wire_name(&self) -> &'static str {
+        match *self {}
+    }
+}
+
+/// Operations whose options the docs do not state: no query options.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoOptions;
+
+/// One request, typed by what its response holds (`T`) and by the query
+/// options its operation supports (`O`).
+#[derive(Debug)]
+pub struct Request<T, O = NoOptions> {
+    method: http::Method,
+    url: String,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    body: Result<Option<Vec<u8>>, String>,
+    marker: PhantomData<fn() -> (T, O)>,
+}
+
+impl<T, O> Clone for Request<T, O> {
+    fn clone(&self) -> Self {
+        Request {
+            method: self.method.clone(),
+            url: self.url.clone(),
+            query: self.query.clone(),
+            headers: self.headers.clone(),
+            body: self.body.clone(),
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<T, O> Request<T, O> {
+    /// A request for `url`, which must already hold the encoded path.
+    pub fn new(method: http::Method, url: String) -> Self {
+        Request { method, url, query: Vec::new(), headers: Vec::new(), body: Ok(None), marker: PhantomData }
+    }
+
+    /// The same request with a JSON body.
+    pub fn json_body<B: serde::Serialize + ?Sized>(mut self, body: &B) -> Self {
+        self.body = serde_json::to_vec(body).map(Some).map_err(|e| e.to_string());
+        self.headers.push(("Content-Type".into(), "application/json".into()));
+        self
+    }
+
+    /// The same request with raw bytes as its body (uploads to `$value`).
+    pub fn bytes_body(mut self, content_type: &str, bytes: Vec<u8>) -> Self {
+        self.body = Ok(Some(bytes));
+        self.headers.push(("Content-Type".into(), content_type.to_string()));
+        self
+    }
+
+    /// Adds a header. Documented headers have typed setters on the
+    /// operation; this is the escape hatch.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// Adds a query parameter as it is, encoded on the way out. Supported
+    /// OData options have typed methods; this is the escape hatch.
+    pub fn query_param(mut self, name: &str, value: &str) -> Self {
+        self.query.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn method(&self) -> &http::Method {
+        &self.method
+    }
+
+    /// The URL with its query string, every name and value percent-encoded.
+    pub fn url(&self) -> String {
+        let mut url = self.url.clone();
+        for (i, (name, value)) in self.query.iter().enumerate() {
+            url.push(if i == 0 && !self.url.contains('?') { '?' } else { '&' });
+            url.push_str(&encode_query(name));
+            url.push('=');
+            url.push_str(&encode_query(value));
+        }
+        url
+    }
+
+    /// The request as an `http::Request`, for any HTTP client.
+    pub fn build(&self) -> Result<http::Request<Vec<u8>>, Error> {
+        let body = self.body.clone().map_err(Error::Body)?.unwrap_or_default();
+        let mut builder = http::Request::builder().method(self.method.clone()).uri(self.url());
+        for (name, value) in &self.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        builder.body(body).map_err(Error::Http)
+    }
+
+    fn set_query(mut self, name: &str, value: String) -> Self {
+        self.query.retain(|(n, _)| n != name);
+        self.query.push((name.to_string(), value));
+        self
+    }
+
+    /// The same request for another result type (the next page).
+    fn cast<U, P>(self) -> Request<U, P> {
+        Request { method: self.method, url: self.url, query: self.query, headers: self.headers, body: self.body, marker: PhantomData }
+    }
+}
+
+fn encode_query(text: &str) -> String {
+    const QUERY: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'$').remove(b',').remove(b'\'').remove(b'(').remove(b')').remove(b'/').remove(b':').remove(b'@');
+    percent_encoding::utf8_percent_encode(text, QUERY).to_string()
+}
+
+fn join_fields<F: FieldName>(fields: impl IntoIterator<Item = F>) -> String {
+    fields.into_iter().map(|f| f.wire_name()).collect::<Vec<_>>().join(",")
+}
+
+impl<T: Selectable, O: query::Select> Request<T, O> {
+    /// `$select`: only these properties.
+    pub fn select(self, fields: impl IntoIterator<Item = T::Field>) -> Self {
+        self.set_query("$select", join_fields(fields))
+    }
+}
+
+impl<T: Selectable, O: query::Expand> Request<T, O> {
+    /// `$expand`: include these related entities.
+    pub fn expand(self, fields: impl IntoIterator<Item = T::Field>) -> Self {
+        self.set_query("$expand", join_fields(fields))
+    }
+}
+
+impl<T, O: query::Filter> Request<T, O> {
+    /// `$filter`, an OData expression such as `startswith(displayName,'a')`.
+    pub fn filter(self, expression: &str) -> Self {
+        self.set_query("$filter", expression.to_string())
+    }
+}
+
+impl<T, O: query::OrderBy> Request<T, O> {
+    /// `$orderby`, such as `displayName desc`.
+    pub fn order_by(self, expression: &str) -> Self {
+        self.set_query("$orderby", expression.to_string())
+    }
+}
+
+impl<T, O: query::Top> Request<T, O> {
+    /// `$top`: at most this many items per page.
+    pub fn top(self, n: u32) -> Self {
+        self.set_query("$top", n.to_string())
+    }
+}
+
+impl<T, O: query::Skip> Request<T, O> {
+    /// `$skip`: skip this many items.
+    pub fn skip(self, n: u32) -> Self {
+        self.set_query("$skip", n.to_string())
+    }
+}
+
+impl<T, O: query::Count> Request<T, O> {
+    /// `$count=true`: include `@odata.count`. Graph wants
+    /// `ConsistencyLevel: eventual` with it on directory objects; it is set.
+    pub fn count(self, yes: bool) -> Self {
+        self.set_query("$count", yes.to_string()).header("ConsistencyLevel", "eventual")
+    }
+}
+
+impl<T, O: query::Search> Request<T, O> {
+    /// `$search`, such as `"displayName:room"`. Sets `ConsistencyLevel: eventual`.
+    pub fn search(self, expression: &str) -> Self {
+        self.set_query("$search", expression.to_string()).header("ConsistencyLevel", "eventual")
+    }
+}
+
+/// A value a response body is parsed into.
+pub trait FromResponse: Sized {
+    fn from_response(status: http::StatusCode, body: &[u8]) -> Result<Self, Error>;
+}
+
+/// A type that arrives as a JSON body: every generated model, collections
+/// of them, and JSON primitives.
+pub trait JsonBody: serde::de::DeserializeOwned {}
+
+impl<T: JsonBody> FromResponse for T {
+    fn from_response(_: http::StatusCode, body: &[u8]) -> Result<Self, Error> {
+        serde_json::from_slice(body).map_err(Error::Json)
+    }
+}
+
+impl JsonBody for serde_json::Value {}
+impl JsonBody for String {}
+impl JsonBody for bool {}
+impl JsonBody for i32 {}
+impl JsonBody for i64 {}
+impl JsonBody for f64 {}
+impl JsonBody for f32 {}
+impl JsonBody for i16 {}
+impl JsonBody for i8 {}
+impl JsonBody for u8 {}
+impl JsonBody for crate::values::DateTimeOffset {}
+impl JsonBody for crate::values::Date {}
+impl JsonBody for crate::values::TimeOfDay {}
+impl JsonBody for crate::values::Duration {}
+impl JsonBody for crate::values::Guid {}
+impl<T: JsonBody> JsonBody for Vec<T> {}
+
+/// `204 No Content` and other empty answers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoContent;
+
+impl FromResponse for NoContent {
+    fn from_response(_: http::StatusCode, _: &[u8]) -> Result<Self, Error> {
+        Ok(NoContent)
+    }
+}
+
+/// A binary stream (`$value`, `/content`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bytes(pub Vec<u8>);
+
+impl FromResponse for Bytes {
+    fn from_response(_: http::StatusCode, body: &[u8]) -> Result<Self, Error> {
+        Ok(Bytes(body.to_vec()))
+    }
+}
+
+/// One page of a collection: its items and the link to the next page.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "T: serde::de::DeserializeOwned"))]
+pub struct Page<T> {
+    #[serde(default = "Vec::new")]
+    pub value: Vec<T>,
+    #[serde(rename = "@odata.nextLink", default, skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
+    #[serde(rename = "@odata.deltaLink", default, skip_serializing_if = "Option::is_none")]
+    pub delta_link: Option<String>,
+    #[serde(rename = "@odata.count", default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+}
+
+impl<T: serde::de::DeserializeOwned> JsonBody for Page<T> {}
+
+impl<T: Selectable> Selectable for Page<T> {
+    type Field = T::Field;
+}
+
+impl<T> Page<T> {
+    /// The request for the next page, if there is one.
+    pub fn next_request(&self) -> Option<Request<Page<T>>> {
+        self.next_link.as_ref().map(|link| Request::new(http::Method::GET, link.clone()))
+    }
+}
+
+impl<T, O> Request<Page<T>, O> {
+    /// This request without its operation's options, as `Page::next_request` gives.
+    pub fn into_page_request(self) -> Request<Page<T>> {
+        self.cast()
+    }
+}
+
+/// The error body Graph sends: `{"error": {"code", "message", "innerError"}}`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+pub struct GraphError {
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub message: String,
+    #[serde(rename = "innerError", default, skip_serializing_if = "Option::is_none")]
+    pub inner_error: Option<serde_json::Value>,
+}
+
+#[derive(serde::Deserialize)]
+struct ErrorBody {
+    error: GraphError,
+}
+
+/// Why a request failed.
+#[derive(Debug)]
+pub enum Error {
+    /// Graph answered with an error status.
+    Graph {
+        status: http::StatusCode,
+        error: GraphError,
+        /// `Retry-After`, when Graph throttles (`429`, `503`).
+        retry_after: Option<Duration>,
+    },
+    /// The request could not be built.
+    Http(http::Error),
+    /// The request body could not be serialised.
+    Body(String),
+    /// The response body is not what the docs say.
+    Json(serde_json::Error),
+    /// The connection failed.
+    Transport(String),
+    /// A long-running operation did not finish in time.
+    Timeout,
+}
+
+impl Error {
+    /// `429 Too Many Requests` or `503 Service Unavailable`.
+    pub fn is_throttled(&self) -> bool {
+        matches!(self, Error::Graph { status, .. } if status.as_u16() == 429 || status.as_u16() == 503)
+    }
+
+    /// How long Graph asked to wait.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Graph { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Graph { status, error, .. } => write!(f, "Graph answered {status}: {} {}", error.code, error.message),
+            Error::Http(e) => write!(f, "invalid request: {e}"),
+            Error::Body(e) => write!(f, "request body: {e}"),
+            Error::Json(e) => write!(f, "response body: {e}"),
+            Error::Transport(e) => write!(f, "transport: {e}"),
+            Error::Timeout => f.write_str("the operation did not finish in time"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `Retry-After` in seconds (Graph does not send dates).
+pub fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
+    let text = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
+    text.trim().parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.0).map(Duration::from_secs_f64)
+}
+
+impl<T: FromResponse, O> Request<T, O> {
+    /// Parses a response to this request: the typed result, or the Graph
+    /// error with its status and `Retry-After`.
+    pub fn parse<B: AsRef<[u8]>>(&self, response: &http::Response<B>) -> Result<T, Error> {
+        parse_response(response)
+    }
+}
+
+/// Parses any response into `T`, or Graph's error.
+pub fn parse_response<T: FromResponse, B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<T, Error> {
+    let status = response.status();
+    let body = response.body().as_ref();
+    if status.is_success() {
+        return T::from_response(status, body);
+    }
+    let error = serde_json::from_slice::<ErrorBody>(body).map(|b| b.error).unwrap_or_else(|_| GraphError {
+        code: status.as_str().to_string(),
+        message: String::from_utf8_lossy(body).chars().take(500).collect(),
+        inner_error: None,
+    });
+    Err(Error::Graph { status, error, retry_after: retry_after(response.headers()) })
+}
+
+/// A long-running operation as Graph reports it: its state, and where the
+/// finished resource lives.
+pub trait LongRunning {
+    /// Whether the docs call the current status terminal.
+    fn is_terminal(&self) -> bool;
+    /// `resourceLocation`, when the operation has it.
+    fn resource_location(&self) -> Option<&str>;
+}
+
+/// How to poll a long-running operation.
+#[derive(Clone, Copy, Debug)]
+pub struct PollOptions {
+    /// Give up after this long.
+    pub timeout: Duration,
+    /// Wait this long between polls when Graph sends no `Retry-After`.
+    pub interval: Duration,
+}
+
+impl Default for PollOptions {
+    fn default() -> Self {
+        PollOptions { timeout: Duration::from_secs(300), interval: Duration::from_secs(5) }
+    }
+}
+
+/// Sending with `reqwest`: `send`, `send_with_retry`, `pages`, `poll_until_done`.
+#[cfg(feature = "reqwest")]
+pub mod send {
+    use super::*;
+
+    async fn exchange<T: FromResponse, O>(request: &Request<T, O>, client: &reqwest::Client) -> Result<(T, http::HeaderMap), Error> {
+        let built = request.build()?;
+        let req = reqwest::Request::try_from(built).map_err(|e| Error::Transport(e.to_string()))?;
+        let response = client.execute(req).await.map_err(|e| Error::Transport(e.to_string()))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(|e| Error::Transport(e.to_string()))?;
+        let mut http_response = http::Response::new(body.to_vec());
+        *http_response.status_mut() = status;
+        *http_response.headers_mut() = headers.clone();
+        parse_response(&http_response).map(|t| (t, headers))
+    }
+
+    impl<T: FromResponse, O> Request<T, O> {
+        /// Sends the request and parses the answer.
+        pub async fn send(&self, client: &reqwest::Client) -> Result<T, Error> {
+            exchange(self, client).await.map(|(t, _)| t)
+        }
+
+        /// Sends, and on `429`/`503` waits as `Retry-After` says (or
+        /// `fallback`) and tries again, at most `retries` more times.
+        pub async fn send_with_retry(&self, client: &reqwest::Client, retries: u32, fallback: Duration) -> Result<T, Error> {
+            let mut attempt = 0;
+            loop {
+                match exchange(self, client).await {
+                    Err(e) if e.is_throttled() && attempt < retries => {
+                        attempt += 1;
+                        tokio::time::sleep(e.retry_after().unwrap_or(fallback)).await;
+                    }
+                    other => return other.map(|(t, _)| t),
+                }
+            }
+        }
+    }
+
+    impl<T: serde::de::DeserializeOwned, O> Request<Page<T>, O> {
+        /// Every page, following `@odata.nextLink`.
+        pub fn pages(self, client: &reqwest::Client) -> Pages<T> {
+            Pages { next: Some(self.into_page_request()), client: client.clone() }
+        }
+
+        /// Every item of every page.
+        pub async fn send_all(self, client: &reqwest::Client) -> Result<Vec<T>, Error> {
+            let mut pages = self.pages(client);
+            let mut items = Vec::new();
+            while let Some(page) = pages.next().await {
+                items.extend(page?.value);
+            }
+            Ok(items)
+        }
+    }
+
+    /// The pages of a collection, fetched one by one.
+    pub struct Pages<T> {
+        next: Option<Request<Page<T>>>,
+        client: reqwest::Client,
+    }
+
+    impl<T: serde::de::DeserializeOwned> Pages<T> {
+        /// The next page, or `None` after the last.
+        pub async fn next(&mut self) -> Option<Result<Page<T>, Error>> {
+            let request = self.next.take()?;
+            let page = request.send(&self.client).await;
+            if let Ok(p) = &page {
+                self.next = p.next_request();
+            }
+            Some(page)
+        }
+    }
+
+    impl<T: FromResponse + LongRunning, O> Request<T, O> {
+        /// Polls this GET until the operation's status is terminal,
+        /// honouring `Retry-After`, and returns the final state; its
+        /// `resource_location()` says where the result is.
+        pub async fn poll_until_done(&self, client: &reqwest::Client, options: PollOptions) -> Result<T, Error> {
+            let deadline = tokio::time::Instant::now() + options.timeout;
+            loop {
+                let (state, headers) = exchange(self, client).await?;
+                if state.is_terminal() {
+                    return Ok(state);
+                }
+                let wait = retry_after(&headers).unwrap_or(options.interval);
+                if tokio::time::Instant::now() + wait > deadline {
+                    return Err(Error::Timeout);
+                }
+                tokio::time::sleep(wait).await;
+            }
+        }
+    }
+}

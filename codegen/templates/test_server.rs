@@ -1,0 +1,103 @@
+//! A tiny HTTP server on 127.0.0.1 that answers the docs' example requests
+//! with the docs' example responses, and checks what the client sent. The
+//! generated crate's tests share it (`tests/common/mod.rs`, copied from
+//! `codegen/templates/test_server.rs`).
+#![allow(dead_code)]
+
+pub struct Expect {
+    pub method: &'static str,
+    /// The decoded path, with the version prefix.
+    pub path: &'static str,
+    /// Decoded query pairs, in any order.
+    pub query: &'static [(&'static str, &'static str)],
+    pub headers: &'static [(&'static str, &'static str)],
+    /// Top-level keys of the JSON body, when the request has one.
+    pub body_keys: Option<&'static [&'static str]>,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: &'static [(&'static str, &'static str)],
+    pub body: &'static [u8],
+}
+
+fn decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
+}
+
+/// Serves `exchanges` in order and returns the base URL and a handle that
+/// yields every mismatch it saw.
+pub fn serve(exchanges: Vec<(Expect, Reply)>) -> (String, std::thread::JoinHandle<Vec<String>>) {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("a free port on 127.0.0.1");
+    let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(0);
+    let handle = std::thread::spawn(move || {
+        let mut failures = Vec::new();
+        for (expect, reply) in exchanges {
+            let mut request = match server.recv_timeout(std::time::Duration::from_secs(20)) {
+                Ok(Some(r)) => r,
+                _ => {
+                    failures.push(format!("no request for {} {}", expect.method, expect.path));
+                    break;
+                }
+            };
+            if request.method().as_str() != expect.method {
+                failures.push(format!("method {} instead of {}", request.method(), expect.method));
+            }
+            let url = request.url().to_string();
+            let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+            // Graph compares paths case-insensitively; so do the docs' examples.
+            if !decode(path).eq_ignore_ascii_case(expect.path) {
+                failures.push(format!("path {} instead of {}", decode(path), expect.path));
+            }
+            let mut got: Vec<(String, String)> = query
+                .split('&')
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                    (decode(k), decode(v))
+                })
+                .collect();
+            let mut want: Vec<(String, String)> = expect.query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            got.sort();
+            want.sort();
+            if got != want {
+                failures.push(format!("query {got:?} instead of {want:?}"));
+            }
+            for (name, value) in expect.headers {
+                let found = request
+                    .headers()
+                    .iter()
+                    .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+                    .map(|h| h.value.as_str().to_string());
+                if found.as_deref() != Some(*value) {
+                    failures.push(format!("header {name}: {found:?} instead of {value:?}"));
+                }
+            }
+            let mut body = String::new();
+            let _ = std::io::Read::read_to_string(request.as_reader(), &mut body);
+            if let Some(keys) = expect.body_keys {
+                match serde_json::from_str::<serde_json::Value>(&body) {
+                    Ok(serde_json::Value::Object(map)) => {
+                        let mut got: Vec<&str> = map.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()).collect();
+                        let mut want: Vec<&str> = keys.to_vec();
+                        got.sort_unstable();
+                        want.sort_unstable();
+                        if got != want {
+                            failures.push(format!("body keys {got:?} instead of {want:?}"));
+                        }
+                    }
+                    _ => failures.push(format!("body is not a JSON object: {body:?}")),
+                }
+            }
+            let mut response = tiny_http::Response::from_data(reply.body.to_vec()).with_status_code(reply.status);
+            for (name, value) in reply.headers {
+                if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                    response = response.with_header(h);
+                }
+            }
+            let _ = request.respond(response);
+        }
+        failures
+    });
+    (format!("http://127.0.0.1:{port}"), handle)
+}

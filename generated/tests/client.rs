@@ -1,0 +1,187 @@
+//! Hand-written tests of the request builders and the reqwest client (no
+//! generated header, so regen keeps this file): the seed operation over a
+//! real connection, paging, polling a long-running operation, throttling
+//! and Graph's error body.
+#![cfg(feature = "reqwest")]
+
+mod common;
+
+use common::{serve, Expect, Reply};
+use graph_generated::request::{Error, LongRunning, PollOptions};
+use graph_generated::{beta, v1};
+use std::time::{Duration, Instant};
+
+fn expect(path: &'static str) -> Expect {
+    Expect { method: "GET", path, query: &[], headers: &[], body_keys: None }
+}
+
+fn json(status: u16, body: &'static [u8]) -> Reply {
+    Reply { status, headers: &[("Content-Type", "application/json")], body }
+}
+
+#[tokio::test]
+async fn the_seed_operation_over_a_real_connection() {
+    let (base, server) = serve(vec![(
+        expect("/beta/users/alice_contoso.com#EXT#@fabrikam.onmicrosoft.com/authentication/operations/42"),
+        json(200, br#"{"id": "42", "status": "running", "createdDateTime": "2020-03-19T12:01:03.45Z"}"#),
+    )]);
+    let op = beta::requests::root_at(&format!("{base}/beta"))
+        .users()
+        .by_user_id("alice_contoso.com#EXT#@fabrikam.onmicrosoft.com")
+        .authentication()
+        .operations()
+        .by_operation_id("42")
+        .get()
+        .send(&reqwest::Client::new())
+        .await
+        .expect("the operation");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+    assert_eq!(op.status, Some(beta::models::OperationStatus::Running));
+    assert!(!op.is_terminal());
+    let created = op.created_date_time.expect("a timestamp");
+    assert_eq!(created.as_str(), "2020-03-19T12:01:03.45Z");
+    assert_eq!(created.components().0, 2020);
+}
+
+#[tokio::test]
+async fn paging_follows_next_links_and_select_is_typed() {
+    // The next link points back at the same server; its port is known only
+    // once it runs, so the first page names a path the client resolves.
+    let (base, server) = serve(vec![
+        (
+            Expect {
+                query: &[("$select", "id,deletedDateTime"), ("$top", "2")],
+                ..expect("/v1.0/groups/g1/members")
+            },
+            json(200, br#"{"value": [{"id": "a"}, {"id": "b"}], "@odata.nextLink": "NEXT"}"#),
+        ),
+        (expect("/v1.0/groups/g1/members/page2"), json(200, br#"{"value": [{"id": "c"}]}"#)),
+    ]);
+    let request = v1::requests::root_at(&format!("{base}/v1.0"))
+        .groups()
+        .by_group_id("g1")
+        .members()
+        .get()
+        .select([
+            v1::models::DirectoryObjectField::Id,
+            v1::models::DirectoryObjectField::DeletedDateTime,
+        ])
+        .top(2);
+    assert!(request.url().ends_with("/groups/g1/members?$select=id,deletedDateTime&$top=2"));
+    let client = reqwest::Client::new();
+    let first = request.send(&client).await.expect("page 1");
+    assert_eq!(first.value.len(), 2);
+    // Follow the link the way `pages()` does, with the link made absolute.
+    let mut page = first;
+    page.next_link = Some(format!("{base}/v1.0/groups/g1/members/page2"));
+    let second = page.next_request().expect("a next page").send(&client).await.expect("page 2");
+    assert_eq!(second.value[0].id.as_deref(), Some("c"));
+    assert!(second.next_request().is_none());
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn send_all_walks_every_page() {
+    let (base, server) = serve(vec![
+        (expect("/v1.0/groups/g1/members"), json(200, br#"{"value": [{"id": "a"}]}"#)),
+    ]);
+    let items = v1::requests::root_at(&format!("{base}/v1.0"))
+        .groups()
+        .by_group_id("g1")
+        .members()
+        .get()
+        .send_all(&reqwest::Client::new())
+        .await
+        .expect("all items");
+    assert_eq!(items.len(), 1);
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+const RUNNING: &[u8] = br#"{"id": "op1", "status": "running"}"#;
+const SUCCEEDED: &[u8] = br#"{"id": "op1", "status": "succeeded", "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1"}"#;
+const OPERATION: &str = "/beta/identityGovernance/roleManagementAlerts/operations/op1";
+
+fn running_with_retry_after() -> Reply {
+    Reply { status: 200, headers: &[("Content-Type", "application/json"), ("Retry-After", "0.2")], body: RUNNING }
+}
+
+#[tokio::test]
+async fn polling_honours_retry_after_until_a_terminal_state() {
+    let (base, server) = serve(vec![
+        (expect(OPERATION), running_with_retry_after()),
+        (expect(OPERATION), running_with_retry_after()),
+        (expect(OPERATION), json(200, SUCCEEDED)),
+    ]);
+    let started = Instant::now();
+    let done = beta::requests::root_at(&format!("{base}/beta"))
+        .identity_governance()
+        .role_management_alerts()
+        .operations()
+        .by_long_running_operation_id("op1")
+        .get()
+        .poll_until_done(
+            &reqwest::Client::new(),
+            PollOptions { timeout: Duration::from_secs(10), interval: Duration::from_secs(5) },
+        )
+        .await
+        .expect("the operation finishes");
+    assert!(started.elapsed() >= Duration::from_millis(400), "both Retry-After delays were honoured");
+    assert!(started.elapsed() < Duration::from_secs(5), "Retry-After, not the 5 s interval, set the pace");
+    assert!(done.is_terminal());
+    assert_eq!(
+        done.resource_location(),
+        Some("https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1")
+    );
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn polling_times_out_cleanly() {
+    let (base, server) = serve(vec![
+        (expect(OPERATION), running_with_retry_after()),
+        (expect(OPERATION), running_with_retry_after()),
+    ]);
+    let result = beta::requests::root_at(&format!("{base}/beta"))
+        .identity_governance()
+        .role_management_alerts()
+        .operations()
+        .by_long_running_operation_id("op1")
+        .get()
+        .poll_until_done(
+            &reqwest::Client::new(),
+            PollOptions { timeout: Duration::from_millis(300), interval: Duration::from_millis(100) },
+        )
+        .await;
+    assert!(matches!(result, Err(Error::Timeout)), "{result:?}");
+    let failures = server.join().unwrap();
+    assert!(failures.len() <= 1, "{failures:?}");
+}
+
+#[tokio::test]
+async fn throttling_is_exposed_and_retried_on_request() {
+    let throttled = Reply {
+        status: 429,
+        headers: &[("Retry-After", "0.1"), ("Content-Type", "application/json")],
+        body: br#"{"error": {"code": "TooManyRequests", "message": "Slow down", "innerError": {"date": "2026-11-22"}}}"#,
+    };
+    let (base, server) = serve(vec![
+        (expect("/v1.0/groups/g1/members"), throttled),
+        (expect("/v1.0/groups/g1/members"), Reply { status: 429, headers: &[("Retry-After", "0.1")], body: b"" }),
+        (expect("/v1.0/groups/g1/members"), json(200, br#"{"value": []}"#)),
+    ]);
+    let request = v1::requests::root_at(&format!("{base}/v1.0")).groups().by_group_id("g1").members().get();
+    let client = reqwest::Client::new();
+    match request.send(&client).await {
+        Err(e @ Error::Graph { .. }) => {
+            assert!(e.is_throttled());
+            assert_eq!(e.retry_after(), Some(Duration::from_millis(100)));
+            let Error::Graph { error, .. } = e else { unreachable!() };
+            assert_eq!(error.code, "TooManyRequests");
+            assert!(error.inner_error.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    let page = request.send_with_retry(&client, 3, Duration::from_secs(5)).await.expect("retried");
+    assert!(page.value.is_empty());
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
