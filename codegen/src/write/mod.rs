@@ -198,6 +198,10 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> io::Result<bool> {
     Ok(true)
 }
 
+/// Carries hand-written files (no `@generated` header) and the build output
+/// (`target/`) across to the new tree. Hard links, so nothing is copied
+/// and the old tree stays whole until the swap; a plain copy where links
+/// are refused.
 fn copy_hand_written(root: &Path, dir: &Path, to: &Path) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
@@ -205,21 +209,48 @@ fn copy_hand_written(root: &Path, dir: &Path, to: &Path) -> io::Result<()> {
         let rel = path.strip_prefix(root).unwrap_or(&path);
         let ft = entry.file_type()?;
         if ft.is_dir() {
-            copy_hand_written(root, &path, to)?;
-        } else if ft.is_file() {
-            let keep = match fs::read(&path) {
-                Ok(bytes) => {
-                    !is_generated(&String::from_utf8_lossy(&bytes[..bytes.len().min(512)]))
-                }
-                Err(_) => true,
-            };
-            if keep {
-                let dest = to.join(rel);
-                if let Some(parent) = dest.parent() {
-                    fs::create_dir_all(parent)?;
-                }
-                fs::copy(&path, &dest)?;
+            if rel == Path::new("target") {
+                link_all(&path, &to.join(rel))?;
+            } else {
+                copy_hand_written(root, &path, to)?;
             }
+        } else if ft.is_file() && !starts_generated(&path) {
+            link_or_copy(&path, &to.join(rel))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a file's first line carries the header; reads 512 bytes at most.
+fn starts_generated(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let n = fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    is_generated(&String::from_utf8_lossy(&head[..n]))
+}
+
+fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    if fs::hard_link(from, to).is_err() {
+        fs::copy(from, to)?;
+    }
+    Ok(())
+}
+
+fn link_all(from: &Path, to: &Path) -> io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let ft = entry.file_type()?;
+        let dest = to.join(entry.file_name());
+        if ft.is_dir() {
+            link_all(&entry.path(), &dest)?;
+        } else if ft.is_file() {
+            link_or_copy(&entry.path(), &dest)?;
         }
     }
     Ok(())
