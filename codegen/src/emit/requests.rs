@@ -13,7 +13,7 @@ use crate::ir::{
     ApiVersion, BodyKind, Ir, Operation, PermissionSet, QuerySupport, SchemePermissions,
     SchemeStatus,
 };
-use crate::names::{rust_name, Case, Scope};
+use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
@@ -545,6 +545,16 @@ impl Emitter<'_> {
             let t = format_ident!("{}", o);
             quote!(impl crate::request::query::#t for #ident {})
         });
+        // Setter names: unique, and never one of `Request`'s own methods.
+        let mut setters = Scope::default();
+        for own in [
+            "header", "query_param", "build", "url", "method", "json_body", "bytes_body", "select",
+            "expand", "filter", "order_by", "top", "skip", "count", "search", "parse", "send",
+            "send_with_retry", "pages", "send_all", "poll_until_done", "into_page_request", "new",
+        ] {
+            setters.reserve(own);
+        }
+        let mut seen_headers: Vec<String> = Vec::new();
         let headers = op.request_headers.iter().filter_map(|h| {
             let name = h.name.trim();
             if name.eq_ignore_ascii_case("Authorization")
@@ -556,7 +566,11 @@ impl Emitter<'_> {
             if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
                 return None;
             }
-            let setter = rust_name(name, Case::Snake).ident();
+            if seen_headers.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+                return None;
+            }
+            seen_headers.push(name.to_string());
+            let setter = setters.name(name, Case::Snake).ident();
             let doc = format!(
                 " Sets the `{name}` header. {}",
                 h.description.lines().next().unwrap_or("")
