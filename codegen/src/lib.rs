@@ -9,6 +9,7 @@
 //! `xtask` is a thin command line over [`Settings`] and the functions here.
 
 pub mod audit;
+pub mod bench;
 pub mod diagnostics;
 pub mod diff;
 pub mod emit;

@@ -245,6 +245,16 @@ impl JsonBody for crate::values::Duration {}
 impl JsonBody for crate::values::Guid {}
 impl<T: JsonBody> JsonBody for Vec<T> {}
 
+/// A single primitive result (`String`, `Int32`, a date): OData wraps it
+/// as `{"value": ...}`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "T: serde::de::DeserializeOwned"))]
+pub struct Primitive<T> {
+    pub value: T,
+}
+
+impl<T: serde::de::DeserializeOwned> JsonBody for Primitive<T> {}
+
 /// `204 No Content` and other empty answers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NoContent;

@@ -24,6 +24,13 @@ pub fn push_argument(path: &mut String, value: &str) {
     path.push_str(&percent_encoding::utf8_percent_encode(&doubled, ARGUMENT).to_string());
 }
 
+/// Appends an OData literal the caller wrote (`0`, `'A1:B2'`) as a function
+/// argument: percent-encoded, so it cannot add a segment or a query.
+pub fn push_literal(path: &mut String, value: &str) {
+    const LITERAL: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~').remove(b'.').remove(b'@').remove(b'\'').remove(b':').remove(b'$');
+    path.push_str(&percent_encoding::utf8_percent_encode(value, LITERAL).to_string());
+}
+
 /// Appends a drive item path (`folder/file.txt`) after `root:/`: each part
 /// is one encoded segment; `.` and `..` parts are encoded, so the path can
 /// never climb out of the drive.

@@ -235,11 +235,6 @@ fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
         "{\n  \"attachments\": [],\n  \"body\": {\n    \"content\": \"Hello World\",\n    \"contentType\": \"html\"\n  },\n  \"chatId\": \"19:4b6bed8d24574f6a9e436813cb2617d8@thread.tacv2\",\n  \"createdDateTime\": \"2019-02-04T19:58:15.511Z\",\n  \"etag\": \"1616991463150\",\n  \"from\": {\n    \"application\": null,\n    \"conversation\": null,\n    \"device\": null,\n    \"user\": {\n      \"displayName\": \"Robin Kline\",\n      \"id\": \"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\n      \"userIdentityType\": \"aadUser\"\n    }\n  },\n  \"id\": \"1616991463150\",\n  \"importance\": \"normal\",\n  \"locale\": \"en-us\",\n  \"mentions\": [],\n  \"messageType\": \"message\",\n  \"reactions\": []\n}",
     );
 }
-/// Example `example` at spec/api-reference/beta/api/driveitem-get-content.md:130.
-#[test]
-fn beta_get_drives_by_drive_id_items_by_item_id_content_example() {
-    check::<graph_generated::beta::models::Stream>("{\n  \"id\": \"12319191!11919\"\n}");
-}
 /// Example `get_longrunningoperation_roleManagementalerts_running` at spec/api-reference/beta/api/longrunningoperation-get.md:142.
 #[test]
 fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_get_longrunningoperation_role_managementalerts_running() {

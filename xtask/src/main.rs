@@ -92,6 +92,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
     },
+    /// Time each phase of a regeneration against the floor (read and
+    /// tokenise only). Build with `--release` for numbers that mean anything:
+    /// `cargo run --release -p xtask -- bench --docs DIR`.
+    Bench {
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        /// Where to write the crate (default: a temporary folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+        format: LintFormat,
+    },
     /// Print the table of diagnostic codes.
     Codes,
 }
@@ -349,6 +361,27 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 LintFormat::Human => out(&codegen::audit::render(&audit)),
                 LintFormat::Json => {
                     out(&(serde_json::to_string_pretty(&audit).map_err(|e| e.to_string())? + "\n"))
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench {
+            docs,
+            out: out_dir,
+            format,
+        } => {
+            let (docs, _) = docs_or_spec(docs)?;
+            let target = out_dir.unwrap_or_else(|| {
+                std::env::temp_dir().join(format!("graph-codegen-bench-{}", std::process::id()))
+            });
+            if cfg!(debug_assertions) {
+                eprintln!("warning: a debug build; run `cargo run --release -p xtask -- bench` for real numbers");
+            }
+            let bench = codegen::bench::run(&docs, &target)?;
+            match format {
+                LintFormat::Human => out(&codegen::bench::render(&bench)),
+                LintFormat::Json => {
+                    out(&(serde_json::to_string_pretty(&bench).map_err(|e| e.to_string())? + "\n"))
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -1,7 +1,7 @@
 //! The crate scaffolding: `Cargo.toml`, `src/lib.rs`, the version modules
 //! and the support module copied from `codegen/templates/support.rs`.
 
-use super::{rust_file, HEADER};
+use super::{rust_file, template, HEADER};
 use crate::ir::ApiVersion;
 use crate::write::GeneratedFile;
 use proc_macro2::TokenStream;
@@ -49,17 +49,6 @@ pub fn files(versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
         template("src/values.rs", VALUES)?,
         template("src/request.rs", REQUEST)?,
     ])
-}
-
-/// A hand-written module of `codegen/templates/`, checked and printed like
-/// generated code.
-fn template(path: &str, source: &str) -> Result<GeneratedFile, String> {
-    let file: syn::File =
-        syn::parse_str(source).map_err(|e| format!("template for {path}: {e}"))?;
-    Ok(GeneratedFile {
-        path: path.into(),
-        contents: format!("// {HEADER}\n{}", prettyplease::unparse(&file)),
-    })
 }
 
 pub fn version_module(version: ApiVersion) -> TokenStream {

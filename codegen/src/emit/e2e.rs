@@ -10,14 +10,13 @@
 //! report), or when its request body is not JSON.
 
 use super::models::TypeIndex;
-use super::requests::{response_kind, takes_body, ChainCall, ResponseKind};
+use super::requests::{response_kind, takes_body, ResponseKind};
 use crate::ir::{ApiVersion, Body, Example, Ir, Operation};
 use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeMap;
 
-type Chains = BTreeMap<(String, String, String), Vec<ChainCall>>;
+use super::requests::Chains;
 
 /// The test server, `tests/common/mod.rs`, shared with hand-written tests.
 pub const SERVER: &str = include_str!("../../templates/test_server.rs");
@@ -31,6 +30,11 @@ fn split_url(url: &str) -> (String, Vec<(String, String)>) {
         rest = after.find('/').map_or("", |j| &after[j..]);
     }
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let path = if path.len() > 1 {
+        path.trim_end_matches('/')
+    } else {
+        path
+    };
     let path = ["/v1.0", "/beta"]
         .iter()
         .find_map(|p| {
@@ -206,7 +210,7 @@ fn example_test(
     let calls: Vec<TokenStream> = chain
         .iter()
         .map(|c| {
-            let m = &c.method;
+            let m = format_ident!("{}", c.method);
             let a: Vec<&String> = values.by_ref().take(c.arguments).collect();
             quote!(.#m(#(#a),*))
         })

@@ -260,7 +260,8 @@ fn step_type_word(step: &Step) -> String {
 /// One call of a builder chain: the method and how many text arguments it takes.
 #[derive(Clone, Debug)]
 pub struct ChainCall {
-    pub method: proc_macro2::Ident,
+    /// The method name (a sanitised identifier).
+    pub method: String,
     pub arguments: usize,
 }
 
@@ -393,9 +394,11 @@ impl Emitter<'_> {
                 Step::Mixed(pieces) => {
                     let mut params = Vec::new();
                     let mut pushes = vec![quote!(url.push('/');)];
+                    let mut quoted = false;
                     for p in pieces {
                         match p {
                             Piece::Literal(t) => {
+                                quoted = t.ends_with('\'');
                                 let mut chars = t.chars();
                                 match (chars.next(), chars.next()) {
                                     (Some(c), None) => pushes.push(quote!(url.push(#c);)),
@@ -405,7 +408,17 @@ impl Emitter<'_> {
                             Piece::Param(n) => {
                                 let arg = args.name(n, Case::Snake).ident();
                                 params.push(quote!(#arg: &str));
-                                pushes.push(quote!(crate::support::push_argument(&mut url, #arg);));
+                                // Inside quotes a value is an OData string; without
+                                // them the caller writes the literal (`0`, `'A1'`).
+                                if quoted {
+                                    pushes.push(
+                                        quote!(crate::support::push_argument(&mut url, #arg);),
+                                    );
+                                } else {
+                                    pushes.push(
+                                        quote!(crate::support::push_literal(&mut url, #arg);),
+                                    );
+                                }
                             }
                         }
                     }
@@ -438,7 +451,7 @@ impl Emitter<'_> {
             });
             let mut next = chain.to_vec();
             next.push(ChainCall {
-                method: method.clone(),
+                method: method.to_string(),
                 arguments: params.len(),
             });
             self.node(child, type_name, &next);
@@ -518,8 +531,15 @@ impl Emitter<'_> {
             ResponseKind::NoContent => quote!(crate::request::NoContent),
             ResponseKind::Json => {
                 let inner = json_type(op, self.version, self.index, quote!(super::models));
+                let primitive = op
+                    .response
+                    .type_name
+                    .as_deref()
+                    .is_some_and(|t| t.starts_with("Edm.") && t != "Edm.Untyped");
                 if op.response.collection {
                     quote!(crate::request::Page<#inner>)
+                } else if primitive {
+                    quote!(crate::request::Primitive<#inner>)
                 } else {
                     inner
                 }
@@ -548,9 +568,29 @@ impl Emitter<'_> {
         // Setter names: unique, and never one of `Request`'s own methods.
         let mut setters = Scope::default();
         for own in [
-            "header", "query_param", "build", "url", "method", "json_body", "bytes_body", "select",
-            "expand", "filter", "order_by", "top", "skip", "count", "search", "parse", "send",
-            "send_with_retry", "pages", "send_all", "poll_until_done", "into_page_request", "new",
+            "header",
+            "query_param",
+            "build",
+            "url",
+            "method",
+            "json_body",
+            "bytes_body",
+            "select",
+            "expand",
+            "filter",
+            "order_by",
+            "top",
+            "skip",
+            "count",
+            "search",
+            "parse",
+            "send",
+            "send_with_retry",
+            "pages",
+            "send_all",
+            "poll_until_done",
+            "into_page_request",
+            "new",
         ] {
             setters.reserve(own);
         }

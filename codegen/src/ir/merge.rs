@@ -467,11 +467,15 @@ fn response_type(d: &Draft, p: &PageFacts) -> Option<String> {
     }
 }
 
+/// The annotation's `@odata.type`, normalised as a property type is:
+/// `string` is `Edm.String`, `Collection(microsoft.graph.user)` is
+/// `microsoft.graph.user`, a bare name is qualified.
 fn example_type(d: &Draft) -> Option<String> {
     d.examples
         .iter()
         .find_map(|e| e.response.as_ref()?.odata_type.clone())
-        .map(|t| t.trim_start_matches('#').to_string())
+        .map(|t| crate::parse::resource::type_of(t.trim_start_matches('#'), "microsoft.graph").0)
+        .filter(|t| !t.is_empty() && t != "microsoft.graph.")
 }
 
 /// The type an example's `@odata.context` names:

@@ -81,6 +81,9 @@ pub fn build(
         let Some(ty) = &op.response.type_name else {
             continue;
         };
+        if ty.starts_with("Edm.") {
+            continue; // a primitive, not a model
+        }
         let key = (op.version, ty.clone());
         let bodies: Vec<(&Value, &Source)> = op
             .examples

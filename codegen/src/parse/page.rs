@@ -709,6 +709,10 @@ impl Walk<'_> {
     }
 
     fn qualify(&self, name: &str) -> String {
+        // "returns a String collection": a primitive, not a model.
+        if let Some(edm) = crate::types::edm_name(name) {
+            return edm.to_string();
+        }
         if name.contains('.') {
             name.to_string()
         } else {

@@ -1136,38 +1136,6 @@ pub struct UnifiedRoleManagementAlert {
     #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-/// The properties of [`Stream`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum StreamField {
-    /// `id`
-    Id,
-}
-impl crate::request::FieldName for StreamField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Id => "id",
-        }
-    }
-}
-impl crate::request::Selectable for Stream {
-    type Field = StreamField;
-}
-impl crate::request::JsonBody for Stream {}
-/// `stream`, documented at `spec/api-reference/beta/api/driveitem-get-content.md:130`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Stream {
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:28`, `spec/api-reference/beta/api/longrunningoperation-get.md:21`, `spec/api-reference/beta/api/001_a28651d876debae6.txt:11`.
 ///
 /// Evolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.

@@ -984,7 +984,10 @@ impl ReportsGetEmailActivityUserDetailCall {
     /// - [`spec/api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md:10`](https://learn.microsoft.com/graph/api/reportroot-getemailactivityuserdetail?view=graph-rest-1.0)
     pub fn get(
         &self,
-    ) -> Request<super::models::String, options::GetReportsGetEmailActivityUserDetail> {
+    ) -> Request<
+        crate::request::Primitive<::std::string::String>,
+        options::GetReportsGetEmailActivityUserDetail,
+    > {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
@@ -1017,7 +1020,10 @@ impl ReportsGetEmailActivityUserDetailCall2 {
     /// - [`spec/api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md:10`](https://learn.microsoft.com/graph/api/reportroot-getemailactivityuserdetail?view=graph-rest-1.0)
     pub fn get(
         &self,
-    ) -> Request<super::models::String, options::GetReportsGetEmailActivityUserDetail> {
+    ) -> Request<
+        crate::request::Primitive<::std::string::String>,
+        options::GetReportsGetEmailActivityUserDetail,
+    > {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
@@ -1039,7 +1045,7 @@ impl Reports {
         let mut url = self.url.clone();
         url.push('/');
         url.push_str("getEmailActivityUserDetail(date=");
-        crate::support::push_argument(&mut url, date_value);
+        crate::support::push_literal(&mut url, date_value);
         url.push(')');
         ReportsGetEmailActivityUserDetailCall {
             url,

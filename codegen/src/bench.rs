@@ -1,0 +1,198 @@
+//! `cargo xtask bench`: the wall time of each phase of a regeneration, on a
+//! real docs tree, beside the floor (reading every file and tokenising it
+//! with pulldown-cmark, nothing else) measured in the same run. Run it from
+//! a release build; the numbers of a debug build say little.
+
+use crate::parse::Loader;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, serde::Serialize)]
+pub struct Bench {
+    pub pages: usize,
+    pub files_read: usize,
+    pub bytes_read: usize,
+    pub floor: Duration,
+    pub read: Duration,
+    pub parse: Duration,
+    pub ir: Duration,
+    pub emit_and_format: Duration,
+    pub write: Duration,
+    pub total: Duration,
+    /// Peak resident memory, from `/proc/self/status` (Linux), in KiB.
+    pub peak_memory_kib: Option<u64>,
+    pub operations: usize,
+    pub models: usize,
+}
+
+/// Every file below `root`, as (path relative to `root`, bytes).
+fn all_files(root: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_dir() {
+                dirs.push(path);
+            } else if ft.is_file() {
+                let name = path.to_string_lossy();
+                if name.ends_with(".md") || name.ends_with(".txt") {
+                    if let Ok(rel) = path.strip_prefix(root) {
+                        out.push((rel.to_string_lossy().replace('\\', "/"), path));
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs `f` over `items` on every core.
+fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(items.len().max(1));
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Measures a regeneration of `docs` into `out` (which it overwrites).
+pub fn run(docs: &Path, out: &Path) -> Result<Bench, String> {
+    let root = crate::include_root(docs);
+    let files = all_files(&root);
+
+    // The floor: read and tokenise, nothing else.
+    let started = Instant::now();
+    let events: usize = on_all_cores(&files, |(_, path)| {
+        std::fs::read_to_string(path)
+            .map(|t| pulldown_cmark::Parser::new(&t).count())
+            .unwrap_or(0)
+    })
+    .into_iter()
+    .sum();
+    let floor = started.elapsed();
+    let _ = events;
+
+    let total_start = Instant::now();
+    let started = Instant::now();
+    let contents: Vec<(String, String)> = on_all_cores(&files, |(rel, path)| {
+        (
+            rel.clone(),
+            std::fs::read(path)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default(),
+        )
+    });
+    let bytes_read = contents.iter().map(|(_, t)| t.len()).sum();
+    let files_read = contents.len();
+    let map: BTreeMap<String, String> = contents.into_iter().collect();
+    let read = started.elapsed();
+
+    let started = Instant::now();
+    let prefix = docs
+        .strip_prefix(&root)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let pages: Vec<String> = crate::parse::list_pages(docs)
+        .into_iter()
+        .map(|p| {
+            if prefix.is_empty() {
+                p
+            } else {
+                format!("{prefix}/{p}")
+            }
+        })
+        .collect();
+    let loader = Loader::memory(map);
+    let facts = crate::parse_pages(&loader, &pages);
+    let parse = started.elapsed();
+
+    let started = Instant::now();
+    let ir = crate::build_ir(facts);
+    let ir_time = started.elapsed();
+
+    let started = Instant::now();
+    let generated = crate::emit::generate(&ir)?;
+    let emit_and_format = started.elapsed();
+
+    let started = Instant::now();
+    crate::write::write(out, &generated).map_err(|e| e.to_string())?;
+    let write = started.elapsed();
+
+    Ok(Bench {
+        pages: pages.len(),
+        files_read,
+        bytes_read,
+        floor,
+        read,
+        parse,
+        ir: ir_time,
+        emit_and_format,
+        write,
+        total: total_start.elapsed(),
+        peak_memory_kib: peak_memory_kib(),
+        operations: ir.operations.len(),
+        models: ir.models.len(),
+    })
+}
+
+/// The measurements as a table.
+pub fn render(b: &Bench) -> String {
+    let ms = |d: Duration| format!("{:>8.1} ms", d.as_secs_f64() * 1000.0);
+    let front = b.read + b.parse + b.ir;
+    let mut out = format!(
+        "{} pages ({} files, {:.1} MiB), {} operations, {} models\n",
+        b.pages,
+        b.files_read,
+        b.bytes_read as f64 / 1_048_576.0,
+        b.operations,
+        b.models
+    );
+    for (name, d) in [
+        ("floor (read + tokenise)", b.floor),
+        ("read", b.read),
+        ("parse", b.parse),
+        ("IR passes", b.ir),
+        ("emit + format", b.emit_and_format),
+        ("write", b.write),
+        ("total", b.total),
+    ] {
+        out.push_str(&format!("  {name:<24}{}\n", ms(d)));
+    }
+    let floor = b.floor.as_secs_f64().max(1e-9);
+    out.push_str(&format!(
+        "  IR of the tree / floor   {:>8.2}x\n  whole regen / floor      {:>8.2}x\n  pages per second         {:>8.0}\n",
+        front.as_secs_f64() / floor,
+        b.total.as_secs_f64() / floor,
+        b.pages as f64 / b.total.as_secs_f64().max(1e-9)
+    ));
+    if let Some(kib) = b.peak_memory_kib {
+        out.push_str(&format!(
+            "  peak memory              {:>8.1} MiB\n",
+            kib as f64 / 1024.0
+        ));
+    }
+    out
+}
