@@ -66,16 +66,13 @@ pub fn module_name(version: ApiVersion) -> &'static str {
 /// A unit of emitting work: it builds one file (tokens, then printing) on
 /// whichever thread picks it up. Token streams cannot cross threads, so a
 /// job does both.
-type Job<'a> = Box<
-    dyn FnOnce() -> Result<(GeneratedFile, Option<(ApiVersion, requests::Chains)>), String>
-        + Send
-        + 'a,
->;
+type Job<'a> = Box<dyn FnOnce() -> JobResult + Send + 'a>;
+
+/// A file, and the builder chains of a version when the job emitted its builders.
+type JobResult = Result<(GeneratedFile, Option<(ApiVersion, requests::Chains)>), String>;
 
 /// Runs jobs on every core; results come back in job order.
-fn run_jobs(
-    jobs: Vec<Job<'_>>,
-) -> Vec<Result<(GeneratedFile, Option<(ApiVersion, requests::Chains)>), String>> {
+fn run_jobs(jobs: Vec<Job<'_>>) -> Vec<JobResult> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
