@@ -72,7 +72,12 @@ pub fn rust_name(raw: &str, case: Case) -> RustName {
         name.insert_str(0, if case == Case::Snake { "n" } else { "N" });
     }
     if KEYWORDS.contains(&name.as_str()) || name == "_" {
-        name.push('_');
+        // `type` -> `type_`; `Self` -> `SelfValue` (a trailing `_` is not UpperCamelCase).
+        name.push_str(if case == Case::UpperCamel {
+            "Value"
+        } else {
+            "_"
+        });
     }
     RustName(name)
 }
@@ -99,7 +104,11 @@ impl Scope {
                 format!(
                     "{}{}{n}",
                     base.0,
-                    if case == Case::UpperCamel { "" } else { "_" }
+                    if case == Case::UpperCamel || base.0.ends_with('_') {
+                        ""
+                    } else {
+                        "_"
+                    }
                 )
             })
             .find(|candidate| self.used.insert(candidate.clone()))

@@ -37,8 +37,28 @@ pub fn template(path: &str, source: &str) -> Result<GeneratedFile, String> {
 fn print(path: &str, file: &syn::File) -> GeneratedFile {
     GeneratedFile {
         path: path.to_string(),
-        contents: format!("// {HEADER}\n{}", prettyplease::unparse(file)),
+        contents: format!("// {HEADER}\n{}", visible(&prettyplease::unparse(file))),
     }
+}
+
+/// Bidirectional-text controls (the "Trojan Source" characters) are
+/// written as their escapes wherever the docs put them: in doc comments
+/// they would reorder what a reviewer sees, and rustc refuses them.
+/// String literals arrive already escaped by `proc_macro2`.
+fn visible(text: &str) -> String {
+    let hidden = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}');
+    if !text.contains(hidden) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Doc attributes from docs text. Each line becomes one `#[doc = "..."]`
