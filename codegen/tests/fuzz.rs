@@ -1,0 +1,165 @@
+//! Bounded fuzzing of the whole pipeline, run by `cargo test`: arbitrary
+//! text and mutated real pages (from `spec/`) go through the page parser,
+//! the IR passes and the emitter. Never a panic, never a hang (a watchdog
+//! aborts the run when one input takes over 30 s), and whatever is emitted parses as Rust.
+//! `PROPTEST_CASES` raises the number of cases for a longer session.
+
+use proptest::prelude::*;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Once;
+
+/// Seconds since the epoch when the current case started.
+static CASE_STARTED: AtomicU64 = AtomicU64::new(0);
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Marks the start of a case; aborts the run when one case takes over 30 s.
+fn watchdog() {
+    static START: Once = Once::new();
+    CASE_STARTED.store(now(), Ordering::SeqCst);
+    START.call_once(|| {
+        std::thread::spawn(|| loop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            let started = CASE_STARTED.load(Ordering::SeqCst);
+            if now().saturating_sub(started) > 30 {
+                eprintln!("fuzz: one input kept the pipeline busy for over 30 s");
+                std::process::abort();
+            }
+        });
+    });
+}
+
+/// Runs one page through every phase.
+fn pipeline(page: &str) {
+    let files = [("v1.0/api/fuzz.md".to_string(), page.to_string())]
+        .into_iter()
+        .collect();
+    let loader = codegen::parse::Loader::memory(files);
+    let facts = codegen::parse_pages(&loader, &["v1.0/api/fuzz.md".to_string()]);
+    let ir = codegen::build_ir(facts);
+    for d in &ir.diagnostics {
+        assert!(d.line >= 1, "a diagnostic without a line: {d:?}");
+    }
+    // `generate` checks that every emitted file parses as Rust.
+    if let Err(e) = codegen::emit::generate(&ir) {
+        panic!("emitted code does not parse: {e}");
+    }
+}
+
+fn real_pages() -> Vec<String> {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/api-reference");
+    let mut pages = Vec::new();
+    for version in ["v1.0/api", "beta/api", "v1.0/resources"] {
+        if let Ok(entries) = std::fs::read_dir(spec.join(version)) {
+            for e in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(e.path()) {
+                    pages.push(text);
+                }
+            }
+        }
+    }
+    pages.sort();
+    pages
+}
+
+/// Text that means something to the parser.
+const TOKENS: &[&str] = &[
+    "|",
+    "\n|---|---|\n",
+    "```",
+    "```http\n",
+    "<!--",
+    "-->",
+    "{",
+    "}",
+    "[!INCLUDE [x](../x.md)]",
+    "\n## ",
+    "\n# ",
+    "Permission type",
+    "Delegated (work or school account)",
+    "Not supported.",
+    "GET /users/{id}",
+    "HTTP/1.1 200 OK\n",
+    "\"blockType\": \"response\"",
+    "\u{202e}",
+    "\0",
+    "\r\n",
+    "\t",
+    "**",
+    "`",
+];
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Delete(usize, usize),
+    Duplicate(usize, usize),
+    Insert(usize, usize),
+}
+
+fn mutate(page: &str, mutations: &[Mutation]) -> String {
+    let mut bytes: Vec<char> = page.chars().collect();
+    for m in mutations {
+        let n = bytes.len().max(1);
+        match *m {
+            Mutation::Delete(at, len) => {
+                let start = at % n;
+                let end = (start + len % 200).min(bytes.len());
+                bytes.drain(start.min(bytes.len())..end);
+            }
+            Mutation::Duplicate(at, len) => {
+                let start = (at % n).min(bytes.len());
+                let end = (start + len % 500).min(bytes.len());
+                let copy: Vec<char> = bytes[start..end].to_vec();
+                bytes.splice(start..start, copy);
+            }
+            Mutation::Insert(at, token) => {
+                let at = (at % n).min(bytes.len());
+                bytes.splice(at..at, TOKENS[token % TOKENS.len()].chars());
+            }
+        }
+    }
+    bytes.into_iter().collect()
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Delete(a, b)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Duplicate(a, b)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Insert(a, b)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { failure_persistence: None, cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_breaks_the_pipeline(text in any::<String>()) {
+        watchdog();
+        pipeline(&text);
+    }
+
+    #[test]
+    fn markdown_soup_never_breaks_the_pipeline(parts in proptest::collection::vec(0..TOKENS.len(), 0..200)) {
+        watchdog();
+        let text: String = parts.into_iter().map(|i| TOKENS[i]).collect();
+        pipeline(&text);
+    }
+
+    #[test]
+    fn mutated_real_pages_never_break_the_pipeline(
+        which in any::<usize>(),
+        mutations in proptest::collection::vec(mutation(), 1..12),
+    ) {
+        watchdog();
+        let pages = real_pages();
+        prop_assume!(!pages.is_empty());
+        let page = &pages[which % pages.len()];
+        pipeline(&mutate(page, &mutations));
+    }
+}
