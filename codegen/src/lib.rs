@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod cache;
 pub mod diagnostics;
 pub mod diff;
 pub mod emit;

@@ -157,6 +157,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Regen { check, docs, out } => {
             let (docs, display) = docs_or_spec(docs)?;
             let out = out.unwrap_or_else(|| workspace_root().join("generated"));
+            // Nothing read has changed since the last run and the tree is as
+            // that run left it: done (see codegen/src/cache.rs).
+            let cache_file =
+                codegen::cache::file_for(&workspace_root().join("target/regen-cache"), &out);
+            if codegen::cache::is_fresh(&cache_file, &docs, &out) {
+                eprintln!(
+                    "{} is fresh (nothing changed since the last regen)",
+                    out.display()
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            let inputs = codegen::cache::inputs(&docs).ok();
             let (ir, files) = match codegen::generate(&docs, &display) {
                 Ok(x) => x,
                 Err(codegen::RegenError::Diagnostics(diags)) => {
@@ -181,8 +193,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     return Ok(ExitCode::FAILURE);
                 }
                 eprintln!("{} is fresh ({} files; {} operations, {} models, {} enums; {warnings} warnings)", out.display(), files.len(), ir.operations.len(), ir.models.len(), ir.enums.len());
+                remember(&cache_file, inputs, &out);
             } else {
                 let changed = codegen::write::write(&out, &files).map_err(|e| e.to_string())?;
+                remember(&cache_file, inputs, &out);
                 eprintln!(
                     "{} {} ({} files; {} operations, {} models, {} enums; {warnings} warnings, see `cargo xtask lint`)",
                     if changed { "wrote" } else { "unchanged:" },
@@ -423,5 +437,13 @@ fn out(text: &str) {
         }
         eprintln!("error: writing to stdout: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Records the fingerprints of a run that left `out` fresh. A cache that
+/// cannot be written only costs the fast path next time.
+fn remember(cache_file: &Path, inputs: Option<u64>, out: &Path) {
+    if let (Some(inputs), Ok(outputs)) = (inputs, codegen::cache::outputs(out)) {
+        let _ = codegen::cache::store(cache_file, codegen::cache::Fingerprints { inputs, outputs });
     }
 }

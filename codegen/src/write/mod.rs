@@ -63,6 +63,10 @@ pub fn is_generated(contents: &str) -> bool {
 
 /// Generated files on disk (relative path to contents). Hand-written files
 /// and build output are not listed.
+pub fn generated_files(out: &Path) -> io::Result<BTreeMap<String, String>> {
+    existing(out)
+}
+
 fn existing(out: &Path) -> io::Result<BTreeMap<String, String>> {
     let mut found = BTreeMap::new();
     if !out.exists() {
