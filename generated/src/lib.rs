@@ -8,6 +8,8 @@ pub mod route;
 pub mod support;
 pub mod values;
 /// Operations and models of the Microsoft Graph `v1.0` API.
+#[cfg(feature = "v1")]
 pub mod v1;
 /// Operations and models of the Microsoft Graph `beta` API.
+#[cfg(feature = "beta")]
 pub mod beta;

@@ -2,7 +2,7 @@
 //! generated header, so regen keeps this file): the seed operation over a
 //! real connection, paging, polling a long-running operation, throttling
 //! and Graph's error body.
-#![cfg(feature = "reqwest")]
+#![cfg(all(feature = "reqwest", feature = "v1", feature = "beta", feature = "full"))]
 
 mod common;
 

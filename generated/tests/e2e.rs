@@ -5,6 +5,7 @@
 mod common;
 use common::{serve, Expect, Reply};
 /// `POST https://graph.microsoft.com/v1.0/applications` from spec/api-reference/v1.0/api/application-post-applications.md:60
+#[cfg(all(feature = "v1", feature = "area-applications"))]
 #[tokio::test]
 async fn v1_post_applications_create_application_from_applications() {
     let (base, server) = serve(
@@ -33,6 +34,7 @@ async fn v1_post_applications_create_application_from_applications() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/v1.0/chats/19:2da4c29f6d7041eca70b638b43d45437@thread.v2/messages` from spec/api-reference/v1.0/api/chat-post-messages.md:68
+#[cfg(all(feature = "v1", feature = "area-teams"))]
 #[tokio::test]
 async fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
     let (base, server) = serve(
@@ -64,6 +66,7 @@ async fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/v1.0/education/classes/72a7baec-c3e9-4213-a850-f62de0adad5f/assignments/1b6df208-ea5a-475c-8dd2-b92f693c928a/publish` from spec/api-reference/v1.0/api/educationassignment-publish.md:58
+#[cfg(all(feature = "v1", feature = "area-education"))]
 #[tokio::test]
 async fn v1_post_education_classes_by_id_assignments_by_id_publish_educationassignment_publish_2() {
     let (base, server) = serve(
@@ -93,6 +96,7 @@ async fn v1_post_education_classes_by_id_assignments_by_id_publish_educationassi
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/v1.0/groups/{id}/members` from spec/api-reference/v1.0/api/group-list-members.md:53
+#[cfg(all(feature = "v1", feature = "area-groups"))]
 #[tokio::test]
 async fn v1_get_groups_by_id_members_get_members() {
     let (base, server) = serve(
@@ -113,6 +117,7 @@ async fn v1_get_groups_by_id_members_get_members() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/v1.0/me/authentication/methods` from spec/api-reference/v1.0/api/authentication-list-methods.md:90
+#[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
 #[tokio::test]
 async fn v1_get_me_authentication_methods_get_methods() {
     let (base, server) = serve(
@@ -134,6 +139,7 @@ async fn v1_get_me_authentication_methods_get_methods() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/v1.0/me/messages/AAMkADI5MAAIT3drCAAA=/attachments/createUploadSession` from spec/api-reference/v1.0/api/attachment-createuploadsession.md:106
+#[cfg(all(feature = "v1", feature = "area-outlook"))]
 #[tokio::test]
 async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createuploadsession() {
     let (base, server) = serve(
@@ -170,6 +176,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/v1.0/me/messages/AAMkAGUwNjQ4ZjIxLTQ3Y2YtNDViMi1iZjc4LTMA=/attachments/createUploadSession` from spec/api-reference/v1.0/api/attachment-createuploadsession.md:179
+#[cfg(all(feature = "v1", feature = "area-outlook"))]
 #[tokio::test]
 async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createuploadsession_inline() {
     let (base, server) = serve(
@@ -206,6 +213,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/v1.0/me/mailFolders/{id}/messages/delta` from spec/api-reference/v1.0/api/message-delta.md:104
+#[cfg(all(feature = "v1", feature = "area-outlook"))]
 #[tokio::test]
 async fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
     let (base, server) = serve(
@@ -235,6 +243,7 @@ async fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/v1.0/servicePrincipals/00063ffc-54e9-405d-b8f3-56124728e051/memberOf` from spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:70
+#[cfg(all(feature = "v1", feature = "area-applications"))]
 #[tokio::test]
 async fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof() {
     let (base, server) = serve(
@@ -261,6 +270,7 @@ async fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST /sites/{site-id}/lists` from spec/api-reference/v1.0/api/list-create.md:47
+#[cfg(all(feature = "v1", feature = "area-sharepoint"))]
 #[tokio::test]
 async fn v1_post_sites_by_site_id_lists_create_list() {
     let (base, server) = serve(
@@ -294,6 +304,7 @@ async fn v1_post_sites_by_site_id_lists_create_list() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/v1.0/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword` from spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:95
+#[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
 #[tokio::test]
 async fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_adminprovided() {
     let (base, server) = serve(
@@ -327,6 +338,7 @@ async fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwor
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/v1.0/users/{usersId}/managedDevices/{managedDeviceId}` from spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:56
+#[cfg(all(feature = "v1", feature = "area-intune"))]
 #[tokio::test]
 async fn v1_get_users_by_users_id_managed_devices_by_managed_device_id_example() {
     let (base, server) = serve(
@@ -354,6 +366,7 @@ async fn v1_get_users_by_users_id_managed_devices_by_managed_device_id_example()
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/beta/applications` from spec/api-reference/beta/api/application-list.md:78
+#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
 #[tokio::test]
 async fn beta_get_applications_list_application() {
     let (base, server) = serve(
@@ -375,6 +388,7 @@ async fn beta_get_applications_list_application() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/beta/applications?$filter=startswith(displayName, 'a')&$count=true&$top=1&$orderby=displayName` from spec/api-reference/beta/api/application-list.md:221
+#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
 #[tokio::test]
 async fn beta_get_applications_list_applications_startswith() {
     let (base, server) = serve(
@@ -405,6 +419,7 @@ async fn beta_get_applications_list_applications_startswith() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/beta/applications?$search="displayName:Web"&$count=true&$select=appId,identifierUris,displayName,publisherDomain,signInAudience` from spec/api-reference/beta/api/application-list.md:299
+#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
 #[tokio::test]
 async fn beta_get_applications_list_applications_search_count_select() {
     let (base, server) = serve(
@@ -437,6 +452,7 @@ async fn beta_get_applications_list_applications_search_count_select() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/beta/applications?$filter=owners/$count eq 0 or owners/$count eq 1&$count=true&$select=id,displayName` from spec/api-reference/beta/api/application-list.md:378
+#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
 #[tokio::test]
 async fn beta_get_applications_list_application_lessthan2owners() {
     let (base, server) = serve(
@@ -466,6 +482,7 @@ async fn beta_get_applications_list_application_lessthan2owners() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/beta/applications?$filter=identifierUris/any(x:startswith(x,'api://'))&$count=true` from spec/api-reference/beta/api/application-list.md:459
+#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
 #[tokio::test]
 async fn beta_get_applications_list_application_filteridentifieruris() {
     let (base, server) = serve(
@@ -493,6 +510,7 @@ async fn beta_get_applications_list_application_filteridentifieruris() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/beta/applications?$select=id,appId,displayName,signInAudience,signInAudienceRestrictions` from spec/api-reference/beta/api/application-list.md:535
+#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
 #[tokio::test]
 async fn beta_get_applications_list_application_selectsigninaudiencerestrictions() {
     let (base, server) = serve(
@@ -521,6 +539,7 @@ async fn beta_get_applications_list_application_selectsigninaudiencerestrictions
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/beta/chats/19:2da4c29f6d7041eca70b638b43d45437@thread.v2/messages` from spec/api-reference/beta/api/chat-post-messages.md:91
+#[cfg(all(feature = "beta", feature = "area-teams"))]
 #[tokio::test]
 async fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
     let (base, server) = serve(
@@ -552,6 +571,7 @@ async fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/beta/chats/19:4b6bed8d24574f6a9e436813cb2617d8@thread.tacv2/messages` from spec/api-reference/beta/api/chat-post-messages.md:201
+#[cfg(all(feature = "beta", feature = "area-teams"))]
 #[tokio::test]
 async fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
     let (base, server) = serve(
@@ -585,6 +605,7 @@ async fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/refresh` from spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:83
+#[cfg(all(feature = "beta", feature = "area-governance"))]
 #[tokio::test]
 async fn beta_post_identity_governance_role_management_alerts_alerts_refresh_unifiedrolemanagementalert_refresh_all() {
     let (base, server) = serve(
@@ -617,6 +638,7 @@ async fn beta_post_identity_governance_role_management_alerts_alerts_refresh_uni
     result.expect("the example response parses");
 }
 /// `GET https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert` from spec/api-reference/beta/api/longrunningoperation-get.md:100
+#[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
 #[tokio::test]
 async fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_get_longrunningoperation_role_managementalerts_running() {
     let (base, server) = serve(
@@ -646,6 +668,7 @@ async fn beta_get_identity_governance_role_management_alerts_operations_by_long_
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert` from spec/api-reference/beta/api/longrunningoperation-get.md:168
+#[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
 #[tokio::test]
 async fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_get_longrunningoperation_role_managementalerts_succeeded() {
     let (base, server) = serve(
@@ -675,6 +698,7 @@ async fn beta_get_identity_governance_role_management_alerts_operations_by_long_
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `GET https://graph.microsoft.com/beta/me/authentication/hardwareOathMethods` from spec/api-reference/beta/api/authentication-list-hardwareoathmethods.md:86
+#[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
 #[tokio::test]
 async fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthenticationmethod() {
     let (base, server) = serve(
@@ -697,6 +721,7 @@ async fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthe
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `DELETE https://graph.microsoft.com/beta/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}` from spec/api-reference/beta/api/authentication-delete-hardwareoathmethods.md:86
+#[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
 #[tokio::test]
 async fn beta_delete_me_authentication_hardware_oath_methods_by_hardware_oath_authentication_method_id_delete_hardwareoathauthenticationmethod() {
     let (base, server) = serve(
@@ -723,6 +748,7 @@ async fn beta_delete_me_authentication_hardware_oath_methods_by_hardware_oath_au
     result.expect("the example response parses");
 }
 /// `PATCH https://graph.microsoft.com/beta/roleManagement/cloudPC/roleDefinitions/b7f5ddc1-b7dc-4d37-abce-b9d6fc15ffff` from spec/api-reference/beta/api/unifiedroledefinition-update.md:197
+#[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
 #[tokio::test]
 async fn beta_patch_role_management_cloud_pc_role_definitions_by_id_update_unifiedroledefinition_cloudpc() {
     let (base, server) = serve(
@@ -755,6 +781,7 @@ async fn beta_patch_role_management_cloud_pc_role_definitions_by_id_update_unifi
     result.expect("the example response parses");
 }
 /// `PATCH https://graph.microsoft.com/beta/roleManagement/directory/roleDefinitions/0d55728d-3e24-4309-9b1b-5ac09921475a` from spec/api-reference/beta/api/unifiedroledefinition-update.md:107
+#[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
 #[tokio::test]
 async fn beta_patch_role_management_directory_role_definitions_by_id_update_unifiedroledefinition() {
     let (base, server) = serve(
@@ -787,6 +814,7 @@ async fn beta_patch_role_management_directory_role_definitions_by_id_update_unif
     result.expect("the example response parses");
 }
 /// `GET https://graph.microsoft.com/beta/security/incidents/2972395` from spec/api-reference/beta/api/security-incident-get.md:66
+#[cfg(all(feature = "beta", feature = "area-security"))]
 #[tokio::test]
 async fn beta_get_security_incidents_by_incident_id_get_incident() {
     let (base, server) = serve(
@@ -808,6 +836,7 @@ async fn beta_get_security_incidents_by_incident_id_get_incident() {
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/passwordMethods/28c10230-6103-485e-b985-444c60001490/resetPassword` from spec/api-reference/beta/api/authenticationmethod-resetpassword.md:87
+#[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
 #[tokio::test]
 async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_adminprovided() {
     let (base, server) = serve(
@@ -841,6 +870,7 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
 /// `POST https://graph.microsoft.com/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/passwordMethods/28c10230-6103-485e-b985-444c60001490/resetPassword` from spec/api-reference/beta/api/authenticationmethod-resetpassword.md:148
+#[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
 #[tokio::test]
 async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_systemgenerated() {
     let (base, server) = serve(

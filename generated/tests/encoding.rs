@@ -2,6 +2,7 @@
 //! regen keeps this file): whatever a value holds, it stays one segment (or
 //! one function argument, or one drive path) and can never change the path
 //! or add a query.
+#![cfg(all(feature = "v1", feature = "beta", feature = "full"))]
 
 use graph_generated::{beta, v1};
 use proptest::prelude::*;

@@ -1,5 +1,6 @@
 //! Hand-written tests of the generated crate (no generated header, so regen
 //! keeps this file): evolvable enums and terminal states.
+#![cfg(all(feature = "v1", feature = "beta", feature = "full"))]
 
 use graph_generated::beta::models::{LongRunningOperation, LongRunningOperationStatus};
 

@@ -3,6 +3,7 @@
 //! into it. Examples that do not fit are listed in `examples-report.md`.
 /// Deserialises `json`, checks that no field was dropped or changed,
 /// and round-trips the value through serde.
+#[allow(dead_code)]
 fn check<
     T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
 >(json: &str) {
@@ -16,6 +17,7 @@ fn check<
     assert_eq!(again, typed);
 }
 /// Example `create_application_from_applications` at spec/api-reference/v1.0/api/application-post-applications.md:104.
+#[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-applications")))]
 #[test]
 fn v1_post_applications_create_application_from_applications() {
     check::<
@@ -25,6 +27,7 @@ fn v1_post_applications_create_application_from_applications() {
     );
 }
 /// Example `post_chatmessages_1` at spec/api-reference/v1.0/api/chat-post-messages.md:122.
+#[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-teams")))]
 #[test]
 fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
     check::<
@@ -34,6 +37,7 @@ fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
     );
 }
 /// Example `educationassignment_publish_2` at spec/api-reference/v1.0/api/educationassignment-publish.md:87.
+#[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-education")))]
 #[test]
 fn v1_post_education_classes_by_id_assignments_by_id_publish_educationassignment_publish_2() {
     check::<
@@ -43,6 +47,16 @@ fn v1_post_education_classes_by_id_assignments_by_id_publish_educationassignment
     );
 }
 /// Example `get_members` at spec/api-reference/v1.0/api/group-list-members.md:83.
+#[cfg(
+    all(
+        feature = "v1",
+        any(
+            feature = "all-models",
+            feature = "area-applications",
+            feature = "area-groups"
+        )
+    )
+)]
 #[test]
 fn v1_get_groups_by_id_members_get_members() {
     check::<
@@ -50,6 +64,12 @@ fn v1_get_groups_by_id_members_get_members() {
     >("{\n  \"id\": \"id-value\"\n}");
 }
 /// Example `get_methods` at spec/api-reference/v1.0/api/authentication-list-methods.md:140.
+#[cfg(
+    all(
+        feature = "v1",
+        any(feature = "all-models", feature = "area-identity-and-sign-in")
+    )
+)]
 #[test]
 fn v1_get_me_authentication_methods_get_methods() {
     check::<
@@ -57,6 +77,12 @@ fn v1_get_me_authentication_methods_get_methods() {
     >("{\n  \"id\": \"-2_GRUg2-HYz6_1YG4YRAQ2\"\n}");
 }
 /// Example `get_methods` at spec/api-reference/v1.0/api/authentication-list-methods.md:140.
+#[cfg(
+    all(
+        feature = "v1",
+        any(feature = "all-models", feature = "area-identity-and-sign-in")
+    )
+)]
 #[test]
 fn v1_get_me_authentication_methods_get_methods_2() {
     check::<
@@ -64,6 +90,7 @@ fn v1_get_me_authentication_methods_get_methods_2() {
     >("{\n  \"id\": \"b5e01f81-1f81-b5e0-811f-e0b5811fe0b5\"\n}");
 }
 /// Example `attachment_createuploadsession` at spec/api-reference/v1.0/api/attachment-createuploadsession.md:150.
+#[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-outlook")))]
 #[test]
 fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createuploadsession() {
     check::<
@@ -73,6 +100,7 @@ fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createup
     );
 }
 /// Example `attachment_createuploadsession_inline` at spec/api-reference/v1.0/api/attachment-createuploadsession.md:203.
+#[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-outlook")))]
 #[test]
 fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createuploadsession_inline() {
     check::<
@@ -82,6 +110,7 @@ fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createup
     );
 }
 /// Example `message_delta` at spec/api-reference/v1.0/api/message-delta.md:149.
+#[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-outlook")))]
 #[test]
 fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
     check::<
@@ -91,6 +120,16 @@ fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
     );
 }
 /// Example `get_serviceprincipal_memberof` at spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:111.
+#[cfg(
+    all(
+        feature = "v1",
+        any(
+            feature = "all-models",
+            feature = "area-applications",
+            feature = "area-groups"
+        )
+    )
+)]
 #[test]
 fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof() {
     check::<
@@ -98,6 +137,16 @@ fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof() {
     >("{\n  \"id\": \"id-value\"\n}");
 }
 /// Example `example_4` at spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:216.
+#[cfg(
+    all(
+        feature = "v1",
+        any(
+            feature = "all-models",
+            feature = "area-applications",
+            feature = "area-groups"
+        )
+    )
+)]
 #[test]
 fn v1_get_service_principals_by_id_member_of_example_4() {
     check::<
@@ -105,6 +154,16 @@ fn v1_get_service_principals_by_id_member_of_example_4() {
     >("{\n  \"id\": \"id-value\"\n}");
 }
 /// Example `example_5` at spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:265.
+#[cfg(
+    all(
+        feature = "v1",
+        any(
+            feature = "all-models",
+            feature = "area-applications",
+            feature = "area-groups"
+        )
+    )
+)]
 #[test]
 fn v1_get_service_principals_by_id_member_of_example_5() {
     check::<
@@ -112,6 +171,7 @@ fn v1_get_service_principals_by_id_member_of_example_5() {
     >("{\n  \"id\": \"id-value\"\n}");
 }
 /// Example `create-list` at spec/api-reference/v1.0/api/list-create.md:105.
+#[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-sharepoint")))]
 #[test]
 fn v1_post_sites_by_site_id_lists_create_list() {
     check::<
@@ -121,6 +181,12 @@ fn v1_post_sites_by_site_id_lists_create_list() {
     );
 }
 /// Example `passwordauthenticationmethod_resetpassword_systemgenerated` at spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:182.
+#[cfg(
+    all(
+        feature = "v1",
+        any(feature = "all-models", feature = "area-identity-and-sign-in")
+    )
+)]
 #[test]
 fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_systemgenerated() {
     check::<
@@ -128,6 +194,7 @@ fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwordauthe
     >("{\n  \"newPassword\": \"Cuyo5459\"\n}");
 }
 /// Example `example` at spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:61.
+#[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-intune")))]
 #[test]
 fn v1_get_users_by_users_id_managed_devices_by_managed_device_id_example() {
     check::<
@@ -137,6 +204,12 @@ fn v1_get_users_by_users_id_managed_devices_by_managed_device_id_example() {
     );
 }
 /// Example `list_application` at spec/api-reference/beta/api/application-list.md:122.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-entra-applications")
+    )
+)]
 #[test]
 fn beta_get_applications_list_application() {
     check::<
@@ -146,6 +219,12 @@ fn beta_get_applications_list_application() {
     );
 }
 /// Example `list_applications_startswith` at spec/api-reference/beta/api/application-list.md:266.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-entra-applications")
+    )
+)]
 #[test]
 fn beta_get_applications_list_applications_startswith() {
     check::<
@@ -155,6 +234,12 @@ fn beta_get_applications_list_applications_startswith() {
     );
 }
 /// Example `list_applications_search_count_select` at spec/api-reference/beta/api/application-list.md:344.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-entra-applications")
+    )
+)]
 #[test]
 fn beta_get_applications_list_applications_search_count_select() {
     check::<
@@ -164,6 +249,12 @@ fn beta_get_applications_list_applications_search_count_select() {
     );
 }
 /// Example `list_application_lessthan2owners` at spec/api-reference/beta/api/application-list.md:423.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-entra-applications")
+    )
+)]
 #[test]
 fn beta_get_applications_list_application_lessthan2owners() {
     check::<
@@ -173,6 +264,12 @@ fn beta_get_applications_list_application_lessthan2owners() {
     );
 }
 /// Example `list_application_lessthan2owners` at spec/api-reference/beta/api/application-list.md:423.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-entra-applications")
+    )
+)]
 #[test]
 fn beta_get_applications_list_application_lessthan2owners_2() {
     check::<
@@ -182,6 +279,12 @@ fn beta_get_applications_list_application_lessthan2owners_2() {
     );
 }
 /// Example `list_application_lessthan2owners` at spec/api-reference/beta/api/application-list.md:423.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-entra-applications")
+    )
+)]
 #[test]
 fn beta_get_applications_list_application_lessthan2owners_3() {
     check::<
@@ -191,6 +294,12 @@ fn beta_get_applications_list_application_lessthan2owners_3() {
     );
 }
 /// Example `list_application_filteridentifieruris` at spec/api-reference/beta/api/application-list.md:504.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-entra-applications")
+    )
+)]
 #[test]
 fn beta_get_applications_list_application_filteridentifieruris() {
     check::<
@@ -200,6 +309,12 @@ fn beta_get_applications_list_application_filteridentifieruris() {
     );
 }
 /// Example `list_application_selectsigninaudiencerestrictions` at spec/api-reference/beta/api/application-list.md:551.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-entra-applications")
+    )
+)]
 #[test]
 fn beta_get_applications_list_application_selectsigninaudiencerestrictions() {
     check::<
@@ -209,6 +324,12 @@ fn beta_get_applications_list_application_selectsigninaudiencerestrictions() {
     );
 }
 /// Example `list_application_selectsigninaudiencerestrictions` at spec/api-reference/beta/api/application-list.md:551.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-entra-applications")
+    )
+)]
 #[test]
 fn beta_get_applications_list_application_selectsigninaudiencerestrictions_2() {
     check::<
@@ -218,6 +339,7 @@ fn beta_get_applications_list_application_selectsigninaudiencerestrictions_2() {
     );
 }
 /// Example `post_chatmessages_1` at spec/api-reference/beta/api/chat-post-messages.md:141.
+#[cfg(all(feature = "beta", any(feature = "all-models", feature = "area-teams")))]
 #[test]
 fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
     check::<
@@ -227,6 +349,7 @@ fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
     );
 }
 /// Example `import_chatmessage` at spec/api-reference/beta/api/chat-post-messages.md:229.
+#[cfg(all(feature = "beta", any(feature = "all-models", feature = "area-teams")))]
 #[test]
 fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
     check::<
@@ -236,6 +359,16 @@ fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
     );
 }
 /// Example `get_longrunningoperation_roleManagementalerts_running` at spec/api-reference/beta/api/longrunningoperation-get.md:142.
+#[cfg(
+    all(
+        feature = "beta",
+        any(
+            feature = "all-models",
+            feature = "area-entra-id-governance",
+            feature = "area-industrydata"
+        )
+    )
+)]
 #[test]
 fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_get_longrunningoperation_role_managementalerts_running() {
     check::<
@@ -245,6 +378,16 @@ fn beta_get_identity_governance_role_management_alerts_operations_by_long_runnin
     );
 }
 /// Example `get_longrunningoperation_roleManagementalerts_succeeded` at spec/api-reference/beta/api/longrunningoperation-get.md:210.
+#[cfg(
+    all(
+        feature = "beta",
+        any(
+            feature = "all-models",
+            feature = "area-entra-id-governance",
+            feature = "area-industrydata"
+        )
+    )
+)]
 #[test]
 fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_get_longrunningoperation_role_managementalerts_succeeded() {
     check::<
@@ -254,6 +397,16 @@ fn beta_get_identity_governance_role_management_alerts_operations_by_long_runnin
     );
 }
 /// Example `get_longrunningoperation_industrydata` at spec/api-reference/beta/api/longrunningoperation-get.md:352.
+#[cfg(
+    all(
+        feature = "beta",
+        any(
+            feature = "all-models",
+            feature = "area-entra-id-governance",
+            feature = "area-industrydata"
+        )
+    )
+)]
 #[test]
 fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_get_longrunningoperation_industrydata() {
     check::<
@@ -263,6 +416,9 @@ fn beta_get_identity_governance_role_management_alerts_operations_by_long_runnin
     );
 }
 /// Example `list_hardwareoathauthenticationmethod` at spec/api-reference/beta/api/authentication-list-hardwareoathmethods.md:129.
+#[cfg(
+    all(feature = "beta", any(feature = "all-models", feature = "area-entra-sign-in"))
+)]
 #[test]
 fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthenticationmethod() {
     check::<
@@ -272,6 +428,9 @@ fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthenticat
     );
 }
 /// Example `list_hardwareoathauthenticationmethod` at spec/api-reference/beta/api/authentication-list-hardwareoathmethods.md:129.
+#[cfg(
+    all(feature = "beta", any(feature = "all-models", feature = "area-entra-sign-in"))
+)]
 #[test]
 fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthenticationmethod_2() {
     check::<
@@ -281,6 +440,7 @@ fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthenticat
     );
 }
 /// Example `get_incident` at spec/api-reference/beta/api/security-incident-get.md:115.
+#[cfg(all(feature = "beta", any(feature = "all-models", feature = "area-security")))]
 #[test]
 fn beta_get_security_incidents_by_incident_id_get_incident() {
     check::<
@@ -290,6 +450,12 @@ fn beta_get_security_incidents_by_incident_id_get_incident() {
     );
 }
 /// Example `passwordauthenticationmethod_resetpassword_systemgenerated` at spec/api-reference/beta/api/authenticationmethod-resetpassword.md:177.
+#[cfg(
+    all(
+        feature = "beta",
+        any(feature = "all-models", feature = "area-identity-and-sign-in")
+    )
+)]
 #[test]
 fn beta_post_users_by_id_authentication_password_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_systemgenerated() {
     check::<

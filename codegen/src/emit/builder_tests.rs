@@ -10,7 +10,12 @@ use quote::{format_ident, quote};
 
 use super::requests::Chains;
 
-pub fn emit(all: &[(ApiVersion, Chains)]) -> TokenStream {
+pub fn emit(ir: &crate::ir::Ir, all: &[(ApiVersion, Chains)]) -> TokenStream {
+    let areas: std::collections::BTreeMap<&str, String> = ir
+        .operations
+        .iter()
+        .map(|o| (o.id.as_str(), super::features::op_area(o)))
+        .collect();
     let mut names = Scope::default();
     let mut tests = Vec::new();
     for (version, chains) in all {
@@ -39,8 +44,14 @@ pub fn emit(all: &[(ApiVersion, Chains)]) -> TokenStream {
             });
             let name = names.name(&format!("{op} {path}"), Case::Snake).ident();
             let doc = format!(" `{path}`");
+            let area = areas
+                .get(op.as_str())
+                .cloned()
+                .unwrap_or_else(|| "area-other".into());
+            let cfg = super::features::test_cfg(*version, &[area].into());
             tests.push(quote! {
                 #[doc = #doc]
+                #cfg
                 #[test]
                 fn #name() {
                     let b = graph_generated::#module::requests::root() #(#calls)*;

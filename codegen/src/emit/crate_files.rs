@@ -12,9 +12,10 @@ const ROUTE: &str = include_str!("../../templates/route.rs");
 const VALUES: &str = include_str!("../../templates/values.rs");
 const REQUEST: &str = include_str!("../../templates/request.rs");
 
-pub fn files(versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
+pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
+    let features = super::features::table(ir, versions);
     let cargo = format!(
-        "# {HEADER}\n[package]\nname = \"graph-generated\"\nversion = \"0.1.0\"\nedition = \"2021\"\nlicense = \"MIT\"\npublish = false\ndescription = \"Typed Microsoft Graph models, requests and permissions, generated from the docs.\"\n\n[features]\n# `send()`, paging, retries and polling over reqwest. Without it the crate\n# builds `http::Request`s and parses `http::Response`s for any client.\ndefault = [\"reqwest\"]\nreqwest = [\"dep:reqwest\", \"dep:tokio\"]\n\n[dependencies]\nhttp = \"1\"\npercent-encoding = \"2\"\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n# TLS is the application's choice: enable reqwest's `rustls-tls` or\n# `native-tls` feature in your own Cargo.toml.\nreqwest = {{ version = \"0.12\", default-features = false, optional = true }}\ntokio = {{ version = \"1\", features = [\"time\"], optional = true }}\n\n[dev-dependencies]\nproptest = \"1\"\ntiny_http = \"0.12\"\ntokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"time\"] }}\n"
+        "# {HEADER}\n[package]\nname = \"graph-generated\"\nversion = \"0.1.0\"\nedition = \"2021\"\nlicense = \"MIT\"\npublish = false\ndescription = \"Typed Microsoft Graph models, requests and permissions, generated from the docs.\"\n\n{features}\n[dependencies]\nhttp = \"1\"\npercent-encoding = \"2\"\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n# TLS is the application's choice: enable reqwest's `rustls-tls` or\n# `native-tls` feature in your own Cargo.toml.\nreqwest = {{ version = \"0.12\", default-features = false, optional = true }}\ntokio = {{ version = \"1\", features = [\"time\"], optional = true }}\n\n[dev-dependencies]\nproptest = \"1\"\ntiny_http = \"0.12\"\ntokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"time\"] }}\n"
     );
     let mods: Vec<TokenStream> = versions
         .iter()
@@ -24,7 +25,8 @@ pub fn files(versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
                 " Operations and models of the Microsoft Graph `{}` API.",
                 v.as_str()
             );
-            quote!(#[doc = #doc] pub mod #m;)
+            let feature = super::features::version_feature(*v);
+            quote!(#[doc = #doc] #[cfg(feature = #feature)] pub mod #m;)
         })
         .collect();
     let lib = quote! {

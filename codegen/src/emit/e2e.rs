@@ -289,8 +289,10 @@ fn example_test(
         " `{} {}` from {}",
         request.method, request.url, request.source
     );
+    let cfg = super::features::test_cfg(version, &[super::features::op_area(op)].into());
     Some(quote! {
         #[doc = #doc]
+        #cfg
         #[tokio::test]
         async fn #name() {
             let (base, server) = serve(vec![(

@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::fmt::Write;
 
-pub fn emit(ir: &Ir, index: &TypeIndex) -> TokenStream {
+pub fn emit(ir: &Ir, index: &TypeIndex, features: &super::features::TypeFeatures) -> TokenStream {
     let checks = example_check::check(ir);
     let mut names = Scope::default();
     let mut tests = Vec::new();
@@ -35,8 +35,13 @@ pub fn emit(ir: &Ir, index: &TypeIndex) -> TokenStream {
             " Example `{}` at {}.",
             case.example.name, case.response.source
         );
+        let cfg = super::features::test_cfg(
+            case.model.version,
+            &features.of(case.model.version, &case.model.name),
+        );
         tests.push(quote! {
             #[doc = #doc]
+            #cfg
             #[test]
             fn #name() {
                 check::<graph_generated::#module::models::#model>(#json);
@@ -49,6 +54,7 @@ pub fn emit(ir: &Ir, index: &TypeIndex) -> TokenStream {
 
         /// Deserialises `json`, checks that no field was dropped or changed,
         /// and round-trips the value through serde.
+        #[allow(dead_code)] // every test may be switched off by features
         fn check<T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug>(json: &str) {
             let original: serde_json::Value = serde_json::from_str(json).expect("example is JSON");
             let typed: T = serde_json::from_value(original.clone()).expect("example deserialises into its model");

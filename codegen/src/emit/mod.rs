@@ -8,6 +8,7 @@ pub mod builder_tests;
 pub mod crate_files;
 pub mod e2e;
 pub mod examples;
+pub mod features;
 pub mod models;
 pub mod permissions;
 pub mod requests;
@@ -143,7 +144,9 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
         .collect();
     let index = models::TypeIndex::new(ir);
     let index = &index;
-    let mut files = crate_files::files(&versions)?;
+    let type_features = features::TypeFeatures::new(ir, index);
+    let type_features = &type_features;
+    let mut files = crate_files::files(ir, &versions)?;
     let mut jobs: Vec<Job<'_>> = Vec::new();
     for &v in &versions {
         let m = module_name(v);
@@ -151,7 +154,10 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
             rust_file(&format!("src/{m}/mod.rs"), crate_files::version_module(v))
         }));
         jobs.push(file_job(move || {
-            rust_file(&format!("src/{m}/models.rs"), models::emit(ir, v, index))
+            rust_file(
+                &format!("src/{m}/models.rs"),
+                models::emit(ir, v, index, type_features),
+            )
         }));
         jobs.push(Box::new(move || {
             let (builders, chains) = requests::emit(ir, v, index);
@@ -162,7 +168,10 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
         rust_file("src/permissions.rs", permissions::emit(ir))
     }));
     jobs.push(file_job(|| {
-        rust_file("tests/examples.rs", examples::emit(ir, index))
+        rust_file(
+            "tests/examples.rs",
+            examples::emit(ir, index, type_features),
+        )
     }));
     jobs.push(file_job(|| template("tests/common/mod.rs", e2e::SERVER)));
     jobs.push(file_job(|| {
@@ -186,7 +195,7 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
     }
     let all_chains = &all_chains;
     let second: Vec<Job<'_>> = vec![
-        file_job(move || rust_file("tests/builders.rs", builder_tests::emit(all_chains))),
+        file_job(move || rust_file("tests/builders.rs", builder_tests::emit(ir, all_chains))),
         file_job(move || rust_file("tests/e2e.rs", e2e::emit(ir, index, all_chains))),
     ];
     for result in run_jobs(second) {

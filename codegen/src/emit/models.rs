@@ -102,14 +102,21 @@ fn type_base_name(qualified: &str) -> String {
     rest.replace('.', " ")
 }
 
-pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> TokenStream {
+pub fn emit(
+    ir: &Ir,
+    version: ApiVersion,
+    index: &TypeIndex,
+    features: &super::features::TypeFeatures,
+) -> TokenStream {
     let mut items = Vec::new();
     for model in ir.models.iter().filter(|m| m.version == version) {
-        items.push(model_tokens(model, index));
+        let cfg = super::features::cfg(&features.of(version, &model.name));
+        items.push(super::features::gate(model_tokens(model, index), &cfg));
     }
     for e in ir.enums.iter().filter(|e| e.version == version) {
         if let Some((name, TypeKind::Enum | TypeKind::FlagsEnum)) = index.get(version, &e.name) {
-            items.push(enum_tokens(e, name));
+            let cfg = super::features::cfg(&features.of(version, &e.name));
+            items.push(super::features::gate(enum_tokens(e, name), &cfg));
         }
     }
     quote! {

@@ -141,6 +141,22 @@ struct Node<'a> {
     children: BTreeMap<String, Node<'a>>,
     /// (operation, method, documented path, endpoint scope)
     operations: Vec<(&'a Operation, &'a str, &'a str, Option<&'a str>)>,
+    /// The area features of every operation at or below this node.
+    areas: std::collections::BTreeSet<String>,
+}
+
+/// Fills in every node's areas from the operations below it.
+fn collect_areas(node: &mut Node<'_>) {
+    let mut areas: std::collections::BTreeSet<String> = node
+        .operations
+        .iter()
+        .map(|(o, ..)| super::features::op_area(o))
+        .collect();
+    for child in node.children.values_mut() {
+        collect_areas(child);
+        areas.extend(child.areas.iter().cloned());
+    }
+    node.areas = areas;
 }
 
 fn step_key(step: &Step) -> String {
@@ -282,7 +298,8 @@ struct Emitter<'i> {
 
 /// The builders of one API version, and the chain that reaches each endpoint.
 pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Chains) {
-    let tree = build_tree(ir, version);
+    let mut tree = build_tree(ir, version);
+    collect_areas(&mut tree);
     let mut e = Emitter {
         version,
         chains: Chains::new(),
@@ -440,9 +457,11 @@ impl Emitter<'_> {
                 }
                 _ => quote!(),
             };
+            let child_cfg = super::features::cfg(&child.areas);
             fns.push(quote! {
                 #[doc = #doc]
                 #alternatives_doc
+                #child_cfg
                 pub fn #method(&self #(, #params)*) -> #type_name {
                     let mut url = self.url.clone();
                     #push
@@ -461,13 +480,22 @@ impl Emitter<'_> {
         } else {
             format!(" `{}`", node.path)
         };
+        // The root always exists; other builders as far as an operation
+        // below them is switched on.
+        let cfg = if node.path.is_empty() {
+            quote!()
+        } else {
+            super::features::cfg(&node.areas)
+        };
         self.items.push(quote! {
             #[doc = #doc]
             #[derive(Clone, Debug)]
+            #cfg
             pub struct #ident {
                 url: ::std::string::String,
             }
 
+            #cfg
             impl #ident {
                 /// The URL of this path, encoded.
                 pub fn url(&self) -> &str {
@@ -501,8 +529,10 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
+        let cfg = super::features::cfg(&[super::features::op_area(op)].into());
         quote! {
             #docs
+            #cfg
             pub fn #name(&self #param) -> Request<#response, options::#marker> {
                 Request::new(http::Method::#method_ident, self.url.clone()) #body #consistency
             }
@@ -633,13 +663,17 @@ impl Emitter<'_> {
             }
         };
         let doc = format!(" Options of `{}`.", op.id);
-        self.marker_items.push(quote! {
-            #[doc = #doc]
-            #[derive(Clone, Copy, Debug, Default)]
-            pub struct #ident;
-            #(#impls)*
-            #header_impl
-        });
+        let cfg = super::features::cfg(&[super::features::op_area(op)].into());
+        self.marker_items.push(super::features::gate(
+            quote! {
+                #[doc = #doc]
+                #[derive(Clone, Copy, Debug, Default)]
+                pub struct #ident;
+                #(#impls)*
+                #header_impl
+            },
+            &cfg,
+        ));
         ident
     }
 }

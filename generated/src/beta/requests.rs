@@ -17,9 +17,11 @@ pub fn root_at(base_url: &str) -> Root {
 }
 /// `/applications`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-applications")]
 pub struct Applications {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-applications")]
 impl Applications {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -44,6 +46,7 @@ impl Applications {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/application-list.md:11`](https://learn.microsoft.com/graph/api/application-list?view=graph-rest-beta)
+    #[cfg(feature = "area-entra-applications")]
     pub fn get(
         &self,
     ) -> Request<
@@ -56,9 +59,11 @@ impl Applications {
 }
 /// `/chats/{chat-id}/messages`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-teams")]
 pub struct ChatsItemMessages {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-teams")]
 impl ChatsItemMessages {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -81,6 +86,7 @@ impl ChatsItemMessages {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/chat-post-messages.md:11`](https://learn.microsoft.com/graph/api/chat-post-messages?view=graph-rest-beta)
+    #[cfg(feature = "area-teams")]
     pub fn post(
         &self,
         body: &super::models::ChatMessage,
@@ -90,15 +96,18 @@ impl ChatsItemMessages {
 }
 /// `/chats/{chat-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-teams")]
 pub struct ChatsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-teams")]
 impl ChatsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/chats/{chat-id}/messages`
+    #[cfg(feature = "area-teams")]
     pub fn messages(&self) -> ChatsItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
@@ -107,15 +116,18 @@ impl ChatsItem {
 }
 /// `/chats`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-teams")]
 pub struct Chats {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-teams")]
 impl Chats {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/chats/{chat-id}`
+    #[cfg(feature = "area-teams")]
     pub fn by_chat_id(&self, chat_id: &str) -> ChatsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -125,9 +137,11 @@ impl Chats {
 }
 /// `/drives/{drive-id}/items/{item-id}/content`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct DrivesItemItemsItemContent {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl DrivesItemItemsItemContent {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -150,6 +164,7 @@ impl DrivesItemItemsItemContent {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
+    #[cfg(feature = "area-sharepoint")]
     pub fn get(
         &self,
     ) -> Request<
@@ -161,15 +176,18 @@ impl DrivesItemItemsItemContent {
 }
 /// `/drives/{drive-id}/items/{item-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct DrivesItemItemsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl DrivesItemItemsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/drives/{drive-id}/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> DrivesItemItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
@@ -178,15 +196,18 @@ impl DrivesItemItemsItem {
 }
 /// `/drives/{drive-id}/items`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct DrivesItemItems {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl DrivesItemItems {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/drives/{drive-id}/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> DrivesItemItemsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -196,15 +217,18 @@ impl DrivesItemItems {
 }
 /// `/drives/{drive-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct DrivesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl DrivesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/drives/{drive-id}/items`
+    #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> DrivesItemItems {
         let mut url = self.url.clone();
         url.push_str("/items");
@@ -213,15 +237,18 @@ impl DrivesItem {
 }
 /// `/drives`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct Drives {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl Drives {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/drives/{drive-id}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_drive_id(&self, drive_id: &str) -> DrivesItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -231,9 +258,11 @@ impl Drives {
 }
 /// `/groups/{group-id}/drive/items/{item-id}/content`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct GroupsItemDriveItemsItemContent {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl GroupsItemDriveItemsItemContent {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -256,6 +285,7 @@ impl GroupsItemDriveItemsItemContent {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
+    #[cfg(feature = "area-sharepoint")]
     pub fn get(
         &self,
     ) -> Request<
@@ -267,15 +297,18 @@ impl GroupsItemDriveItemsItemContent {
 }
 /// `/groups/{group-id}/drive/items/{item-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct GroupsItemDriveItemsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl GroupsItemDriveItemsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/groups/{group-id}/drive/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> GroupsItemDriveItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
@@ -286,15 +319,18 @@ impl GroupsItemDriveItemsItem {
 }
 /// `/groups/{group-id}/drive/items`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct GroupsItemDriveItems {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl GroupsItemDriveItems {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/groups/{group-id}/drive/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> GroupsItemDriveItemsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -304,15 +340,18 @@ impl GroupsItemDriveItems {
 }
 /// `/groups/{group-id}/drive`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct GroupsItemDrive {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl GroupsItemDrive {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/groups/{group-id}/drive/items`
+    #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> GroupsItemDriveItems {
         let mut url = self.url.clone();
         url.push_str("/items");
@@ -321,15 +360,18 @@ impl GroupsItemDrive {
 }
 /// `/groups/{group-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct GroupsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl GroupsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/groups/{group-id}/drive`
+    #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> GroupsItemDrive {
         let mut url = self.url.clone();
         url.push_str("/drive");
@@ -338,15 +380,18 @@ impl GroupsItem {
 }
 /// `/groups`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct Groups {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl Groups {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/groups/{group-id}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_group_id(&self, group_id: &str) -> GroupsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -356,9 +401,11 @@ impl Groups {
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/refresh`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-governance")]
 pub struct IdentityGovernanceRoleManagementAlertsAlertsRefresh {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-governance")]
 impl IdentityGovernanceRoleManagementAlertsAlertsRefresh {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -381,6 +428,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsRefresh {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10`](https://learn.microsoft.com/graph/api/unifiedrolemanagementalert-refresh?view=graph-rest-beta)
+    #[cfg(feature = "area-governance")]
     pub fn post(
         &self,
         body: &::serde_json::Value,
@@ -393,9 +441,11 @@ impl IdentityGovernanceRoleManagementAlertsAlertsRefresh {
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-governance")]
 pub struct IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-governance")]
 impl IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -418,6 +468,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10`](https://learn.microsoft.com/graph/api/unifiedrolemanagementalert-refresh?view=graph-rest-beta)
+    #[cfg(feature = "area-governance")]
     pub fn post(
         &self,
         body: &::serde_json::Value,
@@ -430,15 +481,18 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-governance")]
 pub struct IdentityGovernanceRoleManagementAlertsAlertsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-governance")]
 impl IdentityGovernanceRoleManagementAlertsAlertsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
+    #[cfg(feature = "area-governance")]
     pub fn refresh(&self) -> IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
         let mut url = self.url.clone();
         url.push_str("/refresh");
@@ -449,15 +503,18 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItem {
 }
 /// `/identityGovernance/roleManagementAlerts/alerts`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-governance")]
 pub struct IdentityGovernanceRoleManagementAlertsAlerts {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-governance")]
 impl IdentityGovernanceRoleManagementAlertsAlerts {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/identityGovernance/roleManagementAlerts/alerts/refresh`
+    #[cfg(feature = "area-governance")]
     pub fn refresh(&self) -> IdentityGovernanceRoleManagementAlertsAlertsRefresh {
         let mut url = self.url.clone();
         url.push_str("/refresh");
@@ -466,6 +523,7 @@ impl IdentityGovernanceRoleManagementAlertsAlerts {
         }
     }
     /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}`
+    #[cfg(feature = "area-governance")]
     pub fn by_alert_id(
         &self,
         alert_id: &str,
@@ -480,9 +538,11 @@ impl IdentityGovernanceRoleManagementAlertsAlerts {
 }
 /// `/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-id-governance")]
 pub struct IdentityGovernanceRoleManagementAlertsOperationsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-id-governance")]
 impl IdentityGovernanceRoleManagementAlertsOperationsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -510,6 +570,7 @@ impl IdentityGovernanceRoleManagementAlertsOperationsItem {
     ///
     /// - [`spec/api-reference/beta/api/longrunningoperation-get.md:11`](https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-beta)
     /// - `spec/api-reference/beta/api/001_a28651d876debae6.txt:1`
+    #[cfg(feature = "area-entra-id-governance")]
     pub fn get(
         &self,
     ) -> Request<
@@ -521,15 +582,18 @@ impl IdentityGovernanceRoleManagementAlertsOperationsItem {
 }
 /// `/identityGovernance/roleManagementAlerts/operations`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-id-governance")]
 pub struct IdentityGovernanceRoleManagementAlertsOperations {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-id-governance")]
 impl IdentityGovernanceRoleManagementAlertsOperations {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}`
+    #[cfg(feature = "area-entra-id-governance")]
     pub fn by_long_running_operation_id(
         &self,
         long_running_operation_id: &str,
@@ -544,15 +608,18 @@ impl IdentityGovernanceRoleManagementAlertsOperations {
 }
 /// `/identityGovernance/roleManagementAlerts`
 #[derive(Clone, Debug)]
+#[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
 pub struct IdentityGovernanceRoleManagementAlerts {
     url: ::std::string::String,
 }
+#[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
 impl IdentityGovernanceRoleManagementAlerts {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/identityGovernance/roleManagementAlerts/alerts`
+    #[cfg(feature = "area-governance")]
     pub fn alerts(&self) -> IdentityGovernanceRoleManagementAlertsAlerts {
         let mut url = self.url.clone();
         url.push_str("/alerts");
@@ -561,6 +628,7 @@ impl IdentityGovernanceRoleManagementAlerts {
         }
     }
     /// `/identityGovernance/roleManagementAlerts/operations`
+    #[cfg(feature = "area-entra-id-governance")]
     pub fn operations(&self) -> IdentityGovernanceRoleManagementAlertsOperations {
         let mut url = self.url.clone();
         url.push_str("/operations");
@@ -571,15 +639,18 @@ impl IdentityGovernanceRoleManagementAlerts {
 }
 /// `/identityGovernance`
 #[derive(Clone, Debug)]
+#[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
 pub struct IdentityGovernance {
     url: ::std::string::String,
 }
+#[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
 impl IdentityGovernance {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/identityGovernance/roleManagementAlerts`
+    #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
     pub fn role_management_alerts(&self) -> IdentityGovernanceRoleManagementAlerts {
         let mut url = self.url.clone();
         url.push_str("/roleManagementAlerts");
@@ -590,9 +661,11 @@ impl IdentityGovernance {
 }
 /// `/longRunningOperation`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-industrydata")]
 pub struct LongRunningOperation {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-industrydata")]
 impl LongRunningOperation {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -615,6 +688,7 @@ impl LongRunningOperation {
     /// # Source
     ///
     /// - `spec/api-reference/beta/api/004_cc190e1abbbd2867.txt:10`
+    #[cfg(feature = "area-industrydata")]
     pub fn get(
         &self,
     ) -> Request<super::models::LongRunningOperation, options::GetLongRunningOperation> {
@@ -623,9 +697,11 @@ impl LongRunningOperation {
 }
 /// `/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-sign-in")]
 pub struct MeAuthenticationHardwareOathMethodsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-sign-in")]
 impl MeAuthenticationHardwareOathMethodsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -651,6 +727,7 @@ impl MeAuthenticationHardwareOathMethodsItem {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/authentication-delete-hardwareoathmethods.md:11`](https://learn.microsoft.com/graph/api/authentication-delete-hardwareoathmethods?view=graph-rest-beta)
+    #[cfg(feature = "area-entra-sign-in")]
     pub fn delete(
         &self,
     ) -> Request<
@@ -662,9 +739,11 @@ impl MeAuthenticationHardwareOathMethodsItem {
 }
 /// `/me/authentication/hardwareOathMethods`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-sign-in")]
 pub struct MeAuthenticationHardwareOathMethods {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-sign-in")]
 impl MeAuthenticationHardwareOathMethods {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -692,6 +771,7 @@ impl MeAuthenticationHardwareOathMethods {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/authentication-list-hardwareoathmethods.md:11`](https://learn.microsoft.com/graph/api/authentication-list-hardwareoathmethods?view=graph-rest-beta)
+    #[cfg(feature = "area-entra-sign-in")]
     pub fn get(
         &self,
     ) -> Request<
@@ -701,6 +781,7 @@ impl MeAuthenticationHardwareOathMethods {
         Request::new(http::Method::GET, self.url.clone())
     }
     /// `/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+    #[cfg(feature = "area-entra-sign-in")]
     pub fn by_hardware_oath_authentication_method_id(
         &self,
         hardware_oath_authentication_method_id: &str,
@@ -715,15 +796,18 @@ impl MeAuthenticationHardwareOathMethods {
 }
 /// `/me/authentication`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-sign-in")]
 pub struct MeAuthentication {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-sign-in")]
 impl MeAuthentication {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/authentication/hardwareOathMethods`
+    #[cfg(feature = "area-entra-sign-in")]
     pub fn hardware_oath_methods(&self) -> MeAuthenticationHardwareOathMethods {
         let mut url = self.url.clone();
         url.push_str("/hardwareOathMethods");
@@ -734,9 +818,11 @@ impl MeAuthentication {
 }
 /// `/me/drive/items/{item-id}/content`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct MeDriveItemsItemContent {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl MeDriveItemsItemContent {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -759,6 +845,7 @@ impl MeDriveItemsItemContent {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
+    #[cfg(feature = "area-sharepoint")]
     pub fn get(
         &self,
     ) -> Request<
@@ -770,15 +857,18 @@ impl MeDriveItemsItemContent {
 }
 /// `/me/drive/items/{item-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct MeDriveItemsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl MeDriveItemsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/drive/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> MeDriveItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
@@ -787,15 +877,18 @@ impl MeDriveItemsItem {
 }
 /// `/me/drive/items`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct MeDriveItems {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl MeDriveItems {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/drive/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> MeDriveItemsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -805,9 +898,11 @@ impl MeDriveItems {
 }
 /// `/me/drive/root:/{item-path}:/content`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct MeDriveRootPathContent {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl MeDriveRootPathContent {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -830,6 +925,7 @@ impl MeDriveRootPathContent {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
+    #[cfg(feature = "area-sharepoint")]
     pub fn get(
         &self,
     ) -> Request<
@@ -841,15 +937,18 @@ impl MeDriveRootPathContent {
 }
 /// `/me/drive/root:/{item-path}:`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct MeDriveRootPath {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl MeDriveRootPath {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/drive/root:/{item-path}:/content`
+    #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> MeDriveRootPathContent {
         let mut url = self.url.clone();
         url.push_str("/content");
@@ -858,21 +957,25 @@ impl MeDriveRootPath {
 }
 /// `/me/drive`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct MeDrive {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl MeDrive {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/drive/items`
+    #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> MeDriveItems {
         let mut url = self.url.clone();
         url.push_str("/items");
         MeDriveItems { url }
     }
     /// `/me/drive/root:/{item-path}:`
+    #[cfg(feature = "area-sharepoint")]
     pub fn root_by_path(&self, item_path: &str) -> MeDriveRootPath {
         let mut url = self.url.clone();
         url.push_str("/root:/");
@@ -883,21 +986,25 @@ impl MeDrive {
 }
 /// `/me`
 #[derive(Clone, Debug)]
+#[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
 pub struct Me {
     url: ::std::string::String,
 }
+#[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
 impl Me {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/authentication`
+    #[cfg(feature = "area-entra-sign-in")]
     pub fn authentication(&self) -> MeAuthentication {
         let mut url = self.url.clone();
         url.push_str("/authentication");
         MeAuthentication { url }
     }
     /// `/me/drive`
+    #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> MeDrive {
         let mut url = self.url.clone();
         url.push_str("/drive");
@@ -906,9 +1013,11 @@ impl Me {
 }
 /// `/roleManagement/cloudPc/roleDefinitions/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagementCloudPcRoleDefinitionsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementCloudPcRoleDefinitionsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -933,6 +1042,7 @@ impl RoleManagementCloudPcRoleDefinitionsItem {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/unifiedroledefinition-update.md:11`](https://learn.microsoft.com/graph/api/unifiedroledefinition-update?view=graph-rest-beta)
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn patch(
         &self,
         body: &::serde_json::Value,
@@ -945,15 +1055,18 @@ impl RoleManagementCloudPcRoleDefinitionsItem {
 }
 /// `/roleManagement/cloudPc/roleDefinitions`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagementCloudPcRoleDefinitions {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementCloudPcRoleDefinitions {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/roleManagement/cloudPc/roleDefinitions/{id}`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn by_role_definition_id(
         &self,
         role_definition_id: &str,
@@ -968,15 +1081,18 @@ impl RoleManagementCloudPcRoleDefinitions {
 }
 /// `/roleManagement/cloudPc`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagementCloudPc {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementCloudPc {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/roleManagement/cloudPc/roleDefinitions`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementCloudPcRoleDefinitions {
         let mut url = self.url.clone();
         url.push_str("/roleDefinitions");
@@ -987,9 +1103,11 @@ impl RoleManagementCloudPc {
 }
 /// `/roleManagement/deviceManagement/roleDefinitions/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagementDeviceManagementRoleDefinitionsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDeviceManagementRoleDefinitionsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1014,6 +1132,7 @@ impl RoleManagementDeviceManagementRoleDefinitionsItem {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/unifiedroledefinition-update.md:11`](https://learn.microsoft.com/graph/api/unifiedroledefinition-update?view=graph-rest-beta)
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn patch(
         &self,
         body: &::serde_json::Value,
@@ -1026,15 +1145,18 @@ impl RoleManagementDeviceManagementRoleDefinitionsItem {
 }
 /// `/roleManagement/deviceManagement/roleDefinitions`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagementDeviceManagementRoleDefinitions {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDeviceManagementRoleDefinitions {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/roleManagement/deviceManagement/roleDefinitions/{id}`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn by_role_definition_id(
         &self,
         role_definition_id: &str,
@@ -1049,15 +1171,18 @@ impl RoleManagementDeviceManagementRoleDefinitions {
 }
 /// `/roleManagement/deviceManagement`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagementDeviceManagement {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDeviceManagement {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/roleManagement/deviceManagement/roleDefinitions`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementDeviceManagementRoleDefinitions {
         let mut url = self.url.clone();
         url.push_str("/roleDefinitions");
@@ -1068,9 +1193,11 @@ impl RoleManagementDeviceManagement {
 }
 /// `/roleManagement/directory/roleDefinitions/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagementDirectoryRoleDefinitionsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDirectoryRoleDefinitionsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1095,6 +1222,7 @@ impl RoleManagementDirectoryRoleDefinitionsItem {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/unifiedroledefinition-update.md:11`](https://learn.microsoft.com/graph/api/unifiedroledefinition-update?view=graph-rest-beta)
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn patch(
         &self,
         body: &::serde_json::Value,
@@ -1107,15 +1235,18 @@ impl RoleManagementDirectoryRoleDefinitionsItem {
 }
 /// `/roleManagement/directory/roleDefinitions`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagementDirectoryRoleDefinitions {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDirectoryRoleDefinitions {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/roleManagement/directory/roleDefinitions/{id}`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn by_role_definition_id(
         &self,
         role_definition_id: &str,
@@ -1130,15 +1261,18 @@ impl RoleManagementDirectoryRoleDefinitions {
 }
 /// `/roleManagement/directory`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagementDirectory {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDirectory {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/roleManagement/directory/roleDefinitions`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementDirectoryRoleDefinitions {
         let mut url = self.url.clone();
         url.push_str("/roleDefinitions");
@@ -1149,21 +1283,25 @@ impl RoleManagementDirectory {
 }
 /// `/roleManagement`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-directory-management")]
 pub struct RoleManagement {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-directory-management")]
 impl RoleManagement {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/roleManagement/cloudPc`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn cloud_pc(&self) -> RoleManagementCloudPc {
         let mut url = self.url.clone();
         url.push_str("/cloudPc");
         RoleManagementCloudPc { url }
     }
     /// `/roleManagement/deviceManagement`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn device_management(&self) -> RoleManagementDeviceManagement {
         let mut url = self.url.clone();
         url.push_str("/deviceManagement");
@@ -1172,6 +1310,7 @@ impl RoleManagement {
         }
     }
     /// `/roleManagement/directory`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn directory(&self) -> RoleManagementDirectory {
         let mut url = self.url.clone();
         url.push_str("/directory");
@@ -1180,9 +1319,11 @@ impl RoleManagement {
 }
 /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-security")]
 pub struct SecurityCaseManagementCasesItemAttachmentsItemContent {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-security")]
 impl SecurityCaseManagementCasesItemAttachmentsItemContent {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1207,6 +1348,7 @@ impl SecurityCaseManagementCasesItemAttachmentsItemContent {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/security-casemanagement-attachment-upload-content.md:11`](https://learn.microsoft.com/graph/api/security-casemanagement-attachment-upload-content?view=graph-rest-beta)
+    #[cfg(feature = "area-security")]
     pub fn put(
         &self,
         body: &::serde_json::Value,
@@ -1219,15 +1361,18 @@ impl SecurityCaseManagementCasesItemAttachmentsItemContent {
 }
 /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-security")]
 pub struct SecurityCaseManagementCasesItemAttachmentsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-security")]
 impl SecurityCaseManagementCasesItemAttachmentsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content`
+    #[cfg(feature = "area-security")]
     pub fn content(&self) -> SecurityCaseManagementCasesItemAttachmentsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
@@ -1238,15 +1383,18 @@ impl SecurityCaseManagementCasesItemAttachmentsItem {
 }
 /// `/security/caseManagement/cases/{caseId}/attachments`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-security")]
 pub struct SecurityCaseManagementCasesItemAttachments {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-security")]
 impl SecurityCaseManagementCasesItemAttachments {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}`
+    #[cfg(feature = "area-security")]
     pub fn by_attachment_id(
         &self,
         attachment_id: &str,
@@ -1261,15 +1409,18 @@ impl SecurityCaseManagementCasesItemAttachments {
 }
 /// `/security/caseManagement/cases/{caseId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-security")]
 pub struct SecurityCaseManagementCasesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-security")]
 impl SecurityCaseManagementCasesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/security/caseManagement/cases/{caseId}/attachments`
+    #[cfg(feature = "area-security")]
     pub fn attachments(&self) -> SecurityCaseManagementCasesItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
@@ -1280,15 +1431,18 @@ impl SecurityCaseManagementCasesItem {
 }
 /// `/security/caseManagement/cases`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-security")]
 pub struct SecurityCaseManagementCases {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-security")]
 impl SecurityCaseManagementCases {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/security/caseManagement/cases/{caseId}`
+    #[cfg(feature = "area-security")]
     pub fn by_case_id(&self, case_id: &str) -> SecurityCaseManagementCasesItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1300,15 +1454,18 @@ impl SecurityCaseManagementCases {
 }
 /// `/security/caseManagement`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-security")]
 pub struct SecurityCaseManagement {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-security")]
 impl SecurityCaseManagement {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/security/caseManagement/cases`
+    #[cfg(feature = "area-security")]
     pub fn cases(&self) -> SecurityCaseManagementCases {
         let mut url = self.url.clone();
         url.push_str("/cases");
@@ -1317,9 +1474,11 @@ impl SecurityCaseManagement {
 }
 /// `/security/incidents/{incidentId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-security")]
 pub struct SecurityIncidentsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-security")]
 impl SecurityIncidentsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1342,6 +1501,7 @@ impl SecurityIncidentsItem {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/security-incident-get.md:12`](https://learn.microsoft.com/graph/api/security-incident-get?view=graph-rest-beta)
+    #[cfg(feature = "area-security")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1353,15 +1513,18 @@ impl SecurityIncidentsItem {
 }
 /// `/security/incidents`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-security")]
 pub struct SecurityIncidents {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-security")]
 impl SecurityIncidents {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/security/incidents/{incidentId}`
+    #[cfg(feature = "area-security")]
     pub fn by_incident_id(&self, incident_id: &str) -> SecurityIncidentsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1371,21 +1534,25 @@ impl SecurityIncidents {
 }
 /// `/security`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-security")]
 pub struct Security {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-security")]
 impl Security {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/security/caseManagement`
+    #[cfg(feature = "area-security")]
     pub fn case_management(&self) -> SecurityCaseManagement {
         let mut url = self.url.clone();
         url.push_str("/caseManagement");
         SecurityCaseManagement { url }
     }
     /// `/security/incidents`
+    #[cfg(feature = "area-security")]
     pub fn incidents(&self) -> SecurityIncidents {
         let mut url = self.url.clone();
         url.push_str("/incidents");
@@ -1394,9 +1561,11 @@ impl Security {
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SharesItemDriveItemContent {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SharesItemDriveItemContent {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1419,6 +1588,7 @@ impl SharesItemDriveItemContent {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
+    #[cfg(feature = "area-sharepoint")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1430,15 +1600,18 @@ impl SharesItemDriveItemContent {
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SharesItemDriveItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SharesItemDriveItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
+    #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> SharesItemDriveItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
@@ -1447,15 +1620,18 @@ impl SharesItemDriveItem {
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SharesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SharesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem`
+    #[cfg(feature = "area-sharepoint")]
     pub fn drive_item(&self) -> SharesItemDriveItem {
         let mut url = self.url.clone();
         url.push_str("/driveItem");
@@ -1464,15 +1640,18 @@ impl SharesItem {
 }
 /// `/shares`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct Shares {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl Shares {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/shares/{shareIdOrEncodedSharingUrl}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_share_id_or_encoded_sharing_url(
         &self,
         share_id_or_encoded_sharing_url: &str,
@@ -1485,9 +1664,11 @@ impl Shares {
 }
 /// `/sites/{siteId}/drive/items/{item-id}/content`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SitesItemDriveItemsItemContent {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SitesItemDriveItemsItemContent {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1510,6 +1691,7 @@ impl SitesItemDriveItemsItemContent {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
+    #[cfg(feature = "area-sharepoint")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1521,15 +1703,18 @@ impl SitesItemDriveItemsItemContent {
 }
 /// `/sites/{siteId}/drive/items/{item-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SitesItemDriveItemsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SitesItemDriveItemsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/sites/{siteId}/drive/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> SitesItemDriveItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
@@ -1540,15 +1725,18 @@ impl SitesItemDriveItemsItem {
 }
 /// `/sites/{siteId}/drive/items`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SitesItemDriveItems {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SitesItemDriveItems {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/sites/{siteId}/drive/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> SitesItemDriveItemsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1558,15 +1746,18 @@ impl SitesItemDriveItems {
 }
 /// `/sites/{siteId}/drive`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SitesItemDrive {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SitesItemDrive {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/sites/{siteId}/drive/items`
+    #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> SitesItemDriveItems {
         let mut url = self.url.clone();
         url.push_str("/items");
@@ -1575,15 +1766,18 @@ impl SitesItemDrive {
 }
 /// `/sites/{siteId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SitesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SitesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/sites/{siteId}/drive`
+    #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> SitesItemDrive {
         let mut url = self.url.clone();
         url.push_str("/drive");
@@ -1592,15 +1786,18 @@ impl SitesItem {
 }
 /// `/sites`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct Sites {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl Sites {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/sites/{siteId}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_site_id(&self, site_id: &str) -> SitesItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1610,9 +1807,11 @@ impl Sites {
 }
 /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-sign-in")]
 pub struct UsersItemAuthenticationHardwareOathMethodsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-sign-in")]
 impl UsersItemAuthenticationHardwareOathMethodsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1638,6 +1837,7 @@ impl UsersItemAuthenticationHardwareOathMethodsItem {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/authentication-delete-hardwareoathmethods.md:11`](https://learn.microsoft.com/graph/api/authentication-delete-hardwareoathmethods?view=graph-rest-beta)
+    #[cfg(feature = "area-entra-sign-in")]
     pub fn delete(
         &self,
     ) -> Request<
@@ -1649,9 +1849,11 @@ impl UsersItemAuthenticationHardwareOathMethodsItem {
 }
 /// `/users/{userId}/authentication/hardwareOathMethods`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-entra-sign-in")]
 pub struct UsersItemAuthenticationHardwareOathMethods {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-entra-sign-in")]
 impl UsersItemAuthenticationHardwareOathMethods {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1679,6 +1881,7 @@ impl UsersItemAuthenticationHardwareOathMethods {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/authentication-list-hardwareoathmethods.md:11`](https://learn.microsoft.com/graph/api/authentication-list-hardwareoathmethods?view=graph-rest-beta)
+    #[cfg(feature = "area-entra-sign-in")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1688,6 +1891,7 @@ impl UsersItemAuthenticationHardwareOathMethods {
         Request::new(http::Method::GET, self.url.clone())
     }
     /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+    #[cfg(feature = "area-entra-sign-in")]
     pub fn by_hardware_oath_authentication_method_id(
         &self,
         hardware_oath_authentication_method_id: &str,
@@ -1702,9 +1906,11 @@ impl UsersItemAuthenticationHardwareOathMethods {
 }
 /// `/users/{userId}/authentication/operations/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationOperationsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationOperationsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1734,6 +1940,7 @@ impl UsersItemAuthenticationOperationsItem {
     /// - [`spec/api-reference/beta/api/longrunningoperation-get.md:11`](https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-beta)
     /// - `spec/api-reference/beta/api/002_043aa74a19e213af.txt:1`
     /// - `spec/api-reference/beta/api/001_a28651d876debae6.txt:1`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1745,15 +1952,18 @@ impl UsersItemAuthenticationOperationsItem {
 }
 /// `/users/{userId}/authentication/operations`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationOperations {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationOperations {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{userId}/authentication/operations/{id}`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_operation_id(
         &self,
         operation_id: &str,
@@ -1768,9 +1978,11 @@ impl UsersItemAuthenticationOperations {
 }
 /// `/users/{userId}/authentication/passwordMethods/{id}/resetPassword`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationPasswordMethodsItemResetPassword {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationPasswordMethodsItemResetPassword {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1795,6 +2007,7 @@ impl UsersItemAuthenticationPasswordMethodsItemResetPassword {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/authenticationmethod-resetpassword.md:11`](https://learn.microsoft.com/graph/api/authenticationmethod-resetpassword?view=graph-rest-beta)
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn post(
         &self,
         body: &::serde_json::Value,
@@ -1807,15 +2020,18 @@ impl UsersItemAuthenticationPasswordMethodsItemResetPassword {
 }
 /// `/users/{userId}/authentication/passwordMethods/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationPasswordMethodsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationPasswordMethodsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{userId}/authentication/passwordMethods/{id}/resetPassword`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn reset_password(
         &self,
     ) -> UsersItemAuthenticationPasswordMethodsItemResetPassword {
@@ -1828,15 +2044,18 @@ impl UsersItemAuthenticationPasswordMethodsItem {
 }
 /// `/users/{userId}/authentication/passwordMethods`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationPasswordMethods {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationPasswordMethods {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{userId}/authentication/passwordMethods/{id}`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_password_method_id(
         &self,
         password_method_id: &str,
@@ -1851,15 +2070,18 @@ impl UsersItemAuthenticationPasswordMethods {
 }
 /// `/users/{userId}/authentication`
 #[derive(Clone, Debug)]
+#[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
 pub struct UsersItemAuthentication {
     url: ::std::string::String,
 }
+#[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
 impl UsersItemAuthentication {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{userId}/authentication/hardwareOathMethods`
+    #[cfg(feature = "area-entra-sign-in")]
     pub fn hardware_oath_methods(&self) -> UsersItemAuthenticationHardwareOathMethods {
         let mut url = self.url.clone();
         url.push_str("/hardwareOathMethods");
@@ -1868,6 +2090,7 @@ impl UsersItemAuthentication {
         }
     }
     /// `/users/{userId}/authentication/operations`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
         let mut url = self.url.clone();
         url.push_str("/operations");
@@ -1876,6 +2099,7 @@ impl UsersItemAuthentication {
         }
     }
     /// `/users/{userId}/authentication/passwordMethods`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn password_methods(&self) -> UsersItemAuthenticationPasswordMethods {
         let mut url = self.url.clone();
         url.push_str("/passwordMethods");
@@ -1886,9 +2110,11 @@ impl UsersItemAuthentication {
 }
 /// `/users/{userId}/drive/items/{item-id}/content`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct UsersItemDriveItemsItemContent {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl UsersItemDriveItemsItemContent {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1911,6 +2137,7 @@ impl UsersItemDriveItemsItemContent {
     /// # Source
     ///
     /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
+    #[cfg(feature = "area-sharepoint")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1922,15 +2149,18 @@ impl UsersItemDriveItemsItemContent {
 }
 /// `/users/{userId}/drive/items/{item-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct UsersItemDriveItemsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl UsersItemDriveItemsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{userId}/drive/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> UsersItemDriveItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
@@ -1941,15 +2171,18 @@ impl UsersItemDriveItemsItem {
 }
 /// `/users/{userId}/drive/items`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct UsersItemDriveItems {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl UsersItemDriveItems {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{userId}/drive/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> UsersItemDriveItemsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1959,15 +2192,18 @@ impl UsersItemDriveItems {
 }
 /// `/users/{userId}/drive`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct UsersItemDrive {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl UsersItemDrive {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{userId}/drive/items`
+    #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> UsersItemDriveItems {
         let mut url = self.url.clone();
         url.push_str("/items");
@@ -1976,21 +2212,37 @@ impl UsersItemDrive {
 }
 /// `/users/{userId}`
 #[derive(Clone, Debug)]
+#[cfg(
+    any(
+        feature = "area-entra-sign-in",
+        feature = "area-identity-and-sign-in",
+        feature = "area-sharepoint"
+    )
+)]
 pub struct UsersItem {
     url: ::std::string::String,
 }
+#[cfg(
+    any(
+        feature = "area-entra-sign-in",
+        feature = "area-identity-and-sign-in",
+        feature = "area-sharepoint"
+    )
+)]
 impl UsersItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{userId}/authentication`
+    #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
     pub fn authentication(&self) -> UsersItemAuthentication {
         let mut url = self.url.clone();
         url.push_str("/authentication");
         UsersItemAuthentication { url }
     }
     /// `/users/{userId}/drive`
+    #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> UsersItemDrive {
         let mut url = self.url.clone();
         url.push_str("/drive");
@@ -1999,9 +2251,23 @@ impl UsersItem {
 }
 /// `/users`
 #[derive(Clone, Debug)]
+#[cfg(
+    any(
+        feature = "area-entra-sign-in",
+        feature = "area-identity-and-sign-in",
+        feature = "area-sharepoint"
+    )
+)]
 pub struct Users {
     url: ::std::string::String,
 }
+#[cfg(
+    any(
+        feature = "area-entra-sign-in",
+        feature = "area-identity-and-sign-in",
+        feature = "area-sharepoint"
+    )
+)]
 impl Users {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -2010,6 +2276,13 @@ impl Users {
     /// `/users/{userId}`
     ///
     /// The key may also be: userPrincipalName.
+    #[cfg(
+        any(
+            feature = "area-entra-sign-in",
+            feature = "area-identity-and-sign-in",
+            feature = "area-sharepoint"
+        )
+    )]
     pub fn by_user_id(&self, user_id: &str) -> UsersItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -2028,72 +2301,90 @@ impl Root {
         &self.url
     }
     /// `/applications`
+    #[cfg(feature = "area-entra-applications")]
     pub fn applications(&self) -> Applications {
         let mut url = self.url.clone();
         url.push_str("/applications");
         Applications { url }
     }
     /// `/chats`
+    #[cfg(feature = "area-teams")]
     pub fn chats(&self) -> Chats {
         let mut url = self.url.clone();
         url.push_str("/chats");
         Chats { url }
     }
     /// `/drives`
+    #[cfg(feature = "area-sharepoint")]
     pub fn drives(&self) -> Drives {
         let mut url = self.url.clone();
         url.push_str("/drives");
         Drives { url }
     }
     /// `/groups`
+    #[cfg(feature = "area-sharepoint")]
     pub fn groups(&self) -> Groups {
         let mut url = self.url.clone();
         url.push_str("/groups");
         Groups { url }
     }
     /// `/identityGovernance`
+    #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
     pub fn identity_governance(&self) -> IdentityGovernance {
         let mut url = self.url.clone();
         url.push_str("/identityGovernance");
         IdentityGovernance { url }
     }
     /// `/longRunningOperation`
+    #[cfg(feature = "area-industrydata")]
     pub fn long_running_operation(&self) -> LongRunningOperation {
         let mut url = self.url.clone();
         url.push_str("/longRunningOperation");
         LongRunningOperation { url }
     }
     /// `/me`
+    #[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
     pub fn me(&self) -> Me {
         let mut url = self.url.clone();
         url.push_str("/me");
         Me { url }
     }
     /// `/roleManagement`
+    #[cfg(feature = "area-entra-directory-management")]
     pub fn role_management(&self) -> RoleManagement {
         let mut url = self.url.clone();
         url.push_str("/roleManagement");
         RoleManagement { url }
     }
     /// `/security`
+    #[cfg(feature = "area-security")]
     pub fn security(&self) -> Security {
         let mut url = self.url.clone();
         url.push_str("/security");
         Security { url }
     }
     /// `/shares`
+    #[cfg(feature = "area-sharepoint")]
     pub fn shares(&self) -> Shares {
         let mut url = self.url.clone();
         url.push_str("/shares");
         Shares { url }
     }
     /// `/sites`
+    #[cfg(feature = "area-sharepoint")]
     pub fn sites(&self) -> Sites {
         let mut url = self.url.clone();
         url.push_str("/sites");
         Sites { url }
     }
     /// `/users`
+    #[cfg(
+        any(
+            feature = "area-entra-sign-in",
+            feature = "area-identity-and-sign-in",
+            feature = "area-sharepoint"
+        )
+    )]
     pub fn users(&self) -> Users {
         let mut url = self.url.clone();
         url.push_str("/users");
@@ -2102,67 +2393,99 @@ impl Root {
 }
 /// Per-operation markers: which query options each operation supports.
 pub mod options {
+    #[cfg(feature = "area-entra-applications")]
     /// Options of `beta_get_applications`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetApplications;
+    #[cfg(feature = "area-entra-applications")]
     impl crate::request::query::Select for GetApplications {}
+    #[cfg(feature = "area-entra-applications")]
     impl crate::request::query::Expand for GetApplications {}
+    #[cfg(feature = "area-entra-applications")]
     impl crate::request::query::Filter for GetApplications {}
+    #[cfg(feature = "area-entra-applications")]
     impl crate::request::query::OrderBy for GetApplications {}
+    #[cfg(feature = "area-entra-applications")]
     impl crate::request::query::Top for GetApplications {}
+    #[cfg(feature = "area-entra-applications")]
     impl crate::request::query::Count for GetApplications {}
+    #[cfg(feature = "area-entra-applications")]
     impl crate::request::query::Search for GetApplications {}
+    #[cfg(feature = "area-entra-applications")]
     impl<T> crate::request::Request<T, GetApplications> {
         /// Sets the `ConsistencyLevel` header. eventual. This header and $count are required when using $search, or in specific usage of $filter. For more information about the use of ConsistencyLevel and $count, see Advanced query capabilities on directory objects.
         pub fn consistency_level(self, value: &str) -> Self {
             self.header("ConsistencyLevel", value)
         }
     }
+    #[cfg(feature = "area-teams")]
     /// Options of `beta_post_chats_by_chat_id_messages`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostChatsByChatIdMessages;
+    #[cfg(feature = "area-sharepoint")]
     /// Options of `beta_get_drives_by_drive_id_items_by_item_id_content`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetDrivesByDriveIdItemsByItemIdContent;
+    #[cfg(feature = "area-sharepoint")]
     impl crate::request::query::Select for GetDrivesByDriveIdItemsByItemIdContent {}
+    #[cfg(feature = "area-sharepoint")]
     impl crate::request::query::Expand for GetDrivesByDriveIdItemsByItemIdContent {}
+    #[cfg(feature = "area-governance")]
     /// Options of `beta_post_identity_governance_role_management_alerts_alerts_refresh`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostIdentityGovernanceRoleManagementAlertsAlertsRefresh;
+    #[cfg(feature = "area-entra-id-governance")]
     /// Options of `beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetIdentityGovernanceRoleManagementAlertsOperationsByLongRunningOperationId;
+    #[cfg(feature = "area-entra-id-governance")]
     impl crate::request::query::Select
     for GetIdentityGovernanceRoleManagementAlertsOperationsByLongRunningOperationId {}
+    #[cfg(feature = "area-industrydata")]
     /// Options of `beta_get_long_running_operation`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetLongRunningOperation;
+    #[cfg(feature = "area-industrydata")]
     impl crate::request::query::Select for GetLongRunningOperation {}
+    #[cfg(feature = "area-industrydata")]
     impl crate::request::query::Expand for GetLongRunningOperation {}
+    #[cfg(feature = "area-industrydata")]
     impl crate::request::query::Filter for GetLongRunningOperation {}
+    #[cfg(feature = "area-industrydata")]
     impl crate::request::query::OrderBy for GetLongRunningOperation {}
+    #[cfg(feature = "area-industrydata")]
     impl crate::request::query::Top for GetLongRunningOperation {}
+    #[cfg(feature = "area-entra-sign-in")]
     /// Options of `beta_get_me_authentication_hardware_oath_methods`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetMeAuthenticationHardwareOathMethods;
+    #[cfg(feature = "area-entra-sign-in")]
     impl crate::request::query::Select for GetMeAuthenticationHardwareOathMethods {}
+    #[cfg(feature = "area-entra-sign-in")]
     impl crate::request::query::Filter for GetMeAuthenticationHardwareOathMethods {}
+    #[cfg(feature = "area-entra-sign-in")]
     impl crate::request::query::Top for GetMeAuthenticationHardwareOathMethods {}
+    #[cfg(feature = "area-entra-sign-in")]
     /// Options of `beta_delete_me_authentication_hardware_oath_methods_by_hardware_oath_authentication_method_id`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct DeleteMeAuthenticationHardwareOathMethodsByHardwareOathAuthenticationMethodId;
+    #[cfg(feature = "area-entra-directory-management")]
     /// Options of `beta_patch_role_management_cloud_pc_role_definitions_by_id`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PatchRoleManagementCloudPcRoleDefinitionsById;
+    #[cfg(feature = "area-entra-directory-management")]
     /// Options of `beta_patch_role_management_device_management_role_definitions_by_id`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PatchRoleManagementDeviceManagementRoleDefinitionsById;
+    #[cfg(feature = "area-entra-directory-management")]
     /// Options of `beta_patch_role_management_directory_role_definitions_by_id`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PatchRoleManagementDirectoryRoleDefinitionsById;
+    #[cfg(feature = "area-security")]
     /// Options of `beta_put_security_case_management_cases_by_case_id_attachments_by_attachment_id_content`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PutSecurityCaseManagementCasesByCaseIdAttachmentsByAttachmentIdContent;
+    #[cfg(feature = "area-security")]
     impl<
         T,
     > crate::request::Request<
@@ -2174,14 +2497,19 @@ pub mod options {
             self.header("Content-Range", value)
         }
     }
+    #[cfg(feature = "area-security")]
     /// Options of `beta_get_security_incidents_by_incident_id`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetSecurityIncidentsByIncidentId;
+    #[cfg(feature = "area-security")]
     impl crate::request::query::Select for GetSecurityIncidentsByIncidentId {}
+    #[cfg(feature = "area-security")]
     impl crate::request::query::Expand for GetSecurityIncidentsByIncidentId {}
+    #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `beta_get_users_by_id_authentication_operations_by_id`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetUsersByIdAuthenticationOperationsById;
+    #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `beta_post_users_by_id_authentication_password_methods_by_id_reset_password`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostUsersByIdAuthenticationPasswordMethodsByIdResetPassword;

@@ -17,9 +17,11 @@ pub fn root_at(base_url: &str) -> Root {
 }
 /// `/applications/delta`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-applications")]
 pub struct ApplicationsDelta {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-applications")]
 impl ApplicationsDelta {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -42,6 +44,7 @@ impl ApplicationsDelta {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/application-delta.md:10`](https://learn.microsoft.com/graph/api/application-delta?view=graph-rest-1.0)
+    #[cfg(feature = "area-applications")]
     pub fn get(
         &self,
     ) -> Request<
@@ -53,9 +56,11 @@ impl ApplicationsDelta {
 }
 /// `/applications`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-applications")]
 pub struct Applications {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-applications")]
 impl Applications {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -78,6 +83,7 @@ impl Applications {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/application-post-applications.md:10`](https://learn.microsoft.com/graph/api/application-post-applications?view=graph-rest-1.0)
+    #[cfg(feature = "area-applications")]
     pub fn post(
         &self,
         body: &super::models::Application,
@@ -85,6 +91,7 @@ impl Applications {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
     /// `/applications/delta`
+    #[cfg(feature = "area-applications")]
     pub fn delta(&self) -> ApplicationsDelta {
         let mut url = self.url.clone();
         url.push_str("/delta");
@@ -93,9 +100,11 @@ impl Applications {
 }
 /// `/chats/{chat-id}/messages`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-teams")]
 pub struct ChatsItemMessages {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-teams")]
 impl ChatsItemMessages {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -118,6 +127,7 @@ impl ChatsItemMessages {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/chat-post-messages.md:11`](https://learn.microsoft.com/graph/api/chat-post-messages?view=graph-rest-1.0)
+    #[cfg(feature = "area-teams")]
     pub fn post(
         &self,
         body: &super::models::ChatMessage,
@@ -127,15 +137,18 @@ impl ChatsItemMessages {
 }
 /// `/chats/{chat-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-teams")]
 pub struct ChatsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-teams")]
 impl ChatsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/chats/{chat-id}/messages`
+    #[cfg(feature = "area-teams")]
     pub fn messages(&self) -> ChatsItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
@@ -144,15 +157,18 @@ impl ChatsItem {
 }
 /// `/chats`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-teams")]
 pub struct Chats {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-teams")]
 impl Chats {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/chats/{chat-id}`
+    #[cfg(feature = "area-teams")]
     pub fn by_chat_id(&self, chat_id: &str) -> ChatsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -162,9 +178,11 @@ impl Chats {
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-intune")]
 pub struct DeviceManagementDetectedAppsItemManagedDevicesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-intune")]
 impl DeviceManagementDetectedAppsItemManagedDevicesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -187,6 +205,7 @@ impl DeviceManagementDetectedAppsItemManagedDevicesItem {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:10`](https://learn.microsoft.com/graph/api/intune-devices-manageddevice-get?view=graph-rest-1.0)
+    #[cfg(feature = "area-intune")]
     pub fn get(
         &self,
     ) -> Request<
@@ -198,15 +217,18 @@ impl DeviceManagementDetectedAppsItemManagedDevicesItem {
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-intune")]
 pub struct DeviceManagementDetectedAppsItemManagedDevices {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-intune")]
 impl DeviceManagementDetectedAppsItemManagedDevices {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}`
+    #[cfg(feature = "area-intune")]
     pub fn by_managed_device_id(
         &self,
         managed_device_id: &str,
@@ -221,15 +243,18 @@ impl DeviceManagementDetectedAppsItemManagedDevices {
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-intune")]
 pub struct DeviceManagementDetectedAppsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-intune")]
 impl DeviceManagementDetectedAppsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices`
+    #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> DeviceManagementDetectedAppsItemManagedDevices {
         let mut url = self.url.clone();
         url.push_str("/managedDevices");
@@ -240,15 +265,18 @@ impl DeviceManagementDetectedAppsItem {
 }
 /// `/deviceManagement/detectedApps`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-intune")]
 pub struct DeviceManagementDetectedApps {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-intune")]
 impl DeviceManagementDetectedApps {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/deviceManagement/detectedApps/{detectedAppId}`
+    #[cfg(feature = "area-intune")]
     pub fn by_detected_app_id(
         &self,
         detected_app_id: &str,
@@ -263,9 +291,11 @@ impl DeviceManagementDetectedApps {
 }
 /// `/deviceManagement/managedDevices/{managedDeviceId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-intune")]
 pub struct DeviceManagementManagedDevicesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-intune")]
 impl DeviceManagementManagedDevicesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -288,6 +318,7 @@ impl DeviceManagementManagedDevicesItem {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:10`](https://learn.microsoft.com/graph/api/intune-devices-manageddevice-get?view=graph-rest-1.0)
+    #[cfg(feature = "area-intune")]
     pub fn get(
         &self,
     ) -> Request<
@@ -299,15 +330,18 @@ impl DeviceManagementManagedDevicesItem {
 }
 /// `/deviceManagement/managedDevices`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-intune")]
 pub struct DeviceManagementManagedDevices {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-intune")]
 impl DeviceManagementManagedDevices {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/deviceManagement/managedDevices/{managedDeviceId}`
+    #[cfg(feature = "area-intune")]
     pub fn by_managed_device_id(
         &self,
         managed_device_id: &str,
@@ -322,15 +356,18 @@ impl DeviceManagementManagedDevices {
 }
 /// `/deviceManagement`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-intune")]
 pub struct DeviceManagement {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-intune")]
 impl DeviceManagement {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/deviceManagement/detectedApps`
+    #[cfg(feature = "area-intune")]
     pub fn detected_apps(&self) -> DeviceManagementDetectedApps {
         let mut url = self.url.clone();
         url.push_str("/detectedApps");
@@ -339,6 +376,7 @@ impl DeviceManagement {
         }
     }
     /// `/deviceManagement/managedDevices`
+    #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> DeviceManagementManagedDevices {
         let mut url = self.url.clone();
         url.push_str("/managedDevices");
@@ -349,9 +387,11 @@ impl DeviceManagement {
 }
 /// `/education/classes/{id}/assignments/{id}/publish`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-education")]
 pub struct EducationClassesItemAssignmentsItemPublish {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-education")]
 impl EducationClassesItemAssignmentsItemPublish {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -374,6 +414,7 @@ impl EducationClassesItemAssignmentsItemPublish {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/educationassignment-publish.md:10`](https://learn.microsoft.com/graph/api/educationassignment-publish?view=graph-rest-1.0)
+    #[cfg(feature = "area-education")]
     pub fn post(
         &self,
     ) -> Request<
@@ -385,15 +426,18 @@ impl EducationClassesItemAssignmentsItemPublish {
 }
 /// `/education/classes/{id}/assignments/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-education")]
 pub struct EducationClassesItemAssignmentsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-education")]
 impl EducationClassesItemAssignmentsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/education/classes/{id}/assignments/{id}/publish`
+    #[cfg(feature = "area-education")]
     pub fn publish(&self) -> EducationClassesItemAssignmentsItemPublish {
         let mut url = self.url.clone();
         url.push_str("/publish");
@@ -404,15 +448,18 @@ impl EducationClassesItemAssignmentsItem {
 }
 /// `/education/classes/{id}/assignments`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-education")]
 pub struct EducationClassesItemAssignments {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-education")]
 impl EducationClassesItemAssignments {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/education/classes/{id}/assignments/{id}`
+    #[cfg(feature = "area-education")]
     pub fn by_assignment_id(
         &self,
         assignment_id: &str,
@@ -427,15 +474,18 @@ impl EducationClassesItemAssignments {
 }
 /// `/education/classes/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-education")]
 pub struct EducationClassesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-education")]
 impl EducationClassesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/education/classes/{id}/assignments`
+    #[cfg(feature = "area-education")]
     pub fn assignments(&self) -> EducationClassesItemAssignments {
         let mut url = self.url.clone();
         url.push_str("/assignments");
@@ -446,15 +496,18 @@ impl EducationClassesItem {
 }
 /// `/education/classes`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-education")]
 pub struct EducationClasses {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-education")]
 impl EducationClasses {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/education/classes/{id}`
+    #[cfg(feature = "area-education")]
     pub fn by_classe_id(&self, classe_id: &str) -> EducationClassesItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -464,15 +517,18 @@ impl EducationClasses {
 }
 /// `/education`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-education")]
 pub struct Education {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-education")]
 impl Education {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/education/classes`
+    #[cfg(feature = "area-education")]
     pub fn classes(&self) -> EducationClasses {
         let mut url = self.url.clone();
         url.push_str("/classes");
@@ -481,9 +537,11 @@ impl Education {
 }
 /// `/groups/{id}/members`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-groups")]
 pub struct GroupsItemMembers {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-groups")]
 impl GroupsItemMembers {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -506,6 +564,7 @@ impl GroupsItemMembers {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/group-list-members.md:10`](https://learn.microsoft.com/graph/api/group-list-members?view=graph-rest-1.0)
+    #[cfg(feature = "area-groups")]
     pub fn get(
         &self,
     ) -> Request<
@@ -517,15 +576,18 @@ impl GroupsItemMembers {
 }
 /// `/groups/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-groups")]
 pub struct GroupsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-groups")]
 impl GroupsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/groups/{id}/members`
+    #[cfg(feature = "area-groups")]
     pub fn members(&self) -> GroupsItemMembers {
         let mut url = self.url.clone();
         url.push_str("/members");
@@ -534,15 +596,18 @@ impl GroupsItem {
 }
 /// `/groups`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-groups")]
 pub struct Groups {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-groups")]
 impl Groups {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/groups/{id}`
+    #[cfg(feature = "area-groups")]
     pub fn by_group_id(&self, group_id: &str) -> GroupsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -552,9 +617,11 @@ impl Groups {
 }
 /// `/me/authentication/methods`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct MeAuthenticationMethods {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl MeAuthenticationMethods {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -579,6 +646,7 @@ impl MeAuthenticationMethods {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/authentication-list-methods.md:10`](https://learn.microsoft.com/graph/api/authentication-list-methods?view=graph-rest-1.0)
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn get(
         &self,
     ) -> Request<
@@ -590,15 +658,18 @@ impl MeAuthenticationMethods {
 }
 /// `/me/authentication`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct MeAuthentication {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl MeAuthentication {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/authentication/methods`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> MeAuthenticationMethods {
         let mut url = self.url.clone();
         url.push_str("/methods");
@@ -607,9 +678,11 @@ impl MeAuthentication {
 }
 /// `/me/events/{id}/attachments/createUploadSession`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeEventsItemAttachmentsCreateUploadSession {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeEventsItemAttachmentsCreateUploadSession {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -634,6 +707,7 @@ impl MeEventsItemAttachmentsCreateUploadSession {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/attachment-createuploadsession.md:10`](https://learn.microsoft.com/graph/api/attachment-createuploadsession?view=graph-rest-1.0)
+    #[cfg(feature = "area-outlook")]
     pub fn post(
         &self,
         body: &::serde_json::Value,
@@ -646,15 +720,18 @@ impl MeEventsItemAttachmentsCreateUploadSession {
 }
 /// `/me/events/{id}/attachments`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeEventsItemAttachments {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeEventsItemAttachments {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/events/{id}/attachments/createUploadSession`
+    #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(&self) -> MeEventsItemAttachmentsCreateUploadSession {
         let mut url = self.url.clone();
         url.push_str("/createUploadSession");
@@ -665,15 +742,18 @@ impl MeEventsItemAttachments {
 }
 /// `/me/events/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeEventsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeEventsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/events/{id}/attachments`
+    #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> MeEventsItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
@@ -682,15 +762,18 @@ impl MeEventsItem {
 }
 /// `/me/events`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeEvents {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeEvents {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/events/{id}`
+    #[cfg(feature = "area-outlook")]
     pub fn by_event_id(&self, event_id: &str) -> MeEventsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -700,9 +783,11 @@ impl MeEvents {
 }
 /// `/me/mailFolders/{id}/messages/delta`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeMailFoldersItemMessagesDelta {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeMailFoldersItemMessagesDelta {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -727,6 +812,7 @@ impl MeMailFoldersItemMessagesDelta {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/message-delta.md:10`](https://learn.microsoft.com/graph/api/message-delta?view=graph-rest-1.0)
+    #[cfg(feature = "area-outlook")]
     pub fn get(
         &self,
     ) -> Request<
@@ -738,15 +824,18 @@ impl MeMailFoldersItemMessagesDelta {
 }
 /// `/me/mailFolders/{id}/messages`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeMailFoldersItemMessages {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeMailFoldersItemMessages {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/mailFolders/{id}/messages/delta`
+    #[cfg(feature = "area-outlook")]
     pub fn delta(&self) -> MeMailFoldersItemMessagesDelta {
         let mut url = self.url.clone();
         url.push_str("/delta");
@@ -757,15 +846,18 @@ impl MeMailFoldersItemMessages {
 }
 /// `/me/mailFolders/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeMailFoldersItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeMailFoldersItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/mailFolders/{id}/messages`
+    #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> MeMailFoldersItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
@@ -774,15 +866,18 @@ impl MeMailFoldersItem {
 }
 /// `/me/mailFolders`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeMailFolders {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeMailFolders {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/mailFolders/{id}`
+    #[cfg(feature = "area-outlook")]
     pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> MeMailFoldersItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -792,9 +887,11 @@ impl MeMailFolders {
 }
 /// `/me/messages/{id}/attachments/createUploadSession`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeMessagesItemAttachmentsCreateUploadSession {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeMessagesItemAttachmentsCreateUploadSession {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -819,6 +916,7 @@ impl MeMessagesItemAttachmentsCreateUploadSession {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/attachment-createuploadsession.md:10`](https://learn.microsoft.com/graph/api/attachment-createuploadsession?view=graph-rest-1.0)
+    #[cfg(feature = "area-outlook")]
     pub fn post(
         &self,
         body: &::serde_json::Value,
@@ -831,15 +929,18 @@ impl MeMessagesItemAttachmentsCreateUploadSession {
 }
 /// `/me/messages/{id}/attachments`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeMessagesItemAttachments {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeMessagesItemAttachments {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/messages/{id}/attachments/createUploadSession`
+    #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(&self) -> MeMessagesItemAttachmentsCreateUploadSession {
         let mut url = self.url.clone();
         url.push_str("/createUploadSession");
@@ -850,15 +951,18 @@ impl MeMessagesItemAttachments {
 }
 /// `/me/messages/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeMessagesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeMessagesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/messages/{id}/attachments`
+    #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> MeMessagesItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
@@ -867,15 +971,18 @@ impl MeMessagesItem {
 }
 /// `/me/messages`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeMessages {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeMessages {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/messages/{id}`
+    #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> MeMessagesItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -885,9 +992,11 @@ impl MeMessages {
 }
 /// `/me/sendMail`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct MeSendMail {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl MeSendMail {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -910,45 +1019,53 @@ impl MeSendMail {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/user-sendmail.md:12`](https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0)
+    #[cfg(feature = "area-outlook")]
     pub fn post(&self) -> Request<super::models::Anything, options::PostMeSendMail> {
         Request::new(http::Method::POST, self.url.clone())
     }
 }
 /// `/me`
 #[derive(Clone, Debug)]
+#[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
 pub struct Me {
     url: ::std::string::String,
 }
+#[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
 impl Me {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/me/authentication`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn authentication(&self) -> MeAuthentication {
         let mut url = self.url.clone();
         url.push_str("/authentication");
         MeAuthentication { url }
     }
     /// `/me/events`
+    #[cfg(feature = "area-outlook")]
     pub fn events(&self) -> MeEvents {
         let mut url = self.url.clone();
         url.push_str("/events");
         MeEvents { url }
     }
     /// `/me/mailFolders`
+    #[cfg(feature = "area-outlook")]
     pub fn mail_folders(&self) -> MeMailFolders {
         let mut url = self.url.clone();
         url.push_str("/mailFolders");
         MeMailFolders { url }
     }
     /// `/me/messages`
+    #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> MeMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
         MeMessages { url }
     }
     /// `/me/sendMail`
+    #[cfg(feature = "area-outlook")]
     pub fn send_mail(&self) -> MeSendMail {
         let mut url = self.url.clone();
         url.push_str("/sendMail");
@@ -957,9 +1074,11 @@ impl Me {
 }
 /// `/reports/getEmailActivityUserDetail(date={date_value})`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-reports")]
 pub struct ReportsGetEmailActivityUserDetailCall {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-reports")]
 impl ReportsGetEmailActivityUserDetailCall {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -982,6 +1101,7 @@ impl ReportsGetEmailActivityUserDetailCall {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md:10`](https://learn.microsoft.com/graph/api/reportroot-getemailactivityuserdetail?view=graph-rest-1.0)
+    #[cfg(feature = "area-reports")]
     pub fn get(
         &self,
     ) -> Request<
@@ -993,9 +1113,11 @@ impl ReportsGetEmailActivityUserDetailCall {
 }
 /// `/reports/getEmailActivityUserDetail(period='{period_value}')`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-reports")]
 pub struct ReportsGetEmailActivityUserDetailCall2 {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-reports")]
 impl ReportsGetEmailActivityUserDetailCall2 {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1018,6 +1140,7 @@ impl ReportsGetEmailActivityUserDetailCall2 {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md:10`](https://learn.microsoft.com/graph/api/reportroot-getemailactivityuserdetail?view=graph-rest-1.0)
+    #[cfg(feature = "area-reports")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1029,15 +1152,18 @@ impl ReportsGetEmailActivityUserDetailCall2 {
 }
 /// `/reports`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-reports")]
 pub struct Reports {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-reports")]
 impl Reports {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/reports/getEmailActivityUserDetail(date={date_value})`
+    #[cfg(feature = "area-reports")]
     pub fn get_email_activity_user_detail_with_date_value(
         &self,
         date_value: &str,
@@ -1052,6 +1178,7 @@ impl Reports {
         }
     }
     /// `/reports/getEmailActivityUserDetail(period='{period_value}')`
+    #[cfg(feature = "area-reports")]
     pub fn get_email_activity_user_detail_with_period_value(
         &self,
         period_value: &str,
@@ -1068,9 +1195,11 @@ impl Reports {
 }
 /// `/servicePrincipals/{id}/memberOf`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-applications")]
 pub struct ServicePrincipalsItemMemberOf {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-applications")]
 impl ServicePrincipalsItemMemberOf {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1093,6 +1222,7 @@ impl ServicePrincipalsItemMemberOf {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:10`](https://learn.microsoft.com/graph/api/serviceprincipal-list-memberof?view=graph-rest-1.0)
+    #[cfg(feature = "area-applications")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1105,15 +1235,18 @@ impl ServicePrincipalsItemMemberOf {
 }
 /// `/servicePrincipals/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-applications")]
 pub struct ServicePrincipalsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-applications")]
 impl ServicePrincipalsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/servicePrincipals/{id}/memberOf`
+    #[cfg(feature = "area-applications")]
     pub fn member_of(&self) -> ServicePrincipalsItemMemberOf {
         let mut url = self.url.clone();
         url.push_str("/memberOf");
@@ -1124,15 +1257,18 @@ impl ServicePrincipalsItem {
 }
 /// `/servicePrincipals`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-applications")]
 pub struct ServicePrincipals {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-applications")]
 impl ServicePrincipals {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/servicePrincipals/{id}`
+    #[cfg(feature = "area-applications")]
     pub fn by_service_principal_id(
         &self,
         service_principal_id: &str,
@@ -1145,9 +1281,11 @@ impl ServicePrincipals {
 }
 /// `/servicePrincipals(appId='{appId}')/memberOf`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-applications")]
 pub struct ServicePrincipalsCallMemberOf {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-applications")]
 impl ServicePrincipalsCallMemberOf {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1170,6 +1308,7 @@ impl ServicePrincipalsCallMemberOf {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:10`](https://learn.microsoft.com/graph/api/serviceprincipal-list-memberof?view=graph-rest-1.0)
+    #[cfg(feature = "area-applications")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1182,15 +1321,18 @@ impl ServicePrincipalsCallMemberOf {
 }
 /// `/servicePrincipals(appId='{appId}')`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-applications")]
 pub struct ServicePrincipalsCall {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-applications")]
 impl ServicePrincipalsCall {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/servicePrincipals(appId='{appId}')/memberOf`
+    #[cfg(feature = "area-applications")]
     pub fn member_of(&self) -> ServicePrincipalsCallMemberOf {
         let mut url = self.url.clone();
         url.push_str("/memberOf");
@@ -1201,9 +1343,11 @@ impl ServicePrincipalsCall {
 }
 /// `/sites/{site-id}/lists`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SitesItemLists {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SitesItemLists {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1226,6 +1370,7 @@ impl SitesItemLists {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/list-create.md:10`](https://learn.microsoft.com/graph/api/list-create?view=graph-rest-1.0)
+    #[cfg(feature = "area-sharepoint")]
     pub fn post(
         &self,
         body: &::serde_json::Value,
@@ -1235,15 +1380,18 @@ impl SitesItemLists {
 }
 /// `/sites/{site-id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct SitesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl SitesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/sites/{site-id}/lists`
+    #[cfg(feature = "area-sharepoint")]
     pub fn lists(&self) -> SitesItemLists {
         let mut url = self.url.clone();
         url.push_str("/lists");
@@ -1252,15 +1400,18 @@ impl SitesItem {
 }
 /// `/sites`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-sharepoint")]
 pub struct Sites {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-sharepoint")]
 impl Sites {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/sites/{site-id}`
+    #[cfg(feature = "area-sharepoint")]
     pub fn by_site_id(&self, site_id: &str) -> SitesItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1270,9 +1421,11 @@ impl Sites {
 }
 /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationMethodsItemResetPassword {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationMethodsItemResetPassword {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1297,6 +1450,7 @@ impl UsersItemAuthenticationMethodsItemResetPassword {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:10`](https://learn.microsoft.com/graph/api/authenticationmethod-resetpassword?view=graph-rest-1.0)
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn post(
         &self,
         body: &::serde_json::Value,
@@ -1309,15 +1463,18 @@ impl UsersItemAuthenticationMethodsItemResetPassword {
 }
 /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationMethodsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationMethodsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn reset_password(&self) -> UsersItemAuthenticationMethodsItemResetPassword {
         let mut url = self.url.clone();
         url.push_str("/resetPassword");
@@ -1328,9 +1485,11 @@ impl UsersItemAuthenticationMethodsItem {
 }
 /// `/users/{id | userPrincipalName}/authentication/methods`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationMethods {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationMethods {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1355,6 +1514,7 @@ impl UsersItemAuthenticationMethods {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/authentication-list-methods.md:10`](https://learn.microsoft.com/graph/api/authentication-list-methods?view=graph-rest-1.0)
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1364,6 +1524,7 @@ impl UsersItemAuthenticationMethods {
         Request::new(http::Method::GET, self.url.clone())
     }
     /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_method_id(&self, method_id: &str) -> UsersItemAuthenticationMethodsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1375,9 +1536,11 @@ impl UsersItemAuthenticationMethods {
 }
 /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationOperationsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationOperationsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1409,6 +1572,7 @@ impl UsersItemAuthenticationOperationsItem {
     /// - [`spec/api-reference/v1.0/api/authenticationoperation-get.md:10`](https://learn.microsoft.com/graph/api/authenticationoperation-get?view=graph-rest-1.0)
     /// - [`spec/api-reference/v1.0/api/longrunningoperation-get.md:12`](https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-1.0)
     /// - `spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:3`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1420,15 +1584,18 @@ impl UsersItemAuthenticationOperationsItem {
 }
 /// `/users/{id | userPrincipalName}/authentication/operations`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthenticationOperations {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationOperations {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_operation_id(
         &self,
         operation_id: &str,
@@ -1443,15 +1610,18 @@ impl UsersItemAuthenticationOperations {
 }
 /// `/users/{id | userPrincipalName}/authentication`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-identity-and-sign-in")]
 pub struct UsersItemAuthentication {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthentication {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/authentication/methods`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> UsersItemAuthenticationMethods {
         let mut url = self.url.clone();
         url.push_str("/methods");
@@ -1460,6 +1630,7 @@ impl UsersItemAuthentication {
         }
     }
     /// `/users/{id | userPrincipalName}/authentication/operations`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
         let mut url = self.url.clone();
         url.push_str("/operations");
@@ -1470,9 +1641,11 @@ impl UsersItemAuthentication {
 }
 /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemEventsItemAttachmentsCreateUploadSession {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemEventsItemAttachmentsCreateUploadSession {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1497,6 +1670,7 @@ impl UsersItemEventsItemAttachmentsCreateUploadSession {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/attachment-createuploadsession.md:10`](https://learn.microsoft.com/graph/api/attachment-createuploadsession?view=graph-rest-1.0)
+    #[cfg(feature = "area-outlook")]
     pub fn post(
         &self,
         body: &::serde_json::Value,
@@ -1509,15 +1683,18 @@ impl UsersItemEventsItemAttachmentsCreateUploadSession {
 }
 /// `/users/{id | userPrincipalName}/events/{id}/attachments`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemEventsItemAttachments {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemEventsItemAttachments {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
+    #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(
         &self,
     ) -> UsersItemEventsItemAttachmentsCreateUploadSession {
@@ -1530,15 +1707,18 @@ impl UsersItemEventsItemAttachments {
 }
 /// `/users/{id | userPrincipalName}/events/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemEventsItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemEventsItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/events/{id}/attachments`
+    #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemEventsItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
@@ -1549,15 +1729,18 @@ impl UsersItemEventsItem {
 }
 /// `/users/{id | userPrincipalName}/events`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemEvents {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemEvents {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/events/{id}`
+    #[cfg(feature = "area-outlook")]
     pub fn by_event_id(&self, event_id: &str) -> UsersItemEventsItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1567,9 +1750,11 @@ impl UsersItemEvents {
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemMailFoldersItemMessagesDelta {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemMailFoldersItemMessagesDelta {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1594,6 +1779,7 @@ impl UsersItemMailFoldersItemMessagesDelta {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/message-delta.md:10`](https://learn.microsoft.com/graph/api/message-delta?view=graph-rest-1.0)
+    #[cfg(feature = "area-outlook")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1605,15 +1791,18 @@ impl UsersItemMailFoldersItemMessagesDelta {
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemMailFoldersItemMessages {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemMailFoldersItemMessages {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
+    #[cfg(feature = "area-outlook")]
     pub fn delta(&self) -> UsersItemMailFoldersItemMessagesDelta {
         let mut url = self.url.clone();
         url.push_str("/delta");
@@ -1624,15 +1813,18 @@ impl UsersItemMailFoldersItemMessages {
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemMailFoldersItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemMailFoldersItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
+    #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMailFoldersItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
@@ -1643,15 +1835,18 @@ impl UsersItemMailFoldersItem {
 }
 /// `/users/{id | userPrincipalName}/mailFolders`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemMailFolders {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemMailFolders {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/mailFolders/{id}`
+    #[cfg(feature = "area-outlook")]
     pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> UsersItemMailFoldersItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1661,9 +1856,11 @@ impl UsersItemMailFolders {
 }
 /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-intune")]
 pub struct UsersItemManagedDevicesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-intune")]
 impl UsersItemManagedDevicesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1686,6 +1883,7 @@ impl UsersItemManagedDevicesItem {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:10`](https://learn.microsoft.com/graph/api/intune-devices-manageddevice-get?view=graph-rest-1.0)
+    #[cfg(feature = "area-intune")]
     pub fn get(
         &self,
     ) -> Request<
@@ -1697,15 +1895,18 @@ impl UsersItemManagedDevicesItem {
 }
 /// `/users/{id | userPrincipalName}/managedDevices`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-intune")]
 pub struct UsersItemManagedDevices {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-intune")]
 impl UsersItemManagedDevices {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
+    #[cfg(feature = "area-intune")]
     pub fn by_managed_device_id(
         &self,
         managed_device_id: &str,
@@ -1718,9 +1919,11 @@ impl UsersItemManagedDevices {
 }
 /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemMessagesItemAttachmentsCreateUploadSession {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemMessagesItemAttachmentsCreateUploadSession {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1745,6 +1948,7 @@ impl UsersItemMessagesItemAttachmentsCreateUploadSession {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/attachment-createuploadsession.md:10`](https://learn.microsoft.com/graph/api/attachment-createuploadsession?view=graph-rest-1.0)
+    #[cfg(feature = "area-outlook")]
     pub fn post(
         &self,
         body: &::serde_json::Value,
@@ -1757,15 +1961,18 @@ impl UsersItemMessagesItemAttachmentsCreateUploadSession {
 }
 /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemMessagesItemAttachments {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemMessagesItemAttachments {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
+    #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(
         &self,
     ) -> UsersItemMessagesItemAttachmentsCreateUploadSession {
@@ -1778,15 +1985,18 @@ impl UsersItemMessagesItemAttachments {
 }
 /// `/users/{id | userPrincipalName}/messages/{id}`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemMessagesItem {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemMessagesItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
+    #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemMessagesItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
@@ -1797,15 +2007,18 @@ impl UsersItemMessagesItem {
 }
 /// `/users/{id | userPrincipalName}/messages`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemMessages {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemMessages {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/messages/{id}`
+    #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> UsersItemMessagesItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1815,9 +2028,11 @@ impl UsersItemMessages {
 }
 /// `/users/{id | userPrincipalName}/sendMail`
 #[derive(Clone, Debug)]
+#[cfg(feature = "area-outlook")]
 pub struct UsersItemSendMail {
     url: ::std::string::String,
 }
+#[cfg(feature = "area-outlook")]
 impl UsersItemSendMail {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1840,51 +2055,72 @@ impl UsersItemSendMail {
     /// # Source
     ///
     /// - [`spec/api-reference/v1.0/api/user-sendmail.md:12`](https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0)
+    #[cfg(feature = "area-outlook")]
     pub fn post(&self) -> Request<super::models::Anything, options::PostMeSendMail> {
         Request::new(http::Method::POST, self.url.clone())
     }
 }
 /// `/users/{id | userPrincipalName}`
 #[derive(Clone, Debug)]
+#[cfg(
+    any(
+        feature = "area-identity-and-sign-in",
+        feature = "area-intune",
+        feature = "area-outlook"
+    )
+)]
 pub struct UsersItem {
     url: ::std::string::String,
 }
+#[cfg(
+    any(
+        feature = "area-identity-and-sign-in",
+        feature = "area-intune",
+        feature = "area-outlook"
+    )
+)]
 impl UsersItem {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
         &self.url
     }
     /// `/users/{id | userPrincipalName}/authentication`
+    #[cfg(feature = "area-identity-and-sign-in")]
     pub fn authentication(&self) -> UsersItemAuthentication {
         let mut url = self.url.clone();
         url.push_str("/authentication");
         UsersItemAuthentication { url }
     }
     /// `/users/{id | userPrincipalName}/events`
+    #[cfg(feature = "area-outlook")]
     pub fn events(&self) -> UsersItemEvents {
         let mut url = self.url.clone();
         url.push_str("/events");
         UsersItemEvents { url }
     }
     /// `/users/{id | userPrincipalName}/mailFolders`
+    #[cfg(feature = "area-outlook")]
     pub fn mail_folders(&self) -> UsersItemMailFolders {
         let mut url = self.url.clone();
         url.push_str("/mailFolders");
         UsersItemMailFolders { url }
     }
     /// `/users/{id | userPrincipalName}/managedDevices`
+    #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> UsersItemManagedDevices {
         let mut url = self.url.clone();
         url.push_str("/managedDevices");
         UsersItemManagedDevices { url }
     }
     /// `/users/{id | userPrincipalName}/messages`
+    #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
         UsersItemMessages { url }
     }
     /// `/users/{id | userPrincipalName}/sendMail`
+    #[cfg(feature = "area-outlook")]
     pub fn send_mail(&self) -> UsersItemSendMail {
         let mut url = self.url.clone();
         url.push_str("/sendMail");
@@ -1893,9 +2129,23 @@ impl UsersItem {
 }
 /// `/users`
 #[derive(Clone, Debug)]
+#[cfg(
+    any(
+        feature = "area-identity-and-sign-in",
+        feature = "area-intune",
+        feature = "area-outlook"
+    )
+)]
 pub struct Users {
     url: ::std::string::String,
 }
+#[cfg(
+    any(
+        feature = "area-identity-and-sign-in",
+        feature = "area-intune",
+        feature = "area-outlook"
+    )
+)]
 impl Users {
     /// The URL of this path, encoded.
     pub fn url(&self) -> &str {
@@ -1904,6 +2154,13 @@ impl Users {
     /// `/users/{id | userPrincipalName}`
     ///
     /// The key may also be: userPrincipalName.
+    #[cfg(
+        any(
+            feature = "area-identity-and-sign-in",
+            feature = "area-intune",
+            feature = "area-outlook"
+        )
+    )]
     pub fn by_user_id(&self, user_id: &str) -> UsersItem {
         let mut url = self.url.clone();
         url.push('/');
@@ -1922,54 +2179,63 @@ impl Root {
         &self.url
     }
     /// `/applications`
+    #[cfg(feature = "area-applications")]
     pub fn applications(&self) -> Applications {
         let mut url = self.url.clone();
         url.push_str("/applications");
         Applications { url }
     }
     /// `/chats`
+    #[cfg(feature = "area-teams")]
     pub fn chats(&self) -> Chats {
         let mut url = self.url.clone();
         url.push_str("/chats");
         Chats { url }
     }
     /// `/deviceManagement`
+    #[cfg(feature = "area-intune")]
     pub fn device_management(&self) -> DeviceManagement {
         let mut url = self.url.clone();
         url.push_str("/deviceManagement");
         DeviceManagement { url }
     }
     /// `/education`
+    #[cfg(feature = "area-education")]
     pub fn education(&self) -> Education {
         let mut url = self.url.clone();
         url.push_str("/education");
         Education { url }
     }
     /// `/groups`
+    #[cfg(feature = "area-groups")]
     pub fn groups(&self) -> Groups {
         let mut url = self.url.clone();
         url.push_str("/groups");
         Groups { url }
     }
     /// `/me`
+    #[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
     pub fn me(&self) -> Me {
         let mut url = self.url.clone();
         url.push_str("/me");
         Me { url }
     }
     /// `/reports`
+    #[cfg(feature = "area-reports")]
     pub fn reports(&self) -> Reports {
         let mut url = self.url.clone();
         url.push_str("/reports");
         Reports { url }
     }
     /// `/servicePrincipals`
+    #[cfg(feature = "area-applications")]
     pub fn service_principals(&self) -> ServicePrincipals {
         let mut url = self.url.clone();
         url.push_str("/servicePrincipals");
         ServicePrincipals { url }
     }
     /// `/servicePrincipals(appId='{appId}')`
+    #[cfg(feature = "area-applications")]
     pub fn service_principals_with_app_id(&self, app_id: &str) -> ServicePrincipalsCall {
         let mut url = self.url.clone();
         url.push('/');
@@ -1979,12 +2245,20 @@ impl Root {
         ServicePrincipalsCall { url }
     }
     /// `/sites`
+    #[cfg(feature = "area-sharepoint")]
     pub fn sites(&self) -> Sites {
         let mut url = self.url.clone();
         url.push_str("/sites");
         Sites { url }
     }
     /// `/users`
+    #[cfg(
+        any(
+            feature = "area-identity-and-sign-in",
+            feature = "area-intune",
+            feature = "area-outlook"
+        )
+    )]
     pub fn users(&self) -> Users {
         let mut url = self.url.clone();
         url.push_str("/users");
@@ -1993,34 +2267,47 @@ impl Root {
 }
 /// Per-operation markers: which query options each operation supports.
 pub mod options {
+    #[cfg(feature = "area-applications")]
     /// Options of `v1_post_applications`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostApplications;
+    #[cfg(feature = "area-applications")]
     /// Options of `v1_get_applications_delta`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetApplicationsDelta;
+    #[cfg(feature = "area-teams")]
     /// Options of `v1_post_chats_by_chat_id_messages`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostChatsByChatIdMessages;
+    #[cfg(feature = "area-intune")]
     /// Options of `v1_get_users_by_users_id_managed_devices_by_managed_device_id`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetUsersByUsersIdManagedDevicesByManagedDeviceId;
+    #[cfg(feature = "area-intune")]
     impl crate::request::query::Select
     for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
+    #[cfg(feature = "area-intune")]
     impl crate::request::query::Expand
     for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
+    #[cfg(feature = "area-intune")]
     impl crate::request::query::Filter
     for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
+    #[cfg(feature = "area-intune")]
     impl crate::request::query::OrderBy
     for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
+    #[cfg(feature = "area-intune")]
     impl crate::request::query::Top
     for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
+    #[cfg(feature = "area-intune")]
     impl crate::request::query::Skip
     for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
+    #[cfg(feature = "area-intune")]
     impl crate::request::query::Count
     for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
+    #[cfg(feature = "area-intune")]
     impl crate::request::query::Search
     for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
+    #[cfg(feature = "area-intune")]
     impl<
         T,
     > crate::request::Request<T, GetUsersByUsersIdManagedDevicesByManagedDeviceId> {
@@ -2029,67 +2316,94 @@ pub mod options {
             self.header("Accept", value)
         }
     }
+    #[cfg(feature = "area-education")]
     /// Options of `v1_post_education_classes_by_id_assignments_by_id_publish`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostEducationClassesByIdAssignmentsByIdPublish;
+    #[cfg(feature = "area-groups")]
     /// Options of `v1_get_groups_by_id_members`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetGroupsByIdMembers;
+    #[cfg(feature = "area-groups")]
     impl crate::request::query::Select for GetGroupsByIdMembers {}
+    #[cfg(feature = "area-groups")]
     impl crate::request::query::Expand for GetGroupsByIdMembers {}
+    #[cfg(feature = "area-groups")]
     impl crate::request::query::Filter for GetGroupsByIdMembers {}
+    #[cfg(feature = "area-groups")]
     impl crate::request::query::OrderBy for GetGroupsByIdMembers {}
+    #[cfg(feature = "area-groups")]
     impl crate::request::query::Top for GetGroupsByIdMembers {}
+    #[cfg(feature = "area-groups")]
     impl crate::request::query::Skip for GetGroupsByIdMembers {}
+    #[cfg(feature = "area-groups")]
     impl crate::request::query::Count for GetGroupsByIdMembers {}
+    #[cfg(feature = "area-groups")]
     impl crate::request::query::Search for GetGroupsByIdMembers {}
+    #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `v1_get_me_authentication_methods`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetMeAuthenticationMethods;
+    #[cfg(feature = "area-outlook")]
     /// Options of `v1_post_me_events_by_id_attachments_create_upload_session`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostMeEventsByIdAttachmentsCreateUploadSession;
+    #[cfg(feature = "area-outlook")]
     /// Options of `v1_get_me_mail_folders_by_id_messages_delta`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetMeMailFoldersByIdMessagesDelta;
+    #[cfg(feature = "area-outlook")]
     impl<T> crate::request::Request<T, GetMeMailFoldersByIdMessagesDelta> {
         /// Sets the `Prefer` header. string
         pub fn prefer(self, value: &str) -> Self {
             self.header("Prefer", value)
         }
     }
+    #[cfg(feature = "area-outlook")]
     /// Options of `v1_post_me_send_mail`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostMeSendMail;
+    #[cfg(feature = "area-reports")]
     /// Options of `v1_get_reports_get_email_activity_user_detail`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetReportsGetEmailActivityUserDetail;
+    #[cfg(feature = "area-reports")]
     impl crate::request::query::Select for GetReportsGetEmailActivityUserDetail {}
+    #[cfg(feature = "area-reports")]
     impl crate::request::query::Expand for GetReportsGetEmailActivityUserDetail {}
+    #[cfg(feature = "area-reports")]
     impl<T> crate::request::Request<T, GetReportsGetEmailActivityUserDetail> {
         /// Sets the `If-None-Match` header. If this request header is included and the eTag provided matches the current tag on the file, a 304 Not Modified response code is returned. Optional.
         pub fn if_none_match(self, value: &str) -> Self {
             self.header("If-None-Match", value)
         }
     }
+    #[cfg(feature = "area-applications")]
     /// Options of `v1_get_service_principals_by_id_member_of`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetServicePrincipalsByIdMemberOf;
+    #[cfg(feature = "area-applications")]
     impl crate::request::query::Filter for GetServicePrincipalsByIdMemberOf {}
+    #[cfg(feature = "area-applications")]
     impl crate::request::query::Count for GetServicePrincipalsByIdMemberOf {}
+    #[cfg(feature = "area-applications")]
     impl crate::request::query::Search for GetServicePrincipalsByIdMemberOf {}
+    #[cfg(feature = "area-applications")]
     impl<T> crate::request::Request<T, GetServicePrincipalsByIdMemberOf> {
         /// Sets the `ConsistencyLevel` header. eventual. This header and $count are required when using the $search, $filter, $orderby, or OData cast query parameters. It uses an index that might not be up-to-date with recent changes to the object.
         pub fn consistency_level(self, value: &str) -> Self {
             self.header("ConsistencyLevel", value)
         }
     }
+    #[cfg(feature = "area-sharepoint")]
     /// Options of `v1_post_sites_by_site_id_lists`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostSitesBySiteIdLists;
+    #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `v1_post_users_by_id_authentication_methods_by_id_reset_password`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct PostUsersByIdAuthenticationMethodsByIdResetPassword;
+    #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `v1_get_users_by_id_authentication_operations_by_id`.
     #[derive(Clone, Copy, Debug, Default)]
     pub struct GetUsersByIdAuthenticationOperationsById;

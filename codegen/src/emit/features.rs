@@ -1,0 +1,227 @@
+//! Cargo features of the generated crate: one per API version and one per
+//! area of the docs (`ms.prod`: `area-outlook`, `area-intune`, ...). An
+//! operation is compiled when its area is on; a model or enum when an
+//! enabled operation needs it (as response, body, or through a property,
+//! transitively), or with `all-models`. Builders exist as far as some
+//! operation below them is on.
+//!
+//! Defaults: a small crate (up to [`SMALL_CRATE`] operations, such as the
+//! one `spec/` gives) turns everything on; a whole docs tree turns on the
+//! directory core (`area-users`, `area-groups`) and leaves the rest to the
+//! application: `default-features = false, features = ["reqwest", "v1",
+//! "area-outlook"]`.
+
+use super::models::{TypeIndex, TypeKind};
+use crate::ir::{ApiVersion, Ir, Operation};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Crates with at most this many operations default to every feature.
+pub const SMALL_CRATE: usize = 300;
+
+/// The feature of an operation's area.
+pub fn area_feature(area: Option<&str>) -> String {
+    let raw = area.unwrap_or("other").to_ascii_lowercase();
+    let mut name = String::from("area-");
+    let mut dash = false;
+    for c in raw.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c);
+            dash = false;
+        } else if !dash && name.len() > 5 {
+            name.push('-');
+            dash = true;
+        }
+    }
+    let name = name.trim_end_matches('-').to_string();
+    if name == "area" {
+        "area-other".into()
+    } else {
+        name
+    }
+}
+
+pub fn version_feature(version: ApiVersion) -> &'static str {
+    match version {
+        ApiVersion::V1 => "v1",
+        ApiVersion::Beta => "beta",
+    }
+}
+
+/// `#[cfg(any(feature = "a", ...))]` for a set of features; nothing for an
+/// empty set is never asked for (every type has at least `all-models`).
+pub fn cfg(features: &BTreeSet<String>) -> TokenStream {
+    let list: Vec<&String> = features.iter().collect();
+    match list.as_slice() {
+        [] => quote!(),
+        [one] => quote!(#[cfg(feature = #one)]),
+        many => quote!(#[cfg(any(#(feature = #many),*))]),
+    }
+}
+
+/// `#[cfg(all(feature = "v1", any(...)))]`: for tests, which name a version.
+pub fn test_cfg(version: ApiVersion, features: &BTreeSet<String>) -> TokenStream {
+    let v = version_feature(version);
+    let list: Vec<&String> = features.iter().collect();
+    match list.as_slice() {
+        [one] => quote!(#[cfg(all(feature = #v, feature = #one))]),
+        many => quote!(#[cfg(all(feature = #v, any(#(feature = #many),*)))]),
+    }
+}
+
+/// Puts `cfg` on every item of `items` (structs, enums, impls, fns).
+pub fn gate(items: TokenStream, cfg: &TokenStream) -> TokenStream {
+    if cfg.is_empty() {
+        return items;
+    }
+    let Ok(file) = syn::parse2::<syn::File>(items.clone()) else {
+        return items; // the printer reports code that does not parse
+    };
+    let gated = file.items.into_iter().map(|item| quote!(#cfg #item));
+    quote!(#(#gated)*)
+}
+
+/// Which features switch each model and enum on, per version.
+pub struct TypeFeatures {
+    by_type: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
+}
+
+impl TypeFeatures {
+    pub fn new(ir: &Ir, index: &TypeIndex) -> Self {
+        let mut by_type: BTreeMap<(ApiVersion, String), BTreeSet<String>> = BTreeMap::new();
+        let models: BTreeMap<(ApiVersion, &str), &crate::ir::Model> = ir
+            .models
+            .iter()
+            .map(|m| ((m.version, m.name.as_str()), m))
+            .collect();
+        for op in &ir.operations {
+            let area = area_feature(op.area.as_deref());
+            let mut stack: Vec<String> = op
+                .response
+                .type_name
+                .iter()
+                .chain(op.request_body.type_name.iter())
+                .cloned()
+                .collect();
+            while let Some(t) = stack.pop() {
+                if index.get(op.version, &t).is_none() {
+                    continue;
+                }
+                let set = by_type.entry((op.version, t.clone())).or_default();
+                if !set.insert(area.clone()) {
+                    continue; // seen for this area
+                }
+                if let Some(m) = models.get(&(op.version, t.as_str())) {
+                    stack.extend(m.properties.iter().map(|p| p.type_name.clone()));
+                }
+            }
+        }
+        for (version, name, kind) in ir
+            .models
+            .iter()
+            .map(|m| (m.version, &m.name, TypeKind::Model))
+            .chain(
+                ir.enums
+                    .iter()
+                    .map(|e| (e.version, &e.name, TypeKind::Enum)),
+            )
+        {
+            let _ = kind;
+            by_type
+                .entry((version, name.clone()))
+                .or_default()
+                .insert("all-models".into());
+        }
+        TypeFeatures { by_type }
+    }
+
+    /// The features that switch a type on (always including `all-models`).
+    pub fn of(&self, version: ApiVersion, name: &str) -> BTreeSet<String> {
+        self.by_type
+            .get(&(version, name.to_string()))
+            .cloned()
+            .unwrap_or_else(|| ["all-models".to_string()].into())
+    }
+}
+
+/// The `[features]` table.
+pub fn table(ir: &Ir, versions: &[ApiVersion]) -> String {
+    let areas: BTreeSet<String> = ir
+        .operations
+        .iter()
+        .map(|o| area_feature(o.area.as_deref()))
+        .collect();
+    let small = ir.operations.len() <= SMALL_CRATE;
+    let mut default: Vec<String> = vec!["reqwest".into()];
+    default.extend(versions.iter().map(|v| version_feature(*v).to_string()));
+    if small {
+        default.push("full".into());
+    } else {
+        default.extend(
+            ["area-users", "area-groups"]
+                .iter()
+                .filter(|a| areas.contains(**a))
+                .map(|a| a.to_string()),
+        );
+    }
+    let quoted = |v: &[String]| {
+        v.iter()
+            .map(|s| format!("\"{s}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut full: Vec<String> = areas.iter().cloned().collect();
+    full.push("all-models".into());
+    let mut out = String::from("[features]\n");
+    out.push_str(if small {
+        "# A small crate: everything is on by default.\n"
+    } else {
+        "# The directory core by default; turn on the areas your application calls.\n"
+    });
+    out.push_str(&format!("default = [{}]\n", quoted(&default)));
+    out.push_str("# `send()`, paging, retries and polling over reqwest. Without it the crate\n# builds `http::Request`s and parses `http::Response`s for any client.\nreqwest = [\"dep:reqwest\", \"dep:tokio\"]\n");
+    for v in versions {
+        out.push_str(&format!("{} = []\n", version_feature(*v)));
+    }
+    out.push_str(&format!(
+        "# Every area and every model.\nfull = [{}]\n",
+        quoted(&full)
+    ));
+    out.push_str("# Models and enums no operation needs.\nall-models = []\n");
+    for a in &areas {
+        let count = ir
+            .operations
+            .iter()
+            .filter(|o| &area_feature(o.area.as_deref()) == a)
+            .count();
+        out.push_str(&format!("# {count} operations\n{a} = []\n"));
+    }
+    out
+}
+
+/// The area features of every operation below a builder node.
+pub fn op_area(op: &Operation) -> String {
+    area_feature(op.area.as_deref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn areas_become_feature_names() {
+        assert_eq!(area_feature(Some("Intune")), "area-intune");
+        assert_eq!(
+            area_feature(Some("microsoft-identity-platform")),
+            "area-microsoft-identity-platform"
+        );
+        assert_eq!(
+            area_feature(Some("Cloud Communications ")),
+            "area-cloud-communications"
+        );
+        assert_eq!(area_feature(Some("\"); exit(1); //")), "area-exit-1");
+        assert_eq!(area_feature(None), "area-other");
+        assert_eq!(area_feature(Some("!!!")), "area-other");
+    }
+}
