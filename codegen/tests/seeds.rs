@@ -179,4 +179,8 @@ fn output_does_not_depend_on_page_order() {
     let shuffled =
         codegen::emit::generate(&codegen::build_ir(codegen::parse_pages(&loader, &pages))).unwrap();
     assert_eq!(forward, shuffled);
+    // One page at a time on one thread gives the same bytes as all cores.
+    let sequential: Vec<_> = pages.iter().map(|p| loader.parse_page(p)).collect();
+    let one_core = codegen::emit::generate(&codegen::build_ir(sequential)).unwrap();
+    assert_eq!(forward, one_core);
 }

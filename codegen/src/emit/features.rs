@@ -1,9 +1,10 @@
 //! Cargo features of the generated crate: one per API version and one per
 //! area of the docs (`ms.prod`: `area-outlook`, `area-intune`, ...). An
 //! operation is compiled when its area is on; a model or enum when an
-//! enabled operation needs it (as response, body, or through a property,
-//! transitively), or with `all-models`. Builders exist as far as some
-//! operation below them is on.
+//! enabled operation needs it (as response, body, or through a structural
+//! property, transitively), or with `all-models`. A field whose type is off
+//! is left out of its struct, and its value lands in `additional_data`, so
+//! nothing is lost. Builders exist as far as some operation below them is on.
 //!
 //! Defaults: a small crate (up to [`SMALL_CRATE`] operations, such as the
 //! one `spec/` gives) turns everything on; a whole docs tree turns on the
@@ -112,8 +113,16 @@ impl TypeFeatures {
                 if !set.insert(area.clone()) {
                     continue; // seen for this area
                 }
+                // A model's value: its structural properties, not the
+                // entities it navigates to (those fields are gated by their
+                // own type; see `models.rs`).
                 if let Some(m) = models.get(&(op.version, t.as_str())) {
-                    stack.extend(m.properties.iter().map(|p| p.type_name.clone()));
+                    stack.extend(
+                        m.properties
+                            .iter()
+                            .filter(|p| !p.navigation)
+                            .map(|p| p.type_name.clone()),
+                    );
                 }
             }
         }

@@ -111,7 +111,10 @@ pub fn emit(
     let mut items = Vec::new();
     for model in ir.models.iter().filter(|m| m.version == version) {
         let cfg = super::features::cfg(&features.of(version, &model.name));
-        items.push(super::features::gate(model_tokens(model, index), &cfg));
+        items.push(super::features::gate(
+            model_tokens(model, index, features),
+            &cfg,
+        ));
     }
     for e in ir.enums.iter().filter(|e| e.version == version) {
         if let Some((name, TypeKind::Enum | TypeKind::FlagsEnum)) = index.get(version, &e.name) {
@@ -125,7 +128,12 @@ pub fn emit(
     }
 }
 
-fn model_tokens(model: &Model, index: &TypeIndex) -> TokenStream {
+fn model_tokens(
+    model: &Model,
+    index: &TypeIndex,
+    features: &super::features::TypeFeatures,
+) -> TokenStream {
+    let owner = features.of(model.version, &model.name);
     let Some((name, _)) = index.get(model.version, &model.name) else {
         return TokenStream::new();
     };
@@ -157,9 +165,23 @@ fn model_tokens(model: &Model, index: &TypeIndex) -> TokenStream {
             field_idents.push((field.clone(), p));
             let wire = &p.name;
             let ty = index.property_type(model.version, p);
+            // A field of a type that may be off when this model is on goes
+            // with its type; its value then stays in `additional_data`.
+            let field_cfg = match index.get(model.version, &p.type_name) {
+                Some(_) => {
+                    let of_type = features.of(model.version, &p.type_name);
+                    if owner.is_subset(&of_type) {
+                        quote!()
+                    } else {
+                        super::features::cfg(&of_type)
+                    }
+                }
+                None => quote!(),
+            };
             let docs = doc_lines(p.description.as_deref().unwrap_or(""));
             quote! {
                 #docs
+                #field_cfg
                 #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
                 pub #field: ::std::option::Option<#ty>,
             }

@@ -318,6 +318,7 @@ pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Ch
         //! Request builders of this API version. Start at [`root`]; each
         //! method follows one segment of a documented path.
         #![allow(clippy::needless_lifetimes)]
+        #[allow(unused_imports)] // every operation may be switched off by features
         use crate::request::Request;
 
         /// The service root: `https://graph.microsoft.com/<version>`.

@@ -370,6 +370,7 @@ mod tests {
             collection,
             description: None,
             inherited_from: None,
+            navigation: false,
             source: Source::default(),
         }
     }

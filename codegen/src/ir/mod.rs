@@ -398,6 +398,10 @@ pub struct Property {
     /// The base type this property comes from, when it is inherited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<String>,
+    /// A navigation property (the Relationships table): another entity,
+    /// not part of this one's value.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub navigation: bool,
     pub source: Source,
 }
 
@@ -410,6 +414,7 @@ impl Property {
             collection,
             description: None,
             inherited_from: None,
+            navigation: false,
             source,
         }
     }

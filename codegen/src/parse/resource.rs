@@ -171,6 +171,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     let mut members = Vec::new();
     let mut says_no_properties = false;
     let mut in_properties = false;
+    let mut in_relationships = false;
     let mut inherits_from: Option<String> = None;
     let mut in_resource_json = false;
     let mut json_repr: Option<(serde_json::Value, Source)> = None;
@@ -181,6 +182,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
             BlockKind::Heading { text, .. } => {
                 let t = text.trim();
                 in_properties = t.eq_ignore_ascii_case("properties");
+                in_relationships = t.to_ascii_lowercase().starts_with("relationship");
                 values_heading = t
                     .strip_suffix(" values")
                     .or_else(|| t.strip_suffix(" Values"))
@@ -286,6 +288,10 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                                 collection,
                                 description,
                                 inherited_from: None,
+                                navigation: in_relationships
+                                    || header
+                                        .first()
+                                        .is_some_and(|h| h.starts_with("relationship")),
                                 source: at.clone(),
                             };
                             if let Some(values) =

@@ -2,6 +2,7 @@
 //! Request builders of this API version. Start at [`root`]; each
 //! method follows one segment of a documented path.
 #![allow(clippy::needless_lifetimes)]
+#[allow(unused_imports)]
 use crate::request::Request;
 /// The service root: `https://graph.microsoft.com/<version>`.
 pub fn root() -> Root {
