@@ -30,6 +30,9 @@ enum FileSource {
     Disk {
         root: PathBuf,
         canonical_root: Option<PathBuf>,
+        /// Canonical folders, resolved once each: `realpath` per file was a
+        /// tenth of the parse time.
+        canonical_dirs: std::sync::Mutex<BTreeMap<PathBuf, Option<PathBuf>>>,
     },
     Memory(BTreeMap<String, String>),
 }
@@ -49,6 +52,7 @@ impl Loader {
             source: FileSource::Disk {
                 root: root.to_path_buf(),
                 canonical_root: root.canonicalize().ok(),
+                canonical_dirs: std::sync::Mutex::new(BTreeMap::new()),
             },
             display_prefix: display_prefix.trim_end_matches('/').to_string(),
         }
@@ -82,11 +86,32 @@ impl Loader {
             FileSource::Disk {
                 root,
                 canonical_root,
+                canonical_dirs,
             } => {
                 let path = root.join(rel);
-                if let (Some(croot), Ok(real)) = (canonical_root, path.canonicalize()) {
-                    if !real.starts_with(croot) {
-                        return Err("escapes the docs root through a link".into());
+                if let Some(croot) = canonical_root {
+                    // A link anywhere on the way out of the root: the file
+                    // itself, or a folder above it.
+                    let is_link = std::fs::symlink_metadata(&path)
+                        .map(|m| m.file_type().is_symlink())
+                        .unwrap_or(false);
+                    let real = if is_link {
+                        path.canonicalize().ok()
+                    } else {
+                        let parent = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                        let dir = match canonical_dirs.lock() {
+                            Ok(mut cache) => cache
+                                .entry(parent.clone())
+                                .or_insert_with(|| parent.canonicalize().ok())
+                                .clone(),
+                            Err(_) => parent.canonicalize().ok(),
+                        };
+                        dir.zip(path.file_name()).map(|(d, n)| d.join(n))
+                    };
+                    if let Some(real) = real {
+                        if !real.starts_with(croot) {
+                            return Err("escapes the docs root through a link".into());
+                        }
                     }
                 }
                 let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
@@ -294,9 +319,50 @@ fn split_front_matter(text: &str) -> (FrontMatter, String) {
     (front_matter(&yaml), body)
 }
 
+/// `key: value` lines whose values need no YAML to read: plain, or quoted
+/// without escapes. Most front matter is this; the rest goes to serde_yaml.
+fn simple_front_matter(yaml: &str) -> Option<BTreeMap<String, String>> {
+    let mut map = BTreeMap::new();
+    for line in yaml.lines() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        if line.starts_with([' ', '\t', '-']) {
+            return None; // nested or a list
+        }
+        let (key, value) = line.split_once(':')?;
+        let value = value.trim();
+        let plain = match value.as_bytes().first() {
+            None => String::new(),
+            Some(b'"') => {
+                let inner = value.strip_prefix('"')?.strip_suffix('"')?;
+                if inner.contains(['\\', '"']) {
+                    return None;
+                }
+                inner.to_string()
+            }
+            Some(b'\'') => {
+                let inner = value.strip_prefix('\'')?.strip_suffix('\'')?;
+                if inner.contains('\'') {
+                    return None;
+                }
+                inner.to_string()
+            }
+            Some(b'|' | b'>' | b'[' | b'{' | b'&' | b'*' | b'!' | b'%' | b'@' | b'`') => {
+                return None
+            }
+            Some(_) if value.contains(" #") || value.contains(": ") => return None,
+            Some(_) => value.to_string(),
+        };
+        map.insert(key.trim().to_string(), plain);
+    }
+    Some(map)
+}
+
 fn front_matter(yaml: &str) -> FrontMatter {
-    let map: BTreeMap<String, String> =
-        match serde_yaml::from_str::<BTreeMap<String, serde_yaml::Value>>(yaml) {
+    let map: BTreeMap<String, String> = match simple_front_matter(yaml) {
+        Some(map) => map,
+        None => match serde_yaml::from_str::<BTreeMap<String, serde_yaml::Value>>(yaml) {
             Ok(m) => m
                 .into_iter()
                 .filter_map(|(k, v)| match v {
@@ -316,7 +382,8 @@ fn front_matter(yaml: &str) -> FrontMatter {
                     )
                 })
                 .collect(),
-        };
+        },
+    };
     let get = |k: &str| {
         map.get(k)
             .map(|s| s.trim().to_string())
