@@ -16,7 +16,6 @@ pub use crate::support::{
     Access, Grant, OperationPermissions, Permission, PermissionSet, Requirement, Scheme,
     ScopedPermissions, Version,
 };
-use crate::route::{self, Route};
 /// Every permission the docs name, as a constant that knows the
 /// schemes it is listed under.
 pub mod names {
@@ -251,8 +250,9 @@ pub static ALL_PERMISSIONS: &[Permission] = &[
 pub fn permission(name: &str) -> Option<Permission> {
     ALL_PERMISSIONS.iter().copied().find(|p| p.is(name))
 }
-/// Every documented operation.
-pub static OPERATIONS: &[OperationPermissions] = &[
+/// The `v1` operations of `area-applications`.
+#[cfg(all(feature = "v1", feature = "area-applications"))]
+static V1_AREA_APPLICATIONS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_post_applications",
         version: Version::V1,
@@ -304,32 +304,69 @@ pub static OPERATIONS: &[OperationPermissions] = &[
         ],
     },
     OperationPermissions {
-        id: "v1_post_chats_by_chat_id_messages",
+        id: "v1_get_service_principals_by_id_member_of",
         version: Version::V1,
-        method: "POST",
-        paths: &["/chats/{chat-id}/messages"],
-        sources: &["spec/api-reference/v1.0/api/chat-post-messages.md:11"],
+        method: "GET",
+        paths: &[
+            "/servicePrincipals/{id}/memberOf",
+            "/servicePrincipals(appId='{appId}')/memberOf",
+        ],
+        sources: &["spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:10"],
         sets: &[
             PermissionSet {
                 scope: None,
                 delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
+                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
                     higher: &[
-                        Requirement(&[names::CHAT_READ_WRITE]),
-                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
+                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
                     ],
                 },
                 delegated_personal: Grant::NotSupported,
                 application: Grant::Listed {
-                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
+                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
                     higher: &[
-                        Requirement(&[names::CHAT_MESSAGE_READ_WRITE_SELECTED_CHAT]),
+                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_ALL]),
+                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
                     ],
                 },
                 admin_roles: &[],
             },
         ],
     },
+];
+#[cfg(all(feature = "v1", feature = "area-applications"))]
+static V1_AREA_APPLICATIONS_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/applications",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/applications/delta",
+        item: 1usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/servicePrincipals/{id}/memberOf",
+        item: 2usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/servicePrincipals(appId='{appId}')/memberOf",
+        item: 2usize,
+    },
+];
+/// The `v1` operations of `area-education`.
+#[cfg(all(feature = "v1", feature = "area-education"))]
+static V1_AREA_EDUCATION: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_post_education_classes_by_id_assignments_by_id_publish",
         version: Version::V1,
@@ -349,6 +386,19 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
+];
+#[cfg(all(feature = "v1", feature = "area-education"))]
+static V1_AREA_EDUCATION_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/education/classes/{id}/assignments/{id}/publish",
+        item: 0usize,
+    },
+];
+/// The `v1` operations of `area-groups`.
+#[cfg(all(feature = "v1", feature = "area-groups"))]
+static V1_AREA_GROUPS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_get_groups_by_id_members",
         version: Version::V1,
@@ -378,6 +428,19 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
+];
+#[cfg(all(feature = "v1", feature = "area-groups"))]
+static V1_AREA_GROUPS_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/groups/{id}/members",
+        item: 0usize,
+    },
+];
+/// The `v1` operations of `area-identity-and-sign-in`.
+#[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
+static V1_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_get_me_authentication_methods",
         version: Version::V1,
@@ -406,6 +469,164 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
+    OperationPermissions {
+        id: "v1_post_users_by_id_authentication_methods_by_id_reset_password",
+        version: Version::V1,
+        method: "POST",
+        paths: &[
+            "/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword",
+        ],
+        sources: &[
+            "spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:10",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                    ],
+                    higher: &[],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[
+                    "Global Administrator",
+                    "Privileged Authentication Administrator",
+                    "Authentication Administrator",
+                ],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "v1_get_users_by_id_authentication_operations_by_id",
+        version: Version::V1,
+        method: "GET",
+        paths: &["/users/{id | userPrincipalName}/authentication/operations/{id}"],
+        sources: &[
+            "spec/api-reference/v1.0/api/authenticationoperation-get.md:10",
+            "spec/api-reference/v1.0/api/longrunningoperation-get.md:12",
+            "spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:3",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: Some("acting on self"),
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
+                    higher: &[
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[],
+            },
+            PermissionSet {
+                scope: Some("acting on others"),
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
+                    higher: &[
+                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[
+                    "Global administrator",
+                    "Global reader",
+                    "Privileged authentication administrator",
+                    "Authentication administrator",
+                ],
+            },
+        ],
+    },
+];
+#[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
+static V1_AREA_IDENTITY_AND_SIGN_IN_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/me/authentication/methods",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/users/{id | userPrincipalName}/authentication/methods",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword",
+        item: 1usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/users/{id | userPrincipalName}/authentication/operations/{id}",
+        item: 2usize,
+    },
+];
+/// The `v1` operations of `area-intune`.
+#[cfg(all(feature = "v1", feature = "area-intune"))]
+static V1_AREA_INTUNE: &[OperationPermissions] = &[
+    OperationPermissions {
+        id: "v1_get_users_by_users_id_managed_devices_by_managed_device_id",
+        version: Version::V1,
+        method: "GET",
+        paths: &[
+            "/users/{usersId}/managedDevices/{managedDeviceId}",
+            "/deviceManagement/managedDevices/{managedDeviceId}",
+            "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}",
+        ],
+        sources: &["spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[
+                        Requirement(&[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL]),
+                    ],
+                    higher: &[
+                        Requirement(
+                            &[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL],
+                        ),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::NotSupported,
+                admin_roles: &[],
+            },
+        ],
+    },
+];
+#[cfg(all(feature = "v1", feature = "area-intune"))]
+static V1_AREA_INTUNE_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/users/{usersId}/managedDevices/{managedDeviceId}",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/deviceManagement/managedDevices/{managedDeviceId}",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}",
+        item: 0usize,
+    },
+];
+/// The `v1` operations of `area-outlook`.
+#[cfg(all(feature = "v1", feature = "area-outlook"))]
+static V1_AREA_OUTLOOK: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_post_me_events_by_id_attachments_create_upload_session",
         version: Version::V1,
@@ -489,6 +710,61 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
+];
+#[cfg(all(feature = "v1", feature = "area-outlook"))]
+static V1_AREA_OUTLOOK_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/me/events/{id}/attachments/createUploadSession",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/me/messages/{id}/attachments/createUploadSession",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/me/mailFolders/{id}/messages/delta",
+        item: 1usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/users/{id}/mailFolders/{id}/messages/delta",
+        item: 1usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/me/sendMail",
+        item: 2usize,
+    },
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/users/{id | userPrincipalName}/sendMail",
+        item: 2usize,
+    },
+];
+/// The `v1` operations of `area-reports`.
+#[cfg(all(feature = "v1", feature = "area-reports"))]
+static V1_AREA_REPORTS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_get_reports_get_email_activity_user_detail",
         version: Version::V1,
@@ -516,39 +792,25 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
-    OperationPermissions {
-        id: "v1_get_service_principals_by_id_member_of",
-        version: Version::V1,
+];
+#[cfg(all(feature = "v1", feature = "area-reports"))]
+static V1_AREA_REPORTS_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "v1.0",
         method: "GET",
-        paths: &[
-            "/servicePrincipals/{id}/memberOf",
-            "/servicePrincipals(appId='{appId}')/memberOf",
-        ],
-        sources: &["spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                    ],
-                },
-                admin_roles: &[],
-            },
-        ],
+        template: "/reports/getEmailActivityUserDetail(period='{period_value}')",
+        item: 0usize,
     },
+    crate::route::Route {
+        version: "v1.0",
+        method: "GET",
+        template: "/reports/getEmailActivityUserDetail(date={date_value})",
+        item: 0usize,
+    },
+];
+/// The `v1` operations of `area-sharepoint`.
+#[cfg(all(feature = "v1", feature = "area-sharepoint"))]
+static V1_AREA_SHAREPOINT: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_post_sites_by_site_id_lists",
         version: Version::V1,
@@ -571,108 +833,59 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
+];
+#[cfg(all(feature = "v1", feature = "area-sharepoint"))]
+static V1_AREA_SHAREPOINT_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/sites/{site-id}/lists",
+        item: 0usize,
+    },
+];
+/// The `v1` operations of `area-teams`.
+#[cfg(all(feature = "v1", feature = "area-teams"))]
+static V1_AREA_TEAMS: &[OperationPermissions] = &[
     OperationPermissions {
-        id: "v1_post_users_by_id_authentication_methods_by_id_reset_password",
+        id: "v1_post_chats_by_chat_id_messages",
         version: Version::V1,
         method: "POST",
-        paths: &[
-            "/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword",
-        ],
-        sources: &[
-            "spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:10",
-        ],
+        paths: &["/chats/{chat-id}/messages"],
+        sources: &["spec/api-reference/v1.0/api/chat-post-messages.md:11"],
         sets: &[
             PermissionSet {
                 scope: None,
                 delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global Administrator",
-                    "Privileged Authentication Administrator",
-                    "Authentication Administrator",
-                ],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "v1_get_users_by_id_authentication_operations_by_id",
-        version: Version::V1,
-        method: "GET",
-        paths: &["/users/{id | userPrincipalName}/authentication/operations/{id}"],
-        sources: &[
-            "spec/api-reference/v1.0/api/authenticationoperation-get.md:10",
-            "spec/api-reference/v1.0/api/longrunningoperation-get.md:12",
-            "spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:3",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: Some("acting on self"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
+                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
                     higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                        Requirement(&[names::CHAT_READ_WRITE]),
+                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
                     ],
                 },
                 delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[],
-            },
-            PermissionSet {
-                scope: Some("acting on others"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
                     higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                        Requirement(&[names::CHAT_MESSAGE_READ_WRITE_SELECTED_CHAT]),
                     ],
                 },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global administrator",
-                    "Global reader",
-                    "Privileged authentication administrator",
-                    "Authentication administrator",
-                ],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "v1_get_users_by_users_id_managed_devices_by_managed_device_id",
-        version: Version::V1,
-        method: "GET",
-        paths: &[
-            "/users/{usersId}/managedDevices/{managedDeviceId}",
-            "/deviceManagement/managedDevices/{managedDeviceId}",
-            "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}",
-        ],
-        sources: &["spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL]),
-                    ],
-                    higher: &[
-                        Requirement(
-                            &[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL],
-                        ),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
                 admin_roles: &[],
             },
         ],
     },
+];
+#[cfg(all(feature = "v1", feature = "area-teams"))]
+static V1_AREA_TEAMS_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "v1.0",
+        method: "POST",
+        template: "/chats/{chat-id}/messages",
+        item: 0usize,
+    },
+];
+/// The `beta` operations of `area-entra-applications`.
+#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
+static BETA_AREA_ENTRA_APPLICATIONS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_applications",
         version: Version::Beta,
@@ -722,48 +935,50 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
+];
+#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
+static BETA_AREA_ENTRA_APPLICATIONS_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/applications",
+        item: 0usize,
+    },
+];
+/// The `beta` operations of `area-entra-directory-management`.
+#[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
+static BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT: &[OperationPermissions] = &[
     OperationPermissions {
-        id: "beta_post_chats_by_chat_id_messages",
+        id: "beta_patch_role_management_cloud_pc_role_definitions_by_id",
         version: Version::Beta,
-        method: "POST",
-        paths: &["/chats/{chat-id}/messages"],
-        sources: &["spec/api-reference/beta/api/chat-post-messages.md:11"],
+        method: "PATCH",
+        paths: &["/roleManagement/cloudPc/roleDefinitions/{id}"],
+        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
         sets: &[
             PermissionSet {
-                scope: None,
+                scope: Some("a Cloud PC provider"),
                 delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
-                    higher: &[
-                        Requirement(&[names::CHAT_READ_WRITE]),
-                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
-                    ],
+                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
+                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
                 },
                 delegated_personal: Grant::NotSupported,
                 application: Grant::Listed {
-                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
-                    higher: &[],
+                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
+                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
                 },
                 admin_roles: &[],
             },
         ],
     },
     OperationPermissions {
-        id: "beta_get_drives_by_drive_id_items_by_item_id_content",
+        id: "beta_patch_role_management_device_management_role_definitions_by_id",
         version: Version::Beta,
-        method: "GET",
-        paths: &[
-            "/drives/{drive-id}/items/{item-id}/content",
-            "/groups/{group-id}/drive/items/{item-id}/content",
-            "/me/drive/root:/{item-path}:/content",
-            "/me/drive/items/{item-id}/content",
-            "/shares/{shareIdOrEncodedSharingUrl}/driveItem/content",
-            "/sites/{siteId}/drive/items/{item-id}/content",
-            "/users/{userId}/drive/items/{item-id}/content",
-        ],
-        sources: &["spec/api-reference/beta/api/driveitem-get-content.md:9"],
+        method: "PATCH",
+        paths: &["/roleManagement/deviceManagement/roleDefinitions/{id}"],
+        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
         sets: &[
             PermissionSet {
-                scope: None,
+                scope: Some("a device management (Intune) provider"),
                 delegated_work: Grant::Unknown,
                 delegated_personal: Grant::Unknown,
                 application: Grant::Unknown,
@@ -772,19 +987,14 @@ pub static OPERATIONS: &[OperationPermissions] = &[
         ],
     },
     OperationPermissions {
-        id: "beta_post_identity_governance_role_management_alerts_alerts_refresh",
+        id: "beta_patch_role_management_directory_role_definitions_by_id",
         version: Version::Beta,
-        method: "POST",
-        paths: &[
-            "/identityGovernance/roleManagementAlerts/alerts/refresh",
-            "/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh",
-        ],
-        sources: &[
-            "spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10",
-        ],
+        method: "PATCH",
+        paths: &["/roleManagement/directory/roleDefinitions/{id}"],
+        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
         sets: &[
             PermissionSet {
-                scope: None,
+                scope: Some("a directory (Microsoft Entra ID) provider"),
                 delegated_work: Grant::Unknown,
                 delegated_personal: Grant::Unknown,
                 application: Grant::Unknown,
@@ -792,6 +1002,34 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
+];
+#[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
+static BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT_ROUTES: &[crate::route::Route<
+    'static,
+    usize,
+>] = &[
+    crate::route::Route {
+        version: "beta",
+        method: "PATCH",
+        template: "/roleManagement/cloudPc/roleDefinitions/{id}",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "PATCH",
+        template: "/roleManagement/deviceManagement/roleDefinitions/{id}",
+        item: 1usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "PATCH",
+        template: "/roleManagement/directory/roleDefinitions/{id}",
+        item: 2usize,
+    },
+];
+/// The `beta` operations of `area-entra-id-governance`.
+#[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
+static BETA_AREA_ENTRA_ID_GOVERNANCE: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id",
         version: Version::Beta,
@@ -832,22 +1070,19 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
-    OperationPermissions {
-        id: "beta_get_long_running_operation",
-        version: Version::Beta,
+];
+#[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
+static BETA_AREA_ENTRA_ID_GOVERNANCE_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "beta",
         method: "GET",
-        paths: &["/longRunningOperation"],
-        sources: &["spec/api-reference/beta/api/004_cc190e1abbbd2867.txt:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+        template: "/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}",
+        item: 0usize,
     },
+];
+/// The `beta` operations of `area-entra-sign-in`.
+#[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
+static BETA_AREA_ENTRA_SIGN_IN: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_me_authentication_hardware_oath_methods",
         version: Version::Beta,
@@ -915,112 +1150,77 @@ pub static OPERATIONS: &[OperationPermissions] = &[
             },
         ],
     },
-    OperationPermissions {
-        id: "beta_patch_role_management_cloud_pc_role_definitions_by_id",
-        version: Version::Beta,
-        method: "PATCH",
-        paths: &["/roleManagement/cloudPc/roleDefinitions/{id}"],
-        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: Some("a Cloud PC provider"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
-                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
-                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
-                },
-                admin_roles: &[],
-            },
-        ],
+];
+#[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
+static BETA_AREA_ENTRA_SIGN_IN_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/me/authentication/hardwareOathMethods",
+        item: 0usize,
     },
-    OperationPermissions {
-        id: "beta_patch_role_management_device_management_role_definitions_by_id",
-        version: Version::Beta,
-        method: "PATCH",
-        paths: &["/roleManagement/deviceManagement/roleDefinitions/{id}"],
-        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: Some("a device management (Intune) provider"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/users/{usersId}/authentication/hardwareOathMethods",
+        item: 0usize,
     },
-    OperationPermissions {
-        id: "beta_patch_role_management_directory_role_definitions_by_id",
-        version: Version::Beta,
-        method: "PATCH",
-        paths: &["/roleManagement/directory/roleDefinitions/{id}"],
-        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: Some("a directory (Microsoft Entra ID) provider"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+    crate::route::Route {
+        version: "beta",
+        method: "DELETE",
+        template: "/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
+        item: 1usize,
     },
+    crate::route::Route {
+        version: "beta",
+        method: "DELETE",
+        template: "/users/{usersId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
+        item: 1usize,
+    },
+];
+/// The `beta` operations of `area-governance`.
+#[cfg(all(feature = "beta", feature = "area-governance"))]
+static BETA_AREA_GOVERNANCE: &[OperationPermissions] = &[
     OperationPermissions {
-        id: "beta_put_security_case_management_cases_by_case_id_attachments_by_attachment_id_content",
+        id: "beta_post_identity_governance_role_management_alerts_alerts_refresh",
         version: Version::Beta,
-        method: "PUT",
+        method: "POST",
         paths: &[
-            "/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
+            "/identityGovernance/roleManagementAlerts/alerts/refresh",
+            "/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh",
         ],
         sources: &[
-            "spec/api-reference/beta/api/security-casemanagement-attachment-upload-content.md:11",
+            "spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10",
         ],
         sets: &[
             PermissionSet {
                 scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                admin_roles: &[
-                    "Security Reader",
-                    "Security Operator",
-                    "Security Administrator",
-                ],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "beta_get_security_incidents_by_incident_id",
-        version: Version::Beta,
-        method: "GET",
-        paths: &["/security/incidents/{incidentId}"],
-        sources: &["spec/api-reference/beta/api/security-incident-get.md:12"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
-                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
-                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
-                },
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
                 admin_roles: &[],
             },
         ],
     },
+];
+#[cfg(all(feature = "beta", feature = "area-governance"))]
+static BETA_AREA_GOVERNANCE_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "beta",
+        method: "POST",
+        template: "/identityGovernance/roleManagementAlerts/alerts/refresh",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "POST",
+        template: "/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh",
+        item: 0usize,
+    },
+];
+/// The `beta` operations of `area-identity-and-sign-in`.
+#[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
+static BETA_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_users_by_id_authentication_operations_by_id",
         version: Version::Beta,
@@ -1082,306 +1282,276 @@ pub static OPERATIONS: &[OperationPermissions] = &[
         ],
     },
 ];
-/// The operation with this id.
-pub fn operation(id: &str) -> Option<&'static OperationPermissions> {
-    OPERATIONS.iter().find(|op| op.id == id)
-}
-static ROUTES: &[Route<'static, usize>] = &[
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/applications",
+#[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
+static BETA_AREA_IDENTITY_AND_SIGN_IN_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/users/{id | userPrincipalName}/authentication/operations/{id}",
         item: 0usize,
     },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/applications/delta",
-        item: 1usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/chats/{chat-id}/messages",
-        item: 2usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/education/classes/{id}/assignments/{id}/publish",
-        item: 3usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/groups/{id}/members",
-        item: 4usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/me/authentication/methods",
-        item: 5usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/users/{id | userPrincipalName}/authentication/methods",
-        item: 5usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/me/events/{id}/attachments/createUploadSession",
-        item: 6usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession",
-        item: 6usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/me/messages/{id}/attachments/createUploadSession",
-        item: 6usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession",
-        item: 6usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/me/mailFolders/{id}/messages/delta",
-        item: 7usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/users/{id}/mailFolders/{id}/messages/delta",
-        item: 7usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/me/sendMail",
-        item: 8usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/users/{id | userPrincipalName}/sendMail",
-        item: 8usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/reports/getEmailActivityUserDetail(period='{period_value}')",
-        item: 9usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/reports/getEmailActivityUserDetail(date={date_value})",
-        item: 9usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/servicePrincipals/{id}/memberOf",
-        item: 10usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/servicePrincipals(appId='{appId}')/memberOf",
-        item: 10usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/sites/{site-id}/lists",
-        item: 11usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword",
-        item: 12usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/users/{id | userPrincipalName}/authentication/operations/{id}",
-        item: 13usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/users/{usersId}/managedDevices/{managedDeviceId}",
-        item: 14usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/deviceManagement/managedDevices/{managedDeviceId}",
-        item: 14usize,
-    },
-    Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}",
-        item: 14usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/applications",
-        item: 15usize,
-    },
-    Route {
-        version: "beta",
-        method: "POST",
-        template: "/chats/{chat-id}/messages",
-        item: 16usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/drives/{drive-id}/items/{item-id}/content",
-        item: 17usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/groups/{group-id}/drive/items/{item-id}/content",
-        item: 17usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/me/drive/root:/{item-path}:/content",
-        item: 17usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/me/drive/items/{item-id}/content",
-        item: 17usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/shares/{shareIdOrEncodedSharingUrl}/driveItem/content",
-        item: 17usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/sites/{siteId}/drive/items/{item-id}/content",
-        item: 17usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/users/{userId}/drive/items/{item-id}/content",
-        item: 17usize,
-    },
-    Route {
-        version: "beta",
-        method: "POST",
-        template: "/identityGovernance/roleManagementAlerts/alerts/refresh",
-        item: 18usize,
-    },
-    Route {
-        version: "beta",
-        method: "POST",
-        template: "/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh",
-        item: 18usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}",
-        item: 19usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/longRunningOperation",
-        item: 20usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/me/authentication/hardwareOathMethods",
-        item: 21usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/users/{usersId}/authentication/hardwareOathMethods",
-        item: 21usize,
-    },
-    Route {
-        version: "beta",
-        method: "DELETE",
-        template: "/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
-        item: 22usize,
-    },
-    Route {
-        version: "beta",
-        method: "DELETE",
-        template: "/users/{usersId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
-        item: 22usize,
-    },
-    Route {
-        version: "beta",
-        method: "PATCH",
-        template: "/roleManagement/cloudPc/roleDefinitions/{id}",
-        item: 23usize,
-    },
-    Route {
-        version: "beta",
-        method: "PATCH",
-        template: "/roleManagement/deviceManagement/roleDefinitions/{id}",
-        item: 24usize,
-    },
-    Route {
-        version: "beta",
-        method: "PATCH",
-        template: "/roleManagement/directory/roleDefinitions/{id}",
-        item: 25usize,
-    },
-    Route {
-        version: "beta",
-        method: "PUT",
-        template: "/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
-        item: 26usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/security/incidents/{incidentId}",
-        item: 27usize,
-    },
-    Route {
-        version: "beta",
-        method: "GET",
-        template: "/users/{id | userPrincipalName}/authentication/operations/{id}",
-        item: 28usize,
-    },
-    Route {
+    crate::route::Route {
         version: "beta",
         method: "POST",
         template: "/users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword",
-        item: 29usize,
+        item: 1usize,
     },
 ];
+/// The `beta` operations of `area-industrydata`.
+#[cfg(all(feature = "beta", feature = "area-industrydata"))]
+static BETA_AREA_INDUSTRYDATA: &[OperationPermissions] = &[
+    OperationPermissions {
+        id: "beta_get_long_running_operation",
+        version: Version::Beta,
+        method: "GET",
+        paths: &["/longRunningOperation"],
+        sources: &["spec/api-reference/beta/api/004_cc190e1abbbd2867.txt:10"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[],
+            },
+        ],
+    },
+];
+#[cfg(all(feature = "beta", feature = "area-industrydata"))]
+static BETA_AREA_INDUSTRYDATA_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/longRunningOperation",
+        item: 0usize,
+    },
+];
+/// The `beta` operations of `area-security`.
+#[cfg(all(feature = "beta", feature = "area-security"))]
+static BETA_AREA_SECURITY: &[OperationPermissions] = &[
+    OperationPermissions {
+        id: "beta_put_security_case_management_cases_by_case_id_attachments_by_attachment_id_content",
+        version: Version::Beta,
+        method: "PUT",
+        paths: &[
+            "/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
+        ],
+        sources: &[
+            "spec/api-reference/beta/api/security-casemanagement-attachment-upload-content.md:11",
+        ],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
+                    higher: &[],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
+                    higher: &[],
+                },
+                admin_roles: &[
+                    "Security Reader",
+                    "Security Operator",
+                    "Security Administrator",
+                ],
+            },
+        ],
+    },
+    OperationPermissions {
+        id: "beta_get_security_incidents_by_incident_id",
+        version: Version::Beta,
+        method: "GET",
+        paths: &["/security/incidents/{incidentId}"],
+        sources: &["spec/api-reference/beta/api/security-incident-get.md:12"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
+                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
+                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+];
+#[cfg(all(feature = "beta", feature = "area-security"))]
+static BETA_AREA_SECURITY_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "beta",
+        method: "PUT",
+        template: "/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/security/incidents/{incidentId}",
+        item: 1usize,
+    },
+];
+/// The `beta` operations of `area-sharepoint`.
+#[cfg(all(feature = "beta", feature = "area-sharepoint"))]
+static BETA_AREA_SHAREPOINT: &[OperationPermissions] = &[
+    OperationPermissions {
+        id: "beta_get_drives_by_drive_id_items_by_item_id_content",
+        version: Version::Beta,
+        method: "GET",
+        paths: &[
+            "/drives/{drive-id}/items/{item-id}/content",
+            "/groups/{group-id}/drive/items/{item-id}/content",
+            "/me/drive/root:/{item-path}:/content",
+            "/me/drive/items/{item-id}/content",
+            "/shares/{shareIdOrEncodedSharingUrl}/driveItem/content",
+            "/sites/{siteId}/drive/items/{item-id}/content",
+            "/users/{userId}/drive/items/{item-id}/content",
+        ],
+        sources: &["spec/api-reference/beta/api/driveitem-get-content.md:9"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Unknown,
+                delegated_personal: Grant::Unknown,
+                application: Grant::Unknown,
+                admin_roles: &[],
+            },
+        ],
+    },
+];
+#[cfg(all(feature = "beta", feature = "area-sharepoint"))]
+static BETA_AREA_SHAREPOINT_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/drives/{drive-id}/items/{item-id}/content",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/groups/{group-id}/drive/items/{item-id}/content",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/me/drive/root:/{item-path}:/content",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/me/drive/items/{item-id}/content",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/shares/{shareIdOrEncodedSharingUrl}/driveItem/content",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/sites/{siteId}/drive/items/{item-id}/content",
+        item: 0usize,
+    },
+    crate::route::Route {
+        version: "beta",
+        method: "GET",
+        template: "/users/{userId}/drive/items/{item-id}/content",
+        item: 0usize,
+    },
+];
+/// The `beta` operations of `area-teams`.
+#[cfg(all(feature = "beta", feature = "area-teams"))]
+static BETA_AREA_TEAMS: &[OperationPermissions] = &[
+    OperationPermissions {
+        id: "beta_post_chats_by_chat_id_messages",
+        version: Version::Beta,
+        method: "POST",
+        paths: &["/chats/{chat-id}/messages"],
+        sources: &["spec/api-reference/beta/api/chat-post-messages.md:11"],
+        sets: &[
+            PermissionSet {
+                scope: None,
+                delegated_work: Grant::Listed {
+                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
+                    higher: &[
+                        Requirement(&[names::CHAT_READ_WRITE]),
+                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
+                    ],
+                },
+                delegated_personal: Grant::NotSupported,
+                application: Grant::Listed {
+                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
+                    higher: &[],
+                },
+                admin_roles: &[],
+            },
+        ],
+    },
+];
+#[cfg(all(feature = "beta", feature = "area-teams"))]
+static BETA_AREA_TEAMS_ROUTES: &[crate::route::Route<'static, usize>] = &[
+    crate::route::Route {
+        version: "beta",
+        method: "POST",
+        template: "/chats/{chat-id}/messages",
+        item: 0usize,
+    },
+];
+/// Every documented operation of the areas this build enables,
+/// by version and area.
+#[allow(clippy::vec_init_then_push)]
+pub fn operations() -> impl Iterator<Item = &'static OperationPermissions> {
+    #[allow(unused_mut)]
+    let mut tables: Vec<&'static [OperationPermissions]> = Vec::new();
+    #[cfg(all(feature = "v1", feature = "area-applications"))]
+    tables.push(V1_AREA_APPLICATIONS);
+    #[cfg(all(feature = "v1", feature = "area-education"))]
+    tables.push(V1_AREA_EDUCATION);
+    #[cfg(all(feature = "v1", feature = "area-groups"))] tables.push(V1_AREA_GROUPS);
+    #[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
+    tables.push(V1_AREA_IDENTITY_AND_SIGN_IN);
+    #[cfg(all(feature = "v1", feature = "area-intune"))] tables.push(V1_AREA_INTUNE);
+    #[cfg(all(feature = "v1", feature = "area-outlook"))] tables.push(V1_AREA_OUTLOOK);
+    #[cfg(all(feature = "v1", feature = "area-reports"))] tables.push(V1_AREA_REPORTS);
+    #[cfg(all(feature = "v1", feature = "area-sharepoint"))]
+    tables.push(V1_AREA_SHAREPOINT);
+    #[cfg(all(feature = "v1", feature = "area-teams"))] tables.push(V1_AREA_TEAMS);
+    #[cfg(all(feature = "beta", feature = "area-entra-applications"))]
+    tables.push(BETA_AREA_ENTRA_APPLICATIONS);
+    #[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
+    tables.push(BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT);
+    #[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
+    tables.push(BETA_AREA_ENTRA_ID_GOVERNANCE);
+    #[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
+    tables.push(BETA_AREA_ENTRA_SIGN_IN);
+    #[cfg(all(feature = "beta", feature = "area-governance"))]
+    tables.push(BETA_AREA_GOVERNANCE);
+    #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
+    tables.push(BETA_AREA_IDENTITY_AND_SIGN_IN);
+    #[cfg(all(feature = "beta", feature = "area-industrydata"))]
+    tables.push(BETA_AREA_INDUSTRYDATA);
+    #[cfg(all(feature = "beta", feature = "area-security"))]
+    tables.push(BETA_AREA_SECURITY);
+    #[cfg(all(feature = "beta", feature = "area-sharepoint"))]
+    tables.push(BETA_AREA_SHAREPOINT);
+    #[cfg(all(feature = "beta", feature = "area-teams"))] tables.push(BETA_AREA_TEAMS);
+    tables.into_iter().flatten()
+}
+/// The operation with this id.
+pub fn operation(id: &str) -> Option<&'static OperationPermissions> {
+    operations().find(|op| op.id == id)
+}
 /// An operation that fits a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RequestMatch {
@@ -1406,13 +1576,237 @@ impl RequestMatch {
 /// `/me/...` falls back to the `/users/{id}/...` operations. An
 /// ambiguous URL gives every candidate; an unknown one, none.
 pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
-    route::find(ROUTES, method, url)
-        .into_iter()
-        .map(|f| RequestMatch {
-            operation: &OPERATIONS[f.item],
-            path: f.template,
-            specificity: f.specificity,
-            via_me_alias: f.via_me_alias,
-        })
-        .collect()
+    let _ = (method, url);
+    #[allow(unused_mut)]
+    let mut found: Vec<RequestMatch> = Vec::new();
+    #[cfg(all(feature = "v1", feature = "area-applications"))]
+    found
+        .extend(
+            crate::route::find(V1_AREA_APPLICATIONS_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &V1_AREA_APPLICATIONS[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "v1", feature = "area-education"))]
+    found
+        .extend(
+            crate::route::find(V1_AREA_EDUCATION_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &V1_AREA_EDUCATION[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "v1", feature = "area-groups"))]
+    found
+        .extend(
+            crate::route::find(V1_AREA_GROUPS_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &V1_AREA_GROUPS[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
+    found
+        .extend(
+            crate::route::find(V1_AREA_IDENTITY_AND_SIGN_IN_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &V1_AREA_IDENTITY_AND_SIGN_IN[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "v1", feature = "area-intune"))]
+    found
+        .extend(
+            crate::route::find(V1_AREA_INTUNE_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &V1_AREA_INTUNE[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "v1", feature = "area-outlook"))]
+    found
+        .extend(
+            crate::route::find(V1_AREA_OUTLOOK_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &V1_AREA_OUTLOOK[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "v1", feature = "area-reports"))]
+    found
+        .extend(
+            crate::route::find(V1_AREA_REPORTS_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &V1_AREA_REPORTS[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "v1", feature = "area-sharepoint"))]
+    found
+        .extend(
+            crate::route::find(V1_AREA_SHAREPOINT_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &V1_AREA_SHAREPOINT[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "v1", feature = "area-teams"))]
+    found
+        .extend(
+            crate::route::find(V1_AREA_TEAMS_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &V1_AREA_TEAMS[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-entra-applications"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_ENTRA_APPLICATIONS_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_ENTRA_APPLICATIONS[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_ENTRA_ID_GOVERNANCE_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_ENTRA_ID_GOVERNANCE[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_ENTRA_SIGN_IN_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_ENTRA_SIGN_IN[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-governance"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_GOVERNANCE_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_GOVERNANCE[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_IDENTITY_AND_SIGN_IN_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_IDENTITY_AND_SIGN_IN[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-industrydata"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_INDUSTRYDATA_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_INDUSTRYDATA[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-security"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_SECURITY_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_SECURITY[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-sharepoint"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_SHAREPOINT_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_SHAREPOINT[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    #[cfg(all(feature = "beta", feature = "area-teams"))]
+    found
+        .extend(
+            crate::route::find(BETA_AREA_TEAMS_ROUTES, method, url)
+                .into_iter()
+                .map(|f| RequestMatch {
+                    operation: &BETA_AREA_TEAMS[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }),
+        );
+    found.sort_by_key(|m| ::std::cmp::Reverse(m.specificity));
+    found
 }

@@ -122,27 +122,69 @@ pub fn emit(ir: &Ir) -> TokenStream {
         let ident = rust.ident();
         quote!(names::#ident)
     });
-    let ops = ir.operations.iter().map(|op| {
-        let id = &op.id;
-        let version = match op.version {
-            ApiVersion::V1 => quote!(Version::V1),
-            ApiVersion::Beta => quote!(Version::Beta),
-        };
-        let method = &op.endpoints[0].method;
-        let paths: Vec<&String> = op.endpoints.iter().map(|e| &e.path).collect();
-        let sources: Vec<String> = op.sources.iter().map(|s| s.to_string()).collect();
-        let sets = op.permissions.iter().map(|s| set(s, &names));
-        quote! {
-            OperationPermissions { id: #id, version: #version, method: #method, paths: &[#(#paths),*], sources: &[#(#sources),*], sets: &[#(#sets),*] }
-        }
-    });
-    let routes = ir.operations.iter().enumerate().flat_map(|(i, op)| {
-        let version = op.version.as_str();
-        op.endpoints.iter().map(move |e| {
-            let (method, template) = (&e.method, &e.path);
-            quote!(Route { version: #version, method: #method, template: #template, item: #i })
-        })
-    });
+    // One table of operations (and one of their routes) per version and
+    // area, each behind its features, so a crate built for one area does
+    // not type-check the permission data of all the others.
+    let mut groups: std::collections::BTreeMap<(ApiVersion, String), Vec<&crate::ir::Operation>> =
+        std::collections::BTreeMap::new();
+    for op in &ir.operations {
+        groups
+            .entry((op.version, super::features::op_area(op)))
+            .or_default()
+            .push(op);
+    }
+    let mut tables = Vec::new();
+    let mut pushes = Vec::new();
+    let mut finds = Vec::new();
+    let mut table_names = crate::names::Scope::default();
+    for ((version, area), ops) in &groups {
+        let base = format!("{} {}", super::features::version_feature(*version), area);
+        let table = table_names
+            .name(&base, crate::names::Case::ScreamingSnake)
+            .ident();
+        let routes_ident = quote::format_ident!("{}_ROUTES", table);
+        let v = super::features::version_feature(*version);
+        let cfg = quote!(#[cfg(all(feature = #v, feature = #area))]);
+        let rows = ops.iter().map(|op| {
+            let id = &op.id;
+            let version = match op.version {
+                ApiVersion::V1 => quote!(Version::V1),
+                ApiVersion::Beta => quote!(Version::Beta),
+            };
+            let method = &op.endpoints[0].method;
+            let paths: Vec<&String> = op.endpoints.iter().map(|e| &e.path).collect();
+            let sources: Vec<String> = op.sources.iter().map(|s| s.to_string()).collect();
+            let sets = op.permissions.iter().map(|s| set(s, &names));
+            quote! {
+                OperationPermissions { id: #id, version: #version, method: #method, paths: &[#(#paths),*], sources: &[#(#sources),*], sets: &[#(#sets),*] }
+            }
+        });
+        let routes = ops.iter().enumerate().flat_map(|(i, op)| {
+            let version = op.version.as_str();
+            op.endpoints.iter().map(move |e| {
+                let (method, template) = (&e.method, &e.path);
+                quote!(crate::route::Route { version: #version, method: #method, template: #template, item: #i })
+            })
+        });
+        let doc = format!(" The `{v}` operations of `{area}`.");
+        tables.push(quote! {
+            #[doc = #doc]
+            #cfg
+            static #table: &[OperationPermissions] = &[#(#rows),*];
+            #cfg
+            static #routes_ident: &[crate::route::Route<'static, usize>] = &[#(#routes),*];
+        });
+        pushes.push(quote!(#cfg tables.push(#table);));
+        finds.push(quote! {
+            #cfg
+            found.extend(crate::route::find(#routes_ident, method, url).into_iter().map(|f| RequestMatch {
+                operation: &#table[f.item],
+                path: f.template,
+                specificity: f.specificity,
+                via_me_alias: f.via_me_alias,
+            }));
+        });
+    }
     quote! {
         //! Which permissions each documented operation needs, per scope and
         //! scheme, and which operation a request URL is.
@@ -158,7 +200,6 @@ pub fn emit(ir: &Ir) -> TokenStream {
         //! }
         //! ```
         pub use crate::support::{Access, Grant, OperationPermissions, Permission, PermissionSet, Requirement, Scheme, ScopedPermissions, Version};
-        use crate::route::{self, Route};
 
         /// Every permission the docs name, as a constant that knows the
         /// schemes it is listed under.
@@ -175,15 +216,22 @@ pub fn emit(ir: &Ir) -> TokenStream {
             ALL_PERMISSIONS.iter().copied().find(|p| p.is(name))
         }
 
-        /// Every documented operation.
-        pub static OPERATIONS: &[OperationPermissions] = &[#(#ops),*];
+        #(#tables)*
+
+        /// Every documented operation of the areas this build enables,
+        /// by version and area.
+        #[allow(clippy::vec_init_then_push)] // each push is behind its own features
+        pub fn operations() -> impl Iterator<Item = &'static OperationPermissions> {
+            #[allow(unused_mut)]
+            let mut tables: Vec<&'static [OperationPermissions]> = Vec::new();
+            #(#pushes)*
+            tables.into_iter().flatten()
+        }
 
         /// The operation with this id.
         pub fn operation(id: &str) -> Option<&'static OperationPermissions> {
-            OPERATIONS.iter().find(|op| op.id == id)
+            operations().find(|op| op.id == id)
         }
-
-        static ROUTES: &[Route<'static, usize>] = &[#(#routes),*];
 
         /// An operation that fits a request.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,15 +259,12 @@ pub fn emit(ir: &Ir) -> TokenStream {
         /// `/me/...` falls back to the `/users/{id}/...` operations. An
         /// ambiguous URL gives every candidate; an unknown one, none.
         pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
-            route::find(ROUTES, method, url)
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &OPERATIONS[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                })
-                .collect()
+            let _ = (method, url); // every area may be switched off
+            #[allow(unused_mut)]
+            let mut found: Vec<RequestMatch> = Vec::new();
+            #(#finds)*
+            found.sort_by_key(|m| ::std::cmp::Reverse(m.specificity));
+            found
         }
     }
 }
