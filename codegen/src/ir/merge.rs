@@ -134,13 +134,10 @@ pub fn drafts(pages: &[PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft> {
 }
 
 fn dedup_endpoints(eps: Vec<Endpoint>) -> Vec<Endpoint> {
-    let mut out: Vec<Endpoint> = Vec::new();
-    for e in eps {
-        if !out.iter().any(|o| path_key(&o.path) == path_key(&e.path)) {
-            out.push(e);
-        }
-    }
-    out
+    let mut seen = std::collections::BTreeSet::new();
+    eps.into_iter()
+        .filter(|e| seen.insert(path_key(&e.path)))
+        .collect()
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -254,17 +251,12 @@ pub fn operations(
         members.sort_by(|a, b| a.rank.cmp(&b.rank));
         ops.push(merge_group(pages, &members, diags));
     }
-    ops.sort_by(|a, b| {
+    ops.sort_by_cached_key(|(op, _)| {
         (
-            a.0.version,
-            path_key(&a.0.endpoints[0].path),
-            &a.0.endpoints[0].method,
+            op.version,
+            path_key(&op.endpoints[0].path),
+            op.endpoints[0].method.clone(),
         )
-            .cmp(&(
-                b.0.version,
-                path_key(&b.0.endpoints[0].path),
-                &b.0.endpoints[0].method,
-            ))
     });
     assign_ids(&mut ops, diags);
     ops
@@ -294,12 +286,15 @@ fn merge_group(
 
     // Endpoints: union, keeping the most descriptive parameter names.
     let mut endpoints: Vec<Endpoint> = Vec::new();
+    let mut at_key: BTreeMap<String, usize> = BTreeMap::new();
     for d in members {
         for e in &d.endpoints {
-            match endpoints
-                .iter_mut()
-                .find(|o| path_key(&o.path) == path_key(&e.path))
-            {
+            let key = path_key(&e.path);
+            let slot = at_key.get(&key).copied();
+            if slot.is_none() {
+                at_key.insert(key, endpoints.len());
+            }
+            match slot.map(|i| &mut endpoints[i]) {
                 Some(o) => {
                     if descriptiveness(e) > descriptiveness(o) {
                         o.path = e.path.clone();
