@@ -813,6 +813,35 @@ async fn beta_patch_role_management_directory_role_definitions_by_id_update_unif
     assert!(failures.is_empty(), "{failures:?}");
     result.expect("the example response parses");
 }
+/// `PUT https://graph.microsoft.com/beta/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content` from spec/api-reference/beta/api/security-casemanagement-attachment-upload-content.md:71
+#[cfg(all(feature = "beta", feature = "area-security"))]
+#[tokio::test]
+async fn beta_put_security_case_management_cases_by_case_id_attachments_by_attachment_id_content_security_casemanagement_upload_attachment_content() {
+    let (base, server) = serve(
+        vec![
+            (Expect { method : "PUT", path :
+            "/beta/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
+            query : & [], headers : & [("Content-Range", "bytes 0-10/11")], body_keys :
+            None, }, Reply { status : 201u16, headers : & [], body : b"" },)
+        ],
+    );
+    let root = graph_generated::beta::requests::root_at(&format!("{base}/{}", "beta"));
+    let request = root
+        .security()
+        .case_management()
+        .cases()
+        .by_case_id("{caseId}")
+        .attachments()
+        .by_attachment_id("{attachmentId}")
+        .content()
+        .put("application/octet-stream", b"hello world".to_vec())
+        .header("Content-Range", "bytes 0-10/11");
+    let client = reqwest::Client::new();
+    let result = request.send(&client).await;
+    let failures = server.join().expect("the server thread ends");
+    assert!(failures.is_empty(), "{failures:?}");
+    result.expect("the example response parses");
+}
 /// `GET https://graph.microsoft.com/beta/security/incidents/2972395` from spec/api-reference/beta/api/security-incident-get.md:66
 #[cfg(all(feature = "beta", feature = "area-security"))]
 #[tokio::test]

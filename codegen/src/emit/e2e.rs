@@ -218,7 +218,31 @@ fn example_test(
 
     // The request: method, body, headers, query.
     let method = format_ident!("{}", endpoint.method.to_ascii_lowercase());
+    let upload = matches!(
+        super::requests::body_type(op, &endpoint.method, index),
+        Some(super::requests::BodyType::Bytes)
+    );
     let (body_arg, body_keys) = match (takes_body(op, &endpoint.method, index), &request.body) {
+        // An upload: the example's bytes with its content type.
+        (None, Some(Body::Text(text))) if upload => {
+            let content_type = request
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+                .map(|h| h.value.clone())
+                .unwrap_or_else(|| "application/octet-stream".into());
+            let bytes = proc_macro2::Literal::byte_string(text.as_bytes());
+            (quote!(#content_type, #bytes.to_vec()), quote!(None))
+        }
+        (None, Some(Body::Json(v))) if upload => {
+            let json = serde_json::to_string(v).ok()?;
+            let bytes = proc_macro2::Literal::byte_string(json.as_bytes());
+            (quote!("application/json", #bytes.to_vec()), quote!(None))
+        }
+        (None, None) if upload => (
+            quote!("application/octet-stream", ::std::vec::Vec::new()),
+            quote!(None),
+        ),
         (Some(ty), Some(Body::Json(v))) => {
             let json = serde_json::to_string(v).ok()?;
             let keys: Vec<String> = v

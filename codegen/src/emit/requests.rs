@@ -552,6 +552,10 @@ impl Emitter<'_> {
                 quote!(, body: &::serde_json::Value),
                 quote!(.json_body(body)),
             ),
+            Some(BodyType::Bytes) => (
+                quote!(, content_type: &str, bytes: ::std::vec::Vec<u8>),
+                quote!(.bytes_body(content_type, bytes)),
+            ),
         }
     }
 
@@ -683,12 +687,22 @@ impl Emitter<'_> {
 pub enum BodyType {
     Model(proc_macro2::Ident),
     Json,
+    /// Raw bytes with their content type: an upload.
+    Bytes,
 }
 
 /// The body an operation's method takes, if any.
 pub fn body_type(op: &Operation, method: &str, index: &TypeIndex) -> Option<BodyType> {
     if !matches!(method, "POST" | "PATCH" | "PUT") || op.request_body.kind == BodyKind::None {
         return None;
+    }
+    // Uploads: PUT to a stream (`/content`, `/$value`) sends the bytes.
+    let stream = |p: &str| {
+        let p = p.to_ascii_lowercase();
+        p.ends_with("/content") || p.ends_with("/$value")
+    };
+    if method == "PUT" && !op.endpoints.is_empty() && op.endpoints.iter().all(|e| stream(&e.path)) {
+        return Some(BodyType::Bytes);
     }
     match &op.request_body.type_name {
         Some(t) => match index.get(op.version, t) {
@@ -703,9 +717,10 @@ pub fn body_type(op: &Operation, method: &str, index: &TypeIndex) -> Option<Body
 /// The body type as the generated crate's tests name it, if the method takes one.
 pub fn takes_body(op: &Operation, method: &str, index: &TypeIndex) -> Option<TokenStream> {
     let module = format_ident!("{}", super::module_name(op.version));
-    body_type(op, method, index).map(|b| match b {
-        BodyType::Model(ident) => quote!(graph_generated::#module::models::#ident),
-        BodyType::Json => quote!(serde_json::Value),
+    body_type(op, method, index).and_then(|b| match b {
+        BodyType::Model(ident) => Some(quote!(graph_generated::#module::models::#ident)),
+        BodyType::Json => Some(quote!(serde_json::Value)),
+        BodyType::Bytes => None,
     })
 }
 

@@ -1352,12 +1352,13 @@ impl SecurityCaseManagementCasesItemAttachmentsItemContent {
     #[cfg(feature = "area-security")]
     pub fn put(
         &self,
-        body: &::serde_json::Value,
+        content_type: &str,
+        bytes: ::std::vec::Vec<u8>,
     ) -> Request<
         crate::request::NoContent,
         options::PutSecurityCaseManagementCasesByCaseIdAttachmentsByAttachmentIdContent,
     > {
-        Request::new(http::Method::PUT, self.url.clone()).json_body(body)
+        Request::new(http::Method::PUT, self.url.clone()).bytes_body(content_type, bytes)
     }
 }
 /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}`
