@@ -142,6 +142,9 @@ fn main() -> ExitCode {
 fn docs_or_spec(docs: Option<PathBuf>) -> Result<(PathBuf, String), String> {
     match docs {
         Some(d) => {
+            if !d.is_dir() {
+                return Err(format!("{}: no such docs folder", d.display()));
+            }
             let display = d.to_string_lossy().trim_end_matches('/').to_string();
             Ok((d, display))
         }
