@@ -26,50 +26,23 @@ pub struct Bench {
     pub models: usize,
 }
 
-/// Every file below `root`, as (path relative to `root`, bytes).
+/// Every page and include below `root`, as (path relative to `root`, path).
 fn all_files(root: &Path) -> Vec<(String, PathBuf)> {
-    let mut out = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(ft) = entry.file_type() else { continue };
-            if ft.is_dir() {
-                dirs.push(path);
-            } else if ft.is_file() {
-                let name = path.to_string_lossy();
-                if name.ends_with(".md") || name.ends_with(".txt") {
-                    if let Ok(rel) = path.strip_prefix(root) {
-                        out.push((rel.to_string_lossy().replace('\\', "/"), path));
-                    }
-                }
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-/// Runs `f` over `items` on every core.
-fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(items.len().max(1));
-    let chunk = items.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    crate::parse::files_under(root)
+        .into_iter()
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            name.ends_with(".md") || name.ends_with(".txt")
+        })
+        .filter_map(|p| {
+            let rel = p
+                .strip_prefix(root)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some((rel, p))
+        })
+        .collect()
 }
 
 fn peak_memory_kib() -> Option<u64> {
@@ -85,7 +58,7 @@ pub fn run(docs: &Path, out: &Path) -> Result<Bench, String> {
 
     // The floor: read and tokenise, nothing else.
     let started = Instant::now();
-    let events: usize = on_all_cores(&files, |(_, path)| {
+    let events: usize = crate::on_all_cores(&files, |(_, path)| {
         std::fs::read_to_string(path)
             .map(|t| pulldown_cmark::Parser::new(&t).count())
             .unwrap_or(0)
@@ -93,11 +66,11 @@ pub fn run(docs: &Path, out: &Path) -> Result<Bench, String> {
     .into_iter()
     .sum();
     let floor = started.elapsed();
-    let _ = events;
+    std::hint::black_box(events);
 
     let total_start = Instant::now();
     let started = Instant::now();
-    let contents: Vec<(String, String)> = on_all_cores(&files, |(rel, path)| {
+    let contents: Vec<(String, String)> = crate::on_all_cores(&files, |(rel, path)| {
         (
             rel.clone(),
             std::fs::read(path)

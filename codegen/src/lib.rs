@@ -104,26 +104,31 @@ pub fn parse_tree(dir: &Path, display: &str) -> Vec<PageFacts> {
     parse_pages(&loader, &pages)
 }
 
-/// Parses pages on all cores; the result is in input order.
-pub fn parse_pages(loader: &Loader, pages: &[String]) -> Vec<PageFacts> {
+/// Runs `f` over `items` on every core; the results are in input order.
+pub fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
-        .min(pages.len().max(1));
+        .min(items.len().max(1));
     if threads <= 1 {
-        return pages.iter().map(|p| loader.parse_page(p)).collect();
+        return items.iter().map(f).collect();
     }
-    let chunk = pages.len().div_ceil(threads);
+    let chunk = items.len().div_ceil(threads);
     std::thread::scope(|s| {
-        let handles: Vec<_> = pages
+        let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(|p| loader.parse_page(p)).collect::<Vec<_>>()))
+            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
             .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     })
+}
+
+/// Parses pages on all cores; the result is in input order.
+pub fn parse_pages(loader: &Loader, pages: &[String]) -> Vec<PageFacts> {
+    on_all_cores(pages, |p| loader.parse_page(p))
 }
 
 /// Page facts to the IR: drafts, merge, models, sorted diagnostics.

@@ -21,20 +21,13 @@ pub fn routes(ir: &Ir) -> Vec<Route<'_, usize>> {
         .enumerate()
         .flat_map(|(i, op)| {
             op.endpoints.iter().map(move |e| Route {
-                version: version_str(op.version),
+                version: op.version.as_str(),
                 method: e.method.as_str(),
                 template: e.path.as_str(),
                 item: i,
             })
         })
         .collect()
-}
-
-fn version_str(v: ApiVersion) -> &'static str {
-    match v {
-        ApiVersion::V1 => "v1.0",
-        ApiVersion::Beta => "beta",
-    }
 }
 
 /// The operations `method url` may be, most specific first.

@@ -296,9 +296,6 @@ fn run(command: Command) -> Result<ExitCode, String> {
         }
         Command::CorpusReport { docs, format } => {
             let (docs, display) = docs_or_spec(docs)?;
-            if !docs.is_dir() {
-                return Err(format!("{}: no such folder", docs.display()));
-            }
             let report = codegen::report::corpus_report(&docs, &display);
             match format {
                 LintFormat::Human => out(&codegen::report::render(&report)),

@@ -69,7 +69,7 @@ fn arguments(template: &str, concrete: &str) -> Option<Vec<String>> {
         let seg = t[i];
         let here = *c.get(j)?;
         // `root:` `{item-path}:` against `root:` `a` `b.txt:`
-        if let (Some(prefix), Some(next)) = (seg.strip_suffix(':'), t.get(i + 1)) {
+        if let (Some(_), Some(next)) = (seg.strip_suffix(':'), t.get(i + 1)) {
             if next.starts_with('{') && next.ends_with("}:") {
                 if !here.eq_ignore_ascii_case(seg) {
                     return None;
@@ -85,7 +85,6 @@ fn arguments(template: &str, concrete: &str) -> Option<Vec<String>> {
                     }
                     parts.push(part);
                 }
-                let _ = prefix;
                 values.push(parts.join("/"));
                 i += 2;
                 continue;
@@ -140,9 +139,13 @@ fn skip_header(name: &str) -> bool {
     )
 }
 
-pub fn emit(ir: &Ir, index: &TypeIndex, all: &[(ApiVersion, Chains)]) -> TokenStream {
+pub fn emit(
+    ir: &Ir,
+    checks: &crate::ir::example_check::ExampleChecks<'_>,
+    index: &TypeIndex,
+    all: &[(ApiVersion, Chains)],
+) -> TokenStream {
     // JSON responses the docs got wrong are in the examples report, not here.
-    let checks = crate::ir::example_check::check(ir);
     let mut unfit: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
     for case in &checks.cases {
         if case.verdict.is_err() {
@@ -290,7 +293,7 @@ fn example_test(
         None => String::new(),
     };
     let body_bytes = proc_macro2::Literal::byte_string(body_text.as_bytes());
-    let check = match response_kind(op, &endpoint.method, &endpoint.path, index) {
+    let check = match response_kind(op, &endpoint.method, &endpoint.path) {
         ResponseKind::NoContent => quote! { result.expect("the example response parses"); },
         ResponseKind::Bytes => quote! {
             assert_eq!(result.expect("the example response parses").0, #body_bytes.to_vec());

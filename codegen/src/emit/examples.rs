@@ -4,15 +4,17 @@
 //! in `examples-report.md` with `file:line` and the reason, with the counts.
 
 use super::models::{TypeIndex, TypeKind};
-use crate::ir::example_check::{self, ExampleChecks};
-use crate::ir::Ir;
+use crate::ir::example_check::ExampleChecks;
 use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::fmt::Write;
 
-pub fn emit(ir: &Ir, index: &TypeIndex, features: &super::features::TypeFeatures) -> TokenStream {
-    let checks = example_check::check(ir);
+pub fn emit(
+    checks: &ExampleChecks<'_>,
+    index: &TypeIndex,
+    features: &super::features::TypeFeatures,
+) -> TokenStream {
     let mut names = Scope::default();
     let mut tests = Vec::new();
     for case in &checks.cases {
@@ -69,12 +71,7 @@ pub fn emit(ir: &Ir, index: &TypeIndex, features: &super::features::TypeFeatures
 }
 
 /// The examples report: counts, then every example that is not a test.
-pub fn report(ir: &Ir) -> String {
-    let checks = example_check::check(ir);
-    render_report(&checks)
-}
-
-fn render_report(checks: &ExampleChecks<'_>) -> String {
+pub fn report(checks: &ExampleChecks<'_>) -> String {
     let failed: Vec<_> = checks
         .cases
         .iter()

@@ -12,7 +12,7 @@
 //! application: `default-features = false, features = ["reqwest", "v1",
 //! "area-outlook"]`.
 
-use super::models::{TypeIndex, TypeKind};
+use super::models::TypeIndex;
 use crate::ir::{ApiVersion, Ir, Operation};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -126,17 +126,12 @@ impl TypeFeatures {
                 }
             }
         }
-        for (version, name, kind) in ir
+        for (version, name) in ir
             .models
             .iter()
-            .map(|m| (m.version, &m.name, TypeKind::Model))
-            .chain(
-                ir.enums
-                    .iter()
-                    .map(|e| (e.version, &e.name, TypeKind::Enum)),
-            )
+            .map(|m| (m.version, &m.name))
+            .chain(ir.enums.iter().map(|e| (e.version, &e.name)))
         {
-            let _ = kind;
             by_type
                 .entry((version, name.clone()))
                 .or_default()

@@ -146,6 +146,10 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
     let index = &index;
     let type_features = features::TypeFeatures::new(ir, index);
     let type_features = &type_features;
+    // Which examples fit their model: the tests, the report and the
+    // end-to-end tests all read it.
+    let checks = crate::ir::example_check::check(ir);
+    let checks = &checks;
     let mut files = crate_files::files(ir, &versions)?;
     let mut jobs: Vec<Job<'_>> = Vec::new();
     for &v in &versions {
@@ -170,14 +174,14 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
     jobs.push(file_job(|| {
         rust_file(
             "tests/examples.rs",
-            examples::emit(ir, index, type_features),
+            examples::emit(checks, index, type_features),
         )
     }));
     jobs.push(file_job(|| template("tests/common/mod.rs", e2e::SERVER)));
     jobs.push(file_job(|| {
         Ok(GeneratedFile {
             path: "examples-report.md".into(),
-            contents: format!("<!-- {HEADER} -->\n{}", examples::report(ir)),
+            contents: format!("<!-- {HEADER} -->\n{}", examples::report(checks)),
         })
     }));
     jobs.push(file_job(|| {
@@ -196,7 +200,7 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
     let all_chains = &all_chains;
     let second: Vec<Job<'_>> = vec![
         file_job(move || rust_file("tests/builders.rs", builder_tests::emit(ir, all_chains))),
-        file_job(move || rust_file("tests/e2e.rs", e2e::emit(ir, index, all_chains))),
+        file_job(move || rust_file("tests/e2e.rs", e2e::emit(ir, checks, index, all_chains))),
     ];
     for result in run_jobs(second) {
         files.push(result?.0);

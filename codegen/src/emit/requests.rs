@@ -399,11 +399,10 @@ impl Emitter<'_> {
                     let text = format!("/{t}");
                     (vec![], quote!(url.push_str(#text);))
                 }
-                Step::Key { name, alternatives } => {
+                Step::Key { name, .. } => {
                     let arg = args
                         .name(&param_name(name, &node.path), Case::Snake)
                         .ident();
-                    let _ = alternatives;
                     (
                         vec![quote!(#arg: &str)],
                         quote! { url.push('/'); crate::support::push_segment(&mut url, #arg); },
@@ -561,7 +560,7 @@ impl Emitter<'_> {
 
     /// What the response holds.
     fn response_type(&self, op: &Operation, method: &str, path: &str) -> TokenStream {
-        match response_kind(op, method, path, self.index) {
+        match response_kind(op, method, path) {
             ResponseKind::Bytes => quote!(crate::request::Bytes),
             ResponseKind::NoContent => quote!(crate::request::NoContent),
             ResponseKind::Json => {
@@ -734,8 +733,7 @@ pub enum ResponseKind {
     Json,
 }
 
-pub fn response_kind(op: &Operation, method: &str, path: &str, index: &TypeIndex) -> ResponseKind {
-    let _ = index;
+pub fn response_kind(op: &Operation, method: &str, path: &str) -> ResponseKind {
     let lower = path.to_ascii_lowercase();
     if method == "GET" && (lower.ends_with("/$value") || lower.ends_with("/content")) {
         return ResponseKind::Bytes;

@@ -398,6 +398,31 @@ fn front_matter(yaml: &str) -> FrontMatter {
 }
 
 /// Every page below `root` (root-relative, sorted), skipping include folders.
+/// Every file below `root`, sorted; build output (`target`) and hidden
+/// folders are skipped.
+pub fn files_under(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(ft) = entry.file_type() else { continue };
+            let name = entry.file_name();
+            if ft.is_dir() {
+                if name != "target" && !name.to_string_lossy().starts_with('.') {
+                    dirs.push(entry.path());
+                }
+            } else if ft.is_file() || ft.is_symlink() {
+                out.push(entry.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 pub fn list_pages(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut dirs = vec![root.to_path_buf()];
