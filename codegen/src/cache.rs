@@ -18,37 +18,13 @@ pub struct Fingerprints {
     pub outputs: u64,
 }
 
-fn files_under(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let Ok(ft) = entry.file_type() else { continue };
-            if ft.is_dir() {
-                if entry.file_name() != "target"
-                    && !entry.file_name().to_string_lossy().starts_with('.')
-                {
-                    dirs.push(entry.path());
-                }
-            } else if ft.is_file() || ft.is_symlink() {
-                out.push(entry.path());
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Everything a regeneration of `docs` reads, and the generator's identity
 /// (its executable's path, size and modification time).
 pub fn inputs(docs: &Path) -> io::Result<u64> {
     let root = crate::include_root(docs);
     let mut h = std::collections::hash_map::DefaultHasher::new();
     docs.hash(&mut h);
-    for path in files_under(&root) {
+    for path in crate::parse::files_under(&root) {
         path.strip_prefix(&root).unwrap_or(&path).hash(&mut h);
         std::fs::read(&path).unwrap_or_default().hash(&mut h);
     }
@@ -117,7 +93,8 @@ mod tests {
         std::fs::create_dir_all(&out).unwrap();
         std::fs::write(docs.join("api/a.md"), "# A").unwrap();
         std::fs::write(root.join("docs/api-reference/includes/p.md"), "|x|").unwrap();
-        std::fs::write(out.join("lib.rs"), "// @generated\nfn a() {}\n").unwrap();
+        let header = crate::emit::HEADER;
+        std::fs::write(out.join("lib.rs"), format!("// {header}\nfn a() {{}}\n")).unwrap();
         let cache = file_for(&root.join("cache"), &out);
         let save = || {
             store(
@@ -138,7 +115,7 @@ mod tests {
         std::fs::write(root.join("docs/api-reference/includes/p.md"), "|y|").unwrap();
         assert!(!is_fresh(&cache, &docs, &out), "an include changed");
         save();
-        std::fs::write(out.join("lib.rs"), "// @generated\nfn b() {}\n").unwrap();
+        std::fs::write(out.join("lib.rs"), format!("// {header}\nfn b() {{}}\n")).unwrap();
         assert!(!is_fresh(&cache, &docs, &out), "a generated file changed");
         save();
         std::fs::write(out.join("notes.txt"), "hand-written").unwrap();
