@@ -103,6 +103,88 @@ impl<'de, T: WireValue> serde::Deserialize<'de> for Flags<T> {
         )
     }
 }
+/// How a generated model reads and writes its JSON object: one match arm
+/// per documented property, every unknown key kept in `additional_data`.
+///
+/// The models implement serde through [`deserialize_model`] and
+/// [`serialize_model`] instead of `#[derive]`: the derive writes a field
+/// enum, a sequence visitor and a buffered `#[serde(flatten)]` per model,
+/// and for the hundreds of models of a whole docs tree that was most of the
+/// crate's compile time. The behaviour is the derive's with `default` and
+/// `skip_serializing_if = "Option::is_none"` on every field: a missing or
+/// `null` property is `None`, `None` is left out, the documented
+/// properties are written in order and then `additional_data`. A repeated
+/// key keeps its last value.
+pub trait ModelFields: Default {
+    /// The model's name, for error messages.
+    const NAME: &'static str;
+    /// Reads the value of `key` from `map` into its field, or into
+    /// `additional_data` when no field has that name.
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: String,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+    /// Writes every field that holds a value, then `additional_data`.
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> Result<(), M::Error>;
+}
+/// `Deserialize` of every generated model.
+pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct ModelVisitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: ModelFields> serde::de::Visitor<'de> for ModelVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "a JSON object of {}", T::NAME)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<T, A::Error> {
+            let mut model = T::default();
+            while let Some(key) = map.next_key::<String>()? {
+                model.read_field(key, &mut map)?;
+            }
+            Ok(model)
+        }
+    }
+    deserializer.deserialize_map(ModelVisitor(std::marker::PhantomData))
+}
+/// `Serialize` of every generated model.
+pub fn serialize_model<T: ModelFields, S: serde::Serializer>(
+    model: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(None)?;
+    model.write_fields(&mut map)?;
+    map.end()
+}
+/// Writes one property when it holds a value.
+pub fn write_field<M: serde::ser::SerializeMap, V: serde::Serialize>(
+    map: &mut M,
+    key: &str,
+    value: &Option<V>,
+) -> Result<(), M::Error> {
+    match value {
+        Some(value) => map.serialize_entry(key, value),
+        None => Ok(()),
+    }
+}
+/// Writes the properties a model does not know, after the ones it does.
+pub fn write_additional<M: serde::ser::SerializeMap>(
+    map: &mut M,
+    additional: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), M::Error> {
+    for (key, value) in additional {
+        map.serialize_entry(key, value)?;
+    }
+    Ok(())
+}
 /// The Graph API version an operation belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Version {

@@ -1,5 +1,8 @@
-//! Models as serde structs and enums as evolvable enums: an unknown wire
-//! value deserialises into `Other(String)` and serialises back unchanged.
+//! Models as structs and enums as evolvable enums: an unknown wire value
+//! deserialises into `Other(String)` and serialises back unchanged. Models
+//! implement serde through `support::ModelFields` (one match arm per
+//! property) rather than `#[derive]`, which made most of a large crate's
+//! compile time (see `codegen/templates/support.rs`).
 
 use super::doc_lines;
 use crate::ir::{ApiVersion, EnumType, Ir, Model, Property};
@@ -138,6 +141,7 @@ fn model_tokens(
         return TokenStream::new();
     };
     let ident = name.ident();
+    let name_text = ident.to_string();
     let mut doc = String::new();
     if let Some(d) = &model.description {
         doc.push_str(d);
@@ -157,6 +161,9 @@ fn model_tokens(
     let mut fields = Scope::default();
     fields.reserve("additional_data");
     let mut field_idents: Vec<(proc_macro2::Ident, &Property)> = Vec::new();
+    let mut read_arms: Vec<TokenStream> = Vec::new();
+    let mut writes: Vec<TokenStream> = Vec::new();
+    let mut wire_names = std::collections::BTreeSet::new();
     let props: Vec<TokenStream> = model
         .properties
         .iter()
@@ -179,10 +186,14 @@ fn model_tokens(
                 None => quote!(),
             };
             let docs = doc_lines(p.description.as_deref().unwrap_or(""));
+            // A wire name documented twice is read into its first field.
+            if wire_names.insert(wire.as_str()) {
+                read_arms.push(quote!(#field_cfg #wire => self.#field = map.next_value()?,));
+            }
+            writes.push(quote!(#field_cfg crate::support::write_field(map, #wire, &self.#field)?;));
             quote! {
                 #docs
                 #field_cfg
-                #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
                 pub #field: ::std::option::Option<#ty>,
             }
         })
@@ -217,7 +228,7 @@ fn model_tokens(
         let doc = format!(" The properties of [`{ident}`], for `$select` and `$expand`.");
         quote! {
             #[doc = #doc]
-            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
             pub enum #field_enum {
                 #(#variant_decls)*
             }
@@ -265,20 +276,57 @@ fn model_tokens(
         }
         None => quote!(),
     };
+    let keep_unknown = quote! {
+        let value = map.next_value()?;
+        self.additional_data.insert(key, value);
+    };
+    let read_body = if read_arms.is_empty() {
+        keep_unknown
+    } else {
+        quote! {
+            match key.as_str() {
+                #(#read_arms)*
+                _ => { #keep_unknown }
+            }
+        }
+    };
     quote! {
         #field_items
         #long_running
         impl crate::request::JsonBody for #ident {}
 
         #docs
-        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #ident {
             #(#props)*
             /// Properties this crate does not know: fields of a derived type
             /// (see `@odata.type`), of an open type, or added to Graph after
             /// these docs. Kept so that a value round-trips unchanged.
-            #[serde(flatten)]
             pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        }
+
+        impl crate::support::ModelFields for #ident {
+            const NAME: &'static str = #name_text;
+            fn read_field<'de, A: serde::de::MapAccess<'de>>(&mut self, key: ::std::string::String, map: &mut A) -> ::std::result::Result<(), A::Error> {
+                #read_body
+                Ok(())
+            }
+            fn write_fields<M: serde::ser::SerializeMap>(&self, map: &mut M) -> ::std::result::Result<(), M::Error> {
+                #(#writes)*
+                crate::support::write_additional(map, &self.additional_data)
+            }
+        }
+
+        impl serde::Serialize for #ident {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                crate::support::serialize_model(self, serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                crate::support::deserialize_model(deserializer)
+            }
         }
     }
 }

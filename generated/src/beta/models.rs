@@ -2,7 +2,7 @@
 //! Models and enums of this API version.
 #[cfg(any(feature = "all-models", feature = "area-entra-applications"))]
 /// The properties of [`Application`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ApplicationField {
     /// `appId`
     AppId,
@@ -41,59 +41,83 @@ impl crate::request::Selectable for Application {
 impl crate::request::JsonBody for Application {}
 #[cfg(any(feature = "all-models", feature = "area-entra-applications"))]
 /// `microsoft.graph.application`, documented at `spec/api-reference/beta/api/application-list.md:122`, `spec/api-reference/beta/api/application-list.md:266`, `spec/api-reference/beta/api/application-list.md:344`, `spec/api-reference/beta/api/application-list.md:423`, `spec/api-reference/beta/api/application-list.md:504`, `spec/api-reference/beta/api/application-list.md:551`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Application {
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "identifierUris",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identifier_uris: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    #[serde(
-        rename = "publisherDomain",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub publisher_domain: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "signInAudience",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sign_in_audience: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "signInAudienceRestrictions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sign_in_audience_restrictions: ::std::option::Option<::serde_json::Value>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-entra-applications"))]
+impl crate::support::ModelFields for Application {
+    const NAME: &'static str = "Application";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "appId" => self.app_id = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "identifierUris" => self.identifier_uris = map.next_value()?,
+            "publisherDomain" => self.publisher_domain = map.next_value()?,
+            "signInAudience" => self.sign_in_audience = map.next_value()?,
+            "signInAudienceRestrictions" => {
+                self.sign_in_audience_restrictions = map.next_value()?;
+            }
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "appId", &self.app_id)?;
+        crate::support::write_field(map, "displayName", &self.display_name)?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "identifierUris", &self.identifier_uris)?;
+        crate::support::write_field(map, "publisherDomain", &self.publisher_domain)?;
+        crate::support::write_field(map, "signInAudience", &self.sign_in_audience)?;
+        crate::support::write_field(
+            map,
+            "signInAudienceRestrictions",
+            &self.sign_in_audience_restrictions,
+        )?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-entra-applications"))]
+impl serde::Serialize for Application {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-entra-applications"))]
+impl<'de> serde::Deserialize<'de> for Application {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "all-models")]
 /// The properties of [`AuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AuthenticationMethodField {
     /// `id`
     Id,
@@ -116,24 +140,60 @@ impl crate::request::JsonBody for AuthenticationMethod {}
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/beta/resources/authenticationmethod.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AuthenticationMethod {
     /// The identifier of this instance of an authentication method registered to this user. Read-only.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(feature = "all-models")]
+impl crate::support::ModelFields for AuthenticationMethod {
+    const NAME: &'static str = "AuthenticationMethod";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(feature = "all-models")]
+impl serde::Serialize for AuthenticationMethod {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "all-models")]
+impl<'de> serde::Deserialize<'de> for AuthenticationMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-teams"))]
 /// The properties of [`ChatMessage`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChatMessageField {
     /// `attachments`
     Attachments,
@@ -223,161 +283,136 @@ impl crate::request::Selectable for ChatMessage {
 impl crate::request::JsonBody for ChatMessage {}
 #[cfg(any(feature = "all-models", feature = "area-teams"))]
 /// `microsoft.graph.chatMessage`, documented at `spec/api-reference/beta/api/chat-post-messages.md:141`, `spec/api-reference/beta/api/chat-post-messages.md:229`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChatMessage {
-    #[serde(
-        rename = "attachments",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attachments: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "channelIdentity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_identity: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "chatId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub chat_id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "deletedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deleted_date_time: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "etag",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub etag: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "eventDetail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_detail: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "from",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "importance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub importance: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "lastEditedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_edited_date_time: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_modified_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "mentions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mentions: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "messageHistory",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_history: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "messageType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_type: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "onBehalfOf",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub on_behalf_of: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "policyViolation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub policy_violation: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "reactions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reactions: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "replyToId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reply_to_id: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "subject",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subject: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "summary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub summary: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "webUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub web_url: ::std::option::Option<::serde_json::Value>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-teams"))]
+impl crate::support::ModelFields for ChatMessage {
+    const NAME: &'static str = "ChatMessage";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "attachments" => self.attachments = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            "channelIdentity" => self.channel_identity = map.next_value()?,
+            "chatId" => self.chat_id = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "deletedDateTime" => self.deleted_date_time = map.next_value()?,
+            "etag" => self.etag = map.next_value()?,
+            "eventDetail" => self.event_detail = map.next_value()?,
+            "from" => self.from = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "importance" => self.importance = map.next_value()?,
+            "lastEditedDateTime" => self.last_edited_date_time = map.next_value()?,
+            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "mentions" => self.mentions = map.next_value()?,
+            "messageHistory" => self.message_history = map.next_value()?,
+            "messageType" => self.message_type = map.next_value()?,
+            "onBehalfOf" => self.on_behalf_of = map.next_value()?,
+            "policyViolation" => self.policy_violation = map.next_value()?,
+            "reactions" => self.reactions = map.next_value()?,
+            "replyToId" => self.reply_to_id = map.next_value()?,
+            "subject" => self.subject = map.next_value()?,
+            "summary" => self.summary = map.next_value()?,
+            "webUrl" => self.web_url = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "attachments", &self.attachments)?;
+        crate::support::write_field(map, "body", &self.body)?;
+        crate::support::write_field(map, "channelIdentity", &self.channel_identity)?;
+        crate::support::write_field(map, "chatId", &self.chat_id)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(map, "deletedDateTime", &self.deleted_date_time)?;
+        crate::support::write_field(map, "etag", &self.etag)?;
+        crate::support::write_field(map, "eventDetail", &self.event_detail)?;
+        crate::support::write_field(map, "from", &self.from)?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "importance", &self.importance)?;
+        crate::support::write_field(
+            map,
+            "lastEditedDateTime",
+            &self.last_edited_date_time,
+        )?;
+        crate::support::write_field(
+            map,
+            "lastModifiedDateTime",
+            &self.last_modified_date_time,
+        )?;
+        crate::support::write_field(map, "locale", &self.locale)?;
+        crate::support::write_field(map, "mentions", &self.mentions)?;
+        crate::support::write_field(map, "messageHistory", &self.message_history)?;
+        crate::support::write_field(map, "messageType", &self.message_type)?;
+        crate::support::write_field(map, "onBehalfOf", &self.on_behalf_of)?;
+        crate::support::write_field(map, "policyViolation", &self.policy_violation)?;
+        crate::support::write_field(map, "reactions", &self.reactions)?;
+        crate::support::write_field(map, "replyToId", &self.reply_to_id)?;
+        crate::support::write_field(map, "subject", &self.subject)?;
+        crate::support::write_field(map, "summary", &self.summary)?;
+        crate::support::write_field(map, "webUrl", &self.web_url)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-teams"))]
+impl serde::Serialize for ChatMessage {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-teams"))]
+impl<'de> serde::Deserialize<'de> for ChatMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-entra-sign-in"))]
 /// The properties of [`HardwareOathAuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HardwareOathAuthenticationMethodField {
     /// `id`
     Id,
@@ -406,34 +441,64 @@ impl crate::request::JsonBody for HardwareOathAuthenticationMethod {}
 /// Exposes the hardware OATH method on the user object.
 ///
 /// `microsoft.graph.hardwareOathAuthenticationMethod`, documented at `spec/api-reference/beta/resources/hardwareoathauthenticationmethod.md:12`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HardwareOathAuthenticationMethod {
     /// Unique identifier for the device. Inherited from entity.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// The date and time the authentication method was registered to the user. Read-only. Optional. The timestamp type represents date and time information using ISO 8601 format and is always in UTC. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// Exposes the hardware OATH method in the directory.
-    #[serde(
-        rename = "device",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub device: ::std::option::Option<::serde_json::Value>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-entra-sign-in"))]
+impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
+    const NAME: &'static str = "HardwareOathAuthenticationMethod";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "device" => self.device = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(map, "device", &self.device)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-entra-sign-in"))]
+impl serde::Serialize for HardwareOathAuthenticationMethod {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-entra-sign-in"))]
+impl<'de> serde::Deserialize<'de> for HardwareOathAuthenticationMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(
     any(
@@ -443,7 +508,7 @@ pub struct HardwareOathAuthenticationMethod {
     )
 )]
 /// The properties of [`LongRunningOperation`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LongRunningOperationField {
     /// `id`
     Id,
@@ -520,59 +585,102 @@ impl crate::request::JsonBody for LongRunningOperation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LongRunningOperation {
     /// The unique identifier for the operation.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// The start time of the operation. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The time of the last action in the operation. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
-    #[serde(
-        rename = "lastActionDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_action_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// URI of the resource that the operation is performed on.
-    #[serde(
-        rename = "resourceLocation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_location: ::std::option::Option<::std::string::String>,
     /// The status of the operation. The possible values are: notStarted, running, succeeded, failed, unknownFutureValue.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<LongRunningOperationStatus>,
     /// Details about the status of the operation.
-    #[serde(
-        rename = "statusDetail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_detail: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "all-models",
+        feature = "area-entra-id-governance",
+        feature = "area-industrydata"
+    )
+)]
+impl crate::support::ModelFields for LongRunningOperation {
+    const NAME: &'static str = "LongRunningOperation";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "lastActionDateTime" => self.last_action_date_time = map.next_value()?,
+            "resourceLocation" => self.resource_location = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "statusDetail" => self.status_detail = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(
+            map,
+            "lastActionDateTime",
+            &self.last_action_date_time,
+        )?;
+        crate::support::write_field(map, "resourceLocation", &self.resource_location)?;
+        crate::support::write_field(map, "status", &self.status)?;
+        crate::support::write_field(map, "statusDetail", &self.status_detail)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(
+    any(
+        feature = "all-models",
+        feature = "area-entra-id-governance",
+        feature = "area-industrydata"
+    )
+)]
+impl serde::Serialize for LongRunningOperation {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "all-models",
+        feature = "area-entra-id-governance",
+        feature = "area-industrydata"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for LongRunningOperation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
 /// The properties of [`Operation`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OperationField {
     /// `id`
     Id,
@@ -613,45 +721,76 @@ impl crate::request::JsonBody for Operation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/beta/resources/operation.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Operation {
     /// The operation ID. Read-only. Server generated.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// The start time of the operation.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The time of the last action of the operation.
-    #[serde(
-        rename = "lastActionDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_action_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// Possible values are: notStarted, running, completed, failed. Read-only.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<OperationStatus>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl crate::support::ModelFields for Operation {
+    const NAME: &'static str = "Operation";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "lastActionDateTime" => self.last_action_date_time = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(
+            map,
+            "lastActionDateTime",
+            &self.last_action_date_time,
+        )?;
+        crate::support::write_field(map, "status", &self.status)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl serde::Serialize for Operation {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl<'de> serde::Deserialize<'de> for Operation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "all-models")]
 /// The properties of [`PasswordAuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PasswordAuthenticationMethodField {
     /// `createdDateTime`
     CreatedDateTime,
@@ -680,38 +819,68 @@ impl crate::request::JsonBody for PasswordAuthenticationMethod {}
 /// A representation of a password registered to a user.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/beta/resources/passwordauthenticationmethod.md:13`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PasswordAuthenticationMethod {
     /// The date and time when this password was last updated. This property is currently not populated. Read-only. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The identifier of this password registered to this user. This is generally 28c10230-6103-485e-b985-444c60001490. Read-only.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// For security, the password is always returned as null from a LIST or GET operation.
-    #[serde(
-        rename = "password",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub password: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(feature = "all-models")]
+impl crate::support::ModelFields for PasswordAuthenticationMethod {
+    const NAME: &'static str = "PasswordAuthenticationMethod";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "password" => self.password = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "password", &self.password)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(feature = "all-models")]
+impl serde::Serialize for PasswordAuthenticationMethod {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "all-models")]
+impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
 /// The properties of [`PasswordResetResponse`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PasswordResetResponseField {
     /// `newPassword`
     NewPassword,
@@ -732,23 +901,59 @@ impl crate::request::Selectable for PasswordResetResponse {
 impl crate::request::JsonBody for PasswordResetResponse {}
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:115`, `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:177`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PasswordResetResponse {
-    #[serde(
-        rename = "newPassword",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_password: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl crate::support::ModelFields for PasswordResetResponse {
+    const NAME: &'static str = "PasswordResetResponse";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "newPassword" => self.new_password = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "newPassword", &self.new_password)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl serde::Serialize for PasswordResetResponse {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl<'de> serde::Deserialize<'de> for PasswordResetResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-security"))]
 /// The properties of [`SecurityIncident`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SecurityIncidentField {
     /// `assignedTo`
     AssignedTo,
@@ -823,133 +1028,133 @@ impl crate::request::Selectable for SecurityIncident {
 impl crate::request::JsonBody for SecurityIncident {}
 #[cfg(any(feature = "all-models", feature = "area-security"))]
 /// `microsoft.graph.security.incident`, documented at `spec/api-reference/beta/api/security-incident-get.md:115`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecurityIncident {
-    #[serde(
-        rename = "assignedTo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigned_to: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "classification",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub classification: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "comments",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub comments: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "customTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "determination",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub determination: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "incidentWebUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub incident_web_url: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "lastModifiedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_modified_by: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "lastUpdateDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_update_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "recommendedActions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recommended_actions: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "recommendedHuntingQueries",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recommended_hunting_queries: ::std::option::Option<
         ::std::vec::Vec<::serde_json::Value>,
     >,
-    #[serde(
-        rename = "redirectIncidentId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redirect_incident_id: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "severity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub severity: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "systemTags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub system_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    #[serde(
-        rename = "tenantId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tenant_id: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-security"))]
+impl crate::support::ModelFields for SecurityIncident {
+    const NAME: &'static str = "SecurityIncident";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "assignedTo" => self.assigned_to = map.next_value()?,
+            "classification" => self.classification = map.next_value()?,
+            "comments" => self.comments = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "customTags" => self.custom_tags = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "determination" => self.determination = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "incidentWebUrl" => self.incident_web_url = map.next_value()?,
+            "lastModifiedBy" => self.last_modified_by = map.next_value()?,
+            "lastUpdateDateTime" => self.last_update_date_time = map.next_value()?,
+            "recommendedActions" => self.recommended_actions = map.next_value()?,
+            "recommendedHuntingQueries" => {
+                self.recommended_hunting_queries = map.next_value()?;
+            }
+            "redirectIncidentId" => self.redirect_incident_id = map.next_value()?,
+            "severity" => self.severity = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "systemTags" => self.system_tags = map.next_value()?,
+            "tenantId" => self.tenant_id = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "assignedTo", &self.assigned_to)?;
+        crate::support::write_field(map, "classification", &self.classification)?;
+        crate::support::write_field(map, "comments", &self.comments)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(map, "customTags", &self.custom_tags)?;
+        crate::support::write_field(map, "description", &self.description)?;
+        crate::support::write_field(map, "determination", &self.determination)?;
+        crate::support::write_field(map, "displayName", &self.display_name)?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "incidentWebUrl", &self.incident_web_url)?;
+        crate::support::write_field(map, "lastModifiedBy", &self.last_modified_by)?;
+        crate::support::write_field(
+            map,
+            "lastUpdateDateTime",
+            &self.last_update_date_time,
+        )?;
+        crate::support::write_field(
+            map,
+            "recommendedActions",
+            &self.recommended_actions,
+        )?;
+        crate::support::write_field(
+            map,
+            "recommendedHuntingQueries",
+            &self.recommended_hunting_queries,
+        )?;
+        crate::support::write_field(
+            map,
+            "redirectIncidentId",
+            &self.redirect_incident_id,
+        )?;
+        crate::support::write_field(map, "severity", &self.severity)?;
+        crate::support::write_field(map, "status", &self.status)?;
+        crate::support::write_field(map, "systemTags", &self.system_tags)?;
+        crate::support::write_field(map, "tenantId", &self.tenant_id)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-security"))]
+impl serde::Serialize for SecurityIncident {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-security"))]
+impl<'de> serde::Deserialize<'de> for SecurityIncident {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "all-models")]
 /// The properties of [`UnifiedRoleDefinition`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnifiedRoleDefinitionField {
     /// `description`
     Description,
@@ -1002,96 +1207,108 @@ impl crate::request::JsonBody for UnifiedRoleDefinition {}
 /// A unified role definition is a collection of permissions
 ///
 /// `microsoft.graph.unifiedRoleDefinition`, documented at `spec/api-reference/beta/resources/unifiedroledefinition.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnifiedRoleDefinition {
     /// The description for the unifiedRoleDefinition. Read-only when isBuiltIn is true.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The display name for the unifiedRoleDefinition. Read-only when isBuiltIn is true. Required. Supports $filter (eq and startsWith operators only).
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// The unique identifier for the unifiedRoleDefinition. Key, not nullable, Read-only. Supports $filter (eq operator only).
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// Flag indicating if the unifiedRoleDefinition is part of the default set included with the product or custom. Read-only. Supports $filter (eq operator only).
-    #[serde(
-        rename = "isBuiltIn",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_built_in: ::std::option::Option<bool>,
     /// Flag indicating if the role is enabled for assignment. If false the role is not available for assignment. Read-only when isBuiltIn is true.
-    #[serde(
-        rename = "isEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_enabled: ::std::option::Option<bool>,
     /// Flag indicating if the role is privileged. Azure AD defines a role as privileged if it contains at least one sensitive resource action in the rolePermissions and allowedResourceActions objects. Read-only.
-    #[serde(
-        rename = "isPrivileged",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_privileged: ::std::option::Option<bool>,
     /// List of scopes permissions granted by the role definition apply to. Currently only / is supported. Read-only when isBuiltIn is true. DO NOT USE. This will be deprecated soon. Attach scope to role assignment
-    #[serde(
-        rename = "resourceScopes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// List of permissions included in the role. Read-only when isBuiltIn is true. Required.
-    #[serde(
-        rename = "rolePermissions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_permissions: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// Custom template identifier that can be set when isBuiltIn is false. This identifier is typically used if one needs an identifier to be the same across different directories. Read-only when isBuiltIn is true.
-    #[serde(
-        rename = "templateId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub template_id: ::std::option::Option<::std::string::String>,
     /// Indicates version of the unifiedRoleDefinition. Read-only when isBuiltIn is true.
-    #[serde(
-        rename = "version",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub version: ::std::option::Option<::std::string::String>,
     /// Read-only collection of role definitions that the given role definition inherits from. Only Azure AD built-in roles support this attribute.
-    #[serde(
-        rename = "inheritsPermissionsFrom",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub inherits_permissions_from: ::std::option::Option<
         ::std::vec::Vec<UnifiedRoleDefinition>,
     >,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 #[cfg(feature = "all-models")]
+impl crate::support::ModelFields for UnifiedRoleDefinition {
+    const NAME: &'static str = "UnifiedRoleDefinition";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "description" => self.description = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "isBuiltIn" => self.is_built_in = map.next_value()?,
+            "isEnabled" => self.is_enabled = map.next_value()?,
+            "isPrivileged" => self.is_privileged = map.next_value()?,
+            "resourceScopes" => self.resource_scopes = map.next_value()?,
+            "rolePermissions" => self.role_permissions = map.next_value()?,
+            "templateId" => self.template_id = map.next_value()?,
+            "version" => self.version = map.next_value()?,
+            "inheritsPermissionsFrom" => {
+                self.inherits_permissions_from = map.next_value()?;
+            }
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "description", &self.description)?;
+        crate::support::write_field(map, "displayName", &self.display_name)?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "isBuiltIn", &self.is_built_in)?;
+        crate::support::write_field(map, "isEnabled", &self.is_enabled)?;
+        crate::support::write_field(map, "isPrivileged", &self.is_privileged)?;
+        crate::support::write_field(map, "resourceScopes", &self.resource_scopes)?;
+        crate::support::write_field(map, "rolePermissions", &self.role_permissions)?;
+        crate::support::write_field(map, "templateId", &self.template_id)?;
+        crate::support::write_field(map, "version", &self.version)?;
+        crate::support::write_field(
+            map,
+            "inheritsPermissionsFrom",
+            &self.inherits_permissions_from,
+        )?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(feature = "all-models")]
+impl serde::Serialize for UnifiedRoleDefinition {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "all-models")]
+impl<'de> serde::Deserialize<'de> for UnifiedRoleDefinition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
+#[cfg(feature = "all-models")]
 /// The properties of [`UnifiedRoleManagementAlert`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnifiedRoleManagementAlertField {
     /// `id`
     Id,
@@ -1144,90 +1361,112 @@ impl crate::request::JsonBody for UnifiedRoleManagementAlert {}
 /// **TODO: Add Description**
 ///
 /// `microsoft.graph.unifiedRoleManagementAlert`, documented at `spec/api-reference/beta/resources/unifiedrolemanagementalert.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnifiedRoleManagementAlert {
     /// TODO: Add Description Inherited from entity.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// TODO: Add Description
-    #[serde(
-        rename = "alertDefinitionId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alert_definition_id: ::std::option::Option<::std::string::String>,
     /// TODO: Add Description
-    #[serde(
-        rename = "incidentCount",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub incident_count: ::std::option::Option<i32>,
     /// TODO: Add Description
-    #[serde(
-        rename = "isActive",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_active: ::std::option::Option<bool>,
     /// TODO: Add Description
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_modified_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// TODO: Add Description
-    #[serde(
-        rename = "lastScannedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_scanned_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// TODO: Add Description
-    #[serde(
-        rename = "scopeId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scope_id: ::std::option::Option<::std::string::String>,
     /// TODO: Add Description
-    #[serde(
-        rename = "scopeType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scope_type: ::std::option::Option<::std::string::String>,
     /// TODO: Add Description
-    #[serde(
-        rename = "alertConfiguration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alert_configuration: ::std::option::Option<::serde_json::Value>,
     /// TODO: Add Description
-    #[serde(
-        rename = "alertDefinition",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alert_definition: ::std::option::Option<::serde_json::Value>,
     /// TODO: Add Description
-    #[serde(
-        rename = "alertIncidents",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alert_incidents: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(feature = "all-models")]
+impl crate::support::ModelFields for UnifiedRoleManagementAlert {
+    const NAME: &'static str = "UnifiedRoleManagementAlert";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            "alertDefinitionId" => self.alert_definition_id = map.next_value()?,
+            "incidentCount" => self.incident_count = map.next_value()?,
+            "isActive" => self.is_active = map.next_value()?,
+            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
+            "lastScannedDateTime" => self.last_scanned_date_time = map.next_value()?,
+            "scopeId" => self.scope_id = map.next_value()?,
+            "scopeType" => self.scope_type = map.next_value()?,
+            "alertConfiguration" => self.alert_configuration = map.next_value()?,
+            "alertDefinition" => self.alert_definition = map.next_value()?,
+            "alertIncidents" => self.alert_incidents = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(
+            map,
+            "alertDefinitionId",
+            &self.alert_definition_id,
+        )?;
+        crate::support::write_field(map, "incidentCount", &self.incident_count)?;
+        crate::support::write_field(map, "isActive", &self.is_active)?;
+        crate::support::write_field(
+            map,
+            "lastModifiedDateTime",
+            &self.last_modified_date_time,
+        )?;
+        crate::support::write_field(
+            map,
+            "lastScannedDateTime",
+            &self.last_scanned_date_time,
+        )?;
+        crate::support::write_field(map, "scopeId", &self.scope_id)?;
+        crate::support::write_field(map, "scopeType", &self.scope_type)?;
+        crate::support::write_field(
+            map,
+            "alertConfiguration",
+            &self.alert_configuration,
+        )?;
+        crate::support::write_field(map, "alertDefinition", &self.alert_definition)?;
+        crate::support::write_field(map, "alertIncidents", &self.alert_incidents)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(feature = "all-models")]
+impl serde::Serialize for UnifiedRoleManagementAlert {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "all-models")]
+impl<'de> serde::Deserialize<'de> for UnifiedRoleManagementAlert {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(
     any(

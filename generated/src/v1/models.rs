@@ -8,17 +8,52 @@ impl crate::request::Selectable for Anything {
 impl crate::request::JsonBody for Anything {}
 #[cfg(any(feature = "all-models", feature = "area-outlook"))]
 /// `microsoft.graph.anything`, documented at .
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Anything {
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-outlook"))]
+impl crate::support::ModelFields for Anything {
+    const NAME: &'static str = "Anything";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        let value = map.next_value()?;
+        self.additional_data.insert(key, value);
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-outlook"))]
+impl serde::Serialize for Anything {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-outlook"))]
+impl<'de> serde::Deserialize<'de> for Anything {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-applications"))]
 /// The properties of [`Application`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ApplicationField {
     /// `addIns`
     AddIns,
@@ -123,197 +158,195 @@ impl crate::request::Selectable for Application {
 impl crate::request::JsonBody for Application {}
 #[cfg(any(feature = "all-models", feature = "area-applications"))]
 /// `microsoft.graph.application`, documented at `spec/api-reference/v1.0/api/application-post-applications.md:104`, `spec/api-reference/v1.0/api/application-delta.md:116`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Application {
-    #[serde(
-        rename = "addIns",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub add_ins: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "allowPublicClient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub allow_public_client: ::std::option::Option<bool>,
-    #[serde(
-        rename = "api",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "appId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "appRoles",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub app_roles: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "applicationAliases",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub application_aliases: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
-    #[serde(
-        rename = "applicationTemplateId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub application_template_id: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "deletedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deleted_date_time: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "groupMembershipClaims",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group_membership_claims: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "identifierUris",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identifier_uris: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "info",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub info: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "installedClients",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub installed_clients: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "isDeviceOnlyAuthSupported",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_device_only_auth_supported: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "isFallbackPublicClient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_fallback_public_client: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "keyCredentials",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub key_credentials: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "optionalClaims",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub optional_claims: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "parentalControlSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parental_control_settings: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "passwordCredentials",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub password_credentials: ::std::option::Option<
         ::std::vec::Vec<::serde_json::Value>,
     >,
-    #[serde(
-        rename = "publicClient",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_client: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "publisherDomain",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub publisher_domain: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "requiredResourceAccess",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub required_resource_access: ::std::option::Option<
         ::std::vec::Vec<::serde_json::Value>,
     >,
-    #[serde(
-        rename = "samlMetadataUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub saml_metadata_url: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "signInAudience",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sign_in_audience: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "tokenEncryptionKeyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub token_encryption_key_id: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "web",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub web: ::std::option::Option<::serde_json::Value>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-applications"))]
+impl crate::support::ModelFields for Application {
+    const NAME: &'static str = "Application";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "addIns" => self.add_ins = map.next_value()?,
+            "allowPublicClient" => self.allow_public_client = map.next_value()?,
+            "api" => self.api = map.next_value()?,
+            "appId" => self.app_id = map.next_value()?,
+            "appRoles" => self.app_roles = map.next_value()?,
+            "applicationAliases" => self.application_aliases = map.next_value()?,
+            "applicationTemplateId" => self.application_template_id = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "deletedDateTime" => self.deleted_date_time = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "groupMembershipClaims" => self.group_membership_claims = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "identifierUris" => self.identifier_uris = map.next_value()?,
+            "info" => self.info = map.next_value()?,
+            "installedClients" => self.installed_clients = map.next_value()?,
+            "isDeviceOnlyAuthSupported" => {
+                self.is_device_only_auth_supported = map.next_value()?;
+            }
+            "isFallbackPublicClient" => {
+                self.is_fallback_public_client = map.next_value()?;
+            }
+            "keyCredentials" => self.key_credentials = map.next_value()?,
+            "optionalClaims" => self.optional_claims = map.next_value()?,
+            "parentalControlSettings" => {
+                self.parental_control_settings = map.next_value()?;
+            }
+            "passwordCredentials" => self.password_credentials = map.next_value()?,
+            "publicClient" => self.public_client = map.next_value()?,
+            "publisherDomain" => self.publisher_domain = map.next_value()?,
+            "requiredResourceAccess" => self.required_resource_access = map.next_value()?,
+            "samlMetadataUrl" => self.saml_metadata_url = map.next_value()?,
+            "signInAudience" => self.sign_in_audience = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            "tokenEncryptionKeyId" => self.token_encryption_key_id = map.next_value()?,
+            "web" => self.web = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "addIns", &self.add_ins)?;
+        crate::support::write_field(
+            map,
+            "allowPublicClient",
+            &self.allow_public_client,
+        )?;
+        crate::support::write_field(map, "api", &self.api)?;
+        crate::support::write_field(map, "appId", &self.app_id)?;
+        crate::support::write_field(map, "appRoles", &self.app_roles)?;
+        crate::support::write_field(
+            map,
+            "applicationAliases",
+            &self.application_aliases,
+        )?;
+        crate::support::write_field(
+            map,
+            "applicationTemplateId",
+            &self.application_template_id,
+        )?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(map, "deletedDateTime", &self.deleted_date_time)?;
+        crate::support::write_field(map, "displayName", &self.display_name)?;
+        crate::support::write_field(
+            map,
+            "groupMembershipClaims",
+            &self.group_membership_claims,
+        )?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "identifierUris", &self.identifier_uris)?;
+        crate::support::write_field(map, "info", &self.info)?;
+        crate::support::write_field(map, "installedClients", &self.installed_clients)?;
+        crate::support::write_field(
+            map,
+            "isDeviceOnlyAuthSupported",
+            &self.is_device_only_auth_supported,
+        )?;
+        crate::support::write_field(
+            map,
+            "isFallbackPublicClient",
+            &self.is_fallback_public_client,
+        )?;
+        crate::support::write_field(map, "keyCredentials", &self.key_credentials)?;
+        crate::support::write_field(map, "optionalClaims", &self.optional_claims)?;
+        crate::support::write_field(
+            map,
+            "parentalControlSettings",
+            &self.parental_control_settings,
+        )?;
+        crate::support::write_field(
+            map,
+            "passwordCredentials",
+            &self.password_credentials,
+        )?;
+        crate::support::write_field(map, "publicClient", &self.public_client)?;
+        crate::support::write_field(map, "publisherDomain", &self.publisher_domain)?;
+        crate::support::write_field(
+            map,
+            "requiredResourceAccess",
+            &self.required_resource_access,
+        )?;
+        crate::support::write_field(map, "samlMetadataUrl", &self.saml_metadata_url)?;
+        crate::support::write_field(map, "signInAudience", &self.sign_in_audience)?;
+        crate::support::write_field(map, "tags", &self.tags)?;
+        crate::support::write_field(
+            map,
+            "tokenEncryptionKeyId",
+            &self.token_encryption_key_id,
+        )?;
+        crate::support::write_field(map, "web", &self.web)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-applications"))]
+impl serde::Serialize for Application {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-applications"))]
+impl<'de> serde::Deserialize<'de> for Application {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
 /// The properties of [`AuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AuthenticationMethodField {
     /// `id`
     Id,
@@ -336,24 +369,60 @@ impl crate::request::JsonBody for AuthenticationMethod {}
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/v1.0/resources/authenticationmethod.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AuthenticationMethod {
     /// The identifier of this instance of an authentication method registered to this user. Read-only.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl crate::support::ModelFields for AuthenticationMethod {
+    const NAME: &'static str = "AuthenticationMethod";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl serde::Serialize for AuthenticationMethod {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl<'de> serde::Deserialize<'de> for AuthenticationMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-teams"))]
 /// The properties of [`ChatMessage`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChatMessageField {
     /// `attachments`
     Attachments,
@@ -440,157 +509,135 @@ impl crate::request::Selectable for ChatMessage {
 impl crate::request::JsonBody for ChatMessage {}
 #[cfg(any(feature = "all-models", feature = "area-teams"))]
 /// `microsoft.graph.chatMessage`, documented at `spec/api-reference/v1.0/api/chat-post-messages.md:122`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChatMessage {
-    #[serde(
-        rename = "attachments",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attachments: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "channelIdentity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_identity: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "chatId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub chat_id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "deletedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deleted_date_time: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "etag",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub etag: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "eventDetail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_detail: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "from",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "importance",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub importance: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "lastEditedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_edited_date_time: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_modified_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "mentions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mentions: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "messageHistory",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_history: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "messageType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_type: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "policyViolation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub policy_violation: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "reactions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reactions: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    #[serde(
-        rename = "replyToId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reply_to_id: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "subject",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subject: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "summary",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub summary: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "webUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub web_url: ::std::option::Option<::serde_json::Value>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-teams"))]
+impl crate::support::ModelFields for ChatMessage {
+    const NAME: &'static str = "ChatMessage";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "attachments" => self.attachments = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            "channelIdentity" => self.channel_identity = map.next_value()?,
+            "chatId" => self.chat_id = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "deletedDateTime" => self.deleted_date_time = map.next_value()?,
+            "etag" => self.etag = map.next_value()?,
+            "eventDetail" => self.event_detail = map.next_value()?,
+            "from" => self.from = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "importance" => self.importance = map.next_value()?,
+            "lastEditedDateTime" => self.last_edited_date_time = map.next_value()?,
+            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
+            "locale" => self.locale = map.next_value()?,
+            "mentions" => self.mentions = map.next_value()?,
+            "messageHistory" => self.message_history = map.next_value()?,
+            "messageType" => self.message_type = map.next_value()?,
+            "policyViolation" => self.policy_violation = map.next_value()?,
+            "reactions" => self.reactions = map.next_value()?,
+            "replyToId" => self.reply_to_id = map.next_value()?,
+            "subject" => self.subject = map.next_value()?,
+            "summary" => self.summary = map.next_value()?,
+            "webUrl" => self.web_url = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "attachments", &self.attachments)?;
+        crate::support::write_field(map, "body", &self.body)?;
+        crate::support::write_field(map, "channelIdentity", &self.channel_identity)?;
+        crate::support::write_field(map, "chatId", &self.chat_id)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(map, "deletedDateTime", &self.deleted_date_time)?;
+        crate::support::write_field(map, "etag", &self.etag)?;
+        crate::support::write_field(map, "eventDetail", &self.event_detail)?;
+        crate::support::write_field(map, "from", &self.from)?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "importance", &self.importance)?;
+        crate::support::write_field(
+            map,
+            "lastEditedDateTime",
+            &self.last_edited_date_time,
+        )?;
+        crate::support::write_field(
+            map,
+            "lastModifiedDateTime",
+            &self.last_modified_date_time,
+        )?;
+        crate::support::write_field(map, "locale", &self.locale)?;
+        crate::support::write_field(map, "mentions", &self.mentions)?;
+        crate::support::write_field(map, "messageHistory", &self.message_history)?;
+        crate::support::write_field(map, "messageType", &self.message_type)?;
+        crate::support::write_field(map, "policyViolation", &self.policy_violation)?;
+        crate::support::write_field(map, "reactions", &self.reactions)?;
+        crate::support::write_field(map, "replyToId", &self.reply_to_id)?;
+        crate::support::write_field(map, "subject", &self.subject)?;
+        crate::support::write_field(map, "summary", &self.summary)?;
+        crate::support::write_field(map, "webUrl", &self.web_url)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-teams"))]
+impl serde::Serialize for ChatMessage {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-teams"))]
+impl<'de> serde::Deserialize<'de> for ChatMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(
     any(feature = "all-models", feature = "area-applications", feature = "area-groups")
 )]
 /// The properties of [`DirectoryObject`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DirectoryObjectField {
     /// `id`
     Id,
@@ -624,31 +671,70 @@ impl crate::request::JsonBody for DirectoryObject {}
 /// Represents a Microsoft Entra object.
 ///
 /// `microsoft.graph.directoryObject`, documented at `spec/api-reference/v1.0/resources/directoryobject.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DirectoryObject {
     /// The unique identifier for the object. For example, 12345678-9abc-def0-1234-56789abcde. The value of the id property is often but not exclusively in the form of a GUID; treat it as an opaque identifier and do not rely on it being a GUID. Key. Not nullable. Read-only. Inherited from entity.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// Date and time when this object was deleted. Always null when the object hasn't been deleted.
-    #[serde(
-        rename = "deletedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deleted_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(
+    any(feature = "all-models", feature = "area-applications", feature = "area-groups")
+)]
+impl crate::support::ModelFields for DirectoryObject {
+    const NAME: &'static str = "DirectoryObject";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            "deletedDateTime" => self.deleted_date_time = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "deletedDateTime", &self.deleted_date_time)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(
+    any(feature = "all-models", feature = "area-applications", feature = "area-groups")
+)]
+impl serde::Serialize for DirectoryObject {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(
+    any(feature = "all-models", feature = "area-applications", feature = "area-groups")
+)]
+impl<'de> serde::Deserialize<'de> for DirectoryObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-education"))]
 /// The properties of [`EducationAssignment`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EducationAssignmentField {
     /// `addedStudentAction`
     AddedStudentAction,
@@ -731,143 +817,145 @@ impl crate::request::Selectable for EducationAssignment {
 impl crate::request::JsonBody for EducationAssignment {}
 #[cfg(any(feature = "all-models", feature = "area-education"))]
 /// `microsoft.graph.educationAssignment`, documented at `spec/api-reference/v1.0/api/educationassignment-publish.md:87`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EducationAssignment {
-    #[serde(
-        rename = "addedStudentAction",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub added_student_action: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "allowLateSubmissions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub allow_late_submissions: ::std::option::Option<bool>,
-    #[serde(
-        rename = "allowStudentsToAddResourcesToSubmission",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub allow_students_to_add_resources_to_submission: ::std::option::Option<bool>,
-    #[serde(
-        rename = "assignDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assign_date_time: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "assignTo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assign_to: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "assignedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assigned_date_time: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "classId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub class_id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "closeDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub close_date_time: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "createdBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_by: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "dueDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub due_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "grading",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub grading: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "instructions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub instructions: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "lastModifiedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_modified_by: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_modified_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "notificationChannelUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_channel_url: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "resourcesFolderUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resources_folder_url: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "webUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub web_url: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-education"))]
+impl crate::support::ModelFields for EducationAssignment {
+    const NAME: &'static str = "EducationAssignment";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "addedStudentAction" => self.added_student_action = map.next_value()?,
+            "allowLateSubmissions" => self.allow_late_submissions = map.next_value()?,
+            "allowStudentsToAddResourcesToSubmission" => {
+                self.allow_students_to_add_resources_to_submission = map.next_value()?;
+            }
+            "assignDateTime" => self.assign_date_time = map.next_value()?,
+            "assignTo" => self.assign_to = map.next_value()?,
+            "assignedDateTime" => self.assigned_date_time = map.next_value()?,
+            "classId" => self.class_id = map.next_value()?,
+            "closeDateTime" => self.close_date_time = map.next_value()?,
+            "createdBy" => self.created_by = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "displayName" => self.display_name = map.next_value()?,
+            "dueDateTime" => self.due_date_time = map.next_value()?,
+            "grading" => self.grading = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "instructions" => self.instructions = map.next_value()?,
+            "lastModifiedBy" => self.last_modified_by = map.next_value()?,
+            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
+            "notificationChannelUrl" => self.notification_channel_url = map.next_value()?,
+            "resourcesFolderUrl" => self.resources_folder_url = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "webUrl" => self.web_url = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(
+            map,
+            "addedStudentAction",
+            &self.added_student_action,
+        )?;
+        crate::support::write_field(
+            map,
+            "allowLateSubmissions",
+            &self.allow_late_submissions,
+        )?;
+        crate::support::write_field(
+            map,
+            "allowStudentsToAddResourcesToSubmission",
+            &self.allow_students_to_add_resources_to_submission,
+        )?;
+        crate::support::write_field(map, "assignDateTime", &self.assign_date_time)?;
+        crate::support::write_field(map, "assignTo", &self.assign_to)?;
+        crate::support::write_field(map, "assignedDateTime", &self.assigned_date_time)?;
+        crate::support::write_field(map, "classId", &self.class_id)?;
+        crate::support::write_field(map, "closeDateTime", &self.close_date_time)?;
+        crate::support::write_field(map, "createdBy", &self.created_by)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(map, "displayName", &self.display_name)?;
+        crate::support::write_field(map, "dueDateTime", &self.due_date_time)?;
+        crate::support::write_field(map, "grading", &self.grading)?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "instructions", &self.instructions)?;
+        crate::support::write_field(map, "lastModifiedBy", &self.last_modified_by)?;
+        crate::support::write_field(
+            map,
+            "lastModifiedDateTime",
+            &self.last_modified_date_time,
+        )?;
+        crate::support::write_field(
+            map,
+            "notificationChannelUrl",
+            &self.notification_channel_url,
+        )?;
+        crate::support::write_field(
+            map,
+            "resourcesFolderUrl",
+            &self.resources_folder_url,
+        )?;
+        crate::support::write_field(map, "status", &self.status)?;
+        crate::support::write_field(map, "webUrl", &self.web_url)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-education"))]
+impl serde::Serialize for EducationAssignment {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-education"))]
+impl<'de> serde::Deserialize<'de> for EducationAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "all-models")]
 /// The properties of [`Entity`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntityField {
     /// `id`
     Id,
@@ -888,24 +976,60 @@ impl crate::request::Selectable for Entity {
 impl crate::request::JsonBody for Entity {}
 #[cfg(feature = "all-models")]
 /// `microsoft.graph.entity`, documented at `spec/api-reference/v1.0/resources/entity.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Entity {
     /// Read-only.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(feature = "all-models")]
+impl crate::support::ModelFields for Entity {
+    const NAME: &'static str = "Entity";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(feature = "all-models")]
+impl serde::Serialize for Entity {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "all-models")]
+impl<'de> serde::Deserialize<'de> for Entity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-sharepoint"))]
 /// The properties of [`List`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListField {
     /// `displayName`
     DisplayName,
@@ -985,157 +1109,140 @@ impl crate::request::JsonBody for List {}
 /// The list resource represents a list in a site.
 ///
 /// `microsoft.graph.list`, documented at `spec/api-reference/v1.0/resources/list.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct List {
     /// The displayable title of the list.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Provides additional details about the list.
-    #[serde(
-        rename = "list",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub list: ::std::option::Option<::serde_json::Value>,
     /// If present, indicates that this is a system-managed list. Read-only.
-    #[serde(
-        rename = "system",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub system: ::std::option::Option<::serde_json::Value>,
     /// The unique identifier of the item. Read-only.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// The name of the item.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// Identity of the creator of this item. Read-only.
-    #[serde(
-        rename = "createdBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_by: ::std::option::Option<::serde_json::Value>,
     /// The date and time the item was created. Read-only.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The descriptive text for the item.
-    #[serde(
-        rename = "description",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// ETag for the item. Read-only.
-    #[serde(
-        rename = "eTag",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub e_tag: ::std::option::Option<::std::string::String>,
     /// Identity of the last modifier of this item. Read-only.
-    #[serde(
-        rename = "lastModifiedBy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_modified_by: ::std::option::Option<::serde_json::Value>,
     /// The date and time the item was last modified. Read-only.
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_modified_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// Parent information, if the item has a parent. Read-write.
-    #[serde(
-        rename = "parentReference",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parent_reference: ::std::option::Option<::serde_json::Value>,
     /// Returns identifiers useful for SharePoint REST compatibility. Read-only.
-    #[serde(
-        rename = "sharepointIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sharepoint_ids: ::std::option::Option<::serde_json::Value>,
     /// URL that displays the item in the browser. Read-only.
-    #[serde(
-        rename = "webUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub web_url: ::std::option::Option<::std::string::String>,
     /// Only present on document libraries. Allows access to the list as a drive resource with driveItems.
-    #[serde(
-        rename = "drive",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub drive: ::std::option::Option<::serde_json::Value>,
     /// All items contained in the list.
-    #[serde(
-        rename = "items",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub items: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The collection of field definitions for this list.
-    #[serde(
-        rename = "columns",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub columns: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The collection of content types present in this list.
-    #[serde(
-        rename = "contentTypes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_types: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The collection of long-running operations on the list.
-    #[serde(
-        rename = "operations",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operations: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The set of subscriptions on the list.
-    #[serde(
-        rename = "subscriptions",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscriptions: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-sharepoint"))]
+impl crate::support::ModelFields for List {
+    const NAME: &'static str = "List";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "displayName" => self.display_name = map.next_value()?,
+            "list" => self.list = map.next_value()?,
+            "system" => self.system = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "createdBy" => self.created_by = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "eTag" => self.e_tag = map.next_value()?,
+            "lastModifiedBy" => self.last_modified_by = map.next_value()?,
+            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
+            "parentReference" => self.parent_reference = map.next_value()?,
+            "sharepointIds" => self.sharepoint_ids = map.next_value()?,
+            "webUrl" => self.web_url = map.next_value()?,
+            "drive" => self.drive = map.next_value()?,
+            "items" => self.items = map.next_value()?,
+            "columns" => self.columns = map.next_value()?,
+            "contentTypes" => self.content_types = map.next_value()?,
+            "operations" => self.operations = map.next_value()?,
+            "subscriptions" => self.subscriptions = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "displayName", &self.display_name)?;
+        crate::support::write_field(map, "list", &self.list)?;
+        crate::support::write_field(map, "system", &self.system)?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "name", &self.name)?;
+        crate::support::write_field(map, "createdBy", &self.created_by)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(map, "description", &self.description)?;
+        crate::support::write_field(map, "eTag", &self.e_tag)?;
+        crate::support::write_field(map, "lastModifiedBy", &self.last_modified_by)?;
+        crate::support::write_field(
+            map,
+            "lastModifiedDateTime",
+            &self.last_modified_date_time,
+        )?;
+        crate::support::write_field(map, "parentReference", &self.parent_reference)?;
+        crate::support::write_field(map, "sharepointIds", &self.sharepoint_ids)?;
+        crate::support::write_field(map, "webUrl", &self.web_url)?;
+        crate::support::write_field(map, "drive", &self.drive)?;
+        crate::support::write_field(map, "items", &self.items)?;
+        crate::support::write_field(map, "columns", &self.columns)?;
+        crate::support::write_field(map, "contentTypes", &self.content_types)?;
+        crate::support::write_field(map, "operations", &self.operations)?;
+        crate::support::write_field(map, "subscriptions", &self.subscriptions)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-sharepoint"))]
+impl serde::Serialize for List {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-sharepoint"))]
+impl<'de> serde::Deserialize<'de> for List {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "all-models")]
 /// The properties of [`LongRunningOperation`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LongRunningOperationField {
     /// `id`
     Id,
@@ -1182,59 +1289,84 @@ impl crate::request::JsonBody for LongRunningOperation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LongRunningOperation {
     /// The unique identifier of the operation
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// The start time of the operation.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The time of the last action in the operation.
-    #[serde(
-        rename = "lastActionDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_action_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// URI of the resource that the operation is performed on.
-    #[serde(
-        rename = "resourceLocation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_location: ::std::option::Option<::std::string::String>,
     /// The status of the operation. The possible values are: notStarted, running, succeeded, failed, unknownFutureValue.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<LongRunningOperationStatus>,
     /// Details about the status of the operation.
-    #[serde(
-        rename = "statusDetail",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_detail: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(feature = "all-models")]
+impl crate::support::ModelFields for LongRunningOperation {
+    const NAME: &'static str = "LongRunningOperation";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "lastActionDateTime" => self.last_action_date_time = map.next_value()?,
+            "resourceLocation" => self.resource_location = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "statusDetail" => self.status_detail = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(
+            map,
+            "lastActionDateTime",
+            &self.last_action_date_time,
+        )?;
+        crate::support::write_field(map, "resourceLocation", &self.resource_location)?;
+        crate::support::write_field(map, "status", &self.status)?;
+        crate::support::write_field(map, "statusDetail", &self.status_detail)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(feature = "all-models")]
+impl serde::Serialize for LongRunningOperation {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "all-models")]
+impl<'de> serde::Deserialize<'de> for LongRunningOperation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-intune"))]
 /// The properties of [`ManagedDevice`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ManagedDeviceField {
     /// `activationLockBypassCode`
     ActivationLockBypassCode,
@@ -1401,309 +1533,325 @@ impl crate::request::Selectable for ManagedDevice {
 impl crate::request::JsonBody for ManagedDevice {}
 #[cfg(any(feature = "all-models", feature = "area-intune"))]
 /// `microsoft.graph.managedDevice`, documented at `spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:61`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ManagedDevice {
-    #[serde(
-        rename = "activationLockBypassCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub activation_lock_bypass_code: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "androidSecurityPatchLevel",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub android_security_patch_level: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "azureADDeviceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub azure_ad_device_id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "azureADRegistered",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub azure_ad_registered: ::std::option::Option<bool>,
-    #[serde(
-        rename = "complianceGracePeriodExpirationDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub compliance_grace_period_expiration_date_time: ::std::option::Option<
         crate::values::DateTimeOffset,
     >,
-    #[serde(
-        rename = "complianceState",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub compliance_state: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "configurationManagerClientEnabledFeatures",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_manager_client_enabled_features: ::std::option::Option<
         ::serde_json::Value,
     >,
-    #[serde(
-        rename = "deviceActionResults",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub device_action_results: ::std::option::Option<
         ::std::vec::Vec<::serde_json::Value>,
     >,
-    #[serde(
-        rename = "deviceCategoryDisplayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub device_category_display_name: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "deviceEnrollmentType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub device_enrollment_type: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "deviceHealthAttestationState",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub device_health_attestation_state: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "deviceName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub device_name: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "deviceRegistrationState",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub device_registration_state: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "easActivated",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub eas_activated: ::std::option::Option<bool>,
-    #[serde(
-        rename = "easActivationDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub eas_activation_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "easDeviceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub eas_device_id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "emailAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email_address: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "enrolledDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enrolled_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "exchangeAccessState",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exchange_access_state: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "exchangeAccessStateReason",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exchange_access_state_reason: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "exchangeLastSuccessfulSyncDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exchange_last_successful_sync_date_time: ::std::option::Option<
         crate::values::DateTimeOffset,
     >,
-    #[serde(
-        rename = "freeStorageSpaceInBytes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub free_storage_space_in_bytes: ::std::option::Option<i64>,
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "imei",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub imei: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "isEncrypted",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_encrypted: ::std::option::Option<bool>,
-    #[serde(
-        rename = "isSupervised",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_supervised: ::std::option::Option<bool>,
-    #[serde(
-        rename = "jailBroken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub jail_broken: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "lastSyncDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_sync_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    #[serde(
-        rename = "managedDeviceName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub managed_device_name: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "managedDeviceOwnerType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub managed_device_owner_type: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "managementAgent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub management_agent: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "manufacturer",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub manufacturer: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "meid",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub meid: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "model",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub model: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "operatingSystem",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operating_system: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "osVersion",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub os_version: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "partnerReportedThreatState",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub partner_reported_threat_state: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "phoneNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "remoteAssistanceSessionErrorDetails",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub remote_assistance_session_error_details: ::std::option::Option<
         ::std::string::String,
     >,
-    #[serde(
-        rename = "remoteAssistanceSessionUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub remote_assistance_session_url: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "serialNumber",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub serial_number: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "subscriberCarrier",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscriber_carrier: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "totalStorageSpaceInBytes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub total_storage_space_in_bytes: ::std::option::Option<i64>,
-    #[serde(
-        rename = "userDisplayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_display_name: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "userId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "userPrincipalName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_principal_name: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "wiFiMacAddress",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wi_fi_mac_address: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-intune"))]
+impl crate::support::ModelFields for ManagedDevice {
+    const NAME: &'static str = "ManagedDevice";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "activationLockBypassCode" => {
+                self.activation_lock_bypass_code = map.next_value()?;
+            }
+            "androidSecurityPatchLevel" => {
+                self.android_security_patch_level = map.next_value()?;
+            }
+            "azureADDeviceId" => self.azure_ad_device_id = map.next_value()?,
+            "azureADRegistered" => self.azure_ad_registered = map.next_value()?,
+            "complianceGracePeriodExpirationDateTime" => {
+                self.compliance_grace_period_expiration_date_time = map.next_value()?;
+            }
+            "complianceState" => self.compliance_state = map.next_value()?,
+            "configurationManagerClientEnabledFeatures" => {
+                self.configuration_manager_client_enabled_features = map.next_value()?;
+            }
+            "deviceActionResults" => self.device_action_results = map.next_value()?,
+            "deviceCategoryDisplayName" => {
+                self.device_category_display_name = map.next_value()?;
+            }
+            "deviceEnrollmentType" => self.device_enrollment_type = map.next_value()?,
+            "deviceHealthAttestationState" => {
+                self.device_health_attestation_state = map.next_value()?;
+            }
+            "deviceName" => self.device_name = map.next_value()?,
+            "deviceRegistrationState" => {
+                self.device_registration_state = map.next_value()?;
+            }
+            "easActivated" => self.eas_activated = map.next_value()?,
+            "easActivationDateTime" => self.eas_activation_date_time = map.next_value()?,
+            "easDeviceId" => self.eas_device_id = map.next_value()?,
+            "emailAddress" => self.email_address = map.next_value()?,
+            "enrolledDateTime" => self.enrolled_date_time = map.next_value()?,
+            "exchangeAccessState" => self.exchange_access_state = map.next_value()?,
+            "exchangeAccessStateReason" => {
+                self.exchange_access_state_reason = map.next_value()?;
+            }
+            "exchangeLastSuccessfulSyncDateTime" => {
+                self.exchange_last_successful_sync_date_time = map.next_value()?;
+            }
+            "freeStorageSpaceInBytes" => {
+                self.free_storage_space_in_bytes = map.next_value()?;
+            }
+            "id" => self.id = map.next_value()?,
+            "imei" => self.imei = map.next_value()?,
+            "isEncrypted" => self.is_encrypted = map.next_value()?,
+            "isSupervised" => self.is_supervised = map.next_value()?,
+            "jailBroken" => self.jail_broken = map.next_value()?,
+            "lastSyncDateTime" => self.last_sync_date_time = map.next_value()?,
+            "managedDeviceName" => self.managed_device_name = map.next_value()?,
+            "managedDeviceOwnerType" => {
+                self.managed_device_owner_type = map.next_value()?;
+            }
+            "managementAgent" => self.management_agent = map.next_value()?,
+            "manufacturer" => self.manufacturer = map.next_value()?,
+            "meid" => self.meid = map.next_value()?,
+            "model" => self.model = map.next_value()?,
+            "operatingSystem" => self.operating_system = map.next_value()?,
+            "osVersion" => self.os_version = map.next_value()?,
+            "partnerReportedThreatState" => {
+                self.partner_reported_threat_state = map.next_value()?;
+            }
+            "phoneNumber" => self.phone_number = map.next_value()?,
+            "remoteAssistanceSessionErrorDetails" => {
+                self.remote_assistance_session_error_details = map.next_value()?;
+            }
+            "remoteAssistanceSessionUrl" => {
+                self.remote_assistance_session_url = map.next_value()?;
+            }
+            "serialNumber" => self.serial_number = map.next_value()?,
+            "subscriberCarrier" => self.subscriber_carrier = map.next_value()?,
+            "totalStorageSpaceInBytes" => {
+                self.total_storage_space_in_bytes = map.next_value()?;
+            }
+            "userDisplayName" => self.user_display_name = map.next_value()?,
+            "userId" => self.user_id = map.next_value()?,
+            "userPrincipalName" => self.user_principal_name = map.next_value()?,
+            "wiFiMacAddress" => self.wi_fi_mac_address = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(
+            map,
+            "activationLockBypassCode",
+            &self.activation_lock_bypass_code,
+        )?;
+        crate::support::write_field(
+            map,
+            "androidSecurityPatchLevel",
+            &self.android_security_patch_level,
+        )?;
+        crate::support::write_field(map, "azureADDeviceId", &self.azure_ad_device_id)?;
+        crate::support::write_field(
+            map,
+            "azureADRegistered",
+            &self.azure_ad_registered,
+        )?;
+        crate::support::write_field(
+            map,
+            "complianceGracePeriodExpirationDateTime",
+            &self.compliance_grace_period_expiration_date_time,
+        )?;
+        crate::support::write_field(map, "complianceState", &self.compliance_state)?;
+        crate::support::write_field(
+            map,
+            "configurationManagerClientEnabledFeatures",
+            &self.configuration_manager_client_enabled_features,
+        )?;
+        crate::support::write_field(
+            map,
+            "deviceActionResults",
+            &self.device_action_results,
+        )?;
+        crate::support::write_field(
+            map,
+            "deviceCategoryDisplayName",
+            &self.device_category_display_name,
+        )?;
+        crate::support::write_field(
+            map,
+            "deviceEnrollmentType",
+            &self.device_enrollment_type,
+        )?;
+        crate::support::write_field(
+            map,
+            "deviceHealthAttestationState",
+            &self.device_health_attestation_state,
+        )?;
+        crate::support::write_field(map, "deviceName", &self.device_name)?;
+        crate::support::write_field(
+            map,
+            "deviceRegistrationState",
+            &self.device_registration_state,
+        )?;
+        crate::support::write_field(map, "easActivated", &self.eas_activated)?;
+        crate::support::write_field(
+            map,
+            "easActivationDateTime",
+            &self.eas_activation_date_time,
+        )?;
+        crate::support::write_field(map, "easDeviceId", &self.eas_device_id)?;
+        crate::support::write_field(map, "emailAddress", &self.email_address)?;
+        crate::support::write_field(map, "enrolledDateTime", &self.enrolled_date_time)?;
+        crate::support::write_field(
+            map,
+            "exchangeAccessState",
+            &self.exchange_access_state,
+        )?;
+        crate::support::write_field(
+            map,
+            "exchangeAccessStateReason",
+            &self.exchange_access_state_reason,
+        )?;
+        crate::support::write_field(
+            map,
+            "exchangeLastSuccessfulSyncDateTime",
+            &self.exchange_last_successful_sync_date_time,
+        )?;
+        crate::support::write_field(
+            map,
+            "freeStorageSpaceInBytes",
+            &self.free_storage_space_in_bytes,
+        )?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "imei", &self.imei)?;
+        crate::support::write_field(map, "isEncrypted", &self.is_encrypted)?;
+        crate::support::write_field(map, "isSupervised", &self.is_supervised)?;
+        crate::support::write_field(map, "jailBroken", &self.jail_broken)?;
+        crate::support::write_field(map, "lastSyncDateTime", &self.last_sync_date_time)?;
+        crate::support::write_field(
+            map,
+            "managedDeviceName",
+            &self.managed_device_name,
+        )?;
+        crate::support::write_field(
+            map,
+            "managedDeviceOwnerType",
+            &self.managed_device_owner_type,
+        )?;
+        crate::support::write_field(map, "managementAgent", &self.management_agent)?;
+        crate::support::write_field(map, "manufacturer", &self.manufacturer)?;
+        crate::support::write_field(map, "meid", &self.meid)?;
+        crate::support::write_field(map, "model", &self.model)?;
+        crate::support::write_field(map, "operatingSystem", &self.operating_system)?;
+        crate::support::write_field(map, "osVersion", &self.os_version)?;
+        crate::support::write_field(
+            map,
+            "partnerReportedThreatState",
+            &self.partner_reported_threat_state,
+        )?;
+        crate::support::write_field(map, "phoneNumber", &self.phone_number)?;
+        crate::support::write_field(
+            map,
+            "remoteAssistanceSessionErrorDetails",
+            &self.remote_assistance_session_error_details,
+        )?;
+        crate::support::write_field(
+            map,
+            "remoteAssistanceSessionUrl",
+            &self.remote_assistance_session_url,
+        )?;
+        crate::support::write_field(map, "serialNumber", &self.serial_number)?;
+        crate::support::write_field(map, "subscriberCarrier", &self.subscriber_carrier)?;
+        crate::support::write_field(
+            map,
+            "totalStorageSpaceInBytes",
+            &self.total_storage_space_in_bytes,
+        )?;
+        crate::support::write_field(map, "userDisplayName", &self.user_display_name)?;
+        crate::support::write_field(map, "userId", &self.user_id)?;
+        crate::support::write_field(
+            map,
+            "userPrincipalName",
+            &self.user_principal_name,
+        )?;
+        crate::support::write_field(map, "wiFiMacAddress", &self.wi_fi_mac_address)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-intune"))]
+impl serde::Serialize for ManagedDevice {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-intune"))]
+impl<'de> serde::Deserialize<'de> for ManagedDevice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-outlook"))]
 /// The properties of [`Message`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MessageField {
     /// `body`
     Body,
@@ -1739,53 +1887,78 @@ impl crate::request::Selectable for Message {
 impl crate::request::JsonBody for Message {}
 #[cfg(any(feature = "all-models", feature = "area-outlook"))]
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Message {
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::serde_json::Value>,
-    #[serde(
-        rename = "hasAttachments",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub has_attachments: ::std::option::Option<bool>,
-    #[serde(
-        rename = "internetMessageId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub internet_message_id: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "receivedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub received_date_time: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "sentDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sent_date_time: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "subject",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subject: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-outlook"))]
+impl crate::support::ModelFields for Message {
+    const NAME: &'static str = "Message";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "body" => self.body = map.next_value()?,
+            "hasAttachments" => self.has_attachments = map.next_value()?,
+            "internetMessageId" => self.internet_message_id = map.next_value()?,
+            "receivedDateTime" => self.received_date_time = map.next_value()?,
+            "sentDateTime" => self.sent_date_time = map.next_value()?,
+            "subject" => self.subject = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "body", &self.body)?;
+        crate::support::write_field(map, "hasAttachments", &self.has_attachments)?;
+        crate::support::write_field(
+            map,
+            "internetMessageId",
+            &self.internet_message_id,
+        )?;
+        crate::support::write_field(map, "receivedDateTime", &self.received_date_time)?;
+        crate::support::write_field(map, "sentDateTime", &self.sent_date_time)?;
+        crate::support::write_field(map, "subject", &self.subject)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-outlook"))]
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-outlook"))]
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
 /// The properties of [`Operation`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OperationField {
     /// `id`
     Id,
@@ -1826,45 +1999,76 @@ impl crate::request::JsonBody for Operation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/v1.0/resources/operation.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Operation {
     /// Read-only.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// The start time of the operation.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The time of the last action of the operation.
-    #[serde(
-        rename = "lastActionDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_action_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The current status of the operation: notStarted, running, completed, failed
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<OperationStatus>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl crate::support::ModelFields for Operation {
+    const NAME: &'static str = "Operation";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "id" => self.id = map.next_value()?,
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "lastActionDateTime" => self.last_action_date_time = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(
+            map,
+            "lastActionDateTime",
+            &self.last_action_date_time,
+        )?;
+        crate::support::write_field(map, "status", &self.status)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl serde::Serialize for Operation {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl<'de> serde::Deserialize<'de> for Operation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "all-models")]
 /// The properties of [`PasswordAuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PasswordAuthenticationMethodField {
     /// `createdDateTime`
     CreatedDateTime,
@@ -1893,38 +2097,68 @@ impl crate::request::JsonBody for PasswordAuthenticationMethod {}
 /// A representation of a user's password.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/v1.0/resources/passwordauthenticationmethod.md:11`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PasswordAuthenticationMethod {
     /// The date and time when this password was last updated. This property is currently not populated. Read-only. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The identifier of this password registered to this user. This is generally 28c10230-6103-485e-b985-444c60001490. Read-only.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub id: ::std::option::Option<::std::string::String>,
     /// For security, the password is always returned as null from a LIST or GET operation.
-    #[serde(
-        rename = "password",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub password: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(feature = "all-models")]
+impl crate::support::ModelFields for PasswordAuthenticationMethod {
+    const NAME: &'static str = "PasswordAuthenticationMethod";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "createdDateTime" => self.created_date_time = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "password" => self.password = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
+        crate::support::write_field(map, "id", &self.id)?;
+        crate::support::write_field(map, "password", &self.password)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(feature = "all-models")]
+impl serde::Serialize for PasswordAuthenticationMethod {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "all-models")]
+impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
 /// The properties of [`PasswordResetResponse`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PasswordResetResponseField {
     /// `newPassword`
     NewPassword,
@@ -1947,24 +2181,60 @@ impl crate::request::JsonBody for PasswordResetResponse {}
 /// Represents the new system-generated password after a password reset operation.
 ///
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/v1.0/resources/passwordresetresponse.md:10`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PasswordResetResponse {
     /// The Microsoft Entra ID-generated password.
-    #[serde(
-        rename = "newPassword",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_password: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl crate::support::ModelFields for PasswordResetResponse {
+    const NAME: &'static str = "PasswordResetResponse";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "newPassword" => self.new_password = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(map, "newPassword", &self.new_password)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl serde::Serialize for PasswordResetResponse {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
+impl<'de> serde::Deserialize<'de> for PasswordResetResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(any(feature = "all-models", feature = "area-outlook"))]
 /// The properties of [`UploadSession`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UploadSessionField {
     /// `expirationDateTime`
     ExpirationDateTime,
@@ -1993,36 +2263,74 @@ impl crate::request::JsonBody for UploadSession {}
 /// The UploadSession resource provides information about how to upload large files to OneDrive, OneDrive for Business, or SharePoint document libraries, or as file attachments to Outlook event and message objects.
 ///
 /// `microsoft.graph.uploadSession`, documented at `spec/api-reference/v1.0/resources/uploadsession.md:11`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UploadSession {
     /// The date and time in UTC that the upload session will expire. The complete file must be uploaded before this expiration time is reached.
-    #[serde(
-        rename = "expirationDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// A collection of byte ranges that the server is missing for the file. These ranges are zero indexed and of the format "start-end" (for example "0-26" to indicate the first 27 bytes of the file). When uploading files as Outlook attachments, instead of a collection of ranges, this property always indicates a single value "{start}", the location in the file where the next upload should begin.
-    #[serde(
-        rename = "nextExpectedRanges",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub next_expected_ranges: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The URL endpoint that accepts PUT requests for byte ranges of the file.
-    #[serde(
-        rename = "uploadUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub upload_url: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
     /// these docs. Kept so that a value round-trips unchanged.
-    #[serde(flatten)]
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+#[cfg(any(feature = "all-models", feature = "area-outlook"))]
+impl crate::support::ModelFields for UploadSession {
+    const NAME: &'static str = "UploadSession";
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::std::string::String,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "expirationDateTime" => self.expiration_date_time = map.next_value()?,
+            "nextExpectedRanges" => self.next_expected_ranges = map.next_value()?,
+            "uploadUrl" => self.upload_url = map.next_value()?,
+            _ => {
+                let value = map.next_value()?;
+                self.additional_data.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::support::write_field(
+            map,
+            "expirationDateTime",
+            &self.expiration_date_time,
+        )?;
+        crate::support::write_field(
+            map,
+            "nextExpectedRanges",
+            &self.next_expected_ranges,
+        )?;
+        crate::support::write_field(map, "uploadUrl", &self.upload_url)?;
+        crate::support::write_additional(map, &self.additional_data)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-outlook"))]
+impl serde::Serialize for UploadSession {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+#[cfg(any(feature = "all-models", feature = "area-outlook"))]
+impl<'de> serde::Deserialize<'de> for UploadSession {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "all-models")]
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:23`, `spec/api-reference/v1.0/api/longrunningoperation-get.md:20`, `spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:9`.
