@@ -99,7 +99,7 @@ pub trait ModelFields: Default {
     /// `additional_data` when no field has that name.
     fn read_field<'de, A: serde::de::MapAccess<'de>>(&mut self, key: String, map: &mut A) -> Result<(), A::Error>;
     /// Writes every field that holds a value, then `additional_data`.
-    fn write_fields<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+    fn write_fields<M: serde::ser::SerializeMap>(&self, out: &mut FieldWriter<M>);
 }
 
 /// `Deserialize` of every generated model.
@@ -121,28 +121,56 @@ pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(deser
     deserializer.deserialize_map(ModelVisitor(std::marker::PhantomData))
 }
 
+/// Reads the next value of `map` into a model's field. (One call per match
+/// arm, rather than `field = map.next_value()?`, keeps the generated code
+/// cheap to type-check.)
+pub fn read_value<'de, A: serde::de::MapAccess<'de>, V: serde::Deserialize<'de>>(map: &mut A, field: &mut V) -> Result<(), A::Error> {
+    *field = map.next_value()?;
+    Ok(())
+}
+
+/// Reads a value no field is named for into `additional_data`.
+pub fn read_additional<'de, A: serde::de::MapAccess<'de>>(map: &mut A, key: String, additional: &mut serde_json::Map<String, serde_json::Value>) -> Result<(), A::Error> {
+    additional.insert(key, map.next_value()?);
+    Ok(())
+}
+
 /// `Serialize` of every generated model.
 pub fn serialize_model<T: ModelFields, S: serde::Serializer>(model: &T, serializer: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
-    let mut map = serializer.serialize_map(None)?;
-    model.write_fields(&mut map)?;
-    map.end()
-}
-
-/// Writes one property when it holds a value.
-pub fn write_field<M: serde::ser::SerializeMap, V: serde::Serialize>(map: &mut M, key: &str, value: &Option<V>) -> Result<(), M::Error> {
-    match value {
-        Some(value) => map.serialize_entry(key, value),
-        None => Ok(()),
+    let mut out = FieldWriter { map: serializer.serialize_map(None)?, error: None };
+    model.write_fields(&mut out);
+    match out.error {
+        Some(error) => Err(error),
+        None => out.map.end(),
     }
 }
 
-/// Writes the properties a model does not know, after the ones it does.
-pub fn write_additional<M: serde::ser::SerializeMap>(map: &mut M, additional: &serde_json::Map<String, serde_json::Value>) -> Result<(), M::Error> {
-    for (key, value) in additional {
-        map.serialize_entry(key, value)?;
+/// Writes a model's properties into a serde map; after the first error it
+/// writes nothing more and [`serialize_model`] returns that error. (Plain
+/// calls without `?` keep the generated code cheap to type-check.)
+pub struct FieldWriter<M: serde::ser::SerializeMap> {
+    map: M,
+    error: Option<M::Error>,
+}
+
+impl<M: serde::ser::SerializeMap> FieldWriter<M> {
+    /// Writes one property when it holds a value.
+    pub fn field<V: serde::Serialize>(&mut self, key: &str, value: &Option<V>) {
+        if let (None, Some(value)) = (&self.error, value) {
+            self.error = self.map.serialize_entry(key, value).err();
+        }
     }
-    Ok(())
+
+    /// Writes the properties a model does not know, after the ones it does.
+    pub fn additional(&mut self, additional: &serde_json::Map<String, serde_json::Value>) {
+        for (key, value) in additional {
+            if self.error.is_some() {
+                return;
+            }
+            self.error = self.map.serialize_entry(key, value).err();
+        }
+    }
 }
 
 /// The Graph API version an operation belongs to.

@@ -25,9 +25,8 @@ fn rendered_docs_of_a_request_show_its_permissions() {
         .status()
         .expect("cargo runs");
     assert!(status.success(), "cargo doc failed");
-    let page = target.join(
-        "doc/graph_generated/beta/requests/struct.UsersItemAuthenticationOperationsItem.html",
-    );
+    let page = target
+        .join("doc/graph_generated/beta/requests/type.UsersItemAuthenticationOperationsItem.html");
     let html = std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
     for expected in [
         "GET /users/{id | userPrincipalName}/authentication/operations/{id}",
@@ -46,7 +45,7 @@ fn rendered_docs_of_a_request_show_its_permissions() {
     }
     // Markdown source pages link to their published page.
     let v1 = target
-        .join("doc/graph_generated/v1/requests/struct.UsersItemAuthenticationOperationsItem.html");
+        .join("doc/graph_generated/v1/requests/type.UsersItemAuthenticationOperationsItem.html");
     let html = std::fs::read_to_string(&v1).unwrap_or_else(|e| panic!("{}: {e}", v1.display()));
     assert!(html.contains(
         "href=\"https://learn.microsoft.com/graph/api/authenticationoperation-get?view=graph-rest-1.0\""

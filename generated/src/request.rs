@@ -39,11 +39,40 @@ impl FieldName for NoField {
     }
 }
 /// Operations whose options the docs do not state: no query options.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct NoOptions;
+/// Like every operation's marker in `requests::options`, a type only.
+#[derive(Clone, Copy, Debug)]
+pub enum NoOptions {}
+/// A request builder at one documented path: the URL so far. `P`, a type
+/// of `requests::paths`, names the path and decides which methods the
+/// builder has; each path's type alias in `requests` reads better.
+///
+/// One generic type rather than a struct per path: thousands of derived
+/// `Clone` and `Debug` impls were a large part of the crate's compile time.
+pub struct Builder<P> {
+    pub(crate) url: String,
+    path: PhantomData<fn() -> P>,
+}
+impl<P> Builder<P> {
+    pub(crate) fn new(url: String) -> Self {
+        Builder { url, path: PhantomData }
+    }
+    /// The URL of this path, encoded.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+}
+impl<P> Clone for Builder<P> {
+    fn clone(&self) -> Self {
+        Builder::new(self.url.clone())
+    }
+}
+impl<P> std::fmt::Debug for Builder<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Builder").field("url", &self.url).finish()
+    }
+}
 /// One request, typed by what its response holds (`T`) and by the query
 /// options its operation supports (`O`).
-#[derive(Debug)]
 pub struct Request<T, O = NoOptions> {
     method: http::Method,
     url: String,
@@ -51,6 +80,17 @@ pub struct Request<T, O = NoOptions> {
     headers: Vec<(String, String)>,
     body: Result<Option<Vec<u8>>, String>,
     marker: PhantomData<fn() -> (T, O)>,
+}
+impl<T, O> std::fmt::Debug for Request<T, O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("query", &self.query)
+            .field("headers", &self.headers)
+            .field("body", &self.body)
+            .finish()
+    }
 }
 impl<T, O> Clone for Request<T, O> {
     fn clone(&self) -> Self {

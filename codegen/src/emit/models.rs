@@ -188,9 +188,11 @@ fn model_tokens(
             let docs = doc_lines(p.description.as_deref().unwrap_or(""));
             // A wire name documented twice is read into its first field.
             if wire_names.insert(wire.as_str()) {
-                read_arms.push(quote!(#field_cfg #wire => self.#field = map.next_value()?,));
+                read_arms.push(
+                    quote!(#field_cfg #wire => crate::support::read_value(map, &mut self.#field),),
+                );
             }
-            writes.push(quote!(#field_cfg crate::support::write_field(map, #wire, &self.#field)?;));
+            writes.push(quote!(#field_cfg out.field(#wire, &self.#field);));
             quote! {
                 #docs
                 #field_cfg
@@ -276,17 +278,18 @@ fn model_tokens(
         }
         None => quote!(),
     };
-    let keep_unknown = quote! {
-        let value = map.next_value()?;
-        self.additional_data.insert(key, value);
-    };
+    let keep_unknown = quote!(crate::support::read_additional(
+        map,
+        key,
+        &mut self.additional_data
+    ));
     let read_body = if read_arms.is_empty() {
         keep_unknown
     } else {
         quote! {
             match key.as_str() {
                 #(#read_arms)*
-                _ => { #keep_unknown }
+                _ => #keep_unknown,
             }
         }
     };
@@ -309,11 +312,10 @@ fn model_tokens(
             const NAME: &'static str = #name_text;
             fn read_field<'de, A: serde::de::MapAccess<'de>>(&mut self, key: ::std::string::String, map: &mut A) -> ::std::result::Result<(), A::Error> {
                 #read_body
-                Ok(())
             }
-            fn write_fields<M: serde::ser::SerializeMap>(&self, map: &mut M) -> ::std::result::Result<(), M::Error> {
+            fn write_fields<M: serde::ser::SerializeMap>(&self, out: &mut crate::support::FieldWriter<M>) {
                 #(#writes)*
-                crate::support::write_additional(map, &self.additional_data)
+                out.additional(&self.additional_data);
             }
         }
 

@@ -293,6 +293,8 @@ struct Emitter<'i> {
     /// Marker of each operation already emitted, by operation id.
     marker_of: BTreeMap<String, proc_macro2::Ident>,
     items: Vec<TokenStream>,
+    /// `paths::X`: one type per builder.
+    path_items: Vec<TokenStream>,
     marker_items: Vec<TokenStream>,
 }
 
@@ -308,11 +310,13 @@ pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Ch
         markers: Scope::default(),
         marker_of: BTreeMap::new(),
         items: Vec::new(),
+        path_items: Vec::new(),
         marker_items: Vec::new(),
     };
     e.types.reserve("Root");
     e.node(&tree, format_ident!("Root"), &[]);
     let items = e.items;
+    let paths = e.path_items;
     let markers = e.marker_items;
     let tokens = quote! {
         //! Request builders of this API version. Start at [`root`]; each
@@ -323,15 +327,20 @@ pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Ch
 
         /// The service root: `https://graph.microsoft.com/<version>`.
         pub fn root() -> Root {
-            Root { url: ::std::string::String::from(super::BASE_URL) }
+            crate::request::Builder::new(::std::string::String::from(super::BASE_URL))
         }
 
         /// The service root at another address (a national cloud, a test server).
         pub fn root_at(base_url: &str) -> Root {
-            Root { url: base_url.trim_end_matches('/').to_string() }
+            crate::request::Builder::new(base_url.trim_end_matches('/').to_string())
         }
 
         #(#items)*
+
+        /// One type per documented path, naming it in [`crate::request::Builder`].
+        pub mod paths {
+            #(#paths)*
+        }
 
         /// Per-operation markers: which query options each operation supports.
         pub mod options {
@@ -344,7 +353,10 @@ pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Ch
 impl Emitter<'_> {
     fn node(&mut self, node: &Node<'_>, ident: proc_macro2::Ident, chain: &[ChainCall]) {
         let mut methods = Scope::default();
-        for reserved in ["get", "post", "patch", "put", "delete", "url"] {
+        // `Builder`'s own methods, and the operations'.
+        for reserved in [
+            "get", "post", "patch", "put", "delete", "url", "new", "clone",
+        ] {
             methods.reserve(reserved);
         }
         let mut fns = Vec::new();
@@ -465,7 +477,7 @@ impl Emitter<'_> {
                 pub fn #method(&self #(, #params)*) -> #type_name {
                     let mut url = self.url.clone();
                     #push
-                    #type_name { url }
+                    crate::request::Builder::new(url)
                 }
             });
             let mut next = chain.to_vec();
@@ -487,20 +499,18 @@ impl Emitter<'_> {
         } else {
             super::features::cfg(&node.areas)
         };
+        self.path_items.push(quote! {
+            #[doc = #doc]
+            #cfg
+            pub enum #ident {}
+        });
         self.items.push(quote! {
             #[doc = #doc]
-            #[derive(Clone, Debug)]
             #cfg
-            pub struct #ident {
-                url: ::std::string::String,
-            }
+            pub type #ident = crate::request::Builder<paths::#ident>;
 
             #cfg
             impl #ident {
-                /// The URL of this path, encoded.
-                pub fn url(&self) -> &str {
-                    &self.url
-                }
                 #(#fns)*
             }
         });
@@ -671,8 +681,7 @@ impl Emitter<'_> {
         self.marker_items.push(super::features::gate(
             quote! {
                 #[doc = #doc]
-                #[derive(Clone, Copy, Debug, Default)]
-                pub struct #ident;
+                pub enum #ident {}
                 #(#impls)*
                 #header_impl
             },

@@ -64,38 +64,36 @@ impl crate::support::ModelFields for Application {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "appId" => self.app_id = map.next_value()?,
-            "displayName" => self.display_name = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "identifierUris" => self.identifier_uris = map.next_value()?,
-            "publisherDomain" => self.publisher_domain = map.next_value()?,
-            "signInAudience" => self.sign_in_audience = map.next_value()?,
+            "appId" => crate::support::read_value(map, &mut self.app_id),
+            "displayName" => crate::support::read_value(map, &mut self.display_name),
+            "id" => crate::support::read_value(map, &mut self.id),
+            "identifierUris" => {
+                crate::support::read_value(map, &mut self.identifier_uris)
+            }
+            "publisherDomain" => {
+                crate::support::read_value(map, &mut self.publisher_domain)
+            }
+            "signInAudience" => {
+                crate::support::read_value(map, &mut self.sign_in_audience)
+            }
             "signInAudienceRestrictions" => {
-                self.sign_in_audience_restrictions = map.next_value()?;
+                crate::support::read_value(map, &mut self.sign_in_audience_restrictions)
             }
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
-            }
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "appId", &self.app_id)?;
-        crate::support::write_field(map, "displayName", &self.display_name)?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "identifierUris", &self.identifier_uris)?;
-        crate::support::write_field(map, "publisherDomain", &self.publisher_domain)?;
-        crate::support::write_field(map, "signInAudience", &self.sign_in_audience)?;
-        crate::support::write_field(
-            map,
-            "signInAudienceRestrictions",
-            &self.sign_in_audience_restrictions,
-        )?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("appId", &self.app_id);
+        out.field("displayName", &self.display_name);
+        out.field("id", &self.id);
+        out.field("identifierUris", &self.identifier_uris);
+        out.field("publisherDomain", &self.publisher_domain);
+        out.field("signInAudience", &self.sign_in_audience);
+        out.field("signInAudienceRestrictions", &self.sign_in_audience_restrictions);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-entra-applications"))]
@@ -158,20 +156,16 @@ impl crate::support::ModelFields for AuthenticationMethod {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
-            }
+            "id" => crate::support::read_value(map, &mut self.id),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(feature = "all-models")]
@@ -323,74 +317,76 @@ impl crate::support::ModelFields for ChatMessage {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "attachments" => self.attachments = map.next_value()?,
-            "body" => self.body = map.next_value()?,
-            "channelIdentity" => self.channel_identity = map.next_value()?,
-            "chatId" => self.chat_id = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "deletedDateTime" => self.deleted_date_time = map.next_value()?,
-            "etag" => self.etag = map.next_value()?,
-            "eventDetail" => self.event_detail = map.next_value()?,
-            "from" => self.from = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "importance" => self.importance = map.next_value()?,
-            "lastEditedDateTime" => self.last_edited_date_time = map.next_value()?,
-            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
-            "locale" => self.locale = map.next_value()?,
-            "mentions" => self.mentions = map.next_value()?,
-            "messageHistory" => self.message_history = map.next_value()?,
-            "messageType" => self.message_type = map.next_value()?,
-            "onBehalfOf" => self.on_behalf_of = map.next_value()?,
-            "policyViolation" => self.policy_violation = map.next_value()?,
-            "reactions" => self.reactions = map.next_value()?,
-            "replyToId" => self.reply_to_id = map.next_value()?,
-            "subject" => self.subject = map.next_value()?,
-            "summary" => self.summary = map.next_value()?,
-            "webUrl" => self.web_url = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "attachments" => crate::support::read_value(map, &mut self.attachments),
+            "body" => crate::support::read_value(map, &mut self.body),
+            "channelIdentity" => {
+                crate::support::read_value(map, &mut self.channel_identity)
             }
+            "chatId" => crate::support::read_value(map, &mut self.chat_id),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
+            }
+            "deletedDateTime" => {
+                crate::support::read_value(map, &mut self.deleted_date_time)
+            }
+            "etag" => crate::support::read_value(map, &mut self.etag),
+            "eventDetail" => crate::support::read_value(map, &mut self.event_detail),
+            "from" => crate::support::read_value(map, &mut self.from),
+            "id" => crate::support::read_value(map, &mut self.id),
+            "importance" => crate::support::read_value(map, &mut self.importance),
+            "lastEditedDateTime" => {
+                crate::support::read_value(map, &mut self.last_edited_date_time)
+            }
+            "lastModifiedDateTime" => {
+                crate::support::read_value(map, &mut self.last_modified_date_time)
+            }
+            "locale" => crate::support::read_value(map, &mut self.locale),
+            "mentions" => crate::support::read_value(map, &mut self.mentions),
+            "messageHistory" => {
+                crate::support::read_value(map, &mut self.message_history)
+            }
+            "messageType" => crate::support::read_value(map, &mut self.message_type),
+            "onBehalfOf" => crate::support::read_value(map, &mut self.on_behalf_of),
+            "policyViolation" => {
+                crate::support::read_value(map, &mut self.policy_violation)
+            }
+            "reactions" => crate::support::read_value(map, &mut self.reactions),
+            "replyToId" => crate::support::read_value(map, &mut self.reply_to_id),
+            "subject" => crate::support::read_value(map, &mut self.subject),
+            "summary" => crate::support::read_value(map, &mut self.summary),
+            "webUrl" => crate::support::read_value(map, &mut self.web_url),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "attachments", &self.attachments)?;
-        crate::support::write_field(map, "body", &self.body)?;
-        crate::support::write_field(map, "channelIdentity", &self.channel_identity)?;
-        crate::support::write_field(map, "chatId", &self.chat_id)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(map, "deletedDateTime", &self.deleted_date_time)?;
-        crate::support::write_field(map, "etag", &self.etag)?;
-        crate::support::write_field(map, "eventDetail", &self.event_detail)?;
-        crate::support::write_field(map, "from", &self.from)?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "importance", &self.importance)?;
-        crate::support::write_field(
-            map,
-            "lastEditedDateTime",
-            &self.last_edited_date_time,
-        )?;
-        crate::support::write_field(
-            map,
-            "lastModifiedDateTime",
-            &self.last_modified_date_time,
-        )?;
-        crate::support::write_field(map, "locale", &self.locale)?;
-        crate::support::write_field(map, "mentions", &self.mentions)?;
-        crate::support::write_field(map, "messageHistory", &self.message_history)?;
-        crate::support::write_field(map, "messageType", &self.message_type)?;
-        crate::support::write_field(map, "onBehalfOf", &self.on_behalf_of)?;
-        crate::support::write_field(map, "policyViolation", &self.policy_violation)?;
-        crate::support::write_field(map, "reactions", &self.reactions)?;
-        crate::support::write_field(map, "replyToId", &self.reply_to_id)?;
-        crate::support::write_field(map, "subject", &self.subject)?;
-        crate::support::write_field(map, "summary", &self.summary)?;
-        crate::support::write_field(map, "webUrl", &self.web_url)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("attachments", &self.attachments);
+        out.field("body", &self.body);
+        out.field("channelIdentity", &self.channel_identity);
+        out.field("chatId", &self.chat_id);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("deletedDateTime", &self.deleted_date_time);
+        out.field("etag", &self.etag);
+        out.field("eventDetail", &self.event_detail);
+        out.field("from", &self.from);
+        out.field("id", &self.id);
+        out.field("importance", &self.importance);
+        out.field("lastEditedDateTime", &self.last_edited_date_time);
+        out.field("lastModifiedDateTime", &self.last_modified_date_time);
+        out.field("locale", &self.locale);
+        out.field("mentions", &self.mentions);
+        out.field("messageHistory", &self.message_history);
+        out.field("messageType", &self.message_type);
+        out.field("onBehalfOf", &self.on_behalf_of);
+        out.field("policyViolation", &self.policy_violation);
+        out.field("reactions", &self.reactions);
+        out.field("replyToId", &self.reply_to_id);
+        out.field("subject", &self.subject);
+        out.field("summary", &self.summary);
+        out.field("webUrl", &self.web_url);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-teams"))]
@@ -463,24 +459,22 @@ impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "device" => self.device = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "id" => crate::support::read_value(map, &mut self.id),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
             }
+            "device" => crate::support::read_value(map, &mut self.device),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(map, "device", &self.device)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("device", &self.device);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-entra-sign-in"))]
@@ -619,34 +613,32 @@ impl crate::support::ModelFields for LongRunningOperation {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "lastActionDateTime" => self.last_action_date_time = map.next_value()?,
-            "resourceLocation" => self.resource_location = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "statusDetail" => self.status_detail = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "id" => crate::support::read_value(map, &mut self.id),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
             }
+            "lastActionDateTime" => {
+                crate::support::read_value(map, &mut self.last_action_date_time)
+            }
+            "resourceLocation" => {
+                crate::support::read_value(map, &mut self.resource_location)
+            }
+            "status" => crate::support::read_value(map, &mut self.status),
+            "statusDetail" => crate::support::read_value(map, &mut self.status_detail),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(
-            map,
-            "lastActionDateTime",
-            &self.last_action_date_time,
-        )?;
-        crate::support::write_field(map, "resourceLocation", &self.resource_location)?;
-        crate::support::write_field(map, "status", &self.status)?;
-        crate::support::write_field(map, "statusDetail", &self.status_detail)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("lastActionDateTime", &self.last_action_date_time);
+        out.field("resourceLocation", &self.resource_location);
+        out.field("status", &self.status);
+        out.field("statusDetail", &self.status_detail);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(
@@ -745,30 +737,26 @@ impl crate::support::ModelFields for Operation {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "lastActionDateTime" => self.last_action_date_time = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "id" => crate::support::read_value(map, &mut self.id),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
             }
+            "lastActionDateTime" => {
+                crate::support::read_value(map, &mut self.last_action_date_time)
+            }
+            "status" => crate::support::read_value(map, &mut self.status),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(
-            map,
-            "lastActionDateTime",
-            &self.last_action_date_time,
-        )?;
-        crate::support::write_field(map, "status", &self.status)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("lastActionDateTime", &self.last_action_date_time);
+        out.field("status", &self.status);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
@@ -841,24 +829,22 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "password" => self.password = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
             }
+            "id" => crate::support::read_value(map, &mut self.id),
+            "password" => crate::support::read_value(map, &mut self.password),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "password", &self.password)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("id", &self.id);
+        out.field("password", &self.password);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(feature = "all-models")]
@@ -918,20 +904,16 @@ impl crate::support::ModelFields for PasswordResetResponse {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "newPassword" => self.new_password = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
-            }
+            "newPassword" => crate::support::read_value(map, &mut self.new_password),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "newPassword", &self.new_password)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("newPassword", &self.new_password);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
@@ -1065,74 +1047,66 @@ impl crate::support::ModelFields for SecurityIncident {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "assignedTo" => self.assigned_to = map.next_value()?,
-            "classification" => self.classification = map.next_value()?,
-            "comments" => self.comments = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "customTags" => self.custom_tags = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "determination" => self.determination = map.next_value()?,
-            "displayName" => self.display_name = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "incidentWebUrl" => self.incident_web_url = map.next_value()?,
-            "lastModifiedBy" => self.last_modified_by = map.next_value()?,
-            "lastUpdateDateTime" => self.last_update_date_time = map.next_value()?,
-            "recommendedActions" => self.recommended_actions = map.next_value()?,
+            "assignedTo" => crate::support::read_value(map, &mut self.assigned_to),
+            "classification" => crate::support::read_value(map, &mut self.classification),
+            "comments" => crate::support::read_value(map, &mut self.comments),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
+            }
+            "customTags" => crate::support::read_value(map, &mut self.custom_tags),
+            "description" => crate::support::read_value(map, &mut self.description),
+            "determination" => crate::support::read_value(map, &mut self.determination),
+            "displayName" => crate::support::read_value(map, &mut self.display_name),
+            "id" => crate::support::read_value(map, &mut self.id),
+            "incidentWebUrl" => {
+                crate::support::read_value(map, &mut self.incident_web_url)
+            }
+            "lastModifiedBy" => {
+                crate::support::read_value(map, &mut self.last_modified_by)
+            }
+            "lastUpdateDateTime" => {
+                crate::support::read_value(map, &mut self.last_update_date_time)
+            }
+            "recommendedActions" => {
+                crate::support::read_value(map, &mut self.recommended_actions)
+            }
             "recommendedHuntingQueries" => {
-                self.recommended_hunting_queries = map.next_value()?;
+                crate::support::read_value(map, &mut self.recommended_hunting_queries)
             }
-            "redirectIncidentId" => self.redirect_incident_id = map.next_value()?,
-            "severity" => self.severity = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "systemTags" => self.system_tags = map.next_value()?,
-            "tenantId" => self.tenant_id = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "redirectIncidentId" => {
+                crate::support::read_value(map, &mut self.redirect_incident_id)
             }
+            "severity" => crate::support::read_value(map, &mut self.severity),
+            "status" => crate::support::read_value(map, &mut self.status),
+            "systemTags" => crate::support::read_value(map, &mut self.system_tags),
+            "tenantId" => crate::support::read_value(map, &mut self.tenant_id),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "assignedTo", &self.assigned_to)?;
-        crate::support::write_field(map, "classification", &self.classification)?;
-        crate::support::write_field(map, "comments", &self.comments)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(map, "customTags", &self.custom_tags)?;
-        crate::support::write_field(map, "description", &self.description)?;
-        crate::support::write_field(map, "determination", &self.determination)?;
-        crate::support::write_field(map, "displayName", &self.display_name)?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "incidentWebUrl", &self.incident_web_url)?;
-        crate::support::write_field(map, "lastModifiedBy", &self.last_modified_by)?;
-        crate::support::write_field(
-            map,
-            "lastUpdateDateTime",
-            &self.last_update_date_time,
-        )?;
-        crate::support::write_field(
-            map,
-            "recommendedActions",
-            &self.recommended_actions,
-        )?;
-        crate::support::write_field(
-            map,
-            "recommendedHuntingQueries",
-            &self.recommended_hunting_queries,
-        )?;
-        crate::support::write_field(
-            map,
-            "redirectIncidentId",
-            &self.redirect_incident_id,
-        )?;
-        crate::support::write_field(map, "severity", &self.severity)?;
-        crate::support::write_field(map, "status", &self.status)?;
-        crate::support::write_field(map, "systemTags", &self.system_tags)?;
-        crate::support::write_field(map, "tenantId", &self.tenant_id)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("assignedTo", &self.assigned_to);
+        out.field("classification", &self.classification);
+        out.field("comments", &self.comments);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("customTags", &self.custom_tags);
+        out.field("description", &self.description);
+        out.field("determination", &self.determination);
+        out.field("displayName", &self.display_name);
+        out.field("id", &self.id);
+        out.field("incidentWebUrl", &self.incident_web_url);
+        out.field("lastModifiedBy", &self.last_modified_by);
+        out.field("lastUpdateDateTime", &self.last_update_date_time);
+        out.field("recommendedActions", &self.recommended_actions);
+        out.field("recommendedHuntingQueries", &self.recommended_hunting_queries);
+        out.field("redirectIncidentId", &self.redirect_incident_id);
+        out.field("severity", &self.severity);
+        out.field("status", &self.status);
+        out.field("systemTags", &self.system_tags);
+        out.field("tenantId", &self.tenant_id);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-security"))]
@@ -1247,46 +1221,42 @@ impl crate::support::ModelFields for UnifiedRoleDefinition {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "description" => self.description = map.next_value()?,
-            "displayName" => self.display_name = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "isBuiltIn" => self.is_built_in = map.next_value()?,
-            "isEnabled" => self.is_enabled = map.next_value()?,
-            "isPrivileged" => self.is_privileged = map.next_value()?,
-            "resourceScopes" => self.resource_scopes = map.next_value()?,
-            "rolePermissions" => self.role_permissions = map.next_value()?,
-            "templateId" => self.template_id = map.next_value()?,
-            "version" => self.version = map.next_value()?,
+            "description" => crate::support::read_value(map, &mut self.description),
+            "displayName" => crate::support::read_value(map, &mut self.display_name),
+            "id" => crate::support::read_value(map, &mut self.id),
+            "isBuiltIn" => crate::support::read_value(map, &mut self.is_built_in),
+            "isEnabled" => crate::support::read_value(map, &mut self.is_enabled),
+            "isPrivileged" => crate::support::read_value(map, &mut self.is_privileged),
+            "resourceScopes" => {
+                crate::support::read_value(map, &mut self.resource_scopes)
+            }
+            "rolePermissions" => {
+                crate::support::read_value(map, &mut self.role_permissions)
+            }
+            "templateId" => crate::support::read_value(map, &mut self.template_id),
+            "version" => crate::support::read_value(map, &mut self.version),
             "inheritsPermissionsFrom" => {
-                self.inherits_permissions_from = map.next_value()?;
+                crate::support::read_value(map, &mut self.inherits_permissions_from)
             }
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
-            }
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "description", &self.description)?;
-        crate::support::write_field(map, "displayName", &self.display_name)?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "isBuiltIn", &self.is_built_in)?;
-        crate::support::write_field(map, "isEnabled", &self.is_enabled)?;
-        crate::support::write_field(map, "isPrivileged", &self.is_privileged)?;
-        crate::support::write_field(map, "resourceScopes", &self.resource_scopes)?;
-        crate::support::write_field(map, "rolePermissions", &self.role_permissions)?;
-        crate::support::write_field(map, "templateId", &self.template_id)?;
-        crate::support::write_field(map, "version", &self.version)?;
-        crate::support::write_field(
-            map,
-            "inheritsPermissionsFrom",
-            &self.inherits_permissions_from,
-        )?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("description", &self.description);
+        out.field("displayName", &self.display_name);
+        out.field("id", &self.id);
+        out.field("isBuiltIn", &self.is_built_in);
+        out.field("isEnabled", &self.is_enabled);
+        out.field("isPrivileged", &self.is_privileged);
+        out.field("resourceScopes", &self.resource_scopes);
+        out.field("rolePermissions", &self.role_permissions);
+        out.field("templateId", &self.template_id);
+        out.field("version", &self.version);
+        out.field("inheritsPermissionsFrom", &self.inherits_permissions_from);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(feature = "all-models")]
@@ -1399,56 +1369,48 @@ impl crate::support::ModelFields for UnifiedRoleManagementAlert {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            "alertDefinitionId" => self.alert_definition_id = map.next_value()?,
-            "incidentCount" => self.incident_count = map.next_value()?,
-            "isActive" => self.is_active = map.next_value()?,
-            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
-            "lastScannedDateTime" => self.last_scanned_date_time = map.next_value()?,
-            "scopeId" => self.scope_id = map.next_value()?,
-            "scopeType" => self.scope_type = map.next_value()?,
-            "alertConfiguration" => self.alert_configuration = map.next_value()?,
-            "alertDefinition" => self.alert_definition = map.next_value()?,
-            "alertIncidents" => self.alert_incidents = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "id" => crate::support::read_value(map, &mut self.id),
+            "alertDefinitionId" => {
+                crate::support::read_value(map, &mut self.alert_definition_id)
             }
+            "incidentCount" => crate::support::read_value(map, &mut self.incident_count),
+            "isActive" => crate::support::read_value(map, &mut self.is_active),
+            "lastModifiedDateTime" => {
+                crate::support::read_value(map, &mut self.last_modified_date_time)
+            }
+            "lastScannedDateTime" => {
+                crate::support::read_value(map, &mut self.last_scanned_date_time)
+            }
+            "scopeId" => crate::support::read_value(map, &mut self.scope_id),
+            "scopeType" => crate::support::read_value(map, &mut self.scope_type),
+            "alertConfiguration" => {
+                crate::support::read_value(map, &mut self.alert_configuration)
+            }
+            "alertDefinition" => {
+                crate::support::read_value(map, &mut self.alert_definition)
+            }
+            "alertIncidents" => {
+                crate::support::read_value(map, &mut self.alert_incidents)
+            }
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(
-            map,
-            "alertDefinitionId",
-            &self.alert_definition_id,
-        )?;
-        crate::support::write_field(map, "incidentCount", &self.incident_count)?;
-        crate::support::write_field(map, "isActive", &self.is_active)?;
-        crate::support::write_field(
-            map,
-            "lastModifiedDateTime",
-            &self.last_modified_date_time,
-        )?;
-        crate::support::write_field(
-            map,
-            "lastScannedDateTime",
-            &self.last_scanned_date_time,
-        )?;
-        crate::support::write_field(map, "scopeId", &self.scope_id)?;
-        crate::support::write_field(map, "scopeType", &self.scope_type)?;
-        crate::support::write_field(
-            map,
-            "alertConfiguration",
-            &self.alert_configuration,
-        )?;
-        crate::support::write_field(map, "alertDefinition", &self.alert_definition)?;
-        crate::support::write_field(map, "alertIncidents", &self.alert_incidents)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.field("alertDefinitionId", &self.alert_definition_id);
+        out.field("incidentCount", &self.incident_count);
+        out.field("isActive", &self.is_active);
+        out.field("lastModifiedDateTime", &self.last_modified_date_time);
+        out.field("lastScannedDateTime", &self.last_scanned_date_time);
+        out.field("scopeId", &self.scope_id);
+        out.field("scopeType", &self.scope_type);
+        out.field("alertConfiguration", &self.alert_configuration);
+        out.field("alertDefinition", &self.alert_definition);
+        out.field("alertIncidents", &self.alert_incidents);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(feature = "all-models")]

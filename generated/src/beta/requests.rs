@@ -6,28 +6,17 @@
 use crate::request::Request;
 /// The service root: `https://graph.microsoft.com/<version>`.
 pub fn root() -> Root {
-    Root {
-        url: ::std::string::String::from(super::BASE_URL),
-    }
+    crate::request::Builder::new(::std::string::String::from(super::BASE_URL))
 }
 /// The service root at another address (a national cloud, a test server).
 pub fn root_at(base_url: &str) -> Root {
-    Root {
-        url: base_url.trim_end_matches('/').to_string(),
-    }
+    crate::request::Builder::new(base_url.trim_end_matches('/').to_string())
 }
 /// `/applications`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-applications")]
-pub struct Applications {
-    url: ::std::string::String,
-}
+pub type Applications = crate::request::Builder<paths::Applications>;
 #[cfg(feature = "area-entra-applications")]
 impl Applications {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /applications`
     ///
     /// List applications
@@ -59,17 +48,10 @@ impl Applications {
     }
 }
 /// `/chats/{chat-id}/messages`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-teams")]
-pub struct ChatsItemMessages {
-    url: ::std::string::String,
-}
+pub type ChatsItemMessages = crate::request::Builder<paths::ChatsItemMessages>;
 #[cfg(feature = "area-teams")]
 impl ChatsItemMessages {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /chats/{chat-id}/messages`
     ///
     /// Send message in a chat
@@ -96,58 +78,39 @@ impl ChatsItemMessages {
     }
 }
 /// `/chats/{chat-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-teams")]
-pub struct ChatsItem {
-    url: ::std::string::String,
-}
+pub type ChatsItem = crate::request::Builder<paths::ChatsItem>;
 #[cfg(feature = "area-teams")]
 impl ChatsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/chats/{chat-id}/messages`
     #[cfg(feature = "area-teams")]
     pub fn messages(&self) -> ChatsItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
-        ChatsItemMessages { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/chats`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-teams")]
-pub struct Chats {
-    url: ::std::string::String,
-}
+pub type Chats = crate::request::Builder<paths::Chats>;
 #[cfg(feature = "area-teams")]
 impl Chats {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/chats/{chat-id}`
     #[cfg(feature = "area-teams")]
     pub fn by_chat_id(&self, chat_id: &str) -> ChatsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, chat_id);
-        ChatsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/drives/{drive-id}/items/{item-id}/content`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct DrivesItemItemsItemContent {
-    url: ::std::string::String,
-}
+pub type DrivesItemItemsItemContent = crate::request::Builder<
+    paths::DrivesItemItemsItemContent,
+>;
 #[cfg(feature = "area-sharepoint")]
 impl DrivesItemItemsItemContent {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /drives/{drive-id}/items/{item-id}/content`
     ///
     /// Download the contents of a driveItem
@@ -176,99 +139,66 @@ impl DrivesItemItemsItemContent {
     }
 }
 /// `/drives/{drive-id}/items/{item-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct DrivesItemItemsItem {
-    url: ::std::string::String,
-}
+pub type DrivesItemItemsItem = crate::request::Builder<paths::DrivesItemItemsItem>;
 #[cfg(feature = "area-sharepoint")]
 impl DrivesItemItemsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/drives/{drive-id}/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> DrivesItemItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
-        DrivesItemItemsItemContent { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/drives/{drive-id}/items`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct DrivesItemItems {
-    url: ::std::string::String,
-}
+pub type DrivesItemItems = crate::request::Builder<paths::DrivesItemItems>;
 #[cfg(feature = "area-sharepoint")]
 impl DrivesItemItems {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/drives/{drive-id}/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> DrivesItemItemsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, item_id);
-        DrivesItemItemsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/drives/{drive-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct DrivesItem {
-    url: ::std::string::String,
-}
+pub type DrivesItem = crate::request::Builder<paths::DrivesItem>;
 #[cfg(feature = "area-sharepoint")]
 impl DrivesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/drives/{drive-id}/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> DrivesItemItems {
         let mut url = self.url.clone();
         url.push_str("/items");
-        DrivesItemItems { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/drives`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct Drives {
-    url: ::std::string::String,
-}
+pub type Drives = crate::request::Builder<paths::Drives>;
 #[cfg(feature = "area-sharepoint")]
 impl Drives {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/drives/{drive-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_drive_id(&self, drive_id: &str) -> DrivesItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, drive_id);
-        DrivesItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/groups/{group-id}/drive/items/{item-id}/content`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct GroupsItemDriveItemsItemContent {
-    url: ::std::string::String,
-}
+pub type GroupsItemDriveItemsItemContent = crate::request::Builder<
+    paths::GroupsItemDriveItemsItemContent,
+>;
 #[cfg(feature = "area-sharepoint")]
 impl GroupsItemDriveItemsItemContent {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /groups/{group-id}/drive/items/{item-id}/content`
     ///
     /// Download the contents of a driveItem
@@ -297,121 +227,81 @@ impl GroupsItemDriveItemsItemContent {
     }
 }
 /// `/groups/{group-id}/drive/items/{item-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct GroupsItemDriveItemsItem {
-    url: ::std::string::String,
-}
+pub type GroupsItemDriveItemsItem = crate::request::Builder<
+    paths::GroupsItemDriveItemsItem,
+>;
 #[cfg(feature = "area-sharepoint")]
 impl GroupsItemDriveItemsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/groups/{group-id}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> GroupsItemDriveItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
-        GroupsItemDriveItemsItemContent {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/groups/{group-id}/drive/items`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct GroupsItemDriveItems {
-    url: ::std::string::String,
-}
+pub type GroupsItemDriveItems = crate::request::Builder<paths::GroupsItemDriveItems>;
 #[cfg(feature = "area-sharepoint")]
 impl GroupsItemDriveItems {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/groups/{group-id}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> GroupsItemDriveItemsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, item_id);
-        GroupsItemDriveItemsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/groups/{group-id}/drive`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct GroupsItemDrive {
-    url: ::std::string::String,
-}
+pub type GroupsItemDrive = crate::request::Builder<paths::GroupsItemDrive>;
 #[cfg(feature = "area-sharepoint")]
 impl GroupsItemDrive {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/groups/{group-id}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> GroupsItemDriveItems {
         let mut url = self.url.clone();
         url.push_str("/items");
-        GroupsItemDriveItems { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/groups/{group-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct GroupsItem {
-    url: ::std::string::String,
-}
+pub type GroupsItem = crate::request::Builder<paths::GroupsItem>;
 #[cfg(feature = "area-sharepoint")]
 impl GroupsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/groups/{group-id}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> GroupsItemDrive {
         let mut url = self.url.clone();
         url.push_str("/drive");
-        GroupsItemDrive { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/groups`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct Groups {
-    url: ::std::string::String,
-}
+pub type Groups = crate::request::Builder<paths::Groups>;
 #[cfg(feature = "area-sharepoint")]
 impl Groups {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/groups/{group-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_group_id(&self, group_id: &str) -> GroupsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, group_id);
-        GroupsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/refresh`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-governance")]
-pub struct IdentityGovernanceRoleManagementAlertsAlertsRefresh {
-    url: ::std::string::String,
-}
+pub type IdentityGovernanceRoleManagementAlertsAlertsRefresh = crate::request::Builder<
+    paths::IdentityGovernanceRoleManagementAlertsAlertsRefresh,
+>;
 #[cfg(feature = "area-governance")]
 impl IdentityGovernanceRoleManagementAlertsAlertsRefresh {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /identityGovernance/roleManagementAlerts/alerts/refresh`
     ///
     /// unifiedRoleManagementAlert: refresh
@@ -441,17 +331,12 @@ impl IdentityGovernanceRoleManagementAlertsAlertsRefresh {
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-governance")]
-pub struct IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
-    url: ::std::string::String,
-}
+pub type IdentityGovernanceRoleManagementAlertsAlertsItemRefresh = crate::request::Builder<
+    paths::IdentityGovernanceRoleManagementAlertsAlertsItemRefresh,
+>;
 #[cfg(feature = "area-governance")]
 impl IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
     ///
     /// unifiedRoleManagementAlert: refresh
@@ -481,47 +366,33 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-governance")]
-pub struct IdentityGovernanceRoleManagementAlertsAlertsItem {
-    url: ::std::string::String,
-}
+pub type IdentityGovernanceRoleManagementAlertsAlertsItem = crate::request::Builder<
+    paths::IdentityGovernanceRoleManagementAlertsAlertsItem,
+>;
 #[cfg(feature = "area-governance")]
 impl IdentityGovernanceRoleManagementAlertsAlertsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
     #[cfg(feature = "area-governance")]
     pub fn refresh(&self) -> IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
         let mut url = self.url.clone();
         url.push_str("/refresh");
-        IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-governance")]
-pub struct IdentityGovernanceRoleManagementAlertsAlerts {
-    url: ::std::string::String,
-}
+pub type IdentityGovernanceRoleManagementAlertsAlerts = crate::request::Builder<
+    paths::IdentityGovernanceRoleManagementAlertsAlerts,
+>;
 #[cfg(feature = "area-governance")]
 impl IdentityGovernanceRoleManagementAlertsAlerts {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/identityGovernance/roleManagementAlerts/alerts/refresh`
     #[cfg(feature = "area-governance")]
     pub fn refresh(&self) -> IdentityGovernanceRoleManagementAlertsAlertsRefresh {
         let mut url = self.url.clone();
         url.push_str("/refresh");
-        IdentityGovernanceRoleManagementAlertsAlertsRefresh {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
     /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}`
     #[cfg(feature = "area-governance")]
@@ -532,23 +403,16 @@ impl IdentityGovernanceRoleManagementAlertsAlerts {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, alert_id);
-        IdentityGovernanceRoleManagementAlertsAlertsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-id-governance")]
-pub struct IdentityGovernanceRoleManagementAlertsOperationsItem {
-    url: ::std::string::String,
-}
+pub type IdentityGovernanceRoleManagementAlertsOperationsItem = crate::request::Builder<
+    paths::IdentityGovernanceRoleManagementAlertsOperationsItem,
+>;
 #[cfg(feature = "area-entra-id-governance")]
 impl IdentityGovernanceRoleManagementAlertsOperationsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}`
     ///
     /// Get longRunningOperation
@@ -582,17 +446,12 @@ impl IdentityGovernanceRoleManagementAlertsOperationsItem {
     }
 }
 /// `/identityGovernance/roleManagementAlerts/operations`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-id-governance")]
-pub struct IdentityGovernanceRoleManagementAlertsOperations {
-    url: ::std::string::String,
-}
+pub type IdentityGovernanceRoleManagementAlertsOperations = crate::request::Builder<
+    paths::IdentityGovernanceRoleManagementAlertsOperations,
+>;
 #[cfg(feature = "area-entra-id-governance")]
 impl IdentityGovernanceRoleManagementAlertsOperations {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}`
     #[cfg(feature = "area-entra-id-governance")]
     pub fn by_long_running_operation_id(
@@ -602,76 +461,49 @@ impl IdentityGovernanceRoleManagementAlertsOperations {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, long_running_operation_id);
-        IdentityGovernanceRoleManagementAlertsOperationsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/identityGovernance/roleManagementAlerts`
-#[derive(Clone, Debug)]
 #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
-pub struct IdentityGovernanceRoleManagementAlerts {
-    url: ::std::string::String,
-}
+pub type IdentityGovernanceRoleManagementAlerts = crate::request::Builder<
+    paths::IdentityGovernanceRoleManagementAlerts,
+>;
 #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
 impl IdentityGovernanceRoleManagementAlerts {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/identityGovernance/roleManagementAlerts/alerts`
     #[cfg(feature = "area-governance")]
     pub fn alerts(&self) -> IdentityGovernanceRoleManagementAlertsAlerts {
         let mut url = self.url.clone();
         url.push_str("/alerts");
-        IdentityGovernanceRoleManagementAlertsAlerts {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
     /// `/identityGovernance/roleManagementAlerts/operations`
     #[cfg(feature = "area-entra-id-governance")]
     pub fn operations(&self) -> IdentityGovernanceRoleManagementAlertsOperations {
         let mut url = self.url.clone();
         url.push_str("/operations");
-        IdentityGovernanceRoleManagementAlertsOperations {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/identityGovernance`
-#[derive(Clone, Debug)]
 #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
-pub struct IdentityGovernance {
-    url: ::std::string::String,
-}
+pub type IdentityGovernance = crate::request::Builder<paths::IdentityGovernance>;
 #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
 impl IdentityGovernance {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/identityGovernance/roleManagementAlerts`
     #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
     pub fn role_management_alerts(&self) -> IdentityGovernanceRoleManagementAlerts {
         let mut url = self.url.clone();
         url.push_str("/roleManagementAlerts");
-        IdentityGovernanceRoleManagementAlerts {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/longRunningOperation`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-industrydata")]
-pub struct LongRunningOperation {
-    url: ::std::string::String,
-}
+pub type LongRunningOperation = crate::request::Builder<paths::LongRunningOperation>;
 #[cfg(feature = "area-industrydata")]
 impl LongRunningOperation {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /longRunningOperation`
     ///
     /// Get longRunningOperation
@@ -697,17 +529,12 @@ impl LongRunningOperation {
     }
 }
 /// `/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-sign-in")]
-pub struct MeAuthenticationHardwareOathMethodsItem {
-    url: ::std::string::String,
-}
+pub type MeAuthenticationHardwareOathMethodsItem = crate::request::Builder<
+    paths::MeAuthenticationHardwareOathMethodsItem,
+>;
 #[cfg(feature = "area-entra-sign-in")]
 impl MeAuthenticationHardwareOathMethodsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `DELETE /me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     ///
     /// Delete hardwareOathAuthenticationMethod
@@ -739,17 +566,12 @@ impl MeAuthenticationHardwareOathMethodsItem {
     }
 }
 /// `/me/authentication/hardwareOathMethods`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-sign-in")]
-pub struct MeAuthenticationHardwareOathMethods {
-    url: ::std::string::String,
-}
+pub type MeAuthenticationHardwareOathMethods = crate::request::Builder<
+    paths::MeAuthenticationHardwareOathMethods,
+>;
 #[cfg(feature = "area-entra-sign-in")]
 impl MeAuthenticationHardwareOathMethods {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /me/authentication/hardwareOathMethods`
     ///
     /// List hardwareOathAuthenticationMethod objects
@@ -790,45 +612,29 @@ impl MeAuthenticationHardwareOathMethods {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, hardware_oath_authentication_method_id);
-        MeAuthenticationHardwareOathMethodsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/authentication`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-sign-in")]
-pub struct MeAuthentication {
-    url: ::std::string::String,
-}
+pub type MeAuthentication = crate::request::Builder<paths::MeAuthentication>;
 #[cfg(feature = "area-entra-sign-in")]
 impl MeAuthentication {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/authentication/hardwareOathMethods`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn hardware_oath_methods(&self) -> MeAuthenticationHardwareOathMethods {
         let mut url = self.url.clone();
         url.push_str("/hardwareOathMethods");
-        MeAuthenticationHardwareOathMethods {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/drive/items/{item-id}/content`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct MeDriveItemsItemContent {
-    url: ::std::string::String,
-}
+pub type MeDriveItemsItemContent = crate::request::Builder<
+    paths::MeDriveItemsItemContent,
+>;
 #[cfg(feature = "area-sharepoint")]
 impl MeDriveItemsItemContent {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /me/drive/items/{item-id}/content`
     ///
     /// Download the contents of a driveItem
@@ -857,58 +663,37 @@ impl MeDriveItemsItemContent {
     }
 }
 /// `/me/drive/items/{item-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct MeDriveItemsItem {
-    url: ::std::string::String,
-}
+pub type MeDriveItemsItem = crate::request::Builder<paths::MeDriveItemsItem>;
 #[cfg(feature = "area-sharepoint")]
 impl MeDriveItemsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> MeDriveItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
-        MeDriveItemsItemContent { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/drive/items`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct MeDriveItems {
-    url: ::std::string::String,
-}
+pub type MeDriveItems = crate::request::Builder<paths::MeDriveItems>;
 #[cfg(feature = "area-sharepoint")]
 impl MeDriveItems {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> MeDriveItemsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, item_id);
-        MeDriveItemsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/drive/root:/{item-path}:/content`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct MeDriveRootPathContent {
-    url: ::std::string::String,
-}
+pub type MeDriveRootPathContent = crate::request::Builder<paths::MeDriveRootPathContent>;
 #[cfg(feature = "area-sharepoint")]
 impl MeDriveRootPathContent {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /me/drive/root:/{item-path}:/content`
     ///
     /// Download the contents of a driveItem
@@ -937,43 +722,29 @@ impl MeDriveRootPathContent {
     }
 }
 /// `/me/drive/root:/{item-path}:`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct MeDriveRootPath {
-    url: ::std::string::String,
-}
+pub type MeDriveRootPath = crate::request::Builder<paths::MeDriveRootPath>;
 #[cfg(feature = "area-sharepoint")]
 impl MeDriveRootPath {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/drive/root:/{item-path}:/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> MeDriveRootPathContent {
         let mut url = self.url.clone();
         url.push_str("/content");
-        MeDriveRootPathContent { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/drive`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct MeDrive {
-    url: ::std::string::String,
-}
+pub type MeDrive = crate::request::Builder<paths::MeDrive>;
 #[cfg(feature = "area-sharepoint")]
 impl MeDrive {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> MeDriveItems {
         let mut url = self.url.clone();
         url.push_str("/items");
-        MeDriveItems { url }
+        crate::request::Builder::new(url)
     }
     /// `/me/drive/root:/{item-path}:`
     #[cfg(feature = "area-sharepoint")]
@@ -982,48 +753,36 @@ impl MeDrive {
         url.push_str("/root:/");
         crate::support::push_item_path(&mut url, item_path);
         url.push(':');
-        MeDriveRootPath { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me`
-#[derive(Clone, Debug)]
 #[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
-pub struct Me {
-    url: ::std::string::String,
-}
+pub type Me = crate::request::Builder<paths::Me>;
 #[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
 impl Me {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/authentication`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn authentication(&self) -> MeAuthentication {
         let mut url = self.url.clone();
         url.push_str("/authentication");
-        MeAuthentication { url }
+        crate::request::Builder::new(url)
     }
     /// `/me/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> MeDrive {
         let mut url = self.url.clone();
         url.push_str("/drive");
-        MeDrive { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/roleManagement/cloudPc/roleDefinitions/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagementCloudPcRoleDefinitionsItem {
-    url: ::std::string::String,
-}
+pub type RoleManagementCloudPcRoleDefinitionsItem = crate::request::Builder<
+    paths::RoleManagementCloudPcRoleDefinitionsItem,
+>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementCloudPcRoleDefinitionsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `PATCH /roleManagement/cloudPc/roleDefinitions/{id}`
     ///
     /// Update unifiedRoleDefinition
@@ -1055,17 +814,12 @@ impl RoleManagementCloudPcRoleDefinitionsItem {
     }
 }
 /// `/roleManagement/cloudPc/roleDefinitions`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagementCloudPcRoleDefinitions {
-    url: ::std::string::String,
-}
+pub type RoleManagementCloudPcRoleDefinitions = crate::request::Builder<
+    paths::RoleManagementCloudPcRoleDefinitions,
+>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementCloudPcRoleDefinitions {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/roleManagement/cloudPc/roleDefinitions/{id}`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn by_role_definition_id(
@@ -1075,45 +829,29 @@ impl RoleManagementCloudPcRoleDefinitions {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, role_definition_id);
-        RoleManagementCloudPcRoleDefinitionsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/roleManagement/cloudPc`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagementCloudPc {
-    url: ::std::string::String,
-}
+pub type RoleManagementCloudPc = crate::request::Builder<paths::RoleManagementCloudPc>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementCloudPc {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/roleManagement/cloudPc/roleDefinitions`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementCloudPcRoleDefinitions {
         let mut url = self.url.clone();
         url.push_str("/roleDefinitions");
-        RoleManagementCloudPcRoleDefinitions {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/roleManagement/deviceManagement/roleDefinitions/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagementDeviceManagementRoleDefinitionsItem {
-    url: ::std::string::String,
-}
+pub type RoleManagementDeviceManagementRoleDefinitionsItem = crate::request::Builder<
+    paths::RoleManagementDeviceManagementRoleDefinitionsItem,
+>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDeviceManagementRoleDefinitionsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `PATCH /roleManagement/deviceManagement/roleDefinitions/{id}`
     ///
     /// Update unifiedRoleDefinition
@@ -1145,17 +883,12 @@ impl RoleManagementDeviceManagementRoleDefinitionsItem {
     }
 }
 /// `/roleManagement/deviceManagement/roleDefinitions`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagementDeviceManagementRoleDefinitions {
-    url: ::std::string::String,
-}
+pub type RoleManagementDeviceManagementRoleDefinitions = crate::request::Builder<
+    paths::RoleManagementDeviceManagementRoleDefinitions,
+>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDeviceManagementRoleDefinitions {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/roleManagement/deviceManagement/roleDefinitions/{id}`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn by_role_definition_id(
@@ -1165,45 +898,31 @@ impl RoleManagementDeviceManagementRoleDefinitions {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, role_definition_id);
-        RoleManagementDeviceManagementRoleDefinitionsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/roleManagement/deviceManagement`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagementDeviceManagement {
-    url: ::std::string::String,
-}
+pub type RoleManagementDeviceManagement = crate::request::Builder<
+    paths::RoleManagementDeviceManagement,
+>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDeviceManagement {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/roleManagement/deviceManagement/roleDefinitions`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementDeviceManagementRoleDefinitions {
         let mut url = self.url.clone();
         url.push_str("/roleDefinitions");
-        RoleManagementDeviceManagementRoleDefinitions {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/roleManagement/directory/roleDefinitions/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagementDirectoryRoleDefinitionsItem {
-    url: ::std::string::String,
-}
+pub type RoleManagementDirectoryRoleDefinitionsItem = crate::request::Builder<
+    paths::RoleManagementDirectoryRoleDefinitionsItem,
+>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDirectoryRoleDefinitionsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `PATCH /roleManagement/directory/roleDefinitions/{id}`
     ///
     /// Update unifiedRoleDefinition
@@ -1235,17 +954,12 @@ impl RoleManagementDirectoryRoleDefinitionsItem {
     }
 }
 /// `/roleManagement/directory/roleDefinitions`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagementDirectoryRoleDefinitions {
-    url: ::std::string::String,
-}
+pub type RoleManagementDirectoryRoleDefinitions = crate::request::Builder<
+    paths::RoleManagementDirectoryRoleDefinitions,
+>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDirectoryRoleDefinitions {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/roleManagement/directory/roleDefinitions/{id}`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn by_role_definition_id(
@@ -1255,81 +969,58 @@ impl RoleManagementDirectoryRoleDefinitions {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, role_definition_id);
-        RoleManagementDirectoryRoleDefinitionsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/roleManagement/directory`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagementDirectory {
-    url: ::std::string::String,
-}
+pub type RoleManagementDirectory = crate::request::Builder<
+    paths::RoleManagementDirectory,
+>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagementDirectory {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/roleManagement/directory/roleDefinitions`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementDirectoryRoleDefinitions {
         let mut url = self.url.clone();
         url.push_str("/roleDefinitions");
-        RoleManagementDirectoryRoleDefinitions {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/roleManagement`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-directory-management")]
-pub struct RoleManagement {
-    url: ::std::string::String,
-}
+pub type RoleManagement = crate::request::Builder<paths::RoleManagement>;
 #[cfg(feature = "area-entra-directory-management")]
 impl RoleManagement {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/roleManagement/cloudPc`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn cloud_pc(&self) -> RoleManagementCloudPc {
         let mut url = self.url.clone();
         url.push_str("/cloudPc");
-        RoleManagementCloudPc { url }
+        crate::request::Builder::new(url)
     }
     /// `/roleManagement/deviceManagement`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn device_management(&self) -> RoleManagementDeviceManagement {
         let mut url = self.url.clone();
         url.push_str("/deviceManagement");
-        RoleManagementDeviceManagement {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
     /// `/roleManagement/directory`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn directory(&self) -> RoleManagementDirectory {
         let mut url = self.url.clone();
         url.push_str("/directory");
-        RoleManagementDirectory { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-security")]
-pub struct SecurityCaseManagementCasesItemAttachmentsItemContent {
-    url: ::std::string::String,
-}
+pub type SecurityCaseManagementCasesItemAttachmentsItemContent = crate::request::Builder<
+    paths::SecurityCaseManagementCasesItemAttachmentsItemContent,
+>;
 #[cfg(feature = "area-security")]
 impl SecurityCaseManagementCasesItemAttachmentsItemContent {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `PUT /security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content`
     ///
     /// Upload attachment content
@@ -1362,39 +1053,27 @@ impl SecurityCaseManagementCasesItemAttachmentsItemContent {
     }
 }
 /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-security")]
-pub struct SecurityCaseManagementCasesItemAttachmentsItem {
-    url: ::std::string::String,
-}
+pub type SecurityCaseManagementCasesItemAttachmentsItem = crate::request::Builder<
+    paths::SecurityCaseManagementCasesItemAttachmentsItem,
+>;
 #[cfg(feature = "area-security")]
 impl SecurityCaseManagementCasesItemAttachmentsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content`
     #[cfg(feature = "area-security")]
     pub fn content(&self) -> SecurityCaseManagementCasesItemAttachmentsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
-        SecurityCaseManagementCasesItemAttachmentsItemContent {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/security/caseManagement/cases/{caseId}/attachments`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-security")]
-pub struct SecurityCaseManagementCasesItemAttachments {
-    url: ::std::string::String,
-}
+pub type SecurityCaseManagementCasesItemAttachments = crate::request::Builder<
+    paths::SecurityCaseManagementCasesItemAttachments,
+>;
 #[cfg(feature = "area-security")]
 impl SecurityCaseManagementCasesItemAttachments {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}`
     #[cfg(feature = "area-security")]
     pub fn by_attachment_id(
@@ -1404,88 +1083,58 @@ impl SecurityCaseManagementCasesItemAttachments {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, attachment_id);
-        SecurityCaseManagementCasesItemAttachmentsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/security/caseManagement/cases/{caseId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-security")]
-pub struct SecurityCaseManagementCasesItem {
-    url: ::std::string::String,
-}
+pub type SecurityCaseManagementCasesItem = crate::request::Builder<
+    paths::SecurityCaseManagementCasesItem,
+>;
 #[cfg(feature = "area-security")]
 impl SecurityCaseManagementCasesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/security/caseManagement/cases/{caseId}/attachments`
     #[cfg(feature = "area-security")]
     pub fn attachments(&self) -> SecurityCaseManagementCasesItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
-        SecurityCaseManagementCasesItemAttachments {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/security/caseManagement/cases`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-security")]
-pub struct SecurityCaseManagementCases {
-    url: ::std::string::String,
-}
+pub type SecurityCaseManagementCases = crate::request::Builder<
+    paths::SecurityCaseManagementCases,
+>;
 #[cfg(feature = "area-security")]
 impl SecurityCaseManagementCases {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/security/caseManagement/cases/{caseId}`
     #[cfg(feature = "area-security")]
     pub fn by_case_id(&self, case_id: &str) -> SecurityCaseManagementCasesItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, case_id);
-        SecurityCaseManagementCasesItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/security/caseManagement`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-security")]
-pub struct SecurityCaseManagement {
-    url: ::std::string::String,
-}
+pub type SecurityCaseManagement = crate::request::Builder<paths::SecurityCaseManagement>;
 #[cfg(feature = "area-security")]
 impl SecurityCaseManagement {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/security/caseManagement/cases`
     #[cfg(feature = "area-security")]
     pub fn cases(&self) -> SecurityCaseManagementCases {
         let mut url = self.url.clone();
         url.push_str("/cases");
-        SecurityCaseManagementCases { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/security/incidents/{incidentId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-security")]
-pub struct SecurityIncidentsItem {
-    url: ::std::string::String,
-}
+pub type SecurityIncidentsItem = crate::request::Builder<paths::SecurityIncidentsItem>;
 #[cfg(feature = "area-security")]
 impl SecurityIncidentsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /security/incidents/{incidentId}`
     ///
     /// Get incident
@@ -1514,65 +1163,46 @@ impl SecurityIncidentsItem {
     }
 }
 /// `/security/incidents`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-security")]
-pub struct SecurityIncidents {
-    url: ::std::string::String,
-}
+pub type SecurityIncidents = crate::request::Builder<paths::SecurityIncidents>;
 #[cfg(feature = "area-security")]
 impl SecurityIncidents {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/security/incidents/{incidentId}`
     #[cfg(feature = "area-security")]
     pub fn by_incident_id(&self, incident_id: &str) -> SecurityIncidentsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, incident_id);
-        SecurityIncidentsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/security`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-security")]
-pub struct Security {
-    url: ::std::string::String,
-}
+pub type Security = crate::request::Builder<paths::Security>;
 #[cfg(feature = "area-security")]
 impl Security {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/security/caseManagement`
     #[cfg(feature = "area-security")]
     pub fn case_management(&self) -> SecurityCaseManagement {
         let mut url = self.url.clone();
         url.push_str("/caseManagement");
-        SecurityCaseManagement { url }
+        crate::request::Builder::new(url)
     }
     /// `/security/incidents`
     #[cfg(feature = "area-security")]
     pub fn incidents(&self) -> SecurityIncidents {
         let mut url = self.url.clone();
         url.push_str("/incidents");
-        SecurityIncidents { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SharesItemDriveItemContent {
-    url: ::std::string::String,
-}
+pub type SharesItemDriveItemContent = crate::request::Builder<
+    paths::SharesItemDriveItemContent,
+>;
 #[cfg(feature = "area-sharepoint")]
 impl SharesItemDriveItemContent {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
     ///
     /// Download the contents of a driveItem
@@ -1601,57 +1231,36 @@ impl SharesItemDriveItemContent {
     }
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SharesItemDriveItem {
-    url: ::std::string::String,
-}
+pub type SharesItemDriveItem = crate::request::Builder<paths::SharesItemDriveItem>;
 #[cfg(feature = "area-sharepoint")]
 impl SharesItemDriveItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> SharesItemDriveItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
-        SharesItemDriveItemContent { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SharesItem {
-    url: ::std::string::String,
-}
+pub type SharesItem = crate::request::Builder<paths::SharesItem>;
 #[cfg(feature = "area-sharepoint")]
 impl SharesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive_item(&self) -> SharesItemDriveItem {
         let mut url = self.url.clone();
         url.push_str("/driveItem");
-        SharesItemDriveItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/shares`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct Shares {
-    url: ::std::string::String,
-}
+pub type Shares = crate::request::Builder<paths::Shares>;
 #[cfg(feature = "area-sharepoint")]
 impl Shares {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/shares/{shareIdOrEncodedSharingUrl}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_share_id_or_encoded_sharing_url(
@@ -1661,21 +1270,16 @@ impl Shares {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, share_id_or_encoded_sharing_url);
-        SharesItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/sites/{siteId}/drive/items/{item-id}/content`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SitesItemDriveItemsItemContent {
-    url: ::std::string::String,
-}
+pub type SitesItemDriveItemsItemContent = crate::request::Builder<
+    paths::SitesItemDriveItemsItemContent,
+>;
 #[cfg(feature = "area-sharepoint")]
 impl SitesItemDriveItemsItemContent {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /sites/{siteId}/drive/items/{item-id}/content`
     ///
     /// Download the contents of a driveItem
@@ -1704,121 +1308,81 @@ impl SitesItemDriveItemsItemContent {
     }
 }
 /// `/sites/{siteId}/drive/items/{item-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SitesItemDriveItemsItem {
-    url: ::std::string::String,
-}
+pub type SitesItemDriveItemsItem = crate::request::Builder<
+    paths::SitesItemDriveItemsItem,
+>;
 #[cfg(feature = "area-sharepoint")]
 impl SitesItemDriveItemsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/sites/{siteId}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> SitesItemDriveItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
-        SitesItemDriveItemsItemContent {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/sites/{siteId}/drive/items`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SitesItemDriveItems {
-    url: ::std::string::String,
-}
+pub type SitesItemDriveItems = crate::request::Builder<paths::SitesItemDriveItems>;
 #[cfg(feature = "area-sharepoint")]
 impl SitesItemDriveItems {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/sites/{siteId}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> SitesItemDriveItemsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, item_id);
-        SitesItemDriveItemsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/sites/{siteId}/drive`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SitesItemDrive {
-    url: ::std::string::String,
-}
+pub type SitesItemDrive = crate::request::Builder<paths::SitesItemDrive>;
 #[cfg(feature = "area-sharepoint")]
 impl SitesItemDrive {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/sites/{siteId}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> SitesItemDriveItems {
         let mut url = self.url.clone();
         url.push_str("/items");
-        SitesItemDriveItems { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/sites/{siteId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SitesItem {
-    url: ::std::string::String,
-}
+pub type SitesItem = crate::request::Builder<paths::SitesItem>;
 #[cfg(feature = "area-sharepoint")]
 impl SitesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/sites/{siteId}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> SitesItemDrive {
         let mut url = self.url.clone();
         url.push_str("/drive");
-        SitesItemDrive { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/sites`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct Sites {
-    url: ::std::string::String,
-}
+pub type Sites = crate::request::Builder<paths::Sites>;
 #[cfg(feature = "area-sharepoint")]
 impl Sites {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/sites/{siteId}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_site_id(&self, site_id: &str) -> SitesItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, site_id);
-        SitesItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-sign-in")]
-pub struct UsersItemAuthenticationHardwareOathMethodsItem {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationHardwareOathMethodsItem = crate::request::Builder<
+    paths::UsersItemAuthenticationHardwareOathMethodsItem,
+>;
 #[cfg(feature = "area-entra-sign-in")]
 impl UsersItemAuthenticationHardwareOathMethodsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `DELETE /users/{usersId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     ///
     /// Delete hardwareOathAuthenticationMethod
@@ -1850,17 +1414,12 @@ impl UsersItemAuthenticationHardwareOathMethodsItem {
     }
 }
 /// `/users/{userId}/authentication/hardwareOathMethods`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-entra-sign-in")]
-pub struct UsersItemAuthenticationHardwareOathMethods {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationHardwareOathMethods = crate::request::Builder<
+    paths::UsersItemAuthenticationHardwareOathMethods,
+>;
 #[cfg(feature = "area-entra-sign-in")]
 impl UsersItemAuthenticationHardwareOathMethods {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /users/{usersId}/authentication/hardwareOathMethods`
     ///
     /// List hardwareOathAuthenticationMethod objects
@@ -1901,23 +1460,16 @@ impl UsersItemAuthenticationHardwareOathMethods {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, hardware_oath_authentication_method_id);
-        UsersItemAuthenticationHardwareOathMethodsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{userId}/authentication/operations/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationOperationsItem {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationOperationsItem = crate::request::Builder<
+    paths::UsersItemAuthenticationOperationsItem,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationOperationsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /users/{id | userPrincipalName}/authentication/operations/{id}`
     ///
     /// Get authentication operation
@@ -1953,17 +1505,12 @@ impl UsersItemAuthenticationOperationsItem {
     }
 }
 /// `/users/{userId}/authentication/operations`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationOperations {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationOperations = crate::request::Builder<
+    paths::UsersItemAuthenticationOperations,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationOperations {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{userId}/authentication/operations/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_operation_id(
@@ -1973,23 +1520,16 @@ impl UsersItemAuthenticationOperations {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, operation_id);
-        UsersItemAuthenticationOperationsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{userId}/authentication/passwordMethods/{id}/resetPassword`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationPasswordMethodsItemResetPassword {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationPasswordMethodsItemResetPassword = crate::request::Builder<
+    paths::UsersItemAuthenticationPasswordMethodsItemResetPassword,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationPasswordMethodsItemResetPassword {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword`
     ///
     /// passwordAuthenticationMethod: resetPassword
@@ -2021,17 +1561,12 @@ impl UsersItemAuthenticationPasswordMethodsItemResetPassword {
     }
 }
 /// `/users/{userId}/authentication/passwordMethods/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationPasswordMethodsItem {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationPasswordMethodsItem = crate::request::Builder<
+    paths::UsersItemAuthenticationPasswordMethodsItem,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationPasswordMethodsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{userId}/authentication/passwordMethods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn reset_password(
@@ -2039,23 +1574,16 @@ impl UsersItemAuthenticationPasswordMethodsItem {
     ) -> UsersItemAuthenticationPasswordMethodsItemResetPassword {
         let mut url = self.url.clone();
         url.push_str("/resetPassword");
-        UsersItemAuthenticationPasswordMethodsItemResetPassword {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{userId}/authentication/passwordMethods`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationPasswordMethods {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationPasswordMethods = crate::request::Builder<
+    paths::UsersItemAuthenticationPasswordMethods,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationPasswordMethods {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{userId}/authentication/passwordMethods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_password_method_id(
@@ -2065,63 +1593,45 @@ impl UsersItemAuthenticationPasswordMethods {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, password_method_id);
-        UsersItemAuthenticationPasswordMethodsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{userId}/authentication`
-#[derive(Clone, Debug)]
 #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
-pub struct UsersItemAuthentication {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthentication = crate::request::Builder<
+    paths::UsersItemAuthentication,
+>;
 #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
 impl UsersItemAuthentication {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{userId}/authentication/hardwareOathMethods`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn hardware_oath_methods(&self) -> UsersItemAuthenticationHardwareOathMethods {
         let mut url = self.url.clone();
         url.push_str("/hardwareOathMethods");
-        UsersItemAuthenticationHardwareOathMethods {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
     /// `/users/{userId}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
         let mut url = self.url.clone();
         url.push_str("/operations");
-        UsersItemAuthenticationOperations {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
     /// `/users/{userId}/authentication/passwordMethods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn password_methods(&self) -> UsersItemAuthenticationPasswordMethods {
         let mut url = self.url.clone();
         url.push_str("/passwordMethods");
-        UsersItemAuthenticationPasswordMethods {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{userId}/drive/items/{item-id}/content`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct UsersItemDriveItemsItemContent {
-    url: ::std::string::String,
-}
+pub type UsersItemDriveItemsItemContent = crate::request::Builder<
+    paths::UsersItemDriveItemsItemContent,
+>;
 #[cfg(feature = "area-sharepoint")]
 impl UsersItemDriveItemsItemContent {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /users/{userId}/drive/items/{item-id}/content`
     ///
     /// Download the contents of a driveItem
@@ -2150,70 +1660,48 @@ impl UsersItemDriveItemsItemContent {
     }
 }
 /// `/users/{userId}/drive/items/{item-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct UsersItemDriveItemsItem {
-    url: ::std::string::String,
-}
+pub type UsersItemDriveItemsItem = crate::request::Builder<
+    paths::UsersItemDriveItemsItem,
+>;
 #[cfg(feature = "area-sharepoint")]
 impl UsersItemDriveItemsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{userId}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> UsersItemDriveItemsItemContent {
         let mut url = self.url.clone();
         url.push_str("/content");
-        UsersItemDriveItemsItemContent {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{userId}/drive/items`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct UsersItemDriveItems {
-    url: ::std::string::String,
-}
+pub type UsersItemDriveItems = crate::request::Builder<paths::UsersItemDriveItems>;
 #[cfg(feature = "area-sharepoint")]
 impl UsersItemDriveItems {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{userId}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> UsersItemDriveItemsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, item_id);
-        UsersItemDriveItemsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{userId}/drive`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct UsersItemDrive {
-    url: ::std::string::String,
-}
+pub type UsersItemDrive = crate::request::Builder<paths::UsersItemDrive>;
 #[cfg(feature = "area-sharepoint")]
 impl UsersItemDrive {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{userId}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> UsersItemDriveItems {
         let mut url = self.url.clone();
         url.push_str("/items");
-        UsersItemDriveItems { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{userId}`
-#[derive(Clone, Debug)]
 #[cfg(
     any(
         feature = "area-entra-sign-in",
@@ -2221,9 +1709,7 @@ impl UsersItemDrive {
         feature = "area-sharepoint"
     )
 )]
-pub struct UsersItem {
-    url: ::std::string::String,
-}
+pub type UsersItem = crate::request::Builder<paths::UsersItem>;
 #[cfg(
     any(
         feature = "area-entra-sign-in",
@@ -2232,27 +1718,22 @@ pub struct UsersItem {
     )
 )]
 impl UsersItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{userId}/authentication`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
     pub fn authentication(&self) -> UsersItemAuthentication {
         let mut url = self.url.clone();
         url.push_str("/authentication");
-        UsersItemAuthentication { url }
+        crate::request::Builder::new(url)
     }
     /// `/users/{userId}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> UsersItemDrive {
         let mut url = self.url.clone();
         url.push_str("/drive");
-        UsersItemDrive { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users`
-#[derive(Clone, Debug)]
 #[cfg(
     any(
         feature = "area-entra-sign-in",
@@ -2260,9 +1741,7 @@ impl UsersItem {
         feature = "area-sharepoint"
     )
 )]
-pub struct Users {
-    url: ::std::string::String,
-}
+pub type Users = crate::request::Builder<paths::Users>;
 #[cfg(
     any(
         feature = "area-entra-sign-in",
@@ -2271,10 +1750,6 @@ pub struct Users {
     )
 )]
 impl Users {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{userId}`
     ///
     /// The key may also be: userPrincipalName.
@@ -2289,95 +1764,88 @@ impl Users {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, user_id);
-        UsersItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// The service root.
-#[derive(Clone, Debug)]
-pub struct Root {
-    url: ::std::string::String,
-}
+pub type Root = crate::request::Builder<paths::Root>;
 impl Root {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/applications`
     #[cfg(feature = "area-entra-applications")]
     pub fn applications(&self) -> Applications {
         let mut url = self.url.clone();
         url.push_str("/applications");
-        Applications { url }
+        crate::request::Builder::new(url)
     }
     /// `/chats`
     #[cfg(feature = "area-teams")]
     pub fn chats(&self) -> Chats {
         let mut url = self.url.clone();
         url.push_str("/chats");
-        Chats { url }
+        crate::request::Builder::new(url)
     }
     /// `/drives`
     #[cfg(feature = "area-sharepoint")]
     pub fn drives(&self) -> Drives {
         let mut url = self.url.clone();
         url.push_str("/drives");
-        Drives { url }
+        crate::request::Builder::new(url)
     }
     /// `/groups`
     #[cfg(feature = "area-sharepoint")]
     pub fn groups(&self) -> Groups {
         let mut url = self.url.clone();
         url.push_str("/groups");
-        Groups { url }
+        crate::request::Builder::new(url)
     }
     /// `/identityGovernance`
     #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
     pub fn identity_governance(&self) -> IdentityGovernance {
         let mut url = self.url.clone();
         url.push_str("/identityGovernance");
-        IdentityGovernance { url }
+        crate::request::Builder::new(url)
     }
     /// `/longRunningOperation`
     #[cfg(feature = "area-industrydata")]
     pub fn long_running_operation(&self) -> LongRunningOperation {
         let mut url = self.url.clone();
         url.push_str("/longRunningOperation");
-        LongRunningOperation { url }
+        crate::request::Builder::new(url)
     }
     /// `/me`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
     pub fn me(&self) -> Me {
         let mut url = self.url.clone();
         url.push_str("/me");
-        Me { url }
+        crate::request::Builder::new(url)
     }
     /// `/roleManagement`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_management(&self) -> RoleManagement {
         let mut url = self.url.clone();
         url.push_str("/roleManagement");
-        RoleManagement { url }
+        crate::request::Builder::new(url)
     }
     /// `/security`
     #[cfg(feature = "area-security")]
     pub fn security(&self) -> Security {
         let mut url = self.url.clone();
         url.push_str("/security");
-        Security { url }
+        crate::request::Builder::new(url)
     }
     /// `/shares`
     #[cfg(feature = "area-sharepoint")]
     pub fn shares(&self) -> Shares {
         let mut url = self.url.clone();
         url.push_str("/shares");
-        Shares { url }
+        crate::request::Builder::new(url)
     }
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub fn sites(&self) -> Sites {
         let mut url = self.url.clone();
         url.push_str("/sites");
-        Sites { url }
+        crate::request::Builder::new(url)
     }
     /// `/users`
     #[cfg(
@@ -2390,15 +1858,262 @@ impl Root {
     pub fn users(&self) -> Users {
         let mut url = self.url.clone();
         url.push_str("/users");
-        Users { url }
+        crate::request::Builder::new(url)
     }
+}
+/// One type per documented path, naming it in [`crate::request::Builder`].
+pub mod paths {
+    /// `/applications`
+    #[cfg(feature = "area-entra-applications")]
+    pub enum Applications {}
+    /// `/chats/{chat-id}/messages`
+    #[cfg(feature = "area-teams")]
+    pub enum ChatsItemMessages {}
+    /// `/chats/{chat-id}`
+    #[cfg(feature = "area-teams")]
+    pub enum ChatsItem {}
+    /// `/chats`
+    #[cfg(feature = "area-teams")]
+    pub enum Chats {}
+    /// `/drives/{drive-id}/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum DrivesItemItemsItemContent {}
+    /// `/drives/{drive-id}/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum DrivesItemItemsItem {}
+    /// `/drives/{drive-id}/items`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum DrivesItemItems {}
+    /// `/drives/{drive-id}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum DrivesItem {}
+    /// `/drives`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum Drives {}
+    /// `/groups/{group-id}/drive/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum GroupsItemDriveItemsItemContent {}
+    /// `/groups/{group-id}/drive/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum GroupsItemDriveItemsItem {}
+    /// `/groups/{group-id}/drive/items`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum GroupsItemDriveItems {}
+    /// `/groups/{group-id}/drive`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum GroupsItemDrive {}
+    /// `/groups/{group-id}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum GroupsItem {}
+    /// `/groups`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum Groups {}
+    /// `/identityGovernance/roleManagementAlerts/alerts/refresh`
+    #[cfg(feature = "area-governance")]
+    pub enum IdentityGovernanceRoleManagementAlertsAlertsRefresh {}
+    /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
+    #[cfg(feature = "area-governance")]
+    pub enum IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {}
+    /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}`
+    #[cfg(feature = "area-governance")]
+    pub enum IdentityGovernanceRoleManagementAlertsAlertsItem {}
+    /// `/identityGovernance/roleManagementAlerts/alerts`
+    #[cfg(feature = "area-governance")]
+    pub enum IdentityGovernanceRoleManagementAlertsAlerts {}
+    /// `/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}`
+    #[cfg(feature = "area-entra-id-governance")]
+    pub enum IdentityGovernanceRoleManagementAlertsOperationsItem {}
+    /// `/identityGovernance/roleManagementAlerts/operations`
+    #[cfg(feature = "area-entra-id-governance")]
+    pub enum IdentityGovernanceRoleManagementAlertsOperations {}
+    /// `/identityGovernance/roleManagementAlerts`
+    #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
+    pub enum IdentityGovernanceRoleManagementAlerts {}
+    /// `/identityGovernance`
+    #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
+    pub enum IdentityGovernance {}
+    /// `/longRunningOperation`
+    #[cfg(feature = "area-industrydata")]
+    pub enum LongRunningOperation {}
+    /// `/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+    #[cfg(feature = "area-entra-sign-in")]
+    pub enum MeAuthenticationHardwareOathMethodsItem {}
+    /// `/me/authentication/hardwareOathMethods`
+    #[cfg(feature = "area-entra-sign-in")]
+    pub enum MeAuthenticationHardwareOathMethods {}
+    /// `/me/authentication`
+    #[cfg(feature = "area-entra-sign-in")]
+    pub enum MeAuthentication {}
+    /// `/me/drive/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum MeDriveItemsItemContent {}
+    /// `/me/drive/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum MeDriveItemsItem {}
+    /// `/me/drive/items`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum MeDriveItems {}
+    /// `/me/drive/root:/{item-path}:/content`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum MeDriveRootPathContent {}
+    /// `/me/drive/root:/{item-path}:`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum MeDriveRootPath {}
+    /// `/me/drive`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum MeDrive {}
+    /// `/me`
+    #[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
+    pub enum Me {}
+    /// `/roleManagement/cloudPc/roleDefinitions/{id}`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagementCloudPcRoleDefinitionsItem {}
+    /// `/roleManagement/cloudPc/roleDefinitions`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagementCloudPcRoleDefinitions {}
+    /// `/roleManagement/cloudPc`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagementCloudPc {}
+    /// `/roleManagement/deviceManagement/roleDefinitions/{id}`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagementDeviceManagementRoleDefinitionsItem {}
+    /// `/roleManagement/deviceManagement/roleDefinitions`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagementDeviceManagementRoleDefinitions {}
+    /// `/roleManagement/deviceManagement`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagementDeviceManagement {}
+    /// `/roleManagement/directory/roleDefinitions/{id}`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagementDirectoryRoleDefinitionsItem {}
+    /// `/roleManagement/directory/roleDefinitions`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagementDirectoryRoleDefinitions {}
+    /// `/roleManagement/directory`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagementDirectory {}
+    /// `/roleManagement`
+    #[cfg(feature = "area-entra-directory-management")]
+    pub enum RoleManagement {}
+    /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content`
+    #[cfg(feature = "area-security")]
+    pub enum SecurityCaseManagementCasesItemAttachmentsItemContent {}
+    /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}`
+    #[cfg(feature = "area-security")]
+    pub enum SecurityCaseManagementCasesItemAttachmentsItem {}
+    /// `/security/caseManagement/cases/{caseId}/attachments`
+    #[cfg(feature = "area-security")]
+    pub enum SecurityCaseManagementCasesItemAttachments {}
+    /// `/security/caseManagement/cases/{caseId}`
+    #[cfg(feature = "area-security")]
+    pub enum SecurityCaseManagementCasesItem {}
+    /// `/security/caseManagement/cases`
+    #[cfg(feature = "area-security")]
+    pub enum SecurityCaseManagementCases {}
+    /// `/security/caseManagement`
+    #[cfg(feature = "area-security")]
+    pub enum SecurityCaseManagement {}
+    /// `/security/incidents/{incidentId}`
+    #[cfg(feature = "area-security")]
+    pub enum SecurityIncidentsItem {}
+    /// `/security/incidents`
+    #[cfg(feature = "area-security")]
+    pub enum SecurityIncidents {}
+    /// `/security`
+    #[cfg(feature = "area-security")]
+    pub enum Security {}
+    /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SharesItemDriveItemContent {}
+    /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SharesItemDriveItem {}
+    /// `/shares/{shareIdOrEncodedSharingUrl}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SharesItem {}
+    /// `/shares`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum Shares {}
+    /// `/sites/{siteId}/drive/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SitesItemDriveItemsItemContent {}
+    /// `/sites/{siteId}/drive/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SitesItemDriveItemsItem {}
+    /// `/sites/{siteId}/drive/items`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SitesItemDriveItems {}
+    /// `/sites/{siteId}/drive`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SitesItemDrive {}
+    /// `/sites/{siteId}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SitesItem {}
+    /// `/sites`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum Sites {}
+    /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+    #[cfg(feature = "area-entra-sign-in")]
+    pub enum UsersItemAuthenticationHardwareOathMethodsItem {}
+    /// `/users/{userId}/authentication/hardwareOathMethods`
+    #[cfg(feature = "area-entra-sign-in")]
+    pub enum UsersItemAuthenticationHardwareOathMethods {}
+    /// `/users/{userId}/authentication/operations/{id}`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationOperationsItem {}
+    /// `/users/{userId}/authentication/operations`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationOperations {}
+    /// `/users/{userId}/authentication/passwordMethods/{id}/resetPassword`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationPasswordMethodsItemResetPassword {}
+    /// `/users/{userId}/authentication/passwordMethods/{id}`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationPasswordMethodsItem {}
+    /// `/users/{userId}/authentication/passwordMethods`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationPasswordMethods {}
+    /// `/users/{userId}/authentication`
+    #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
+    pub enum UsersItemAuthentication {}
+    /// `/users/{userId}/drive/items/{item-id}/content`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum UsersItemDriveItemsItemContent {}
+    /// `/users/{userId}/drive/items/{item-id}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum UsersItemDriveItemsItem {}
+    /// `/users/{userId}/drive/items`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum UsersItemDriveItems {}
+    /// `/users/{userId}/drive`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum UsersItemDrive {}
+    /// `/users/{userId}`
+    #[cfg(
+        any(
+            feature = "area-entra-sign-in",
+            feature = "area-identity-and-sign-in",
+            feature = "area-sharepoint"
+        )
+    )]
+    pub enum UsersItem {}
+    /// `/users`
+    #[cfg(
+        any(
+            feature = "area-entra-sign-in",
+            feature = "area-identity-and-sign-in",
+            feature = "area-sharepoint"
+        )
+    )]
+    pub enum Users {}
+    /// The service root.
+    pub enum Root {}
 }
 /// Per-operation markers: which query options each operation supports.
 pub mod options {
     #[cfg(feature = "area-entra-applications")]
     /// Options of `beta_get_applications`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetApplications;
+    pub enum GetApplications {}
     #[cfg(feature = "area-entra-applications")]
     impl crate::request::query::Select for GetApplications {}
     #[cfg(feature = "area-entra-applications")]
@@ -2422,31 +2137,26 @@ pub mod options {
     }
     #[cfg(feature = "area-teams")]
     /// Options of `beta_post_chats_by_chat_id_messages`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostChatsByChatIdMessages;
+    pub enum PostChatsByChatIdMessages {}
     #[cfg(feature = "area-sharepoint")]
     /// Options of `beta_get_drives_by_drive_id_items_by_item_id_content`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetDrivesByDriveIdItemsByItemIdContent;
+    pub enum GetDrivesByDriveIdItemsByItemIdContent {}
     #[cfg(feature = "area-sharepoint")]
     impl crate::request::query::Select for GetDrivesByDriveIdItemsByItemIdContent {}
     #[cfg(feature = "area-sharepoint")]
     impl crate::request::query::Expand for GetDrivesByDriveIdItemsByItemIdContent {}
     #[cfg(feature = "area-governance")]
     /// Options of `beta_post_identity_governance_role_management_alerts_alerts_refresh`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostIdentityGovernanceRoleManagementAlertsAlertsRefresh;
+    pub enum PostIdentityGovernanceRoleManagementAlertsAlertsRefresh {}
     #[cfg(feature = "area-entra-id-governance")]
     /// Options of `beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetIdentityGovernanceRoleManagementAlertsOperationsByLongRunningOperationId;
+    pub enum GetIdentityGovernanceRoleManagementAlertsOperationsByLongRunningOperationId {}
     #[cfg(feature = "area-entra-id-governance")]
     impl crate::request::query::Select
     for GetIdentityGovernanceRoleManagementAlertsOperationsByLongRunningOperationId {}
     #[cfg(feature = "area-industrydata")]
     /// Options of `beta_get_long_running_operation`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetLongRunningOperation;
+    pub enum GetLongRunningOperation {}
     #[cfg(feature = "area-industrydata")]
     impl crate::request::query::Select for GetLongRunningOperation {}
     #[cfg(feature = "area-industrydata")]
@@ -2459,8 +2169,7 @@ pub mod options {
     impl crate::request::query::Top for GetLongRunningOperation {}
     #[cfg(feature = "area-entra-sign-in")]
     /// Options of `beta_get_me_authentication_hardware_oath_methods`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetMeAuthenticationHardwareOathMethods;
+    pub enum GetMeAuthenticationHardwareOathMethods {}
     #[cfg(feature = "area-entra-sign-in")]
     impl crate::request::query::Select for GetMeAuthenticationHardwareOathMethods {}
     #[cfg(feature = "area-entra-sign-in")]
@@ -2469,24 +2178,19 @@ pub mod options {
     impl crate::request::query::Top for GetMeAuthenticationHardwareOathMethods {}
     #[cfg(feature = "area-entra-sign-in")]
     /// Options of `beta_delete_me_authentication_hardware_oath_methods_by_hardware_oath_authentication_method_id`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct DeleteMeAuthenticationHardwareOathMethodsByHardwareOathAuthenticationMethodId;
+    pub enum DeleteMeAuthenticationHardwareOathMethodsByHardwareOathAuthenticationMethodId {}
     #[cfg(feature = "area-entra-directory-management")]
     /// Options of `beta_patch_role_management_cloud_pc_role_definitions_by_id`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PatchRoleManagementCloudPcRoleDefinitionsById;
+    pub enum PatchRoleManagementCloudPcRoleDefinitionsById {}
     #[cfg(feature = "area-entra-directory-management")]
     /// Options of `beta_patch_role_management_device_management_role_definitions_by_id`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PatchRoleManagementDeviceManagementRoleDefinitionsById;
+    pub enum PatchRoleManagementDeviceManagementRoleDefinitionsById {}
     #[cfg(feature = "area-entra-directory-management")]
     /// Options of `beta_patch_role_management_directory_role_definitions_by_id`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PatchRoleManagementDirectoryRoleDefinitionsById;
+    pub enum PatchRoleManagementDirectoryRoleDefinitionsById {}
     #[cfg(feature = "area-security")]
     /// Options of `beta_put_security_case_management_cases_by_case_id_attachments_by_attachment_id_content`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PutSecurityCaseManagementCasesByCaseIdAttachmentsByAttachmentIdContent;
+    pub enum PutSecurityCaseManagementCasesByCaseIdAttachmentsByAttachmentIdContent {}
     #[cfg(feature = "area-security")]
     impl<
         T,
@@ -2501,18 +2205,15 @@ pub mod options {
     }
     #[cfg(feature = "area-security")]
     /// Options of `beta_get_security_incidents_by_incident_id`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetSecurityIncidentsByIncidentId;
+    pub enum GetSecurityIncidentsByIncidentId {}
     #[cfg(feature = "area-security")]
     impl crate::request::query::Select for GetSecurityIncidentsByIncidentId {}
     #[cfg(feature = "area-security")]
     impl crate::request::query::Expand for GetSecurityIncidentsByIncidentId {}
     #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `beta_get_users_by_id_authentication_operations_by_id`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetUsersByIdAuthenticationOperationsById;
+    pub enum GetUsersByIdAuthenticationOperationsById {}
     #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `beta_post_users_by_id_authentication_password_methods_by_id_reset_password`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostUsersByIdAuthenticationPasswordMethodsByIdResetPassword;
+    pub enum PostUsersByIdAuthenticationPasswordMethodsByIdResetPassword {}
 }

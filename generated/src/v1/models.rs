@@ -23,15 +23,13 @@ impl crate::support::ModelFields for Anything {
         key: ::std::string::String,
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
-        let value = map.next_value()?;
-        self.additional_data.insert(key, value);
-        Ok(())
+        crate::support::read_additional(map, key, &mut self.additional_data)
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-outlook"))]
@@ -209,122 +207,110 @@ impl crate::support::ModelFields for Application {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "addIns" => self.add_ins = map.next_value()?,
-            "allowPublicClient" => self.allow_public_client = map.next_value()?,
-            "api" => self.api = map.next_value()?,
-            "appId" => self.app_id = map.next_value()?,
-            "appRoles" => self.app_roles = map.next_value()?,
-            "applicationAliases" => self.application_aliases = map.next_value()?,
-            "applicationTemplateId" => self.application_template_id = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "deletedDateTime" => self.deleted_date_time = map.next_value()?,
-            "displayName" => self.display_name = map.next_value()?,
-            "groupMembershipClaims" => self.group_membership_claims = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "identifierUris" => self.identifier_uris = map.next_value()?,
-            "info" => self.info = map.next_value()?,
-            "installedClients" => self.installed_clients = map.next_value()?,
+            "addIns" => crate::support::read_value(map, &mut self.add_ins),
+            "allowPublicClient" => {
+                crate::support::read_value(map, &mut self.allow_public_client)
+            }
+            "api" => crate::support::read_value(map, &mut self.api),
+            "appId" => crate::support::read_value(map, &mut self.app_id),
+            "appRoles" => crate::support::read_value(map, &mut self.app_roles),
+            "applicationAliases" => {
+                crate::support::read_value(map, &mut self.application_aliases)
+            }
+            "applicationTemplateId" => {
+                crate::support::read_value(map, &mut self.application_template_id)
+            }
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
+            }
+            "deletedDateTime" => {
+                crate::support::read_value(map, &mut self.deleted_date_time)
+            }
+            "displayName" => crate::support::read_value(map, &mut self.display_name),
+            "groupMembershipClaims" => {
+                crate::support::read_value(map, &mut self.group_membership_claims)
+            }
+            "id" => crate::support::read_value(map, &mut self.id),
+            "identifierUris" => {
+                crate::support::read_value(map, &mut self.identifier_uris)
+            }
+            "info" => crate::support::read_value(map, &mut self.info),
+            "installedClients" => {
+                crate::support::read_value(map, &mut self.installed_clients)
+            }
             "isDeviceOnlyAuthSupported" => {
-                self.is_device_only_auth_supported = map.next_value()?;
+                crate::support::read_value(map, &mut self.is_device_only_auth_supported)
             }
             "isFallbackPublicClient" => {
-                self.is_fallback_public_client = map.next_value()?;
+                crate::support::read_value(map, &mut self.is_fallback_public_client)
             }
-            "keyCredentials" => self.key_credentials = map.next_value()?,
-            "optionalClaims" => self.optional_claims = map.next_value()?,
+            "keyCredentials" => {
+                crate::support::read_value(map, &mut self.key_credentials)
+            }
+            "optionalClaims" => {
+                crate::support::read_value(map, &mut self.optional_claims)
+            }
             "parentalControlSettings" => {
-                self.parental_control_settings = map.next_value()?;
+                crate::support::read_value(map, &mut self.parental_control_settings)
             }
-            "passwordCredentials" => self.password_credentials = map.next_value()?,
-            "publicClient" => self.public_client = map.next_value()?,
-            "publisherDomain" => self.publisher_domain = map.next_value()?,
-            "requiredResourceAccess" => self.required_resource_access = map.next_value()?,
-            "samlMetadataUrl" => self.saml_metadata_url = map.next_value()?,
-            "signInAudience" => self.sign_in_audience = map.next_value()?,
-            "tags" => self.tags = map.next_value()?,
-            "tokenEncryptionKeyId" => self.token_encryption_key_id = map.next_value()?,
-            "web" => self.web = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "passwordCredentials" => {
+                crate::support::read_value(map, &mut self.password_credentials)
             }
+            "publicClient" => crate::support::read_value(map, &mut self.public_client),
+            "publisherDomain" => {
+                crate::support::read_value(map, &mut self.publisher_domain)
+            }
+            "requiredResourceAccess" => {
+                crate::support::read_value(map, &mut self.required_resource_access)
+            }
+            "samlMetadataUrl" => {
+                crate::support::read_value(map, &mut self.saml_metadata_url)
+            }
+            "signInAudience" => {
+                crate::support::read_value(map, &mut self.sign_in_audience)
+            }
+            "tags" => crate::support::read_value(map, &mut self.tags),
+            "tokenEncryptionKeyId" => {
+                crate::support::read_value(map, &mut self.token_encryption_key_id)
+            }
+            "web" => crate::support::read_value(map, &mut self.web),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "addIns", &self.add_ins)?;
-        crate::support::write_field(
-            map,
-            "allowPublicClient",
-            &self.allow_public_client,
-        )?;
-        crate::support::write_field(map, "api", &self.api)?;
-        crate::support::write_field(map, "appId", &self.app_id)?;
-        crate::support::write_field(map, "appRoles", &self.app_roles)?;
-        crate::support::write_field(
-            map,
-            "applicationAliases",
-            &self.application_aliases,
-        )?;
-        crate::support::write_field(
-            map,
-            "applicationTemplateId",
-            &self.application_template_id,
-        )?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(map, "deletedDateTime", &self.deleted_date_time)?;
-        crate::support::write_field(map, "displayName", &self.display_name)?;
-        crate::support::write_field(
-            map,
-            "groupMembershipClaims",
-            &self.group_membership_claims,
-        )?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "identifierUris", &self.identifier_uris)?;
-        crate::support::write_field(map, "info", &self.info)?;
-        crate::support::write_field(map, "installedClients", &self.installed_clients)?;
-        crate::support::write_field(
-            map,
-            "isDeviceOnlyAuthSupported",
-            &self.is_device_only_auth_supported,
-        )?;
-        crate::support::write_field(
-            map,
-            "isFallbackPublicClient",
-            &self.is_fallback_public_client,
-        )?;
-        crate::support::write_field(map, "keyCredentials", &self.key_credentials)?;
-        crate::support::write_field(map, "optionalClaims", &self.optional_claims)?;
-        crate::support::write_field(
-            map,
-            "parentalControlSettings",
-            &self.parental_control_settings,
-        )?;
-        crate::support::write_field(
-            map,
-            "passwordCredentials",
-            &self.password_credentials,
-        )?;
-        crate::support::write_field(map, "publicClient", &self.public_client)?;
-        crate::support::write_field(map, "publisherDomain", &self.publisher_domain)?;
-        crate::support::write_field(
-            map,
-            "requiredResourceAccess",
-            &self.required_resource_access,
-        )?;
-        crate::support::write_field(map, "samlMetadataUrl", &self.saml_metadata_url)?;
-        crate::support::write_field(map, "signInAudience", &self.sign_in_audience)?;
-        crate::support::write_field(map, "tags", &self.tags)?;
-        crate::support::write_field(
-            map,
-            "tokenEncryptionKeyId",
-            &self.token_encryption_key_id,
-        )?;
-        crate::support::write_field(map, "web", &self.web)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("addIns", &self.add_ins);
+        out.field("allowPublicClient", &self.allow_public_client);
+        out.field("api", &self.api);
+        out.field("appId", &self.app_id);
+        out.field("appRoles", &self.app_roles);
+        out.field("applicationAliases", &self.application_aliases);
+        out.field("applicationTemplateId", &self.application_template_id);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("deletedDateTime", &self.deleted_date_time);
+        out.field("displayName", &self.display_name);
+        out.field("groupMembershipClaims", &self.group_membership_claims);
+        out.field("id", &self.id);
+        out.field("identifierUris", &self.identifier_uris);
+        out.field("info", &self.info);
+        out.field("installedClients", &self.installed_clients);
+        out.field("isDeviceOnlyAuthSupported", &self.is_device_only_auth_supported);
+        out.field("isFallbackPublicClient", &self.is_fallback_public_client);
+        out.field("keyCredentials", &self.key_credentials);
+        out.field("optionalClaims", &self.optional_claims);
+        out.field("parentalControlSettings", &self.parental_control_settings);
+        out.field("passwordCredentials", &self.password_credentials);
+        out.field("publicClient", &self.public_client);
+        out.field("publisherDomain", &self.publisher_domain);
+        out.field("requiredResourceAccess", &self.required_resource_access);
+        out.field("samlMetadataUrl", &self.saml_metadata_url);
+        out.field("signInAudience", &self.sign_in_audience);
+        out.field("tags", &self.tags);
+        out.field("tokenEncryptionKeyId", &self.token_encryption_key_id);
+        out.field("web", &self.web);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-applications"))]
@@ -387,20 +373,16 @@ impl crate::support::ModelFields for AuthenticationMethod {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
-            }
+            "id" => crate::support::read_value(map, &mut self.id),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
@@ -548,72 +530,74 @@ impl crate::support::ModelFields for ChatMessage {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "attachments" => self.attachments = map.next_value()?,
-            "body" => self.body = map.next_value()?,
-            "channelIdentity" => self.channel_identity = map.next_value()?,
-            "chatId" => self.chat_id = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "deletedDateTime" => self.deleted_date_time = map.next_value()?,
-            "etag" => self.etag = map.next_value()?,
-            "eventDetail" => self.event_detail = map.next_value()?,
-            "from" => self.from = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "importance" => self.importance = map.next_value()?,
-            "lastEditedDateTime" => self.last_edited_date_time = map.next_value()?,
-            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
-            "locale" => self.locale = map.next_value()?,
-            "mentions" => self.mentions = map.next_value()?,
-            "messageHistory" => self.message_history = map.next_value()?,
-            "messageType" => self.message_type = map.next_value()?,
-            "policyViolation" => self.policy_violation = map.next_value()?,
-            "reactions" => self.reactions = map.next_value()?,
-            "replyToId" => self.reply_to_id = map.next_value()?,
-            "subject" => self.subject = map.next_value()?,
-            "summary" => self.summary = map.next_value()?,
-            "webUrl" => self.web_url = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "attachments" => crate::support::read_value(map, &mut self.attachments),
+            "body" => crate::support::read_value(map, &mut self.body),
+            "channelIdentity" => {
+                crate::support::read_value(map, &mut self.channel_identity)
             }
+            "chatId" => crate::support::read_value(map, &mut self.chat_id),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
+            }
+            "deletedDateTime" => {
+                crate::support::read_value(map, &mut self.deleted_date_time)
+            }
+            "etag" => crate::support::read_value(map, &mut self.etag),
+            "eventDetail" => crate::support::read_value(map, &mut self.event_detail),
+            "from" => crate::support::read_value(map, &mut self.from),
+            "id" => crate::support::read_value(map, &mut self.id),
+            "importance" => crate::support::read_value(map, &mut self.importance),
+            "lastEditedDateTime" => {
+                crate::support::read_value(map, &mut self.last_edited_date_time)
+            }
+            "lastModifiedDateTime" => {
+                crate::support::read_value(map, &mut self.last_modified_date_time)
+            }
+            "locale" => crate::support::read_value(map, &mut self.locale),
+            "mentions" => crate::support::read_value(map, &mut self.mentions),
+            "messageHistory" => {
+                crate::support::read_value(map, &mut self.message_history)
+            }
+            "messageType" => crate::support::read_value(map, &mut self.message_type),
+            "policyViolation" => {
+                crate::support::read_value(map, &mut self.policy_violation)
+            }
+            "reactions" => crate::support::read_value(map, &mut self.reactions),
+            "replyToId" => crate::support::read_value(map, &mut self.reply_to_id),
+            "subject" => crate::support::read_value(map, &mut self.subject),
+            "summary" => crate::support::read_value(map, &mut self.summary),
+            "webUrl" => crate::support::read_value(map, &mut self.web_url),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "attachments", &self.attachments)?;
-        crate::support::write_field(map, "body", &self.body)?;
-        crate::support::write_field(map, "channelIdentity", &self.channel_identity)?;
-        crate::support::write_field(map, "chatId", &self.chat_id)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(map, "deletedDateTime", &self.deleted_date_time)?;
-        crate::support::write_field(map, "etag", &self.etag)?;
-        crate::support::write_field(map, "eventDetail", &self.event_detail)?;
-        crate::support::write_field(map, "from", &self.from)?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "importance", &self.importance)?;
-        crate::support::write_field(
-            map,
-            "lastEditedDateTime",
-            &self.last_edited_date_time,
-        )?;
-        crate::support::write_field(
-            map,
-            "lastModifiedDateTime",
-            &self.last_modified_date_time,
-        )?;
-        crate::support::write_field(map, "locale", &self.locale)?;
-        crate::support::write_field(map, "mentions", &self.mentions)?;
-        crate::support::write_field(map, "messageHistory", &self.message_history)?;
-        crate::support::write_field(map, "messageType", &self.message_type)?;
-        crate::support::write_field(map, "policyViolation", &self.policy_violation)?;
-        crate::support::write_field(map, "reactions", &self.reactions)?;
-        crate::support::write_field(map, "replyToId", &self.reply_to_id)?;
-        crate::support::write_field(map, "subject", &self.subject)?;
-        crate::support::write_field(map, "summary", &self.summary)?;
-        crate::support::write_field(map, "webUrl", &self.web_url)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("attachments", &self.attachments);
+        out.field("body", &self.body);
+        out.field("channelIdentity", &self.channel_identity);
+        out.field("chatId", &self.chat_id);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("deletedDateTime", &self.deleted_date_time);
+        out.field("etag", &self.etag);
+        out.field("eventDetail", &self.event_detail);
+        out.field("from", &self.from);
+        out.field("id", &self.id);
+        out.field("importance", &self.importance);
+        out.field("lastEditedDateTime", &self.last_edited_date_time);
+        out.field("lastModifiedDateTime", &self.last_modified_date_time);
+        out.field("locale", &self.locale);
+        out.field("mentions", &self.mentions);
+        out.field("messageHistory", &self.message_history);
+        out.field("messageType", &self.message_type);
+        out.field("policyViolation", &self.policy_violation);
+        out.field("reactions", &self.reactions);
+        out.field("replyToId", &self.reply_to_id);
+        out.field("subject", &self.subject);
+        out.field("summary", &self.summary);
+        out.field("webUrl", &self.web_url);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-teams"))]
@@ -693,22 +677,20 @@ impl crate::support::ModelFields for DirectoryObject {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            "deletedDateTime" => self.deleted_date_time = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "id" => crate::support::read_value(map, &mut self.id),
+            "deletedDateTime" => {
+                crate::support::read_value(map, &mut self.deleted_date_time)
             }
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "deletedDateTime", &self.deleted_date_time)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.field("deletedDateTime", &self.deleted_date_time);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(
@@ -854,86 +836,82 @@ impl crate::support::ModelFields for EducationAssignment {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "addedStudentAction" => self.added_student_action = map.next_value()?,
-            "allowLateSubmissions" => self.allow_late_submissions = map.next_value()?,
+            "addedStudentAction" => {
+                crate::support::read_value(map, &mut self.added_student_action)
+            }
+            "allowLateSubmissions" => {
+                crate::support::read_value(map, &mut self.allow_late_submissions)
+            }
             "allowStudentsToAddResourcesToSubmission" => {
-                self.allow_students_to_add_resources_to_submission = map.next_value()?;
+                crate::support::read_value(
+                    map,
+                    &mut self.allow_students_to_add_resources_to_submission,
+                )
             }
-            "assignDateTime" => self.assign_date_time = map.next_value()?,
-            "assignTo" => self.assign_to = map.next_value()?,
-            "assignedDateTime" => self.assigned_date_time = map.next_value()?,
-            "classId" => self.class_id = map.next_value()?,
-            "closeDateTime" => self.close_date_time = map.next_value()?,
-            "createdBy" => self.created_by = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "displayName" => self.display_name = map.next_value()?,
-            "dueDateTime" => self.due_date_time = map.next_value()?,
-            "grading" => self.grading = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "instructions" => self.instructions = map.next_value()?,
-            "lastModifiedBy" => self.last_modified_by = map.next_value()?,
-            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
-            "notificationChannelUrl" => self.notification_channel_url = map.next_value()?,
-            "resourcesFolderUrl" => self.resources_folder_url = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "webUrl" => self.web_url = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "assignDateTime" => {
+                crate::support::read_value(map, &mut self.assign_date_time)
             }
+            "assignTo" => crate::support::read_value(map, &mut self.assign_to),
+            "assignedDateTime" => {
+                crate::support::read_value(map, &mut self.assigned_date_time)
+            }
+            "classId" => crate::support::read_value(map, &mut self.class_id),
+            "closeDateTime" => crate::support::read_value(map, &mut self.close_date_time),
+            "createdBy" => crate::support::read_value(map, &mut self.created_by),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
+            }
+            "displayName" => crate::support::read_value(map, &mut self.display_name),
+            "dueDateTime" => crate::support::read_value(map, &mut self.due_date_time),
+            "grading" => crate::support::read_value(map, &mut self.grading),
+            "id" => crate::support::read_value(map, &mut self.id),
+            "instructions" => crate::support::read_value(map, &mut self.instructions),
+            "lastModifiedBy" => {
+                crate::support::read_value(map, &mut self.last_modified_by)
+            }
+            "lastModifiedDateTime" => {
+                crate::support::read_value(map, &mut self.last_modified_date_time)
+            }
+            "notificationChannelUrl" => {
+                crate::support::read_value(map, &mut self.notification_channel_url)
+            }
+            "resourcesFolderUrl" => {
+                crate::support::read_value(map, &mut self.resources_folder_url)
+            }
+            "status" => crate::support::read_value(map, &mut self.status),
+            "webUrl" => crate::support::read_value(map, &mut self.web_url),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(
-            map,
-            "addedStudentAction",
-            &self.added_student_action,
-        )?;
-        crate::support::write_field(
-            map,
-            "allowLateSubmissions",
-            &self.allow_late_submissions,
-        )?;
-        crate::support::write_field(
-            map,
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("addedStudentAction", &self.added_student_action);
+        out.field("allowLateSubmissions", &self.allow_late_submissions);
+        out.field(
             "allowStudentsToAddResourcesToSubmission",
             &self.allow_students_to_add_resources_to_submission,
-        )?;
-        crate::support::write_field(map, "assignDateTime", &self.assign_date_time)?;
-        crate::support::write_field(map, "assignTo", &self.assign_to)?;
-        crate::support::write_field(map, "assignedDateTime", &self.assigned_date_time)?;
-        crate::support::write_field(map, "classId", &self.class_id)?;
-        crate::support::write_field(map, "closeDateTime", &self.close_date_time)?;
-        crate::support::write_field(map, "createdBy", &self.created_by)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(map, "displayName", &self.display_name)?;
-        crate::support::write_field(map, "dueDateTime", &self.due_date_time)?;
-        crate::support::write_field(map, "grading", &self.grading)?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "instructions", &self.instructions)?;
-        crate::support::write_field(map, "lastModifiedBy", &self.last_modified_by)?;
-        crate::support::write_field(
-            map,
-            "lastModifiedDateTime",
-            &self.last_modified_date_time,
-        )?;
-        crate::support::write_field(
-            map,
-            "notificationChannelUrl",
-            &self.notification_channel_url,
-        )?;
-        crate::support::write_field(
-            map,
-            "resourcesFolderUrl",
-            &self.resources_folder_url,
-        )?;
-        crate::support::write_field(map, "status", &self.status)?;
-        crate::support::write_field(map, "webUrl", &self.web_url)?;
-        crate::support::write_additional(map, &self.additional_data)
+        );
+        out.field("assignDateTime", &self.assign_date_time);
+        out.field("assignTo", &self.assign_to);
+        out.field("assignedDateTime", &self.assigned_date_time);
+        out.field("classId", &self.class_id);
+        out.field("closeDateTime", &self.close_date_time);
+        out.field("createdBy", &self.created_by);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("displayName", &self.display_name);
+        out.field("dueDateTime", &self.due_date_time);
+        out.field("grading", &self.grading);
+        out.field("id", &self.id);
+        out.field("instructions", &self.instructions);
+        out.field("lastModifiedBy", &self.last_modified_by);
+        out.field("lastModifiedDateTime", &self.last_modified_date_time);
+        out.field("notificationChannelUrl", &self.notification_channel_url);
+        out.field("resourcesFolderUrl", &self.resources_folder_url);
+        out.field("status", &self.status);
+        out.field("webUrl", &self.web_url);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-education"))]
@@ -994,20 +972,16 @@ impl crate::support::ModelFields for Entity {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
-            }
+            "id" => crate::support::read_value(map, &mut self.id),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(feature = "all-models")]
@@ -1165,62 +1139,62 @@ impl crate::support::ModelFields for List {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "displayName" => self.display_name = map.next_value()?,
-            "list" => self.list = map.next_value()?,
-            "system" => self.system = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "createdBy" => self.created_by = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "eTag" => self.e_tag = map.next_value()?,
-            "lastModifiedBy" => self.last_modified_by = map.next_value()?,
-            "lastModifiedDateTime" => self.last_modified_date_time = map.next_value()?,
-            "parentReference" => self.parent_reference = map.next_value()?,
-            "sharepointIds" => self.sharepoint_ids = map.next_value()?,
-            "webUrl" => self.web_url = map.next_value()?,
-            "drive" => self.drive = map.next_value()?,
-            "items" => self.items = map.next_value()?,
-            "columns" => self.columns = map.next_value()?,
-            "contentTypes" => self.content_types = map.next_value()?,
-            "operations" => self.operations = map.next_value()?,
-            "subscriptions" => self.subscriptions = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "displayName" => crate::support::read_value(map, &mut self.display_name),
+            "list" => crate::support::read_value(map, &mut self.list),
+            "system" => crate::support::read_value(map, &mut self.system),
+            "id" => crate::support::read_value(map, &mut self.id),
+            "name" => crate::support::read_value(map, &mut self.name),
+            "createdBy" => crate::support::read_value(map, &mut self.created_by),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
             }
+            "description" => crate::support::read_value(map, &mut self.description),
+            "eTag" => crate::support::read_value(map, &mut self.e_tag),
+            "lastModifiedBy" => {
+                crate::support::read_value(map, &mut self.last_modified_by)
+            }
+            "lastModifiedDateTime" => {
+                crate::support::read_value(map, &mut self.last_modified_date_time)
+            }
+            "parentReference" => {
+                crate::support::read_value(map, &mut self.parent_reference)
+            }
+            "sharepointIds" => crate::support::read_value(map, &mut self.sharepoint_ids),
+            "webUrl" => crate::support::read_value(map, &mut self.web_url),
+            "drive" => crate::support::read_value(map, &mut self.drive),
+            "items" => crate::support::read_value(map, &mut self.items),
+            "columns" => crate::support::read_value(map, &mut self.columns),
+            "contentTypes" => crate::support::read_value(map, &mut self.content_types),
+            "operations" => crate::support::read_value(map, &mut self.operations),
+            "subscriptions" => crate::support::read_value(map, &mut self.subscriptions),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "displayName", &self.display_name)?;
-        crate::support::write_field(map, "list", &self.list)?;
-        crate::support::write_field(map, "system", &self.system)?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "name", &self.name)?;
-        crate::support::write_field(map, "createdBy", &self.created_by)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(map, "description", &self.description)?;
-        crate::support::write_field(map, "eTag", &self.e_tag)?;
-        crate::support::write_field(map, "lastModifiedBy", &self.last_modified_by)?;
-        crate::support::write_field(
-            map,
-            "lastModifiedDateTime",
-            &self.last_modified_date_time,
-        )?;
-        crate::support::write_field(map, "parentReference", &self.parent_reference)?;
-        crate::support::write_field(map, "sharepointIds", &self.sharepoint_ids)?;
-        crate::support::write_field(map, "webUrl", &self.web_url)?;
-        crate::support::write_field(map, "drive", &self.drive)?;
-        crate::support::write_field(map, "items", &self.items)?;
-        crate::support::write_field(map, "columns", &self.columns)?;
-        crate::support::write_field(map, "contentTypes", &self.content_types)?;
-        crate::support::write_field(map, "operations", &self.operations)?;
-        crate::support::write_field(map, "subscriptions", &self.subscriptions)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("displayName", &self.display_name);
+        out.field("list", &self.list);
+        out.field("system", &self.system);
+        out.field("id", &self.id);
+        out.field("name", &self.name);
+        out.field("createdBy", &self.created_by);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("description", &self.description);
+        out.field("eTag", &self.e_tag);
+        out.field("lastModifiedBy", &self.last_modified_by);
+        out.field("lastModifiedDateTime", &self.last_modified_date_time);
+        out.field("parentReference", &self.parent_reference);
+        out.field("sharepointIds", &self.sharepoint_ids);
+        out.field("webUrl", &self.web_url);
+        out.field("drive", &self.drive);
+        out.field("items", &self.items);
+        out.field("columns", &self.columns);
+        out.field("contentTypes", &self.content_types);
+        out.field("operations", &self.operations);
+        out.field("subscriptions", &self.subscriptions);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-sharepoint"))]
@@ -1317,34 +1291,32 @@ impl crate::support::ModelFields for LongRunningOperation {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "lastActionDateTime" => self.last_action_date_time = map.next_value()?,
-            "resourceLocation" => self.resource_location = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "statusDetail" => self.status_detail = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "id" => crate::support::read_value(map, &mut self.id),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
             }
+            "lastActionDateTime" => {
+                crate::support::read_value(map, &mut self.last_action_date_time)
+            }
+            "resourceLocation" => {
+                crate::support::read_value(map, &mut self.resource_location)
+            }
+            "status" => crate::support::read_value(map, &mut self.status),
+            "statusDetail" => crate::support::read_value(map, &mut self.status_detail),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(
-            map,
-            "lastActionDateTime",
-            &self.last_action_date_time,
-        )?;
-        crate::support::write_field(map, "resourceLocation", &self.resource_location)?;
-        crate::support::write_field(map, "status", &self.status)?;
-        crate::support::write_field(map, "statusDetail", &self.status_detail)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("lastActionDateTime", &self.last_action_date_time);
+        out.field("resourceLocation", &self.resource_location);
+        out.field("status", &self.status);
+        out.field("statusDetail", &self.status_detail);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(feature = "all-models")]
@@ -1607,229 +1579,196 @@ impl crate::support::ModelFields for ManagedDevice {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "activationLockBypassCode" => {
-                self.activation_lock_bypass_code = map.next_value()?;
+                crate::support::read_value(map, &mut self.activation_lock_bypass_code)
             }
             "androidSecurityPatchLevel" => {
-                self.android_security_patch_level = map.next_value()?;
+                crate::support::read_value(map, &mut self.android_security_patch_level)
             }
-            "azureADDeviceId" => self.azure_ad_device_id = map.next_value()?,
-            "azureADRegistered" => self.azure_ad_registered = map.next_value()?,
+            "azureADDeviceId" => {
+                crate::support::read_value(map, &mut self.azure_ad_device_id)
+            }
+            "azureADRegistered" => {
+                crate::support::read_value(map, &mut self.azure_ad_registered)
+            }
             "complianceGracePeriodExpirationDateTime" => {
-                self.compliance_grace_period_expiration_date_time = map.next_value()?;
+                crate::support::read_value(
+                    map,
+                    &mut self.compliance_grace_period_expiration_date_time,
+                )
             }
-            "complianceState" => self.compliance_state = map.next_value()?,
+            "complianceState" => {
+                crate::support::read_value(map, &mut self.compliance_state)
+            }
             "configurationManagerClientEnabledFeatures" => {
-                self.configuration_manager_client_enabled_features = map.next_value()?;
+                crate::support::read_value(
+                    map,
+                    &mut self.configuration_manager_client_enabled_features,
+                )
             }
-            "deviceActionResults" => self.device_action_results = map.next_value()?,
+            "deviceActionResults" => {
+                crate::support::read_value(map, &mut self.device_action_results)
+            }
             "deviceCategoryDisplayName" => {
-                self.device_category_display_name = map.next_value()?;
+                crate::support::read_value(map, &mut self.device_category_display_name)
             }
-            "deviceEnrollmentType" => self.device_enrollment_type = map.next_value()?,
+            "deviceEnrollmentType" => {
+                crate::support::read_value(map, &mut self.device_enrollment_type)
+            }
             "deviceHealthAttestationState" => {
-                self.device_health_attestation_state = map.next_value()?;
+                crate::support::read_value(
+                    map,
+                    &mut self.device_health_attestation_state,
+                )
             }
-            "deviceName" => self.device_name = map.next_value()?,
+            "deviceName" => crate::support::read_value(map, &mut self.device_name),
             "deviceRegistrationState" => {
-                self.device_registration_state = map.next_value()?;
+                crate::support::read_value(map, &mut self.device_registration_state)
             }
-            "easActivated" => self.eas_activated = map.next_value()?,
-            "easActivationDateTime" => self.eas_activation_date_time = map.next_value()?,
-            "easDeviceId" => self.eas_device_id = map.next_value()?,
-            "emailAddress" => self.email_address = map.next_value()?,
-            "enrolledDateTime" => self.enrolled_date_time = map.next_value()?,
-            "exchangeAccessState" => self.exchange_access_state = map.next_value()?,
+            "easActivated" => crate::support::read_value(map, &mut self.eas_activated),
+            "easActivationDateTime" => {
+                crate::support::read_value(map, &mut self.eas_activation_date_time)
+            }
+            "easDeviceId" => crate::support::read_value(map, &mut self.eas_device_id),
+            "emailAddress" => crate::support::read_value(map, &mut self.email_address),
+            "enrolledDateTime" => {
+                crate::support::read_value(map, &mut self.enrolled_date_time)
+            }
+            "exchangeAccessState" => {
+                crate::support::read_value(map, &mut self.exchange_access_state)
+            }
             "exchangeAccessStateReason" => {
-                self.exchange_access_state_reason = map.next_value()?;
+                crate::support::read_value(map, &mut self.exchange_access_state_reason)
             }
             "exchangeLastSuccessfulSyncDateTime" => {
-                self.exchange_last_successful_sync_date_time = map.next_value()?;
+                crate::support::read_value(
+                    map,
+                    &mut self.exchange_last_successful_sync_date_time,
+                )
             }
             "freeStorageSpaceInBytes" => {
-                self.free_storage_space_in_bytes = map.next_value()?;
+                crate::support::read_value(map, &mut self.free_storage_space_in_bytes)
             }
-            "id" => self.id = map.next_value()?,
-            "imei" => self.imei = map.next_value()?,
-            "isEncrypted" => self.is_encrypted = map.next_value()?,
-            "isSupervised" => self.is_supervised = map.next_value()?,
-            "jailBroken" => self.jail_broken = map.next_value()?,
-            "lastSyncDateTime" => self.last_sync_date_time = map.next_value()?,
-            "managedDeviceName" => self.managed_device_name = map.next_value()?,
+            "id" => crate::support::read_value(map, &mut self.id),
+            "imei" => crate::support::read_value(map, &mut self.imei),
+            "isEncrypted" => crate::support::read_value(map, &mut self.is_encrypted),
+            "isSupervised" => crate::support::read_value(map, &mut self.is_supervised),
+            "jailBroken" => crate::support::read_value(map, &mut self.jail_broken),
+            "lastSyncDateTime" => {
+                crate::support::read_value(map, &mut self.last_sync_date_time)
+            }
+            "managedDeviceName" => {
+                crate::support::read_value(map, &mut self.managed_device_name)
+            }
             "managedDeviceOwnerType" => {
-                self.managed_device_owner_type = map.next_value()?;
+                crate::support::read_value(map, &mut self.managed_device_owner_type)
             }
-            "managementAgent" => self.management_agent = map.next_value()?,
-            "manufacturer" => self.manufacturer = map.next_value()?,
-            "meid" => self.meid = map.next_value()?,
-            "model" => self.model = map.next_value()?,
-            "operatingSystem" => self.operating_system = map.next_value()?,
-            "osVersion" => self.os_version = map.next_value()?,
+            "managementAgent" => {
+                crate::support::read_value(map, &mut self.management_agent)
+            }
+            "manufacturer" => crate::support::read_value(map, &mut self.manufacturer),
+            "meid" => crate::support::read_value(map, &mut self.meid),
+            "model" => crate::support::read_value(map, &mut self.model),
+            "operatingSystem" => {
+                crate::support::read_value(map, &mut self.operating_system)
+            }
+            "osVersion" => crate::support::read_value(map, &mut self.os_version),
             "partnerReportedThreatState" => {
-                self.partner_reported_threat_state = map.next_value()?;
+                crate::support::read_value(map, &mut self.partner_reported_threat_state)
             }
-            "phoneNumber" => self.phone_number = map.next_value()?,
+            "phoneNumber" => crate::support::read_value(map, &mut self.phone_number),
             "remoteAssistanceSessionErrorDetails" => {
-                self.remote_assistance_session_error_details = map.next_value()?;
+                crate::support::read_value(
+                    map,
+                    &mut self.remote_assistance_session_error_details,
+                )
             }
             "remoteAssistanceSessionUrl" => {
-                self.remote_assistance_session_url = map.next_value()?;
+                crate::support::read_value(map, &mut self.remote_assistance_session_url)
             }
-            "serialNumber" => self.serial_number = map.next_value()?,
-            "subscriberCarrier" => self.subscriber_carrier = map.next_value()?,
+            "serialNumber" => crate::support::read_value(map, &mut self.serial_number),
+            "subscriberCarrier" => {
+                crate::support::read_value(map, &mut self.subscriber_carrier)
+            }
             "totalStorageSpaceInBytes" => {
-                self.total_storage_space_in_bytes = map.next_value()?;
+                crate::support::read_value(map, &mut self.total_storage_space_in_bytes)
             }
-            "userDisplayName" => self.user_display_name = map.next_value()?,
-            "userId" => self.user_id = map.next_value()?,
-            "userPrincipalName" => self.user_principal_name = map.next_value()?,
-            "wiFiMacAddress" => self.wi_fi_mac_address = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "userDisplayName" => {
+                crate::support::read_value(map, &mut self.user_display_name)
             }
+            "userId" => crate::support::read_value(map, &mut self.user_id),
+            "userPrincipalName" => {
+                crate::support::read_value(map, &mut self.user_principal_name)
+            }
+            "wiFiMacAddress" => {
+                crate::support::read_value(map, &mut self.wi_fi_mac_address)
+            }
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(
-            map,
-            "activationLockBypassCode",
-            &self.activation_lock_bypass_code,
-        )?;
-        crate::support::write_field(
-            map,
-            "androidSecurityPatchLevel",
-            &self.android_security_patch_level,
-        )?;
-        crate::support::write_field(map, "azureADDeviceId", &self.azure_ad_device_id)?;
-        crate::support::write_field(
-            map,
-            "azureADRegistered",
-            &self.azure_ad_registered,
-        )?;
-        crate::support::write_field(
-            map,
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("activationLockBypassCode", &self.activation_lock_bypass_code);
+        out.field("androidSecurityPatchLevel", &self.android_security_patch_level);
+        out.field("azureADDeviceId", &self.azure_ad_device_id);
+        out.field("azureADRegistered", &self.azure_ad_registered);
+        out.field(
             "complianceGracePeriodExpirationDateTime",
             &self.compliance_grace_period_expiration_date_time,
-        )?;
-        crate::support::write_field(map, "complianceState", &self.compliance_state)?;
-        crate::support::write_field(
-            map,
+        );
+        out.field("complianceState", &self.compliance_state);
+        out.field(
             "configurationManagerClientEnabledFeatures",
             &self.configuration_manager_client_enabled_features,
-        )?;
-        crate::support::write_field(
-            map,
-            "deviceActionResults",
-            &self.device_action_results,
-        )?;
-        crate::support::write_field(
-            map,
-            "deviceCategoryDisplayName",
-            &self.device_category_display_name,
-        )?;
-        crate::support::write_field(
-            map,
-            "deviceEnrollmentType",
-            &self.device_enrollment_type,
-        )?;
-        crate::support::write_field(
-            map,
-            "deviceHealthAttestationState",
-            &self.device_health_attestation_state,
-        )?;
-        crate::support::write_field(map, "deviceName", &self.device_name)?;
-        crate::support::write_field(
-            map,
-            "deviceRegistrationState",
-            &self.device_registration_state,
-        )?;
-        crate::support::write_field(map, "easActivated", &self.eas_activated)?;
-        crate::support::write_field(
-            map,
-            "easActivationDateTime",
-            &self.eas_activation_date_time,
-        )?;
-        crate::support::write_field(map, "easDeviceId", &self.eas_device_id)?;
-        crate::support::write_field(map, "emailAddress", &self.email_address)?;
-        crate::support::write_field(map, "enrolledDateTime", &self.enrolled_date_time)?;
-        crate::support::write_field(
-            map,
-            "exchangeAccessState",
-            &self.exchange_access_state,
-        )?;
-        crate::support::write_field(
-            map,
-            "exchangeAccessStateReason",
-            &self.exchange_access_state_reason,
-        )?;
-        crate::support::write_field(
-            map,
+        );
+        out.field("deviceActionResults", &self.device_action_results);
+        out.field("deviceCategoryDisplayName", &self.device_category_display_name);
+        out.field("deviceEnrollmentType", &self.device_enrollment_type);
+        out.field("deviceHealthAttestationState", &self.device_health_attestation_state);
+        out.field("deviceName", &self.device_name);
+        out.field("deviceRegistrationState", &self.device_registration_state);
+        out.field("easActivated", &self.eas_activated);
+        out.field("easActivationDateTime", &self.eas_activation_date_time);
+        out.field("easDeviceId", &self.eas_device_id);
+        out.field("emailAddress", &self.email_address);
+        out.field("enrolledDateTime", &self.enrolled_date_time);
+        out.field("exchangeAccessState", &self.exchange_access_state);
+        out.field("exchangeAccessStateReason", &self.exchange_access_state_reason);
+        out.field(
             "exchangeLastSuccessfulSyncDateTime",
             &self.exchange_last_successful_sync_date_time,
-        )?;
-        crate::support::write_field(
-            map,
-            "freeStorageSpaceInBytes",
-            &self.free_storage_space_in_bytes,
-        )?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "imei", &self.imei)?;
-        crate::support::write_field(map, "isEncrypted", &self.is_encrypted)?;
-        crate::support::write_field(map, "isSupervised", &self.is_supervised)?;
-        crate::support::write_field(map, "jailBroken", &self.jail_broken)?;
-        crate::support::write_field(map, "lastSyncDateTime", &self.last_sync_date_time)?;
-        crate::support::write_field(
-            map,
-            "managedDeviceName",
-            &self.managed_device_name,
-        )?;
-        crate::support::write_field(
-            map,
-            "managedDeviceOwnerType",
-            &self.managed_device_owner_type,
-        )?;
-        crate::support::write_field(map, "managementAgent", &self.management_agent)?;
-        crate::support::write_field(map, "manufacturer", &self.manufacturer)?;
-        crate::support::write_field(map, "meid", &self.meid)?;
-        crate::support::write_field(map, "model", &self.model)?;
-        crate::support::write_field(map, "operatingSystem", &self.operating_system)?;
-        crate::support::write_field(map, "osVersion", &self.os_version)?;
-        crate::support::write_field(
-            map,
-            "partnerReportedThreatState",
-            &self.partner_reported_threat_state,
-        )?;
-        crate::support::write_field(map, "phoneNumber", &self.phone_number)?;
-        crate::support::write_field(
-            map,
+        );
+        out.field("freeStorageSpaceInBytes", &self.free_storage_space_in_bytes);
+        out.field("id", &self.id);
+        out.field("imei", &self.imei);
+        out.field("isEncrypted", &self.is_encrypted);
+        out.field("isSupervised", &self.is_supervised);
+        out.field("jailBroken", &self.jail_broken);
+        out.field("lastSyncDateTime", &self.last_sync_date_time);
+        out.field("managedDeviceName", &self.managed_device_name);
+        out.field("managedDeviceOwnerType", &self.managed_device_owner_type);
+        out.field("managementAgent", &self.management_agent);
+        out.field("manufacturer", &self.manufacturer);
+        out.field("meid", &self.meid);
+        out.field("model", &self.model);
+        out.field("operatingSystem", &self.operating_system);
+        out.field("osVersion", &self.os_version);
+        out.field("partnerReportedThreatState", &self.partner_reported_threat_state);
+        out.field("phoneNumber", &self.phone_number);
+        out.field(
             "remoteAssistanceSessionErrorDetails",
             &self.remote_assistance_session_error_details,
-        )?;
-        crate::support::write_field(
-            map,
-            "remoteAssistanceSessionUrl",
-            &self.remote_assistance_session_url,
-        )?;
-        crate::support::write_field(map, "serialNumber", &self.serial_number)?;
-        crate::support::write_field(map, "subscriberCarrier", &self.subscriber_carrier)?;
-        crate::support::write_field(
-            map,
-            "totalStorageSpaceInBytes",
-            &self.total_storage_space_in_bytes,
-        )?;
-        crate::support::write_field(map, "userDisplayName", &self.user_display_name)?;
-        crate::support::write_field(map, "userId", &self.user_id)?;
-        crate::support::write_field(
-            map,
-            "userPrincipalName",
-            &self.user_principal_name,
-        )?;
-        crate::support::write_field(map, "wiFiMacAddress", &self.wi_fi_mac_address)?;
-        crate::support::write_additional(map, &self.additional_data)
+        );
+        out.field("remoteAssistanceSessionUrl", &self.remote_assistance_session_url);
+        out.field("serialNumber", &self.serial_number);
+        out.field("subscriberCarrier", &self.subscriber_carrier);
+        out.field("totalStorageSpaceInBytes", &self.total_storage_space_in_bytes);
+        out.field("userDisplayName", &self.user_display_name);
+        out.field("userId", &self.user_id);
+        out.field("userPrincipalName", &self.user_principal_name);
+        out.field("wiFiMacAddress", &self.wi_fi_mac_address);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-intune"))]
@@ -1909,34 +1848,32 @@ impl crate::support::ModelFields for Message {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "body" => self.body = map.next_value()?,
-            "hasAttachments" => self.has_attachments = map.next_value()?,
-            "internetMessageId" => self.internet_message_id = map.next_value()?,
-            "receivedDateTime" => self.received_date_time = map.next_value()?,
-            "sentDateTime" => self.sent_date_time = map.next_value()?,
-            "subject" => self.subject = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "body" => crate::support::read_value(map, &mut self.body),
+            "hasAttachments" => {
+                crate::support::read_value(map, &mut self.has_attachments)
             }
+            "internetMessageId" => {
+                crate::support::read_value(map, &mut self.internet_message_id)
+            }
+            "receivedDateTime" => {
+                crate::support::read_value(map, &mut self.received_date_time)
+            }
+            "sentDateTime" => crate::support::read_value(map, &mut self.sent_date_time),
+            "subject" => crate::support::read_value(map, &mut self.subject),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "body", &self.body)?;
-        crate::support::write_field(map, "hasAttachments", &self.has_attachments)?;
-        crate::support::write_field(
-            map,
-            "internetMessageId",
-            &self.internet_message_id,
-        )?;
-        crate::support::write_field(map, "receivedDateTime", &self.received_date_time)?;
-        crate::support::write_field(map, "sentDateTime", &self.sent_date_time)?;
-        crate::support::write_field(map, "subject", &self.subject)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("body", &self.body);
+        out.field("hasAttachments", &self.has_attachments);
+        out.field("internetMessageId", &self.internet_message_id);
+        out.field("receivedDateTime", &self.received_date_time);
+        out.field("sentDateTime", &self.sent_date_time);
+        out.field("subject", &self.subject);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-outlook"))]
@@ -2023,30 +1960,26 @@ impl crate::support::ModelFields for Operation {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "id" => self.id = map.next_value()?,
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "lastActionDateTime" => self.last_action_date_time = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "id" => crate::support::read_value(map, &mut self.id),
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
             }
+            "lastActionDateTime" => {
+                crate::support::read_value(map, &mut self.last_action_date_time)
+            }
+            "status" => crate::support::read_value(map, &mut self.status),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(
-            map,
-            "lastActionDateTime",
-            &self.last_action_date_time,
-        )?;
-        crate::support::write_field(map, "status", &self.status)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("id", &self.id);
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("lastActionDateTime", &self.last_action_date_time);
+        out.field("status", &self.status);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
@@ -2119,24 +2052,22 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "createdDateTime" => self.created_date_time = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "password" => self.password = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "createdDateTime" => {
+                crate::support::read_value(map, &mut self.created_date_time)
             }
+            "id" => crate::support::read_value(map, &mut self.id),
+            "password" => crate::support::read_value(map, &mut self.password),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "createdDateTime", &self.created_date_time)?;
-        crate::support::write_field(map, "id", &self.id)?;
-        crate::support::write_field(map, "password", &self.password)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("createdDateTime", &self.created_date_time);
+        out.field("id", &self.id);
+        out.field("password", &self.password);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(feature = "all-models")]
@@ -2199,20 +2130,16 @@ impl crate::support::ModelFields for PasswordResetResponse {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "newPassword" => self.new_password = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
-            }
+            "newPassword" => crate::support::read_value(map, &mut self.new_password),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(map, "newPassword", &self.new_password)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("newPassword", &self.new_password);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
@@ -2287,32 +2214,24 @@ impl crate::support::ModelFields for UploadSession {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "expirationDateTime" => self.expiration_date_time = map.next_value()?,
-            "nextExpectedRanges" => self.next_expected_ranges = map.next_value()?,
-            "uploadUrl" => self.upload_url = map.next_value()?,
-            _ => {
-                let value = map.next_value()?;
-                self.additional_data.insert(key, value);
+            "expirationDateTime" => {
+                crate::support::read_value(map, &mut self.expiration_date_time)
             }
+            "nextExpectedRanges" => {
+                crate::support::read_value(map, &mut self.next_expected_ranges)
+            }
+            "uploadUrl" => crate::support::read_value(map, &mut self.upload_url),
+            _ => crate::support::read_additional(map, key, &mut self.additional_data),
         }
-        Ok(())
     }
     fn write_fields<M: serde::ser::SerializeMap>(
         &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::support::write_field(
-            map,
-            "expirationDateTime",
-            &self.expiration_date_time,
-        )?;
-        crate::support::write_field(
-            map,
-            "nextExpectedRanges",
-            &self.next_expected_ranges,
-        )?;
-        crate::support::write_field(map, "uploadUrl", &self.upload_url)?;
-        crate::support::write_additional(map, &self.additional_data)
+        out: &mut crate::support::FieldWriter<M>,
+    ) {
+        out.field("expirationDateTime", &self.expiration_date_time);
+        out.field("nextExpectedRanges", &self.next_expected_ranges);
+        out.field("uploadUrl", &self.upload_url);
+        out.additional(&self.additional_data);
     }
 }
 #[cfg(any(feature = "all-models", feature = "area-outlook"))]

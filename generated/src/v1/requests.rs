@@ -6,28 +6,17 @@
 use crate::request::Request;
 /// The service root: `https://graph.microsoft.com/<version>`.
 pub fn root() -> Root {
-    Root {
-        url: ::std::string::String::from(super::BASE_URL),
-    }
+    crate::request::Builder::new(::std::string::String::from(super::BASE_URL))
 }
 /// The service root at another address (a national cloud, a test server).
 pub fn root_at(base_url: &str) -> Root {
-    Root {
-        url: base_url.trim_end_matches('/').to_string(),
-    }
+    crate::request::Builder::new(base_url.trim_end_matches('/').to_string())
 }
 /// `/applications/delta`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-applications")]
-pub struct ApplicationsDelta {
-    url: ::std::string::String,
-}
+pub type ApplicationsDelta = crate::request::Builder<paths::ApplicationsDelta>;
 #[cfg(feature = "area-applications")]
 impl ApplicationsDelta {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /applications/delta`
     ///
     /// application: delta
@@ -56,17 +45,10 @@ impl ApplicationsDelta {
     }
 }
 /// `/applications`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-applications")]
-pub struct Applications {
-    url: ::std::string::String,
-}
+pub type Applications = crate::request::Builder<paths::Applications>;
 #[cfg(feature = "area-applications")]
 impl Applications {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /applications`
     ///
     /// Create application
@@ -96,21 +78,14 @@ impl Applications {
     pub fn delta(&self) -> ApplicationsDelta {
         let mut url = self.url.clone();
         url.push_str("/delta");
-        ApplicationsDelta { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/chats/{chat-id}/messages`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-teams")]
-pub struct ChatsItemMessages {
-    url: ::std::string::String,
-}
+pub type ChatsItemMessages = crate::request::Builder<paths::ChatsItemMessages>;
 #[cfg(feature = "area-teams")]
 impl ChatsItemMessages {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /chats/{chat-id}/messages`
     ///
     /// Send message in a chat
@@ -137,58 +112,39 @@ impl ChatsItemMessages {
     }
 }
 /// `/chats/{chat-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-teams")]
-pub struct ChatsItem {
-    url: ::std::string::String,
-}
+pub type ChatsItem = crate::request::Builder<paths::ChatsItem>;
 #[cfg(feature = "area-teams")]
 impl ChatsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/chats/{chat-id}/messages`
     #[cfg(feature = "area-teams")]
     pub fn messages(&self) -> ChatsItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
-        ChatsItemMessages { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/chats`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-teams")]
-pub struct Chats {
-    url: ::std::string::String,
-}
+pub type Chats = crate::request::Builder<paths::Chats>;
 #[cfg(feature = "area-teams")]
 impl Chats {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/chats/{chat-id}`
     #[cfg(feature = "area-teams")]
     pub fn by_chat_id(&self, chat_id: &str) -> ChatsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, chat_id);
-        ChatsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-intune")]
-pub struct DeviceManagementDetectedAppsItemManagedDevicesItem {
-    url: ::std::string::String,
-}
+pub type DeviceManagementDetectedAppsItemManagedDevicesItem = crate::request::Builder<
+    paths::DeviceManagementDetectedAppsItemManagedDevicesItem,
+>;
 #[cfg(feature = "area-intune")]
 impl DeviceManagementDetectedAppsItemManagedDevicesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}`
     ///
     /// Get managedDevice
@@ -217,17 +173,12 @@ impl DeviceManagementDetectedAppsItemManagedDevicesItem {
     }
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-intune")]
-pub struct DeviceManagementDetectedAppsItemManagedDevices {
-    url: ::std::string::String,
-}
+pub type DeviceManagementDetectedAppsItemManagedDevices = crate::request::Builder<
+    paths::DeviceManagementDetectedAppsItemManagedDevices,
+>;
 #[cfg(feature = "area-intune")]
 impl DeviceManagementDetectedAppsItemManagedDevices {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}`
     #[cfg(feature = "area-intune")]
     pub fn by_managed_device_id(
@@ -237,45 +188,31 @@ impl DeviceManagementDetectedAppsItemManagedDevices {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, managed_device_id);
-        DeviceManagementDetectedAppsItemManagedDevicesItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-intune")]
-pub struct DeviceManagementDetectedAppsItem {
-    url: ::std::string::String,
-}
+pub type DeviceManagementDetectedAppsItem = crate::request::Builder<
+    paths::DeviceManagementDetectedAppsItem,
+>;
 #[cfg(feature = "area-intune")]
 impl DeviceManagementDetectedAppsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> DeviceManagementDetectedAppsItemManagedDevices {
         let mut url = self.url.clone();
         url.push_str("/managedDevices");
-        DeviceManagementDetectedAppsItemManagedDevices {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/deviceManagement/detectedApps`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-intune")]
-pub struct DeviceManagementDetectedApps {
-    url: ::std::string::String,
-}
+pub type DeviceManagementDetectedApps = crate::request::Builder<
+    paths::DeviceManagementDetectedApps,
+>;
 #[cfg(feature = "area-intune")]
 impl DeviceManagementDetectedApps {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/deviceManagement/detectedApps/{detectedAppId}`
     #[cfg(feature = "area-intune")]
     pub fn by_detected_app_id(
@@ -285,23 +222,16 @@ impl DeviceManagementDetectedApps {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, detected_app_id);
-        DeviceManagementDetectedAppsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/deviceManagement/managedDevices/{managedDeviceId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-intune")]
-pub struct DeviceManagementManagedDevicesItem {
-    url: ::std::string::String,
-}
+pub type DeviceManagementManagedDevicesItem = crate::request::Builder<
+    paths::DeviceManagementManagedDevicesItem,
+>;
 #[cfg(feature = "area-intune")]
 impl DeviceManagementManagedDevicesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /deviceManagement/managedDevices/{managedDeviceId}`
     ///
     /// Get managedDevice
@@ -330,17 +260,12 @@ impl DeviceManagementManagedDevicesItem {
     }
 }
 /// `/deviceManagement/managedDevices`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-intune")]
-pub struct DeviceManagementManagedDevices {
-    url: ::std::string::String,
-}
+pub type DeviceManagementManagedDevices = crate::request::Builder<
+    paths::DeviceManagementManagedDevices,
+>;
 #[cfg(feature = "area-intune")]
 impl DeviceManagementManagedDevices {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/deviceManagement/managedDevices/{managedDeviceId}`
     #[cfg(feature = "area-intune")]
     pub fn by_managed_device_id(
@@ -350,54 +275,36 @@ impl DeviceManagementManagedDevices {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, managed_device_id);
-        DeviceManagementManagedDevicesItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/deviceManagement`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-intune")]
-pub struct DeviceManagement {
-    url: ::std::string::String,
-}
+pub type DeviceManagement = crate::request::Builder<paths::DeviceManagement>;
 #[cfg(feature = "area-intune")]
 impl DeviceManagement {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/deviceManagement/detectedApps`
     #[cfg(feature = "area-intune")]
     pub fn detected_apps(&self) -> DeviceManagementDetectedApps {
         let mut url = self.url.clone();
         url.push_str("/detectedApps");
-        DeviceManagementDetectedApps {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
     /// `/deviceManagement/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> DeviceManagementManagedDevices {
         let mut url = self.url.clone();
         url.push_str("/managedDevices");
-        DeviceManagementManagedDevices {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/education/classes/{id}/assignments/{id}/publish`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-education")]
-pub struct EducationClassesItemAssignmentsItemPublish {
-    url: ::std::string::String,
-}
+pub type EducationClassesItemAssignmentsItemPublish = crate::request::Builder<
+    paths::EducationClassesItemAssignmentsItemPublish,
+>;
 #[cfg(feature = "area-education")]
 impl EducationClassesItemAssignmentsItemPublish {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /education/classes/{id}/assignments/{id}/publish`
     ///
     /// Publish an education assignment
@@ -426,39 +333,27 @@ impl EducationClassesItemAssignmentsItemPublish {
     }
 }
 /// `/education/classes/{id}/assignments/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-education")]
-pub struct EducationClassesItemAssignmentsItem {
-    url: ::std::string::String,
-}
+pub type EducationClassesItemAssignmentsItem = crate::request::Builder<
+    paths::EducationClassesItemAssignmentsItem,
+>;
 #[cfg(feature = "area-education")]
 impl EducationClassesItemAssignmentsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/education/classes/{id}/assignments/{id}/publish`
     #[cfg(feature = "area-education")]
     pub fn publish(&self) -> EducationClassesItemAssignmentsItemPublish {
         let mut url = self.url.clone();
         url.push_str("/publish");
-        EducationClassesItemAssignmentsItemPublish {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/education/classes/{id}/assignments`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-education")]
-pub struct EducationClassesItemAssignments {
-    url: ::std::string::String,
-}
+pub type EducationClassesItemAssignments = crate::request::Builder<
+    paths::EducationClassesItemAssignments,
+>;
 #[cfg(feature = "area-education")]
 impl EducationClassesItemAssignments {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/education/classes/{id}/assignments/{id}`
     #[cfg(feature = "area-education")]
     pub fn by_assignment_id(
@@ -468,86 +363,54 @@ impl EducationClassesItemAssignments {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, assignment_id);
-        EducationClassesItemAssignmentsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/education/classes/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-education")]
-pub struct EducationClassesItem {
-    url: ::std::string::String,
-}
+pub type EducationClassesItem = crate::request::Builder<paths::EducationClassesItem>;
 #[cfg(feature = "area-education")]
 impl EducationClassesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/education/classes/{id}/assignments`
     #[cfg(feature = "area-education")]
     pub fn assignments(&self) -> EducationClassesItemAssignments {
         let mut url = self.url.clone();
         url.push_str("/assignments");
-        EducationClassesItemAssignments {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/education/classes`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-education")]
-pub struct EducationClasses {
-    url: ::std::string::String,
-}
+pub type EducationClasses = crate::request::Builder<paths::EducationClasses>;
 #[cfg(feature = "area-education")]
 impl EducationClasses {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/education/classes/{id}`
     #[cfg(feature = "area-education")]
     pub fn by_classe_id(&self, classe_id: &str) -> EducationClassesItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, classe_id);
-        EducationClassesItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/education`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-education")]
-pub struct Education {
-    url: ::std::string::String,
-}
+pub type Education = crate::request::Builder<paths::Education>;
 #[cfg(feature = "area-education")]
 impl Education {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/education/classes`
     #[cfg(feature = "area-education")]
     pub fn classes(&self) -> EducationClasses {
         let mut url = self.url.clone();
         url.push_str("/classes");
-        EducationClasses { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/groups/{id}/members`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-groups")]
-pub struct GroupsItemMembers {
-    url: ::std::string::String,
-}
+pub type GroupsItemMembers = crate::request::Builder<paths::GroupsItemMembers>;
 #[cfg(feature = "area-groups")]
 impl GroupsItemMembers {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /groups/{id}/members`
     ///
     /// List members
@@ -576,58 +439,39 @@ impl GroupsItemMembers {
     }
 }
 /// `/groups/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-groups")]
-pub struct GroupsItem {
-    url: ::std::string::String,
-}
+pub type GroupsItem = crate::request::Builder<paths::GroupsItem>;
 #[cfg(feature = "area-groups")]
 impl GroupsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/groups/{id}/members`
     #[cfg(feature = "area-groups")]
     pub fn members(&self) -> GroupsItemMembers {
         let mut url = self.url.clone();
         url.push_str("/members");
-        GroupsItemMembers { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/groups`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-groups")]
-pub struct Groups {
-    url: ::std::string::String,
-}
+pub type Groups = crate::request::Builder<paths::Groups>;
 #[cfg(feature = "area-groups")]
 impl Groups {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/groups/{id}`
     #[cfg(feature = "area-groups")]
     pub fn by_group_id(&self, group_id: &str) -> GroupsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, group_id);
-        GroupsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/authentication/methods`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct MeAuthenticationMethods {
-    url: ::std::string::String,
-}
+pub type MeAuthenticationMethods = crate::request::Builder<
+    paths::MeAuthenticationMethods,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl MeAuthenticationMethods {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /me/authentication/methods`
     ///
     /// List methods
@@ -658,37 +502,25 @@ impl MeAuthenticationMethods {
     }
 }
 /// `/me/authentication`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct MeAuthentication {
-    url: ::std::string::String,
-}
+pub type MeAuthentication = crate::request::Builder<paths::MeAuthentication>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl MeAuthentication {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> MeAuthenticationMethods {
         let mut url = self.url.clone();
         url.push_str("/methods");
-        MeAuthenticationMethods { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/events/{id}/attachments/createUploadSession`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeEventsItemAttachmentsCreateUploadSession {
-    url: ::std::string::String,
-}
+pub type MeEventsItemAttachmentsCreateUploadSession = crate::request::Builder<
+    paths::MeEventsItemAttachmentsCreateUploadSession,
+>;
 #[cfg(feature = "area-outlook")]
 impl MeEventsItemAttachmentsCreateUploadSession {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /me/events/{id}/attachments/createUploadSession`
     ///
     /// attachment: createUploadSession
@@ -720,80 +552,54 @@ impl MeEventsItemAttachmentsCreateUploadSession {
     }
 }
 /// `/me/events/{id}/attachments`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeEventsItemAttachments {
-    url: ::std::string::String,
-}
+pub type MeEventsItemAttachments = crate::request::Builder<
+    paths::MeEventsItemAttachments,
+>;
 #[cfg(feature = "area-outlook")]
 impl MeEventsItemAttachments {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/events/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(&self) -> MeEventsItemAttachmentsCreateUploadSession {
         let mut url = self.url.clone();
         url.push_str("/createUploadSession");
-        MeEventsItemAttachmentsCreateUploadSession {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/events/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeEventsItem {
-    url: ::std::string::String,
-}
+pub type MeEventsItem = crate::request::Builder<paths::MeEventsItem>;
 #[cfg(feature = "area-outlook")]
 impl MeEventsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> MeEventsItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
-        MeEventsItemAttachments { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/events`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeEvents {
-    url: ::std::string::String,
-}
+pub type MeEvents = crate::request::Builder<paths::MeEvents>;
 #[cfg(feature = "area-outlook")]
 impl MeEvents {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/events/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_event_id(&self, event_id: &str) -> MeEventsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, event_id);
-        MeEventsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/mailFolders/{id}/messages/delta`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeMailFoldersItemMessagesDelta {
-    url: ::std::string::String,
-}
+pub type MeMailFoldersItemMessagesDelta = crate::request::Builder<
+    paths::MeMailFoldersItemMessagesDelta,
+>;
 #[cfg(feature = "area-outlook")]
 impl MeMailFoldersItemMessagesDelta {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /me/mailFolders/{id}/messages/delta`
     ///
     /// message: delta
@@ -824,80 +630,54 @@ impl MeMailFoldersItemMessagesDelta {
     }
 }
 /// `/me/mailFolders/{id}/messages`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeMailFoldersItemMessages {
-    url: ::std::string::String,
-}
+pub type MeMailFoldersItemMessages = crate::request::Builder<
+    paths::MeMailFoldersItemMessages,
+>;
 #[cfg(feature = "area-outlook")]
 impl MeMailFoldersItemMessages {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
     pub fn delta(&self) -> MeMailFoldersItemMessagesDelta {
         let mut url = self.url.clone();
         url.push_str("/delta");
-        MeMailFoldersItemMessagesDelta {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/mailFolders/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeMailFoldersItem {
-    url: ::std::string::String,
-}
+pub type MeMailFoldersItem = crate::request::Builder<paths::MeMailFoldersItem>;
 #[cfg(feature = "area-outlook")]
 impl MeMailFoldersItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> MeMailFoldersItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
-        MeMailFoldersItemMessages { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/mailFolders`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeMailFolders {
-    url: ::std::string::String,
-}
+pub type MeMailFolders = crate::request::Builder<paths::MeMailFolders>;
 #[cfg(feature = "area-outlook")]
 impl MeMailFolders {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> MeMailFoldersItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, mail_folder_id);
-        MeMailFoldersItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/messages/{id}/attachments/createUploadSession`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeMessagesItemAttachmentsCreateUploadSession {
-    url: ::std::string::String,
-}
+pub type MeMessagesItemAttachmentsCreateUploadSession = crate::request::Builder<
+    paths::MeMessagesItemAttachmentsCreateUploadSession,
+>;
 #[cfg(feature = "area-outlook")]
 impl MeMessagesItemAttachmentsCreateUploadSession {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /me/messages/{id}/attachments/createUploadSession`
     ///
     /// attachment: createUploadSession
@@ -929,80 +709,52 @@ impl MeMessagesItemAttachmentsCreateUploadSession {
     }
 }
 /// `/me/messages/{id}/attachments`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeMessagesItemAttachments {
-    url: ::std::string::String,
-}
+pub type MeMessagesItemAttachments = crate::request::Builder<
+    paths::MeMessagesItemAttachments,
+>;
 #[cfg(feature = "area-outlook")]
 impl MeMessagesItemAttachments {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/messages/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(&self) -> MeMessagesItemAttachmentsCreateUploadSession {
         let mut url = self.url.clone();
         url.push_str("/createUploadSession");
-        MeMessagesItemAttachmentsCreateUploadSession {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/messages/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeMessagesItem {
-    url: ::std::string::String,
-}
+pub type MeMessagesItem = crate::request::Builder<paths::MeMessagesItem>;
 #[cfg(feature = "area-outlook")]
 impl MeMessagesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> MeMessagesItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
-        MeMessagesItemAttachments { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/messages`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeMessages {
-    url: ::std::string::String,
-}
+pub type MeMessages = crate::request::Builder<paths::MeMessages>;
 #[cfg(feature = "area-outlook")]
 impl MeMessages {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> MeMessagesItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, message_id);
-        MeMessagesItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/me/sendMail`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct MeSendMail {
-    url: ::std::string::String,
-}
+pub type MeSendMail = crate::request::Builder<paths::MeSendMail>;
 #[cfg(feature = "area-outlook")]
 impl MeSendMail {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /me/sendMail`
     ///
     /// user: sendMail
@@ -1026,65 +778,53 @@ impl MeSendMail {
     }
 }
 /// `/me`
-#[derive(Clone, Debug)]
 #[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
-pub struct Me {
-    url: ::std::string::String,
-}
+pub type Me = crate::request::Builder<paths::Me>;
 #[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
 impl Me {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/me/authentication`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn authentication(&self) -> MeAuthentication {
         let mut url = self.url.clone();
         url.push_str("/authentication");
-        MeAuthentication { url }
+        crate::request::Builder::new(url)
     }
     /// `/me/events`
     #[cfg(feature = "area-outlook")]
     pub fn events(&self) -> MeEvents {
         let mut url = self.url.clone();
         url.push_str("/events");
-        MeEvents { url }
+        crate::request::Builder::new(url)
     }
     /// `/me/mailFolders`
     #[cfg(feature = "area-outlook")]
     pub fn mail_folders(&self) -> MeMailFolders {
         let mut url = self.url.clone();
         url.push_str("/mailFolders");
-        MeMailFolders { url }
+        crate::request::Builder::new(url)
     }
     /// `/me/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> MeMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
-        MeMessages { url }
+        crate::request::Builder::new(url)
     }
     /// `/me/sendMail`
     #[cfg(feature = "area-outlook")]
     pub fn send_mail(&self) -> MeSendMail {
         let mut url = self.url.clone();
         url.push_str("/sendMail");
-        MeSendMail { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/reports/getEmailActivityUserDetail(date={date_value})`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-reports")]
-pub struct ReportsGetEmailActivityUserDetailCall {
-    url: ::std::string::String,
-}
+pub type ReportsGetEmailActivityUserDetailCall = crate::request::Builder<
+    paths::ReportsGetEmailActivityUserDetailCall,
+>;
 #[cfg(feature = "area-reports")]
 impl ReportsGetEmailActivityUserDetailCall {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /reports/getEmailActivityUserDetail(date={date_value})`
     ///
     /// reportRoot: getEmailActivityUserDetail
@@ -1113,17 +853,12 @@ impl ReportsGetEmailActivityUserDetailCall {
     }
 }
 /// `/reports/getEmailActivityUserDetail(period='{period_value}')`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-reports")]
-pub struct ReportsGetEmailActivityUserDetailCall2 {
-    url: ::std::string::String,
-}
+pub type ReportsGetEmailActivityUserDetailCall2 = crate::request::Builder<
+    paths::ReportsGetEmailActivityUserDetailCall2,
+>;
 #[cfg(feature = "area-reports")]
 impl ReportsGetEmailActivityUserDetailCall2 {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /reports/getEmailActivityUserDetail(period='{period_value}')`
     ///
     /// reportRoot: getEmailActivityUserDetail
@@ -1152,17 +887,10 @@ impl ReportsGetEmailActivityUserDetailCall2 {
     }
 }
 /// `/reports`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-reports")]
-pub struct Reports {
-    url: ::std::string::String,
-}
+pub type Reports = crate::request::Builder<paths::Reports>;
 #[cfg(feature = "area-reports")]
 impl Reports {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/reports/getEmailActivityUserDetail(date={date_value})`
     #[cfg(feature = "area-reports")]
     pub fn get_email_activity_user_detail_with_date_value(
@@ -1174,9 +902,7 @@ impl Reports {
         url.push_str("getEmailActivityUserDetail(date=");
         crate::support::push_literal(&mut url, date_value);
         url.push(')');
-        ReportsGetEmailActivityUserDetailCall {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
     /// `/reports/getEmailActivityUserDetail(period='{period_value}')`
     #[cfg(feature = "area-reports")]
@@ -1189,23 +915,16 @@ impl Reports {
         url.push_str("getEmailActivityUserDetail(period='");
         crate::support::push_argument(&mut url, period_value);
         url.push_str("')");
-        ReportsGetEmailActivityUserDetailCall2 {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/servicePrincipals/{id}/memberOf`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-applications")]
-pub struct ServicePrincipalsItemMemberOf {
-    url: ::std::string::String,
-}
+pub type ServicePrincipalsItemMemberOf = crate::request::Builder<
+    paths::ServicePrincipalsItemMemberOf,
+>;
 #[cfg(feature = "area-applications")]
 impl ServicePrincipalsItemMemberOf {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /servicePrincipals/{id}/memberOf`
     ///
     /// List servicePrincipal memberOf
@@ -1235,39 +954,23 @@ impl ServicePrincipalsItemMemberOf {
     }
 }
 /// `/servicePrincipals/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-applications")]
-pub struct ServicePrincipalsItem {
-    url: ::std::string::String,
-}
+pub type ServicePrincipalsItem = crate::request::Builder<paths::ServicePrincipalsItem>;
 #[cfg(feature = "area-applications")]
 impl ServicePrincipalsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/servicePrincipals/{id}/memberOf`
     #[cfg(feature = "area-applications")]
     pub fn member_of(&self) -> ServicePrincipalsItemMemberOf {
         let mut url = self.url.clone();
         url.push_str("/memberOf");
-        ServicePrincipalsItemMemberOf {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/servicePrincipals`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-applications")]
-pub struct ServicePrincipals {
-    url: ::std::string::String,
-}
+pub type ServicePrincipals = crate::request::Builder<paths::ServicePrincipals>;
 #[cfg(feature = "area-applications")]
 impl ServicePrincipals {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/servicePrincipals/{id}`
     #[cfg(feature = "area-applications")]
     pub fn by_service_principal_id(
@@ -1277,21 +980,16 @@ impl ServicePrincipals {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, service_principal_id);
-        ServicePrincipalsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/servicePrincipals(appId='{appId}')/memberOf`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-applications")]
-pub struct ServicePrincipalsCallMemberOf {
-    url: ::std::string::String,
-}
+pub type ServicePrincipalsCallMemberOf = crate::request::Builder<
+    paths::ServicePrincipalsCallMemberOf,
+>;
 #[cfg(feature = "area-applications")]
 impl ServicePrincipalsCallMemberOf {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /servicePrincipals(appId='{appId}')/memberOf`
     ///
     /// List servicePrincipal memberOf
@@ -1321,39 +1019,23 @@ impl ServicePrincipalsCallMemberOf {
     }
 }
 /// `/servicePrincipals(appId='{appId}')`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-applications")]
-pub struct ServicePrincipalsCall {
-    url: ::std::string::String,
-}
+pub type ServicePrincipalsCall = crate::request::Builder<paths::ServicePrincipalsCall>;
 #[cfg(feature = "area-applications")]
 impl ServicePrincipalsCall {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/servicePrincipals(appId='{appId}')/memberOf`
     #[cfg(feature = "area-applications")]
     pub fn member_of(&self) -> ServicePrincipalsCallMemberOf {
         let mut url = self.url.clone();
         url.push_str("/memberOf");
-        ServicePrincipalsCallMemberOf {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/sites/{site-id}/lists`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SitesItemLists {
-    url: ::std::string::String,
-}
+pub type SitesItemLists = crate::request::Builder<paths::SitesItemLists>;
 #[cfg(feature = "area-sharepoint")]
 impl SitesItemLists {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /sites/{site-id}/lists`
     ///
     /// Create a new list
@@ -1380,58 +1062,39 @@ impl SitesItemLists {
     }
 }
 /// `/sites/{site-id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct SitesItem {
-    url: ::std::string::String,
-}
+pub type SitesItem = crate::request::Builder<paths::SitesItem>;
 #[cfg(feature = "area-sharepoint")]
 impl SitesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/sites/{site-id}/lists`
     #[cfg(feature = "area-sharepoint")]
     pub fn lists(&self) -> SitesItemLists {
         let mut url = self.url.clone();
         url.push_str("/lists");
-        SitesItemLists { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/sites`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-sharepoint")]
-pub struct Sites {
-    url: ::std::string::String,
-}
+pub type Sites = crate::request::Builder<paths::Sites>;
 #[cfg(feature = "area-sharepoint")]
 impl Sites {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/sites/{site-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_site_id(&self, site_id: &str) -> SitesItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, site_id);
-        SitesItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationMethodsItemResetPassword {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationMethodsItemResetPassword = crate::request::Builder<
+    paths::UsersItemAuthenticationMethodsItemResetPassword,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationMethodsItemResetPassword {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
     ///
     /// authenticationMethod: resetPassword
@@ -1463,39 +1126,27 @@ impl UsersItemAuthenticationMethodsItemResetPassword {
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationMethodsItem {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationMethodsItem = crate::request::Builder<
+    paths::UsersItemAuthenticationMethodsItem,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationMethodsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn reset_password(&self) -> UsersItemAuthenticationMethodsItemResetPassword {
         let mut url = self.url.clone();
         url.push_str("/resetPassword");
-        UsersItemAuthenticationMethodsItemResetPassword {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/methods`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationMethods {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationMethods = crate::request::Builder<
+    paths::UsersItemAuthenticationMethods,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationMethods {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /users/{id | userPrincipalName}/authentication/methods`
     ///
     /// List methods
@@ -1530,23 +1181,16 @@ impl UsersItemAuthenticationMethods {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, method_id);
-        UsersItemAuthenticationMethodsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationOperationsItem {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationOperationsItem = crate::request::Builder<
+    paths::UsersItemAuthenticationOperationsItem,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationOperationsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /users/{id | userPrincipalName}/authentication/operations/{id}`
     ///
     /// Get authentication operation
@@ -1584,17 +1228,12 @@ impl UsersItemAuthenticationOperationsItem {
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/operations`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthenticationOperations {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthenticationOperations = crate::request::Builder<
+    paths::UsersItemAuthenticationOperations,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthenticationOperations {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_operation_id(
@@ -1604,54 +1243,38 @@ impl UsersItemAuthenticationOperations {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, operation_id);
-        UsersItemAuthenticationOperationsItem {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/authentication`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-identity-and-sign-in")]
-pub struct UsersItemAuthentication {
-    url: ::std::string::String,
-}
+pub type UsersItemAuthentication = crate::request::Builder<
+    paths::UsersItemAuthentication,
+>;
 #[cfg(feature = "area-identity-and-sign-in")]
 impl UsersItemAuthentication {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> UsersItemAuthenticationMethods {
         let mut url = self.url.clone();
         url.push_str("/methods");
-        UsersItemAuthenticationMethods {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
     /// `/users/{id | userPrincipalName}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
         let mut url = self.url.clone();
         url.push_str("/operations");
-        UsersItemAuthenticationOperations {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemEventsItemAttachmentsCreateUploadSession {
-    url: ::std::string::String,
-}
+pub type UsersItemEventsItemAttachmentsCreateUploadSession = crate::request::Builder<
+    paths::UsersItemEventsItemAttachmentsCreateUploadSession,
+>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemEventsItemAttachmentsCreateUploadSession {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
     ///
     /// attachment: createUploadSession
@@ -1683,17 +1306,12 @@ impl UsersItemEventsItemAttachmentsCreateUploadSession {
     }
 }
 /// `/users/{id | userPrincipalName}/events/{id}/attachments`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemEventsItemAttachments {
-    url: ::std::string::String,
-}
+pub type UsersItemEventsItemAttachments = crate::request::Builder<
+    paths::UsersItemEventsItemAttachments,
+>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemEventsItemAttachments {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(
@@ -1701,66 +1319,43 @@ impl UsersItemEventsItemAttachments {
     ) -> UsersItemEventsItemAttachmentsCreateUploadSession {
         let mut url = self.url.clone();
         url.push_str("/createUploadSession");
-        UsersItemEventsItemAttachmentsCreateUploadSession {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/events/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemEventsItem {
-    url: ::std::string::String,
-}
+pub type UsersItemEventsItem = crate::request::Builder<paths::UsersItemEventsItem>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemEventsItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemEventsItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
-        UsersItemEventsItemAttachments {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/events`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemEvents {
-    url: ::std::string::String,
-}
+pub type UsersItemEvents = crate::request::Builder<paths::UsersItemEvents>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemEvents {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/events/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_event_id(&self, event_id: &str) -> UsersItemEventsItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, event_id);
-        UsersItemEventsItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemMailFoldersItemMessagesDelta {
-    url: ::std::string::String,
-}
+pub type UsersItemMailFoldersItemMessagesDelta = crate::request::Builder<
+    paths::UsersItemMailFoldersItemMessagesDelta,
+>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemMailFoldersItemMessagesDelta {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /users/{id}/mailFolders/{id}/messages/delta`
     ///
     /// message: delta
@@ -1791,82 +1386,56 @@ impl UsersItemMailFoldersItemMessagesDelta {
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemMailFoldersItemMessages {
-    url: ::std::string::String,
-}
+pub type UsersItemMailFoldersItemMessages = crate::request::Builder<
+    paths::UsersItemMailFoldersItemMessages,
+>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemMailFoldersItemMessages {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
     pub fn delta(&self) -> UsersItemMailFoldersItemMessagesDelta {
         let mut url = self.url.clone();
         url.push_str("/delta");
-        UsersItemMailFoldersItemMessagesDelta {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemMailFoldersItem {
-    url: ::std::string::String,
-}
+pub type UsersItemMailFoldersItem = crate::request::Builder<
+    paths::UsersItemMailFoldersItem,
+>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemMailFoldersItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMailFoldersItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
-        UsersItemMailFoldersItemMessages {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemMailFolders {
-    url: ::std::string::String,
-}
+pub type UsersItemMailFolders = crate::request::Builder<paths::UsersItemMailFolders>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemMailFolders {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> UsersItemMailFoldersItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, mail_folder_id);
-        UsersItemMailFoldersItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-intune")]
-pub struct UsersItemManagedDevicesItem {
-    url: ::std::string::String,
-}
+pub type UsersItemManagedDevicesItem = crate::request::Builder<
+    paths::UsersItemManagedDevicesItem,
+>;
 #[cfg(feature = "area-intune")]
 impl UsersItemManagedDevicesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `GET /users/{usersId}/managedDevices/{managedDeviceId}`
     ///
     /// Get managedDevice
@@ -1895,17 +1464,12 @@ impl UsersItemManagedDevicesItem {
     }
 }
 /// `/users/{id | userPrincipalName}/managedDevices`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-intune")]
-pub struct UsersItemManagedDevices {
-    url: ::std::string::String,
-}
+pub type UsersItemManagedDevices = crate::request::Builder<
+    paths::UsersItemManagedDevices,
+>;
 #[cfg(feature = "area-intune")]
 impl UsersItemManagedDevices {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
     #[cfg(feature = "area-intune")]
     pub fn by_managed_device_id(
@@ -1915,21 +1479,16 @@ impl UsersItemManagedDevices {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, managed_device_id);
-        UsersItemManagedDevicesItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemMessagesItemAttachmentsCreateUploadSession {
-    url: ::std::string::String,
-}
+pub type UsersItemMessagesItemAttachmentsCreateUploadSession = crate::request::Builder<
+    paths::UsersItemMessagesItemAttachmentsCreateUploadSession,
+>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemMessagesItemAttachmentsCreateUploadSession {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
     ///
     /// attachment: createUploadSession
@@ -1961,17 +1520,12 @@ impl UsersItemMessagesItemAttachmentsCreateUploadSession {
     }
 }
 /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemMessagesItemAttachments {
-    url: ::std::string::String,
-}
+pub type UsersItemMessagesItemAttachments = crate::request::Builder<
+    paths::UsersItemMessagesItemAttachments,
+>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemMessagesItemAttachments {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(
@@ -1979,66 +1533,41 @@ impl UsersItemMessagesItemAttachments {
     ) -> UsersItemMessagesItemAttachmentsCreateUploadSession {
         let mut url = self.url.clone();
         url.push_str("/createUploadSession");
-        UsersItemMessagesItemAttachmentsCreateUploadSession {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/messages/{id}`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemMessagesItem {
-    url: ::std::string::String,
-}
+pub type UsersItemMessagesItem = crate::request::Builder<paths::UsersItemMessagesItem>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemMessagesItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemMessagesItemAttachments {
         let mut url = self.url.clone();
         url.push_str("/attachments");
-        UsersItemMessagesItemAttachments {
-            url,
-        }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/messages`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemMessages {
-    url: ::std::string::String,
-}
+pub type UsersItemMessages = crate::request::Builder<paths::UsersItemMessages>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemMessages {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> UsersItemMessagesItem {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, message_id);
-        UsersItemMessagesItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users/{id | userPrincipalName}/sendMail`
-#[derive(Clone, Debug)]
 #[cfg(feature = "area-outlook")]
-pub struct UsersItemSendMail {
-    url: ::std::string::String,
-}
+pub type UsersItemSendMail = crate::request::Builder<paths::UsersItemSendMail>;
 #[cfg(feature = "area-outlook")]
 impl UsersItemSendMail {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `POST /users/{id | userPrincipalName}/sendMail`
     ///
     /// user: sendMail
@@ -2062,7 +1591,6 @@ impl UsersItemSendMail {
     }
 }
 /// `/users/{id | userPrincipalName}`
-#[derive(Clone, Debug)]
 #[cfg(
     any(
         feature = "area-identity-and-sign-in",
@@ -2070,9 +1598,7 @@ impl UsersItemSendMail {
         feature = "area-outlook"
     )
 )]
-pub struct UsersItem {
-    url: ::std::string::String,
-}
+pub type UsersItem = crate::request::Builder<paths::UsersItem>;
 #[cfg(
     any(
         feature = "area-identity-and-sign-in",
@@ -2081,55 +1607,50 @@ pub struct UsersItem {
     )
 )]
 impl UsersItem {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}/authentication`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn authentication(&self) -> UsersItemAuthentication {
         let mut url = self.url.clone();
         url.push_str("/authentication");
-        UsersItemAuthentication { url }
+        crate::request::Builder::new(url)
     }
     /// `/users/{id | userPrincipalName}/events`
     #[cfg(feature = "area-outlook")]
     pub fn events(&self) -> UsersItemEvents {
         let mut url = self.url.clone();
         url.push_str("/events");
-        UsersItemEvents { url }
+        crate::request::Builder::new(url)
     }
     /// `/users/{id | userPrincipalName}/mailFolders`
     #[cfg(feature = "area-outlook")]
     pub fn mail_folders(&self) -> UsersItemMailFolders {
         let mut url = self.url.clone();
         url.push_str("/mailFolders");
-        UsersItemMailFolders { url }
+        crate::request::Builder::new(url)
     }
     /// `/users/{id | userPrincipalName}/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> UsersItemManagedDevices {
         let mut url = self.url.clone();
         url.push_str("/managedDevices");
-        UsersItemManagedDevices { url }
+        crate::request::Builder::new(url)
     }
     /// `/users/{id | userPrincipalName}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMessages {
         let mut url = self.url.clone();
         url.push_str("/messages");
-        UsersItemMessages { url }
+        crate::request::Builder::new(url)
     }
     /// `/users/{id | userPrincipalName}/sendMail`
     #[cfg(feature = "area-outlook")]
     pub fn send_mail(&self) -> UsersItemSendMail {
         let mut url = self.url.clone();
         url.push_str("/sendMail");
-        UsersItemSendMail { url }
+        crate::request::Builder::new(url)
     }
 }
 /// `/users`
-#[derive(Clone, Debug)]
 #[cfg(
     any(
         feature = "area-identity-and-sign-in",
@@ -2137,9 +1658,7 @@ impl UsersItem {
         feature = "area-outlook"
     )
 )]
-pub struct Users {
-    url: ::std::string::String,
-}
+pub type Users = crate::request::Builder<paths::Users>;
 #[cfg(
     any(
         feature = "area-identity-and-sign-in",
@@ -2148,10 +1667,6 @@ pub struct Users {
     )
 )]
 impl Users {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/users/{id | userPrincipalName}`
     ///
     /// The key may also be: userPrincipalName.
@@ -2166,74 +1681,67 @@ impl Users {
         let mut url = self.url.clone();
         url.push('/');
         crate::support::push_segment(&mut url, user_id);
-        UsersItem { url }
+        crate::request::Builder::new(url)
     }
 }
 /// The service root.
-#[derive(Clone, Debug)]
-pub struct Root {
-    url: ::std::string::String,
-}
+pub type Root = crate::request::Builder<paths::Root>;
 impl Root {
-    /// The URL of this path, encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
     /// `/applications`
     #[cfg(feature = "area-applications")]
     pub fn applications(&self) -> Applications {
         let mut url = self.url.clone();
         url.push_str("/applications");
-        Applications { url }
+        crate::request::Builder::new(url)
     }
     /// `/chats`
     #[cfg(feature = "area-teams")]
     pub fn chats(&self) -> Chats {
         let mut url = self.url.clone();
         url.push_str("/chats");
-        Chats { url }
+        crate::request::Builder::new(url)
     }
     /// `/deviceManagement`
     #[cfg(feature = "area-intune")]
     pub fn device_management(&self) -> DeviceManagement {
         let mut url = self.url.clone();
         url.push_str("/deviceManagement");
-        DeviceManagement { url }
+        crate::request::Builder::new(url)
     }
     /// `/education`
     #[cfg(feature = "area-education")]
     pub fn education(&self) -> Education {
         let mut url = self.url.clone();
         url.push_str("/education");
-        Education { url }
+        crate::request::Builder::new(url)
     }
     /// `/groups`
     #[cfg(feature = "area-groups")]
     pub fn groups(&self) -> Groups {
         let mut url = self.url.clone();
         url.push_str("/groups");
-        Groups { url }
+        crate::request::Builder::new(url)
     }
     /// `/me`
     #[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
     pub fn me(&self) -> Me {
         let mut url = self.url.clone();
         url.push_str("/me");
-        Me { url }
+        crate::request::Builder::new(url)
     }
     /// `/reports`
     #[cfg(feature = "area-reports")]
     pub fn reports(&self) -> Reports {
         let mut url = self.url.clone();
         url.push_str("/reports");
-        Reports { url }
+        crate::request::Builder::new(url)
     }
     /// `/servicePrincipals`
     #[cfg(feature = "area-applications")]
     pub fn service_principals(&self) -> ServicePrincipals {
         let mut url = self.url.clone();
         url.push_str("/servicePrincipals");
-        ServicePrincipals { url }
+        crate::request::Builder::new(url)
     }
     /// `/servicePrincipals(appId='{appId}')`
     #[cfg(feature = "area-applications")]
@@ -2243,14 +1751,14 @@ impl Root {
         url.push_str("servicePrincipals(appId='");
         crate::support::push_argument(&mut url, app_id);
         url.push_str("')");
-        ServicePrincipalsCall { url }
+        crate::request::Builder::new(url)
     }
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub fn sites(&self) -> Sites {
         let mut url = self.url.clone();
         url.push_str("/sites");
-        Sites { url }
+        crate::request::Builder::new(url)
     }
     /// `/users`
     #[cfg(
@@ -2263,27 +1771,253 @@ impl Root {
     pub fn users(&self) -> Users {
         let mut url = self.url.clone();
         url.push_str("/users");
-        Users { url }
+        crate::request::Builder::new(url)
     }
+}
+/// One type per documented path, naming it in [`crate::request::Builder`].
+pub mod paths {
+    /// `/applications/delta`
+    #[cfg(feature = "area-applications")]
+    pub enum ApplicationsDelta {}
+    /// `/applications`
+    #[cfg(feature = "area-applications")]
+    pub enum Applications {}
+    /// `/chats/{chat-id}/messages`
+    #[cfg(feature = "area-teams")]
+    pub enum ChatsItemMessages {}
+    /// `/chats/{chat-id}`
+    #[cfg(feature = "area-teams")]
+    pub enum ChatsItem {}
+    /// `/chats`
+    #[cfg(feature = "area-teams")]
+    pub enum Chats {}
+    /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}`
+    #[cfg(feature = "area-intune")]
+    pub enum DeviceManagementDetectedAppsItemManagedDevicesItem {}
+    /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices`
+    #[cfg(feature = "area-intune")]
+    pub enum DeviceManagementDetectedAppsItemManagedDevices {}
+    /// `/deviceManagement/detectedApps/{detectedAppId}`
+    #[cfg(feature = "area-intune")]
+    pub enum DeviceManagementDetectedAppsItem {}
+    /// `/deviceManagement/detectedApps`
+    #[cfg(feature = "area-intune")]
+    pub enum DeviceManagementDetectedApps {}
+    /// `/deviceManagement/managedDevices/{managedDeviceId}`
+    #[cfg(feature = "area-intune")]
+    pub enum DeviceManagementManagedDevicesItem {}
+    /// `/deviceManagement/managedDevices`
+    #[cfg(feature = "area-intune")]
+    pub enum DeviceManagementManagedDevices {}
+    /// `/deviceManagement`
+    #[cfg(feature = "area-intune")]
+    pub enum DeviceManagement {}
+    /// `/education/classes/{id}/assignments/{id}/publish`
+    #[cfg(feature = "area-education")]
+    pub enum EducationClassesItemAssignmentsItemPublish {}
+    /// `/education/classes/{id}/assignments/{id}`
+    #[cfg(feature = "area-education")]
+    pub enum EducationClassesItemAssignmentsItem {}
+    /// `/education/classes/{id}/assignments`
+    #[cfg(feature = "area-education")]
+    pub enum EducationClassesItemAssignments {}
+    /// `/education/classes/{id}`
+    #[cfg(feature = "area-education")]
+    pub enum EducationClassesItem {}
+    /// `/education/classes`
+    #[cfg(feature = "area-education")]
+    pub enum EducationClasses {}
+    /// `/education`
+    #[cfg(feature = "area-education")]
+    pub enum Education {}
+    /// `/groups/{id}/members`
+    #[cfg(feature = "area-groups")]
+    pub enum GroupsItemMembers {}
+    /// `/groups/{id}`
+    #[cfg(feature = "area-groups")]
+    pub enum GroupsItem {}
+    /// `/groups`
+    #[cfg(feature = "area-groups")]
+    pub enum Groups {}
+    /// `/me/authentication/methods`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum MeAuthenticationMethods {}
+    /// `/me/authentication`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum MeAuthentication {}
+    /// `/me/events/{id}/attachments/createUploadSession`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeEventsItemAttachmentsCreateUploadSession {}
+    /// `/me/events/{id}/attachments`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeEventsItemAttachments {}
+    /// `/me/events/{id}`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeEventsItem {}
+    /// `/me/events`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeEvents {}
+    /// `/me/mailFolders/{id}/messages/delta`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeMailFoldersItemMessagesDelta {}
+    /// `/me/mailFolders/{id}/messages`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeMailFoldersItemMessages {}
+    /// `/me/mailFolders/{id}`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeMailFoldersItem {}
+    /// `/me/mailFolders`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeMailFolders {}
+    /// `/me/messages/{id}/attachments/createUploadSession`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeMessagesItemAttachmentsCreateUploadSession {}
+    /// `/me/messages/{id}/attachments`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeMessagesItemAttachments {}
+    /// `/me/messages/{id}`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeMessagesItem {}
+    /// `/me/messages`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeMessages {}
+    /// `/me/sendMail`
+    #[cfg(feature = "area-outlook")]
+    pub enum MeSendMail {}
+    /// `/me`
+    #[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
+    pub enum Me {}
+    /// `/reports/getEmailActivityUserDetail(date={date_value})`
+    #[cfg(feature = "area-reports")]
+    pub enum ReportsGetEmailActivityUserDetailCall {}
+    /// `/reports/getEmailActivityUserDetail(period='{period_value}')`
+    #[cfg(feature = "area-reports")]
+    pub enum ReportsGetEmailActivityUserDetailCall2 {}
+    /// `/reports`
+    #[cfg(feature = "area-reports")]
+    pub enum Reports {}
+    /// `/servicePrincipals/{id}/memberOf`
+    #[cfg(feature = "area-applications")]
+    pub enum ServicePrincipalsItemMemberOf {}
+    /// `/servicePrincipals/{id}`
+    #[cfg(feature = "area-applications")]
+    pub enum ServicePrincipalsItem {}
+    /// `/servicePrincipals`
+    #[cfg(feature = "area-applications")]
+    pub enum ServicePrincipals {}
+    /// `/servicePrincipals(appId='{appId}')/memberOf`
+    #[cfg(feature = "area-applications")]
+    pub enum ServicePrincipalsCallMemberOf {}
+    /// `/servicePrincipals(appId='{appId}')`
+    #[cfg(feature = "area-applications")]
+    pub enum ServicePrincipalsCall {}
+    /// `/sites/{site-id}/lists`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SitesItemLists {}
+    /// `/sites/{site-id}`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum SitesItem {}
+    /// `/sites`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum Sites {}
+    /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationMethodsItemResetPassword {}
+    /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationMethodsItem {}
+    /// `/users/{id | userPrincipalName}/authentication/methods`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationMethods {}
+    /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationOperationsItem {}
+    /// `/users/{id | userPrincipalName}/authentication/operations`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthenticationOperations {}
+    /// `/users/{id | userPrincipalName}/authentication`
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub enum UsersItemAuthentication {}
+    /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemEventsItemAttachmentsCreateUploadSession {}
+    /// `/users/{id | userPrincipalName}/events/{id}/attachments`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemEventsItemAttachments {}
+    /// `/users/{id | userPrincipalName}/events/{id}`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemEventsItem {}
+    /// `/users/{id | userPrincipalName}/events`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemEvents {}
+    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemMailFoldersItemMessagesDelta {}
+    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemMailFoldersItemMessages {}
+    /// `/users/{id | userPrincipalName}/mailFolders/{id}`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemMailFoldersItem {}
+    /// `/users/{id | userPrincipalName}/mailFolders`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemMailFolders {}
+    /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
+    #[cfg(feature = "area-intune")]
+    pub enum UsersItemManagedDevicesItem {}
+    /// `/users/{id | userPrincipalName}/managedDevices`
+    #[cfg(feature = "area-intune")]
+    pub enum UsersItemManagedDevices {}
+    /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemMessagesItemAttachmentsCreateUploadSession {}
+    /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemMessagesItemAttachments {}
+    /// `/users/{id | userPrincipalName}/messages/{id}`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemMessagesItem {}
+    /// `/users/{id | userPrincipalName}/messages`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemMessages {}
+    /// `/users/{id | userPrincipalName}/sendMail`
+    #[cfg(feature = "area-outlook")]
+    pub enum UsersItemSendMail {}
+    /// `/users/{id | userPrincipalName}`
+    #[cfg(
+        any(
+            feature = "area-identity-and-sign-in",
+            feature = "area-intune",
+            feature = "area-outlook"
+        )
+    )]
+    pub enum UsersItem {}
+    /// `/users`
+    #[cfg(
+        any(
+            feature = "area-identity-and-sign-in",
+            feature = "area-intune",
+            feature = "area-outlook"
+        )
+    )]
+    pub enum Users {}
+    /// The service root.
+    pub enum Root {}
 }
 /// Per-operation markers: which query options each operation supports.
 pub mod options {
     #[cfg(feature = "area-applications")]
     /// Options of `v1_post_applications`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostApplications;
+    pub enum PostApplications {}
     #[cfg(feature = "area-applications")]
     /// Options of `v1_get_applications_delta`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetApplicationsDelta;
+    pub enum GetApplicationsDelta {}
     #[cfg(feature = "area-teams")]
     /// Options of `v1_post_chats_by_chat_id_messages`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostChatsByChatIdMessages;
+    pub enum PostChatsByChatIdMessages {}
     #[cfg(feature = "area-intune")]
     /// Options of `v1_get_users_by_users_id_managed_devices_by_managed_device_id`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetUsersByUsersIdManagedDevicesByManagedDeviceId;
+    pub enum GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
     #[cfg(feature = "area-intune")]
     impl crate::request::query::Select
     for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
@@ -2319,12 +2053,10 @@ pub mod options {
     }
     #[cfg(feature = "area-education")]
     /// Options of `v1_post_education_classes_by_id_assignments_by_id_publish`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostEducationClassesByIdAssignmentsByIdPublish;
+    pub enum PostEducationClassesByIdAssignmentsByIdPublish {}
     #[cfg(feature = "area-groups")]
     /// Options of `v1_get_groups_by_id_members`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetGroupsByIdMembers;
+    pub enum GetGroupsByIdMembers {}
     #[cfg(feature = "area-groups")]
     impl crate::request::query::Select for GetGroupsByIdMembers {}
     #[cfg(feature = "area-groups")]
@@ -2343,16 +2075,13 @@ pub mod options {
     impl crate::request::query::Search for GetGroupsByIdMembers {}
     #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `v1_get_me_authentication_methods`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetMeAuthenticationMethods;
+    pub enum GetMeAuthenticationMethods {}
     #[cfg(feature = "area-outlook")]
     /// Options of `v1_post_me_events_by_id_attachments_create_upload_session`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostMeEventsByIdAttachmentsCreateUploadSession;
+    pub enum PostMeEventsByIdAttachmentsCreateUploadSession {}
     #[cfg(feature = "area-outlook")]
     /// Options of `v1_get_me_mail_folders_by_id_messages_delta`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetMeMailFoldersByIdMessagesDelta;
+    pub enum GetMeMailFoldersByIdMessagesDelta {}
     #[cfg(feature = "area-outlook")]
     impl<T> crate::request::Request<T, GetMeMailFoldersByIdMessagesDelta> {
         /// Sets the `Prefer` header. string
@@ -2362,12 +2091,10 @@ pub mod options {
     }
     #[cfg(feature = "area-outlook")]
     /// Options of `v1_post_me_send_mail`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostMeSendMail;
+    pub enum PostMeSendMail {}
     #[cfg(feature = "area-reports")]
     /// Options of `v1_get_reports_get_email_activity_user_detail`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetReportsGetEmailActivityUserDetail;
+    pub enum GetReportsGetEmailActivityUserDetail {}
     #[cfg(feature = "area-reports")]
     impl crate::request::query::Select for GetReportsGetEmailActivityUserDetail {}
     #[cfg(feature = "area-reports")]
@@ -2381,8 +2108,7 @@ pub mod options {
     }
     #[cfg(feature = "area-applications")]
     /// Options of `v1_get_service_principals_by_id_member_of`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetServicePrincipalsByIdMemberOf;
+    pub enum GetServicePrincipalsByIdMemberOf {}
     #[cfg(feature = "area-applications")]
     impl crate::request::query::Filter for GetServicePrincipalsByIdMemberOf {}
     #[cfg(feature = "area-applications")]
@@ -2398,14 +2124,11 @@ pub mod options {
     }
     #[cfg(feature = "area-sharepoint")]
     /// Options of `v1_post_sites_by_site_id_lists`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostSitesBySiteIdLists;
+    pub enum PostSitesBySiteIdLists {}
     #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `v1_post_users_by_id_authentication_methods_by_id_reset_password`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct PostUsersByIdAuthenticationMethodsByIdResetPassword;
+    pub enum PostUsersByIdAuthenticationMethodsByIdResetPassword {}
     #[cfg(feature = "area-identity-and-sign-in")]
     /// Options of `v1_get_users_by_id_authentication_operations_by_id`.
-    #[derive(Clone, Copy, Debug, Default)]
-    pub struct GetUsersByIdAuthenticationOperationsById;
+    pub enum GetUsersByIdAuthenticationOperationsById {}
 }
