@@ -250,1264 +250,44 @@ pub static ALL_PERMISSIONS: &[Permission] = &[
 pub fn permission(name: &str) -> Option<Permission> {
     ALL_PERMISSIONS.iter().copied().find(|p| p.is(name))
 }
-/// The `v1` operations of `area-applications`.
 #[cfg(all(feature = "v1", feature = "area-applications"))]
-static V1_AREA_APPLICATIONS: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "v1_post_applications",
-        version: Version::V1,
-        method: "POST",
-        paths: &["/applications"],
-        sources: &["spec/api-reference/v1.0/api/application-post-applications.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                delegated_personal: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_OWNED_BY])],
-                    higher: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "v1_get_applications_delta",
-        version: Version::V1,
-        method: "GET",
-        paths: &["/applications/delta"],
-        sources: &["spec/api-reference/v1.0/api/application-delta.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::DIRECTORY_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_ACCESS_AS_USER_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
-                    higher: &[Requirement(&[names::DIRECTORY_READ_ALL])],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "v1_get_service_principals_by_id_member_of",
-        version: Version::V1,
-        method: "GET",
-        paths: &[
-            "/servicePrincipals/{id}/memberOf",
-            "/servicePrincipals(appId='{appId}')/memberOf",
-        ],
-        sources: &["spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                    ],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "v1", feature = "area-applications"))]
-static V1_AREA_APPLICATIONS_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/applications",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/applications/delta",
-        item: 1usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/servicePrincipals/{id}/memberOf",
-        item: 2usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/servicePrincipals(appId='{appId}')/memberOf",
-        item: 2usize,
-    },
-];
-/// The `v1` operations of `area-education`.
+mod v1_area_applications;
 #[cfg(all(feature = "v1", feature = "area-education"))]
-static V1_AREA_EDUCATION: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "v1_post_education_classes_by_id_assignments_by_id_publish",
-        version: Version::V1,
-        method: "POST",
-        paths: &["/education/classes/{id}/assignments/{id}/publish"],
-        sources: &["spec/api-reference/v1.0/api/educationassignment-publish.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::EDU_ASSIGNMENTS_READ_WRITE_BASIC])],
-                    higher: &[Requirement(&[names::EDU_ASSIGNMENTS_READ_WRITE])],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "v1", feature = "area-education"))]
-static V1_AREA_EDUCATION_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/education/classes/{id}/assignments/{id}/publish",
-        item: 0usize,
-    },
-];
-/// The `v1` operations of `area-groups`.
+mod v1_area_education;
 #[cfg(all(feature = "v1", feature = "area-groups"))]
-static V1_AREA_GROUPS: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "v1_get_groups_by_id_members",
-        version: Version::V1,
-        method: "GET",
-        paths: &["/groups/{id}/members"],
-        sources: &["spec/api-reference/v1.0/api/group-list-members.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_READ_BASIC_ALL])],
-                    higher: &[
-                        Requirement(&[names::USER_READ_ALL]),
-                        Requirement(&[names::GROUP_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::USER_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::GROUP_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                    ],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "v1", feature = "area-groups"))]
-static V1_AREA_GROUPS_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/groups/{id}/members",
-        item: 0usize,
-    },
-];
-/// The `v1` operations of `area-identity-and-sign-in`.
+mod v1_area_groups;
 #[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
-static V1_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "v1_get_me_authentication_methods",
-        version: Version::V1,
-        method: "GET",
-        paths: &[
-            "/me/authentication/methods",
-            "/users/{id | userPrincipalName}/authentication/methods",
-        ],
-        sources: &["spec/api-reference/v1.0/api/authentication-list-methods.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: Some("Permissions acting on self"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global Reader",
-                    "Authentication Administrator",
-                    "Privileged Authentication Administrator",
-                ],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "v1_post_users_by_id_authentication_methods_by_id_reset_password",
-        version: Version::V1,
-        method: "POST",
-        paths: &[
-            "/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword",
-        ],
-        sources: &[
-            "spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:10",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global Administrator",
-                    "Privileged Authentication Administrator",
-                    "Authentication Administrator",
-                ],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "v1_get_users_by_id_authentication_operations_by_id",
-        version: Version::V1,
-        method: "GET",
-        paths: &["/users/{id | userPrincipalName}/authentication/operations/{id}"],
-        sources: &[
-            "spec/api-reference/v1.0/api/authenticationoperation-get.md:10",
-            "spec/api-reference/v1.0/api/longrunningoperation-get.md:12",
-            "spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:3",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: Some("acting on self"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[],
-            },
-            PermissionSet {
-                scope: Some("acting on others"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global administrator",
-                    "Global reader",
-                    "Privileged authentication administrator",
-                    "Authentication administrator",
-                ],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
-static V1_AREA_IDENTITY_AND_SIGN_IN_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/me/authentication/methods",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/users/{id | userPrincipalName}/authentication/methods",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword",
-        item: 1usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/users/{id | userPrincipalName}/authentication/operations/{id}",
-        item: 2usize,
-    },
-];
-/// The `v1` operations of `area-intune`.
+mod v1_area_identity_and_sign_in;
 #[cfg(all(feature = "v1", feature = "area-intune"))]
-static V1_AREA_INTUNE: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "v1_get_users_by_users_id_managed_devices_by_managed_device_id",
-        version: Version::V1,
-        method: "GET",
-        paths: &[
-            "/users/{usersId}/managedDevices/{managedDeviceId}",
-            "/deviceManagement/managedDevices/{managedDeviceId}",
-            "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}",
-        ],
-        sources: &["spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL]),
-                    ],
-                    higher: &[
-                        Requirement(
-                            &[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL],
-                        ),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "v1", feature = "area-intune"))]
-static V1_AREA_INTUNE_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/users/{usersId}/managedDevices/{managedDeviceId}",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/deviceManagement/managedDevices/{managedDeviceId}",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}",
-        item: 0usize,
-    },
-];
-/// The `v1` operations of `area-outlook`.
+mod v1_area_intune;
 #[cfg(all(feature = "v1", feature = "area-outlook"))]
-static V1_AREA_OUTLOOK: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "v1_post_me_events_by_id_attachments_create_upload_session",
-        version: Version::V1,
-        method: "POST",
-        paths: &[
-            "/me/events/{id}/attachments/createUploadSession",
-            "/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession",
-            "/me/messages/{id}/attachments/createUploadSession",
-            "/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession",
-        ],
-        sources: &["spec/api-reference/v1.0/api/attachment-createuploadsession.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
-                    higher: &[Requirement(&[names::MAIL_READ_WRITE])],
-                },
-                delegated_personal: Grant::Listed {
-                    least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
-                    higher: &[Requirement(&[names::MAIL_READ_WRITE])],
-                },
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
-                    higher: &[Requirement(&[names::MAIL_READ_WRITE])],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "v1_get_me_mail_folders_by_id_messages_delta",
-        version: Version::V1,
-        method: "GET",
-        paths: &[
-            "/me/mailFolders/{id}/messages/delta",
-            "/users/{id}/mailFolders/{id}/messages/delta",
-        ],
-        sources: &["spec/api-reference/v1.0/api/message-delta.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::MAIL_READ_BASIC])],
-                    higher: &[
-                        Requirement(&[names::MAIL_READ]),
-                        Requirement(&[names::MAIL_READ_WRITE]),
-                    ],
-                },
-                delegated_personal: Grant::Listed {
-                    least: &[Requirement(&[names::MAIL_READ_BASIC])],
-                    higher: &[
-                        Requirement(&[names::MAIL_READ]),
-                        Requirement(&[names::MAIL_READ_WRITE]),
-                    ],
-                },
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::MAIL_READ_BASIC_ALL])],
-                    higher: &[
-                        Requirement(&[names::MAIL_READ]),
-                        Requirement(&[names::MAIL_READ_WRITE]),
-                    ],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "v1_post_me_send_mail",
-        version: Version::V1,
-        method: "POST",
-        paths: &["/me/sendMail", "/users/{id | userPrincipalName}/sendMail"],
-        sources: &["spec/api-reference/v1.0/api/user-sendmail.md:12"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "v1", feature = "area-outlook"))]
-static V1_AREA_OUTLOOK_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/me/events/{id}/attachments/createUploadSession",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/me/messages/{id}/attachments/createUploadSession",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/me/mailFolders/{id}/messages/delta",
-        item: 1usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/users/{id}/mailFolders/{id}/messages/delta",
-        item: 1usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/me/sendMail",
-        item: 2usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/users/{id | userPrincipalName}/sendMail",
-        item: 2usize,
-    },
-];
-/// The `v1` operations of `area-reports`.
+mod v1_area_outlook;
 #[cfg(all(feature = "v1", feature = "area-reports"))]
-static V1_AREA_REPORTS: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "v1_get_reports_get_email_activity_user_detail",
-        version: Version::V1,
-        method: "GET",
-        paths: &[
-            "/reports/getEmailActivityUserDetail(period='{period_value}')",
-            "/reports/getEmailActivityUserDetail(date={date_value})",
-        ],
-        sources: &[
-            "spec/api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md:10",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::REPORTS_READ_ALL])],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::REPORTS_READ_ALL])],
-                    higher: &[],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "v1", feature = "area-reports"))]
-static V1_AREA_REPORTS_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/reports/getEmailActivityUserDetail(period='{period_value}')",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "v1.0",
-        method: "GET",
-        template: "/reports/getEmailActivityUserDetail(date={date_value})",
-        item: 0usize,
-    },
-];
-/// The `v1` operations of `area-sharepoint`.
+mod v1_area_reports;
 #[cfg(all(feature = "v1", feature = "area-sharepoint"))]
-static V1_AREA_SHAREPOINT: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "v1_post_sites_by_site_id_lists",
-        version: Version::V1,
-        method: "POST",
-        paths: &["/sites/{site-id}/lists"],
-        sources: &["spec/api-reference/v1.0/api/list-create.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::SITES_MANAGE_ALL])],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::SITES_MANAGE_ALL])],
-                    higher: &[],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "v1", feature = "area-sharepoint"))]
-static V1_AREA_SHAREPOINT_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/sites/{site-id}/lists",
-        item: 0usize,
-    },
-];
-/// The `v1` operations of `area-teams`.
+mod v1_area_sharepoint;
 #[cfg(all(feature = "v1", feature = "area-teams"))]
-static V1_AREA_TEAMS: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "v1_post_chats_by_chat_id_messages",
-        version: Version::V1,
-        method: "POST",
-        paths: &["/chats/{chat-id}/messages"],
-        sources: &["spec/api-reference/v1.0/api/chat-post-messages.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
-                    higher: &[
-                        Requirement(&[names::CHAT_READ_WRITE]),
-                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
-                    higher: &[
-                        Requirement(&[names::CHAT_MESSAGE_READ_WRITE_SELECTED_CHAT]),
-                    ],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "v1", feature = "area-teams"))]
-static V1_AREA_TEAMS_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "v1.0",
-        method: "POST",
-        template: "/chats/{chat-id}/messages",
-        item: 0usize,
-    },
-];
-/// The `beta` operations of `area-entra-applications`.
+mod v1_area_teams;
 #[cfg(all(feature = "beta", feature = "area-entra-applications"))]
-static BETA_AREA_ENTRA_APPLICATIONS: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_get_applications",
-        version: Version::Beta,
-        method: "GET",
-        paths: &["/applications"],
-        sources: &["spec/api-reference/beta/api/application-list.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::APPLICATION_READ_ALL, names::USER_READ]),
-                    ],
-                    higher: &[
-                        Requirement(
-                            &[names::APPLICATION_READ_WRITE_ALL, names::USER_READ],
-                        ),
-                    ],
-                },
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_OWNED_BY]),
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                    ],
-                },
-                admin_roles: &[
-                    "Application Developer - read properties of application they own",
-                    "Directory Readers - read standard properties",
-                    "Global Secure Access Administrator - read standard properties",
-                    "Global Reader",
-                    "Directory Writers",
-                    "Hybrid Identity Administrator",
-                    "Security Administrator",
-                    "Cloud Application Administrator",
-                    "Application Administrator",
-                ],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
-static BETA_AREA_ENTRA_APPLICATIONS_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/applications",
-        item: 0usize,
-    },
-];
-/// The `beta` operations of `area-entra-directory-management`.
+mod beta_area_entra_applications;
 #[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
-static BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_patch_role_management_cloud_pc_role_definitions_by_id",
-        version: Version::Beta,
-        method: "PATCH",
-        paths: &["/roleManagement/cloudPc/roleDefinitions/{id}"],
-        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: Some("a Cloud PC provider"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
-                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
-                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "beta_patch_role_management_device_management_role_definitions_by_id",
-        version: Version::Beta,
-        method: "PATCH",
-        paths: &["/roleManagement/deviceManagement/roleDefinitions/{id}"],
-        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: Some("a device management (Intune) provider"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "beta_patch_role_management_directory_role_definitions_by_id",
-        version: Version::Beta,
-        method: "PATCH",
-        paths: &["/roleManagement/directory/roleDefinitions/{id}"],
-        sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: Some("a directory (Microsoft Entra ID) provider"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
-static BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT_ROUTES: &[crate::route::Route<
-    'static,
-    usize,
->] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "PATCH",
-        template: "/roleManagement/cloudPc/roleDefinitions/{id}",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "PATCH",
-        template: "/roleManagement/deviceManagement/roleDefinitions/{id}",
-        item: 1usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "PATCH",
-        template: "/roleManagement/directory/roleDefinitions/{id}",
-        item: 2usize,
-    },
-];
-/// The `beta` operations of `area-entra-id-governance`.
+mod beta_area_entra_directory_management;
 #[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
-static BETA_AREA_ENTRA_ID_GOVERNANCE: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id",
-        version: Version::Beta,
-        method: "GET",
-        paths: &[
-            "/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}",
-        ],
-        sources: &[
-            "spec/api-reference/beta/api/longrunningoperation-get.md:11",
-            "spec/api-reference/beta/api/001_a28651d876debae6.txt:1",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: Some("role management alerts"),
-                delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY]),
-                    ],
-                    higher: &[
-                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY]),
-                    ],
-                    higher: &[
-                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY]),
-                    ],
-                },
-                admin_roles: &[
-                    "Privileged Role Administrator",
-                    "Global Reader",
-                    "Security Administrator",
-                    "Security Reader",
-                ],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
-static BETA_AREA_ENTRA_ID_GOVERNANCE_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/identityGovernance/roleManagementAlerts/operations/{longRunningOperationId}",
-        item: 0usize,
-    },
-];
-/// The `beta` operations of `area-entra-sign-in`.
+mod beta_area_entra_id_governance;
 #[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
-static BETA_AREA_ENTRA_SIGN_IN: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_get_me_authentication_hardware_oath_methods",
-        version: Version::Beta,
-        method: "GET",
-        paths: &[
-            "/me/authentication/hardwareOathMethods",
-            "/users/{usersId}/authentication/hardwareOathMethods",
-        ],
-        sources: &[
-            "spec/api-reference/beta/api/authentication-list-hardwareoathmethods.md:11",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: Some("Permissions acting on self"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[],
-            },
-            PermissionSet {
-                scope: Some("Permissions acting on other users"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[
-                    "Global Reader",
-                    "Authentication Administrator",
-                    "Privileged Authentication Administrator",
-                ],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "beta_delete_me_authentication_hardware_oath_methods_by_hardware_oath_authentication_method_id",
-        version: Version::Beta,
-        method: "DELETE",
-        paths: &[
-            "/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
-            "/users/{usersId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
-        ],
-        sources: &[
-            "spec/api-reference/beta/api/authentication-delete-hardwareoathmethods.md:11",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: Some("Permissions acting on self"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
-static BETA_AREA_ENTRA_SIGN_IN_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/me/authentication/hardwareOathMethods",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/users/{usersId}/authentication/hardwareOathMethods",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "DELETE",
-        template: "/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
-        item: 1usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "DELETE",
-        template: "/users/{usersId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
-        item: 1usize,
-    },
-];
-/// The `beta` operations of `area-governance`.
+mod beta_area_entra_sign_in;
 #[cfg(all(feature = "beta", feature = "area-governance"))]
-static BETA_AREA_GOVERNANCE: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_post_identity_governance_role_management_alerts_alerts_refresh",
-        version: Version::Beta,
-        method: "POST",
-        paths: &[
-            "/identityGovernance/roleManagementAlerts/alerts/refresh",
-            "/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh",
-        ],
-        sources: &[
-            "spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-governance"))]
-static BETA_AREA_GOVERNANCE_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "POST",
-        template: "/identityGovernance/roleManagementAlerts/alerts/refresh",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "POST",
-        template: "/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh",
-        item: 0usize,
-    },
-];
-/// The `beta` operations of `area-identity-and-sign-in`.
+mod beta_area_governance;
 #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
-static BETA_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_get_users_by_id_authentication_operations_by_id",
-        version: Version::Beta,
-        method: "GET",
-        paths: &["/users/{id | userPrincipalName}/authentication/operations/{id}"],
-        sources: &[
-            "spec/api-reference/beta/api/003_a927c5b067b277cb.txt:11",
-            "spec/api-reference/beta/api/longrunningoperation-get.md:11",
-            "spec/api-reference/beta/api/002_043aa74a19e213af.txt:1",
-            "spec/api-reference/beta/api/001_a28651d876debae6.txt:1",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global Reader",
-                    "Authentication Administrator",
-                    "Privileged Authentication Administrator",
-                ],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "beta_post_users_by_id_authentication_password_methods_by_id_reset_password",
-        version: Version::Beta,
-        method: "POST",
-        paths: &[
-            "/users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword",
-        ],
-        sources: &[
-            "spec/api-reference/beta/api/authenticationmethod-resetpassword.md:11",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Authentication Administrator",
-                    "Privileged Authentication Administrator",
-                ],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
-static BETA_AREA_IDENTITY_AND_SIGN_IN_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/users/{id | userPrincipalName}/authentication/operations/{id}",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "POST",
-        template: "/users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword",
-        item: 1usize,
-    },
-];
-/// The `beta` operations of `area-industrydata`.
+mod beta_area_identity_and_sign_in;
 #[cfg(all(feature = "beta", feature = "area-industrydata"))]
-static BETA_AREA_INDUSTRYDATA: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_get_long_running_operation",
-        version: Version::Beta,
-        method: "GET",
-        paths: &["/longRunningOperation"],
-        sources: &["spec/api-reference/beta/api/004_cc190e1abbbd2867.txt:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-industrydata"))]
-static BETA_AREA_INDUSTRYDATA_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/longRunningOperation",
-        item: 0usize,
-    },
-];
-/// The `beta` operations of `area-security`.
+mod beta_area_industrydata;
 #[cfg(all(feature = "beta", feature = "area-security"))]
-static BETA_AREA_SECURITY: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_put_security_case_management_cases_by_case_id_attachments_by_attachment_id_content",
-        version: Version::Beta,
-        method: "PUT",
-        paths: &[
-            "/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
-        ],
-        sources: &[
-            "spec/api-reference/beta/api/security-casemanagement-attachment-upload-content.md:11",
-        ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                admin_roles: &[
-                    "Security Reader",
-                    "Security Operator",
-                    "Security Administrator",
-                ],
-            },
-        ],
-    },
-    OperationPermissions {
-        id: "beta_get_security_incidents_by_incident_id",
-        version: Version::Beta,
-        method: "GET",
-        paths: &["/security/incidents/{incidentId}"],
-        sources: &["spec/api-reference/beta/api/security-incident-get.md:12"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
-                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
-                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-security"))]
-static BETA_AREA_SECURITY_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "PUT",
-        template: "/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/security/incidents/{incidentId}",
-        item: 1usize,
-    },
-];
-/// The `beta` operations of `area-sharepoint`.
+mod beta_area_security;
 #[cfg(all(feature = "beta", feature = "area-sharepoint"))]
-static BETA_AREA_SHAREPOINT: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_get_drives_by_drive_id_items_by_item_id_content",
-        version: Version::Beta,
-        method: "GET",
-        paths: &[
-            "/drives/{drive-id}/items/{item-id}/content",
-            "/groups/{group-id}/drive/items/{item-id}/content",
-            "/me/drive/root:/{item-path}:/content",
-            "/me/drive/items/{item-id}/content",
-            "/shares/{shareIdOrEncodedSharingUrl}/driveItem/content",
-            "/sites/{siteId}/drive/items/{item-id}/content",
-            "/users/{userId}/drive/items/{item-id}/content",
-        ],
-        sources: &["spec/api-reference/beta/api/driveitem-get-content.md:9"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-sharepoint"))]
-static BETA_AREA_SHAREPOINT_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/drives/{drive-id}/items/{item-id}/content",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/groups/{group-id}/drive/items/{item-id}/content",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/me/drive/root:/{item-path}:/content",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/me/drive/items/{item-id}/content",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/shares/{shareIdOrEncodedSharingUrl}/driveItem/content",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/sites/{siteId}/drive/items/{item-id}/content",
-        item: 0usize,
-    },
-    crate::route::Route {
-        version: "beta",
-        method: "GET",
-        template: "/users/{userId}/drive/items/{item-id}/content",
-        item: 0usize,
-    },
-];
-/// The `beta` operations of `area-teams`.
+mod beta_area_sharepoint;
 #[cfg(all(feature = "beta", feature = "area-teams"))]
-static BETA_AREA_TEAMS: &[OperationPermissions] = &[
-    OperationPermissions {
-        id: "beta_post_chats_by_chat_id_messages",
-        version: Version::Beta,
-        method: "POST",
-        paths: &["/chats/{chat-id}/messages"],
-        sources: &["spec/api-reference/beta/api/chat-post-messages.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
-                    higher: &[
-                        Requirement(&[names::CHAT_READ_WRITE]),
-                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
-                    higher: &[],
-                },
-                admin_roles: &[],
-            },
-        ],
-    },
-];
-#[cfg(all(feature = "beta", feature = "area-teams"))]
-static BETA_AREA_TEAMS_ROUTES: &[crate::route::Route<'static, usize>] = &[
-    crate::route::Route {
-        version: "beta",
-        method: "POST",
-        template: "/chats/{chat-id}/messages",
-        item: 0usize,
-    },
-];
+mod beta_area_teams;
 /// Every documented operation of the areas this build enables,
 /// by version and area.
 #[allow(clippy::vec_init_then_push)]
@@ -1515,37 +295,46 @@ pub fn operations() -> impl Iterator<Item = &'static OperationPermissions> {
     #[allow(unused_mut)]
     let mut tables: Vec<&'static [OperationPermissions]> = Vec::new();
     #[cfg(all(feature = "v1", feature = "area-applications"))]
-    tables.push(V1_AREA_APPLICATIONS);
+    tables.push(v1_area_applications::V1_AREA_APPLICATIONS);
     #[cfg(all(feature = "v1", feature = "area-education"))]
-    tables.push(V1_AREA_EDUCATION);
-    #[cfg(all(feature = "v1", feature = "area-groups"))] tables.push(V1_AREA_GROUPS);
+    tables.push(v1_area_education::V1_AREA_EDUCATION);
+    #[cfg(all(feature = "v1", feature = "area-groups"))]
+    tables.push(v1_area_groups::V1_AREA_GROUPS);
     #[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
-    tables.push(V1_AREA_IDENTITY_AND_SIGN_IN);
-    #[cfg(all(feature = "v1", feature = "area-intune"))] tables.push(V1_AREA_INTUNE);
-    #[cfg(all(feature = "v1", feature = "area-outlook"))] tables.push(V1_AREA_OUTLOOK);
-    #[cfg(all(feature = "v1", feature = "area-reports"))] tables.push(V1_AREA_REPORTS);
+    tables.push(v1_area_identity_and_sign_in::V1_AREA_IDENTITY_AND_SIGN_IN);
+    #[cfg(all(feature = "v1", feature = "area-intune"))]
+    tables.push(v1_area_intune::V1_AREA_INTUNE);
+    #[cfg(all(feature = "v1", feature = "area-outlook"))]
+    tables.push(v1_area_outlook::V1_AREA_OUTLOOK);
+    #[cfg(all(feature = "v1", feature = "area-reports"))]
+    tables.push(v1_area_reports::V1_AREA_REPORTS);
     #[cfg(all(feature = "v1", feature = "area-sharepoint"))]
-    tables.push(V1_AREA_SHAREPOINT);
-    #[cfg(all(feature = "v1", feature = "area-teams"))] tables.push(V1_AREA_TEAMS);
+    tables.push(v1_area_sharepoint::V1_AREA_SHAREPOINT);
+    #[cfg(all(feature = "v1", feature = "area-teams"))]
+    tables.push(v1_area_teams::V1_AREA_TEAMS);
     #[cfg(all(feature = "beta", feature = "area-entra-applications"))]
-    tables.push(BETA_AREA_ENTRA_APPLICATIONS);
+    tables.push(beta_area_entra_applications::BETA_AREA_ENTRA_APPLICATIONS);
     #[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
-    tables.push(BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT);
+    tables
+        .push(
+            beta_area_entra_directory_management::BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT,
+        );
     #[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
-    tables.push(BETA_AREA_ENTRA_ID_GOVERNANCE);
+    tables.push(beta_area_entra_id_governance::BETA_AREA_ENTRA_ID_GOVERNANCE);
     #[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
-    tables.push(BETA_AREA_ENTRA_SIGN_IN);
+    tables.push(beta_area_entra_sign_in::BETA_AREA_ENTRA_SIGN_IN);
     #[cfg(all(feature = "beta", feature = "area-governance"))]
-    tables.push(BETA_AREA_GOVERNANCE);
+    tables.push(beta_area_governance::BETA_AREA_GOVERNANCE);
     #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
-    tables.push(BETA_AREA_IDENTITY_AND_SIGN_IN);
+    tables.push(beta_area_identity_and_sign_in::BETA_AREA_IDENTITY_AND_SIGN_IN);
     #[cfg(all(feature = "beta", feature = "area-industrydata"))]
-    tables.push(BETA_AREA_INDUSTRYDATA);
+    tables.push(beta_area_industrydata::BETA_AREA_INDUSTRYDATA);
     #[cfg(all(feature = "beta", feature = "area-security"))]
-    tables.push(BETA_AREA_SECURITY);
+    tables.push(beta_area_security::BETA_AREA_SECURITY);
     #[cfg(all(feature = "beta", feature = "area-sharepoint"))]
-    tables.push(BETA_AREA_SHAREPOINT);
-    #[cfg(all(feature = "beta", feature = "area-teams"))] tables.push(BETA_AREA_TEAMS);
+    tables.push(beta_area_sharepoint::BETA_AREA_SHAREPOINT);
+    #[cfg(all(feature = "beta", feature = "area-teams"))]
+    tables.push(beta_area_teams::BETA_AREA_TEAMS);
     tables.into_iter().flatten()
 }
 /// The operation with this id.
@@ -1582,10 +371,14 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "v1", feature = "area-applications"))]
     found
         .extend(
-            crate::route::find(V1_AREA_APPLICATIONS_ROUTES, method, url)
+            crate::route::find(
+                    v1_area_applications::V1_AREA_APPLICATIONS_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &V1_AREA_APPLICATIONS[f.item],
+                    operation: &v1_area_applications::V1_AREA_APPLICATIONS[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1594,10 +387,10 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "v1", feature = "area-education"))]
     found
         .extend(
-            crate::route::find(V1_AREA_EDUCATION_ROUTES, method, url)
+            crate::route::find(v1_area_education::V1_AREA_EDUCATION_ROUTES, method, url)
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &V1_AREA_EDUCATION[f.item],
+                    operation: &v1_area_education::V1_AREA_EDUCATION[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1606,10 +399,10 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "v1", feature = "area-groups"))]
     found
         .extend(
-            crate::route::find(V1_AREA_GROUPS_ROUTES, method, url)
+            crate::route::find(v1_area_groups::V1_AREA_GROUPS_ROUTES, method, url)
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &V1_AREA_GROUPS[f.item],
+                    operation: &v1_area_groups::V1_AREA_GROUPS[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1618,10 +411,15 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
     found
         .extend(
-            crate::route::find(V1_AREA_IDENTITY_AND_SIGN_IN_ROUTES, method, url)
+            crate::route::find(
+                    v1_area_identity_and_sign_in::V1_AREA_IDENTITY_AND_SIGN_IN_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &V1_AREA_IDENTITY_AND_SIGN_IN[f.item],
+                    operation: &v1_area_identity_and_sign_in::V1_AREA_IDENTITY_AND_SIGN_IN[f
+                        .item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1630,10 +428,10 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "v1", feature = "area-intune"))]
     found
         .extend(
-            crate::route::find(V1_AREA_INTUNE_ROUTES, method, url)
+            crate::route::find(v1_area_intune::V1_AREA_INTUNE_ROUTES, method, url)
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &V1_AREA_INTUNE[f.item],
+                    operation: &v1_area_intune::V1_AREA_INTUNE[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1642,10 +440,10 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "v1", feature = "area-outlook"))]
     found
         .extend(
-            crate::route::find(V1_AREA_OUTLOOK_ROUTES, method, url)
+            crate::route::find(v1_area_outlook::V1_AREA_OUTLOOK_ROUTES, method, url)
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &V1_AREA_OUTLOOK[f.item],
+                    operation: &v1_area_outlook::V1_AREA_OUTLOOK[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1654,10 +452,10 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "v1", feature = "area-reports"))]
     found
         .extend(
-            crate::route::find(V1_AREA_REPORTS_ROUTES, method, url)
+            crate::route::find(v1_area_reports::V1_AREA_REPORTS_ROUTES, method, url)
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &V1_AREA_REPORTS[f.item],
+                    operation: &v1_area_reports::V1_AREA_REPORTS[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1666,10 +464,14 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "v1", feature = "area-sharepoint"))]
     found
         .extend(
-            crate::route::find(V1_AREA_SHAREPOINT_ROUTES, method, url)
+            crate::route::find(
+                    v1_area_sharepoint::V1_AREA_SHAREPOINT_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &V1_AREA_SHAREPOINT[f.item],
+                    operation: &v1_area_sharepoint::V1_AREA_SHAREPOINT[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1678,10 +480,10 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "v1", feature = "area-teams"))]
     found
         .extend(
-            crate::route::find(V1_AREA_TEAMS_ROUTES, method, url)
+            crate::route::find(v1_area_teams::V1_AREA_TEAMS_ROUTES, method, url)
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &V1_AREA_TEAMS[f.item],
+                    operation: &v1_area_teams::V1_AREA_TEAMS[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1690,10 +492,15 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-entra-applications"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_ENTRA_APPLICATIONS_ROUTES, method, url)
+            crate::route::find(
+                    beta_area_entra_applications::BETA_AREA_ENTRA_APPLICATIONS_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_ENTRA_APPLICATIONS[f.item],
+                    operation: &beta_area_entra_applications::BETA_AREA_ENTRA_APPLICATIONS[f
+                        .item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1702,10 +509,15 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT_ROUTES, method, url)
+            crate::route::find(
+                    beta_area_entra_directory_management::BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT[f.item],
+                    operation: &beta_area_entra_directory_management::BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT[f
+                        .item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1714,10 +526,15 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_ENTRA_ID_GOVERNANCE_ROUTES, method, url)
+            crate::route::find(
+                    beta_area_entra_id_governance::BETA_AREA_ENTRA_ID_GOVERNANCE_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_ENTRA_ID_GOVERNANCE[f.item],
+                    operation: &beta_area_entra_id_governance::BETA_AREA_ENTRA_ID_GOVERNANCE[f
+                        .item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1726,10 +543,14 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_ENTRA_SIGN_IN_ROUTES, method, url)
+            crate::route::find(
+                    beta_area_entra_sign_in::BETA_AREA_ENTRA_SIGN_IN_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_ENTRA_SIGN_IN[f.item],
+                    operation: &beta_area_entra_sign_in::BETA_AREA_ENTRA_SIGN_IN[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1738,10 +559,14 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-governance"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_GOVERNANCE_ROUTES, method, url)
+            crate::route::find(
+                    beta_area_governance::BETA_AREA_GOVERNANCE_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_GOVERNANCE[f.item],
+                    operation: &beta_area_governance::BETA_AREA_GOVERNANCE[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1750,10 +575,15 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_IDENTITY_AND_SIGN_IN_ROUTES, method, url)
+            crate::route::find(
+                    beta_area_identity_and_sign_in::BETA_AREA_IDENTITY_AND_SIGN_IN_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_IDENTITY_AND_SIGN_IN[f.item],
+                    operation: &beta_area_identity_and_sign_in::BETA_AREA_IDENTITY_AND_SIGN_IN[f
+                        .item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1762,10 +592,14 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-industrydata"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_INDUSTRYDATA_ROUTES, method, url)
+            crate::route::find(
+                    beta_area_industrydata::BETA_AREA_INDUSTRYDATA_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_INDUSTRYDATA[f.item],
+                    operation: &beta_area_industrydata::BETA_AREA_INDUSTRYDATA[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1774,10 +608,14 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-security"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_SECURITY_ROUTES, method, url)
+            crate::route::find(
+                    beta_area_security::BETA_AREA_SECURITY_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_SECURITY[f.item],
+                    operation: &beta_area_security::BETA_AREA_SECURITY[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1786,10 +624,14 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-sharepoint"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_SHAREPOINT_ROUTES, method, url)
+            crate::route::find(
+                    beta_area_sharepoint::BETA_AREA_SHAREPOINT_ROUTES,
+                    method,
+                    url,
+                )
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_SHAREPOINT[f.item],
+                    operation: &beta_area_sharepoint::BETA_AREA_SHAREPOINT[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,
@@ -1798,10 +640,10 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[cfg(all(feature = "beta", feature = "area-teams"))]
     found
         .extend(
-            crate::route::find(BETA_AREA_TEAMS_ROUTES, method, url)
+            crate::route::find(beta_area_teams::BETA_AREA_TEAMS_ROUTES, method, url)
                 .into_iter()
                 .map(|f| RequestMatch {
-                    operation: &BETA_AREA_TEAMS[f.item],
+                    operation: &beta_area_teams::BETA_AREA_TEAMS[f.item],
                     path: f.template,
                     specificity: f.specificity,
                     via_me_alias: f.via_me_alias,

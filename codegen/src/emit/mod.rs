@@ -12,6 +12,7 @@ pub mod features;
 pub mod models;
 pub mod permissions;
 pub mod requests;
+pub mod split;
 
 use crate::ir::{ApiVersion, Ir};
 use crate::write::GeneratedFile;
@@ -89,8 +90,8 @@ pub fn module_name(version: ApiVersion) -> &'static str {
 /// job does both.
 type Job<'a> = Box<dyn FnOnce() -> JobResult + Send + 'a>;
 
-/// A file, and the builder chains of a version when the job emitted its builders.
-type JobResult = Result<(GeneratedFile, Option<(ApiVersion, requests::Chains)>), String>;
+/// Files, and the builder chains of a version when the job emitted its builders.
+type JobResult = Result<(Vec<GeneratedFile>, Option<(ApiVersion, requests::Chains)>), String>;
 
 /// Runs jobs on every core; results come back in job order.
 fn run_jobs(jobs: Vec<Job<'_>>) -> Vec<JobResult> {
@@ -127,7 +128,17 @@ fn run_jobs(jobs: Vec<Job<'_>>) -> Vec<JobResult> {
 }
 
 fn file_job<'a>(f: impl FnOnce() -> Result<GeneratedFile, String> + Send + 'a) -> Job<'a> {
-    Box::new(move || f().map(|g| (g, None)))
+    Box::new(move || f().map(|g| (vec![g], None)))
+}
+
+/// A module file and the files of its parts (see [`split`]).
+fn module_with_parts(
+    path: &str,
+    (parent, parts): (TokenStream, Vec<(String, TokenStream)>),
+) -> Result<Vec<GeneratedFile>, String> {
+    let mut files = vec![rust_file(path, parent)?];
+    files.extend(split::print(parts)?);
+    Ok(files)
 }
 
 /// Every file of the generated crate, sorted by path. Files are emitted
@@ -157,19 +168,20 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
         jobs.push(file_job(move || {
             rust_file(&format!("src/{m}/mod.rs"), crate_files::version_module(v))
         }));
-        jobs.push(file_job(move || {
-            rust_file(
-                &format!("src/{m}/models.rs"),
-                models::emit(ir, v, index, type_features),
-            )
+        jobs.push(Box::new(move || {
+            let dir = format!("src/{m}/models");
+            let module = models::emit(ir, v, index, type_features, &dir);
+            module_with_parts(&format!("{dir}.rs"), module).map(|f| (f, None))
         }));
         jobs.push(Box::new(move || {
-            let (builders, chains) = requests::emit(ir, v, index);
-            rust_file(&format!("src/{m}/requests.rs"), builders).map(|f| (f, Some((v, chains))))
+            let dir = format!("src/{m}/requests");
+            let (builders, parts, chains) = requests::emit(ir, v, index, &dir);
+            module_with_parts(&format!("{dir}.rs"), (builders, parts))
+                .map(|f| (f, Some((v, chains))))
         }));
     }
-    jobs.push(file_job(|| {
-        rust_file("src/permissions.rs", permissions::emit(ir))
+    jobs.push(Box::new(|| {
+        module_with_parts("src/permissions.rs", permissions::emit(ir)).map(|f| (f, None))
     }));
     jobs.push(file_job(|| {
         rust_file(
@@ -193,8 +205,8 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
     }));
     let mut all_chains = Vec::new();
     for result in run_jobs(jobs) {
-        let (file, chains) = result?;
-        files.push(file);
+        let (emitted, chains) = result?;
+        files.extend(emitted);
         all_chains.extend(chains);
     }
     let all_chains = &all_chains;
@@ -203,7 +215,7 @@ pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
         file_job(move || rust_file("tests/e2e.rs", e2e::emit(ir, checks, index, all_chains))),
     ];
     for result in run_jobs(second) {
-        files.push(result?.0);
+        files.extend(result?.0);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)

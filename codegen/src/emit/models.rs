@@ -9,7 +9,7 @@ use crate::ir::{ApiVersion, EnumType, Ir, Model, Property};
 use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TypeKind {
@@ -105,30 +105,38 @@ fn type_base_name(qualified: &str) -> String {
     rest.replace('.', " ")
 }
 
+/// The models module of `version`: a parent file, and a file per set of
+/// features under `dir` (see [`super::split`]).
 pub fn emit(
     ir: &Ir,
     version: ApiVersion,
     index: &TypeIndex,
     features: &super::features::TypeFeatures,
-) -> TokenStream {
-    let mut items = Vec::new();
+    dir: &str,
+) -> (TokenStream, Vec<(String, TokenStream)>) {
+    let mut by_features: BTreeMap<BTreeSet<String>, Vec<TokenStream>> = BTreeMap::new();
     for model in ir.models.iter().filter(|m| m.version == version) {
-        let cfg = super::features::cfg(&features.of(version, &model.name));
-        items.push(super::features::gate(
-            model_tokens(model, index, features),
-            &cfg,
-        ));
+        by_features
+            .entry(features.of(version, &model.name))
+            .or_default()
+            .push(model_tokens(model, index, features));
     }
     for e in ir.enums.iter().filter(|e| e.version == version) {
         if let Some((name, TypeKind::Enum | TypeKind::FlagsEnum)) = index.get(version, &e.name) {
-            let cfg = super::features::cfg(&features.of(version, &e.name));
-            items.push(super::features::gate(enum_tokens(e, name), &cfg));
+            by_features
+                .entry(features.of(version, &e.name))
+                .or_default()
+                .push(enum_tokens(e, name));
         }
     }
-    quote! {
-        //! Models and enums of this API version.
-        #(#items)*
-    }
+    let (always, declarations, files) = super::split::by_features(by_features, dir);
+    let parent = quote! {
+        //! Models and enums of this API version, in one file per set of
+        //! features that switches them on.
+        #declarations
+        #(#always)*
+    };
+    (parent, files)
 }
 
 fn model_tokens(

@@ -104,7 +104,9 @@ fn set(s: &PermissionSet, names: &PermissionNames) -> TokenStream {
     quote!(PermissionSet { scope: #scope, delegated_work: #w, delegated_personal: #p, application: #a, admin_roles: &[#(#roles),*] })
 }
 
-pub fn emit(ir: &Ir) -> TokenStream {
+/// `src/permissions.rs`, and a file under `src/permissions/` per version
+/// and area for its tables (see [`super::split`]).
+pub fn emit(ir: &Ir) -> (TokenStream, Vec<(String, TokenStream)>) {
     let names = PermissionNames::new(ir);
     let constants = names.by_key.values().map(|(name, schemes, rust)| {
         let ident = rust.ident();
@@ -133,15 +135,12 @@ pub fn emit(ir: &Ir) -> TokenStream {
             .or_default()
             .push(op);
     }
-    let mut tables = Vec::new();
+    let mut parts = super::split::Parts::default();
     let mut pushes = Vec::new();
     let mut finds = Vec::new();
-    let mut table_names = crate::names::Scope::default();
     for ((version, area), ops) in &groups {
         let base = format!("{} {}", super::features::version_feature(*version), area);
-        let table = table_names
-            .name(&base, crate::names::Case::ScreamingSnake)
-            .ident();
+        let table = crate::names::rust_name(&base, crate::names::Case::ScreamingSnake).ident();
         let routes_ident = quote::format_ident!("{}_ROUTES", table);
         let v = super::features::version_feature(*version);
         let cfg = quote!(#[cfg(all(feature = #v, feature = #area))]);
@@ -166,26 +165,28 @@ pub fn emit(ir: &Ir) -> TokenStream {
                 quote!(crate::route::Route { version: #version, method: #method, template: #template, item: #i })
             })
         });
-        let doc = format!(" The `{v}` operations of `{area}`.");
-        tables.push(quote! {
-            #[doc = #doc]
-            #cfg
-            static #table: &[OperationPermissions] = &[#(#rows),*];
-            #cfg
-            static #routes_ident: &[crate::route::Route<'static, usize>] = &[#(#routes),*];
-        });
-        pushes.push(quote!(#cfg tables.push(#table);));
+        let module = parts.push(
+            &base,
+            cfg.clone(),
+            format!("The permission tables of the `{v}` operations of `{area}`."),
+            vec![quote! {
+                pub(super) static #table: &[OperationPermissions] = &[#(#rows),*];
+                pub(super) static #routes_ident: &[crate::route::Route<'static, usize>] = &[#(#routes),*];
+            }],
+        );
+        pushes.push(quote!(#cfg tables.push(#module::#table);));
         finds.push(quote! {
             #cfg
-            found.extend(crate::route::find(#routes_ident, method, url).into_iter().map(|f| RequestMatch {
-                operation: &#table[f.item],
+            found.extend(crate::route::find(#module::#routes_ident, method, url).into_iter().map(|f| RequestMatch {
+                operation: &#module::#table[f.item],
                 path: f.template,
                 specificity: f.specificity,
                 via_me_alias: f.via_me_alias,
             }));
         });
     }
-    quote! {
+    let (table_modules, files) = parts.finish("src/permissions", false);
+    let parent = quote! {
         //! Which permissions each documented operation needs, per scope and
         //! scheme, and which operation a request URL is.
         //!
@@ -216,7 +217,7 @@ pub fn emit(ir: &Ir) -> TokenStream {
             ALL_PERMISSIONS.iter().copied().find(|p| p.is(name))
         }
 
-        #(#tables)*
+        #table_modules
 
         /// Every documented operation of the areas this build enables,
         /// by version and area.
@@ -266,5 +267,6 @@ pub fn emit(ir: &Ir) -> TokenStream {
             found.sort_by_key(|m| ::std::cmp::Reverse(m.specificity));
             found
         }
-    }
+    };
+    (parent, files)
 }

@@ -16,7 +16,7 @@ use crate::ir::{
 use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One segment of a documented path, as a builder step.
 #[derive(Clone, Debug)]
@@ -292,14 +292,24 @@ struct Emitter<'i> {
     markers: Scope,
     /// Marker of each operation already emitted, by operation id.
     marker_of: BTreeMap<String, proc_macro2::Ident>,
-    items: Vec<TokenStream>,
+    /// Builders, by the features that switch them on (none: the root).
+    items: BTreeMap<BTreeSet<String>, Vec<TokenStream>>,
     /// `paths::X`: one type per builder.
     path_items: Vec<TokenStream>,
-    marker_items: Vec<TokenStream>,
+    /// Operation markers, by the features that switch them on.
+    marker_items: BTreeMap<BTreeSet<String>, Vec<TokenStream>>,
 }
 
 /// The builders of one API version, and the chain that reaches each endpoint.
-pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Chains) {
+/// The builders of `version`: the parent file, the files of its parts
+/// under `dir` (see [`super::split`]), and the chain of calls to each
+/// operation.
+pub fn emit(
+    ir: &Ir,
+    version: ApiVersion,
+    index: &TypeIndex,
+    dir: &str,
+) -> (TokenStream, Vec<(String, TokenStream)>, Chains) {
     let mut tree = build_tree(ir, version);
     collect_areas(&mut tree);
     let mut e = Emitter {
@@ -309,18 +319,21 @@ pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Ch
         types: Scope::default(),
         markers: Scope::default(),
         marker_of: BTreeMap::new(),
-        items: Vec::new(),
+        items: BTreeMap::new(),
         path_items: Vec::new(),
-        marker_items: Vec::new(),
+        marker_items: BTreeMap::new(),
     };
     e.types.reserve("Root");
     e.node(&tree, format_ident!("Root"), &[]);
-    let items = e.items;
+    let (always, builder_decls, mut files) = super::split::by_features(e.items, dir);
+    let (always_markers, marker_decls, marker_files) =
+        super::split::by_features(e.marker_items, &format!("{dir}/options"));
+    files.extend(marker_files);
     let paths = e.path_items;
-    let markers = e.marker_items;
     let tokens = quote! {
         //! Request builders of this API version. Start at [`root`]; each
-        //! method follows one segment of a documented path.
+        //! method follows one segment of a documented path. The builders of
+        //! each set of features are in a file of their own.
         #![allow(clippy::needless_lifetimes)]
         #[allow(unused_imports)] // every operation may be switched off by features
         use crate::request::Request;
@@ -335,7 +348,8 @@ pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Ch
             crate::request::Builder::new(base_url.trim_end_matches('/').to_string())
         }
 
-        #(#items)*
+        #builder_decls
+        #(#always)*
 
         /// One type per documented path, naming it in [`crate::request::Builder`].
         pub mod paths {
@@ -344,10 +358,11 @@ pub fn emit(ir: &Ir, version: ApiVersion, index: &TypeIndex) -> (TokenStream, Ch
 
         /// Per-operation markers: which query options each operation supports.
         pub mod options {
-            #(#markers)*
+            #marker_decls
+            #(#always_markers)*
         }
     };
-    (tokens, e.chains)
+    (tokens, files, e.chains)
 }
 
 impl Emitter<'_> {
@@ -504,16 +519,25 @@ impl Emitter<'_> {
             #cfg
             pub enum #ident {}
         });
-        self.items.push(quote! {
+        let areas = if node.path.is_empty() {
+            BTreeSet::new()
+        } else {
+            node.areas.clone()
+        };
+        self.items.entry(areas).or_default().push(quote! {
             #[doc = #doc]
-            #cfg
             pub type #ident = crate::request::Builder<paths::#ident>;
 
-            #cfg
             impl #ident {
                 #(#fns)*
             }
         });
+    }
+
+    /// `crate::v1::models`: absolute, as builders live in files of their own.
+    fn models_path(&self) -> TokenStream {
+        let version = format_ident!("{}", super::module_name(self.version));
+        quote!(crate::#version::models)
     }
 
     /// `get()`, `post(&body)`, ...: the typed request of one operation.
@@ -554,7 +578,10 @@ impl Emitter<'_> {
         match body_type(op, method, self.index) {
             None => (quote!(), quote!()),
             Some(BodyType::Model(ident)) => (
-                quote!(, body: &super::models::#ident),
+                {
+                    let models = self.models_path();
+                    quote!(, body: &#models::#ident)
+                },
                 quote!(.json_body(body)),
             ),
             Some(BodyType::Json) => (
@@ -574,7 +601,7 @@ impl Emitter<'_> {
             ResponseKind::Bytes => quote!(crate::request::Bytes),
             ResponseKind::NoContent => quote!(crate::request::NoContent),
             ResponseKind::Json => {
-                let inner = json_type(op, self.version, self.index, quote!(super::models));
+                let inner = json_type(op, self.version, self.index, self.models_path());
                 let primitive = op
                     .response
                     .type_name
@@ -677,16 +704,15 @@ impl Emitter<'_> {
             }
         };
         let doc = format!(" Options of `{}`.", op.id);
-        let cfg = super::features::cfg(&[super::features::op_area(op)].into());
-        self.marker_items.push(super::features::gate(
-            quote! {
+        self.marker_items
+            .entry([super::features::op_area(op)].into())
+            .or_default()
+            .push(quote! {
                 #[doc = #doc]
                 pub enum #ident {}
                 #(#impls)*
                 #header_impl
-            },
-            &cfg,
-        ));
+            });
         ident
     }
 }
