@@ -199,7 +199,8 @@ pub fn table(ir: &Ir, versions: &[ApiVersion]) -> String {
             .iter()
             .filter(|o| &area_feature(o.area.as_deref()) == a)
             .count();
-        out.push_str(&format!("# {count} operations\n{a} = []\n"));
+        let noun = if count == 1 { "operation" } else { "operations" };
+        out.push_str(&format!("# {count} {noun}\n{a} = []\n"));
     }
     out
 }
