@@ -199,7 +199,11 @@ pub fn table(ir: &Ir, versions: &[ApiVersion]) -> String {
             .iter()
             .filter(|o| &area_feature(o.area.as_deref()) == a)
             .count();
-        let noun = if count == 1 { "operation" } else { "operations" };
+        let noun = if count == 1 {
+            "operation"
+        } else {
+            "operations"
+        };
         out.push_str(&format!("# {count} {noun}\n{a} = []\n"));
     }
     out
