@@ -148,7 +148,7 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
             ));
         }
     }
-    let drafts = ir::merge::drafts(&pages, &mut diags);
+    let drafts = ir::merge::drafts(&mut pages, &mut diags);
     let mut ops = ir::merge::operations(&pages, drafts, &mut diags);
     let (models, enums) = ir::models::build(&pages, &mut ops, &mut diags);
     diagnostics::normalise(&mut diags);

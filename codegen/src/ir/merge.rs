@@ -30,9 +30,10 @@ pub struct Draft {
 
 /// Groups each API page's endpoints into drafts: by method, and by scope
 /// where the page pairs scoped endpoints with scoped permission tables.
-pub fn drafts(pages: &[PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft> {
+/// The pages' examples move into the drafts.
+pub fn drafts(pages: &mut [PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft> {
     let mut out = Vec::new();
-    for (index, page) in pages.iter().enumerate() {
+    for (index, page) in pages.iter_mut().enumerate() {
         if page.kind != PageKind::Api || page.endpoints.is_empty() {
             continue;
         }
@@ -60,6 +61,8 @@ pub fn drafts(pages: &[PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft> {
             distinct.len(),
             page.file.clone(),
         );
+        // The drafts of this page start here.
+        let first = out.len();
         let mut methods: Vec<&str> = page.endpoints.iter().map(|e| e.method.as_str()).collect();
         methods.dedup();
         let mut seen = Vec::new();
@@ -86,11 +89,7 @@ pub fn drafts(pages: &[PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft> {
             }
         }
         // Examples go to the draft whose endpoint they request.
-        let first = out
-            .iter()
-            .position(|d| d.page == index)
-            .unwrap_or(out.len());
-        for example in &page.examples {
+        for example in std::mem::take(&mut page.examples) {
             let target = example
                 .request
                 .as_ref()
@@ -111,10 +110,8 @@ pub fn drafts(pages: &[PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft> {
                         .position(|d| Some(d.method.as_str()) == m)
                 });
             match slot {
-                Some(i) => out[first + i].examples.push(example.clone()),
-                None if target.is_none() && first < out.len() => {
-                    out[first].examples.push(example.clone())
-                }
+                Some(i) => out[first + i].examples.push(example),
+                None if target.is_none() && first < out.len() => out[first].examples.push(example),
                 None => {
                     if let Some(r) = &example.request {
                         diags.push(Diagnostic::at(

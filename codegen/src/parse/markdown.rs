@@ -351,12 +351,25 @@ fn clean(text: &str) -> String {
 }
 
 fn clean_cell(text: &str) -> String {
-    text.split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
+    // One pass (this runs for every table cell of the tree): the words of
+    // each line joined by one space, lines kept, the whole trimmed.
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for (j, word) in line.split_whitespace().enumerate() {
+            if j > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    let end = out.trim_end().len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start().len();
+    out.drain(..start);
+    out
 }
 
 /// Crude inline-Markdown removal for raw lines: links keep their text,
@@ -384,6 +397,15 @@ pub fn strip_inline(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_cells_keep_lines_and_collapse_spaces() {
+        assert_eq!(clean_cell("  a \t b  "), "a b");
+        assert_eq!(clean_cell("\n\n one  two \n  three\n \n"), "one two\nthree");
+        assert_eq!(clean_cell("x\n\ny"), "x\n\ny");
+        assert_eq!(clean_cell("\u{a0}wide\u{3000}"), "wide");
+        assert_eq!(clean_cell("   "), "");
+    }
 
     fn kinds(md: &str) -> Vec<BlockKind> {
         to_blocks(md, "p.md").into_iter().map(|b| b.kind).collect()
