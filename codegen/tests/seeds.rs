@@ -184,3 +184,24 @@ fn output_does_not_depend_on_page_order() {
     let one_core = codegen::emit::generate(&codegen::build_ir(sequential)).unwrap();
     assert_eq!(forward, one_core);
 }
+
+#[test]
+fn field_enums_only_for_models_that_select_operations_return() {
+    let (loader, _) = codegen::loader_for(&spec(), "spec");
+    let pages: Vec<String> = codegen::parse::list_pages(&spec());
+    let files =
+        codegen::emit::generate(&codegen::build_ir(codegen::parse_pages(&loader, &pages))).unwrap();
+    let models: String = files
+        .iter()
+        .filter(|f| f.path.starts_with("src/v1/models"))
+        .map(|f| f.contents.as_str())
+        .collect();
+    // `GET /groups/{id}/members` supports every query option and returns
+    // directory objects: their properties can be selected.
+    assert!(models.contains("pub enum DirectoryObjectField {"));
+    assert!(models.contains("type Field = DirectoryObjectField;"));
+    // `POST .../resetPassword` takes no query options: its response is a
+    // model without a `Field` enum.
+    assert!(models.contains("pub struct PasswordResetResponse {"));
+    assert!(!models.contains("PasswordResetResponseField"));
+}

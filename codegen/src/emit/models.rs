@@ -114,12 +114,14 @@ pub fn emit(
     features: &super::features::TypeFeatures,
     dir: &str,
 ) -> (TokenStream, Vec<(String, TokenStream)>) {
+    let selected = super::requests::selected_types(ir, version);
     let mut by_features: BTreeMap<BTreeSet<String>, Vec<TokenStream>> = BTreeMap::new();
     for model in ir.models.iter().filter(|m| m.version == version) {
+        let selectable = selected.contains(model.name.as_str());
         by_features
             .entry(features.of(version, &model.name))
             .or_default()
-            .push(model_tokens(model, index, features));
+            .push(model_tokens(model, index, features, selectable));
     }
     for e in ir.enums.iter().filter(|e| e.version == version) {
         if let Some((name, TypeKind::Enum | TypeKind::FlagsEnum)) = index.get(version, &e.name) {
@@ -143,6 +145,7 @@ fn model_tokens(
     model: &Model,
     index: &TypeIndex,
     features: &super::features::TypeFeatures,
+    selectable: bool,
 ) -> TokenStream {
     let owner = features.of(model.version, &model.name);
     let Some((name, _)) = index.get(model.version, &model.name) else {
@@ -228,7 +231,12 @@ fn model_tokens(
     let variant_names = variant_list
         .iter()
         .map(|(v, wire)| quote!(Self::#v => #wire,));
-    let field_items = if variant_list.is_empty() {
+    // Only the models an operation with `$select` or `$expand` returns
+    // need a `Field` enum; for the others (most complex types) it would be
+    // dead code that costs compile time.
+    let field_items = if !selectable {
+        quote!()
+    } else if variant_list.is_empty() {
         quote! {
             impl crate::request::Selectable for #ident {
                 type Field = crate::request::NoField;

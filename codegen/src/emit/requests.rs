@@ -807,6 +807,21 @@ fn json_type(
     }
 }
 
+/// The types that operations of `version` supporting `$select` or `$expand`
+/// return: the models that need a `Field` enum.
+pub fn selected_types(ir: &Ir, version: ApiVersion) -> BTreeSet<&str> {
+    ir.operations
+        .iter()
+        .filter(|op| op.version == version)
+        .filter(|op| {
+            supported_options(op)
+                .iter()
+                .any(|o| matches!(*o, "Select" | "Expand"))
+        })
+        .filter_map(|op| op.response.type_name.as_deref())
+        .collect()
+}
+
 /// The query options an operation supports, as `crate::request::query` traits.
 fn supported_options(op: &Operation) -> Vec<&'static str> {
     const ALL: [(&str, &str); 8] = [

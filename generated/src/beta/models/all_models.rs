@@ -2,22 +2,6 @@
 //! Switched on by `all-models`.
 #[allow(unused_imports)]
 use super::*;
-/// The properties of [`AuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AuthenticationMethodField {
-    /// `id`
-    Id,
-}
-impl crate::request::FieldName for AuthenticationMethodField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Id => "id",
-        }
-    }
-}
-impl crate::request::Selectable for AuthenticationMethod {
-    type Field = AuthenticationMethodField;
-}
 impl crate::request::JsonBody for AuthenticationMethod {}
 /// Represents an authentication method registered to a user.
 ///
@@ -65,28 +49,6 @@ impl<'de> serde::Deserialize<'de> for AuthenticationMethod {
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
-}
-/// The properties of [`PasswordAuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PasswordAuthenticationMethodField {
-    /// `createdDateTime`
-    CreatedDateTime,
-    /// `id`
-    Id,
-    /// `password`
-    Password,
-}
-impl crate::request::FieldName for PasswordAuthenticationMethodField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::CreatedDateTime => "createdDateTime",
-            Self::Id => "id",
-            Self::Password => "password",
-        }
-    }
-}
-impl crate::request::Selectable for PasswordAuthenticationMethod {
-    type Field = PasswordAuthenticationMethodField;
 }
 impl crate::request::JsonBody for PasswordAuthenticationMethod {}
 /// A representation of a password registered to a user.
@@ -145,52 +107,6 @@ impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
-}
-/// The properties of [`UnifiedRoleDefinition`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnifiedRoleDefinitionField {
-    /// `description`
-    Description,
-    /// `displayName`
-    DisplayName,
-    /// `id`
-    Id,
-    /// `isBuiltIn`
-    IsBuiltIn,
-    /// `isEnabled`
-    IsEnabled,
-    /// `isPrivileged`
-    IsPrivileged,
-    /// `resourceScopes`
-    ResourceScopes,
-    /// `rolePermissions`
-    RolePermissions,
-    /// `templateId`
-    TemplateId,
-    /// `version`
-    Version,
-    /// `inheritsPermissionsFrom`
-    InheritsPermissionsFrom,
-}
-impl crate::request::FieldName for UnifiedRoleDefinitionField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Description => "description",
-            Self::DisplayName => "displayName",
-            Self::Id => "id",
-            Self::IsBuiltIn => "isBuiltIn",
-            Self::IsEnabled => "isEnabled",
-            Self::IsPrivileged => "isPrivileged",
-            Self::ResourceScopes => "resourceScopes",
-            Self::RolePermissions => "rolePermissions",
-            Self::TemplateId => "templateId",
-            Self::Version => "version",
-            Self::InheritsPermissionsFrom => "inheritsPermissionsFrom",
-        }
-    }
-}
-impl crate::request::Selectable for UnifiedRoleDefinition {
-    type Field = UnifiedRoleDefinitionField;
 }
 impl crate::request::JsonBody for UnifiedRoleDefinition {}
 /// A unified role definition is a collection of permissions
@@ -287,52 +203,6 @@ impl<'de> serde::Deserialize<'de> for UnifiedRoleDefinition {
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
-}
-/// The properties of [`UnifiedRoleManagementAlert`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnifiedRoleManagementAlertField {
-    /// `id`
-    Id,
-    /// `alertDefinitionId`
-    AlertDefinitionId,
-    /// `incidentCount`
-    IncidentCount,
-    /// `isActive`
-    IsActive,
-    /// `lastModifiedDateTime`
-    LastModifiedDateTime,
-    /// `lastScannedDateTime`
-    LastScannedDateTime,
-    /// `scopeId`
-    ScopeId,
-    /// `scopeType`
-    ScopeType,
-    /// `alertConfiguration`
-    AlertConfiguration,
-    /// `alertDefinition`
-    AlertDefinition,
-    /// `alertIncidents`
-    AlertIncidents,
-}
-impl crate::request::FieldName for UnifiedRoleManagementAlertField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Id => "id",
-            Self::AlertDefinitionId => "alertDefinitionId",
-            Self::IncidentCount => "incidentCount",
-            Self::IsActive => "isActive",
-            Self::LastModifiedDateTime => "lastModifiedDateTime",
-            Self::LastScannedDateTime => "lastScannedDateTime",
-            Self::ScopeId => "scopeId",
-            Self::ScopeType => "scopeType",
-            Self::AlertConfiguration => "alertConfiguration",
-            Self::AlertDefinition => "alertDefinition",
-            Self::AlertIncidents => "alertIncidents",
-        }
-    }
-}
-impl crate::request::Selectable for UnifiedRoleManagementAlert {
-    type Field = UnifiedRoleManagementAlertField;
 }
 impl crate::request::JsonBody for UnifiedRoleManagementAlert {}
 /// **TODO: Add Description**

@@ -2,31 +2,6 @@
 //! Switched on by `all-models` or `area-identity-and-sign-in`.
 #[allow(unused_imports)]
 use super::*;
-/// The properties of [`Operation`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OperationField {
-    /// `id`
-    Id,
-    /// `createdDateTime`
-    CreatedDateTime,
-    /// `lastActionDateTime`
-    LastActionDateTime,
-    /// `status`
-    Status,
-}
-impl crate::request::FieldName for OperationField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Id => "id",
-            Self::CreatedDateTime => "createdDateTime",
-            Self::LastActionDateTime => "lastActionDateTime",
-            Self::Status => "status",
-        }
-    }
-}
-impl crate::request::Selectable for Operation {
-    type Field = OperationField;
-}
 impl crate::request::LongRunning for Operation {
     fn is_terminal(&self) -> bool {
         self.status.as_ref().is_some_and(|s| s.is_terminal())
@@ -98,22 +73,6 @@ impl<'de> serde::Deserialize<'de> for Operation {
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
-}
-/// The properties of [`PasswordResetResponse`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PasswordResetResponseField {
-    /// `newPassword`
-    NewPassword,
-}
-impl crate::request::FieldName for PasswordResetResponseField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::NewPassword => "newPassword",
-        }
-    }
-}
-impl crate::request::Selectable for PasswordResetResponse {
-    type Field = PasswordResetResponseField;
 }
 impl crate::request::JsonBody for PasswordResetResponse {}
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:115`, `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:177`.

@@ -2,22 +2,6 @@
 //! Switched on by `all-models`.
 #[allow(unused_imports)]
 use super::*;
-/// The properties of [`Entity`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EntityField {
-    /// `id`
-    Id,
-}
-impl crate::request::FieldName for EntityField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Id => "id",
-        }
-    }
-}
-impl crate::request::Selectable for Entity {
-    type Field = EntityField;
-}
 impl crate::request::JsonBody for Entity {}
 /// `microsoft.graph.entity`, documented at `spec/api-reference/v1.0/resources/entity.md:10`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -63,37 +47,6 @@ impl<'de> serde::Deserialize<'de> for Entity {
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
-}
-/// The properties of [`LongRunningOperation`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LongRunningOperationField {
-    /// `id`
-    Id,
-    /// `createdDateTime`
-    CreatedDateTime,
-    /// `lastActionDateTime`
-    LastActionDateTime,
-    /// `resourceLocation`
-    ResourceLocation,
-    /// `status`
-    Status,
-    /// `statusDetail`
-    StatusDetail,
-}
-impl crate::request::FieldName for LongRunningOperationField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Id => "id",
-            Self::CreatedDateTime => "createdDateTime",
-            Self::LastActionDateTime => "lastActionDateTime",
-            Self::ResourceLocation => "resourceLocation",
-            Self::Status => "status",
-            Self::StatusDetail => "statusDetail",
-        }
-    }
-}
-impl crate::request::Selectable for LongRunningOperation {
-    type Field = LongRunningOperationField;
 }
 impl crate::request::LongRunning for LongRunningOperation {
     fn is_terminal(&self) -> bool {
@@ -176,28 +129,6 @@ impl<'de> serde::Deserialize<'de> for LongRunningOperation {
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
-}
-/// The properties of [`PasswordAuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PasswordAuthenticationMethodField {
-    /// `createdDateTime`
-    CreatedDateTime,
-    /// `id`
-    Id,
-    /// `password`
-    Password,
-}
-impl crate::request::FieldName for PasswordAuthenticationMethodField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::CreatedDateTime => "createdDateTime",
-            Self::Id => "id",
-            Self::Password => "password",
-        }
-    }
-}
-impl crate::request::Selectable for PasswordAuthenticationMethod {
-    type Field = PasswordAuthenticationMethodField;
 }
 impl crate::request::JsonBody for PasswordAuthenticationMethod {}
 /// A representation of a user's password.

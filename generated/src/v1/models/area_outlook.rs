@@ -2,9 +2,6 @@
 //! Switched on by `all-models` or `area-outlook`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::Selectable for Anything {
-    type Field = crate::request::NoField;
-}
 impl crate::request::JsonBody for Anything {}
 /// `microsoft.graph.anything`, documented at .
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,37 +41,6 @@ impl<'de> serde::Deserialize<'de> for Anything {
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
-}
-/// The properties of [`Message`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MessageField {
-    /// `body`
-    Body,
-    /// `hasAttachments`
-    HasAttachments,
-    /// `internetMessageId`
-    InternetMessageId,
-    /// `receivedDateTime`
-    ReceivedDateTime,
-    /// `sentDateTime`
-    SentDateTime,
-    /// `subject`
-    Subject,
-}
-impl crate::request::FieldName for MessageField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Body => "body",
-            Self::HasAttachments => "hasAttachments",
-            Self::InternetMessageId => "internetMessageId",
-            Self::ReceivedDateTime => "receivedDateTime",
-            Self::SentDateTime => "sentDateTime",
-            Self::Subject => "subject",
-        }
-    }
-}
-impl crate::request::Selectable for Message {
-    type Field = MessageField;
 }
 impl crate::request::JsonBody for Message {}
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
@@ -141,28 +107,6 @@ impl<'de> serde::Deserialize<'de> for Message {
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
-}
-/// The properties of [`UploadSession`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UploadSessionField {
-    /// `expirationDateTime`
-    ExpirationDateTime,
-    /// `nextExpectedRanges`
-    NextExpectedRanges,
-    /// `uploadUrl`
-    UploadUrl,
-}
-impl crate::request::FieldName for UploadSessionField {
-    fn wire_name(&self) -> &'static str {
-        match self {
-            Self::ExpirationDateTime => "expirationDateTime",
-            Self::NextExpectedRanges => "nextExpectedRanges",
-            Self::UploadUrl => "uploadUrl",
-        }
-    }
-}
-impl crate::request::Selectable for UploadSession {
-    type Field = UploadSessionField;
 }
 impl crate::request::JsonBody for UploadSession {}
 /// The UploadSession resource provides information about how to upload large files to OneDrive, OneDrive for Business, or SharePoint document libraries, or as file attachments to Outlook event and message objects.
