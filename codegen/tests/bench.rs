@@ -1,0 +1,42 @@
+//! `xtask bench` on the spec pages: every phase is measured and printed,
+//! and the counts are the pipeline's.
+
+use std::path::Path;
+
+#[test]
+fn bench_measures_every_phase_of_a_real_regeneration() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let out = std::env::temp_dir().join(format!("codegen-bench-{}", std::process::id()));
+    let b = codegen::bench::run(&spec, &out).unwrap();
+    let written = codegen::write::generated_files(&out).unwrap();
+    let _ = std::fs::remove_dir_all(&out);
+    assert_eq!(b.pages, codegen::parse::list_pages(&spec).len());
+    let ir = codegen::load_ir(&spec, "spec");
+    assert_eq!(b.operations, ir.operations.len());
+    assert_eq!(b.models, ir.models.len());
+    assert!(written.contains_key("src/lib.rs"), "the crate was written");
+    for (phase, d) in [
+        ("floor", b.floor),
+        ("parse", b.parse),
+        ("emit", b.emit_cpu),
+        ("format", b.format_cpu),
+        ("total", b.total),
+    ] {
+        assert!(!d.is_zero(), "{phase} was not measured");
+    }
+    assert!(b.total >= b.parse + b.ir + b.emit_and_format);
+    let table = codegen::bench::render(&b);
+    for line in [
+        "floor (read + tokenise)",
+        "read",
+        "parse",
+        "IR passes",
+        "emit (CPU)",
+        "format (CPU)",
+        "write",
+        "IR of the tree / floor",
+        "pages per second",
+    ] {
+        assert!(table.contains(line), "{line} missing from\n{table}");
+    }
+}
