@@ -63,7 +63,7 @@ pub fn run(docs: &Path, out: &Path) -> Result<Bench, String> {
 
     // The floor: read and tokenise, nothing else.
     let started = Instant::now();
-    let events: usize = crate::on_all_cores(&files, |(_, path)| {
+    let events: usize = crate::on_all_cores(files.iter().collect(), |(_, path)| {
         std::fs::read_to_string(path)
             .map(|t| pulldown_cmark::Parser::new(&t).count())
             .unwrap_or(0)
@@ -75,14 +75,15 @@ pub fn run(docs: &Path, out: &Path) -> Result<Bench, String> {
 
     let total_start = Instant::now();
     let started = Instant::now();
-    let contents: Vec<(String, String)> = crate::on_all_cores(&files, |(rel, path)| {
-        (
-            rel.clone(),
-            std::fs::read(path)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default(),
-        )
-    });
+    let contents: Vec<(String, String)> =
+        crate::on_all_cores(files.iter().collect(), |(rel, path)| {
+            (
+                rel.clone(),
+                std::fs::read(path)
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default(),
+            )
+        });
     let bytes_read = contents.iter().map(|(_, t)| t.len()).sum();
     let files_read = contents.len();
     let map: BTreeMap<String, String> = contents.into_iter().collect();

@@ -104,31 +104,44 @@ pub fn parse_tree(dir: &Path, display: &str) -> Vec<PageFacts> {
     parse_pages(&loader, &pages)
 }
 
-/// Runs `f` over `items` on every core; the results are in input order.
-pub fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+/// Runs `f` over `items` on every core, each item on one thread; the
+/// results are in input order. A panic in `f` is raised again here rather
+/// than losing that thread's results.
+pub fn on_all_cores<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(items.len().max(1));
     if threads <= 1 {
-        return items.iter().map(f).collect();
+        return items.into_iter().map(f).collect();
     }
     let chunk = items.len().div_ceil(threads);
+    let mut parts = Vec::new();
+    let mut rest = items;
+    while rest.len() > chunk {
+        let tail = rest.split_off(chunk);
+        parts.push(std::mem::replace(&mut rest, tail));
+    }
+    parts.push(rest);
+    let f = &f;
     std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| s.spawn(move || part.into_iter().map(f).collect::<Vec<R>>()))
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     })
 }
 
 /// Parses pages on all cores; the result is in input order.
 pub fn parse_pages(loader: &Loader, pages: &[String]) -> Vec<PageFacts> {
-    on_all_cores(pages, |p| loader.parse_page(p))
+    on_all_cores(pages.iter().collect(), |p| loader.parse_page(p))
 }
 
 /// Page facts to the IR: drafts, merge, models, sorted diagnostics.

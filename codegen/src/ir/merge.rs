@@ -242,11 +242,25 @@ pub fn operations(
         let root = find(&mut parent, i);
         groups.entry(root).or_default().push(i);
     }
+    let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    let groups: Vec<Vec<Draft>> = groups
+        .into_values()
+        .map(|members| {
+            let mut members: Vec<Draft> =
+                members.iter().filter_map(|&i| drafts[i].take()).collect();
+            members.sort_by(|a, b| a.rank.cmp(&b.rank));
+            members
+        })
+        .collect();
+    // Groups merge independently: on every core, in a fixed order.
+    let merged = crate::on_all_cores(groups, |mut members| {
+        let mut found = Vec::new();
+        (merge_group(pages, &mut members, &mut found), found)
+    });
     let mut ops = Vec::new();
-    for members in groups.into_values() {
-        let mut members: Vec<&Draft> = members.iter().map(|&i| &drafts[i]).collect();
-        members.sort_by(|a, b| a.rank.cmp(&b.rank));
-        ops.push(merge_group(pages, &members, diags));
+    for (op, found) in merged {
+        ops.push(op);
+        diags.extend(found);
     }
     ops.sort_by_cached_key(|(op, _)| {
         (
@@ -274,9 +288,11 @@ fn conflict(
 
 fn merge_group(
     pages: &[PageFacts],
-    members: &[&Draft],
+    owned: &mut [Draft],
     diags: &mut Vec<Diagnostic>,
 ) -> (Operation, Vec<ProseStates>) {
+    let members: Vec<&Draft> = owned.iter().collect();
+    let members = &members[..];
     let win = members[0];
     let wp = &pages[win.page];
     let page_at = |d: &Draft| Source::new(pages[d.page].file.clone(), pages[d.page].title_line);
@@ -393,10 +409,28 @@ fn merge_group(
         }
     }
 
-    // Examples: union, facts that agree kept once.
+    let mut sources: Vec<Source> = members.iter().map(|d| page_at(d)).collect();
+    sources.dedup();
+    // Each page's prose states belong to the type that page returns, which
+    // need not be the type the merge kept.
+    let prose: Vec<ProseStates> = members
+        .iter()
+        .filter_map(|d| {
+            let p = &pages[d.page];
+            let (states, at) = p.prose_enum.clone()?;
+            Some((response_type(d, p), states, at))
+        })
+        .collect();
+    let version = win.version;
+    let title = wp.title.clone().unwrap_or_default();
+    let description = wp.description.clone();
+    let area = members.iter().find_map(|d| pages[d.page].area.clone());
+
+    // Examples: union, facts that agree kept once. They move out of the
+    // drafts, which are not read after this.
     let mut examples: Vec<Example> = Vec::new();
-    for d in members {
-        for e in &d.examples {
+    for d in owned.iter_mut() {
+        for e in std::mem::take(&mut d.examples) {
             let same = |o: &Example| {
                 o.request
                     .as_ref()
@@ -412,29 +446,17 @@ fn merge_group(
                         k.also_at.push(r.source.clone());
                     }
                 }
-                None => examples.push(e.clone()),
+                None => examples.push(e),
             }
         }
     }
 
-    let mut sources: Vec<Source> = members.iter().map(|d| page_at(d)).collect();
-    sources.dedup();
-    // Each page's prose states belong to the type that page returns, which
-    // need not be the type the merge kept.
-    let prose: Vec<ProseStates> = members
-        .iter()
-        .filter_map(|d| {
-            let p = &pages[d.page];
-            let (states, at) = p.prose_enum.clone()?;
-            Some((response_type(d, p), states, at))
-        })
-        .collect();
     let op = Operation {
         id: String::new(),
-        version: win.version,
-        title: wp.title.clone().unwrap_or_default(),
-        description: wp.description.clone(),
-        area: members.iter().find_map(|d| pages[d.page].area.clone()),
+        version,
+        title,
+        description,
+        area,
         sources,
         endpoints,
         query_options,
