@@ -30,104 +30,122 @@ pub struct Draft {
 
 /// Groups each API page's endpoints into drafts: by method, and by scope
 /// where the page pairs scoped endpoints with scoped permission tables.
-/// The pages' examples move into the drafts.
+/// The pages' examples move into the drafts. Pages are independent: they
+/// are grouped on every core, and the drafts come back in page order.
 pub fn drafts(pages: &mut [PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft> {
+    let work: Vec<(usize, &PageFacts, Vec<Example>)> = pages
+        .iter_mut()
+        .enumerate()
+        .filter(|(_, page)| page.kind == PageKind::Api && !page.endpoints.is_empty())
+        .map(|(index, page)| {
+            let examples = std::mem::take(&mut page.examples);
+            let page: &PageFacts = page;
+            (index, page, examples)
+        })
+        .collect();
     let mut out = Vec::new();
-    for (index, page) in pages.iter_mut().enumerate() {
-        if page.kind != PageKind::Api || page.endpoints.is_empty() {
+    for (drafts, found) in crate::on_all_cores(work, |(index, page, examples)| {
+        page_drafts(index, page, examples)
+    }) {
+        out.extend(drafts);
+        diags.extend(found);
+    }
+    out
+}
+
+/// The drafts of one API page, and what went wrong.
+fn page_drafts(
+    index: usize,
+    page: &PageFacts,
+    examples: Vec<Example>,
+) -> (Vec<Draft>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    let version = page.version.unwrap_or_else(|| {
+        diags.push(Diagnostic::new(
+            Code::NoVersion,
+            &page.file,
+            page.title_line,
+            "API version not stated; v1.0 assumed",
+        ));
+        ApiVersion::V1
+    });
+    let distinct: Vec<String> = {
+        let mut k: Vec<String> = page
+            .endpoints
+            .iter()
+            .map(|e| format!("{} {}", e.method, path_key(&e.path)))
+            .collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    let rank = (
+        u8::from(page.form == PageForm::Rendered),
+        distinct.len(),
+        page.file.clone(),
+    );
+    let mut methods: Vec<&str> = page.endpoints.iter().map(|e| e.method.as_str()).collect();
+    methods.dedup();
+    let mut seen = Vec::new();
+    for method in methods {
+        if seen.contains(&method) {
             continue;
         }
-        let version = page.version.unwrap_or_else(|| {
-            diags.push(Diagnostic::new(
-                Code::NoVersion,
-                &page.file,
-                page.title_line,
-                "API version not stated; v1.0 assumed",
-            ));
-            ApiVersion::V1
-        });
-        let distinct: Vec<String> = {
-            let mut k: Vec<String> = page
-                .endpoints
-                .iter()
-                .map(|e| format!("{} {}", e.method, path_key(&e.path)))
-                .collect();
-            k.sort();
-            k.dedup();
-            k
-        };
-        let rank = (
-            u8::from(page.form == PageForm::Rendered),
-            distinct.len(),
-            page.file.clone(),
-        );
-        // The drafts of this page start here.
-        let first = out.len();
-        let mut methods: Vec<&str> = page.endpoints.iter().map(|e| e.method.as_str()).collect();
-        methods.dedup();
-        let mut seen = Vec::new();
-        for method in methods {
-            if seen.contains(&method) {
-                continue;
-            }
-            seen.push(method);
-            let endpoints: Vec<&Endpoint> = page
-                .endpoints
-                .iter()
-                .filter(|e| e.method == method)
-                .collect();
-            for (eps, perms) in pair_scopes(&endpoints, &page.permissions) {
-                out.push(Draft {
-                    version,
-                    method: method.to_string(),
-                    endpoints: dedup_endpoints(eps),
-                    permissions: perms,
-                    examples: Vec::new(),
-                    page: index,
-                    rank: rank.clone(),
-                });
-            }
+        seen.push(method);
+        let endpoints: Vec<&Endpoint> = page
+            .endpoints
+            .iter()
+            .filter(|e| e.method == method)
+            .collect();
+        for (eps, perms) in pair_scopes(&endpoints, &page.permissions) {
+            out.push(Draft {
+                version,
+                method: method.to_string(),
+                endpoints: dedup_endpoints(eps),
+                permissions: perms,
+                examples: Vec::new(),
+                page: index,
+                rank: rank.clone(),
+            });
         }
-        // Examples go to the draft whose endpoint they request.
-        for example in std::mem::take(&mut page.examples) {
-            let target = example
-                .request
-                .as_ref()
-                .and_then(|r| normalise(&r.url).map(|p| (r.method.clone(), p.path)));
-            let slot = out[first..]
-                .iter()
-                .position(|d| match &target {
-                    Some((m, path)) => {
-                        &d.method == m
-                            && d.endpoints.iter().any(|e| template_matches(&e.path, path))
-                    }
-                    None => false,
-                })
-                .or_else(|| {
-                    let m = target.as_ref().map(|t| t.0.as_str());
-                    out[first..]
-                        .iter()
-                        .position(|d| Some(d.method.as_str()) == m)
-                });
-            match slot {
-                Some(i) => out[first + i].examples.push(example),
-                None if target.is_none() && first < out.len() => out[first].examples.push(example),
-                None => {
-                    if let Some(r) = &example.request {
-                        diags.push(Diagnostic::at(
-                            Code::ExampleUnmatched,
-                            &r.source,
-                            format!(
-                                "example request `{} {}` matches no endpoint on this page",
-                                r.method, r.url
-                            ),
-                        ));
-                    }
+    }
+    // Examples go to the draft whose endpoint they request.
+    for example in examples {
+        let target = example
+            .request
+            .as_ref()
+            .and_then(|r| normalise(&r.url).map(|p| (r.method.clone(), p.path)));
+        let slot = out
+            .iter()
+            .position(|d| match &target {
+                Some((m, path)) => {
+                    &d.method == m && d.endpoints.iter().any(|e| template_matches(&e.path, path))
+                }
+                None => false,
+            })
+            .or_else(|| {
+                let m = target.as_ref().map(|t| t.0.as_str());
+                out.iter().position(|d| Some(d.method.as_str()) == m)
+            });
+        match slot {
+            Some(i) => out[i].examples.push(example),
+            None if target.is_none() && !out.is_empty() => out[0].examples.push(example),
+            None => {
+                if let Some(r) = &example.request {
+                    diags.push(Diagnostic::at(
+                        Code::ExampleUnmatched,
+                        &r.source,
+                        format!(
+                            "example request `{} {}` matches no endpoint on this page",
+                            r.method, r.url
+                        ),
+                    ));
                 }
             }
         }
     }
-    out
+    (out, diags)
 }
 
 fn dedup_endpoints(eps: Vec<Endpoint>) -> Vec<Endpoint> {
