@@ -668,10 +668,18 @@ impl Emitter<'_> {
         let mut seen_headers: Vec<String> = Vec::new();
         let headers = op.request_headers.iter().filter_map(|h| {
             let name = h.name.trim();
-            if name.eq_ignore_ascii_case("Authorization")
-                || name.eq_ignore_ascii_case("Content-Type")
-                || name.is_empty()
-            {
+            // Headers the client sets (the token, the body's type and
+            // length, itself) or that the docs list as boilerplate on
+            // hundreds of pages (`Accept: application/json`, which is what
+            // Graph sends anyway) get no setter; `header()` still sets them.
+            const NO_SETTER: [&str; 5] = [
+                "Authorization",
+                "Content-Type",
+                "Content-Length",
+                "User-Agent",
+                "Accept",
+            ];
+            if name.is_empty() || NO_SETTER.iter().any(|h| name.eq_ignore_ascii_case(h)) {
                 return None;
             }
             if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {

@@ -13,9 +13,3 @@ impl crate::request::query::Top for GetUsersByUsersIdManagedDevicesByManagedDevi
 impl crate::request::query::Skip for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
 impl crate::request::query::Count for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
 impl crate::request::query::Search for GetUsersByUsersIdManagedDevicesByManagedDeviceId {}
-impl<T> crate::request::Request<T, GetUsersByUsersIdManagedDevicesByManagedDeviceId> {
-    /// Sets the `Accept` header. application/json
-    pub fn accept(self, value: &str) -> Self {
-        self.header("Accept", value)
-    }
-}
