@@ -297,14 +297,18 @@ pub fn is_markdown(text: &str) -> bool {
 fn split_front_matter(text: &str) -> (FrontMatter, String) {
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.split_inclusive('\n');
-    if lines.next().is_none_or(|l| l.trim_end() != "---") {
+    let Some(first) = lines.next().filter(|l| l.trim_end() == "---") else {
         return (FrontMatter::default(), text.to_string());
-    }
+    };
     let mut yaml = String::new();
     let mut count = 1;
+    // Where the body starts: the rest of the page is sliced, not rebuilt
+    // line by line (that showed in profiles of the corpus).
+    let mut body_start = first.len();
     let mut closed = false;
-    for line in lines.by_ref() {
+    for line in lines {
         count += 1;
+        body_start += line.len();
         if line.trim_end() == "---" {
             closed = true;
             break;
@@ -314,8 +318,10 @@ fn split_front_matter(text: &str) -> (FrontMatter, String) {
     if !closed {
         return (FrontMatter::default(), text.to_string());
     }
-    let rest: String = lines.collect();
-    let body = "\n".repeat(count) + &rest;
+    let rest = &text[body_start..];
+    let mut body = String::with_capacity(count + rest.len());
+    body.extend(std::iter::repeat_n('\n', count));
+    body.push_str(rest);
     (front_matter(&yaml), body)
 }
 
