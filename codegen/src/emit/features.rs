@@ -71,18 +71,6 @@ pub fn test_cfg(version: ApiVersion, features: &BTreeSet<String>) -> TokenStream
     }
 }
 
-/// Puts `cfg` on every item of `items` (structs, enums, impls, fns).
-pub fn gate(items: TokenStream, cfg: &TokenStream) -> TokenStream {
-    if cfg.is_empty() {
-        return items;
-    }
-    let Ok(file) = syn::parse2::<syn::File>(items.clone()) else {
-        return items; // the printer reports code that does not parse
-    };
-    let gated = file.items.into_iter().map(|item| quote!(#cfg #item));
-    quote!(#(#gated)*)
-}
-
 /// Which features switch each model and enum on, per version.
 pub struct TypeFeatures {
     by_type: BTreeMap<(ApiVersion, String), BTreeSet<String>>,

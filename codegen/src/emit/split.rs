@@ -10,14 +10,14 @@ use quote::quote;
 use std::collections::BTreeSet;
 
 /// Items that share one `cfg`, bound for one file.
-pub struct Part {
+struct Part {
     /// The module name (a snake-case identifier, unique in its parent).
-    pub name: proc_macro2::Ident,
+    name: proc_macro2::Ident,
     /// The `#[cfg(...)]` of the whole module; empty for none.
-    pub cfg: TokenStream,
+    cfg: TokenStream,
     /// What the part holds, for its `//!` line.
-    pub doc: String,
-    pub items: Vec<TokenStream>,
+    doc: String,
+    items: Vec<TokenStream>,
 }
 
 /// The parts of one module.
