@@ -446,25 +446,32 @@ fn merge_group(
 
     // Examples: union, facts that agree kept once. They move out of the
     // drafts, which are not read after this.
+    // Each kept example's request key, worked out once.
+    let request_key = |e: &Example| {
+        e.request
+            .as_ref()
+            .map(|r| (r.method.clone(), normalise(&r.url).map(|p| p.path)))
+    };
     let mut examples: Vec<Example> = Vec::new();
+    let mut keys = Vec::new();
     for d in owned.iter_mut() {
         for e in std::mem::take(&mut d.examples) {
-            let same = |o: &Example| {
-                o.request
-                    .as_ref()
-                    .map(|r| (&r.method, normalise(&r.url).map(|p| p.path)))
-                    == e.request
-                        .as_ref()
-                        .map(|r| (&r.method, normalise(&r.url).map(|p| p.path)))
-                    && o.response.as_ref().map(|r| &r.body) == e.response.as_ref().map(|r| &r.body)
-            };
-            match examples.iter_mut().find(|o| same(o)) {
-                Some(kept) => {
-                    if let (Some(k), Some(r)) = (&mut kept.response, &e.response) {
+            let key = request_key(&e);
+            let body = e.response.as_ref().map(|r| &r.body);
+            let same = examples
+                .iter()
+                .zip(&keys)
+                .position(|(o, k)| *k == key && o.response.as_ref().map(|r| &r.body) == body);
+            match same {
+                Some(i) => {
+                    if let (Some(k), Some(r)) = (&mut examples[i].response, &e.response) {
                         k.also_at.push(r.source.clone());
                     }
                 }
-                None => examples.push(e),
+                None => {
+                    keys.push(key);
+                    examples.push(e);
+                }
             }
         }
     }
