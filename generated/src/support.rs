@@ -103,30 +103,58 @@ impl<'de, T: WireValue> serde::Deserialize<'de> for Flags<T> {
         )
     }
 }
-/// How a generated model reads and writes its JSON object: one match arm
-/// per documented property, every unknown key kept in `additional_data`.
+/// How a generated model hands out its properties: every trait a model
+/// implements (`Serialize`, `Deserialize`, `Debug`, `Clone`, `PartialEq`)
+/// is one generic function over these two visits.
 ///
-/// The models implement serde through [`deserialize_model`] and
-/// [`serialize_model`] instead of `#[derive]`: the derive writes a field
-/// enum, a sequence visitor and a buffered `#[serde(flatten)]` per model,
-/// and for the hundreds of models of a whole docs tree that was most of the
-/// crate's compile time. The behaviour is the derive's with `default` and
+/// Each model writes its properties down twice, in [`ModelFields::visit`]
+/// and [`ModelFields::visit_mut`], instead of once per trait: the derives
+/// and a per-model serde impl wrote every property six times, and for the
+/// thousands of properties of a whole docs tree that was most of the
+/// crate's compile time.
+///
+/// The behaviour is that of the derives, with serde's `default` and
 /// `skip_serializing_if = "Option::is_none"` on every field: a missing or
 /// `null` property is `None`, `None` is left out, the documented
 /// properties are written in order and then `additional_data`. A repeated
-/// key keeps its last value.
-pub trait ModelFields: Default {
-    /// The model's name, for error messages.
+/// key keeps its last value; a property documented twice is read into its
+/// first field.
+pub trait ModelFields: Default + 'static {
+    /// The model's name, for `Debug` and error messages.
     const NAME: &'static str;
-    /// Reads the value of `key` from `map` into its field, or into
-    /// `additional_data` when no field has that name.
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+    /// Hands every property to `visitor`, in documented order, then
+    /// `additional_data`.
+    fn visit<'a, V: Visitor<'a>>(&'a self, visitor: &mut V);
+    /// The same properties in the same order, mutably.
+    fn visit_mut<V: VisitorMut>(&mut self, visitor: &mut V);
+}
+/// What every property of a model holds.
+pub trait FieldValue: serde::Serialize + serde::de::DeserializeOwned + Clone + std::fmt::Debug + PartialEq + 'static {}
+impl<
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone + std::fmt::Debug
+        + PartialEq + 'static,
+> FieldValue for T {}
+/// Receives a model's properties from [`ModelFields::visit`].
+pub trait Visitor<'a> {
+    /// One property: its wire name, its field's name, and its value.
+    fn field<T: FieldValue>(
         &mut self,
-        key: String,
-        map: &mut A,
-    ) -> Result<(), A::Error>;
-    /// Writes every field that holds a value, then `additional_data`.
-    fn write_fields<M: serde::ser::SerializeMap>(&self, out: &mut FieldWriter<M>);
+        wire: &'static str,
+        rust: &'static str,
+        value: &'a Option<T>,
+    );
+    /// The properties the model does not know.
+    fn additional(&mut self, additional: &'a serde_json::Map<String, serde_json::Value>);
+}
+/// Receives a model's properties from [`ModelFields::visit_mut`].
+pub trait VisitorMut {
+    /// One property: its wire name and its value.
+    fn field<T: FieldValue>(&mut self, wire: &'static str, value: &mut Option<T>);
+    /// The properties the model does not know.
+    fn additional(
+        &mut self,
+        additional: &mut serde_json::Map<String, serde_json::Value>,
+    );
 }
 /// `Deserialize` of every generated model.
 pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
@@ -144,31 +172,52 @@ pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
         ) -> Result<T, A::Error> {
             let mut model = T::default();
             while let Some(key) = map.next_key::<String>()? {
-                model.read_field(key, &mut map)?;
+                let mut reader = ReadField {
+                    key: Some(key),
+                    map: &mut map,
+                    result: Ok(()),
+                    marker: std::marker::PhantomData,
+                };
+                model.visit_mut(&mut reader);
+                reader.result?;
             }
             Ok(model)
         }
     }
     deserializer.deserialize_map(ModelVisitor(std::marker::PhantomData))
 }
-/// Reads the next value of `map` into a model's field. (One call per match
-/// arm, rather than `field = map.next_value()?`, keeps the generated code
-/// cheap to type-check.)
-pub fn read_value<'de, A: serde::de::MapAccess<'de>, V: serde::Deserialize<'de>>(
-    map: &mut A,
-    field: &mut V,
-) -> Result<(), A::Error> {
-    *field = map.next_value()?;
-    Ok(())
+/// Reads the value of one key into the first field of that wire name, or
+/// into `additional_data` when no field has it. `key` is taken once it is
+/// read.
+struct ReadField<'m, 'de, A: serde::de::MapAccess<'de>> {
+    key: Option<String>,
+    map: &'m mut A,
+    result: Result<(), A::Error>,
+    marker: std::marker::PhantomData<&'de ()>,
 }
-/// Reads a value no field is named for into `additional_data`.
-pub fn read_additional<'de, A: serde::de::MapAccess<'de>>(
-    map: &mut A,
-    key: String,
-    additional: &mut serde_json::Map<String, serde_json::Value>,
-) -> Result<(), A::Error> {
-    additional.insert(key, map.next_value()?);
-    Ok(())
+impl<'de, A: serde::de::MapAccess<'de>> VisitorMut for ReadField<'_, 'de, A> {
+    fn field<T: FieldValue>(&mut self, wire: &'static str, value: &mut Option<T>) {
+        if self.key.as_deref() == Some(wire) {
+            self.key = None;
+            match self.map.next_value() {
+                Ok(read) => *value = read,
+                Err(error) => self.result = Err(error),
+            }
+        }
+    }
+    fn additional(
+        &mut self,
+        additional: &mut serde_json::Map<String, serde_json::Value>,
+    ) {
+        if let Some(key) = self.key.take() {
+            match self.map.next_value() {
+                Ok(read) => {
+                    additional.insert(key, read);
+                }
+                Err(error) => self.result = Err(error),
+            }
+        }
+    }
 }
 /// `Serialize` of every generated model.
 pub fn serialize_model<T: ModelFields, S: serde::Serializer>(
@@ -176,42 +225,161 @@ pub fn serialize_model<T: ModelFields, S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
-    let mut out = FieldWriter {
+    /// After the first error it writes nothing more.
+    struct WriteFields<M: SerializeMap> {
+        map: M,
+        error: Option<M::Error>,
+    }
+    impl<M: SerializeMap> Visitor<'_> for WriteFields<M> {
+        fn field<V: FieldValue>(
+            &mut self,
+            wire: &'static str,
+            _: &'static str,
+            value: &Option<V>,
+        ) {
+            if let (None, Some(value)) = (&self.error, value) {
+                self.error = self.map.serialize_entry(wire, value).err();
+            }
+        }
+        fn additional(
+            &mut self,
+            additional: &serde_json::Map<String, serde_json::Value>,
+        ) {
+            for (key, value) in additional {
+                if self.error.is_some() {
+                    return;
+                }
+                self.error = self.map.serialize_entry(key, value).err();
+            }
+        }
+    }
+    let mut out = WriteFields {
         map: serializer.serialize_map(None)?,
         error: None,
     };
-    model.write_fields(&mut out);
+    model.visit(&mut out);
     match out.error {
         Some(error) => Err(error),
         None => out.map.end(),
     }
 }
-/// Writes a model's properties into a serde map; after the first error it
-/// writes nothing more and [`serialize_model`] returns that error. (Plain
-/// calls without `?` keep the generated code cheap to type-check.)
-pub struct FieldWriter<M: serde::ser::SerializeMap> {
-    map: M,
-    error: Option<M::Error>,
+/// `Debug` of every generated model, as the derive writes it.
+pub fn debug_model<T: ModelFields>(
+    model: &T,
+    f: &mut std::fmt::Formatter<'_>,
+) -> std::fmt::Result {
+    struct DebugFields<'f, 'b>(std::fmt::DebugStruct<'f, 'b>);
+    impl Visitor<'_> for DebugFields<'_, '_> {
+        fn field<V: FieldValue>(
+            &mut self,
+            _: &'static str,
+            rust: &'static str,
+            value: &Option<V>,
+        ) {
+            self.0.field(rust, value);
+        }
+        fn additional(
+            &mut self,
+            additional: &serde_json::Map<String, serde_json::Value>,
+        ) {
+            self.0.field("additional_data", additional);
+        }
+    }
+    let mut out = DebugFields(f.debug_struct(T::NAME));
+    model.visit(&mut out);
+    out.0.finish()
 }
-impl<M: serde::ser::SerializeMap> FieldWriter<M> {
-    /// Writes one property when it holds a value.
-    pub fn field<V: serde::Serialize>(&mut self, key: &str, value: &Option<V>) {
-        if let (None, Some(value)) = (&self.error, value) {
-            self.error = self.map.serialize_entry(key, value).err();
+/// Every property of a model in order, then `additional_data`, as `Any`.
+fn properties<T: ModelFields>(model: &T) -> Vec<&dyn std::any::Any> {
+    struct Properties<'a>(Vec<&'a dyn std::any::Any>);
+    impl<'a> Visitor<'a> for Properties<'a> {
+        fn field<V: FieldValue>(
+            &mut self,
+            _: &'static str,
+            _: &'static str,
+            value: &'a Option<V>,
+        ) {
+            self.0.push(value);
+        }
+        fn additional(
+            &mut self,
+            additional: &'a serde_json::Map<String, serde_json::Value>,
+        ) {
+            self.0.push(additional);
         }
     }
-    /// Writes the properties a model does not know, after the ones it does.
-    pub fn additional(
-        &mut self,
-        additional: &serde_json::Map<String, serde_json::Value>,
-    ) {
-        for (key, value) in additional {
-            if self.error.is_some() {
-                return;
+    let mut out = Properties(Vec::new());
+    model.visit(&mut out);
+    out.0
+}
+/// `PartialEq` of every generated model: every property equal, and
+/// `additional_data` equal.
+pub fn eq_model<T: ModelFields>(left: &T, right: &T) -> bool {
+    struct EqFields<'a> {
+        left: std::slice::Iter<'a, &'a dyn std::any::Any>,
+        equal: bool,
+    }
+    impl EqFields<'_> {
+        fn compare<V: PartialEq + 'static>(&mut self, right: &V) {
+            let left = self.left.next().and_then(|left| left.downcast_ref::<V>());
+            self.equal = self.equal && left == Some(right);
+        }
+    }
+    impl Visitor<'_> for EqFields<'_> {
+        fn field<V: FieldValue>(
+            &mut self,
+            _: &'static str,
+            _: &'static str,
+            value: &Option<V>,
+        ) {
+            self.compare(value);
+        }
+        fn additional(
+            &mut self,
+            additional: &serde_json::Map<String, serde_json::Value>,
+        ) {
+            self.compare(additional);
+        }
+    }
+    let left = properties(left);
+    let mut eq = EqFields {
+        left: left.iter(),
+        equal: true,
+    };
+    right.visit(&mut eq);
+    eq.equal
+}
+/// `Clone` of every generated model.
+pub fn clone_model<T: ModelFields>(model: &T) -> T {
+    struct CloneFields<'a> {
+        from: std::slice::Iter<'a, &'a dyn std::any::Any>,
+    }
+    impl CloneFields<'_> {
+        fn copy<V: Clone + 'static>(&mut self, to: &mut V) {
+            if let Some(from) = self
+                .from
+                .next()
+                .and_then(|from| from.downcast_ref::<V>())
+            {
+                to.clone_from(from);
             }
-            self.error = self.map.serialize_entry(key, value).err();
         }
     }
+    impl VisitorMut for CloneFields<'_> {
+        fn field<V: FieldValue>(&mut self, _: &'static str, value: &mut Option<V>) {
+            self.copy(value);
+        }
+        fn additional(
+            &mut self,
+            additional: &mut serde_json::Map<String, serde_json::Value>,
+        ) {
+            self.copy(additional);
+        }
+    }
+    let from = properties(model);
+    let mut copy = T::default();
+    copy.visit_mut(&mut CloneFields { from: from.iter() });
+    copy
 }
 /// The Graph API version an operation belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,6 +1,7 @@
 //! Hand-written tests of the generated crate (no generated header, so regen
-//! keeps this file): how a model reads and writes JSON through
-//! `support::ModelFields` instead of serde's derive.
+//! keeps this file): how a model reads and writes JSON, and how it
+//! prints, clones and compares, through `support::ModelFields` instead of
+//! the derives.
 #![cfg(all(feature = "v1", feature = "full"))]
 
 use graph_generated::v1::models::{LongRunningOperation, LongRunningOperationStatus};
@@ -80,4 +81,65 @@ fn reads_from_a_value_and_round_trips() {
     );
     assert!(op.additional_data.contains_key("@odata.context"));
     assert_eq!(serde_json::to_value(&op).unwrap(), original);
+}
+
+fn sample() -> LongRunningOperation {
+    serde_json::from_value(json!({
+        "id": "op-3",
+        "status": "succeeded",
+        "resourceLocation": "https://graph.microsoft.com/v1.0/x",
+        "extra": [1, 2]
+    }))
+    .unwrap()
+}
+
+#[test]
+fn debug_prints_like_the_derive() {
+    let op = LongRunningOperation {
+        id: Some("op-1".into()),
+        status: Some(LongRunningOperationStatus::Running),
+        ..Default::default()
+    };
+    assert_eq!(
+        format!("{op:?}"),
+        "LongRunningOperation { id: Some(\"op-1\"), created_date_time: None, \
+         last_action_date_time: None, resource_location: None, status: Some(Running), \
+         status_detail: None, additional_data: {} }"
+    );
+    // `{:#?}` goes through the same `DebugStruct`.
+    assert!(format!("{op:#?}").starts_with("LongRunningOperation {\n    id: Some(\n        \"op-1\",\n"));
+}
+
+#[test]
+fn clone_copies_every_property_and_the_unknown_ones() {
+    let op = sample();
+    let copy = op.clone();
+    assert_eq!(copy.id.as_deref(), Some("op-3"));
+    assert_eq!(copy.status, Some(LongRunningOperationStatus::Succeeded));
+    assert_eq!(copy.additional_data["extra"], json!([1, 2]));
+    assert_eq!(
+        serde_json::to_value(&copy).unwrap(),
+        serde_json::to_value(&op).unwrap()
+    );
+    assert_eq!(copy, op);
+    assert_eq!(LongRunningOperation::default().clone(), LongRunningOperation::default());
+}
+
+#[test]
+fn eq_compares_every_property_and_the_unknown_ones() {
+    let op = sample();
+    assert_eq!(op, sample());
+    let mut other = sample();
+    other.status_detail = Some("more".into());
+    assert_ne!(op, other);
+    let mut other = sample();
+    other.id = None;
+    assert_ne!(op, other);
+    let mut other = sample();
+    other.additional_data.insert("extra".into(), json!([1]));
+    assert_ne!(op, other);
+    let mut other = sample();
+    other.additional_data.clear();
+    assert_ne!(op, other);
+    assert_ne!(op, LongRunningOperation::default());
 }

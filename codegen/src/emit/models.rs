@@ -1,8 +1,10 @@
 //! Models as structs and enums as evolvable enums: an unknown wire value
 //! deserialises into `Other(String)` and serialises back unchanged. Models
-//! implement serde through `support::ModelFields` (one match arm per
-//! property) rather than `#[derive]`, which made most of a large crate's
-//! compile time (see `codegen/templates/support.rs`).
+//! list their properties twice, in `support::ModelFields::visit` and
+//! `visit_mut`, and implement serde, `Debug`, `Clone` and `PartialEq`
+//! through them rather than through `#[derive]`, whose per-property code
+//! made most of a large crate's compile time (see
+//! `codegen/templates/support.rs`).
 
 use super::doc_lines;
 use crate::ir::{ApiVersion, EnumType, Ir, Model, Property};
@@ -172,9 +174,8 @@ fn model_tokens(
     let mut fields = Scope::default();
     fields.reserve("additional_data");
     let mut field_idents: Vec<(proc_macro2::Ident, &Property)> = Vec::new();
-    let mut read_arms: Vec<TokenStream> = Vec::new();
-    let mut writes: Vec<TokenStream> = Vec::new();
-    let mut wire_names = std::collections::BTreeSet::new();
+    let mut visits: Vec<TokenStream> = Vec::new();
+    let mut visits_mut: Vec<TokenStream> = Vec::new();
     let props: Vec<TokenStream> = model
         .properties
         .iter()
@@ -197,13 +198,9 @@ fn model_tokens(
                 None => quote!(),
             };
             let docs = doc_lines(p.description.as_deref().unwrap_or(""));
-            // A wire name documented twice is read into its first field.
-            if wire_names.insert(wire.as_str()) {
-                read_arms.push(
-                    quote!(#field_cfg #wire => crate::support::read_value(map, &mut self.#field),),
-                );
-            }
-            writes.push(quote!(#field_cfg out.field(#wire, &self.#field);));
+            let rust = field.to_string().trim_start_matches("r#").to_string();
+            visits.push(quote!(#field_cfg v.field(#wire, #rust, &self.#field);));
+            visits_mut.push(quote!(#field_cfg v.field(#wire, &mut self.#field);));
             quote! {
                 #docs
                 #field_cfg
@@ -294,28 +291,13 @@ fn model_tokens(
         }
         None => quote!(),
     };
-    let keep_unknown = quote!(crate::support::read_additional(
-        map,
-        key,
-        &mut self.additional_data
-    ));
-    let read_body = if read_arms.is_empty() {
-        keep_unknown
-    } else {
-        quote! {
-            match key.as_str() {
-                #(#read_arms)*
-                _ => #keep_unknown,
-            }
-        }
-    };
     quote! {
         #field_items
         #long_running
         impl crate::request::JsonBody for #ident {}
 
         #docs
-        #[derive(Clone, Debug, Default, PartialEq)]
+        #[derive(Default)]
         pub struct #ident {
             #(#props)*
             /// Properties this crate does not know: fields of a derived type
@@ -326,12 +308,31 @@ fn model_tokens(
 
         impl crate::support::ModelFields for #ident {
             const NAME: &'static str = #name_text;
-            fn read_field<'de, A: serde::de::MapAccess<'de>>(&mut self, key: ::std::string::String, map: &mut A) -> ::std::result::Result<(), A::Error> {
-                #read_body
+            fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+                #(#visits)*
+                v.additional(&self.additional_data);
             }
-            fn write_fields<M: serde::ser::SerializeMap>(&self, out: &mut crate::support::FieldWriter<M>) {
-                #(#writes)*
-                out.additional(&self.additional_data);
+            fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+                #(#visits_mut)*
+                v.additional(&mut self.additional_data);
+            }
+        }
+
+        impl ::std::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                crate::support::debug_model(self, f)
+            }
+        }
+
+        impl ::std::clone::Clone for #ident {
+            fn clone(&self) -> Self {
+                crate::support::clone_model(self)
+            }
+        }
+
+        impl ::std::cmp::PartialEq for #ident {
+            fn eq(&self, other: &Self) -> bool {
+                crate::support::eq_model(self, other)
             }
         }
 

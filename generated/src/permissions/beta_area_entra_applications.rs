@@ -2,6 +2,44 @@
 //! The permission tables of the `beta` operations of `area-entra-applications`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::APPLICATION_READ_ALL])],
+            higher: &[
+                Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
+                Requirement(&[names::DIRECTORY_READ_ALL]),
+            ],
+        },
+        delegated_personal: Grant::Listed {
+            least: &[Requirement(&[names::APPLICATION_READ_ALL, names::USER_READ])],
+            higher: &[
+                Requirement(&[names::APPLICATION_READ_WRITE_ALL, names::USER_READ]),
+            ],
+        },
+        application: Grant::Listed {
+            least: &[Requirement(&[names::APPLICATION_READ_ALL])],
+            higher: &[
+                Requirement(&[names::APPLICATION_READ_WRITE_OWNED_BY]),
+                Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                Requirement(&[names::DIRECTORY_READ_ALL]),
+            ],
+        },
+        admin_roles: &[
+            "Application Developer - read properties of application they own",
+            "Directory Readers - read standard properties",
+            "Global Secure Access Administrator - read standard properties",
+            "Global Reader",
+            "Directory Writers",
+            "Hybrid Identity Administrator",
+            "Security Administrator",
+            "Cloud Application Administrator",
+            "Application Administrator",
+        ],
+    },
+];
 pub(super) static BETA_AREA_ENTRA_APPLICATIONS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_applications",
@@ -9,48 +47,7 @@ pub(super) static BETA_AREA_ENTRA_APPLICATIONS: &[OperationPermissions] = &[
         method: "GET",
         paths: &["/applications"],
         sources: &["spec/api-reference/beta/api/application-list.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::APPLICATION_READ_ALL, names::USER_READ]),
-                    ],
-                    higher: &[
-                        Requirement(
-                            &[names::APPLICATION_READ_WRITE_ALL, names::USER_READ],
-                        ),
-                    ],
-                },
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_OWNED_BY]),
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                    ],
-                },
-                admin_roles: &[
-                    "Application Developer - read properties of application they own",
-                    "Directory Readers - read standard properties",
-                    "Global Secure Access Administrator - read standard properties",
-                    "Global Reader",
-                    "Directory Writers",
-                    "Hybrid Identity Administrator",
-                    "Security Administrator",
-                    "Cloud Application Administrator",
-                    "Application Administrator",
-                ],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static BETA_AREA_ENTRA_APPLICATIONS_ROUTES: &[crate::route::Route<

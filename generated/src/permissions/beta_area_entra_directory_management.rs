@@ -2,6 +2,39 @@
 //! The permission tables of the `beta` operations of `area-entra-directory-management`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: Some("a Cloud PC provider"),
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
+            higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
+            higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
+        },
+        admin_roles: &[],
+    },
+];
+const SETS_1: &[PermissionSet] = &[
+    PermissionSet {
+        scope: Some("a device management (Intune) provider"),
+        delegated_work: Grant::Unknown,
+        delegated_personal: Grant::Unknown,
+        application: Grant::Unknown,
+        admin_roles: &[],
+    },
+];
+const SETS_2: &[PermissionSet] = &[
+    PermissionSet {
+        scope: Some("a directory (Microsoft Entra ID) provider"),
+        delegated_work: Grant::Unknown,
+        delegated_personal: Grant::Unknown,
+        application: Grant::Unknown,
+        admin_roles: &[],
+    },
+];
 pub(super) static BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_patch_role_management_cloud_pc_role_definitions_by_id",
@@ -9,21 +42,7 @@ pub(super) static BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT: &[OperationPermissions] 
         method: "PATCH",
         paths: &["/roleManagement/cloudPc/roleDefinitions/{id}"],
         sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: Some("a Cloud PC provider"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
-                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC])],
-                    higher: &[Requirement(&[names::CLOUD_PC_READ_WRITE_ALL])],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
     OperationPermissions {
         id: "beta_patch_role_management_device_management_role_definitions_by_id",
@@ -31,15 +50,7 @@ pub(super) static BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT: &[OperationPermissions] 
         method: "PATCH",
         paths: &["/roleManagement/deviceManagement/roleDefinitions/{id}"],
         sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: Some("a device management (Intune) provider"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_1,
     },
     OperationPermissions {
         id: "beta_patch_role_management_directory_role_definitions_by_id",
@@ -47,15 +58,7 @@ pub(super) static BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT: &[OperationPermissions] 
         method: "PATCH",
         paths: &["/roleManagement/directory/roleDefinitions/{id}"],
         sources: &["spec/api-reference/beta/api/unifiedroledefinition-update.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: Some("a directory (Microsoft Entra ID) provider"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_2,
     },
 ];
 pub(super) static BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT_ROUTES: &[crate::route::Route<

@@ -2,6 +2,26 @@
 //! The permission tables of the `beta` operations of `area-entra-id-governance`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: Some("role management alerts"),
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY])],
+            higher: &[Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY])],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY])],
+            higher: &[Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY])],
+        },
+        admin_roles: &[
+            "Privileged Role Administrator",
+            "Global Reader",
+            "Security Administrator",
+            "Security Reader",
+        ],
+    },
+];
 pub(super) static BETA_AREA_ENTRA_ID_GOVERNANCE: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id",
@@ -14,34 +34,7 @@ pub(super) static BETA_AREA_ENTRA_ID_GOVERNANCE: &[OperationPermissions] = &[
             "spec/api-reference/beta/api/longrunningoperation-get.md:11",
             "spec/api-reference/beta/api/001_a28651d876debae6.txt:1",
         ],
-        sets: &[
-            PermissionSet {
-                scope: Some("role management alerts"),
-                delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY]),
-                    ],
-                    higher: &[
-                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY]),
-                    ],
-                    higher: &[
-                        Requirement(&[names::ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY]),
-                    ],
-                },
-                admin_roles: &[
-                    "Privileged Role Administrator",
-                    "Global Reader",
-                    "Security Administrator",
-                    "Security Reader",
-                ],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static BETA_AREA_ENTRA_ID_GOVERNANCE_ROUTES: &[crate::route::Route<

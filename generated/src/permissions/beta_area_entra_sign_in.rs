@@ -2,6 +2,49 @@
 //! The permission tables of the `beta` operations of `area-entra-sign-in`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: Some("Permissions acting on self"),
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
+            higher: &[
+                Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+                Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
+                Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
+            ],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::NotSupported,
+        admin_roles: &[],
+    },
+    PermissionSet {
+        scope: Some("Permissions acting on other users"),
+        delegated_work: Grant::Unknown,
+        delegated_personal: Grant::Unknown,
+        application: Grant::Unknown,
+        admin_roles: &[
+            "Global Reader",
+            "Authentication Administrator",
+            "Privileged Authentication Administrator",
+        ],
+    },
+];
+const SETS_1: &[PermissionSet] = &[
+    PermissionSet {
+        scope: Some("Permissions acting on self"),
+        delegated_work: Grant::Unknown,
+        delegated_personal: Grant::Unknown,
+        application: Grant::Unknown,
+        admin_roles: &[],
+    },
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Unknown,
+        delegated_personal: Grant::Unknown,
+        application: Grant::Unknown,
+        admin_roles: &[],
+    },
+];
 pub(super) static BETA_AREA_ENTRA_SIGN_IN: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_me_authentication_hardware_oath_methods",
@@ -14,33 +57,7 @@ pub(super) static BETA_AREA_ENTRA_SIGN_IN: &[OperationPermissions] = &[
         sources: &[
             "spec/api-reference/beta/api/authentication-list-hardwareoathmethods.md:11",
         ],
-        sets: &[
-            PermissionSet {
-                scope: Some("Permissions acting on self"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[],
-            },
-            PermissionSet {
-                scope: Some("Permissions acting on other users"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[
-                    "Global Reader",
-                    "Authentication Administrator",
-                    "Privileged Authentication Administrator",
-                ],
-            },
-        ],
+        sets: SETS_0,
     },
     OperationPermissions {
         id: "beta_delete_me_authentication_hardware_oath_methods_by_hardware_oath_authentication_method_id",
@@ -53,22 +70,7 @@ pub(super) static BETA_AREA_ENTRA_SIGN_IN: &[OperationPermissions] = &[
         sources: &[
             "spec/api-reference/beta/api/authentication-delete-hardwareoathmethods.md:11",
         ],
-        sets: &[
-            PermissionSet {
-                scope: Some("Permissions acting on self"),
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_1,
     },
 ];
 pub(super) static BETA_AREA_ENTRA_SIGN_IN_ROUTES: &[crate::route::Route<

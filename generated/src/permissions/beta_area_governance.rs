@@ -2,6 +2,15 @@
 //! The permission tables of the `beta` operations of `area-governance`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Unknown,
+        delegated_personal: Grant::Unknown,
+        application: Grant::Unknown,
+        admin_roles: &[],
+    },
+];
 pub(super) static BETA_AREA_GOVERNANCE: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_post_identity_governance_role_management_alerts_alerts_refresh",
@@ -14,15 +23,7 @@ pub(super) static BETA_AREA_GOVERNANCE: &[OperationPermissions] = &[
         sources: &[
             "spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:10",
         ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static BETA_AREA_GOVERNANCE_ROUTES: &[crate::route::Route<'static, usize>] = &[

@@ -2,6 +2,41 @@
 //! The permission tables of the `beta` operations of `area-identity-and-sign-in`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
+            higher: &[
+                Requirement(&[names::USER_AUTHENTICATION_METHOD_READ]),
+                Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
+                Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+            ],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::NotSupported,
+        admin_roles: &[
+            "Global Reader",
+            "Authentication Administrator",
+            "Privileged Authentication Administrator",
+        ],
+    },
+];
+const SETS_1: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL])],
+            higher: &[],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::NotSupported,
+        admin_roles: &[
+            "Authentication Administrator",
+            "Privileged Authentication Administrator",
+        ],
+    },
+];
 pub(super) static BETA_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_users_by_id_authentication_operations_by_id",
@@ -14,26 +49,7 @@ pub(super) static BETA_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
             "spec/api-reference/beta/api/002_043aa74a19e213af.txt:1",
             "spec/api-reference/beta/api/001_a28651d876debae6.txt:1",
         ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global Reader",
-                    "Authentication Administrator",
-                    "Privileged Authentication Administrator",
-                ],
-            },
-        ],
+        sets: SETS_0,
     },
     OperationPermissions {
         id: "beta_post_users_by_id_authentication_password_methods_by_id_reset_password",
@@ -45,23 +61,7 @@ pub(super) static BETA_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
         sources: &[
             "spec/api-reference/beta/api/authenticationmethod-resetpassword.md:11",
         ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Authentication Administrator",
-                    "Privileged Authentication Administrator",
-                ],
-            },
-        ],
+        sets: SETS_1,
     },
 ];
 pub(super) static BETA_AREA_IDENTITY_AND_SIGN_IN_ROUTES: &[crate::route::Route<

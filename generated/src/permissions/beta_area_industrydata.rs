@@ -2,6 +2,15 @@
 //! The permission tables of the `beta` operations of `area-industrydata`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Unknown,
+        delegated_personal: Grant::Unknown,
+        application: Grant::Unknown,
+        admin_roles: &[],
+    },
+];
 pub(super) static BETA_AREA_INDUSTRYDATA: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_long_running_operation",
@@ -9,15 +18,7 @@ pub(super) static BETA_AREA_INDUSTRYDATA: &[OperationPermissions] = &[
         method: "GET",
         paths: &["/longRunningOperation"],
         sources: &["spec/api-reference/beta/api/004_cc190e1abbbd2867.txt:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static BETA_AREA_INDUSTRYDATA_ROUTES: &[crate::route::Route<

@@ -2,6 +2,36 @@
 //! The permission tables of the `beta` operations of `area-security`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
+            higher: &[],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
+            higher: &[],
+        },
+        admin_roles: &["Security Reader", "Security Operator", "Security Administrator"],
+    },
+];
+const SETS_1: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
+            higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
+            higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
+        },
+        admin_roles: &[],
+    },
+];
 pub(super) static BETA_AREA_SECURITY: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_put_security_case_management_cases_by_case_id_attachments_by_attachment_id_content",
@@ -13,25 +43,7 @@ pub(super) static BETA_AREA_SECURITY: &[OperationPermissions] = &[
         sources: &[
             "spec/api-reference/beta/api/security-casemanagement-attachment-upload-content.md:11",
         ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::CASE_MANAGEMENT_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                admin_roles: &[
-                    "Security Reader",
-                    "Security Operator",
-                    "Security Administrator",
-                ],
-            },
-        ],
+        sets: SETS_0,
     },
     OperationPermissions {
         id: "beta_get_security_incidents_by_incident_id",
@@ -39,21 +51,7 @@ pub(super) static BETA_AREA_SECURITY: &[OperationPermissions] = &[
         method: "GET",
         paths: &["/security/incidents/{incidentId}"],
         sources: &["spec/api-reference/beta/api/security-incident-get.md:12"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
-                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::SECURITY_INCIDENT_READ_ALL])],
-                    higher: &[Requirement(&[names::SECURITY_INCIDENT_READ_WRITE_ALL])],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_1,
     },
 ];
 pub(super) static BETA_AREA_SECURITY_ROUTES: &[crate::route::Route<'static, usize>] = &[

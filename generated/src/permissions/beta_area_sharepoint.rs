@@ -2,6 +2,15 @@
 //! The permission tables of the `beta` operations of `area-sharepoint`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Unknown,
+        delegated_personal: Grant::Unknown,
+        application: Grant::Unknown,
+        admin_roles: &[],
+    },
+];
 pub(super) static BETA_AREA_SHAREPOINT: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_get_drives_by_drive_id_items_by_item_id_content",
@@ -17,15 +26,7 @@ pub(super) static BETA_AREA_SHAREPOINT: &[OperationPermissions] = &[
             "/users/{userId}/drive/items/{item-id}/content",
         ],
         sources: &["spec/api-reference/beta/api/driveitem-get-content.md:9"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static BETA_AREA_SHAREPOINT_ROUTES: &[crate::route::Route<'static, usize>] = &[

@@ -2,6 +2,24 @@
 //! The permission tables of the `beta` operations of `area-teams`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
+            higher: &[
+                Requirement(&[names::CHAT_READ_WRITE]),
+                Requirement(&[names::GROUP_READ_WRITE_ALL]),
+            ],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
+            higher: &[],
+        },
+        admin_roles: &[],
+    },
+];
 pub(super) static BETA_AREA_TEAMS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "beta_post_chats_by_chat_id_messages",
@@ -9,24 +27,7 @@ pub(super) static BETA_AREA_TEAMS: &[OperationPermissions] = &[
         method: "POST",
         paths: &["/chats/{chat-id}/messages"],
         sources: &["spec/api-reference/beta/api/chat-post-messages.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
-                    higher: &[
-                        Requirement(&[names::CHAT_READ_WRITE]),
-                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
-                    higher: &[],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static BETA_AREA_TEAMS_ROUTES: &[crate::route::Route<'static, usize>] = &[

@@ -2,6 +2,65 @@
 //! The permission tables of the `v1` operations of `area-applications`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
+            higher: &[],
+        },
+        delegated_personal: Grant::Listed {
+            least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
+            higher: &[],
+        },
+        application: Grant::Listed {
+            least: &[Requirement(&[names::APPLICATION_READ_WRITE_OWNED_BY])],
+            higher: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
+        },
+        admin_roles: &[],
+    },
+];
+const SETS_1: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::DIRECTORY_READ_ALL])],
+            higher: &[
+                Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
+                Requirement(&[names::DIRECTORY_ACCESS_AS_USER_ALL]),
+            ],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
+            higher: &[Requirement(&[names::DIRECTORY_READ_ALL])],
+        },
+        admin_roles: &[],
+    },
+];
+const SETS_2: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::APPLICATION_READ_ALL])],
+            higher: &[
+                Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                Requirement(&[names::DIRECTORY_READ_ALL]),
+                Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
+            ],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::APPLICATION_READ_ALL])],
+            higher: &[
+                Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
+                Requirement(&[names::DIRECTORY_READ_ALL]),
+                Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
+            ],
+        },
+        admin_roles: &[],
+    },
+];
 pub(super) static V1_AREA_APPLICATIONS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_post_applications",
@@ -9,24 +68,7 @@ pub(super) static V1_AREA_APPLICATIONS: &[OperationPermissions] = &[
         method: "POST",
         paths: &["/applications"],
         sources: &["spec/api-reference/v1.0/api/application-post-applications.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                delegated_personal: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
-                    higher: &[],
-                },
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_OWNED_BY])],
-                    higher: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
     OperationPermissions {
         id: "v1_get_applications_delta",
@@ -34,24 +76,7 @@ pub(super) static V1_AREA_APPLICATIONS: &[OperationPermissions] = &[
         method: "GET",
         paths: &["/applications/delta"],
         sources: &["spec/api-reference/v1.0/api/application-delta.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::DIRECTORY_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_ACCESS_AS_USER_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_WRITE_ALL])],
-                    higher: &[Requirement(&[names::DIRECTORY_READ_ALL])],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_1,
     },
     OperationPermissions {
         id: "v1_get_service_principals_by_id_member_of",
@@ -62,29 +87,7 @@ pub(super) static V1_AREA_APPLICATIONS: &[OperationPermissions] = &[
             "/servicePrincipals(appId='{appId}')/memberOf",
         ],
         sources: &["spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::APPLICATION_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::APPLICATION_READ_WRITE_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_WRITE_ALL]),
-                    ],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_2,
     },
 ];
 pub(super) static V1_AREA_APPLICATIONS_ROUTES: &[crate::route::Route<'static, usize>] = &[

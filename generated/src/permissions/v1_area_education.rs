@@ -2,6 +2,18 @@
 //! The permission tables of the `v1` operations of `area-education`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::EDU_ASSIGNMENTS_READ_WRITE_BASIC])],
+            higher: &[Requirement(&[names::EDU_ASSIGNMENTS_READ_WRITE])],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::NotSupported,
+        admin_roles: &[],
+    },
+];
 pub(super) static V1_AREA_EDUCATION: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_post_education_classes_by_id_assignments_by_id_publish",
@@ -9,18 +21,7 @@ pub(super) static V1_AREA_EDUCATION: &[OperationPermissions] = &[
         method: "POST",
         paths: &["/education/classes/{id}/assignments/{id}/publish"],
         sources: &["spec/api-reference/v1.0/api/educationassignment-publish.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::EDU_ASSIGNMENTS_READ_WRITE_BASIC])],
-                    higher: &[Requirement(&[names::EDU_ASSIGNMENTS_READ_WRITE])],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static V1_AREA_EDUCATION_ROUTES: &[crate::route::Route<'static, usize>] = &[

@@ -2,6 +2,28 @@
 //! The permission tables of the `v1` operations of `area-groups`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::USER_READ_BASIC_ALL])],
+            higher: &[
+                Requirement(&[names::USER_READ_ALL]),
+                Requirement(&[names::GROUP_READ_ALL]),
+                Requirement(&[names::DIRECTORY_READ_ALL]),
+            ],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::USER_READ_ALL])],
+            higher: &[
+                Requirement(&[names::GROUP_READ_ALL]),
+                Requirement(&[names::DIRECTORY_READ_ALL]),
+            ],
+        },
+        admin_roles: &[],
+    },
+];
 pub(super) static V1_AREA_GROUPS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_get_groups_by_id_members",
@@ -9,28 +31,7 @@ pub(super) static V1_AREA_GROUPS: &[OperationPermissions] = &[
         method: "GET",
         paths: &["/groups/{id}/members"],
         sources: &["spec/api-reference/v1.0/api/group-list-members.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_READ_BASIC_ALL])],
-                    higher: &[
-                        Requirement(&[names::USER_READ_ALL]),
-                        Requirement(&[names::GROUP_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::USER_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::GROUP_READ_ALL]),
-                        Requirement(&[names::DIRECTORY_READ_ALL]),
-                    ],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static V1_AREA_GROUPS_ROUTES: &[crate::route::Route<'static, usize>] = &[

@@ -2,6 +2,69 @@
 //! The permission tables of the `v1` operations of `area-identity-and-sign-in`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: Some("Permissions acting on self"),
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
+            higher: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE])],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::NotSupported,
+        admin_roles: &[
+            "Global Reader",
+            "Authentication Administrator",
+            "Privileged Authentication Administrator",
+        ],
+    },
+];
+const SETS_1: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL])],
+            higher: &[],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::NotSupported,
+        admin_roles: &[
+            "Global Administrator",
+            "Privileged Authentication Administrator",
+            "Authentication Administrator",
+        ],
+    },
+];
+const SETS_2: &[PermissionSet] = &[
+    PermissionSet {
+        scope: Some("acting on self"),
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
+            higher: &[
+                Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
+                Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
+                Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
+            ],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::NotSupported,
+        admin_roles: &[],
+    },
+    PermissionSet {
+        scope: Some("acting on others"),
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
+            higher: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL])],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::NotSupported,
+        admin_roles: &[
+            "Global administrator",
+            "Global reader",
+            "Privileged authentication administrator",
+            "Authentication administrator",
+        ],
+    },
+];
 pub(super) static V1_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_get_me_authentication_methods",
@@ -12,24 +75,7 @@ pub(super) static V1_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
             "/users/{id | userPrincipalName}/authentication/methods",
         ],
         sources: &["spec/api-reference/v1.0/api/authentication-list-methods.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: Some("Permissions acting on self"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global Reader",
-                    "Authentication Administrator",
-                    "Privileged Authentication Administrator",
-                ],
-            },
-        ],
+        sets: SETS_0,
     },
     OperationPermissions {
         id: "v1_post_users_by_id_authentication_methods_by_id_reset_password",
@@ -41,24 +87,7 @@ pub(super) static V1_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
         sources: &[
             "spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:10",
         ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global Administrator",
-                    "Privileged Authentication Administrator",
-                    "Authentication Administrator",
-                ],
-            },
-        ],
+        sets: SETS_1,
     },
     OperationPermissions {
         id: "v1_get_users_by_id_authentication_operations_by_id",
@@ -70,39 +99,7 @@ pub(super) static V1_AREA_IDENTITY_AND_SIGN_IN: &[OperationPermissions] = &[
             "spec/api-reference/v1.0/api/longrunningoperation-get.md:12",
             "spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:3",
         ],
-        sets: &[
-            PermissionSet {
-                scope: Some("acting on self"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE]),
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[],
-            },
-            PermissionSet {
-                scope: Some("acting on others"),
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_ALL])],
-                    higher: &[
-                        Requirement(&[names::USER_AUTHENTICATION_METHOD_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[
-                    "Global administrator",
-                    "Global reader",
-                    "Privileged authentication administrator",
-                    "Authentication administrator",
-                ],
-            },
-        ],
+        sets: SETS_2,
     },
 ];
 pub(super) static V1_AREA_IDENTITY_AND_SIGN_IN_ROUTES: &[crate::route::Route<

@@ -2,6 +2,20 @@
 //! The permission tables of the `v1` operations of `area-intune`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL])],
+            higher: &[
+                Requirement(&[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL]),
+            ],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::NotSupported,
+        admin_roles: &[],
+    },
+];
 pub(super) static V1_AREA_INTUNE: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_get_users_by_users_id_managed_devices_by_managed_device_id",
@@ -13,24 +27,7 @@ pub(super) static V1_AREA_INTUNE: &[OperationPermissions] = &[
             "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}",
         ],
         sources: &["spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[
-                        Requirement(&[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL]),
-                    ],
-                    higher: &[
-                        Requirement(
-                            &[names::DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL],
-                        ),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::NotSupported,
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static V1_AREA_INTUNE_ROUTES: &[crate::route::Route<'static, usize>] = &[

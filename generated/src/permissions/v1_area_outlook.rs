@@ -2,6 +2,60 @@
 //! The permission tables of the `v1` operations of `area-outlook`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
+            higher: &[Requirement(&[names::MAIL_READ_WRITE])],
+        },
+        delegated_personal: Grant::Listed {
+            least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
+            higher: &[Requirement(&[names::MAIL_READ_WRITE])],
+        },
+        application: Grant::Listed {
+            least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
+            higher: &[Requirement(&[names::MAIL_READ_WRITE])],
+        },
+        admin_roles: &[],
+    },
+];
+const SETS_1: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::MAIL_READ_BASIC])],
+            higher: &[
+                Requirement(&[names::MAIL_READ]),
+                Requirement(&[names::MAIL_READ_WRITE]),
+            ],
+        },
+        delegated_personal: Grant::Listed {
+            least: &[Requirement(&[names::MAIL_READ_BASIC])],
+            higher: &[
+                Requirement(&[names::MAIL_READ]),
+                Requirement(&[names::MAIL_READ_WRITE]),
+            ],
+        },
+        application: Grant::Listed {
+            least: &[Requirement(&[names::MAIL_READ_BASIC_ALL])],
+            higher: &[
+                Requirement(&[names::MAIL_READ]),
+                Requirement(&[names::MAIL_READ_WRITE]),
+            ],
+        },
+        admin_roles: &[],
+    },
+];
+const SETS_2: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Unknown,
+        delegated_personal: Grant::Unknown,
+        application: Grant::Unknown,
+        admin_roles: &[],
+    },
+];
 pub(super) static V1_AREA_OUTLOOK: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_post_me_events_by_id_attachments_create_upload_session",
@@ -14,24 +68,7 @@ pub(super) static V1_AREA_OUTLOOK: &[OperationPermissions] = &[
             "/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession",
         ],
         sources: &["spec/api-reference/v1.0/api/attachment-createuploadsession.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
-                    higher: &[Requirement(&[names::MAIL_READ_WRITE])],
-                },
-                delegated_personal: Grant::Listed {
-                    least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
-                    higher: &[Requirement(&[names::MAIL_READ_WRITE])],
-                },
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::CALENDARS_READ_WRITE])],
-                    higher: &[Requirement(&[names::MAIL_READ_WRITE])],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
     OperationPermissions {
         id: "v1_get_me_mail_folders_by_id_messages_delta",
@@ -42,33 +79,7 @@ pub(super) static V1_AREA_OUTLOOK: &[OperationPermissions] = &[
             "/users/{id}/mailFolders/{id}/messages/delta",
         ],
         sources: &["spec/api-reference/v1.0/api/message-delta.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::MAIL_READ_BASIC])],
-                    higher: &[
-                        Requirement(&[names::MAIL_READ]),
-                        Requirement(&[names::MAIL_READ_WRITE]),
-                    ],
-                },
-                delegated_personal: Grant::Listed {
-                    least: &[Requirement(&[names::MAIL_READ_BASIC])],
-                    higher: &[
-                        Requirement(&[names::MAIL_READ]),
-                        Requirement(&[names::MAIL_READ_WRITE]),
-                    ],
-                },
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::MAIL_READ_BASIC_ALL])],
-                    higher: &[
-                        Requirement(&[names::MAIL_READ]),
-                        Requirement(&[names::MAIL_READ_WRITE]),
-                    ],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_1,
     },
     OperationPermissions {
         id: "v1_post_me_send_mail",
@@ -76,15 +87,7 @@ pub(super) static V1_AREA_OUTLOOK: &[OperationPermissions] = &[
         method: "POST",
         paths: &["/me/sendMail", "/users/{id | userPrincipalName}/sendMail"],
         sources: &["spec/api-reference/v1.0/api/user-sendmail.md:12"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Unknown,
-                delegated_personal: Grant::Unknown,
-                application: Grant::Unknown,
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_2,
     },
 ];
 pub(super) static V1_AREA_OUTLOOK_ROUTES: &[crate::route::Route<'static, usize>] = &[

@@ -2,6 +2,21 @@
 //! The permission tables of the `v1` operations of `area-reports`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::REPORTS_READ_ALL])],
+            higher: &[],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::REPORTS_READ_ALL])],
+            higher: &[],
+        },
+        admin_roles: &[],
+    },
+];
 pub(super) static V1_AREA_REPORTS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_get_reports_get_email_activity_user_detail",
@@ -14,21 +29,7 @@ pub(super) static V1_AREA_REPORTS: &[OperationPermissions] = &[
         sources: &[
             "spec/api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md:10",
         ],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::REPORTS_READ_ALL])],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::REPORTS_READ_ALL])],
-                    higher: &[],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static V1_AREA_REPORTS_ROUTES: &[crate::route::Route<'static, usize>] = &[

@@ -2,6 +2,21 @@
 //! The permission tables of the `v1` operations of `area-sharepoint`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::SITES_MANAGE_ALL])],
+            higher: &[],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::SITES_MANAGE_ALL])],
+            higher: &[],
+        },
+        admin_roles: &[],
+    },
+];
 pub(super) static V1_AREA_SHAREPOINT: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_post_sites_by_site_id_lists",
@@ -9,21 +24,7 @@ pub(super) static V1_AREA_SHAREPOINT: &[OperationPermissions] = &[
         method: "POST",
         paths: &["/sites/{site-id}/lists"],
         sources: &["spec/api-reference/v1.0/api/list-create.md:10"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::SITES_MANAGE_ALL])],
-                    higher: &[],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::SITES_MANAGE_ALL])],
-                    higher: &[],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static V1_AREA_SHAREPOINT_ROUTES: &[crate::route::Route<'static, usize>] = &[

@@ -2,6 +2,24 @@
 //! The permission tables of the `v1` operations of `area-teams`.
 #[allow(unused_imports)]
 use super::*;
+const SETS_0: &[PermissionSet] = &[
+    PermissionSet {
+        scope: None,
+        delegated_work: Grant::Listed {
+            least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
+            higher: &[
+                Requirement(&[names::CHAT_READ_WRITE]),
+                Requirement(&[names::GROUP_READ_WRITE_ALL]),
+            ],
+        },
+        delegated_personal: Grant::NotSupported,
+        application: Grant::Listed {
+            least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
+            higher: &[Requirement(&[names::CHAT_MESSAGE_READ_WRITE_SELECTED_CHAT])],
+        },
+        admin_roles: &[],
+    },
+];
 pub(super) static V1_AREA_TEAMS: &[OperationPermissions] = &[
     OperationPermissions {
         id: "v1_post_chats_by_chat_id_messages",
@@ -9,26 +27,7 @@ pub(super) static V1_AREA_TEAMS: &[OperationPermissions] = &[
         method: "POST",
         paths: &["/chats/{chat-id}/messages"],
         sources: &["spec/api-reference/v1.0/api/chat-post-messages.md:11"],
-        sets: &[
-            PermissionSet {
-                scope: None,
-                delegated_work: Grant::Listed {
-                    least: &[Requirement(&[names::CHAT_MESSAGE_SEND])],
-                    higher: &[
-                        Requirement(&[names::CHAT_READ_WRITE]),
-                        Requirement(&[names::GROUP_READ_WRITE_ALL]),
-                    ],
-                },
-                delegated_personal: Grant::NotSupported,
-                application: Grant::Listed {
-                    least: &[Requirement(&[names::TEAMWORK_MIGRATE_ALL])],
-                    higher: &[
-                        Requirement(&[names::CHAT_MESSAGE_READ_WRITE_SELECTED_CHAT]),
-                    ],
-                },
-                admin_roles: &[],
-            },
-        ],
+        sets: SETS_0,
     },
 ];
 pub(super) static V1_AREA_TEAMS_ROUTES: &[crate::route::Route<'static, usize>] = &[

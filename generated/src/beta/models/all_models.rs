@@ -6,7 +6,7 @@ impl crate::request::JsonBody for AuthenticationMethod {}
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/beta/resources/authenticationmethod.md:10`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct AuthenticationMethod {
     /// The identifier of this instance of an authentication method registered to this user. Read-only.
     pub id: ::std::option::Option<::std::string::String>,
@@ -17,22 +17,28 @@ pub struct AuthenticationMethod {
 }
 impl crate::support::ModelFields for AuthenticationMethod {
     const NAME: &'static str = "AuthenticationMethod";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "id" => crate::support::read_value(map, &mut self.id),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("id", "id", &self.id);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("id", &self.id);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("id", &mut self.id);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for AuthenticationMethod {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for AuthenticationMethod {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for AuthenticationMethod {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for AuthenticationMethod {
@@ -54,7 +60,7 @@ impl crate::request::JsonBody for PasswordAuthenticationMethod {}
 /// A representation of a password registered to a user.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/beta/resources/passwordauthenticationmethod.md:13`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct PasswordAuthenticationMethod {
     /// The date and time when this password was last updated. This property is currently not populated. Read-only. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
@@ -69,28 +75,32 @@ pub struct PasswordAuthenticationMethod {
 }
 impl crate::support::ModelFields for PasswordAuthenticationMethod {
     const NAME: &'static str = "PasswordAuthenticationMethod";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "createdDateTime" => {
-                crate::support::read_value(map, &mut self.created_date_time)
-            }
-            "id" => crate::support::read_value(map, &mut self.id),
-            "password" => crate::support::read_value(map, &mut self.password),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("createdDateTime", "created_date_time", &self.created_date_time);
+        v.field("id", "id", &self.id);
+        v.field("password", "password", &self.password);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("createdDateTime", &self.created_date_time);
-        out.field("id", &self.id);
-        out.field("password", &self.password);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("createdDateTime", &mut self.created_date_time);
+        v.field("id", &mut self.id);
+        v.field("password", &mut self.password);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for PasswordAuthenticationMethod {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for PasswordAuthenticationMethod {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for PasswordAuthenticationMethod {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for PasswordAuthenticationMethod {
@@ -112,7 +122,7 @@ impl crate::request::JsonBody for UnifiedRoleDefinition {}
 /// A unified role definition is a collection of permissions
 ///
 /// `microsoft.graph.unifiedRoleDefinition`, documented at `spec/api-reference/beta/resources/unifiedroledefinition.md:10`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UnifiedRoleDefinition {
     /// The description for the unifiedRoleDefinition. Read-only when isBuiltIn is true.
     pub description: ::std::option::Option<::std::string::String>,
@@ -145,48 +155,52 @@ pub struct UnifiedRoleDefinition {
 }
 impl crate::support::ModelFields for UnifiedRoleDefinition {
     const NAME: &'static str = "UnifiedRoleDefinition";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "description" => crate::support::read_value(map, &mut self.description),
-            "displayName" => crate::support::read_value(map, &mut self.display_name),
-            "id" => crate::support::read_value(map, &mut self.id),
-            "isBuiltIn" => crate::support::read_value(map, &mut self.is_built_in),
-            "isEnabled" => crate::support::read_value(map, &mut self.is_enabled),
-            "isPrivileged" => crate::support::read_value(map, &mut self.is_privileged),
-            "resourceScopes" => {
-                crate::support::read_value(map, &mut self.resource_scopes)
-            }
-            "rolePermissions" => {
-                crate::support::read_value(map, &mut self.role_permissions)
-            }
-            "templateId" => crate::support::read_value(map, &mut self.template_id),
-            "version" => crate::support::read_value(map, &mut self.version),
-            "inheritsPermissionsFrom" => {
-                crate::support::read_value(map, &mut self.inherits_permissions_from)
-            }
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("description", "description", &self.description);
+        v.field("displayName", "display_name", &self.display_name);
+        v.field("id", "id", &self.id);
+        v.field("isBuiltIn", "is_built_in", &self.is_built_in);
+        v.field("isEnabled", "is_enabled", &self.is_enabled);
+        v.field("isPrivileged", "is_privileged", &self.is_privileged);
+        v.field("resourceScopes", "resource_scopes", &self.resource_scopes);
+        v.field("rolePermissions", "role_permissions", &self.role_permissions);
+        v.field("templateId", "template_id", &self.template_id);
+        v.field("version", "version", &self.version);
+        v.field(
+            "inheritsPermissionsFrom",
+            "inherits_permissions_from",
+            &self.inherits_permissions_from,
+        );
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("description", &self.description);
-        out.field("displayName", &self.display_name);
-        out.field("id", &self.id);
-        out.field("isBuiltIn", &self.is_built_in);
-        out.field("isEnabled", &self.is_enabled);
-        out.field("isPrivileged", &self.is_privileged);
-        out.field("resourceScopes", &self.resource_scopes);
-        out.field("rolePermissions", &self.role_permissions);
-        out.field("templateId", &self.template_id);
-        out.field("version", &self.version);
-        out.field("inheritsPermissionsFrom", &self.inherits_permissions_from);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("description", &mut self.description);
+        v.field("displayName", &mut self.display_name);
+        v.field("id", &mut self.id);
+        v.field("isBuiltIn", &mut self.is_built_in);
+        v.field("isEnabled", &mut self.is_enabled);
+        v.field("isPrivileged", &mut self.is_privileged);
+        v.field("resourceScopes", &mut self.resource_scopes);
+        v.field("rolePermissions", &mut self.role_permissions);
+        v.field("templateId", &mut self.template_id);
+        v.field("version", &mut self.version);
+        v.field("inheritsPermissionsFrom", &mut self.inherits_permissions_from);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for UnifiedRoleDefinition {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for UnifiedRoleDefinition {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for UnifiedRoleDefinition {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for UnifiedRoleDefinition {
@@ -208,7 +222,7 @@ impl crate::request::JsonBody for UnifiedRoleManagementAlert {}
 /// **TODO: Add Description**
 ///
 /// `microsoft.graph.unifiedRoleManagementAlert`, documented at `spec/api-reference/beta/resources/unifiedrolemanagementalert.md:10`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UnifiedRoleManagementAlert {
     /// TODO: Add Description Inherited from entity.
     pub id: ::std::option::Option<::std::string::String>,
@@ -239,54 +253,56 @@ pub struct UnifiedRoleManagementAlert {
 }
 impl crate::support::ModelFields for UnifiedRoleManagementAlert {
     const NAME: &'static str = "UnifiedRoleManagementAlert";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "id" => crate::support::read_value(map, &mut self.id),
-            "alertDefinitionId" => {
-                crate::support::read_value(map, &mut self.alert_definition_id)
-            }
-            "incidentCount" => crate::support::read_value(map, &mut self.incident_count),
-            "isActive" => crate::support::read_value(map, &mut self.is_active),
-            "lastModifiedDateTime" => {
-                crate::support::read_value(map, &mut self.last_modified_date_time)
-            }
-            "lastScannedDateTime" => {
-                crate::support::read_value(map, &mut self.last_scanned_date_time)
-            }
-            "scopeId" => crate::support::read_value(map, &mut self.scope_id),
-            "scopeType" => crate::support::read_value(map, &mut self.scope_type),
-            "alertConfiguration" => {
-                crate::support::read_value(map, &mut self.alert_configuration)
-            }
-            "alertDefinition" => {
-                crate::support::read_value(map, &mut self.alert_definition)
-            }
-            "alertIncidents" => {
-                crate::support::read_value(map, &mut self.alert_incidents)
-            }
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("id", "id", &self.id);
+        v.field("alertDefinitionId", "alert_definition_id", &self.alert_definition_id);
+        v.field("incidentCount", "incident_count", &self.incident_count);
+        v.field("isActive", "is_active", &self.is_active);
+        v.field(
+            "lastModifiedDateTime",
+            "last_modified_date_time",
+            &self.last_modified_date_time,
+        );
+        v.field(
+            "lastScannedDateTime",
+            "last_scanned_date_time",
+            &self.last_scanned_date_time,
+        );
+        v.field("scopeId", "scope_id", &self.scope_id);
+        v.field("scopeType", "scope_type", &self.scope_type);
+        v.field("alertConfiguration", "alert_configuration", &self.alert_configuration);
+        v.field("alertDefinition", "alert_definition", &self.alert_definition);
+        v.field("alertIncidents", "alert_incidents", &self.alert_incidents);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("id", &self.id);
-        out.field("alertDefinitionId", &self.alert_definition_id);
-        out.field("incidentCount", &self.incident_count);
-        out.field("isActive", &self.is_active);
-        out.field("lastModifiedDateTime", &self.last_modified_date_time);
-        out.field("lastScannedDateTime", &self.last_scanned_date_time);
-        out.field("scopeId", &self.scope_id);
-        out.field("scopeType", &self.scope_type);
-        out.field("alertConfiguration", &self.alert_configuration);
-        out.field("alertDefinition", &self.alert_definition);
-        out.field("alertIncidents", &self.alert_incidents);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("id", &mut self.id);
+        v.field("alertDefinitionId", &mut self.alert_definition_id);
+        v.field("incidentCount", &mut self.incident_count);
+        v.field("isActive", &mut self.is_active);
+        v.field("lastModifiedDateTime", &mut self.last_modified_date_time);
+        v.field("lastScannedDateTime", &mut self.last_scanned_date_time);
+        v.field("scopeId", &mut self.scope_id);
+        v.field("scopeType", &mut self.scope_type);
+        v.field("alertConfiguration", &mut self.alert_configuration);
+        v.field("alertDefinition", &mut self.alert_definition);
+        v.field("alertIncidents", &mut self.alert_incidents);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for UnifiedRoleManagementAlert {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for UnifiedRoleManagementAlert {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for UnifiedRoleManagementAlert {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for UnifiedRoleManagementAlert {

@@ -38,7 +38,7 @@ impl crate::request::Selectable for Application {
 }
 impl crate::request::JsonBody for Application {}
 /// `microsoft.graph.application`, documented at `spec/api-reference/beta/api/application-list.md:122`, `spec/api-reference/beta/api/application-list.md:266`, `spec/api-reference/beta/api/application-list.md:344`, `spec/api-reference/beta/api/application-list.md:423`, `spec/api-reference/beta/api/application-list.md:504`, `spec/api-reference/beta/api/application-list.md:551`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Application {
     pub app_id: ::std::option::Option<::std::string::String>,
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -54,42 +54,44 @@ pub struct Application {
 }
 impl crate::support::ModelFields for Application {
     const NAME: &'static str = "Application";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "appId" => crate::support::read_value(map, &mut self.app_id),
-            "displayName" => crate::support::read_value(map, &mut self.display_name),
-            "id" => crate::support::read_value(map, &mut self.id),
-            "identifierUris" => {
-                crate::support::read_value(map, &mut self.identifier_uris)
-            }
-            "publisherDomain" => {
-                crate::support::read_value(map, &mut self.publisher_domain)
-            }
-            "signInAudience" => {
-                crate::support::read_value(map, &mut self.sign_in_audience)
-            }
-            "signInAudienceRestrictions" => {
-                crate::support::read_value(map, &mut self.sign_in_audience_restrictions)
-            }
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("appId", "app_id", &self.app_id);
+        v.field("displayName", "display_name", &self.display_name);
+        v.field("id", "id", &self.id);
+        v.field("identifierUris", "identifier_uris", &self.identifier_uris);
+        v.field("publisherDomain", "publisher_domain", &self.publisher_domain);
+        v.field("signInAudience", "sign_in_audience", &self.sign_in_audience);
+        v.field(
+            "signInAudienceRestrictions",
+            "sign_in_audience_restrictions",
+            &self.sign_in_audience_restrictions,
+        );
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("appId", &self.app_id);
-        out.field("displayName", &self.display_name);
-        out.field("id", &self.id);
-        out.field("identifierUris", &self.identifier_uris);
-        out.field("publisherDomain", &self.publisher_domain);
-        out.field("signInAudience", &self.sign_in_audience);
-        out.field("signInAudienceRestrictions", &self.sign_in_audience_restrictions);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("appId", &mut self.app_id);
+        v.field("displayName", &mut self.display_name);
+        v.field("id", &mut self.id);
+        v.field("identifierUris", &mut self.identifier_uris);
+        v.field("publisherDomain", &mut self.publisher_domain);
+        v.field("signInAudience", &mut self.sign_in_audience);
+        v.field("signInAudienceRestrictions", &mut self.sign_in_audience_restrictions);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for Application {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for Application {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for Application {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for Application {

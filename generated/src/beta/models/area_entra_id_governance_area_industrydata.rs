@@ -45,7 +45,7 @@ impl crate::request::JsonBody for LongRunningOperation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:10`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct LongRunningOperation {
     /// The unique identifier for the operation.
     pub id: ::std::option::Option<::std::string::String>,
@@ -66,38 +66,42 @@ pub struct LongRunningOperation {
 }
 impl crate::support::ModelFields for LongRunningOperation {
     const NAME: &'static str = "LongRunningOperation";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "id" => crate::support::read_value(map, &mut self.id),
-            "createdDateTime" => {
-                crate::support::read_value(map, &mut self.created_date_time)
-            }
-            "lastActionDateTime" => {
-                crate::support::read_value(map, &mut self.last_action_date_time)
-            }
-            "resourceLocation" => {
-                crate::support::read_value(map, &mut self.resource_location)
-            }
-            "status" => crate::support::read_value(map, &mut self.status),
-            "statusDetail" => crate::support::read_value(map, &mut self.status_detail),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("id", "id", &self.id);
+        v.field("createdDateTime", "created_date_time", &self.created_date_time);
+        v.field(
+            "lastActionDateTime",
+            "last_action_date_time",
+            &self.last_action_date_time,
+        );
+        v.field("resourceLocation", "resource_location", &self.resource_location);
+        v.field("status", "status", &self.status);
+        v.field("statusDetail", "status_detail", &self.status_detail);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("id", &self.id);
-        out.field("createdDateTime", &self.created_date_time);
-        out.field("lastActionDateTime", &self.last_action_date_time);
-        out.field("resourceLocation", &self.resource_location);
-        out.field("status", &self.status);
-        out.field("statusDetail", &self.status_detail);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("id", &mut self.id);
+        v.field("createdDateTime", &mut self.created_date_time);
+        v.field("lastActionDateTime", &mut self.last_action_date_time);
+        v.field("resourceLocation", &mut self.resource_location);
+        v.field("status", &mut self.status);
+        v.field("statusDetail", &mut self.status_detail);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for LongRunningOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for LongRunningOperation {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for LongRunningOperation {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for LongRunningOperation {

@@ -28,7 +28,7 @@ impl crate::request::JsonBody for HardwareOathAuthenticationMethod {}
 /// Exposes the hardware OATH method on the user object.
 ///
 /// `microsoft.graph.hardwareOathAuthenticationMethod`, documented at `spec/api-reference/beta/resources/hardwareoathauthenticationmethod.md:12`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct HardwareOathAuthenticationMethod {
     /// Unique identifier for the device. Inherited from entity.
     pub id: ::std::option::Option<::std::string::String>,
@@ -43,28 +43,32 @@ pub struct HardwareOathAuthenticationMethod {
 }
 impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
     const NAME: &'static str = "HardwareOathAuthenticationMethod";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "id" => crate::support::read_value(map, &mut self.id),
-            "createdDateTime" => {
-                crate::support::read_value(map, &mut self.created_date_time)
-            }
-            "device" => crate::support::read_value(map, &mut self.device),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("id", "id", &self.id);
+        v.field("createdDateTime", "created_date_time", &self.created_date_time);
+        v.field("device", "device", &self.device);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("id", &self.id);
-        out.field("createdDateTime", &self.created_date_time);
-        out.field("device", &self.device);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("id", &mut self.id);
+        v.field("createdDateTime", &mut self.created_date_time);
+        v.field("device", &mut self.device);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for HardwareOathAuthenticationMethod {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for HardwareOathAuthenticationMethod {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for HardwareOathAuthenticationMethod {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for HardwareOathAuthenticationMethod {

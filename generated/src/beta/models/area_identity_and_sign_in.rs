@@ -14,7 +14,7 @@ impl crate::request::JsonBody for Operation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/beta/resources/operation.md:10`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Operation {
     /// The operation ID. Read-only. Server generated.
     pub id: ::std::option::Option<::std::string::String>,
@@ -31,32 +31,38 @@ pub struct Operation {
 }
 impl crate::support::ModelFields for Operation {
     const NAME: &'static str = "Operation";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "id" => crate::support::read_value(map, &mut self.id),
-            "createdDateTime" => {
-                crate::support::read_value(map, &mut self.created_date_time)
-            }
-            "lastActionDateTime" => {
-                crate::support::read_value(map, &mut self.last_action_date_time)
-            }
-            "status" => crate::support::read_value(map, &mut self.status),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("id", "id", &self.id);
+        v.field("createdDateTime", "created_date_time", &self.created_date_time);
+        v.field(
+            "lastActionDateTime",
+            "last_action_date_time",
+            &self.last_action_date_time,
+        );
+        v.field("status", "status", &self.status);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("id", &self.id);
-        out.field("createdDateTime", &self.created_date_time);
-        out.field("lastActionDateTime", &self.last_action_date_time);
-        out.field("status", &self.status);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("id", &mut self.id);
+        v.field("createdDateTime", &mut self.created_date_time);
+        v.field("lastActionDateTime", &mut self.last_action_date_time);
+        v.field("status", &mut self.status);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for Operation {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for Operation {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for Operation {
@@ -76,7 +82,7 @@ impl<'de> serde::Deserialize<'de> for Operation {
 }
 impl crate::request::JsonBody for PasswordResetResponse {}
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:115`, `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:177`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct PasswordResetResponse {
     pub new_password: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
@@ -86,22 +92,28 @@ pub struct PasswordResetResponse {
 }
 impl crate::support::ModelFields for PasswordResetResponse {
     const NAME: &'static str = "PasswordResetResponse";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "newPassword" => crate::support::read_value(map, &mut self.new_password),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("newPassword", "new_password", &self.new_password);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("newPassword", &self.new_password);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("newPassword", &mut self.new_password);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for PasswordResetResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for PasswordResetResponse {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for PasswordResetResponse {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for PasswordResetResponse {

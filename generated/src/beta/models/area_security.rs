@@ -74,7 +74,7 @@ impl crate::request::Selectable for SecurityIncident {
 }
 impl crate::request::JsonBody for SecurityIncident {}
 /// `microsoft.graph.security.incident`, documented at `spec/api-reference/beta/api/security-incident-get.md:115`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct SecurityIncident {
     pub assigned_to: ::std::option::Option<::std::string::String>,
     pub classification: ::std::option::Option<::std::string::String>,
@@ -104,72 +104,76 @@ pub struct SecurityIncident {
 }
 impl crate::support::ModelFields for SecurityIncident {
     const NAME: &'static str = "SecurityIncident";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "assignedTo" => crate::support::read_value(map, &mut self.assigned_to),
-            "classification" => crate::support::read_value(map, &mut self.classification),
-            "comments" => crate::support::read_value(map, &mut self.comments),
-            "createdDateTime" => {
-                crate::support::read_value(map, &mut self.created_date_time)
-            }
-            "customTags" => crate::support::read_value(map, &mut self.custom_tags),
-            "description" => crate::support::read_value(map, &mut self.description),
-            "determination" => crate::support::read_value(map, &mut self.determination),
-            "displayName" => crate::support::read_value(map, &mut self.display_name),
-            "id" => crate::support::read_value(map, &mut self.id),
-            "incidentWebUrl" => {
-                crate::support::read_value(map, &mut self.incident_web_url)
-            }
-            "lastModifiedBy" => {
-                crate::support::read_value(map, &mut self.last_modified_by)
-            }
-            "lastUpdateDateTime" => {
-                crate::support::read_value(map, &mut self.last_update_date_time)
-            }
-            "recommendedActions" => {
-                crate::support::read_value(map, &mut self.recommended_actions)
-            }
-            "recommendedHuntingQueries" => {
-                crate::support::read_value(map, &mut self.recommended_hunting_queries)
-            }
-            "redirectIncidentId" => {
-                crate::support::read_value(map, &mut self.redirect_incident_id)
-            }
-            "severity" => crate::support::read_value(map, &mut self.severity),
-            "status" => crate::support::read_value(map, &mut self.status),
-            "systemTags" => crate::support::read_value(map, &mut self.system_tags),
-            "tenantId" => crate::support::read_value(map, &mut self.tenant_id),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("assignedTo", "assigned_to", &self.assigned_to);
+        v.field("classification", "classification", &self.classification);
+        v.field("comments", "comments", &self.comments);
+        v.field("createdDateTime", "created_date_time", &self.created_date_time);
+        v.field("customTags", "custom_tags", &self.custom_tags);
+        v.field("description", "description", &self.description);
+        v.field("determination", "determination", &self.determination);
+        v.field("displayName", "display_name", &self.display_name);
+        v.field("id", "id", &self.id);
+        v.field("incidentWebUrl", "incident_web_url", &self.incident_web_url);
+        v.field("lastModifiedBy", "last_modified_by", &self.last_modified_by);
+        v.field(
+            "lastUpdateDateTime",
+            "last_update_date_time",
+            &self.last_update_date_time,
+        );
+        v.field("recommendedActions", "recommended_actions", &self.recommended_actions);
+        v.field(
+            "recommendedHuntingQueries",
+            "recommended_hunting_queries",
+            &self.recommended_hunting_queries,
+        );
+        v.field(
+            "redirectIncidentId",
+            "redirect_incident_id",
+            &self.redirect_incident_id,
+        );
+        v.field("severity", "severity", &self.severity);
+        v.field("status", "status", &self.status);
+        v.field("systemTags", "system_tags", &self.system_tags);
+        v.field("tenantId", "tenant_id", &self.tenant_id);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("assignedTo", &self.assigned_to);
-        out.field("classification", &self.classification);
-        out.field("comments", &self.comments);
-        out.field("createdDateTime", &self.created_date_time);
-        out.field("customTags", &self.custom_tags);
-        out.field("description", &self.description);
-        out.field("determination", &self.determination);
-        out.field("displayName", &self.display_name);
-        out.field("id", &self.id);
-        out.field("incidentWebUrl", &self.incident_web_url);
-        out.field("lastModifiedBy", &self.last_modified_by);
-        out.field("lastUpdateDateTime", &self.last_update_date_time);
-        out.field("recommendedActions", &self.recommended_actions);
-        out.field("recommendedHuntingQueries", &self.recommended_hunting_queries);
-        out.field("redirectIncidentId", &self.redirect_incident_id);
-        out.field("severity", &self.severity);
-        out.field("status", &self.status);
-        out.field("systemTags", &self.system_tags);
-        out.field("tenantId", &self.tenant_id);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("assignedTo", &mut self.assigned_to);
+        v.field("classification", &mut self.classification);
+        v.field("comments", &mut self.comments);
+        v.field("createdDateTime", &mut self.created_date_time);
+        v.field("customTags", &mut self.custom_tags);
+        v.field("description", &mut self.description);
+        v.field("determination", &mut self.determination);
+        v.field("displayName", &mut self.display_name);
+        v.field("id", &mut self.id);
+        v.field("incidentWebUrl", &mut self.incident_web_url);
+        v.field("lastModifiedBy", &mut self.last_modified_by);
+        v.field("lastUpdateDateTime", &mut self.last_update_date_time);
+        v.field("recommendedActions", &mut self.recommended_actions);
+        v.field("recommendedHuntingQueries", &mut self.recommended_hunting_queries);
+        v.field("redirectIncidentId", &mut self.redirect_incident_id);
+        v.field("severity", &mut self.severity);
+        v.field("status", &mut self.status);
+        v.field("systemTags", &mut self.system_tags);
+        v.field("tenantId", &mut self.tenant_id);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for SecurityIncident {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for SecurityIncident {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for SecurityIncident {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for SecurityIncident {

@@ -4,7 +4,7 @@
 use super::*;
 impl crate::request::JsonBody for Application {}
 /// `microsoft.graph.application`, documented at `spec/api-reference/v1.0/api/application-post-applications.md:104`, `spec/api-reference/v1.0/api/application-delta.md:116`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Application {
     pub add_ins: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     pub allow_public_client: ::std::option::Option<bool>,
@@ -48,116 +48,116 @@ pub struct Application {
 }
 impl crate::support::ModelFields for Application {
     const NAME: &'static str = "Application";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "addIns" => crate::support::read_value(map, &mut self.add_ins),
-            "allowPublicClient" => {
-                crate::support::read_value(map, &mut self.allow_public_client)
-            }
-            "api" => crate::support::read_value(map, &mut self.api),
-            "appId" => crate::support::read_value(map, &mut self.app_id),
-            "appRoles" => crate::support::read_value(map, &mut self.app_roles),
-            "applicationAliases" => {
-                crate::support::read_value(map, &mut self.application_aliases)
-            }
-            "applicationTemplateId" => {
-                crate::support::read_value(map, &mut self.application_template_id)
-            }
-            "createdDateTime" => {
-                crate::support::read_value(map, &mut self.created_date_time)
-            }
-            "deletedDateTime" => {
-                crate::support::read_value(map, &mut self.deleted_date_time)
-            }
-            "displayName" => crate::support::read_value(map, &mut self.display_name),
-            "groupMembershipClaims" => {
-                crate::support::read_value(map, &mut self.group_membership_claims)
-            }
-            "id" => crate::support::read_value(map, &mut self.id),
-            "identifierUris" => {
-                crate::support::read_value(map, &mut self.identifier_uris)
-            }
-            "info" => crate::support::read_value(map, &mut self.info),
-            "installedClients" => {
-                crate::support::read_value(map, &mut self.installed_clients)
-            }
-            "isDeviceOnlyAuthSupported" => {
-                crate::support::read_value(map, &mut self.is_device_only_auth_supported)
-            }
-            "isFallbackPublicClient" => {
-                crate::support::read_value(map, &mut self.is_fallback_public_client)
-            }
-            "keyCredentials" => {
-                crate::support::read_value(map, &mut self.key_credentials)
-            }
-            "optionalClaims" => {
-                crate::support::read_value(map, &mut self.optional_claims)
-            }
-            "parentalControlSettings" => {
-                crate::support::read_value(map, &mut self.parental_control_settings)
-            }
-            "passwordCredentials" => {
-                crate::support::read_value(map, &mut self.password_credentials)
-            }
-            "publicClient" => crate::support::read_value(map, &mut self.public_client),
-            "publisherDomain" => {
-                crate::support::read_value(map, &mut self.publisher_domain)
-            }
-            "requiredResourceAccess" => {
-                crate::support::read_value(map, &mut self.required_resource_access)
-            }
-            "samlMetadataUrl" => {
-                crate::support::read_value(map, &mut self.saml_metadata_url)
-            }
-            "signInAudience" => {
-                crate::support::read_value(map, &mut self.sign_in_audience)
-            }
-            "tags" => crate::support::read_value(map, &mut self.tags),
-            "tokenEncryptionKeyId" => {
-                crate::support::read_value(map, &mut self.token_encryption_key_id)
-            }
-            "web" => crate::support::read_value(map, &mut self.web),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("addIns", "add_ins", &self.add_ins);
+        v.field("allowPublicClient", "allow_public_client", &self.allow_public_client);
+        v.field("api", "api", &self.api);
+        v.field("appId", "app_id", &self.app_id);
+        v.field("appRoles", "app_roles", &self.app_roles);
+        v.field("applicationAliases", "application_aliases", &self.application_aliases);
+        v.field(
+            "applicationTemplateId",
+            "application_template_id",
+            &self.application_template_id,
+        );
+        v.field("createdDateTime", "created_date_time", &self.created_date_time);
+        v.field("deletedDateTime", "deleted_date_time", &self.deleted_date_time);
+        v.field("displayName", "display_name", &self.display_name);
+        v.field(
+            "groupMembershipClaims",
+            "group_membership_claims",
+            &self.group_membership_claims,
+        );
+        v.field("id", "id", &self.id);
+        v.field("identifierUris", "identifier_uris", &self.identifier_uris);
+        v.field("info", "info", &self.info);
+        v.field("installedClients", "installed_clients", &self.installed_clients);
+        v.field(
+            "isDeviceOnlyAuthSupported",
+            "is_device_only_auth_supported",
+            &self.is_device_only_auth_supported,
+        );
+        v.field(
+            "isFallbackPublicClient",
+            "is_fallback_public_client",
+            &self.is_fallback_public_client,
+        );
+        v.field("keyCredentials", "key_credentials", &self.key_credentials);
+        v.field("optionalClaims", "optional_claims", &self.optional_claims);
+        v.field(
+            "parentalControlSettings",
+            "parental_control_settings",
+            &self.parental_control_settings,
+        );
+        v.field(
+            "passwordCredentials",
+            "password_credentials",
+            &self.password_credentials,
+        );
+        v.field("publicClient", "public_client", &self.public_client);
+        v.field("publisherDomain", "publisher_domain", &self.publisher_domain);
+        v.field(
+            "requiredResourceAccess",
+            "required_resource_access",
+            &self.required_resource_access,
+        );
+        v.field("samlMetadataUrl", "saml_metadata_url", &self.saml_metadata_url);
+        v.field("signInAudience", "sign_in_audience", &self.sign_in_audience);
+        v.field("tags", "tags", &self.tags);
+        v.field(
+            "tokenEncryptionKeyId",
+            "token_encryption_key_id",
+            &self.token_encryption_key_id,
+        );
+        v.field("web", "web", &self.web);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("addIns", &self.add_ins);
-        out.field("allowPublicClient", &self.allow_public_client);
-        out.field("api", &self.api);
-        out.field("appId", &self.app_id);
-        out.field("appRoles", &self.app_roles);
-        out.field("applicationAliases", &self.application_aliases);
-        out.field("applicationTemplateId", &self.application_template_id);
-        out.field("createdDateTime", &self.created_date_time);
-        out.field("deletedDateTime", &self.deleted_date_time);
-        out.field("displayName", &self.display_name);
-        out.field("groupMembershipClaims", &self.group_membership_claims);
-        out.field("id", &self.id);
-        out.field("identifierUris", &self.identifier_uris);
-        out.field("info", &self.info);
-        out.field("installedClients", &self.installed_clients);
-        out.field("isDeviceOnlyAuthSupported", &self.is_device_only_auth_supported);
-        out.field("isFallbackPublicClient", &self.is_fallback_public_client);
-        out.field("keyCredentials", &self.key_credentials);
-        out.field("optionalClaims", &self.optional_claims);
-        out.field("parentalControlSettings", &self.parental_control_settings);
-        out.field("passwordCredentials", &self.password_credentials);
-        out.field("publicClient", &self.public_client);
-        out.field("publisherDomain", &self.publisher_domain);
-        out.field("requiredResourceAccess", &self.required_resource_access);
-        out.field("samlMetadataUrl", &self.saml_metadata_url);
-        out.field("signInAudience", &self.sign_in_audience);
-        out.field("tags", &self.tags);
-        out.field("tokenEncryptionKeyId", &self.token_encryption_key_id);
-        out.field("web", &self.web);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("addIns", &mut self.add_ins);
+        v.field("allowPublicClient", &mut self.allow_public_client);
+        v.field("api", &mut self.api);
+        v.field("appId", &mut self.app_id);
+        v.field("appRoles", &mut self.app_roles);
+        v.field("applicationAliases", &mut self.application_aliases);
+        v.field("applicationTemplateId", &mut self.application_template_id);
+        v.field("createdDateTime", &mut self.created_date_time);
+        v.field("deletedDateTime", &mut self.deleted_date_time);
+        v.field("displayName", &mut self.display_name);
+        v.field("groupMembershipClaims", &mut self.group_membership_claims);
+        v.field("id", &mut self.id);
+        v.field("identifierUris", &mut self.identifier_uris);
+        v.field("info", &mut self.info);
+        v.field("installedClients", &mut self.installed_clients);
+        v.field("isDeviceOnlyAuthSupported", &mut self.is_device_only_auth_supported);
+        v.field("isFallbackPublicClient", &mut self.is_fallback_public_client);
+        v.field("keyCredentials", &mut self.key_credentials);
+        v.field("optionalClaims", &mut self.optional_claims);
+        v.field("parentalControlSettings", &mut self.parental_control_settings);
+        v.field("passwordCredentials", &mut self.password_credentials);
+        v.field("publicClient", &mut self.public_client);
+        v.field("publisherDomain", &mut self.publisher_domain);
+        v.field("requiredResourceAccess", &mut self.required_resource_access);
+        v.field("samlMetadataUrl", &mut self.saml_metadata_url);
+        v.field("signInAudience", &mut self.sign_in_audience);
+        v.field("tags", &mut self.tags);
+        v.field("tokenEncryptionKeyId", &mut self.token_encryption_key_id);
+        v.field("web", &mut self.web);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for Application {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for Application {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for Application {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for Application {

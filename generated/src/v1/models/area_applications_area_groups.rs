@@ -25,7 +25,7 @@ impl crate::request::JsonBody for DirectoryObject {}
 /// Represents a Microsoft Entra object.
 ///
 /// `microsoft.graph.directoryObject`, documented at `spec/api-reference/v1.0/resources/directoryobject.md:10`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct DirectoryObject {
     /// The unique identifier for the object. For example, 12345678-9abc-def0-1234-56789abcde. The value of the id property is often but not exclusively in the form of a GUID; treat it as an opaque identifier and do not rely on it being a GUID. Key. Not nullable. Read-only. Inherited from entity.
     pub id: ::std::option::Option<::std::string::String>,
@@ -38,26 +38,30 @@ pub struct DirectoryObject {
 }
 impl crate::support::ModelFields for DirectoryObject {
     const NAME: &'static str = "DirectoryObject";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "id" => crate::support::read_value(map, &mut self.id),
-            "deletedDateTime" => {
-                crate::support::read_value(map, &mut self.deleted_date_time)
-            }
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("id", "id", &self.id);
+        v.field("deletedDateTime", "deleted_date_time", &self.deleted_date_time);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("id", &self.id);
-        out.field("deletedDateTime", &self.deleted_date_time);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("id", &mut self.id);
+        v.field("deletedDateTime", &mut self.deleted_date_time);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for DirectoryObject {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for DirectoryObject {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for DirectoryObject {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for DirectoryObject {

@@ -4,7 +4,7 @@
 use super::*;
 impl crate::request::JsonBody for EducationAssignment {}
 /// `microsoft.graph.educationAssignment`, documented at `spec/api-reference/v1.0/api/educationassignment-publish.md:87`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct EducationAssignment {
     pub added_student_action: ::std::option::Option<::std::string::String>,
     pub allow_late_submissions: ::std::option::Option<bool>,
@@ -34,88 +34,95 @@ pub struct EducationAssignment {
 }
 impl crate::support::ModelFields for EducationAssignment {
     const NAME: &'static str = "EducationAssignment";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "addedStudentAction" => {
-                crate::support::read_value(map, &mut self.added_student_action)
-            }
-            "allowLateSubmissions" => {
-                crate::support::read_value(map, &mut self.allow_late_submissions)
-            }
-            "allowStudentsToAddResourcesToSubmission" => {
-                crate::support::read_value(
-                    map,
-                    &mut self.allow_students_to_add_resources_to_submission,
-                )
-            }
-            "assignDateTime" => {
-                crate::support::read_value(map, &mut self.assign_date_time)
-            }
-            "assignTo" => crate::support::read_value(map, &mut self.assign_to),
-            "assignedDateTime" => {
-                crate::support::read_value(map, &mut self.assigned_date_time)
-            }
-            "classId" => crate::support::read_value(map, &mut self.class_id),
-            "closeDateTime" => crate::support::read_value(map, &mut self.close_date_time),
-            "createdBy" => crate::support::read_value(map, &mut self.created_by),
-            "createdDateTime" => {
-                crate::support::read_value(map, &mut self.created_date_time)
-            }
-            "displayName" => crate::support::read_value(map, &mut self.display_name),
-            "dueDateTime" => crate::support::read_value(map, &mut self.due_date_time),
-            "grading" => crate::support::read_value(map, &mut self.grading),
-            "id" => crate::support::read_value(map, &mut self.id),
-            "instructions" => crate::support::read_value(map, &mut self.instructions),
-            "lastModifiedBy" => {
-                crate::support::read_value(map, &mut self.last_modified_by)
-            }
-            "lastModifiedDateTime" => {
-                crate::support::read_value(map, &mut self.last_modified_date_time)
-            }
-            "notificationChannelUrl" => {
-                crate::support::read_value(map, &mut self.notification_channel_url)
-            }
-            "resourcesFolderUrl" => {
-                crate::support::read_value(map, &mut self.resources_folder_url)
-            }
-            "status" => crate::support::read_value(map, &mut self.status),
-            "webUrl" => crate::support::read_value(map, &mut self.web_url),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
-    }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("addedStudentAction", &self.added_student_action);
-        out.field("allowLateSubmissions", &self.allow_late_submissions);
-        out.field(
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field(
+            "addedStudentAction",
+            "added_student_action",
+            &self.added_student_action,
+        );
+        v.field(
+            "allowLateSubmissions",
+            "allow_late_submissions",
+            &self.allow_late_submissions,
+        );
+        v.field(
             "allowStudentsToAddResourcesToSubmission",
+            "allow_students_to_add_resources_to_submission",
             &self.allow_students_to_add_resources_to_submission,
         );
-        out.field("assignDateTime", &self.assign_date_time);
-        out.field("assignTo", &self.assign_to);
-        out.field("assignedDateTime", &self.assigned_date_time);
-        out.field("classId", &self.class_id);
-        out.field("closeDateTime", &self.close_date_time);
-        out.field("createdBy", &self.created_by);
-        out.field("createdDateTime", &self.created_date_time);
-        out.field("displayName", &self.display_name);
-        out.field("dueDateTime", &self.due_date_time);
-        out.field("grading", &self.grading);
-        out.field("id", &self.id);
-        out.field("instructions", &self.instructions);
-        out.field("lastModifiedBy", &self.last_modified_by);
-        out.field("lastModifiedDateTime", &self.last_modified_date_time);
-        out.field("notificationChannelUrl", &self.notification_channel_url);
-        out.field("resourcesFolderUrl", &self.resources_folder_url);
-        out.field("status", &self.status);
-        out.field("webUrl", &self.web_url);
-        out.additional(&self.additional_data);
+        v.field("assignDateTime", "assign_date_time", &self.assign_date_time);
+        v.field("assignTo", "assign_to", &self.assign_to);
+        v.field("assignedDateTime", "assigned_date_time", &self.assigned_date_time);
+        v.field("classId", "class_id", &self.class_id);
+        v.field("closeDateTime", "close_date_time", &self.close_date_time);
+        v.field("createdBy", "created_by", &self.created_by);
+        v.field("createdDateTime", "created_date_time", &self.created_date_time);
+        v.field("displayName", "display_name", &self.display_name);
+        v.field("dueDateTime", "due_date_time", &self.due_date_time);
+        v.field("grading", "grading", &self.grading);
+        v.field("id", "id", &self.id);
+        v.field("instructions", "instructions", &self.instructions);
+        v.field("lastModifiedBy", "last_modified_by", &self.last_modified_by);
+        v.field(
+            "lastModifiedDateTime",
+            "last_modified_date_time",
+            &self.last_modified_date_time,
+        );
+        v.field(
+            "notificationChannelUrl",
+            "notification_channel_url",
+            &self.notification_channel_url,
+        );
+        v.field(
+            "resourcesFolderUrl",
+            "resources_folder_url",
+            &self.resources_folder_url,
+        );
+        v.field("status", "status", &self.status);
+        v.field("webUrl", "web_url", &self.web_url);
+        v.additional(&self.additional_data);
+    }
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("addedStudentAction", &mut self.added_student_action);
+        v.field("allowLateSubmissions", &mut self.allow_late_submissions);
+        v.field(
+            "allowStudentsToAddResourcesToSubmission",
+            &mut self.allow_students_to_add_resources_to_submission,
+        );
+        v.field("assignDateTime", &mut self.assign_date_time);
+        v.field("assignTo", &mut self.assign_to);
+        v.field("assignedDateTime", &mut self.assigned_date_time);
+        v.field("classId", &mut self.class_id);
+        v.field("closeDateTime", &mut self.close_date_time);
+        v.field("createdBy", &mut self.created_by);
+        v.field("createdDateTime", &mut self.created_date_time);
+        v.field("displayName", &mut self.display_name);
+        v.field("dueDateTime", &mut self.due_date_time);
+        v.field("grading", &mut self.grading);
+        v.field("id", &mut self.id);
+        v.field("instructions", &mut self.instructions);
+        v.field("lastModifiedBy", &mut self.last_modified_by);
+        v.field("lastModifiedDateTime", &mut self.last_modified_date_time);
+        v.field("notificationChannelUrl", &mut self.notification_channel_url);
+        v.field("resourcesFolderUrl", &mut self.resources_folder_url);
+        v.field("status", &mut self.status);
+        v.field("webUrl", &mut self.web_url);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for EducationAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for EducationAssignment {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for EducationAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for EducationAssignment {

@@ -166,7 +166,7 @@ impl crate::request::Selectable for ManagedDevice {
 }
 impl crate::request::JsonBody for ManagedDevice {}
 /// `microsoft.graph.managedDevice`, documented at `spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:61`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ManagedDevice {
     pub activation_lock_bypass_code: ::std::option::Option<::std::string::String>,
     pub android_security_patch_level: ::std::option::Option<::std::string::String>,
@@ -232,203 +232,211 @@ pub struct ManagedDevice {
 }
 impl crate::support::ModelFields for ManagedDevice {
     const NAME: &'static str = "ManagedDevice";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "activationLockBypassCode" => {
-                crate::support::read_value(map, &mut self.activation_lock_bypass_code)
-            }
-            "androidSecurityPatchLevel" => {
-                crate::support::read_value(map, &mut self.android_security_patch_level)
-            }
-            "azureADDeviceId" => {
-                crate::support::read_value(map, &mut self.azure_ad_device_id)
-            }
-            "azureADRegistered" => {
-                crate::support::read_value(map, &mut self.azure_ad_registered)
-            }
-            "complianceGracePeriodExpirationDateTime" => {
-                crate::support::read_value(
-                    map,
-                    &mut self.compliance_grace_period_expiration_date_time,
-                )
-            }
-            "complianceState" => {
-                crate::support::read_value(map, &mut self.compliance_state)
-            }
-            "configurationManagerClientEnabledFeatures" => {
-                crate::support::read_value(
-                    map,
-                    &mut self.configuration_manager_client_enabled_features,
-                )
-            }
-            "deviceActionResults" => {
-                crate::support::read_value(map, &mut self.device_action_results)
-            }
-            "deviceCategoryDisplayName" => {
-                crate::support::read_value(map, &mut self.device_category_display_name)
-            }
-            "deviceEnrollmentType" => {
-                crate::support::read_value(map, &mut self.device_enrollment_type)
-            }
-            "deviceHealthAttestationState" => {
-                crate::support::read_value(
-                    map,
-                    &mut self.device_health_attestation_state,
-                )
-            }
-            "deviceName" => crate::support::read_value(map, &mut self.device_name),
-            "deviceRegistrationState" => {
-                crate::support::read_value(map, &mut self.device_registration_state)
-            }
-            "easActivated" => crate::support::read_value(map, &mut self.eas_activated),
-            "easActivationDateTime" => {
-                crate::support::read_value(map, &mut self.eas_activation_date_time)
-            }
-            "easDeviceId" => crate::support::read_value(map, &mut self.eas_device_id),
-            "emailAddress" => crate::support::read_value(map, &mut self.email_address),
-            "enrolledDateTime" => {
-                crate::support::read_value(map, &mut self.enrolled_date_time)
-            }
-            "exchangeAccessState" => {
-                crate::support::read_value(map, &mut self.exchange_access_state)
-            }
-            "exchangeAccessStateReason" => {
-                crate::support::read_value(map, &mut self.exchange_access_state_reason)
-            }
-            "exchangeLastSuccessfulSyncDateTime" => {
-                crate::support::read_value(
-                    map,
-                    &mut self.exchange_last_successful_sync_date_time,
-                )
-            }
-            "freeStorageSpaceInBytes" => {
-                crate::support::read_value(map, &mut self.free_storage_space_in_bytes)
-            }
-            "id" => crate::support::read_value(map, &mut self.id),
-            "imei" => crate::support::read_value(map, &mut self.imei),
-            "isEncrypted" => crate::support::read_value(map, &mut self.is_encrypted),
-            "isSupervised" => crate::support::read_value(map, &mut self.is_supervised),
-            "jailBroken" => crate::support::read_value(map, &mut self.jail_broken),
-            "lastSyncDateTime" => {
-                crate::support::read_value(map, &mut self.last_sync_date_time)
-            }
-            "managedDeviceName" => {
-                crate::support::read_value(map, &mut self.managed_device_name)
-            }
-            "managedDeviceOwnerType" => {
-                crate::support::read_value(map, &mut self.managed_device_owner_type)
-            }
-            "managementAgent" => {
-                crate::support::read_value(map, &mut self.management_agent)
-            }
-            "manufacturer" => crate::support::read_value(map, &mut self.manufacturer),
-            "meid" => crate::support::read_value(map, &mut self.meid),
-            "model" => crate::support::read_value(map, &mut self.model),
-            "operatingSystem" => {
-                crate::support::read_value(map, &mut self.operating_system)
-            }
-            "osVersion" => crate::support::read_value(map, &mut self.os_version),
-            "partnerReportedThreatState" => {
-                crate::support::read_value(map, &mut self.partner_reported_threat_state)
-            }
-            "phoneNumber" => crate::support::read_value(map, &mut self.phone_number),
-            "remoteAssistanceSessionErrorDetails" => {
-                crate::support::read_value(
-                    map,
-                    &mut self.remote_assistance_session_error_details,
-                )
-            }
-            "remoteAssistanceSessionUrl" => {
-                crate::support::read_value(map, &mut self.remote_assistance_session_url)
-            }
-            "serialNumber" => crate::support::read_value(map, &mut self.serial_number),
-            "subscriberCarrier" => {
-                crate::support::read_value(map, &mut self.subscriber_carrier)
-            }
-            "totalStorageSpaceInBytes" => {
-                crate::support::read_value(map, &mut self.total_storage_space_in_bytes)
-            }
-            "userDisplayName" => {
-                crate::support::read_value(map, &mut self.user_display_name)
-            }
-            "userId" => crate::support::read_value(map, &mut self.user_id),
-            "userPrincipalName" => {
-                crate::support::read_value(map, &mut self.user_principal_name)
-            }
-            "wiFiMacAddress" => {
-                crate::support::read_value(map, &mut self.wi_fi_mac_address)
-            }
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
-    }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("activationLockBypassCode", &self.activation_lock_bypass_code);
-        out.field("androidSecurityPatchLevel", &self.android_security_patch_level);
-        out.field("azureADDeviceId", &self.azure_ad_device_id);
-        out.field("azureADRegistered", &self.azure_ad_registered);
-        out.field(
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field(
+            "activationLockBypassCode",
+            "activation_lock_bypass_code",
+            &self.activation_lock_bypass_code,
+        );
+        v.field(
+            "androidSecurityPatchLevel",
+            "android_security_patch_level",
+            &self.android_security_patch_level,
+        );
+        v.field("azureADDeviceId", "azure_ad_device_id", &self.azure_ad_device_id);
+        v.field("azureADRegistered", "azure_ad_registered", &self.azure_ad_registered);
+        v.field(
             "complianceGracePeriodExpirationDateTime",
+            "compliance_grace_period_expiration_date_time",
             &self.compliance_grace_period_expiration_date_time,
         );
-        out.field("complianceState", &self.compliance_state);
-        out.field(
+        v.field("complianceState", "compliance_state", &self.compliance_state);
+        v.field(
             "configurationManagerClientEnabledFeatures",
+            "configuration_manager_client_enabled_features",
             &self.configuration_manager_client_enabled_features,
         );
-        out.field("deviceActionResults", &self.device_action_results);
-        out.field("deviceCategoryDisplayName", &self.device_category_display_name);
-        out.field("deviceEnrollmentType", &self.device_enrollment_type);
-        out.field("deviceHealthAttestationState", &self.device_health_attestation_state);
-        out.field("deviceName", &self.device_name);
-        out.field("deviceRegistrationState", &self.device_registration_state);
-        out.field("easActivated", &self.eas_activated);
-        out.field("easActivationDateTime", &self.eas_activation_date_time);
-        out.field("easDeviceId", &self.eas_device_id);
-        out.field("emailAddress", &self.email_address);
-        out.field("enrolledDateTime", &self.enrolled_date_time);
-        out.field("exchangeAccessState", &self.exchange_access_state);
-        out.field("exchangeAccessStateReason", &self.exchange_access_state_reason);
-        out.field(
+        v.field(
+            "deviceActionResults",
+            "device_action_results",
+            &self.device_action_results,
+        );
+        v.field(
+            "deviceCategoryDisplayName",
+            "device_category_display_name",
+            &self.device_category_display_name,
+        );
+        v.field(
+            "deviceEnrollmentType",
+            "device_enrollment_type",
+            &self.device_enrollment_type,
+        );
+        v.field(
+            "deviceHealthAttestationState",
+            "device_health_attestation_state",
+            &self.device_health_attestation_state,
+        );
+        v.field("deviceName", "device_name", &self.device_name);
+        v.field(
+            "deviceRegistrationState",
+            "device_registration_state",
+            &self.device_registration_state,
+        );
+        v.field("easActivated", "eas_activated", &self.eas_activated);
+        v.field(
+            "easActivationDateTime",
+            "eas_activation_date_time",
+            &self.eas_activation_date_time,
+        );
+        v.field("easDeviceId", "eas_device_id", &self.eas_device_id);
+        v.field("emailAddress", "email_address", &self.email_address);
+        v.field("enrolledDateTime", "enrolled_date_time", &self.enrolled_date_time);
+        v.field(
+            "exchangeAccessState",
+            "exchange_access_state",
+            &self.exchange_access_state,
+        );
+        v.field(
+            "exchangeAccessStateReason",
+            "exchange_access_state_reason",
+            &self.exchange_access_state_reason,
+        );
+        v.field(
             "exchangeLastSuccessfulSyncDateTime",
+            "exchange_last_successful_sync_date_time",
             &self.exchange_last_successful_sync_date_time,
         );
-        out.field("freeStorageSpaceInBytes", &self.free_storage_space_in_bytes);
-        out.field("id", &self.id);
-        out.field("imei", &self.imei);
-        out.field("isEncrypted", &self.is_encrypted);
-        out.field("isSupervised", &self.is_supervised);
-        out.field("jailBroken", &self.jail_broken);
-        out.field("lastSyncDateTime", &self.last_sync_date_time);
-        out.field("managedDeviceName", &self.managed_device_name);
-        out.field("managedDeviceOwnerType", &self.managed_device_owner_type);
-        out.field("managementAgent", &self.management_agent);
-        out.field("manufacturer", &self.manufacturer);
-        out.field("meid", &self.meid);
-        out.field("model", &self.model);
-        out.field("operatingSystem", &self.operating_system);
-        out.field("osVersion", &self.os_version);
-        out.field("partnerReportedThreatState", &self.partner_reported_threat_state);
-        out.field("phoneNumber", &self.phone_number);
-        out.field(
+        v.field(
+            "freeStorageSpaceInBytes",
+            "free_storage_space_in_bytes",
+            &self.free_storage_space_in_bytes,
+        );
+        v.field("id", "id", &self.id);
+        v.field("imei", "imei", &self.imei);
+        v.field("isEncrypted", "is_encrypted", &self.is_encrypted);
+        v.field("isSupervised", "is_supervised", &self.is_supervised);
+        v.field("jailBroken", "jail_broken", &self.jail_broken);
+        v.field("lastSyncDateTime", "last_sync_date_time", &self.last_sync_date_time);
+        v.field("managedDeviceName", "managed_device_name", &self.managed_device_name);
+        v.field(
+            "managedDeviceOwnerType",
+            "managed_device_owner_type",
+            &self.managed_device_owner_type,
+        );
+        v.field("managementAgent", "management_agent", &self.management_agent);
+        v.field("manufacturer", "manufacturer", &self.manufacturer);
+        v.field("meid", "meid", &self.meid);
+        v.field("model", "model", &self.model);
+        v.field("operatingSystem", "operating_system", &self.operating_system);
+        v.field("osVersion", "os_version", &self.os_version);
+        v.field(
+            "partnerReportedThreatState",
+            "partner_reported_threat_state",
+            &self.partner_reported_threat_state,
+        );
+        v.field("phoneNumber", "phone_number", &self.phone_number);
+        v.field(
             "remoteAssistanceSessionErrorDetails",
+            "remote_assistance_session_error_details",
             &self.remote_assistance_session_error_details,
         );
-        out.field("remoteAssistanceSessionUrl", &self.remote_assistance_session_url);
-        out.field("serialNumber", &self.serial_number);
-        out.field("subscriberCarrier", &self.subscriber_carrier);
-        out.field("totalStorageSpaceInBytes", &self.total_storage_space_in_bytes);
-        out.field("userDisplayName", &self.user_display_name);
-        out.field("userId", &self.user_id);
-        out.field("userPrincipalName", &self.user_principal_name);
-        out.field("wiFiMacAddress", &self.wi_fi_mac_address);
-        out.additional(&self.additional_data);
+        v.field(
+            "remoteAssistanceSessionUrl",
+            "remote_assistance_session_url",
+            &self.remote_assistance_session_url,
+        );
+        v.field("serialNumber", "serial_number", &self.serial_number);
+        v.field("subscriberCarrier", "subscriber_carrier", &self.subscriber_carrier);
+        v.field(
+            "totalStorageSpaceInBytes",
+            "total_storage_space_in_bytes",
+            &self.total_storage_space_in_bytes,
+        );
+        v.field("userDisplayName", "user_display_name", &self.user_display_name);
+        v.field("userId", "user_id", &self.user_id);
+        v.field("userPrincipalName", "user_principal_name", &self.user_principal_name);
+        v.field("wiFiMacAddress", "wi_fi_mac_address", &self.wi_fi_mac_address);
+        v.additional(&self.additional_data);
+    }
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("activationLockBypassCode", &mut self.activation_lock_bypass_code);
+        v.field("androidSecurityPatchLevel", &mut self.android_security_patch_level);
+        v.field("azureADDeviceId", &mut self.azure_ad_device_id);
+        v.field("azureADRegistered", &mut self.azure_ad_registered);
+        v.field(
+            "complianceGracePeriodExpirationDateTime",
+            &mut self.compliance_grace_period_expiration_date_time,
+        );
+        v.field("complianceState", &mut self.compliance_state);
+        v.field(
+            "configurationManagerClientEnabledFeatures",
+            &mut self.configuration_manager_client_enabled_features,
+        );
+        v.field("deviceActionResults", &mut self.device_action_results);
+        v.field("deviceCategoryDisplayName", &mut self.device_category_display_name);
+        v.field("deviceEnrollmentType", &mut self.device_enrollment_type);
+        v.field(
+            "deviceHealthAttestationState",
+            &mut self.device_health_attestation_state,
+        );
+        v.field("deviceName", &mut self.device_name);
+        v.field("deviceRegistrationState", &mut self.device_registration_state);
+        v.field("easActivated", &mut self.eas_activated);
+        v.field("easActivationDateTime", &mut self.eas_activation_date_time);
+        v.field("easDeviceId", &mut self.eas_device_id);
+        v.field("emailAddress", &mut self.email_address);
+        v.field("enrolledDateTime", &mut self.enrolled_date_time);
+        v.field("exchangeAccessState", &mut self.exchange_access_state);
+        v.field("exchangeAccessStateReason", &mut self.exchange_access_state_reason);
+        v.field(
+            "exchangeLastSuccessfulSyncDateTime",
+            &mut self.exchange_last_successful_sync_date_time,
+        );
+        v.field("freeStorageSpaceInBytes", &mut self.free_storage_space_in_bytes);
+        v.field("id", &mut self.id);
+        v.field("imei", &mut self.imei);
+        v.field("isEncrypted", &mut self.is_encrypted);
+        v.field("isSupervised", &mut self.is_supervised);
+        v.field("jailBroken", &mut self.jail_broken);
+        v.field("lastSyncDateTime", &mut self.last_sync_date_time);
+        v.field("managedDeviceName", &mut self.managed_device_name);
+        v.field("managedDeviceOwnerType", &mut self.managed_device_owner_type);
+        v.field("managementAgent", &mut self.management_agent);
+        v.field("manufacturer", &mut self.manufacturer);
+        v.field("meid", &mut self.meid);
+        v.field("model", &mut self.model);
+        v.field("operatingSystem", &mut self.operating_system);
+        v.field("osVersion", &mut self.os_version);
+        v.field("partnerReportedThreatState", &mut self.partner_reported_threat_state);
+        v.field("phoneNumber", &mut self.phone_number);
+        v.field(
+            "remoteAssistanceSessionErrorDetails",
+            &mut self.remote_assistance_session_error_details,
+        );
+        v.field("remoteAssistanceSessionUrl", &mut self.remote_assistance_session_url);
+        v.field("serialNumber", &mut self.serial_number);
+        v.field("subscriberCarrier", &mut self.subscriber_carrier);
+        v.field("totalStorageSpaceInBytes", &mut self.total_storage_space_in_bytes);
+        v.field("userDisplayName", &mut self.user_display_name);
+        v.field("userId", &mut self.user_id);
+        v.field("userPrincipalName", &mut self.user_principal_name);
+        v.field("wiFiMacAddress", &mut self.wi_fi_mac_address);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for ManagedDevice {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for ManagedDevice {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for ManagedDevice {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for ManagedDevice {

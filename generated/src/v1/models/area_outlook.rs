@@ -4,7 +4,7 @@
 use super::*;
 impl crate::request::JsonBody for Anything {}
 /// `microsoft.graph.anything`, documented at .
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Anything {
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
@@ -13,18 +13,26 @@ pub struct Anything {
 }
 impl crate::support::ModelFields for Anything {
     const NAME: &'static str = "Anything";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        crate::support::read_additional(map, key, &mut self.additional_data)
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for Anything {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for Anything {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for Anything {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for Anything {
@@ -44,7 +52,7 @@ impl<'de> serde::Deserialize<'de> for Anything {
 }
 impl crate::request::JsonBody for Message {}
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Message {
     pub body: ::std::option::Option<::serde_json::Value>,
     pub has_attachments: ::std::option::Option<bool>,
@@ -59,38 +67,38 @@ pub struct Message {
 }
 impl crate::support::ModelFields for Message {
     const NAME: &'static str = "Message";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "body" => crate::support::read_value(map, &mut self.body),
-            "hasAttachments" => {
-                crate::support::read_value(map, &mut self.has_attachments)
-            }
-            "internetMessageId" => {
-                crate::support::read_value(map, &mut self.internet_message_id)
-            }
-            "receivedDateTime" => {
-                crate::support::read_value(map, &mut self.received_date_time)
-            }
-            "sentDateTime" => crate::support::read_value(map, &mut self.sent_date_time),
-            "subject" => crate::support::read_value(map, &mut self.subject),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("body", "body", &self.body);
+        v.field("hasAttachments", "has_attachments", &self.has_attachments);
+        v.field("internetMessageId", "internet_message_id", &self.internet_message_id);
+        v.field("receivedDateTime", "received_date_time", &self.received_date_time);
+        v.field("sentDateTime", "sent_date_time", &self.sent_date_time);
+        v.field("subject", "subject", &self.subject);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("body", &self.body);
-        out.field("hasAttachments", &self.has_attachments);
-        out.field("internetMessageId", &self.internet_message_id);
-        out.field("receivedDateTime", &self.received_date_time);
-        out.field("sentDateTime", &self.sent_date_time);
-        out.field("subject", &self.subject);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("body", &mut self.body);
+        v.field("hasAttachments", &mut self.has_attachments);
+        v.field("internetMessageId", &mut self.internet_message_id);
+        v.field("receivedDateTime", &mut self.received_date_time);
+        v.field("sentDateTime", &mut self.sent_date_time);
+        v.field("subject", &mut self.subject);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for Message {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for Message {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for Message {
@@ -112,7 +120,7 @@ impl crate::request::JsonBody for UploadSession {}
 /// The UploadSession resource provides information about how to upload large files to OneDrive, OneDrive for Business, or SharePoint document libraries, or as file attachments to Outlook event and message objects.
 ///
 /// `microsoft.graph.uploadSession`, documented at `spec/api-reference/v1.0/resources/uploadsession.md:11`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct UploadSession {
     /// The date and time in UTC that the upload session will expire. The complete file must be uploaded before this expiration time is reached.
     pub expiration_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
@@ -129,30 +137,40 @@ pub struct UploadSession {
 }
 impl crate::support::ModelFields for UploadSession {
     const NAME: &'static str = "UploadSession";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "expirationDateTime" => {
-                crate::support::read_value(map, &mut self.expiration_date_time)
-            }
-            "nextExpectedRanges" => {
-                crate::support::read_value(map, &mut self.next_expected_ranges)
-            }
-            "uploadUrl" => crate::support::read_value(map, &mut self.upload_url),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field(
+            "expirationDateTime",
+            "expiration_date_time",
+            &self.expiration_date_time,
+        );
+        v.field(
+            "nextExpectedRanges",
+            "next_expected_ranges",
+            &self.next_expected_ranges,
+        );
+        v.field("uploadUrl", "upload_url", &self.upload_url);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("expirationDateTime", &self.expiration_date_time);
-        out.field("nextExpectedRanges", &self.next_expected_ranges);
-        out.field("uploadUrl", &self.upload_url);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("expirationDateTime", &mut self.expiration_date_time);
+        v.field("nextExpectedRanges", &mut self.next_expected_ranges);
+        v.field("uploadUrl", &mut self.upload_url);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for UploadSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for UploadSession {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for UploadSession {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for UploadSession {

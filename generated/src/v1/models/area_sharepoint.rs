@@ -6,7 +6,7 @@ impl crate::request::JsonBody for List {}
 /// The list resource represents a list in a site.
 ///
 /// `microsoft.graph.list`, documented at `spec/api-reference/v1.0/resources/list.md:10`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct List {
     /// The displayable title of the list.
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -55,68 +55,70 @@ pub struct List {
 }
 impl crate::support::ModelFields for List {
     const NAME: &'static str = "List";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "displayName" => crate::support::read_value(map, &mut self.display_name),
-            "list" => crate::support::read_value(map, &mut self.list),
-            "system" => crate::support::read_value(map, &mut self.system),
-            "id" => crate::support::read_value(map, &mut self.id),
-            "name" => crate::support::read_value(map, &mut self.name),
-            "createdBy" => crate::support::read_value(map, &mut self.created_by),
-            "createdDateTime" => {
-                crate::support::read_value(map, &mut self.created_date_time)
-            }
-            "description" => crate::support::read_value(map, &mut self.description),
-            "eTag" => crate::support::read_value(map, &mut self.e_tag),
-            "lastModifiedBy" => {
-                crate::support::read_value(map, &mut self.last_modified_by)
-            }
-            "lastModifiedDateTime" => {
-                crate::support::read_value(map, &mut self.last_modified_date_time)
-            }
-            "parentReference" => {
-                crate::support::read_value(map, &mut self.parent_reference)
-            }
-            "sharepointIds" => crate::support::read_value(map, &mut self.sharepoint_ids),
-            "webUrl" => crate::support::read_value(map, &mut self.web_url),
-            "drive" => crate::support::read_value(map, &mut self.drive),
-            "items" => crate::support::read_value(map, &mut self.items),
-            "columns" => crate::support::read_value(map, &mut self.columns),
-            "contentTypes" => crate::support::read_value(map, &mut self.content_types),
-            "operations" => crate::support::read_value(map, &mut self.operations),
-            "subscriptions" => crate::support::read_value(map, &mut self.subscriptions),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("displayName", "display_name", &self.display_name);
+        v.field("list", "list", &self.list);
+        v.field("system", "system", &self.system);
+        v.field("id", "id", &self.id);
+        v.field("name", "name", &self.name);
+        v.field("createdBy", "created_by", &self.created_by);
+        v.field("createdDateTime", "created_date_time", &self.created_date_time);
+        v.field("description", "description", &self.description);
+        v.field("eTag", "e_tag", &self.e_tag);
+        v.field("lastModifiedBy", "last_modified_by", &self.last_modified_by);
+        v.field(
+            "lastModifiedDateTime",
+            "last_modified_date_time",
+            &self.last_modified_date_time,
+        );
+        v.field("parentReference", "parent_reference", &self.parent_reference);
+        v.field("sharepointIds", "sharepoint_ids", &self.sharepoint_ids);
+        v.field("webUrl", "web_url", &self.web_url);
+        v.field("drive", "drive", &self.drive);
+        v.field("items", "items", &self.items);
+        v.field("columns", "columns", &self.columns);
+        v.field("contentTypes", "content_types", &self.content_types);
+        v.field("operations", "operations", &self.operations);
+        v.field("subscriptions", "subscriptions", &self.subscriptions);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("displayName", &self.display_name);
-        out.field("list", &self.list);
-        out.field("system", &self.system);
-        out.field("id", &self.id);
-        out.field("name", &self.name);
-        out.field("createdBy", &self.created_by);
-        out.field("createdDateTime", &self.created_date_time);
-        out.field("description", &self.description);
-        out.field("eTag", &self.e_tag);
-        out.field("lastModifiedBy", &self.last_modified_by);
-        out.field("lastModifiedDateTime", &self.last_modified_date_time);
-        out.field("parentReference", &self.parent_reference);
-        out.field("sharepointIds", &self.sharepoint_ids);
-        out.field("webUrl", &self.web_url);
-        out.field("drive", &self.drive);
-        out.field("items", &self.items);
-        out.field("columns", &self.columns);
-        out.field("contentTypes", &self.content_types);
-        out.field("operations", &self.operations);
-        out.field("subscriptions", &self.subscriptions);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("displayName", &mut self.display_name);
+        v.field("list", &mut self.list);
+        v.field("system", &mut self.system);
+        v.field("id", &mut self.id);
+        v.field("name", &mut self.name);
+        v.field("createdBy", &mut self.created_by);
+        v.field("createdDateTime", &mut self.created_date_time);
+        v.field("description", &mut self.description);
+        v.field("eTag", &mut self.e_tag);
+        v.field("lastModifiedBy", &mut self.last_modified_by);
+        v.field("lastModifiedDateTime", &mut self.last_modified_date_time);
+        v.field("parentReference", &mut self.parent_reference);
+        v.field("sharepointIds", &mut self.sharepoint_ids);
+        v.field("webUrl", &mut self.web_url);
+        v.field("drive", &mut self.drive);
+        v.field("items", &mut self.items);
+        v.field("columns", &mut self.columns);
+        v.field("contentTypes", &mut self.content_types);
+        v.field("operations", &mut self.operations);
+        v.field("subscriptions", &mut self.subscriptions);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for List {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for List {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for List {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for List {

@@ -4,7 +4,7 @@
 use super::*;
 impl crate::request::JsonBody for ChatMessage {}
 /// `microsoft.graph.chatMessage`, documented at `spec/api-reference/v1.0/api/chat-post-messages.md:122`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct ChatMessage {
     pub attachments: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     pub body: ::std::option::Option<::serde_json::Value>,
@@ -36,80 +36,80 @@ pub struct ChatMessage {
 }
 impl crate::support::ModelFields for ChatMessage {
     const NAME: &'static str = "ChatMessage";
-    fn read_field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: ::std::string::String,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key.as_str() {
-            "attachments" => crate::support::read_value(map, &mut self.attachments),
-            "body" => crate::support::read_value(map, &mut self.body),
-            "channelIdentity" => {
-                crate::support::read_value(map, &mut self.channel_identity)
-            }
-            "chatId" => crate::support::read_value(map, &mut self.chat_id),
-            "createdDateTime" => {
-                crate::support::read_value(map, &mut self.created_date_time)
-            }
-            "deletedDateTime" => {
-                crate::support::read_value(map, &mut self.deleted_date_time)
-            }
-            "etag" => crate::support::read_value(map, &mut self.etag),
-            "eventDetail" => crate::support::read_value(map, &mut self.event_detail),
-            "from" => crate::support::read_value(map, &mut self.from),
-            "id" => crate::support::read_value(map, &mut self.id),
-            "importance" => crate::support::read_value(map, &mut self.importance),
-            "lastEditedDateTime" => {
-                crate::support::read_value(map, &mut self.last_edited_date_time)
-            }
-            "lastModifiedDateTime" => {
-                crate::support::read_value(map, &mut self.last_modified_date_time)
-            }
-            "locale" => crate::support::read_value(map, &mut self.locale),
-            "mentions" => crate::support::read_value(map, &mut self.mentions),
-            "messageHistory" => {
-                crate::support::read_value(map, &mut self.message_history)
-            }
-            "messageType" => crate::support::read_value(map, &mut self.message_type),
-            "policyViolation" => {
-                crate::support::read_value(map, &mut self.policy_violation)
-            }
-            "reactions" => crate::support::read_value(map, &mut self.reactions),
-            "replyToId" => crate::support::read_value(map, &mut self.reply_to_id),
-            "subject" => crate::support::read_value(map, &mut self.subject),
-            "summary" => crate::support::read_value(map, &mut self.summary),
-            "webUrl" => crate::support::read_value(map, &mut self.web_url),
-            _ => crate::support::read_additional(map, key, &mut self.additional_data),
-        }
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("attachments", "attachments", &self.attachments);
+        v.field("body", "body", &self.body);
+        v.field("channelIdentity", "channel_identity", &self.channel_identity);
+        v.field("chatId", "chat_id", &self.chat_id);
+        v.field("createdDateTime", "created_date_time", &self.created_date_time);
+        v.field("deletedDateTime", "deleted_date_time", &self.deleted_date_time);
+        v.field("etag", "etag", &self.etag);
+        v.field("eventDetail", "event_detail", &self.event_detail);
+        v.field("from", "from", &self.from);
+        v.field("id", "id", &self.id);
+        v.field("importance", "importance", &self.importance);
+        v.field(
+            "lastEditedDateTime",
+            "last_edited_date_time",
+            &self.last_edited_date_time,
+        );
+        v.field(
+            "lastModifiedDateTime",
+            "last_modified_date_time",
+            &self.last_modified_date_time,
+        );
+        v.field("locale", "locale", &self.locale);
+        v.field("mentions", "mentions", &self.mentions);
+        v.field("messageHistory", "message_history", &self.message_history);
+        v.field("messageType", "message_type", &self.message_type);
+        v.field("policyViolation", "policy_violation", &self.policy_violation);
+        v.field("reactions", "reactions", &self.reactions);
+        v.field("replyToId", "reply_to_id", &self.reply_to_id);
+        v.field("subject", "subject", &self.subject);
+        v.field("summary", "summary", &self.summary);
+        v.field("webUrl", "web_url", &self.web_url);
+        v.additional(&self.additional_data);
     }
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        out: &mut crate::support::FieldWriter<M>,
-    ) {
-        out.field("attachments", &self.attachments);
-        out.field("body", &self.body);
-        out.field("channelIdentity", &self.channel_identity);
-        out.field("chatId", &self.chat_id);
-        out.field("createdDateTime", &self.created_date_time);
-        out.field("deletedDateTime", &self.deleted_date_time);
-        out.field("etag", &self.etag);
-        out.field("eventDetail", &self.event_detail);
-        out.field("from", &self.from);
-        out.field("id", &self.id);
-        out.field("importance", &self.importance);
-        out.field("lastEditedDateTime", &self.last_edited_date_time);
-        out.field("lastModifiedDateTime", &self.last_modified_date_time);
-        out.field("locale", &self.locale);
-        out.field("mentions", &self.mentions);
-        out.field("messageHistory", &self.message_history);
-        out.field("messageType", &self.message_type);
-        out.field("policyViolation", &self.policy_violation);
-        out.field("reactions", &self.reactions);
-        out.field("replyToId", &self.reply_to_id);
-        out.field("subject", &self.subject);
-        out.field("summary", &self.summary);
-        out.field("webUrl", &self.web_url);
-        out.additional(&self.additional_data);
+    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+        v.field("attachments", &mut self.attachments);
+        v.field("body", &mut self.body);
+        v.field("channelIdentity", &mut self.channel_identity);
+        v.field("chatId", &mut self.chat_id);
+        v.field("createdDateTime", &mut self.created_date_time);
+        v.field("deletedDateTime", &mut self.deleted_date_time);
+        v.field("etag", &mut self.etag);
+        v.field("eventDetail", &mut self.event_detail);
+        v.field("from", &mut self.from);
+        v.field("id", &mut self.id);
+        v.field("importance", &mut self.importance);
+        v.field("lastEditedDateTime", &mut self.last_edited_date_time);
+        v.field("lastModifiedDateTime", &mut self.last_modified_date_time);
+        v.field("locale", &mut self.locale);
+        v.field("mentions", &mut self.mentions);
+        v.field("messageHistory", &mut self.message_history);
+        v.field("messageType", &mut self.message_type);
+        v.field("policyViolation", &mut self.policy_violation);
+        v.field("reactions", &mut self.reactions);
+        v.field("replyToId", &mut self.reply_to_id);
+        v.field("subject", &mut self.subject);
+        v.field("summary", &mut self.summary);
+        v.field("webUrl", &mut self.web_url);
+        v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::fmt::Debug for ChatMessage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for ChatMessage {
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for ChatMessage {
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
     }
 }
 impl serde::Serialize for ChatMessage {
