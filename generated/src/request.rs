@@ -61,6 +61,34 @@ impl<P> Builder<P> {
         &self.url
     }
 }
+/// The builder of a path whose URL is already encoded.
+#[allow(dead_code)]
+pub(crate) fn builder<P>(url: String) -> Builder<P> {
+    Builder::new(url)
+}
+/// The builder of a child path: `parent`, then `literal` (`/$ref`), which
+/// the generator wrote.
+#[allow(dead_code)]
+pub(crate) fn child<P>(parent: &str, literal: &str) -> Builder<P> {
+    let mut url = String::with_capacity(parent.len() + literal.len());
+    url.push_str(parent);
+    url.push_str(literal);
+    Builder::new(url)
+}
+/// The builder of an item: `parent`, `/`, then `key` as exactly one
+/// percent-encoded segment.
+#[allow(dead_code)]
+pub(crate) fn item<P>(parent: &str, key: &str) -> Builder<P> {
+    let mut url = parent.to_string();
+    url.push('/');
+    crate::support::push_segment(&mut url, key);
+    Builder::new(url)
+}
+/// The request of an operation on the path `url`, without a body yet.
+#[allow(dead_code)]
+pub(crate) fn request<T, O>(method: http::Method, url: &str) -> Request<T, O> {
+    Request::new(method, url.to_string())
+}
 impl<P> Clone for Builder<P> {
     fn clone(&self) -> Self {
         Builder::new(self.url.clone())

@@ -235,6 +235,15 @@ fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Node<'a> {
 }
 
 /// The method that steps into a child.
+/// The body of a navigation method that builds its URL step by step.
+fn built(pushes: TokenStream) -> TokenStream {
+    quote! {
+        let mut url = self.url.clone();
+        #pushes
+        crate::request::builder(url)
+    }
+}
+
 fn step_method_name(step: &Step, before: &str) -> String {
     match step {
         Step::Literal(t) => t.trim_start_matches('$').to_string(),
@@ -424,7 +433,7 @@ impl Emitter<'_> {
             let (params, push): (Vec<TokenStream>, TokenStream) = match step {
                 Step::Literal(t) => {
                     let text = format!("/{t}");
-                    (vec![], quote!(url.push_str(#text);))
+                    (vec![], quote!(crate::request::child(&self.url, #text)))
                 }
                 Step::Key { name, .. } => {
                     let arg = args
@@ -432,7 +441,7 @@ impl Emitter<'_> {
                         .ident();
                     (
                         vec![quote!(#arg: &str)],
-                        quote! { url.push('/'); crate::support::push_segment(&mut url, #arg); },
+                        quote!(crate::request::item(&self.url, #arg)),
                     )
                 }
                 Step::Mixed(pieces) => {
@@ -466,14 +475,16 @@ impl Emitter<'_> {
                             }
                         }
                     }
-                    (params, quote!(#(#pushes)*))
+                    (params, built(quote!(#(#pushes)*)))
                 }
                 Step::ItemPath { prefix, param } => {
                     let arg = args.name(param, Case::Snake).ident();
                     let text = format!("/{prefix}:/");
                     (
                         vec![quote!(#arg: &str)],
-                        quote! { url.push_str(#text); crate::support::push_item_path(&mut url, #arg); url.push(':'); },
+                        built(
+                            quote! { url.push_str(#text); crate::support::push_item_path(&mut url, #arg); url.push(':'); },
+                        ),
                     )
                 }
             };
@@ -490,9 +501,7 @@ impl Emitter<'_> {
                 #alternatives_doc
                 #child_cfg
                 pub fn #method(&self #(, #params)*) -> #type_name {
-                    let mut url = self.url.clone();
                     #push
-                    crate::request::Builder::new(url)
                 }
             });
             let mut next = chain.to_vec();
@@ -568,7 +577,7 @@ impl Emitter<'_> {
             #docs
             #cfg
             pub fn #name(&self #param) -> Request<#response, options::#marker> {
-                Request::new(http::Method::#method_ident, self.url.clone()) #body #consistency
+                crate::request::request(http::Method::#method_ident, &self.url) #body #consistency
             }
         }
     }

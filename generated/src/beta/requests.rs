@@ -87,79 +87,57 @@ impl Root {
     /// `/applications`
     #[cfg(feature = "area-entra-applications")]
     pub fn applications(&self) -> Applications {
-        let mut url = self.url.clone();
-        url.push_str("/applications");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/applications")
     }
     /// `/chats`
     #[cfg(feature = "area-teams")]
     pub fn chats(&self) -> Chats {
-        let mut url = self.url.clone();
-        url.push_str("/chats");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/chats")
     }
     /// `/drives`
     #[cfg(feature = "area-sharepoint")]
     pub fn drives(&self) -> Drives {
-        let mut url = self.url.clone();
-        url.push_str("/drives");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/drives")
     }
     /// `/groups`
     #[cfg(feature = "area-sharepoint")]
     pub fn groups(&self) -> Groups {
-        let mut url = self.url.clone();
-        url.push_str("/groups");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/groups")
     }
     /// `/identityGovernance`
     #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
     pub fn identity_governance(&self) -> IdentityGovernance {
-        let mut url = self.url.clone();
-        url.push_str("/identityGovernance");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/identityGovernance")
     }
     /// `/longRunningOperation`
     #[cfg(feature = "area-industrydata")]
     pub fn long_running_operation(&self) -> LongRunningOperation {
-        let mut url = self.url.clone();
-        url.push_str("/longRunningOperation");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/longRunningOperation")
     }
     /// `/me`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
     pub fn me(&self) -> Me {
-        let mut url = self.url.clone();
-        url.push_str("/me");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/me")
     }
     /// `/roleManagement`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_management(&self) -> RoleManagement {
-        let mut url = self.url.clone();
-        url.push_str("/roleManagement");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/roleManagement")
     }
     /// `/security`
     #[cfg(feature = "area-security")]
     pub fn security(&self) -> Security {
-        let mut url = self.url.clone();
-        url.push_str("/security");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/security")
     }
     /// `/shares`
     #[cfg(feature = "area-sharepoint")]
     pub fn shares(&self) -> Shares {
-        let mut url = self.url.clone();
-        url.push_str("/shares");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/shares")
     }
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub fn sites(&self) -> Sites {
-        let mut url = self.url.clone();
-        url.push_str("/sites");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/sites")
     }
     /// `/users`
     #[cfg(
@@ -170,9 +148,7 @@ impl Root {
         )
     )]
     pub fn users(&self) -> Users {
-        let mut url = self.url.clone();
-        url.push_str("/users");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/users")
     }
 }
 /// One type per documented path, naming it in [`crate::request::Builder`].

@@ -75,58 +75,42 @@ impl Root {
     /// `/applications`
     #[cfg(feature = "area-applications")]
     pub fn applications(&self) -> Applications {
-        let mut url = self.url.clone();
-        url.push_str("/applications");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/applications")
     }
     /// `/chats`
     #[cfg(feature = "area-teams")]
     pub fn chats(&self) -> Chats {
-        let mut url = self.url.clone();
-        url.push_str("/chats");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/chats")
     }
     /// `/deviceManagement`
     #[cfg(feature = "area-intune")]
     pub fn device_management(&self) -> DeviceManagement {
-        let mut url = self.url.clone();
-        url.push_str("/deviceManagement");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/deviceManagement")
     }
     /// `/education`
     #[cfg(feature = "area-education")]
     pub fn education(&self) -> Education {
-        let mut url = self.url.clone();
-        url.push_str("/education");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/education")
     }
     /// `/groups`
     #[cfg(feature = "area-groups")]
     pub fn groups(&self) -> Groups {
-        let mut url = self.url.clone();
-        url.push_str("/groups");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/groups")
     }
     /// `/me`
     #[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
     pub fn me(&self) -> Me {
-        let mut url = self.url.clone();
-        url.push_str("/me");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/me")
     }
     /// `/reports`
     #[cfg(feature = "area-reports")]
     pub fn reports(&self) -> Reports {
-        let mut url = self.url.clone();
-        url.push_str("/reports");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/reports")
     }
     /// `/servicePrincipals`
     #[cfg(feature = "area-applications")]
     pub fn service_principals(&self) -> ServicePrincipals {
-        let mut url = self.url.clone();
-        url.push_str("/servicePrincipals");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/servicePrincipals")
     }
     /// `/servicePrincipals(appId='{appId}')`
     #[cfg(feature = "area-applications")]
@@ -136,14 +120,12 @@ impl Root {
         url.push_str("servicePrincipals(appId='");
         crate::support::push_argument(&mut url, app_id);
         url.push_str("')");
-        crate::request::Builder::new(url)
+        crate::request::builder(url)
     }
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub fn sites(&self) -> Sites {
-        let mut url = self.url.clone();
-        url.push_str("/sites");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/sites")
     }
     /// `/users`
     #[cfg(
@@ -154,9 +136,7 @@ impl Root {
         )
     )]
     pub fn users(&self) -> Users {
-        let mut url = self.url.clone();
-        url.push_str("/users");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/users")
     }
 }
 /// One type per documented path, naming it in [`crate::request::Builder`].

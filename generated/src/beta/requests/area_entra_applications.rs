@@ -31,7 +31,7 @@ impl Applications {
         crate::request::Page<crate::beta::models::Application>,
         options::GetApplications,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
             .header("ConsistencyLevel", "eventual")
     }
 }

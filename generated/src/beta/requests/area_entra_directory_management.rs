@@ -34,7 +34,7 @@ impl RoleManagementCloudPcRoleDefinitionsItem {
         crate::request::NoContent,
         options::PatchRoleManagementCloudPcRoleDefinitionsById,
     > {
-        Request::new(http::Method::PATCH, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::PATCH, &self.url).json_body(body)
     }
 }
 /// `/roleManagement/cloudPc/roleDefinitions`
@@ -48,10 +48,7 @@ impl RoleManagementCloudPcRoleDefinitions {
         &self,
         role_definition_id: &str,
     ) -> RoleManagementCloudPcRoleDefinitionsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, role_definition_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, role_definition_id)
     }
 }
 /// `/roleManagement/cloudPc`
@@ -60,9 +57,7 @@ impl RoleManagementCloudPc {
     /// `/roleManagement/cloudPc/roleDefinitions`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementCloudPcRoleDefinitions {
-        let mut url = self.url.clone();
-        url.push_str("/roleDefinitions");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/roleDefinitions")
     }
 }
 /// `/roleManagement/deviceManagement/roleDefinitions/{id}`
@@ -97,7 +92,7 @@ impl RoleManagementDeviceManagementRoleDefinitionsItem {
         crate::request::NoContent,
         options::PatchRoleManagementDeviceManagementRoleDefinitionsById,
     > {
-        Request::new(http::Method::PATCH, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::PATCH, &self.url).json_body(body)
     }
 }
 /// `/roleManagement/deviceManagement/roleDefinitions`
@@ -111,10 +106,7 @@ impl RoleManagementDeviceManagementRoleDefinitions {
         &self,
         role_definition_id: &str,
     ) -> RoleManagementDeviceManagementRoleDefinitionsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, role_definition_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, role_definition_id)
     }
 }
 /// `/roleManagement/deviceManagement`
@@ -125,9 +117,7 @@ impl RoleManagementDeviceManagement {
     /// `/roleManagement/deviceManagement/roleDefinitions`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementDeviceManagementRoleDefinitions {
-        let mut url = self.url.clone();
-        url.push_str("/roleDefinitions");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/roleDefinitions")
     }
 }
 /// `/roleManagement/directory/roleDefinitions/{id}`
@@ -162,7 +152,7 @@ impl RoleManagementDirectoryRoleDefinitionsItem {
         crate::request::NoContent,
         options::PatchRoleManagementDirectoryRoleDefinitionsById,
     > {
-        Request::new(http::Method::PATCH, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::PATCH, &self.url).json_body(body)
     }
 }
 /// `/roleManagement/directory/roleDefinitions`
@@ -176,10 +166,7 @@ impl RoleManagementDirectoryRoleDefinitions {
         &self,
         role_definition_id: &str,
     ) -> RoleManagementDirectoryRoleDefinitionsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, role_definition_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, role_definition_id)
     }
 }
 /// `/roleManagement/directory`
@@ -190,9 +177,7 @@ impl RoleManagementDirectory {
     /// `/roleManagement/directory/roleDefinitions`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementDirectoryRoleDefinitions {
-        let mut url = self.url.clone();
-        url.push_str("/roleDefinitions");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/roleDefinitions")
     }
 }
 /// `/roleManagement`
@@ -201,22 +186,16 @@ impl RoleManagement {
     /// `/roleManagement/cloudPc`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn cloud_pc(&self) -> RoleManagementCloudPc {
-        let mut url = self.url.clone();
-        url.push_str("/cloudPc");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/cloudPc")
     }
     /// `/roleManagement/deviceManagement`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn device_management(&self) -> RoleManagementDeviceManagement {
-        let mut url = self.url.clone();
-        url.push_str("/deviceManagement");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/deviceManagement")
     }
     /// `/roleManagement/directory`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn directory(&self) -> RoleManagementDirectory {
-        let mut url = self.url.clone();
-        url.push_str("/directory");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/directory")
     }
 }

@@ -36,7 +36,7 @@ impl IdentityGovernanceRoleManagementAlertsOperationsItem {
         crate::beta::models::LongRunningOperation,
         options::GetIdentityGovernanceRoleManagementAlertsOperationsByLongRunningOperationId,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/identityGovernance/roleManagementAlerts/operations`
@@ -50,9 +50,6 @@ impl IdentityGovernanceRoleManagementAlertsOperations {
         &self,
         long_running_operation_id: &str,
     ) -> IdentityGovernanceRoleManagementAlertsOperationsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, long_running_operation_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, long_running_operation_id)
     }
 }

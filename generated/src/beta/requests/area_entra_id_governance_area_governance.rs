@@ -10,16 +10,12 @@ impl IdentityGovernanceRoleManagementAlerts {
     /// `/identityGovernance/roleManagementAlerts/alerts`
     #[cfg(feature = "area-governance")]
     pub fn alerts(&self) -> IdentityGovernanceRoleManagementAlertsAlerts {
-        let mut url = self.url.clone();
-        url.push_str("/alerts");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/alerts")
     }
     /// `/identityGovernance/roleManagementAlerts/operations`
     #[cfg(feature = "area-entra-id-governance")]
     pub fn operations(&self) -> IdentityGovernanceRoleManagementAlertsOperations {
-        let mut url = self.url.clone();
-        url.push_str("/operations");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/operations")
     }
 }
 /// `/identityGovernance`
@@ -28,8 +24,6 @@ impl IdentityGovernance {
     /// `/identityGovernance/roleManagementAlerts`
     #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
     pub fn role_management_alerts(&self) -> IdentityGovernanceRoleManagementAlerts {
-        let mut url = self.url.clone();
-        url.push_str("/roleManagementAlerts");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/roleManagementAlerts")
     }
 }

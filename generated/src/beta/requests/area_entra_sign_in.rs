@@ -34,7 +34,7 @@ impl MeAuthenticationHardwareOathMethodsItem {
         crate::request::NoContent,
         options::DeleteMeAuthenticationHardwareOathMethodsByHardwareOathAuthenticationMethodId,
     > {
-        Request::new(http::Method::DELETE, self.url.clone())
+        crate::request::request(http::Method::DELETE, &self.url)
     }
 }
 /// `/me/authentication/hardwareOathMethods`
@@ -71,7 +71,7 @@ impl MeAuthenticationHardwareOathMethods {
         crate::request::Page<crate::beta::models::HardwareOathAuthenticationMethod>,
         options::GetMeAuthenticationHardwareOathMethods,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
     /// `/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     #[cfg(feature = "area-entra-sign-in")]
@@ -79,10 +79,7 @@ impl MeAuthenticationHardwareOathMethods {
         &self,
         hardware_oath_authentication_method_id: &str,
     ) -> MeAuthenticationHardwareOathMethodsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, hardware_oath_authentication_method_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, hardware_oath_authentication_method_id)
     }
 }
 /// `/me/authentication`
@@ -91,9 +88,7 @@ impl MeAuthentication {
     /// `/me/authentication/hardwareOathMethods`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn hardware_oath_methods(&self) -> MeAuthenticationHardwareOathMethods {
-        let mut url = self.url.clone();
-        url.push_str("/hardwareOathMethods");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/hardwareOathMethods")
     }
 }
 /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
@@ -128,7 +123,7 @@ impl UsersItemAuthenticationHardwareOathMethodsItem {
         crate::request::NoContent,
         options::DeleteMeAuthenticationHardwareOathMethodsByHardwareOathAuthenticationMethodId,
     > {
-        Request::new(http::Method::DELETE, self.url.clone())
+        crate::request::request(http::Method::DELETE, &self.url)
     }
 }
 /// `/users/{userId}/authentication/hardwareOathMethods`
@@ -165,7 +160,7 @@ impl UsersItemAuthenticationHardwareOathMethods {
         crate::request::Page<crate::beta::models::HardwareOathAuthenticationMethod>,
         options::GetMeAuthenticationHardwareOathMethods,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
     /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     #[cfg(feature = "area-entra-sign-in")]
@@ -173,9 +168,6 @@ impl UsersItemAuthenticationHardwareOathMethods {
         &self,
         hardware_oath_authentication_method_id: &str,
     ) -> UsersItemAuthenticationHardwareOathMethodsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, hardware_oath_authentication_method_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, hardware_oath_authentication_method_id)
     }
 }

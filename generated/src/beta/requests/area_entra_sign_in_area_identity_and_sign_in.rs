@@ -10,22 +10,16 @@ impl UsersItemAuthentication {
     /// `/users/{userId}/authentication/hardwareOathMethods`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn hardware_oath_methods(&self) -> UsersItemAuthenticationHardwareOathMethods {
-        let mut url = self.url.clone();
-        url.push_str("/hardwareOathMethods");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/hardwareOathMethods")
     }
     /// `/users/{userId}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
-        let mut url = self.url.clone();
-        url.push_str("/operations");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/operations")
     }
     /// `/users/{userId}/authentication/passwordMethods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn password_methods(&self) -> UsersItemAuthenticationPasswordMethods {
-        let mut url = self.url.clone();
-        url.push_str("/passwordMethods");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/passwordMethods")
     }
 }

@@ -8,16 +8,12 @@ impl UsersItem {
     /// `/users/{userId}/authentication`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
     pub fn authentication(&self) -> UsersItemAuthentication {
-        let mut url = self.url.clone();
-        url.push_str("/authentication");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/authentication")
     }
     /// `/users/{userId}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> UsersItemDrive {
-        let mut url = self.url.clone();
-        url.push_str("/drive");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/drive")
     }
 }
 /// `/users`
@@ -34,9 +30,6 @@ impl Users {
         )
     )]
     pub fn by_user_id(&self, user_id: &str) -> UsersItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, user_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, user_id)
     }
 }

@@ -8,15 +8,11 @@ impl Me {
     /// `/me/authentication`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn authentication(&self) -> MeAuthentication {
-        let mut url = self.url.clone();
-        url.push_str("/authentication");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/authentication")
     }
     /// `/me/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> MeDrive {
-        let mut url = self.url.clone();
-        url.push_str("/drive");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/drive")
     }
 }

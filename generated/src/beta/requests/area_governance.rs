@@ -32,7 +32,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsRefresh {
         crate::request::NoContent,
         options::PostIdentityGovernanceRoleManagementAlertsAlertsRefresh,
     > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
@@ -65,7 +65,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
         crate::request::NoContent,
         options::PostIdentityGovernanceRoleManagementAlertsAlertsRefresh,
     > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}`
@@ -76,9 +76,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItem {
     /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
     #[cfg(feature = "area-governance")]
     pub fn refresh(&self) -> IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
-        let mut url = self.url.clone();
-        url.push_str("/refresh");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/refresh")
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts`
@@ -89,9 +87,7 @@ impl IdentityGovernanceRoleManagementAlertsAlerts {
     /// `/identityGovernance/roleManagementAlerts/alerts/refresh`
     #[cfg(feature = "area-governance")]
     pub fn refresh(&self) -> IdentityGovernanceRoleManagementAlertsAlertsRefresh {
-        let mut url = self.url.clone();
-        url.push_str("/refresh");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/refresh")
     }
     /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}`
     #[cfg(feature = "area-governance")]
@@ -99,9 +95,6 @@ impl IdentityGovernanceRoleManagementAlertsAlerts {
         &self,
         alert_id: &str,
     ) -> IdentityGovernanceRoleManagementAlertsAlertsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, alert_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, alert_id)
     }
 }

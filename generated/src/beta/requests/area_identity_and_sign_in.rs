@@ -38,7 +38,7 @@ impl UsersItemAuthenticationOperationsItem {
         crate::beta::models::Operation,
         options::GetUsersByIdAuthenticationOperationsById,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/users/{userId}/authentication/operations`
@@ -52,10 +52,7 @@ impl UsersItemAuthenticationOperations {
         &self,
         operation_id: &str,
     ) -> UsersItemAuthenticationOperationsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, operation_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, operation_id)
     }
 }
 /// `/users/{userId}/authentication/passwordMethods/{id}/resetPassword`
@@ -90,7 +87,7 @@ impl UsersItemAuthenticationPasswordMethodsItemResetPassword {
         crate::beta::models::PasswordResetResponse,
         options::PostUsersByIdAuthenticationPasswordMethodsByIdResetPassword,
     > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/users/{userId}/authentication/passwordMethods/{id}`
@@ -103,9 +100,7 @@ impl UsersItemAuthenticationPasswordMethodsItem {
     pub fn reset_password(
         &self,
     ) -> UsersItemAuthenticationPasswordMethodsItemResetPassword {
-        let mut url = self.url.clone();
-        url.push_str("/resetPassword");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/resetPassword")
     }
 }
 /// `/users/{userId}/authentication/passwordMethods`
@@ -119,9 +114,6 @@ impl UsersItemAuthenticationPasswordMethods {
         &self,
         password_method_id: &str,
     ) -> UsersItemAuthenticationPasswordMethodsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, password_method_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, password_method_id)
     }
 }

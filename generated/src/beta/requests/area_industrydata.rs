@@ -29,6 +29,6 @@ impl LongRunningOperation {
         crate::beta::models::LongRunningOperation,
         options::GetLongRunningOperation,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }

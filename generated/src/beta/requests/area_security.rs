@@ -35,7 +35,8 @@ impl SecurityCaseManagementCasesItemAttachmentsItemContent {
         crate::request::NoContent,
         options::PutSecurityCaseManagementCasesByCaseIdAttachmentsByAttachmentIdContent,
     > {
-        Request::new(http::Method::PUT, self.url.clone()).bytes_body(content_type, bytes)
+        crate::request::request(http::Method::PUT, &self.url)
+            .bytes_body(content_type, bytes)
     }
 }
 /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}`
@@ -46,9 +47,7 @@ impl SecurityCaseManagementCasesItemAttachmentsItem {
     /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content`
     #[cfg(feature = "area-security")]
     pub fn content(&self) -> SecurityCaseManagementCasesItemAttachmentsItemContent {
-        let mut url = self.url.clone();
-        url.push_str("/content");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/content")
     }
 }
 /// `/security/caseManagement/cases/{caseId}/attachments`
@@ -62,10 +61,7 @@ impl SecurityCaseManagementCasesItemAttachments {
         &self,
         attachment_id: &str,
     ) -> SecurityCaseManagementCasesItemAttachmentsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, attachment_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, attachment_id)
     }
 }
 /// `/security/caseManagement/cases/{caseId}`
@@ -76,9 +72,7 @@ impl SecurityCaseManagementCasesItem {
     /// `/security/caseManagement/cases/{caseId}/attachments`
     #[cfg(feature = "area-security")]
     pub fn attachments(&self) -> SecurityCaseManagementCasesItemAttachments {
-        let mut url = self.url.clone();
-        url.push_str("/attachments");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/attachments")
     }
 }
 /// `/security/caseManagement/cases`
@@ -89,10 +83,7 @@ impl SecurityCaseManagementCases {
     /// `/security/caseManagement/cases/{caseId}`
     #[cfg(feature = "area-security")]
     pub fn by_case_id(&self, case_id: &str) -> SecurityCaseManagementCasesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, case_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, case_id)
     }
 }
 /// `/security/caseManagement`
@@ -101,9 +92,7 @@ impl SecurityCaseManagement {
     /// `/security/caseManagement/cases`
     #[cfg(feature = "area-security")]
     pub fn cases(&self) -> SecurityCaseManagementCases {
-        let mut url = self.url.clone();
-        url.push_str("/cases");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/cases")
     }
 }
 /// `/security/incidents/{incidentId}`
@@ -133,7 +122,7 @@ impl SecurityIncidentsItem {
         crate::beta::models::SecurityIncident,
         options::GetSecurityIncidentsByIncidentId,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/security/incidents`
@@ -142,10 +131,7 @@ impl SecurityIncidents {
     /// `/security/incidents/{incidentId}`
     #[cfg(feature = "area-security")]
     pub fn by_incident_id(&self, incident_id: &str) -> SecurityIncidentsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, incident_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, incident_id)
     }
 }
 /// `/security`
@@ -154,15 +140,11 @@ impl Security {
     /// `/security/caseManagement`
     #[cfg(feature = "area-security")]
     pub fn case_management(&self) -> SecurityCaseManagement {
-        let mut url = self.url.clone();
-        url.push_str("/caseManagement");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/caseManagement")
     }
     /// `/security/incidents`
     #[cfg(feature = "area-security")]
     pub fn incidents(&self) -> SecurityIncidents {
-        let mut url = self.url.clone();
-        url.push_str("/incidents");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/incidents")
     }
 }

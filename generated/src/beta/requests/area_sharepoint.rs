@@ -31,7 +31,7 @@ impl DrivesItemItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/drives/{drive-id}/items/{item-id}`
@@ -40,9 +40,7 @@ impl DrivesItemItemsItem {
     /// `/drives/{drive-id}/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> DrivesItemItemsItemContent {
-        let mut url = self.url.clone();
-        url.push_str("/content");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/content")
     }
 }
 /// `/drives/{drive-id}/items`
@@ -51,10 +49,7 @@ impl DrivesItemItems {
     /// `/drives/{drive-id}/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> DrivesItemItemsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, item_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, item_id)
     }
 }
 /// `/drives/{drive-id}`
@@ -63,9 +58,7 @@ impl DrivesItem {
     /// `/drives/{drive-id}/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> DrivesItemItems {
-        let mut url = self.url.clone();
-        url.push_str("/items");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/items")
     }
 }
 /// `/drives`
@@ -74,10 +67,7 @@ impl Drives {
     /// `/drives/{drive-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_drive_id(&self, drive_id: &str) -> DrivesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, drive_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, drive_id)
     }
 }
 /// `/groups/{group-id}/drive/items/{item-id}/content`
@@ -109,7 +99,7 @@ impl GroupsItemDriveItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/groups/{group-id}/drive/items/{item-id}`
@@ -120,9 +110,7 @@ impl GroupsItemDriveItemsItem {
     /// `/groups/{group-id}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> GroupsItemDriveItemsItemContent {
-        let mut url = self.url.clone();
-        url.push_str("/content");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/content")
     }
 }
 /// `/groups/{group-id}/drive/items`
@@ -131,10 +119,7 @@ impl GroupsItemDriveItems {
     /// `/groups/{group-id}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> GroupsItemDriveItemsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, item_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, item_id)
     }
 }
 /// `/groups/{group-id}/drive`
@@ -143,9 +128,7 @@ impl GroupsItemDrive {
     /// `/groups/{group-id}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> GroupsItemDriveItems {
-        let mut url = self.url.clone();
-        url.push_str("/items");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/items")
     }
 }
 /// `/groups/{group-id}`
@@ -154,9 +137,7 @@ impl GroupsItem {
     /// `/groups/{group-id}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> GroupsItemDrive {
-        let mut url = self.url.clone();
-        url.push_str("/drive");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/drive")
     }
 }
 /// `/groups`
@@ -165,10 +146,7 @@ impl Groups {
     /// `/groups/{group-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_group_id(&self, group_id: &str) -> GroupsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, group_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, group_id)
     }
 }
 /// `/me/drive/items/{item-id}/content`
@@ -200,7 +178,7 @@ impl MeDriveItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/me/drive/items/{item-id}`
@@ -209,9 +187,7 @@ impl MeDriveItemsItem {
     /// `/me/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> MeDriveItemsItemContent {
-        let mut url = self.url.clone();
-        url.push_str("/content");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/content")
     }
 }
 /// `/me/drive/items`
@@ -220,10 +196,7 @@ impl MeDriveItems {
     /// `/me/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> MeDriveItemsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, item_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, item_id)
     }
 }
 /// `/me/drive/root:/{item-path}:/content`
@@ -253,7 +226,7 @@ impl MeDriveRootPathContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/me/drive/root:/{item-path}:`
@@ -262,9 +235,7 @@ impl MeDriveRootPath {
     /// `/me/drive/root:/{item-path}:/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> MeDriveRootPathContent {
-        let mut url = self.url.clone();
-        url.push_str("/content");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/content")
     }
 }
 /// `/me/drive`
@@ -273,9 +244,7 @@ impl MeDrive {
     /// `/me/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> MeDriveItems {
-        let mut url = self.url.clone();
-        url.push_str("/items");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/items")
     }
     /// `/me/drive/root:/{item-path}:`
     #[cfg(feature = "area-sharepoint")]
@@ -284,7 +253,7 @@ impl MeDrive {
         url.push_str("/root:/");
         crate::support::push_item_path(&mut url, item_path);
         url.push(':');
-        crate::request::Builder::new(url)
+        crate::request::builder(url)
     }
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
@@ -316,7 +285,7 @@ impl SharesItemDriveItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem`
@@ -325,9 +294,7 @@ impl SharesItemDriveItem {
     /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> SharesItemDriveItemContent {
-        let mut url = self.url.clone();
-        url.push_str("/content");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/content")
     }
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}`
@@ -336,9 +303,7 @@ impl SharesItem {
     /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive_item(&self) -> SharesItemDriveItem {
-        let mut url = self.url.clone();
-        url.push_str("/driveItem");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/driveItem")
     }
 }
 /// `/shares`
@@ -350,10 +315,7 @@ impl Shares {
         &self,
         share_id_or_encoded_sharing_url: &str,
     ) -> SharesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, share_id_or_encoded_sharing_url);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, share_id_or_encoded_sharing_url)
     }
 }
 /// `/sites/{siteId}/drive/items/{item-id}/content`
@@ -385,7 +347,7 @@ impl SitesItemDriveItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/sites/{siteId}/drive/items/{item-id}`
@@ -396,9 +358,7 @@ impl SitesItemDriveItemsItem {
     /// `/sites/{siteId}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> SitesItemDriveItemsItemContent {
-        let mut url = self.url.clone();
-        url.push_str("/content");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/content")
     }
 }
 /// `/sites/{siteId}/drive/items`
@@ -407,10 +367,7 @@ impl SitesItemDriveItems {
     /// `/sites/{siteId}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> SitesItemDriveItemsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, item_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, item_id)
     }
 }
 /// `/sites/{siteId}/drive`
@@ -419,9 +376,7 @@ impl SitesItemDrive {
     /// `/sites/{siteId}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> SitesItemDriveItems {
-        let mut url = self.url.clone();
-        url.push_str("/items");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/items")
     }
 }
 /// `/sites/{siteId}`
@@ -430,9 +385,7 @@ impl SitesItem {
     /// `/sites/{siteId}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> SitesItemDrive {
-        let mut url = self.url.clone();
-        url.push_str("/drive");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/drive")
     }
 }
 /// `/sites`
@@ -441,10 +394,7 @@ impl Sites {
     /// `/sites/{siteId}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_site_id(&self, site_id: &str) -> SitesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, site_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, site_id)
     }
 }
 /// `/users/{userId}/drive/items/{item-id}/content`
@@ -476,7 +426,7 @@ impl UsersItemDriveItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/users/{userId}/drive/items/{item-id}`
@@ -487,9 +437,7 @@ impl UsersItemDriveItemsItem {
     /// `/users/{userId}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> UsersItemDriveItemsItemContent {
-        let mut url = self.url.clone();
-        url.push_str("/content");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/content")
     }
 }
 /// `/users/{userId}/drive/items`
@@ -498,10 +446,7 @@ impl UsersItemDriveItems {
     /// `/users/{userId}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> UsersItemDriveItemsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, item_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, item_id)
     }
 }
 /// `/users/{userId}/drive`
@@ -510,8 +455,6 @@ impl UsersItemDrive {
     /// `/users/{userId}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> UsersItemDriveItems {
-        let mut url = self.url.clone();
-        url.push_str("/items");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/items")
     }
 }

@@ -29,7 +29,7 @@ impl ApplicationsDelta {
         crate::request::Page<crate::v1::models::Application>,
         options::GetApplicationsDelta,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/applications`
@@ -57,14 +57,12 @@ impl Applications {
         &self,
         body: &crate::v1::models::Application,
     ) -> Request<crate::v1::models::Application, options::PostApplications> {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
     /// `/applications/delta`
     #[cfg(feature = "area-applications")]
     pub fn delta(&self) -> ApplicationsDelta {
-        let mut url = self.url.clone();
-        url.push_str("/delta");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/delta")
     }
 }
 /// `/servicePrincipals/{id}/memberOf`
@@ -96,7 +94,7 @@ impl ServicePrincipalsItemMemberOf {
         crate::request::Page<crate::v1::models::DirectoryObject>,
         options::GetServicePrincipalsByIdMemberOf,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
             .header("ConsistencyLevel", "eventual")
     }
 }
@@ -106,9 +104,7 @@ impl ServicePrincipalsItem {
     /// `/servicePrincipals/{id}/memberOf`
     #[cfg(feature = "area-applications")]
     pub fn member_of(&self) -> ServicePrincipalsItemMemberOf {
-        let mut url = self.url.clone();
-        url.push_str("/memberOf");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/memberOf")
     }
 }
 /// `/servicePrincipals`
@@ -120,10 +116,7 @@ impl ServicePrincipals {
         &self,
         service_principal_id: &str,
     ) -> ServicePrincipalsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, service_principal_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, service_principal_id)
     }
 }
 /// `/servicePrincipals(appId='{appId}')/memberOf`
@@ -155,7 +148,7 @@ impl ServicePrincipalsCallMemberOf {
         crate::request::Page<crate::v1::models::DirectoryObject>,
         options::GetServicePrincipalsByIdMemberOf,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
             .header("ConsistencyLevel", "eventual")
     }
 }
@@ -165,8 +158,6 @@ impl ServicePrincipalsCall {
     /// `/servicePrincipals(appId='{appId}')/memberOf`
     #[cfg(feature = "area-applications")]
     pub fn member_of(&self) -> ServicePrincipalsCallMemberOf {
-        let mut url = self.url.clone();
-        url.push_str("/memberOf");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/memberOf")
     }
 }

@@ -31,7 +31,7 @@ impl EducationClassesItemAssignmentsItemPublish {
         crate::v1::models::EducationAssignment,
         options::PostEducationClassesByIdAssignmentsByIdPublish,
     > {
-        Request::new(http::Method::POST, self.url.clone())
+        crate::request::request(http::Method::POST, &self.url)
     }
 }
 /// `/education/classes/{id}/assignments/{id}`
@@ -42,9 +42,7 @@ impl EducationClassesItemAssignmentsItem {
     /// `/education/classes/{id}/assignments/{id}/publish`
     #[cfg(feature = "area-education")]
     pub fn publish(&self) -> EducationClassesItemAssignmentsItemPublish {
-        let mut url = self.url.clone();
-        url.push_str("/publish");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/publish")
     }
 }
 /// `/education/classes/{id}/assignments`
@@ -58,10 +56,7 @@ impl EducationClassesItemAssignments {
         &self,
         assignment_id: &str,
     ) -> EducationClassesItemAssignmentsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, assignment_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, assignment_id)
     }
 }
 /// `/education/classes/{id}`
@@ -70,9 +65,7 @@ impl EducationClassesItem {
     /// `/education/classes/{id}/assignments`
     #[cfg(feature = "area-education")]
     pub fn assignments(&self) -> EducationClassesItemAssignments {
-        let mut url = self.url.clone();
-        url.push_str("/assignments");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/assignments")
     }
 }
 /// `/education/classes`
@@ -81,10 +74,7 @@ impl EducationClasses {
     /// `/education/classes/{id}`
     #[cfg(feature = "area-education")]
     pub fn by_classe_id(&self, classe_id: &str) -> EducationClassesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, classe_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, classe_id)
     }
 }
 /// `/education`
@@ -93,8 +83,6 @@ impl Education {
     /// `/education/classes`
     #[cfg(feature = "area-education")]
     pub fn classes(&self) -> EducationClasses {
-        let mut url = self.url.clone();
-        url.push_str("/classes");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/classes")
     }
 }

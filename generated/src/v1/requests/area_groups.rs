@@ -29,7 +29,7 @@ impl GroupsItemMembers {
         crate::request::Page<crate::v1::models::DirectoryObject>,
         options::GetGroupsByIdMembers,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/groups/{id}`
@@ -38,9 +38,7 @@ impl GroupsItem {
     /// `/groups/{id}/members`
     #[cfg(feature = "area-groups")]
     pub fn members(&self) -> GroupsItemMembers {
-        let mut url = self.url.clone();
-        url.push_str("/members");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/members")
     }
 }
 /// `/groups`
@@ -49,9 +47,6 @@ impl Groups {
     /// `/groups/{id}`
     #[cfg(feature = "area-groups")]
     pub fn by_group_id(&self, group_id: &str) -> GroupsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, group_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, group_id)
     }
 }

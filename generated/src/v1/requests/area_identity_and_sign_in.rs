@@ -33,7 +33,7 @@ impl MeAuthenticationMethods {
         crate::request::Page<crate::v1::models::AuthenticationMethod>,
         options::GetMeAuthenticationMethods,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/me/authentication`
@@ -42,9 +42,7 @@ impl MeAuthentication {
     /// `/me/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> MeAuthenticationMethods {
-        let mut url = self.url.clone();
-        url.push_str("/methods");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/methods")
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
@@ -79,7 +77,7 @@ impl UsersItemAuthenticationMethodsItemResetPassword {
         crate::v1::models::PasswordResetResponse,
         options::PostUsersByIdAuthenticationMethodsByIdResetPassword,
     > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
@@ -90,9 +88,7 @@ impl UsersItemAuthenticationMethodsItem {
     /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn reset_password(&self) -> UsersItemAuthenticationMethodsItemResetPassword {
-        let mut url = self.url.clone();
-        url.push_str("/resetPassword");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/resetPassword")
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/methods`
@@ -126,15 +122,12 @@ impl UsersItemAuthenticationMethods {
         crate::request::Page<crate::v1::models::AuthenticationMethod>,
         options::GetMeAuthenticationMethods,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
     /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_method_id(&self, method_id: &str) -> UsersItemAuthenticationMethodsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, method_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, method_id)
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
@@ -175,7 +168,7 @@ impl UsersItemAuthenticationOperationsItem {
         crate::v1::models::Operation,
         options::GetUsersByIdAuthenticationOperationsById,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/operations`
@@ -189,10 +182,7 @@ impl UsersItemAuthenticationOperations {
         &self,
         operation_id: &str,
     ) -> UsersItemAuthenticationOperationsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, operation_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, operation_id)
     }
 }
 /// `/users/{id | userPrincipalName}/authentication`
@@ -203,15 +193,11 @@ impl UsersItemAuthentication {
     /// `/users/{id | userPrincipalName}/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> UsersItemAuthenticationMethods {
-        let mut url = self.url.clone();
-        url.push_str("/methods");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/methods")
     }
     /// `/users/{id | userPrincipalName}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
-        let mut url = self.url.clone();
-        url.push_str("/operations");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/operations")
     }
 }

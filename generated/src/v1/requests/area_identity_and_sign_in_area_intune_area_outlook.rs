@@ -8,44 +8,32 @@ impl UsersItem {
     /// `/users/{id | userPrincipalName}/authentication`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn authentication(&self) -> UsersItemAuthentication {
-        let mut url = self.url.clone();
-        url.push_str("/authentication");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/authentication")
     }
     /// `/users/{id | userPrincipalName}/events`
     #[cfg(feature = "area-outlook")]
     pub fn events(&self) -> UsersItemEvents {
-        let mut url = self.url.clone();
-        url.push_str("/events");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/events")
     }
     /// `/users/{id | userPrincipalName}/mailFolders`
     #[cfg(feature = "area-outlook")]
     pub fn mail_folders(&self) -> UsersItemMailFolders {
-        let mut url = self.url.clone();
-        url.push_str("/mailFolders");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/mailFolders")
     }
     /// `/users/{id | userPrincipalName}/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> UsersItemManagedDevices {
-        let mut url = self.url.clone();
-        url.push_str("/managedDevices");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/managedDevices")
     }
     /// `/users/{id | userPrincipalName}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMessages {
-        let mut url = self.url.clone();
-        url.push_str("/messages");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/messages")
     }
     /// `/users/{id | userPrincipalName}/sendMail`
     #[cfg(feature = "area-outlook")]
     pub fn send_mail(&self) -> UsersItemSendMail {
-        let mut url = self.url.clone();
-        url.push_str("/sendMail");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/sendMail")
     }
 }
 /// `/users`
@@ -62,9 +50,6 @@ impl Users {
         )
     )]
     pub fn by_user_id(&self, user_id: &str) -> UsersItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, user_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, user_id)
     }
 }

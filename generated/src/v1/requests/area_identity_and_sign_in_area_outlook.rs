@@ -8,36 +8,26 @@ impl Me {
     /// `/me/authentication`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn authentication(&self) -> MeAuthentication {
-        let mut url = self.url.clone();
-        url.push_str("/authentication");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/authentication")
     }
     /// `/me/events`
     #[cfg(feature = "area-outlook")]
     pub fn events(&self) -> MeEvents {
-        let mut url = self.url.clone();
-        url.push_str("/events");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/events")
     }
     /// `/me/mailFolders`
     #[cfg(feature = "area-outlook")]
     pub fn mail_folders(&self) -> MeMailFolders {
-        let mut url = self.url.clone();
-        url.push_str("/mailFolders");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/mailFolders")
     }
     /// `/me/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> MeMessages {
-        let mut url = self.url.clone();
-        url.push_str("/messages");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/messages")
     }
     /// `/me/sendMail`
     #[cfg(feature = "area-outlook")]
     pub fn send_mail(&self) -> MeSendMail {
-        let mut url = self.url.clone();
-        url.push_str("/sendMail");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/sendMail")
     }
 }

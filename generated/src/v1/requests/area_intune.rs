@@ -31,7 +31,7 @@ impl DeviceManagementDetectedAppsItemManagedDevicesItem {
         crate::v1::models::ManagedDevice,
         options::GetUsersByUsersIdManagedDevicesByManagedDeviceId,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices`
@@ -45,10 +45,7 @@ impl DeviceManagementDetectedAppsItemManagedDevices {
         &self,
         managed_device_id: &str,
     ) -> DeviceManagementDetectedAppsItemManagedDevicesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, managed_device_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, managed_device_id)
     }
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}`
@@ -59,9 +56,7 @@ impl DeviceManagementDetectedAppsItem {
     /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> DeviceManagementDetectedAppsItemManagedDevices {
-        let mut url = self.url.clone();
-        url.push_str("/managedDevices");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/managedDevices")
     }
 }
 /// `/deviceManagement/detectedApps`
@@ -75,10 +70,7 @@ impl DeviceManagementDetectedApps {
         &self,
         detected_app_id: &str,
     ) -> DeviceManagementDetectedAppsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, detected_app_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, detected_app_id)
     }
 }
 /// `/deviceManagement/managedDevices/{managedDeviceId}`
@@ -110,7 +102,7 @@ impl DeviceManagementManagedDevicesItem {
         crate::v1::models::ManagedDevice,
         options::GetUsersByUsersIdManagedDevicesByManagedDeviceId,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/deviceManagement/managedDevices`
@@ -124,10 +116,7 @@ impl DeviceManagementManagedDevices {
         &self,
         managed_device_id: &str,
     ) -> DeviceManagementManagedDevicesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, managed_device_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, managed_device_id)
     }
 }
 /// `/deviceManagement`
@@ -136,16 +125,12 @@ impl DeviceManagement {
     /// `/deviceManagement/detectedApps`
     #[cfg(feature = "area-intune")]
     pub fn detected_apps(&self) -> DeviceManagementDetectedApps {
-        let mut url = self.url.clone();
-        url.push_str("/detectedApps");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/detectedApps")
     }
     /// `/deviceManagement/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> DeviceManagementManagedDevices {
-        let mut url = self.url.clone();
-        url.push_str("/managedDevices");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/managedDevices")
     }
 }
 /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
@@ -177,7 +162,7 @@ impl UsersItemManagedDevicesItem {
         crate::v1::models::ManagedDevice,
         options::GetUsersByUsersIdManagedDevicesByManagedDeviceId,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/users/{id | userPrincipalName}/managedDevices`
@@ -191,9 +176,6 @@ impl UsersItemManagedDevices {
         &self,
         managed_device_id: &str,
     ) -> UsersItemManagedDevicesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, managed_device_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, managed_device_id)
     }
 }

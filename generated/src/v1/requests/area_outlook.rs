@@ -34,7 +34,7 @@ impl MeEventsItemAttachmentsCreateUploadSession {
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
     > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/me/events/{id}/attachments`
@@ -45,9 +45,7 @@ impl MeEventsItemAttachments {
     /// `/me/events/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(&self) -> MeEventsItemAttachmentsCreateUploadSession {
-        let mut url = self.url.clone();
-        url.push_str("/createUploadSession");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/createUploadSession")
     }
 }
 /// `/me/events/{id}`
@@ -56,9 +54,7 @@ impl MeEventsItem {
     /// `/me/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> MeEventsItemAttachments {
-        let mut url = self.url.clone();
-        url.push_str("/attachments");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/attachments")
     }
 }
 /// `/me/events`
@@ -67,10 +63,7 @@ impl MeEvents {
     /// `/me/events/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_event_id(&self, event_id: &str) -> MeEventsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, event_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, event_id)
     }
 }
 /// `/me/mailFolders/{id}/messages/delta`
@@ -104,7 +97,7 @@ impl MeMailFoldersItemMessagesDelta {
         crate::request::Page<crate::v1::models::Message>,
         options::GetMeMailFoldersByIdMessagesDelta,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/me/mailFolders/{id}/messages`
@@ -115,9 +108,7 @@ impl MeMailFoldersItemMessages {
     /// `/me/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
     pub fn delta(&self) -> MeMailFoldersItemMessagesDelta {
-        let mut url = self.url.clone();
-        url.push_str("/delta");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/delta")
     }
 }
 /// `/me/mailFolders/{id}`
@@ -126,9 +117,7 @@ impl MeMailFoldersItem {
     /// `/me/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> MeMailFoldersItemMessages {
-        let mut url = self.url.clone();
-        url.push_str("/messages");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/messages")
     }
 }
 /// `/me/mailFolders`
@@ -137,10 +126,7 @@ impl MeMailFolders {
     /// `/me/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> MeMailFoldersItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, mail_folder_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, mail_folder_id)
     }
 }
 /// `/me/messages/{id}/attachments/createUploadSession`
@@ -175,7 +161,7 @@ impl MeMessagesItemAttachmentsCreateUploadSession {
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
     > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/me/messages/{id}/attachments`
@@ -186,9 +172,7 @@ impl MeMessagesItemAttachments {
     /// `/me/messages/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(&self) -> MeMessagesItemAttachmentsCreateUploadSession {
-        let mut url = self.url.clone();
-        url.push_str("/createUploadSession");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/createUploadSession")
     }
 }
 /// `/me/messages/{id}`
@@ -197,9 +181,7 @@ impl MeMessagesItem {
     /// `/me/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> MeMessagesItemAttachments {
-        let mut url = self.url.clone();
-        url.push_str("/attachments");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/attachments")
     }
 }
 /// `/me/messages`
@@ -208,10 +190,7 @@ impl MeMessages {
     /// `/me/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> MeMessagesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, message_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, message_id)
     }
 }
 /// `/me/sendMail`
@@ -236,7 +215,7 @@ impl MeSendMail {
     /// - [`spec/api-reference/v1.0/api/user-sendmail.md:12`](https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0)
     #[cfg(feature = "area-outlook")]
     pub fn post(&self) -> Request<crate::v1::models::Anything, options::PostMeSendMail> {
-        Request::new(http::Method::POST, self.url.clone())
+        crate::request::request(http::Method::POST, &self.url)
     }
 }
 /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
@@ -271,7 +250,7 @@ impl UsersItemEventsItemAttachmentsCreateUploadSession {
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
     > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/users/{id | userPrincipalName}/events/{id}/attachments`
@@ -284,9 +263,7 @@ impl UsersItemEventsItemAttachments {
     pub fn create_upload_session(
         &self,
     ) -> UsersItemEventsItemAttachmentsCreateUploadSession {
-        let mut url = self.url.clone();
-        url.push_str("/createUploadSession");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/createUploadSession")
     }
 }
 /// `/users/{id | userPrincipalName}/events/{id}`
@@ -295,9 +272,7 @@ impl UsersItemEventsItem {
     /// `/users/{id | userPrincipalName}/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemEventsItemAttachments {
-        let mut url = self.url.clone();
-        url.push_str("/attachments");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/attachments")
     }
 }
 /// `/users/{id | userPrincipalName}/events`
@@ -306,10 +281,7 @@ impl UsersItemEvents {
     /// `/users/{id | userPrincipalName}/events/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_event_id(&self, event_id: &str) -> UsersItemEventsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, event_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, event_id)
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
@@ -343,7 +315,7 @@ impl UsersItemMailFoldersItemMessagesDelta {
         crate::request::Page<crate::v1::models::Message>,
         options::GetMeMailFoldersByIdMessagesDelta,
     > {
-        Request::new(http::Method::GET, self.url.clone())
+        crate::request::request(http::Method::GET, &self.url)
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
@@ -354,9 +326,7 @@ impl UsersItemMailFoldersItemMessages {
     /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
     pub fn delta(&self) -> UsersItemMailFoldersItemMessagesDelta {
-        let mut url = self.url.clone();
-        url.push_str("/delta");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/delta")
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}`
@@ -367,9 +337,7 @@ impl UsersItemMailFoldersItem {
     /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMailFoldersItemMessages {
-        let mut url = self.url.clone();
-        url.push_str("/messages");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/messages")
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders`
@@ -378,10 +346,7 @@ impl UsersItemMailFolders {
     /// `/users/{id | userPrincipalName}/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> UsersItemMailFoldersItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, mail_folder_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, mail_folder_id)
     }
 }
 /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
@@ -416,7 +381,7 @@ impl UsersItemMessagesItemAttachmentsCreateUploadSession {
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
     > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
@@ -429,9 +394,7 @@ impl UsersItemMessagesItemAttachments {
     pub fn create_upload_session(
         &self,
     ) -> UsersItemMessagesItemAttachmentsCreateUploadSession {
-        let mut url = self.url.clone();
-        url.push_str("/createUploadSession");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/createUploadSession")
     }
 }
 /// `/users/{id | userPrincipalName}/messages/{id}`
@@ -440,9 +403,7 @@ impl UsersItemMessagesItem {
     /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemMessagesItemAttachments {
-        let mut url = self.url.clone();
-        url.push_str("/attachments");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/attachments")
     }
 }
 /// `/users/{id | userPrincipalName}/messages`
@@ -451,10 +412,7 @@ impl UsersItemMessages {
     /// `/users/{id | userPrincipalName}/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> UsersItemMessagesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, message_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, message_id)
     }
 }
 /// `/users/{id | userPrincipalName}/sendMail`
@@ -479,6 +437,6 @@ impl UsersItemSendMail {
     /// - [`spec/api-reference/v1.0/api/user-sendmail.md:12`](https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0)
     #[cfg(feature = "area-outlook")]
     pub fn post(&self) -> Request<crate::v1::models::Anything, options::PostMeSendMail> {
-        Request::new(http::Method::POST, self.url.clone())
+        crate::request::request(http::Method::POST, &self.url)
     }
 }

@@ -27,7 +27,7 @@ impl SitesItemLists {
         &self,
         body: &::serde_json::Value,
     ) -> Request<crate::v1::models::List, options::PostSitesBySiteIdLists> {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/sites/{site-id}`
@@ -36,9 +36,7 @@ impl SitesItem {
     /// `/sites/{site-id}/lists`
     #[cfg(feature = "area-sharepoint")]
     pub fn lists(&self) -> SitesItemLists {
-        let mut url = self.url.clone();
-        url.push_str("/lists");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/lists")
     }
 }
 /// `/sites`
@@ -47,9 +45,6 @@ impl Sites {
     /// `/sites/{site-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_site_id(&self, site_id: &str) -> SitesItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, site_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, site_id)
     }
 }

@@ -27,7 +27,7 @@ impl ChatsItemMessages {
         &self,
         body: &crate::v1::models::ChatMessage,
     ) -> Request<crate::v1::models::ChatMessage, options::PostChatsByChatIdMessages> {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
+        crate::request::request(http::Method::POST, &self.url).json_body(body)
     }
 }
 /// `/chats/{chat-id}`
@@ -36,9 +36,7 @@ impl ChatsItem {
     /// `/chats/{chat-id}/messages`
     #[cfg(feature = "area-teams")]
     pub fn messages(&self) -> ChatsItemMessages {
-        let mut url = self.url.clone();
-        url.push_str("/messages");
-        crate::request::Builder::new(url)
+        crate::request::child(&self.url, "/messages")
     }
 }
 /// `/chats`
@@ -47,9 +45,6 @@ impl Chats {
     /// `/chats/{chat-id}`
     #[cfg(feature = "area-teams")]
     pub fn by_chat_id(&self, chat_id: &str) -> ChatsItem {
-        let mut url = self.url.clone();
-        url.push('/');
-        crate::support::push_segment(&mut url, chat_id);
-        crate::request::Builder::new(url)
+        crate::request::item(&self.url, chat_id)
     }
 }
