@@ -391,13 +391,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
             format,
         } => {
             let (docs, _) = docs_or_spec(docs)?;
+            let scratch = out_dir.is_none();
             let target = out_dir.unwrap_or_else(|| {
                 std::env::temp_dir().join(format!("graph-codegen-bench-{}", std::process::id()))
             });
             if cfg!(debug_assertions) {
                 eprintln!("warning: a debug build; run `cargo run --release -p xtask -- bench` for real numbers");
             }
-            let bench = codegen::bench::run(&docs, &target)?;
+            let bench = codegen::bench::run(&docs, &target);
+            if scratch {
+                let _ = std::fs::remove_dir_all(&target);
+            }
+            let bench = bench?;
             match format {
                 LintFormat::Human => out(&codegen::bench::render(&bench)),
                 LintFormat::Json => {
