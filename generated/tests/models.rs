@@ -143,3 +143,14 @@ fn eq_compares_every_property_and_the_unknown_ones() {
     assert_ne!(op, other);
     assert_ne!(op, LongRunningOperation::default());
 }
+
+#[test]
+fn field_enums_debug_as_their_variant_and_select_by_their_wire_name() {
+    use graph_generated::request::FieldName;
+    use graph_generated::v1::models::DirectoryObjectField;
+    let all = [DirectoryObjectField::Id, DirectoryObjectField::DeletedDateTime];
+    let debug: Vec<String> = all.iter().map(|f| format!("{f:?}")).collect();
+    assert_eq!(debug, ["Id", "DeletedDateTime"]);
+    let wire: Vec<&str> = all.iter().map(|f| f.wire_name()).collect();
+    assert_eq!(wire, ["id", "deletedDateTime"]);
+}

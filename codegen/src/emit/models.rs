@@ -176,6 +176,9 @@ fn model_tokens(
     let mut field_idents: Vec<(proc_macro2::Ident, &Property)> = Vec::new();
     let mut visits: Vec<TokenStream> = Vec::new();
     let mut visits_mut: Vec<TokenStream> = Vec::new();
+    // `None` rather than the derive's `Default::default()` per field: a
+    // constructor is cheaper to type-check than a trait call.
+    let mut defaults: Vec<TokenStream> = Vec::new();
     let props: Vec<TokenStream> = model
         .properties
         .iter()
@@ -201,6 +204,7 @@ fn model_tokens(
             let rust = field.to_string().trim_start_matches("r#").to_string();
             visits.push(quote!(#field_cfg v.field(#wire, #rust, &self.#field);));
             visits_mut.push(quote!(#field_cfg v.field(#wire, &mut self.#field);));
+            defaults.push(quote!(#field_cfg #field: None,));
             quote! {
                 #docs
                 #field_cfg
@@ -225,9 +229,13 @@ fn model_tokens(
         let doc = format!(" `{wire}`");
         quote!(#[doc = #doc] #v,)
     });
-    let variant_names = variant_list
+    // Looked up by discriminant (the variants are fieldless and in order)
+    // rather than matched: a match arm per variant in `wire_name` and in a
+    // derived `Debug` cost compile time for nothing.
+    let wire_names = variant_list.iter().map(|(_, wire)| wire);
+    let rust_names = variant_list
         .iter()
-        .map(|(v, wire)| quote!(Self::#v => #wire,));
+        .map(|(v, _)| v.to_string().trim_start_matches("r#").to_string());
     // Only the models an operation with `$select` or `$expand` returns
     // need a `Field` enum; for the others (most complex types) it would be
     // dead code that costs compile time.
@@ -243,16 +251,25 @@ fn model_tokens(
         let doc = format!(" The properties of [`{ident}`], for `$select` and `$expand`.");
         quote! {
             #[doc = #doc]
-            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+            #[derive(Clone, Copy, PartialEq, Eq)]
             pub enum #field_enum {
                 #(#variant_decls)*
             }
 
+            impl #field_enum {
+                const WIRE_NAMES: &'static [&'static str] = &[#(#wire_names),*];
+                const VARIANT_NAMES: &'static [&'static str] = &[#(#rust_names),*];
+            }
+
             impl crate::request::FieldName for #field_enum {
                 fn wire_name(&self) -> &'static str {
-                    match self {
-                        #(#variant_names)*
-                    }
+                    Self::WIRE_NAMES[*self as usize]
+                }
+            }
+
+            impl ::std::fmt::Debug for #field_enum {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(Self::VARIANT_NAMES[*self as usize])
                 }
             }
 
@@ -297,7 +314,6 @@ fn model_tokens(
         impl crate::request::JsonBody for #ident {}
 
         #docs
-        #[derive(Default)]
         pub struct #ident {
             #(#props)*
             /// Properties this crate does not know: fields of a derived type
@@ -315,6 +331,15 @@ fn model_tokens(
             fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
                 #(#visits_mut)*
                 v.additional(&mut self.additional_data);
+            }
+        }
+
+        impl ::std::default::Default for #ident {
+            fn default() -> Self {
+                Self {
+                    #(#defaults)*
+                    additional_data: ::serde_json::Map::new(),
+                }
             }
         }
 

@@ -6,7 +6,6 @@ impl crate::request::JsonBody for AuthenticationMethod {}
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/beta/resources/authenticationmethod.md:10`.
-#[derive(Default)]
 pub struct AuthenticationMethod {
     /// The identifier of this instance of an authentication method registered to this user. Read-only.
     pub id: ::std::option::Option<::std::string::String>,
@@ -24,6 +23,14 @@ impl crate::support::ModelFields for AuthenticationMethod {
     fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for AuthenticationMethod {
+    fn default() -> Self {
+        Self {
+            id: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for AuthenticationMethod {
@@ -60,7 +67,6 @@ impl crate::request::JsonBody for PasswordAuthenticationMethod {}
 /// A representation of a password registered to a user.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/beta/resources/passwordauthenticationmethod.md:13`.
-#[derive(Default)]
 pub struct PasswordAuthenticationMethod {
     /// The date and time when this password was last updated. This property is currently not populated. Read-only. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
@@ -86,6 +92,16 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
         v.field("id", &mut self.id);
         v.field("password", &mut self.password);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for PasswordAuthenticationMethod {
+    fn default() -> Self {
+        Self {
+            created_date_time: None,
+            id: None,
+            password: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for PasswordAuthenticationMethod {
@@ -122,7 +138,6 @@ impl crate::request::JsonBody for UnifiedRoleDefinition {}
 /// A unified role definition is a collection of permissions
 ///
 /// `microsoft.graph.unifiedRoleDefinition`, documented at `spec/api-reference/beta/resources/unifiedroledefinition.md:10`.
-#[derive(Default)]
 pub struct UnifiedRoleDefinition {
     /// The description for the unifiedRoleDefinition. Read-only when isBuiltIn is true.
     pub description: ::std::option::Option<::std::string::String>,
@@ -188,6 +203,24 @@ impl crate::support::ModelFields for UnifiedRoleDefinition {
         v.additional(&mut self.additional_data);
     }
 }
+impl ::std::default::Default for UnifiedRoleDefinition {
+    fn default() -> Self {
+        Self {
+            description: None,
+            display_name: None,
+            id: None,
+            is_built_in: None,
+            is_enabled: None,
+            is_privileged: None,
+            resource_scopes: None,
+            role_permissions: None,
+            template_id: None,
+            version: None,
+            inherits_permissions_from: None,
+            additional_data: ::serde_json::Map::new(),
+        }
+    }
+}
 impl ::std::fmt::Debug for UnifiedRoleDefinition {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
@@ -222,7 +255,6 @@ impl crate::request::JsonBody for UnifiedRoleManagementAlert {}
 /// **TODO: Add Description**
 ///
 /// `microsoft.graph.unifiedRoleManagementAlert`, documented at `spec/api-reference/beta/resources/unifiedrolemanagementalert.md:10`.
-#[derive(Default)]
 pub struct UnifiedRoleManagementAlert {
     /// TODO: Add Description Inherited from entity.
     pub id: ::std::option::Option<::std::string::String>,
@@ -288,6 +320,24 @@ impl crate::support::ModelFields for UnifiedRoleManagementAlert {
         v.field("alertDefinition", &mut self.alert_definition);
         v.field("alertIncidents", &mut self.alert_incidents);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for UnifiedRoleManagementAlert {
+    fn default() -> Self {
+        Self {
+            id: None,
+            alert_definition_id: None,
+            incident_count: None,
+            is_active: None,
+            last_modified_date_time: None,
+            last_scanned_date_time: None,
+            scope_id: None,
+            scope_type: None,
+            alert_configuration: None,
+            alert_definition: None,
+            alert_incidents: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for UnifiedRoleManagementAlert {

@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`Application`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ApplicationField {
     /// `appId`
     AppId,
@@ -20,17 +20,34 @@ pub enum ApplicationField {
     /// `signInAudienceRestrictions`
     SignInAudienceRestrictions,
 }
+impl ApplicationField {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "appId",
+        "displayName",
+        "id",
+        "identifierUris",
+        "publisherDomain",
+        "signInAudience",
+        "signInAudienceRestrictions",
+    ];
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "AppId",
+        "DisplayName",
+        "Id",
+        "IdentifierUris",
+        "PublisherDomain",
+        "SignInAudience",
+        "SignInAudienceRestrictions",
+    ];
+}
 impl crate::request::FieldName for ApplicationField {
     fn wire_name(&self) -> &'static str {
-        match self {
-            Self::AppId => "appId",
-            Self::DisplayName => "displayName",
-            Self::Id => "id",
-            Self::IdentifierUris => "identifierUris",
-            Self::PublisherDomain => "publisherDomain",
-            Self::SignInAudience => "signInAudience",
-            Self::SignInAudienceRestrictions => "signInAudienceRestrictions",
-        }
+        Self::WIRE_NAMES[*self as usize]
+    }
+}
+impl ::std::fmt::Debug for ApplicationField {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
 }
 impl crate::request::Selectable for Application {
@@ -38,7 +55,6 @@ impl crate::request::Selectable for Application {
 }
 impl crate::request::JsonBody for Application {}
 /// `microsoft.graph.application`, documented at `spec/api-reference/beta/api/application-list.md:122`, `spec/api-reference/beta/api/application-list.md:266`, `spec/api-reference/beta/api/application-list.md:344`, `spec/api-reference/beta/api/application-list.md:423`, `spec/api-reference/beta/api/application-list.md:504`, `spec/api-reference/beta/api/application-list.md:551`.
-#[derive(Default)]
 pub struct Application {
     pub app_id: ::std::option::Option<::std::string::String>,
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -77,6 +93,20 @@ impl crate::support::ModelFields for Application {
         v.field("signInAudience", &mut self.sign_in_audience);
         v.field("signInAudienceRestrictions", &mut self.sign_in_audience_restrictions);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for Application {
+    fn default() -> Self {
+        Self {
+            app_id: None,
+            display_name: None,
+            id: None,
+            identifier_uris: None,
+            publisher_domain: None,
+            sign_in_audience: None,
+            sign_in_audience_restrictions: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for Application {

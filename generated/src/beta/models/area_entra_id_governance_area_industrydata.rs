@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`LongRunningOperation`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum LongRunningOperationField {
     /// `id`
     Id,
@@ -18,16 +18,32 @@ pub enum LongRunningOperationField {
     /// `statusDetail`
     StatusDetail,
 }
+impl LongRunningOperationField {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "id",
+        "createdDateTime",
+        "lastActionDateTime",
+        "resourceLocation",
+        "status",
+        "statusDetail",
+    ];
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "Id",
+        "CreatedDateTime",
+        "LastActionDateTime",
+        "ResourceLocation",
+        "Status",
+        "StatusDetail",
+    ];
+}
 impl crate::request::FieldName for LongRunningOperationField {
     fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Id => "id",
-            Self::CreatedDateTime => "createdDateTime",
-            Self::LastActionDateTime => "lastActionDateTime",
-            Self::ResourceLocation => "resourceLocation",
-            Self::Status => "status",
-            Self::StatusDetail => "statusDetail",
-        }
+        Self::WIRE_NAMES[*self as usize]
+    }
+}
+impl ::std::fmt::Debug for LongRunningOperationField {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
 }
 impl crate::request::Selectable for LongRunningOperation {
@@ -45,7 +61,6 @@ impl crate::request::JsonBody for LongRunningOperation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:10`.
-#[derive(Default)]
 pub struct LongRunningOperation {
     /// The unique identifier for the operation.
     pub id: ::std::option::Option<::std::string::String>,
@@ -87,6 +102,19 @@ impl crate::support::ModelFields for LongRunningOperation {
         v.field("status", &mut self.status);
         v.field("statusDetail", &mut self.status_detail);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for LongRunningOperation {
+    fn default() -> Self {
+        Self {
+            id: None,
+            created_date_time: None,
+            last_action_date_time: None,
+            resource_location: None,
+            status: None,
+            status_detail: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for LongRunningOperation {

@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`HardwareOathAuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum HardwareOathAuthenticationMethodField {
     /// `id`
     Id,
@@ -12,13 +12,18 @@ pub enum HardwareOathAuthenticationMethodField {
     /// `device`
     Device,
 }
+impl HardwareOathAuthenticationMethodField {
+    const WIRE_NAMES: &'static [&'static str] = &["id", "createdDateTime", "device"];
+    const VARIANT_NAMES: &'static [&'static str] = &["Id", "CreatedDateTime", "Device"];
+}
 impl crate::request::FieldName for HardwareOathAuthenticationMethodField {
     fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Id => "id",
-            Self::CreatedDateTime => "createdDateTime",
-            Self::Device => "device",
-        }
+        Self::WIRE_NAMES[*self as usize]
+    }
+}
+impl ::std::fmt::Debug for HardwareOathAuthenticationMethodField {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
 }
 impl crate::request::Selectable for HardwareOathAuthenticationMethod {
@@ -28,7 +33,6 @@ impl crate::request::JsonBody for HardwareOathAuthenticationMethod {}
 /// Exposes the hardware OATH method on the user object.
 ///
 /// `microsoft.graph.hardwareOathAuthenticationMethod`, documented at `spec/api-reference/beta/resources/hardwareoathauthenticationmethod.md:12`.
-#[derive(Default)]
 pub struct HardwareOathAuthenticationMethod {
     /// Unique identifier for the device. Inherited from entity.
     pub id: ::std::option::Option<::std::string::String>,
@@ -54,6 +58,16 @@ impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
         v.field("createdDateTime", &mut self.created_date_time);
         v.field("device", &mut self.device);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for HardwareOathAuthenticationMethod {
+    fn default() -> Self {
+        Self {
+            id: None,
+            created_date_time: None,
+            device: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for HardwareOathAuthenticationMethod {

@@ -14,7 +14,6 @@ impl crate::request::JsonBody for Operation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/beta/resources/operation.md:10`.
-#[derive(Default)]
 pub struct Operation {
     /// The operation ID. Read-only. Server generated.
     pub id: ::std::option::Option<::std::string::String>,
@@ -50,6 +49,17 @@ impl crate::support::ModelFields for Operation {
         v.additional(&mut self.additional_data);
     }
 }
+impl ::std::default::Default for Operation {
+    fn default() -> Self {
+        Self {
+            id: None,
+            created_date_time: None,
+            last_action_date_time: None,
+            status: None,
+            additional_data: ::serde_json::Map::new(),
+        }
+    }
+}
 impl ::std::fmt::Debug for Operation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
@@ -82,7 +92,6 @@ impl<'de> serde::Deserialize<'de> for Operation {
 }
 impl crate::request::JsonBody for PasswordResetResponse {}
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:115`, `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:177`.
-#[derive(Default)]
 pub struct PasswordResetResponse {
     pub new_password: ::std::option::Option<::std::string::String>,
     /// Properties this crate does not know: fields of a derived type
@@ -99,6 +108,14 @@ impl crate::support::ModelFields for PasswordResetResponse {
     fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
         v.field("newPassword", &mut self.new_password);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for PasswordResetResponse {
+    fn default() -> Self {
+        Self {
+            new_password: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for PasswordResetResponse {

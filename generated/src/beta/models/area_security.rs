@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`SecurityIncident`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum SecurityIncidentField {
     /// `assignedTo`
     AssignedTo,
@@ -44,29 +44,58 @@ pub enum SecurityIncidentField {
     /// `tenantId`
     TenantId,
 }
+impl SecurityIncidentField {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "assignedTo",
+        "classification",
+        "comments",
+        "createdDateTime",
+        "customTags",
+        "description",
+        "determination",
+        "displayName",
+        "id",
+        "incidentWebUrl",
+        "lastModifiedBy",
+        "lastUpdateDateTime",
+        "recommendedActions",
+        "recommendedHuntingQueries",
+        "redirectIncidentId",
+        "severity",
+        "status",
+        "systemTags",
+        "tenantId",
+    ];
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "AssignedTo",
+        "Classification",
+        "Comments",
+        "CreatedDateTime",
+        "CustomTags",
+        "Description",
+        "Determination",
+        "DisplayName",
+        "Id",
+        "IncidentWebUrl",
+        "LastModifiedBy",
+        "LastUpdateDateTime",
+        "RecommendedActions",
+        "RecommendedHuntingQueries",
+        "RedirectIncidentId",
+        "Severity",
+        "Status",
+        "SystemTags",
+        "TenantId",
+    ];
+}
 impl crate::request::FieldName for SecurityIncidentField {
     fn wire_name(&self) -> &'static str {
-        match self {
-            Self::AssignedTo => "assignedTo",
-            Self::Classification => "classification",
-            Self::Comments => "comments",
-            Self::CreatedDateTime => "createdDateTime",
-            Self::CustomTags => "customTags",
-            Self::Description => "description",
-            Self::Determination => "determination",
-            Self::DisplayName => "displayName",
-            Self::Id => "id",
-            Self::IncidentWebUrl => "incidentWebUrl",
-            Self::LastModifiedBy => "lastModifiedBy",
-            Self::LastUpdateDateTime => "lastUpdateDateTime",
-            Self::RecommendedActions => "recommendedActions",
-            Self::RecommendedHuntingQueries => "recommendedHuntingQueries",
-            Self::RedirectIncidentId => "redirectIncidentId",
-            Self::Severity => "severity",
-            Self::Status => "status",
-            Self::SystemTags => "systemTags",
-            Self::TenantId => "tenantId",
-        }
+        Self::WIRE_NAMES[*self as usize]
+    }
+}
+impl ::std::fmt::Debug for SecurityIncidentField {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
 }
 impl crate::request::Selectable for SecurityIncident {
@@ -74,7 +103,6 @@ impl crate::request::Selectable for SecurityIncident {
 }
 impl crate::request::JsonBody for SecurityIncident {}
 /// `microsoft.graph.security.incident`, documented at `spec/api-reference/beta/api/security-incident-get.md:115`.
-#[derive(Default)]
 pub struct SecurityIncident {
     pub assigned_to: ::std::option::Option<::std::string::String>,
     pub classification: ::std::option::Option<::std::string::String>,
@@ -159,6 +187,32 @@ impl crate::support::ModelFields for SecurityIncident {
         v.field("systemTags", &mut self.system_tags);
         v.field("tenantId", &mut self.tenant_id);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for SecurityIncident {
+    fn default() -> Self {
+        Self {
+            assigned_to: None,
+            classification: None,
+            comments: None,
+            created_date_time: None,
+            custom_tags: None,
+            description: None,
+            determination: None,
+            display_name: None,
+            id: None,
+            incident_web_url: None,
+            last_modified_by: None,
+            last_update_date_time: None,
+            recommended_actions: None,
+            recommended_hunting_queries: None,
+            redirect_incident_id: None,
+            severity: None,
+            status: None,
+            system_tags: None,
+            tenant_id: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for SecurityIncident {

@@ -4,7 +4,6 @@
 use super::*;
 impl crate::request::JsonBody for ChatMessage {}
 /// `microsoft.graph.chatMessage`, documented at `spec/api-reference/beta/api/chat-post-messages.md:141`, `spec/api-reference/beta/api/chat-post-messages.md:229`.
-#[derive(Default)]
 pub struct ChatMessage {
     pub attachments: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     pub body: ::std::option::Option<::serde_json::Value>,
@@ -98,6 +97,37 @@ impl crate::support::ModelFields for ChatMessage {
         v.field("summary", &mut self.summary);
         v.field("webUrl", &mut self.web_url);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for ChatMessage {
+    fn default() -> Self {
+        Self {
+            attachments: None,
+            body: None,
+            channel_identity: None,
+            chat_id: None,
+            created_date_time: None,
+            deleted_date_time: None,
+            etag: None,
+            event_detail: None,
+            from: None,
+            id: None,
+            importance: None,
+            last_edited_date_time: None,
+            last_modified_date_time: None,
+            locale: None,
+            mentions: None,
+            message_history: None,
+            message_type: None,
+            on_behalf_of: None,
+            policy_violation: None,
+            reactions: None,
+            reply_to_id: None,
+            subject: None,
+            summary: None,
+            web_url: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for ChatMessage {

@@ -4,7 +4,6 @@
 use super::*;
 impl crate::request::JsonBody for Entity {}
 /// `microsoft.graph.entity`, documented at `spec/api-reference/v1.0/resources/entity.md:10`.
-#[derive(Default)]
 pub struct Entity {
     /// Read-only.
     pub id: ::std::option::Option<::std::string::String>,
@@ -22,6 +21,14 @@ impl crate::support::ModelFields for Entity {
     fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for Entity {
+    fn default() -> Self {
+        Self {
+            id: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for Entity {
@@ -66,7 +73,6 @@ impl crate::request::JsonBody for LongRunningOperation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:10`.
-#[derive(Default)]
 pub struct LongRunningOperation {
     /// The unique identifier of the operation
     pub id: ::std::option::Option<::std::string::String>,
@@ -110,6 +116,19 @@ impl crate::support::ModelFields for LongRunningOperation {
         v.additional(&mut self.additional_data);
     }
 }
+impl ::std::default::Default for LongRunningOperation {
+    fn default() -> Self {
+        Self {
+            id: None,
+            created_date_time: None,
+            last_action_date_time: None,
+            resource_location: None,
+            status: None,
+            status_detail: None,
+            additional_data: ::serde_json::Map::new(),
+        }
+    }
+}
 impl ::std::fmt::Debug for LongRunningOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
@@ -144,7 +163,6 @@ impl crate::request::JsonBody for PasswordAuthenticationMethod {}
 /// A representation of a user's password.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/v1.0/resources/passwordauthenticationmethod.md:11`.
-#[derive(Default)]
 pub struct PasswordAuthenticationMethod {
     /// The date and time when this password was last updated. This property is currently not populated. Read-only. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
@@ -170,6 +188,16 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
         v.field("id", &mut self.id);
         v.field("password", &mut self.password);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for PasswordAuthenticationMethod {
+    fn default() -> Self {
+        Self {
+            created_date_time: None,
+            id: None,
+            password: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for PasswordAuthenticationMethod {

@@ -4,7 +4,6 @@
 use super::*;
 impl crate::request::JsonBody for Application {}
 /// `microsoft.graph.application`, documented at `spec/api-reference/v1.0/api/application-post-applications.md:104`, `spec/api-reference/v1.0/api/application-delta.md:116`.
-#[derive(Default)]
 pub struct Application {
     pub add_ins: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     pub allow_public_client: ::std::option::Option<bool>,
@@ -143,6 +142,42 @@ impl crate::support::ModelFields for Application {
         v.field("tokenEncryptionKeyId", &mut self.token_encryption_key_id);
         v.field("web", &mut self.web);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for Application {
+    fn default() -> Self {
+        Self {
+            add_ins: None,
+            allow_public_client: None,
+            api: None,
+            app_id: None,
+            app_roles: None,
+            application_aliases: None,
+            application_template_id: None,
+            created_date_time: None,
+            deleted_date_time: None,
+            display_name: None,
+            group_membership_claims: None,
+            id: None,
+            identifier_uris: None,
+            info: None,
+            installed_clients: None,
+            is_device_only_auth_supported: None,
+            is_fallback_public_client: None,
+            key_credentials: None,
+            optional_claims: None,
+            parental_control_settings: None,
+            password_credentials: None,
+            public_client: None,
+            publisher_domain: None,
+            required_resource_access: None,
+            saml_metadata_url: None,
+            sign_in_audience: None,
+            tags: None,
+            token_encryption_key_id: None,
+            web: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for Application {

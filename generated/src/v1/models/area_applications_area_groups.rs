@@ -3,19 +3,25 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`DirectoryObject`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum DirectoryObjectField {
     /// `id`
     Id,
     /// `deletedDateTime`
     DeletedDateTime,
 }
+impl DirectoryObjectField {
+    const WIRE_NAMES: &'static [&'static str] = &["id", "deletedDateTime"];
+    const VARIANT_NAMES: &'static [&'static str] = &["Id", "DeletedDateTime"];
+}
 impl crate::request::FieldName for DirectoryObjectField {
     fn wire_name(&self) -> &'static str {
-        match self {
-            Self::Id => "id",
-            Self::DeletedDateTime => "deletedDateTime",
-        }
+        Self::WIRE_NAMES[*self as usize]
+    }
+}
+impl ::std::fmt::Debug for DirectoryObjectField {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
 }
 impl crate::request::Selectable for DirectoryObject {
@@ -25,7 +31,6 @@ impl crate::request::JsonBody for DirectoryObject {}
 /// Represents a Microsoft Entra object.
 ///
 /// `microsoft.graph.directoryObject`, documented at `spec/api-reference/v1.0/resources/directoryobject.md:10`.
-#[derive(Default)]
 pub struct DirectoryObject {
     /// The unique identifier for the object. For example, 12345678-9abc-def0-1234-56789abcde. The value of the id property is often but not exclusively in the form of a GUID; treat it as an opaque identifier and do not rely on it being a GUID. Key. Not nullable. Read-only. Inherited from entity.
     pub id: ::std::option::Option<::std::string::String>,
@@ -47,6 +52,15 @@ impl crate::support::ModelFields for DirectoryObject {
         v.field("id", &mut self.id);
         v.field("deletedDateTime", &mut self.deleted_date_time);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for DirectoryObject {
+    fn default() -> Self {
+        Self {
+            id: None,
+            deleted_date_time: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for DirectoryObject {

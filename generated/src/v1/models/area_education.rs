@@ -4,7 +4,6 @@
 use super::*;
 impl crate::request::JsonBody for EducationAssignment {}
 /// `microsoft.graph.educationAssignment`, documented at `spec/api-reference/v1.0/api/educationassignment-publish.md:87`.
-#[derive(Default)]
 pub struct EducationAssignment {
     pub added_student_action: ::std::option::Option<::std::string::String>,
     pub allow_late_submissions: ::std::option::Option<bool>,
@@ -108,6 +107,34 @@ impl crate::support::ModelFields for EducationAssignment {
         v.field("status", &mut self.status);
         v.field("webUrl", &mut self.web_url);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for EducationAssignment {
+    fn default() -> Self {
+        Self {
+            added_student_action: None,
+            allow_late_submissions: None,
+            allow_students_to_add_resources_to_submission: None,
+            assign_date_time: None,
+            assign_to: None,
+            assigned_date_time: None,
+            class_id: None,
+            close_date_time: None,
+            created_by: None,
+            created_date_time: None,
+            display_name: None,
+            due_date_time: None,
+            grading: None,
+            id: None,
+            instructions: None,
+            last_modified_by: None,
+            last_modified_date_time: None,
+            notification_channel_url: None,
+            resources_folder_url: None,
+            status: None,
+            web_url: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for EducationAssignment {

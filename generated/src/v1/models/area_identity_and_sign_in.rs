@@ -6,7 +6,6 @@ impl crate::request::JsonBody for AuthenticationMethod {}
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/v1.0/resources/authenticationmethod.md:10`.
-#[derive(Default)]
 pub struct AuthenticationMethod {
     /// The identifier of this instance of an authentication method registered to this user. Read-only.
     pub id: ::std::option::Option<::std::string::String>,
@@ -24,6 +23,14 @@ impl crate::support::ModelFields for AuthenticationMethod {
     fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for AuthenticationMethod {
+    fn default() -> Self {
+        Self {
+            id: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for AuthenticationMethod {
@@ -68,7 +75,6 @@ impl crate::request::JsonBody for Operation {}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/v1.0/resources/operation.md:10`.
-#[derive(Default)]
 pub struct Operation {
     /// Read-only.
     pub id: ::std::option::Option<::std::string::String>,
@@ -102,6 +108,17 @@ impl crate::support::ModelFields for Operation {
         v.field("lastActionDateTime", &mut self.last_action_date_time);
         v.field("status", &mut self.status);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for Operation {
+    fn default() -> Self {
+        Self {
+            id: None,
+            created_date_time: None,
+            last_action_date_time: None,
+            status: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for Operation {
@@ -138,7 +155,6 @@ impl crate::request::JsonBody for PasswordResetResponse {}
 /// Represents the new system-generated password after a password reset operation.
 ///
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/v1.0/resources/passwordresetresponse.md:10`.
-#[derive(Default)]
 pub struct PasswordResetResponse {
     /// The Microsoft Entra ID-generated password.
     pub new_password: ::std::option::Option<::std::string::String>,
@@ -156,6 +172,14 @@ impl crate::support::ModelFields for PasswordResetResponse {
     fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
         v.field("newPassword", &mut self.new_password);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for PasswordResetResponse {
+    fn default() -> Self {
+        Self {
+            new_password: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for PasswordResetResponse {

@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`ManagedDevice`], for `$select` and `$expand`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ManagedDeviceField {
     /// `activationLockBypassCode`
     ActivationLockBypassCode,
@@ -100,65 +100,114 @@ pub enum ManagedDeviceField {
     /// `wiFiMacAddress`
     WiFiMacAddress,
 }
+impl ManagedDeviceField {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "activationLockBypassCode",
+        "androidSecurityPatchLevel",
+        "azureADDeviceId",
+        "azureADRegistered",
+        "complianceGracePeriodExpirationDateTime",
+        "complianceState",
+        "configurationManagerClientEnabledFeatures",
+        "deviceActionResults",
+        "deviceCategoryDisplayName",
+        "deviceEnrollmentType",
+        "deviceHealthAttestationState",
+        "deviceName",
+        "deviceRegistrationState",
+        "easActivated",
+        "easActivationDateTime",
+        "easDeviceId",
+        "emailAddress",
+        "enrolledDateTime",
+        "exchangeAccessState",
+        "exchangeAccessStateReason",
+        "exchangeLastSuccessfulSyncDateTime",
+        "freeStorageSpaceInBytes",
+        "id",
+        "imei",
+        "isEncrypted",
+        "isSupervised",
+        "jailBroken",
+        "lastSyncDateTime",
+        "managedDeviceName",
+        "managedDeviceOwnerType",
+        "managementAgent",
+        "manufacturer",
+        "meid",
+        "model",
+        "operatingSystem",
+        "osVersion",
+        "partnerReportedThreatState",
+        "phoneNumber",
+        "remoteAssistanceSessionErrorDetails",
+        "remoteAssistanceSessionUrl",
+        "serialNumber",
+        "subscriberCarrier",
+        "totalStorageSpaceInBytes",
+        "userDisplayName",
+        "userId",
+        "userPrincipalName",
+        "wiFiMacAddress",
+    ];
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "ActivationLockBypassCode",
+        "AndroidSecurityPatchLevel",
+        "AzureAdDeviceId",
+        "AzureAdRegistered",
+        "ComplianceGracePeriodExpirationDateTime",
+        "ComplianceState",
+        "ConfigurationManagerClientEnabledFeatures",
+        "DeviceActionResults",
+        "DeviceCategoryDisplayName",
+        "DeviceEnrollmentType",
+        "DeviceHealthAttestationState",
+        "DeviceName",
+        "DeviceRegistrationState",
+        "EasActivated",
+        "EasActivationDateTime",
+        "EasDeviceId",
+        "EmailAddress",
+        "EnrolledDateTime",
+        "ExchangeAccessState",
+        "ExchangeAccessStateReason",
+        "ExchangeLastSuccessfulSyncDateTime",
+        "FreeStorageSpaceInBytes",
+        "Id",
+        "Imei",
+        "IsEncrypted",
+        "IsSupervised",
+        "JailBroken",
+        "LastSyncDateTime",
+        "ManagedDeviceName",
+        "ManagedDeviceOwnerType",
+        "ManagementAgent",
+        "Manufacturer",
+        "Meid",
+        "Model",
+        "OperatingSystem",
+        "OsVersion",
+        "PartnerReportedThreatState",
+        "PhoneNumber",
+        "RemoteAssistanceSessionErrorDetails",
+        "RemoteAssistanceSessionUrl",
+        "SerialNumber",
+        "SubscriberCarrier",
+        "TotalStorageSpaceInBytes",
+        "UserDisplayName",
+        "UserId",
+        "UserPrincipalName",
+        "WiFiMacAddress",
+    ];
+}
 impl crate::request::FieldName for ManagedDeviceField {
     fn wire_name(&self) -> &'static str {
-        match self {
-            Self::ActivationLockBypassCode => "activationLockBypassCode",
-            Self::AndroidSecurityPatchLevel => "androidSecurityPatchLevel",
-            Self::AzureAdDeviceId => "azureADDeviceId",
-            Self::AzureAdRegistered => "azureADRegistered",
-            Self::ComplianceGracePeriodExpirationDateTime => {
-                "complianceGracePeriodExpirationDateTime"
-            }
-            Self::ComplianceState => "complianceState",
-            Self::ConfigurationManagerClientEnabledFeatures => {
-                "configurationManagerClientEnabledFeatures"
-            }
-            Self::DeviceActionResults => "deviceActionResults",
-            Self::DeviceCategoryDisplayName => "deviceCategoryDisplayName",
-            Self::DeviceEnrollmentType => "deviceEnrollmentType",
-            Self::DeviceHealthAttestationState => "deviceHealthAttestationState",
-            Self::DeviceName => "deviceName",
-            Self::DeviceRegistrationState => "deviceRegistrationState",
-            Self::EasActivated => "easActivated",
-            Self::EasActivationDateTime => "easActivationDateTime",
-            Self::EasDeviceId => "easDeviceId",
-            Self::EmailAddress => "emailAddress",
-            Self::EnrolledDateTime => "enrolledDateTime",
-            Self::ExchangeAccessState => "exchangeAccessState",
-            Self::ExchangeAccessStateReason => "exchangeAccessStateReason",
-            Self::ExchangeLastSuccessfulSyncDateTime => {
-                "exchangeLastSuccessfulSyncDateTime"
-            }
-            Self::FreeStorageSpaceInBytes => "freeStorageSpaceInBytes",
-            Self::Id => "id",
-            Self::Imei => "imei",
-            Self::IsEncrypted => "isEncrypted",
-            Self::IsSupervised => "isSupervised",
-            Self::JailBroken => "jailBroken",
-            Self::LastSyncDateTime => "lastSyncDateTime",
-            Self::ManagedDeviceName => "managedDeviceName",
-            Self::ManagedDeviceOwnerType => "managedDeviceOwnerType",
-            Self::ManagementAgent => "managementAgent",
-            Self::Manufacturer => "manufacturer",
-            Self::Meid => "meid",
-            Self::Model => "model",
-            Self::OperatingSystem => "operatingSystem",
-            Self::OsVersion => "osVersion",
-            Self::PartnerReportedThreatState => "partnerReportedThreatState",
-            Self::PhoneNumber => "phoneNumber",
-            Self::RemoteAssistanceSessionErrorDetails => {
-                "remoteAssistanceSessionErrorDetails"
-            }
-            Self::RemoteAssistanceSessionUrl => "remoteAssistanceSessionUrl",
-            Self::SerialNumber => "serialNumber",
-            Self::SubscriberCarrier => "subscriberCarrier",
-            Self::TotalStorageSpaceInBytes => "totalStorageSpaceInBytes",
-            Self::UserDisplayName => "userDisplayName",
-            Self::UserId => "userId",
-            Self::UserPrincipalName => "userPrincipalName",
-            Self::WiFiMacAddress => "wiFiMacAddress",
-        }
+        Self::WIRE_NAMES[*self as usize]
+    }
+}
+impl ::std::fmt::Debug for ManagedDeviceField {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
 }
 impl crate::request::Selectable for ManagedDevice {
@@ -166,7 +215,6 @@ impl crate::request::Selectable for ManagedDevice {
 }
 impl crate::request::JsonBody for ManagedDevice {}
 /// `microsoft.graph.managedDevice`, documented at `spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:61`.
-#[derive(Default)]
 pub struct ManagedDevice {
     pub activation_lock_bypass_code: ::std::option::Option<::std::string::String>,
     pub android_security_patch_level: ::std::option::Option<::std::string::String>,
@@ -422,6 +470,60 @@ impl crate::support::ModelFields for ManagedDevice {
         v.field("userPrincipalName", &mut self.user_principal_name);
         v.field("wiFiMacAddress", &mut self.wi_fi_mac_address);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for ManagedDevice {
+    fn default() -> Self {
+        Self {
+            activation_lock_bypass_code: None,
+            android_security_patch_level: None,
+            azure_ad_device_id: None,
+            azure_ad_registered: None,
+            compliance_grace_period_expiration_date_time: None,
+            compliance_state: None,
+            configuration_manager_client_enabled_features: None,
+            device_action_results: None,
+            device_category_display_name: None,
+            device_enrollment_type: None,
+            device_health_attestation_state: None,
+            device_name: None,
+            device_registration_state: None,
+            eas_activated: None,
+            eas_activation_date_time: None,
+            eas_device_id: None,
+            email_address: None,
+            enrolled_date_time: None,
+            exchange_access_state: None,
+            exchange_access_state_reason: None,
+            exchange_last_successful_sync_date_time: None,
+            free_storage_space_in_bytes: None,
+            id: None,
+            imei: None,
+            is_encrypted: None,
+            is_supervised: None,
+            jail_broken: None,
+            last_sync_date_time: None,
+            managed_device_name: None,
+            managed_device_owner_type: None,
+            management_agent: None,
+            manufacturer: None,
+            meid: None,
+            model: None,
+            operating_system: None,
+            os_version: None,
+            partner_reported_threat_state: None,
+            phone_number: None,
+            remote_assistance_session_error_details: None,
+            remote_assistance_session_url: None,
+            serial_number: None,
+            subscriber_carrier: None,
+            total_storage_space_in_bytes: None,
+            user_display_name: None,
+            user_id: None,
+            user_principal_name: None,
+            wi_fi_mac_address: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for ManagedDevice {

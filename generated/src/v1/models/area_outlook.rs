@@ -4,7 +4,6 @@
 use super::*;
 impl crate::request::JsonBody for Anything {}
 /// `microsoft.graph.anything`, documented at .
-#[derive(Default)]
 pub struct Anything {
     /// Properties this crate does not know: fields of a derived type
     /// (see `@odata.type`), of an open type, or added to Graph after
@@ -18,6 +17,13 @@ impl crate::support::ModelFields for Anything {
     }
     fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for Anything {
+    fn default() -> Self {
+        Self {
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for Anything {
@@ -52,7 +58,6 @@ impl<'de> serde::Deserialize<'de> for Anything {
 }
 impl crate::request::JsonBody for Message {}
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
-#[derive(Default)]
 pub struct Message {
     pub body: ::std::option::Option<::serde_json::Value>,
     pub has_attachments: ::std::option::Option<bool>,
@@ -84,6 +89,19 @@ impl crate::support::ModelFields for Message {
         v.field("sentDateTime", &mut self.sent_date_time);
         v.field("subject", &mut self.subject);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for Message {
+    fn default() -> Self {
+        Self {
+            body: None,
+            has_attachments: None,
+            internet_message_id: None,
+            received_date_time: None,
+            sent_date_time: None,
+            subject: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for Message {
@@ -120,7 +138,6 @@ impl crate::request::JsonBody for UploadSession {}
 /// The UploadSession resource provides information about how to upload large files to OneDrive, OneDrive for Business, or SharePoint document libraries, or as file attachments to Outlook event and message objects.
 ///
 /// `microsoft.graph.uploadSession`, documented at `spec/api-reference/v1.0/resources/uploadsession.md:11`.
-#[derive(Default)]
 pub struct UploadSession {
     /// The date and time in UTC that the upload session will expire. The complete file must be uploaded before this expiration time is reached.
     pub expiration_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
@@ -156,6 +173,16 @@ impl crate::support::ModelFields for UploadSession {
         v.field("nextExpectedRanges", &mut self.next_expected_ranges);
         v.field("uploadUrl", &mut self.upload_url);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for UploadSession {
+    fn default() -> Self {
+        Self {
+            expiration_date_time: None,
+            next_expected_ranges: None,
+            upload_url: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for UploadSession {

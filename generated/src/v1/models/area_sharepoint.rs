@@ -6,7 +6,6 @@ impl crate::request::JsonBody for List {}
 /// The list resource represents a list in a site.
 ///
 /// `microsoft.graph.list`, documented at `spec/api-reference/v1.0/resources/list.md:10`.
-#[derive(Default)]
 pub struct List {
     /// The displayable title of the list.
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -104,6 +103,33 @@ impl crate::support::ModelFields for List {
         v.field("operations", &mut self.operations);
         v.field("subscriptions", &mut self.subscriptions);
         v.additional(&mut self.additional_data);
+    }
+}
+impl ::std::default::Default for List {
+    fn default() -> Self {
+        Self {
+            display_name: None,
+            list: None,
+            system: None,
+            id: None,
+            name: None,
+            created_by: None,
+            created_date_time: None,
+            description: None,
+            e_tag: None,
+            last_modified_by: None,
+            last_modified_date_time: None,
+            parent_reference: None,
+            sharepoint_ids: None,
+            web_url: None,
+            drive: None,
+            items: None,
+            columns: None,
+            content_types: None,
+            operations: None,
+            subscriptions: None,
+            additional_data: ::serde_json::Map::new(),
+        }
     }
 }
 impl ::std::fmt::Debug for List {
