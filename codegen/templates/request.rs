@@ -57,7 +57,7 @@ pub enum NoOptions {}
 /// `Clone` and `Debug` impls were a large part of the crate's compile time.
 pub struct Builder<P> {
     pub(crate) url: String,
-    path: PhantomData<fn() -> P>,
+    pub(crate) path: PhantomData<fn() -> P>,
 }
 
 impl<P> Builder<P> {
@@ -71,40 +71,30 @@ impl<P> Builder<P> {
     }
 }
 
-// Free functions rather than methods of `Builder`: a generated crate has
-// an inherent `impl` of `Builder` per path, and rustc looks a method or an
-// associated function of `Builder` up in every one of them, for every call.
+// The builders build the URL of a child path with these functions, and the
+// child's `Builder` as a struct literal: not with methods or associated
+// functions of `Builder`, because a generated crate has an inherent `impl`
+// of `Builder` per path and rustc looks such a name up in every one of
+// them, for every call; and not with functions generic over the path,
+// which would be compiled once per path.
 
-/// The builder of a path whose URL is already encoded.
+/// `parent`, then `literal` (`/$ref`), which the generator wrote.
 #[allow(dead_code)] // unused when every area is off
-pub(crate) fn builder<P>(url: String) -> Builder<P> {
-    Builder::new(url)
-}
-
-/// The builder of a child path: `parent`, then `literal` (`/$ref`), which
-/// the generator wrote.
-#[allow(dead_code)] // unused when every area is off
-pub(crate) fn child<P>(parent: &str, literal: &str) -> Builder<P> {
+pub(crate) fn child_url(parent: &str, literal: &str) -> String {
     let mut url = String::with_capacity(parent.len() + literal.len());
     url.push_str(parent);
     url.push_str(literal);
-    Builder::new(url)
+    url
 }
 
-/// The builder of an item: `parent`, `/`, then `key` as exactly one
-/// percent-encoded segment.
+/// `parent`, `/`, then `key` as exactly one percent-encoded segment.
 #[allow(dead_code)] // unused when every area is off
-pub(crate) fn item<P>(parent: &str, key: &str) -> Builder<P> {
-    let mut url = parent.to_string();
+pub(crate) fn item_url(parent: &str, key: &str) -> String {
+    let mut url = String::with_capacity(parent.len() + 1 + key.len());
+    url.push_str(parent);
     url.push('/');
     crate::support::push_segment(&mut url, key);
-    Builder::new(url)
-}
-
-/// The request of an operation on the path `url`, without a body yet.
-#[allow(dead_code)] // unused when every area is off
-pub(crate) fn request<T, O>(method: http::Method, url: &str) -> Request<T, O> {
-    Request::new(method, url.to_string())
+    url
 }
 
 impl<P> Clone for Builder<P> {

@@ -103,7 +103,7 @@ pub trait ModelFields: Default + 'static {
     /// `additional_data`.
     fn visit<'a, V: Visitor<'a>>(&'a self, visitor: &mut V);
     /// The same properties in the same order, mutably.
-    fn visit_mut<V: VisitorMut>(&mut self, visitor: &mut V);
+    fn visit_mut<'a, V: VisitorMut<'a>>(&'a mut self, visitor: &mut V);
 }
 
 /// What every property of a model holds.
@@ -120,11 +120,11 @@ pub trait Visitor<'a> {
 }
 
 /// Receives a model's properties from [`ModelFields::visit_mut`].
-pub trait VisitorMut {
+pub trait VisitorMut<'a> {
     /// One property: its wire name and its value.
-    fn field<T: FieldValue>(&mut self, wire: &'static str, value: &mut Option<T>);
+    fn field<T: FieldValue>(&mut self, wire: &'static str, value: &'a mut Option<T>);
     /// The properties the model does not know.
-    fn additional(&mut self, additional: &mut serde_json::Map<String, serde_json::Value>);
+    fn additional(&mut self, additional: &'a mut serde_json::Map<String, serde_json::Value>);
 }
 
 /// `Deserialize` of every generated model.
@@ -158,7 +158,7 @@ struct ReadField<'m, 'de, A: serde::de::MapAccess<'de>> {
     marker: std::marker::PhantomData<&'de ()>,
 }
 
-impl<'de, A: serde::de::MapAccess<'de>> VisitorMut for ReadField<'_, 'de, A> {
+impl<'de, A: serde::de::MapAccess<'de>> VisitorMut<'_> for ReadField<'_, 'de, A> {
     fn field<T: FieldValue>(&mut self, wire: &'static str, value: &mut Option<T>) {
         if self.key.as_deref() == Some(wire) {
             self.key = None;
@@ -212,31 +212,46 @@ pub fn serialize_model<T: ModelFields, S: serde::Serializer>(model: &T, serializ
     }
 }
 
-/// `Debug` of every generated model, as the derive writes it.
-pub fn debug_model<T: ModelFields>(model: &T, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-    struct DebugFields<'f, 'b>(std::fmt::DebugStruct<'f, 'b>);
-    impl Visitor<'_> for DebugFields<'_, '_> {
-        fn field<V: FieldValue>(&mut self, _: &'static str, rust: &'static str, value: &Option<V>) {
-            self.0.field(rust, value);
-        }
-        fn additional(&mut self, additional: &serde_json::Map<String, serde_json::Value>) {
-            self.0.field("additional_data", additional);
-        }
-    }
-    let mut out = DebugFields(f.debug_struct(T::NAME));
-    model.visit(&mut out);
-    out.0.finish()
+/// One property's value with its type erased: what `Debug`, `Clone` and
+/// `PartialEq` of a model need. Going through it, each model has one
+/// shared and one mutable visit compiled for those three traits, instead
+/// of a visit per trait and property type.
+trait Property: std::fmt::Debug {
+    fn as_any(&self) -> &dyn std::any::Any;
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
+    /// Equal to `other`, which is a property of the same type.
+    fn eq_property(&self, other: &dyn Property) -> bool;
+    /// Overwrites `to`, a property of the same type, with a clone.
+    fn clone_into_property(&self, to: &mut dyn Property);
 }
 
-/// Every property of a model in order, then `additional_data`, as `Any`.
-fn properties<T: ModelFields>(model: &T) -> Vec<&dyn std::any::Any> {
-    struct Properties<'a>(Vec<&'a dyn std::any::Any>);
+impl<T: std::fmt::Debug + Clone + PartialEq + 'static> Property for T {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+    fn eq_property(&self, other: &dyn Property) -> bool {
+        other.as_any().downcast_ref::<T>() == Some(self)
+    }
+    fn clone_into_property(&self, to: &mut dyn Property) {
+        if let Some(to) = to.as_any_mut().downcast_mut::<T>() {
+            to.clone_from(self);
+        }
+    }
+}
+
+/// Every property of a model in order, then `additional_data`, with the
+/// name of its field.
+fn properties<T: ModelFields>(model: &T) -> Vec<(&'static str, &dyn Property)> {
+    struct Properties<'a>(Vec<(&'static str, &'a dyn Property)>);
     impl<'a> Visitor<'a> for Properties<'a> {
-        fn field<V: FieldValue>(&mut self, _: &'static str, _: &'static str, value: &'a Option<V>) {
-            self.0.push(value);
+        fn field<V: FieldValue>(&mut self, _: &'static str, rust: &'static str, value: &'a Option<V>) {
+            self.0.push((rust, value));
         }
         fn additional(&mut self, additional: &'a serde_json::Map<String, serde_json::Value>) {
-            self.0.push(additional);
+            self.0.push(("additional_data", additional));
         }
     }
     let mut out = Properties(Vec::new());
@@ -244,60 +259,62 @@ fn properties<T: ModelFields>(model: &T) -> Vec<&dyn std::any::Any> {
     out.0
 }
 
+/// The same properties as [`properties`], mutably.
+fn properties_mut<T: ModelFields>(model: &mut T) -> Vec<&mut dyn Property> {
+    struct PropertiesMut<'a>(Vec<&'a mut dyn Property>);
+    impl<'a> VisitorMut<'a> for PropertiesMut<'a> {
+        fn field<V: FieldValue>(&mut self, _: &'static str, value: &'a mut Option<V>) {
+            self.0.push(value);
+        }
+        fn additional(&mut self, additional: &'a mut serde_json::Map<String, serde_json::Value>) {
+            self.0.push(additional);
+        }
+    }
+    let mut out = PropertiesMut(Vec::new());
+    model.visit_mut(&mut out);
+    out.0
+}
+
+// The generic functions below only collect the properties; the work is in
+// functions that are not generic, so it is compiled once rather than once
+// per model.
+
+/// `Debug` of every generated model, as the derive writes it.
+pub fn debug_model<T: ModelFields>(model: &T, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    debug_properties(T::NAME, &properties(model), f)
+}
+
+fn debug_properties(name: &str, properties: &[(&'static str, &dyn Property)], f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    let mut out = f.debug_struct(name);
+    for (name, value) in properties {
+        out.field(name, value);
+    }
+    out.finish()
+}
+
 /// `PartialEq` of every generated model: every property equal, and
 /// `additional_data` equal.
 pub fn eq_model<T: ModelFields>(left: &T, right: &T) -> bool {
-    struct EqFields<'a> {
-        left: std::slice::Iter<'a, &'a dyn std::any::Any>,
-        equal: bool,
-    }
-    impl EqFields<'_> {
-        fn compare<V: PartialEq + 'static>(&mut self, right: &V) {
-            // Both sides are the same model type, so the property at the
-            // same position always has the same type.
-            let left = self.left.next().and_then(|left| left.downcast_ref::<V>());
-            self.equal = self.equal && left == Some(right);
-        }
-    }
-    impl Visitor<'_> for EqFields<'_> {
-        fn field<V: FieldValue>(&mut self, _: &'static str, _: &'static str, value: &Option<V>) {
-            self.compare(value);
-        }
-        fn additional(&mut self, additional: &serde_json::Map<String, serde_json::Value>) {
-            self.compare(additional);
-        }
-    }
-    let left = properties(left);
-    let mut eq = EqFields { left: left.iter(), equal: true };
-    right.visit(&mut eq);
-    eq.equal
+    eq_properties(&properties(left), &properties(right))
+}
+
+/// Both sides are properties of the same model type: the same property
+/// types in the same order.
+fn eq_properties(left: &[(&'static str, &dyn Property)], right: &[(&'static str, &dyn Property)]) -> bool {
+    left.len() == right.len() && left.iter().zip(right).all(|((_, l), (_, r))| l.eq_property(*r))
 }
 
 /// `Clone` of every generated model.
 pub fn clone_model<T: ModelFields>(model: &T) -> T {
-    struct CloneFields<'a> {
-        from: std::slice::Iter<'a, &'a dyn std::any::Any>,
-    }
-    impl CloneFields<'_> {
-        fn copy<V: Clone + 'static>(&mut self, to: &mut V) {
-            // The same model type: the same property types in the same order.
-            if let Some(from) = self.from.next().and_then(|from| from.downcast_ref::<V>()) {
-                to.clone_from(from);
-            }
-        }
-    }
-    impl VisitorMut for CloneFields<'_> {
-        fn field<V: FieldValue>(&mut self, _: &'static str, value: &mut Option<V>) {
-            self.copy(value);
-        }
-        fn additional(&mut self, additional: &mut serde_json::Map<String, serde_json::Value>) {
-            self.copy(additional);
-        }
-    }
-    let from = properties(model);
     let mut copy = T::default();
-    copy.visit_mut(&mut CloneFields { from: from.iter() });
+    clone_properties(&properties(model), properties_mut(&mut copy));
     copy
+}
+
+fn clone_properties(from: &[(&'static str, &dyn Property)], to: Vec<&mut dyn Property>) {
+    for ((_, from), to) in from.iter().zip(to) {
+        from.clone_into_property(to);
+    }
 }
 
 /// The Graph API version an operation belongs to.

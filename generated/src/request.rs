@@ -50,7 +50,7 @@ pub enum NoOptions {}
 /// `Clone` and `Debug` impls were a large part of the crate's compile time.
 pub struct Builder<P> {
     pub(crate) url: String,
-    path: PhantomData<fn() -> P>,
+    pub(crate) path: PhantomData<fn() -> P>,
 }
 impl<P> Builder<P> {
     pub(crate) fn new(url: String) -> Self {
@@ -61,33 +61,22 @@ impl<P> Builder<P> {
         &self.url
     }
 }
-/// The builder of a path whose URL is already encoded.
+/// `parent`, then `literal` (`/$ref`), which the generator wrote.
 #[allow(dead_code)]
-pub(crate) fn builder<P>(url: String) -> Builder<P> {
-    Builder::new(url)
-}
-/// The builder of a child path: `parent`, then `literal` (`/$ref`), which
-/// the generator wrote.
-#[allow(dead_code)]
-pub(crate) fn child<P>(parent: &str, literal: &str) -> Builder<P> {
+pub(crate) fn child_url(parent: &str, literal: &str) -> String {
     let mut url = String::with_capacity(parent.len() + literal.len());
     url.push_str(parent);
     url.push_str(literal);
-    Builder::new(url)
+    url
 }
-/// The builder of an item: `parent`, `/`, then `key` as exactly one
-/// percent-encoded segment.
+/// `parent`, `/`, then `key` as exactly one percent-encoded segment.
 #[allow(dead_code)]
-pub(crate) fn item<P>(parent: &str, key: &str) -> Builder<P> {
-    let mut url = parent.to_string();
+pub(crate) fn item_url(parent: &str, key: &str) -> String {
+    let mut url = String::with_capacity(parent.len() + 1 + key.len());
+    url.push_str(parent);
     url.push('/');
     crate::support::push_segment(&mut url, key);
-    Builder::new(url)
-}
-/// The request of an operation on the path `url`, without a body yet.
-#[allow(dead_code)]
-pub(crate) fn request<T, O>(method: http::Method, url: &str) -> Request<T, O> {
-    Request::new(method, url.to_string())
+    url
 }
 impl<P> Clone for Builder<P> {
     fn clone(&self) -> Self {

@@ -262,12 +262,14 @@ fn model_tokens(
             }
 
             impl crate::request::FieldName for #field_enum {
+                #[inline]
                 fn wire_name(&self) -> &'static str {
                     Self::WIRE_NAMES[*self as usize]
                 }
             }
 
             impl ::std::fmt::Debug for #field_enum {
+                #[inline]
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str(Self::VARIANT_NAMES[*self as usize])
                 }
@@ -328,13 +330,16 @@ fn model_tokens(
                 #(#visits)*
                 v.additional(&self.additional_data);
             }
-            fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+            fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
                 #(#visits_mut)*
                 v.additional(&mut self.additional_data);
             }
         }
 
+        // `#[inline]` like the derives these replace: compiled in the
+        // crates that use them, not in this one for every model.
         impl ::std::default::Default for #ident {
+            #[inline]
             fn default() -> Self {
                 Self {
                     #(#defaults)*
@@ -344,18 +349,21 @@ fn model_tokens(
         }
 
         impl ::std::fmt::Debug for #ident {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 crate::support::debug_model(self, f)
             }
         }
 
         impl ::std::clone::Clone for #ident {
+            #[inline]
             fn clone(&self) -> Self {
                 crate::support::clone_model(self)
             }
         }
 
         impl ::std::cmp::PartialEq for #ident {
+            #[inline]
             fn eq(&self, other: &Self) -> bool {
                 crate::support::eq_model(self, other)
             }

@@ -235,12 +235,18 @@ fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Node<'a> {
 }
 
 /// The method that steps into a child.
+/// The builder of a child path with this URL (see `request.rs` for why
+/// a struct literal).
+fn builder(url: TokenStream) -> TokenStream {
+    quote!(crate::request::Builder { url: #url, path: ::std::marker::PhantomData })
+}
+
 /// The body of a navigation method that builds its URL step by step.
 fn built(pushes: TokenStream) -> TokenStream {
     quote! {
         let mut url = self.url.clone();
         #pushes
-        crate::request::builder(url)
+        crate::request::Builder { url, path: ::std::marker::PhantomData }
     }
 }
 
@@ -433,7 +439,10 @@ impl Emitter<'_> {
             let (params, push): (Vec<TokenStream>, TokenStream) = match step {
                 Step::Literal(t) => {
                     let text = format!("/{t}");
-                    (vec![], quote!(crate::request::child(&self.url, #text)))
+                    (
+                        vec![],
+                        builder(quote!(crate::request::child_url(&self.url, #text))),
+                    )
                 }
                 Step::Key { name, .. } => {
                     let arg = args
@@ -441,7 +450,7 @@ impl Emitter<'_> {
                         .ident();
                     (
                         vec![quote!(#arg: &str)],
-                        quote!(crate::request::item(&self.url, #arg)),
+                        builder(quote!(crate::request::item_url(&self.url, #arg))),
                     )
                 }
                 Step::Mixed(pieces) => {
@@ -577,7 +586,7 @@ impl Emitter<'_> {
             #docs
             #cfg
             pub fn #name(&self #param) -> Request<#response, options::#marker> {
-                crate::request::request(http::Method::#method_ident, &self.url) #body #consistency
+                Request::new(http::Method::#method_ident, self.url.clone()) #body #consistency
             }
         }
     }

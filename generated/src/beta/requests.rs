@@ -87,57 +87,90 @@ impl Root {
     /// `/applications`
     #[cfg(feature = "area-entra-applications")]
     pub fn applications(&self) -> Applications {
-        crate::request::child(&self.url, "/applications")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/applications"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/chats`
     #[cfg(feature = "area-teams")]
     pub fn chats(&self) -> Chats {
-        crate::request::child(&self.url, "/chats")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/chats"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/drives`
     #[cfg(feature = "area-sharepoint")]
     pub fn drives(&self) -> Drives {
-        crate::request::child(&self.url, "/drives")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/drives"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/groups`
     #[cfg(feature = "area-sharepoint")]
     pub fn groups(&self) -> Groups {
-        crate::request::child(&self.url, "/groups")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/groups"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/identityGovernance`
     #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
     pub fn identity_governance(&self) -> IdentityGovernance {
-        crate::request::child(&self.url, "/identityGovernance")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/identityGovernance"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/longRunningOperation`
     #[cfg(feature = "area-industrydata")]
     pub fn long_running_operation(&self) -> LongRunningOperation {
-        crate::request::child(&self.url, "/longRunningOperation")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/longRunningOperation"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/me`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
     pub fn me(&self) -> Me {
-        crate::request::child(&self.url, "/me")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/me"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/roleManagement`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_management(&self) -> RoleManagement {
-        crate::request::child(&self.url, "/roleManagement")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/roleManagement"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/security`
     #[cfg(feature = "area-security")]
     pub fn security(&self) -> Security {
-        crate::request::child(&self.url, "/security")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/security"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/shares`
     #[cfg(feature = "area-sharepoint")]
     pub fn shares(&self) -> Shares {
-        crate::request::child(&self.url, "/shares")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/shares"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub fn sites(&self) -> Sites {
-        crate::request::child(&self.url, "/sites")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/sites"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users`
     #[cfg(
@@ -148,7 +181,10 @@ impl Root {
         )
     )]
     pub fn users(&self) -> Users {
-        crate::request::child(&self.url, "/users")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/users"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// One type per documented path, naming it in [`crate::request::Builder`].

@@ -75,42 +75,66 @@ impl Root {
     /// `/applications`
     #[cfg(feature = "area-applications")]
     pub fn applications(&self) -> Applications {
-        crate::request::child(&self.url, "/applications")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/applications"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/chats`
     #[cfg(feature = "area-teams")]
     pub fn chats(&self) -> Chats {
-        crate::request::child(&self.url, "/chats")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/chats"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/deviceManagement`
     #[cfg(feature = "area-intune")]
     pub fn device_management(&self) -> DeviceManagement {
-        crate::request::child(&self.url, "/deviceManagement")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/deviceManagement"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/education`
     #[cfg(feature = "area-education")]
     pub fn education(&self) -> Education {
-        crate::request::child(&self.url, "/education")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/education"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/groups`
     #[cfg(feature = "area-groups")]
     pub fn groups(&self) -> Groups {
-        crate::request::child(&self.url, "/groups")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/groups"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/me`
     #[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
     pub fn me(&self) -> Me {
-        crate::request::child(&self.url, "/me")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/me"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/reports`
     #[cfg(feature = "area-reports")]
     pub fn reports(&self) -> Reports {
-        crate::request::child(&self.url, "/reports")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/reports"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/servicePrincipals`
     #[cfg(feature = "area-applications")]
     pub fn service_principals(&self) -> ServicePrincipals {
-        crate::request::child(&self.url, "/servicePrincipals")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/servicePrincipals"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/servicePrincipals(appId='{appId}')`
     #[cfg(feature = "area-applications")]
@@ -120,12 +144,18 @@ impl Root {
         url.push_str("servicePrincipals(appId='");
         crate::support::push_argument(&mut url, app_id);
         url.push_str("')");
-        crate::request::builder(url)
+        crate::request::Builder {
+            url,
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub fn sites(&self) -> Sites {
-        crate::request::child(&self.url, "/sites")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/sites"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users`
     #[cfg(
@@ -136,7 +166,10 @@ impl Root {
         )
     )]
     pub fn users(&self) -> Users {
-        crate::request::child(&self.url, "/users")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/users"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// One type per documented path, naming it in [`crate::request::Builder`].

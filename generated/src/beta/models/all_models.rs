@@ -20,12 +20,13 @@ impl crate::support::ModelFields for AuthenticationMethod {
         v.field("id", "id", &self.id);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.additional(&mut self.additional_data);
     }
 }
 impl ::std::default::Default for AuthenticationMethod {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -34,16 +35,19 @@ impl ::std::default::Default for AuthenticationMethod {
     }
 }
 impl ::std::fmt::Debug for AuthenticationMethod {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for AuthenticationMethod {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for AuthenticationMethod {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -87,7 +91,7 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
         v.field("password", "password", &self.password);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("createdDateTime", &mut self.created_date_time);
         v.field("id", &mut self.id);
         v.field("password", &mut self.password);
@@ -95,6 +99,7 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
     }
 }
 impl ::std::default::Default for PasswordAuthenticationMethod {
+    #[inline]
     fn default() -> Self {
         Self {
             created_date_time: None,
@@ -105,16 +110,19 @@ impl ::std::default::Default for PasswordAuthenticationMethod {
     }
 }
 impl ::std::fmt::Debug for PasswordAuthenticationMethod {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for PasswordAuthenticationMethod {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for PasswordAuthenticationMethod {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -188,7 +196,7 @@ impl crate::support::ModelFields for UnifiedRoleDefinition {
         );
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("description", &mut self.description);
         v.field("displayName", &mut self.display_name);
         v.field("id", &mut self.id);
@@ -204,6 +212,7 @@ impl crate::support::ModelFields for UnifiedRoleDefinition {
     }
 }
 impl ::std::default::Default for UnifiedRoleDefinition {
+    #[inline]
     fn default() -> Self {
         Self {
             description: None,
@@ -222,16 +231,19 @@ impl ::std::default::Default for UnifiedRoleDefinition {
     }
 }
 impl ::std::fmt::Debug for UnifiedRoleDefinition {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for UnifiedRoleDefinition {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for UnifiedRoleDefinition {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -307,7 +319,7 @@ impl crate::support::ModelFields for UnifiedRoleManagementAlert {
         v.field("alertIncidents", "alert_incidents", &self.alert_incidents);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.field("alertDefinitionId", &mut self.alert_definition_id);
         v.field("incidentCount", &mut self.incident_count);
@@ -323,6 +335,7 @@ impl crate::support::ModelFields for UnifiedRoleManagementAlert {
     }
 }
 impl ::std::default::Default for UnifiedRoleManagementAlert {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -341,16 +354,19 @@ impl ::std::default::Default for UnifiedRoleManagementAlert {
     }
 }
 impl ::std::fmt::Debug for UnifiedRoleManagementAlert {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for UnifiedRoleManagementAlert {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for UnifiedRoleManagementAlert {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

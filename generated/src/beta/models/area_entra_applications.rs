@@ -41,11 +41,13 @@ impl ApplicationField {
     ];
 }
 impl crate::request::FieldName for ApplicationField {
+    #[inline]
     fn wire_name(&self) -> &'static str {
         Self::WIRE_NAMES[*self as usize]
     }
 }
 impl ::std::fmt::Debug for ApplicationField {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
@@ -84,7 +86,7 @@ impl crate::support::ModelFields for Application {
         );
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("appId", &mut self.app_id);
         v.field("displayName", &mut self.display_name);
         v.field("id", &mut self.id);
@@ -96,6 +98,7 @@ impl crate::support::ModelFields for Application {
     }
 }
 impl ::std::default::Default for Application {
+    #[inline]
     fn default() -> Self {
         Self {
             app_id: None,
@@ -110,16 +113,19 @@ impl ::std::default::Default for Application {
     }
 }
 impl ::std::fmt::Debug for Application {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for Application {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for Application {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

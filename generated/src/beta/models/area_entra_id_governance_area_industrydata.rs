@@ -37,11 +37,13 @@ impl LongRunningOperationField {
     ];
 }
 impl crate::request::FieldName for LongRunningOperationField {
+    #[inline]
     fn wire_name(&self) -> &'static str {
         Self::WIRE_NAMES[*self as usize]
     }
 }
 impl ::std::fmt::Debug for LongRunningOperationField {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
@@ -94,7 +96,7 @@ impl crate::support::ModelFields for LongRunningOperation {
         v.field("statusDetail", "status_detail", &self.status_detail);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.field("createdDateTime", &mut self.created_date_time);
         v.field("lastActionDateTime", &mut self.last_action_date_time);
@@ -105,6 +107,7 @@ impl crate::support::ModelFields for LongRunningOperation {
     }
 }
 impl ::std::default::Default for LongRunningOperation {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -118,16 +121,19 @@ impl ::std::default::Default for LongRunningOperation {
     }
 }
 impl ::std::fmt::Debug for LongRunningOperation {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for LongRunningOperation {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for LongRunningOperation {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

@@ -17,11 +17,13 @@ impl HardwareOathAuthenticationMethodField {
     const VARIANT_NAMES: &'static [&'static str] = &["Id", "CreatedDateTime", "Device"];
 }
 impl crate::request::FieldName for HardwareOathAuthenticationMethodField {
+    #[inline]
     fn wire_name(&self) -> &'static str {
         Self::WIRE_NAMES[*self as usize]
     }
 }
 impl ::std::fmt::Debug for HardwareOathAuthenticationMethodField {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
@@ -53,7 +55,7 @@ impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
         v.field("device", "device", &self.device);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.field("createdDateTime", &mut self.created_date_time);
         v.field("device", &mut self.device);
@@ -61,6 +63,7 @@ impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
     }
 }
 impl ::std::default::Default for HardwareOathAuthenticationMethod {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -71,16 +74,19 @@ impl ::std::default::Default for HardwareOathAuthenticationMethod {
     }
 }
 impl ::std::fmt::Debug for HardwareOathAuthenticationMethod {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for HardwareOathAuthenticationMethod {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for HardwareOathAuthenticationMethod {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

@@ -41,7 +41,7 @@ impl crate::support::ModelFields for Operation {
         v.field("status", "status", &self.status);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.field("createdDateTime", &mut self.created_date_time);
         v.field("lastActionDateTime", &mut self.last_action_date_time);
@@ -50,6 +50,7 @@ impl crate::support::ModelFields for Operation {
     }
 }
 impl ::std::default::Default for Operation {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -61,16 +62,19 @@ impl ::std::default::Default for Operation {
     }
 }
 impl ::std::fmt::Debug for Operation {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for Operation {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for Operation {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -105,12 +109,13 @@ impl crate::support::ModelFields for PasswordResetResponse {
         v.field("newPassword", "new_password", &self.new_password);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("newPassword", &mut self.new_password);
         v.additional(&mut self.additional_data);
     }
 }
 impl ::std::default::Default for PasswordResetResponse {
+    #[inline]
     fn default() -> Self {
         Self {
             new_password: None,
@@ -119,16 +124,19 @@ impl ::std::default::Default for PasswordResetResponse {
     }
 }
 impl ::std::fmt::Debug for PasswordResetResponse {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for PasswordResetResponse {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for PasswordResetResponse {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

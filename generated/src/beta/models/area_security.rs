@@ -89,11 +89,13 @@ impl SecurityIncidentField {
     ];
 }
 impl crate::request::FieldName for SecurityIncidentField {
+    #[inline]
     fn wire_name(&self) -> &'static str {
         Self::WIRE_NAMES[*self as usize]
     }
 }
 impl ::std::fmt::Debug for SecurityIncidentField {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
@@ -166,7 +168,7 @@ impl crate::support::ModelFields for SecurityIncident {
         v.field("tenantId", "tenant_id", &self.tenant_id);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("assignedTo", &mut self.assigned_to);
         v.field("classification", &mut self.classification);
         v.field("comments", &mut self.comments);
@@ -190,6 +192,7 @@ impl crate::support::ModelFields for SecurityIncident {
     }
 }
 impl ::std::default::Default for SecurityIncident {
+    #[inline]
     fn default() -> Self {
         Self {
             assigned_to: None,
@@ -216,16 +219,19 @@ impl ::std::default::Default for SecurityIncident {
     }
 }
 impl ::std::fmt::Debug for SecurityIncident {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for SecurityIncident {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for SecurityIncident {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

@@ -31,7 +31,7 @@ impl Applications {
         crate::request::Page<crate::beta::models::Application>,
         options::GetApplications,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
             .header("ConsistencyLevel", "eventual")
     }
 }

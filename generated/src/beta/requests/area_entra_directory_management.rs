@@ -34,7 +34,7 @@ impl RoleManagementCloudPcRoleDefinitionsItem {
         crate::request::NoContent,
         options::PatchRoleManagementCloudPcRoleDefinitionsById,
     > {
-        crate::request::request(http::Method::PATCH, &self.url).json_body(body)
+        Request::new(http::Method::PATCH, self.url.clone()).json_body(body)
     }
 }
 /// `/roleManagement/cloudPc/roleDefinitions`
@@ -48,7 +48,10 @@ impl RoleManagementCloudPcRoleDefinitions {
         &self,
         role_definition_id: &str,
     ) -> RoleManagementCloudPcRoleDefinitionsItem {
-        crate::request::item(&self.url, role_definition_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, role_definition_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/roleManagement/cloudPc`
@@ -57,7 +60,10 @@ impl RoleManagementCloudPc {
     /// `/roleManagement/cloudPc/roleDefinitions`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementCloudPcRoleDefinitions {
-        crate::request::child(&self.url, "/roleDefinitions")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/roleDefinitions"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/roleManagement/deviceManagement/roleDefinitions/{id}`
@@ -92,7 +98,7 @@ impl RoleManagementDeviceManagementRoleDefinitionsItem {
         crate::request::NoContent,
         options::PatchRoleManagementDeviceManagementRoleDefinitionsById,
     > {
-        crate::request::request(http::Method::PATCH, &self.url).json_body(body)
+        Request::new(http::Method::PATCH, self.url.clone()).json_body(body)
     }
 }
 /// `/roleManagement/deviceManagement/roleDefinitions`
@@ -106,7 +112,10 @@ impl RoleManagementDeviceManagementRoleDefinitions {
         &self,
         role_definition_id: &str,
     ) -> RoleManagementDeviceManagementRoleDefinitionsItem {
-        crate::request::item(&self.url, role_definition_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, role_definition_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/roleManagement/deviceManagement`
@@ -117,7 +126,10 @@ impl RoleManagementDeviceManagement {
     /// `/roleManagement/deviceManagement/roleDefinitions`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementDeviceManagementRoleDefinitions {
-        crate::request::child(&self.url, "/roleDefinitions")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/roleDefinitions"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/roleManagement/directory/roleDefinitions/{id}`
@@ -152,7 +164,7 @@ impl RoleManagementDirectoryRoleDefinitionsItem {
         crate::request::NoContent,
         options::PatchRoleManagementDirectoryRoleDefinitionsById,
     > {
-        crate::request::request(http::Method::PATCH, &self.url).json_body(body)
+        Request::new(http::Method::PATCH, self.url.clone()).json_body(body)
     }
 }
 /// `/roleManagement/directory/roleDefinitions`
@@ -166,7 +178,10 @@ impl RoleManagementDirectoryRoleDefinitions {
         &self,
         role_definition_id: &str,
     ) -> RoleManagementDirectoryRoleDefinitionsItem {
-        crate::request::item(&self.url, role_definition_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, role_definition_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/roleManagement/directory`
@@ -177,7 +192,10 @@ impl RoleManagementDirectory {
     /// `/roleManagement/directory/roleDefinitions`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_definitions(&self) -> RoleManagementDirectoryRoleDefinitions {
-        crate::request::child(&self.url, "/roleDefinitions")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/roleDefinitions"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/roleManagement`
@@ -186,16 +204,25 @@ impl RoleManagement {
     /// `/roleManagement/cloudPc`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn cloud_pc(&self) -> RoleManagementCloudPc {
-        crate::request::child(&self.url, "/cloudPc")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/cloudPc"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/roleManagement/deviceManagement`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn device_management(&self) -> RoleManagementDeviceManagement {
-        crate::request::child(&self.url, "/deviceManagement")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/deviceManagement"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/roleManagement/directory`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn directory(&self) -> RoleManagementDirectory {
-        crate::request::child(&self.url, "/directory")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/directory"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -36,7 +36,7 @@ impl IdentityGovernanceRoleManagementAlertsOperationsItem {
         crate::beta::models::LongRunningOperation,
         options::GetIdentityGovernanceRoleManagementAlertsOperationsByLongRunningOperationId,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/identityGovernance/roleManagementAlerts/operations`
@@ -50,6 +50,9 @@ impl IdentityGovernanceRoleManagementAlertsOperations {
         &self,
         long_running_operation_id: &str,
     ) -> IdentityGovernanceRoleManagementAlertsOperationsItem {
-        crate::request::item(&self.url, long_running_operation_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, long_running_operation_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -10,12 +10,18 @@ impl IdentityGovernanceRoleManagementAlerts {
     /// `/identityGovernance/roleManagementAlerts/alerts`
     #[cfg(feature = "area-governance")]
     pub fn alerts(&self) -> IdentityGovernanceRoleManagementAlertsAlerts {
-        crate::request::child(&self.url, "/alerts")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/alerts"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/identityGovernance/roleManagementAlerts/operations`
     #[cfg(feature = "area-entra-id-governance")]
     pub fn operations(&self) -> IdentityGovernanceRoleManagementAlertsOperations {
-        crate::request::child(&self.url, "/operations")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/operations"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/identityGovernance`
@@ -24,6 +30,9 @@ impl IdentityGovernance {
     /// `/identityGovernance/roleManagementAlerts`
     #[cfg(any(feature = "area-entra-id-governance", feature = "area-governance"))]
     pub fn role_management_alerts(&self) -> IdentityGovernanceRoleManagementAlerts {
-        crate::request::child(&self.url, "/roleManagementAlerts")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/roleManagementAlerts"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

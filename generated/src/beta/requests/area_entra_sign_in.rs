@@ -34,7 +34,7 @@ impl MeAuthenticationHardwareOathMethodsItem {
         crate::request::NoContent,
         options::DeleteMeAuthenticationHardwareOathMethodsByHardwareOathAuthenticationMethodId,
     > {
-        crate::request::request(http::Method::DELETE, &self.url)
+        Request::new(http::Method::DELETE, self.url.clone())
     }
 }
 /// `/me/authentication/hardwareOathMethods`
@@ -71,7 +71,7 @@ impl MeAuthenticationHardwareOathMethods {
         crate::request::Page<crate::beta::models::HardwareOathAuthenticationMethod>,
         options::GetMeAuthenticationHardwareOathMethods,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
     /// `/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     #[cfg(feature = "area-entra-sign-in")]
@@ -79,7 +79,13 @@ impl MeAuthenticationHardwareOathMethods {
         &self,
         hardware_oath_authentication_method_id: &str,
     ) -> MeAuthenticationHardwareOathMethodsItem {
-        crate::request::item(&self.url, hardware_oath_authentication_method_id)
+        crate::request::Builder {
+            url: crate::request::item_url(
+                &self.url,
+                hardware_oath_authentication_method_id,
+            ),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/authentication`
@@ -88,7 +94,10 @@ impl MeAuthentication {
     /// `/me/authentication/hardwareOathMethods`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn hardware_oath_methods(&self) -> MeAuthenticationHardwareOathMethods {
-        crate::request::child(&self.url, "/hardwareOathMethods")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/hardwareOathMethods"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
@@ -123,7 +132,7 @@ impl UsersItemAuthenticationHardwareOathMethodsItem {
         crate::request::NoContent,
         options::DeleteMeAuthenticationHardwareOathMethodsByHardwareOathAuthenticationMethodId,
     > {
-        crate::request::request(http::Method::DELETE, &self.url)
+        Request::new(http::Method::DELETE, self.url.clone())
     }
 }
 /// `/users/{userId}/authentication/hardwareOathMethods`
@@ -160,7 +169,7 @@ impl UsersItemAuthenticationHardwareOathMethods {
         crate::request::Page<crate::beta::models::HardwareOathAuthenticationMethod>,
         options::GetMeAuthenticationHardwareOathMethods,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
     /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     #[cfg(feature = "area-entra-sign-in")]
@@ -168,6 +177,12 @@ impl UsersItemAuthenticationHardwareOathMethods {
         &self,
         hardware_oath_authentication_method_id: &str,
     ) -> UsersItemAuthenticationHardwareOathMethodsItem {
-        crate::request::item(&self.url, hardware_oath_authentication_method_id)
+        crate::request::Builder {
+            url: crate::request::item_url(
+                &self.url,
+                hardware_oath_authentication_method_id,
+            ),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -10,16 +10,25 @@ impl UsersItemAuthentication {
     /// `/users/{userId}/authentication/hardwareOathMethods`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn hardware_oath_methods(&self) -> UsersItemAuthenticationHardwareOathMethods {
-        crate::request::child(&self.url, "/hardwareOathMethods")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/hardwareOathMethods"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users/{userId}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
-        crate::request::child(&self.url, "/operations")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/operations"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users/{userId}/authentication/passwordMethods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn password_methods(&self) -> UsersItemAuthenticationPasswordMethods {
-        crate::request::child(&self.url, "/passwordMethods")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/passwordMethods"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -8,12 +8,18 @@ impl UsersItem {
     /// `/users/{userId}/authentication`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
     pub fn authentication(&self) -> UsersItemAuthentication {
-        crate::request::child(&self.url, "/authentication")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/authentication"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users/{userId}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> UsersItemDrive {
-        crate::request::child(&self.url, "/drive")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/drive"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users`
@@ -30,6 +36,9 @@ impl Users {
         )
     )]
     pub fn by_user_id(&self, user_id: &str) -> UsersItem {
-        crate::request::item(&self.url, user_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, user_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -8,11 +8,17 @@ impl Me {
     /// `/me/authentication`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn authentication(&self) -> MeAuthentication {
-        crate::request::child(&self.url, "/authentication")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/authentication"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/me/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> MeDrive {
-        crate::request::child(&self.url, "/drive")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/drive"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -32,7 +32,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsRefresh {
         crate::request::NoContent,
         options::PostIdentityGovernanceRoleManagementAlertsAlertsRefresh,
     > {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
@@ -65,7 +65,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
         crate::request::NoContent,
         options::PostIdentityGovernanceRoleManagementAlertsAlertsRefresh,
     > {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}`
@@ -76,7 +76,10 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItem {
     /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}/refresh`
     #[cfg(feature = "area-governance")]
     pub fn refresh(&self) -> IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
-        crate::request::child(&self.url, "/refresh")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/refresh"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/identityGovernance/roleManagementAlerts/alerts`
@@ -87,7 +90,10 @@ impl IdentityGovernanceRoleManagementAlertsAlerts {
     /// `/identityGovernance/roleManagementAlerts/alerts/refresh`
     #[cfg(feature = "area-governance")]
     pub fn refresh(&self) -> IdentityGovernanceRoleManagementAlertsAlertsRefresh {
-        crate::request::child(&self.url, "/refresh")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/refresh"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/identityGovernance/roleManagementAlerts/alerts/{alertId}`
     #[cfg(feature = "area-governance")]
@@ -95,6 +101,9 @@ impl IdentityGovernanceRoleManagementAlertsAlerts {
         &self,
         alert_id: &str,
     ) -> IdentityGovernanceRoleManagementAlertsAlertsItem {
-        crate::request::item(&self.url, alert_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, alert_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

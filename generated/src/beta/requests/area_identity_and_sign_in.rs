@@ -38,7 +38,7 @@ impl UsersItemAuthenticationOperationsItem {
         crate::beta::models::Operation,
         options::GetUsersByIdAuthenticationOperationsById,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/users/{userId}/authentication/operations`
@@ -52,7 +52,10 @@ impl UsersItemAuthenticationOperations {
         &self,
         operation_id: &str,
     ) -> UsersItemAuthenticationOperationsItem {
-        crate::request::item(&self.url, operation_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, operation_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{userId}/authentication/passwordMethods/{id}/resetPassword`
@@ -87,7 +90,7 @@ impl UsersItemAuthenticationPasswordMethodsItemResetPassword {
         crate::beta::models::PasswordResetResponse,
         options::PostUsersByIdAuthenticationPasswordMethodsByIdResetPassword,
     > {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/users/{userId}/authentication/passwordMethods/{id}`
@@ -100,7 +103,10 @@ impl UsersItemAuthenticationPasswordMethodsItem {
     pub fn reset_password(
         &self,
     ) -> UsersItemAuthenticationPasswordMethodsItemResetPassword {
-        crate::request::child(&self.url, "/resetPassword")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/resetPassword"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{userId}/authentication/passwordMethods`
@@ -114,6 +120,9 @@ impl UsersItemAuthenticationPasswordMethods {
         &self,
         password_method_id: &str,
     ) -> UsersItemAuthenticationPasswordMethodsItem {
-        crate::request::item(&self.url, password_method_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, password_method_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -29,6 +29,6 @@ impl LongRunningOperation {
         crate::beta::models::LongRunningOperation,
         options::GetLongRunningOperation,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }

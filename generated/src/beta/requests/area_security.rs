@@ -35,8 +35,7 @@ impl SecurityCaseManagementCasesItemAttachmentsItemContent {
         crate::request::NoContent,
         options::PutSecurityCaseManagementCasesByCaseIdAttachmentsByAttachmentIdContent,
     > {
-        crate::request::request(http::Method::PUT, &self.url)
-            .bytes_body(content_type, bytes)
+        Request::new(http::Method::PUT, self.url.clone()).bytes_body(content_type, bytes)
     }
 }
 /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}`
@@ -47,7 +46,10 @@ impl SecurityCaseManagementCasesItemAttachmentsItem {
     /// `/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content`
     #[cfg(feature = "area-security")]
     pub fn content(&self) -> SecurityCaseManagementCasesItemAttachmentsItemContent {
-        crate::request::child(&self.url, "/content")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/content"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/security/caseManagement/cases/{caseId}/attachments`
@@ -61,7 +63,10 @@ impl SecurityCaseManagementCasesItemAttachments {
         &self,
         attachment_id: &str,
     ) -> SecurityCaseManagementCasesItemAttachmentsItem {
-        crate::request::item(&self.url, attachment_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, attachment_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/security/caseManagement/cases/{caseId}`
@@ -72,7 +77,10 @@ impl SecurityCaseManagementCasesItem {
     /// `/security/caseManagement/cases/{caseId}/attachments`
     #[cfg(feature = "area-security")]
     pub fn attachments(&self) -> SecurityCaseManagementCasesItemAttachments {
-        crate::request::child(&self.url, "/attachments")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/attachments"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/security/caseManagement/cases`
@@ -83,7 +91,10 @@ impl SecurityCaseManagementCases {
     /// `/security/caseManagement/cases/{caseId}`
     #[cfg(feature = "area-security")]
     pub fn by_case_id(&self, case_id: &str) -> SecurityCaseManagementCasesItem {
-        crate::request::item(&self.url, case_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, case_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/security/caseManagement`
@@ -92,7 +103,10 @@ impl SecurityCaseManagement {
     /// `/security/caseManagement/cases`
     #[cfg(feature = "area-security")]
     pub fn cases(&self) -> SecurityCaseManagementCases {
-        crate::request::child(&self.url, "/cases")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/cases"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/security/incidents/{incidentId}`
@@ -122,7 +136,7 @@ impl SecurityIncidentsItem {
         crate::beta::models::SecurityIncident,
         options::GetSecurityIncidentsByIncidentId,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/security/incidents`
@@ -131,7 +145,10 @@ impl SecurityIncidents {
     /// `/security/incidents/{incidentId}`
     #[cfg(feature = "area-security")]
     pub fn by_incident_id(&self, incident_id: &str) -> SecurityIncidentsItem {
-        crate::request::item(&self.url, incident_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, incident_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/security`
@@ -140,11 +157,17 @@ impl Security {
     /// `/security/caseManagement`
     #[cfg(feature = "area-security")]
     pub fn case_management(&self) -> SecurityCaseManagement {
-        crate::request::child(&self.url, "/caseManagement")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/caseManagement"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/security/incidents`
     #[cfg(feature = "area-security")]
     pub fn incidents(&self) -> SecurityIncidents {
-        crate::request::child(&self.url, "/incidents")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/incidents"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -31,7 +31,7 @@ impl DrivesItemItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/drives/{drive-id}/items/{item-id}`
@@ -40,7 +40,10 @@ impl DrivesItemItemsItem {
     /// `/drives/{drive-id}/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> DrivesItemItemsItemContent {
-        crate::request::child(&self.url, "/content")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/content"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/drives/{drive-id}/items`
@@ -49,7 +52,10 @@ impl DrivesItemItems {
     /// `/drives/{drive-id}/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> DrivesItemItemsItem {
-        crate::request::item(&self.url, item_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, item_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/drives/{drive-id}`
@@ -58,7 +64,10 @@ impl DrivesItem {
     /// `/drives/{drive-id}/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> DrivesItemItems {
-        crate::request::child(&self.url, "/items")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/items"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/drives`
@@ -67,7 +76,10 @@ impl Drives {
     /// `/drives/{drive-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_drive_id(&self, drive_id: &str) -> DrivesItem {
-        crate::request::item(&self.url, drive_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, drive_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/groups/{group-id}/drive/items/{item-id}/content`
@@ -99,7 +111,7 @@ impl GroupsItemDriveItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/groups/{group-id}/drive/items/{item-id}`
@@ -110,7 +122,10 @@ impl GroupsItemDriveItemsItem {
     /// `/groups/{group-id}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> GroupsItemDriveItemsItemContent {
-        crate::request::child(&self.url, "/content")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/content"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/groups/{group-id}/drive/items`
@@ -119,7 +134,10 @@ impl GroupsItemDriveItems {
     /// `/groups/{group-id}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> GroupsItemDriveItemsItem {
-        crate::request::item(&self.url, item_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, item_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/groups/{group-id}/drive`
@@ -128,7 +146,10 @@ impl GroupsItemDrive {
     /// `/groups/{group-id}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> GroupsItemDriveItems {
-        crate::request::child(&self.url, "/items")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/items"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/groups/{group-id}`
@@ -137,7 +158,10 @@ impl GroupsItem {
     /// `/groups/{group-id}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> GroupsItemDrive {
-        crate::request::child(&self.url, "/drive")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/drive"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/groups`
@@ -146,7 +170,10 @@ impl Groups {
     /// `/groups/{group-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_group_id(&self, group_id: &str) -> GroupsItem {
-        crate::request::item(&self.url, group_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, group_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/drive/items/{item-id}/content`
@@ -178,7 +205,7 @@ impl MeDriveItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/me/drive/items/{item-id}`
@@ -187,7 +214,10 @@ impl MeDriveItemsItem {
     /// `/me/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> MeDriveItemsItemContent {
-        crate::request::child(&self.url, "/content")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/content"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/drive/items`
@@ -196,7 +226,10 @@ impl MeDriveItems {
     /// `/me/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> MeDriveItemsItem {
-        crate::request::item(&self.url, item_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, item_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/drive/root:/{item-path}:/content`
@@ -226,7 +259,7 @@ impl MeDriveRootPathContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/me/drive/root:/{item-path}:`
@@ -235,7 +268,10 @@ impl MeDriveRootPath {
     /// `/me/drive/root:/{item-path}:/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> MeDriveRootPathContent {
-        crate::request::child(&self.url, "/content")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/content"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/drive`
@@ -244,7 +280,10 @@ impl MeDrive {
     /// `/me/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> MeDriveItems {
-        crate::request::child(&self.url, "/items")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/items"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/me/drive/root:/{item-path}:`
     #[cfg(feature = "area-sharepoint")]
@@ -253,7 +292,10 @@ impl MeDrive {
         url.push_str("/root:/");
         crate::support::push_item_path(&mut url, item_path);
         url.push(':');
-        crate::request::builder(url)
+        crate::request::Builder {
+            url,
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
@@ -285,7 +327,7 @@ impl SharesItemDriveItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem`
@@ -294,7 +336,10 @@ impl SharesItemDriveItem {
     /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> SharesItemDriveItemContent {
-        crate::request::child(&self.url, "/content")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/content"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/shares/{shareIdOrEncodedSharingUrl}`
@@ -303,7 +348,10 @@ impl SharesItem {
     /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive_item(&self) -> SharesItemDriveItem {
-        crate::request::child(&self.url, "/driveItem")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/driveItem"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/shares`
@@ -315,7 +363,10 @@ impl Shares {
         &self,
         share_id_or_encoded_sharing_url: &str,
     ) -> SharesItem {
-        crate::request::item(&self.url, share_id_or_encoded_sharing_url)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, share_id_or_encoded_sharing_url),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/sites/{siteId}/drive/items/{item-id}/content`
@@ -347,7 +398,7 @@ impl SitesItemDriveItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/sites/{siteId}/drive/items/{item-id}`
@@ -358,7 +409,10 @@ impl SitesItemDriveItemsItem {
     /// `/sites/{siteId}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> SitesItemDriveItemsItemContent {
-        crate::request::child(&self.url, "/content")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/content"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/sites/{siteId}/drive/items`
@@ -367,7 +421,10 @@ impl SitesItemDriveItems {
     /// `/sites/{siteId}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> SitesItemDriveItemsItem {
-        crate::request::item(&self.url, item_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, item_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/sites/{siteId}/drive`
@@ -376,7 +433,10 @@ impl SitesItemDrive {
     /// `/sites/{siteId}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> SitesItemDriveItems {
-        crate::request::child(&self.url, "/items")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/items"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/sites/{siteId}`
@@ -385,7 +445,10 @@ impl SitesItem {
     /// `/sites/{siteId}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> SitesItemDrive {
-        crate::request::child(&self.url, "/drive")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/drive"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/sites`
@@ -394,7 +457,10 @@ impl Sites {
     /// `/sites/{siteId}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_site_id(&self, site_id: &str) -> SitesItem {
-        crate::request::item(&self.url, site_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, site_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{userId}/drive/items/{item-id}/content`
@@ -426,7 +492,7 @@ impl UsersItemDriveItemsItemContent {
         crate::request::Bytes,
         options::GetDrivesByDriveIdItemsByItemIdContent,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/users/{userId}/drive/items/{item-id}`
@@ -437,7 +503,10 @@ impl UsersItemDriveItemsItem {
     /// `/users/{userId}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> UsersItemDriveItemsItemContent {
-        crate::request::child(&self.url, "/content")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/content"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{userId}/drive/items`
@@ -446,7 +515,10 @@ impl UsersItemDriveItems {
     /// `/users/{userId}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> UsersItemDriveItemsItem {
-        crate::request::item(&self.url, item_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, item_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{userId}/drive`
@@ -455,6 +527,9 @@ impl UsersItemDrive {
     /// `/users/{userId}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> UsersItemDriveItems {
-        crate::request::child(&self.url, "/items")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/items"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -18,12 +18,13 @@ impl crate::support::ModelFields for Entity {
         v.field("id", "id", &self.id);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.additional(&mut self.additional_data);
     }
 }
 impl ::std::default::Default for Entity {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -32,16 +33,19 @@ impl ::std::default::Default for Entity {
     }
 }
 impl ::std::fmt::Debug for Entity {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for Entity {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for Entity {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -106,7 +110,7 @@ impl crate::support::ModelFields for LongRunningOperation {
         v.field("statusDetail", "status_detail", &self.status_detail);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.field("createdDateTime", &mut self.created_date_time);
         v.field("lastActionDateTime", &mut self.last_action_date_time);
@@ -117,6 +121,7 @@ impl crate::support::ModelFields for LongRunningOperation {
     }
 }
 impl ::std::default::Default for LongRunningOperation {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -130,16 +135,19 @@ impl ::std::default::Default for LongRunningOperation {
     }
 }
 impl ::std::fmt::Debug for LongRunningOperation {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for LongRunningOperation {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for LongRunningOperation {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -183,7 +191,7 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
         v.field("password", "password", &self.password);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("createdDateTime", &mut self.created_date_time);
         v.field("id", &mut self.id);
         v.field("password", &mut self.password);
@@ -191,6 +199,7 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
     }
 }
 impl ::std::default::Default for PasswordAuthenticationMethod {
+    #[inline]
     fn default() -> Self {
         Self {
             created_date_time: None,
@@ -201,16 +210,19 @@ impl ::std::default::Default for PasswordAuthenticationMethod {
     }
 }
 impl ::std::fmt::Debug for PasswordAuthenticationMethod {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for PasswordAuthenticationMethod {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for PasswordAuthenticationMethod {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

@@ -111,7 +111,7 @@ impl crate::support::ModelFields for Application {
         v.field("web", "web", &self.web);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("addIns", &mut self.add_ins);
         v.field("allowPublicClient", &mut self.allow_public_client);
         v.field("api", &mut self.api);
@@ -145,6 +145,7 @@ impl crate::support::ModelFields for Application {
     }
 }
 impl ::std::default::Default for Application {
+    #[inline]
     fn default() -> Self {
         Self {
             add_ins: None,
@@ -181,16 +182,19 @@ impl ::std::default::Default for Application {
     }
 }
 impl ::std::fmt::Debug for Application {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for Application {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for Application {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

@@ -15,11 +15,13 @@ impl DirectoryObjectField {
     const VARIANT_NAMES: &'static [&'static str] = &["Id", "DeletedDateTime"];
 }
 impl crate::request::FieldName for DirectoryObjectField {
+    #[inline]
     fn wire_name(&self) -> &'static str {
         Self::WIRE_NAMES[*self as usize]
     }
 }
 impl ::std::fmt::Debug for DirectoryObjectField {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
@@ -48,13 +50,14 @@ impl crate::support::ModelFields for DirectoryObject {
         v.field("deletedDateTime", "deleted_date_time", &self.deleted_date_time);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.field("deletedDateTime", &mut self.deleted_date_time);
         v.additional(&mut self.additional_data);
     }
 }
 impl ::std::default::Default for DirectoryObject {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -64,16 +67,19 @@ impl ::std::default::Default for DirectoryObject {
     }
 }
 impl ::std::fmt::Debug for DirectoryObject {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for DirectoryObject {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for DirectoryObject {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

@@ -81,7 +81,7 @@ impl crate::support::ModelFields for EducationAssignment {
         v.field("webUrl", "web_url", &self.web_url);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("addedStudentAction", &mut self.added_student_action);
         v.field("allowLateSubmissions", &mut self.allow_late_submissions);
         v.field(
@@ -110,6 +110,7 @@ impl crate::support::ModelFields for EducationAssignment {
     }
 }
 impl ::std::default::Default for EducationAssignment {
+    #[inline]
     fn default() -> Self {
         Self {
             added_student_action: None,
@@ -138,16 +139,19 @@ impl ::std::default::Default for EducationAssignment {
     }
 }
 impl ::std::fmt::Debug for EducationAssignment {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for EducationAssignment {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for EducationAssignment {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

@@ -20,12 +20,13 @@ impl crate::support::ModelFields for AuthenticationMethod {
         v.field("id", "id", &self.id);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.additional(&mut self.additional_data);
     }
 }
 impl ::std::default::Default for AuthenticationMethod {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -34,16 +35,19 @@ impl ::std::default::Default for AuthenticationMethod {
     }
 }
 impl ::std::fmt::Debug for AuthenticationMethod {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for AuthenticationMethod {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for AuthenticationMethod {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -102,7 +106,7 @@ impl crate::support::ModelFields for Operation {
         v.field("status", "status", &self.status);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("id", &mut self.id);
         v.field("createdDateTime", &mut self.created_date_time);
         v.field("lastActionDateTime", &mut self.last_action_date_time);
@@ -111,6 +115,7 @@ impl crate::support::ModelFields for Operation {
     }
 }
 impl ::std::default::Default for Operation {
+    #[inline]
     fn default() -> Self {
         Self {
             id: None,
@@ -122,16 +127,19 @@ impl ::std::default::Default for Operation {
     }
 }
 impl ::std::fmt::Debug for Operation {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for Operation {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for Operation {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -169,12 +177,13 @@ impl crate::support::ModelFields for PasswordResetResponse {
         v.field("newPassword", "new_password", &self.new_password);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("newPassword", &mut self.new_password);
         v.additional(&mut self.additional_data);
     }
 }
 impl ::std::default::Default for PasswordResetResponse {
+    #[inline]
     fn default() -> Self {
         Self {
             new_password: None,
@@ -183,16 +192,19 @@ impl ::std::default::Default for PasswordResetResponse {
     }
 }
 impl ::std::fmt::Debug for PasswordResetResponse {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for PasswordResetResponse {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for PasswordResetResponse {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

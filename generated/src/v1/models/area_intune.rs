@@ -201,11 +201,13 @@ impl ManagedDeviceField {
     ];
 }
 impl crate::request::FieldName for ManagedDeviceField {
+    #[inline]
     fn wire_name(&self) -> &'static str {
         Self::WIRE_NAMES[*self as usize]
     }
 }
 impl ::std::fmt::Debug for ManagedDeviceField {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::VARIANT_NAMES[*self as usize])
     }
@@ -406,7 +408,7 @@ impl crate::support::ModelFields for ManagedDevice {
         v.field("wiFiMacAddress", "wi_fi_mac_address", &self.wi_fi_mac_address);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("activationLockBypassCode", &mut self.activation_lock_bypass_code);
         v.field("androidSecurityPatchLevel", &mut self.android_security_patch_level);
         v.field("azureADDeviceId", &mut self.azure_ad_device_id);
@@ -473,6 +475,7 @@ impl crate::support::ModelFields for ManagedDevice {
     }
 }
 impl ::std::default::Default for ManagedDevice {
+    #[inline]
     fn default() -> Self {
         Self {
             activation_lock_bypass_code: None,
@@ -527,16 +530,19 @@ impl ::std::default::Default for ManagedDevice {
     }
 }
 impl ::std::fmt::Debug for ManagedDevice {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for ManagedDevice {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for ManagedDevice {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

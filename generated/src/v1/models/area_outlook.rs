@@ -15,11 +15,12 @@ impl crate::support::ModelFields for Anything {
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.additional(&mut self.additional_data);
     }
 }
 impl ::std::default::Default for Anything {
+    #[inline]
     fn default() -> Self {
         Self {
             additional_data: ::serde_json::Map::new(),
@@ -27,16 +28,19 @@ impl ::std::default::Default for Anything {
     }
 }
 impl ::std::fmt::Debug for Anything {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for Anything {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for Anything {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -81,7 +85,7 @@ impl crate::support::ModelFields for Message {
         v.field("subject", "subject", &self.subject);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("body", &mut self.body);
         v.field("hasAttachments", &mut self.has_attachments);
         v.field("internetMessageId", &mut self.internet_message_id);
@@ -92,6 +96,7 @@ impl crate::support::ModelFields for Message {
     }
 }
 impl ::std::default::Default for Message {
+    #[inline]
     fn default() -> Self {
         Self {
             body: None,
@@ -105,16 +110,19 @@ impl ::std::default::Default for Message {
     }
 }
 impl ::std::fmt::Debug for Message {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for Message {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for Message {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }
@@ -168,7 +176,7 @@ impl crate::support::ModelFields for UploadSession {
         v.field("uploadUrl", "upload_url", &self.upload_url);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("expirationDateTime", &mut self.expiration_date_time);
         v.field("nextExpectedRanges", &mut self.next_expected_ranges);
         v.field("uploadUrl", &mut self.upload_url);
@@ -176,6 +184,7 @@ impl crate::support::ModelFields for UploadSession {
     }
 }
 impl ::std::default::Default for UploadSession {
+    #[inline]
     fn default() -> Self {
         Self {
             expiration_date_time: None,
@@ -186,16 +195,19 @@ impl ::std::default::Default for UploadSession {
     }
 }
 impl ::std::fmt::Debug for UploadSession {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for UploadSession {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for UploadSession {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

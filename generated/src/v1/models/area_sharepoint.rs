@@ -81,7 +81,7 @@ impl crate::support::ModelFields for List {
         v.field("subscriptions", "subscriptions", &self.subscriptions);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("displayName", &mut self.display_name);
         v.field("list", &mut self.list);
         v.field("system", &mut self.system);
@@ -106,6 +106,7 @@ impl crate::support::ModelFields for List {
     }
 }
 impl ::std::default::Default for List {
+    #[inline]
     fn default() -> Self {
         Self {
             display_name: None,
@@ -133,16 +134,19 @@ impl ::std::default::Default for List {
     }
 }
 impl ::std::fmt::Debug for List {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for List {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for List {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

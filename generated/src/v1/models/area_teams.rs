@@ -69,7 +69,7 @@ impl crate::support::ModelFields for ChatMessage {
         v.field("webUrl", "web_url", &self.web_url);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<V: crate::support::VisitorMut>(&mut self, v: &mut V) {
+    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
         v.field("attachments", &mut self.attachments);
         v.field("body", &mut self.body);
         v.field("channelIdentity", &mut self.channel_identity);
@@ -97,6 +97,7 @@ impl crate::support::ModelFields for ChatMessage {
     }
 }
 impl ::std::default::Default for ChatMessage {
+    #[inline]
     fn default() -> Self {
         Self {
             attachments: None,
@@ -127,16 +128,19 @@ impl ::std::default::Default for ChatMessage {
     }
 }
 impl ::std::fmt::Debug for ChatMessage {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::support::debug_model(self, f)
     }
 }
 impl ::std::clone::Clone for ChatMessage {
+    #[inline]
     fn clone(&self) -> Self {
         crate::support::clone_model(self)
     }
 }
 impl ::std::cmp::PartialEq for ChatMessage {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         crate::support::eq_model(self, other)
     }

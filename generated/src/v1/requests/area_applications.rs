@@ -29,7 +29,7 @@ impl ApplicationsDelta {
         crate::request::Page<crate::v1::models::Application>,
         options::GetApplicationsDelta,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/applications`
@@ -57,12 +57,15 @@ impl Applications {
         &self,
         body: &crate::v1::models::Application,
     ) -> Request<crate::v1::models::Application, options::PostApplications> {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
     /// `/applications/delta`
     #[cfg(feature = "area-applications")]
     pub fn delta(&self) -> ApplicationsDelta {
-        crate::request::child(&self.url, "/delta")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/delta"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/servicePrincipals/{id}/memberOf`
@@ -94,7 +97,7 @@ impl ServicePrincipalsItemMemberOf {
         crate::request::Page<crate::v1::models::DirectoryObject>,
         options::GetServicePrincipalsByIdMemberOf,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
             .header("ConsistencyLevel", "eventual")
     }
 }
@@ -104,7 +107,10 @@ impl ServicePrincipalsItem {
     /// `/servicePrincipals/{id}/memberOf`
     #[cfg(feature = "area-applications")]
     pub fn member_of(&self) -> ServicePrincipalsItemMemberOf {
-        crate::request::child(&self.url, "/memberOf")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/memberOf"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/servicePrincipals`
@@ -116,7 +122,10 @@ impl ServicePrincipals {
         &self,
         service_principal_id: &str,
     ) -> ServicePrincipalsItem {
-        crate::request::item(&self.url, service_principal_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, service_principal_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/servicePrincipals(appId='{appId}')/memberOf`
@@ -148,7 +157,7 @@ impl ServicePrincipalsCallMemberOf {
         crate::request::Page<crate::v1::models::DirectoryObject>,
         options::GetServicePrincipalsByIdMemberOf,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
             .header("ConsistencyLevel", "eventual")
     }
 }
@@ -158,6 +167,9 @@ impl ServicePrincipalsCall {
     /// `/servicePrincipals(appId='{appId}')/memberOf`
     #[cfg(feature = "area-applications")]
     pub fn member_of(&self) -> ServicePrincipalsCallMemberOf {
-        crate::request::child(&self.url, "/memberOf")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/memberOf"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -31,7 +31,7 @@ impl EducationClassesItemAssignmentsItemPublish {
         crate::v1::models::EducationAssignment,
         options::PostEducationClassesByIdAssignmentsByIdPublish,
     > {
-        crate::request::request(http::Method::POST, &self.url)
+        Request::new(http::Method::POST, self.url.clone())
     }
 }
 /// `/education/classes/{id}/assignments/{id}`
@@ -42,7 +42,10 @@ impl EducationClassesItemAssignmentsItem {
     /// `/education/classes/{id}/assignments/{id}/publish`
     #[cfg(feature = "area-education")]
     pub fn publish(&self) -> EducationClassesItemAssignmentsItemPublish {
-        crate::request::child(&self.url, "/publish")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/publish"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/education/classes/{id}/assignments`
@@ -56,7 +59,10 @@ impl EducationClassesItemAssignments {
         &self,
         assignment_id: &str,
     ) -> EducationClassesItemAssignmentsItem {
-        crate::request::item(&self.url, assignment_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, assignment_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/education/classes/{id}`
@@ -65,7 +71,10 @@ impl EducationClassesItem {
     /// `/education/classes/{id}/assignments`
     #[cfg(feature = "area-education")]
     pub fn assignments(&self) -> EducationClassesItemAssignments {
-        crate::request::child(&self.url, "/assignments")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/assignments"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/education/classes`
@@ -74,7 +83,10 @@ impl EducationClasses {
     /// `/education/classes/{id}`
     #[cfg(feature = "area-education")]
     pub fn by_classe_id(&self, classe_id: &str) -> EducationClassesItem {
-        crate::request::item(&self.url, classe_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, classe_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/education`
@@ -83,6 +95,9 @@ impl Education {
     /// `/education/classes`
     #[cfg(feature = "area-education")]
     pub fn classes(&self) -> EducationClasses {
-        crate::request::child(&self.url, "/classes")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/classes"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

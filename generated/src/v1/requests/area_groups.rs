@@ -29,7 +29,7 @@ impl GroupsItemMembers {
         crate::request::Page<crate::v1::models::DirectoryObject>,
         options::GetGroupsByIdMembers,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/groups/{id}`
@@ -38,7 +38,10 @@ impl GroupsItem {
     /// `/groups/{id}/members`
     #[cfg(feature = "area-groups")]
     pub fn members(&self) -> GroupsItemMembers {
-        crate::request::child(&self.url, "/members")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/members"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/groups`
@@ -47,6 +50,9 @@ impl Groups {
     /// `/groups/{id}`
     #[cfg(feature = "area-groups")]
     pub fn by_group_id(&self, group_id: &str) -> GroupsItem {
-        crate::request::item(&self.url, group_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, group_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

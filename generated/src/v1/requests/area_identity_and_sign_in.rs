@@ -33,7 +33,7 @@ impl MeAuthenticationMethods {
         crate::request::Page<crate::v1::models::AuthenticationMethod>,
         options::GetMeAuthenticationMethods,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/me/authentication`
@@ -42,7 +42,10 @@ impl MeAuthentication {
     /// `/me/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> MeAuthenticationMethods {
-        crate::request::child(&self.url, "/methods")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/methods"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
@@ -77,7 +80,7 @@ impl UsersItemAuthenticationMethodsItemResetPassword {
         crate::v1::models::PasswordResetResponse,
         options::PostUsersByIdAuthenticationMethodsByIdResetPassword,
     > {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
@@ -88,7 +91,10 @@ impl UsersItemAuthenticationMethodsItem {
     /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn reset_password(&self) -> UsersItemAuthenticationMethodsItemResetPassword {
-        crate::request::child(&self.url, "/resetPassword")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/resetPassword"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/methods`
@@ -122,12 +128,15 @@ impl UsersItemAuthenticationMethods {
         crate::request::Page<crate::v1::models::AuthenticationMethod>,
         options::GetMeAuthenticationMethods,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
     /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_method_id(&self, method_id: &str) -> UsersItemAuthenticationMethodsItem {
-        crate::request::item(&self.url, method_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, method_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
@@ -168,7 +177,7 @@ impl UsersItemAuthenticationOperationsItem {
         crate::v1::models::Operation,
         options::GetUsersByIdAuthenticationOperationsById,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/users/{id | userPrincipalName}/authentication/operations`
@@ -182,7 +191,10 @@ impl UsersItemAuthenticationOperations {
         &self,
         operation_id: &str,
     ) -> UsersItemAuthenticationOperationsItem {
-        crate::request::item(&self.url, operation_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, operation_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/authentication`
@@ -193,11 +205,17 @@ impl UsersItemAuthentication {
     /// `/users/{id | userPrincipalName}/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> UsersItemAuthenticationMethods {
-        crate::request::child(&self.url, "/methods")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/methods"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users/{id | userPrincipalName}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
-        crate::request::child(&self.url, "/operations")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/operations"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

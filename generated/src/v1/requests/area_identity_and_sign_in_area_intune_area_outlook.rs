@@ -8,32 +8,50 @@ impl UsersItem {
     /// `/users/{id | userPrincipalName}/authentication`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn authentication(&self) -> UsersItemAuthentication {
-        crate::request::child(&self.url, "/authentication")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/authentication"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users/{id | userPrincipalName}/events`
     #[cfg(feature = "area-outlook")]
     pub fn events(&self) -> UsersItemEvents {
-        crate::request::child(&self.url, "/events")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/events"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users/{id | userPrincipalName}/mailFolders`
     #[cfg(feature = "area-outlook")]
     pub fn mail_folders(&self) -> UsersItemMailFolders {
-        crate::request::child(&self.url, "/mailFolders")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/mailFolders"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users/{id | userPrincipalName}/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> UsersItemManagedDevices {
-        crate::request::child(&self.url, "/managedDevices")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/managedDevices"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users/{id | userPrincipalName}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMessages {
-        crate::request::child(&self.url, "/messages")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/messages"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/users/{id | userPrincipalName}/sendMail`
     #[cfg(feature = "area-outlook")]
     pub fn send_mail(&self) -> UsersItemSendMail {
-        crate::request::child(&self.url, "/sendMail")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/sendMail"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users`
@@ -50,6 +68,9 @@ impl Users {
         )
     )]
     pub fn by_user_id(&self, user_id: &str) -> UsersItem {
-        crate::request::item(&self.url, user_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, user_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

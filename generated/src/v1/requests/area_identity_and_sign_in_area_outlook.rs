@@ -8,26 +8,41 @@ impl Me {
     /// `/me/authentication`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn authentication(&self) -> MeAuthentication {
-        crate::request::child(&self.url, "/authentication")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/authentication"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/me/events`
     #[cfg(feature = "area-outlook")]
     pub fn events(&self) -> MeEvents {
-        crate::request::child(&self.url, "/events")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/events"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/me/mailFolders`
     #[cfg(feature = "area-outlook")]
     pub fn mail_folders(&self) -> MeMailFolders {
-        crate::request::child(&self.url, "/mailFolders")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/mailFolders"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/me/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> MeMessages {
-        crate::request::child(&self.url, "/messages")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/messages"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/me/sendMail`
     #[cfg(feature = "area-outlook")]
     pub fn send_mail(&self) -> MeSendMail {
-        crate::request::child(&self.url, "/sendMail")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/sendMail"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

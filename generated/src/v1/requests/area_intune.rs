@@ -31,7 +31,7 @@ impl DeviceManagementDetectedAppsItemManagedDevicesItem {
         crate::v1::models::ManagedDevice,
         options::GetUsersByUsersIdManagedDevicesByManagedDeviceId,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices`
@@ -45,7 +45,10 @@ impl DeviceManagementDetectedAppsItemManagedDevices {
         &self,
         managed_device_id: &str,
     ) -> DeviceManagementDetectedAppsItemManagedDevicesItem {
-        crate::request::item(&self.url, managed_device_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, managed_device_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/deviceManagement/detectedApps/{detectedAppId}`
@@ -56,7 +59,10 @@ impl DeviceManagementDetectedAppsItem {
     /// `/deviceManagement/detectedApps/{detectedAppId}/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> DeviceManagementDetectedAppsItemManagedDevices {
-        crate::request::child(&self.url, "/managedDevices")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/managedDevices"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/deviceManagement/detectedApps`
@@ -70,7 +76,10 @@ impl DeviceManagementDetectedApps {
         &self,
         detected_app_id: &str,
     ) -> DeviceManagementDetectedAppsItem {
-        crate::request::item(&self.url, detected_app_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, detected_app_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/deviceManagement/managedDevices/{managedDeviceId}`
@@ -102,7 +111,7 @@ impl DeviceManagementManagedDevicesItem {
         crate::v1::models::ManagedDevice,
         options::GetUsersByUsersIdManagedDevicesByManagedDeviceId,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/deviceManagement/managedDevices`
@@ -116,7 +125,10 @@ impl DeviceManagementManagedDevices {
         &self,
         managed_device_id: &str,
     ) -> DeviceManagementManagedDevicesItem {
-        crate::request::item(&self.url, managed_device_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, managed_device_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/deviceManagement`
@@ -125,12 +137,18 @@ impl DeviceManagement {
     /// `/deviceManagement/detectedApps`
     #[cfg(feature = "area-intune")]
     pub fn detected_apps(&self) -> DeviceManagementDetectedApps {
-        crate::request::child(&self.url, "/detectedApps")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/detectedApps"),
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/deviceManagement/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> DeviceManagementManagedDevices {
-        crate::request::child(&self.url, "/managedDevices")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/managedDevices"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
@@ -162,7 +180,7 @@ impl UsersItemManagedDevicesItem {
         crate::v1::models::ManagedDevice,
         options::GetUsersByUsersIdManagedDevicesByManagedDeviceId,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/users/{id | userPrincipalName}/managedDevices`
@@ -176,6 +194,9 @@ impl UsersItemManagedDevices {
         &self,
         managed_device_id: &str,
     ) -> UsersItemManagedDevicesItem {
-        crate::request::item(&self.url, managed_device_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, managed_device_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -34,7 +34,7 @@ impl MeEventsItemAttachmentsCreateUploadSession {
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
     > {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/me/events/{id}/attachments`
@@ -45,7 +45,10 @@ impl MeEventsItemAttachments {
     /// `/me/events/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(&self) -> MeEventsItemAttachmentsCreateUploadSession {
-        crate::request::child(&self.url, "/createUploadSession")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/createUploadSession"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/events/{id}`
@@ -54,7 +57,10 @@ impl MeEventsItem {
     /// `/me/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> MeEventsItemAttachments {
-        crate::request::child(&self.url, "/attachments")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/attachments"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/events`
@@ -63,7 +69,10 @@ impl MeEvents {
     /// `/me/events/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_event_id(&self, event_id: &str) -> MeEventsItem {
-        crate::request::item(&self.url, event_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, event_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/mailFolders/{id}/messages/delta`
@@ -97,7 +106,7 @@ impl MeMailFoldersItemMessagesDelta {
         crate::request::Page<crate::v1::models::Message>,
         options::GetMeMailFoldersByIdMessagesDelta,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/me/mailFolders/{id}/messages`
@@ -108,7 +117,10 @@ impl MeMailFoldersItemMessages {
     /// `/me/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
     pub fn delta(&self) -> MeMailFoldersItemMessagesDelta {
-        crate::request::child(&self.url, "/delta")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/delta"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/mailFolders/{id}`
@@ -117,7 +129,10 @@ impl MeMailFoldersItem {
     /// `/me/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> MeMailFoldersItemMessages {
-        crate::request::child(&self.url, "/messages")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/messages"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/mailFolders`
@@ -126,7 +141,10 @@ impl MeMailFolders {
     /// `/me/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> MeMailFoldersItem {
-        crate::request::item(&self.url, mail_folder_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, mail_folder_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/messages/{id}/attachments/createUploadSession`
@@ -161,7 +179,7 @@ impl MeMessagesItemAttachmentsCreateUploadSession {
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
     > {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/me/messages/{id}/attachments`
@@ -172,7 +190,10 @@ impl MeMessagesItemAttachments {
     /// `/me/messages/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(&self) -> MeMessagesItemAttachmentsCreateUploadSession {
-        crate::request::child(&self.url, "/createUploadSession")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/createUploadSession"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/messages/{id}`
@@ -181,7 +202,10 @@ impl MeMessagesItem {
     /// `/me/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> MeMessagesItemAttachments {
-        crate::request::child(&self.url, "/attachments")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/attachments"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/messages`
@@ -190,7 +214,10 @@ impl MeMessages {
     /// `/me/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> MeMessagesItem {
-        crate::request::item(&self.url, message_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, message_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/me/sendMail`
@@ -215,7 +242,7 @@ impl MeSendMail {
     /// - [`spec/api-reference/v1.0/api/user-sendmail.md:12`](https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0)
     #[cfg(feature = "area-outlook")]
     pub fn post(&self) -> Request<crate::v1::models::Anything, options::PostMeSendMail> {
-        crate::request::request(http::Method::POST, &self.url)
+        Request::new(http::Method::POST, self.url.clone())
     }
 }
 /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
@@ -250,7 +277,7 @@ impl UsersItemEventsItemAttachmentsCreateUploadSession {
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
     > {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/users/{id | userPrincipalName}/events/{id}/attachments`
@@ -263,7 +290,10 @@ impl UsersItemEventsItemAttachments {
     pub fn create_upload_session(
         &self,
     ) -> UsersItemEventsItemAttachmentsCreateUploadSession {
-        crate::request::child(&self.url, "/createUploadSession")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/createUploadSession"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/events/{id}`
@@ -272,7 +302,10 @@ impl UsersItemEventsItem {
     /// `/users/{id | userPrincipalName}/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemEventsItemAttachments {
-        crate::request::child(&self.url, "/attachments")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/attachments"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/events`
@@ -281,7 +314,10 @@ impl UsersItemEvents {
     /// `/users/{id | userPrincipalName}/events/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_event_id(&self, event_id: &str) -> UsersItemEventsItem {
-        crate::request::item(&self.url, event_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, event_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
@@ -315,7 +351,7 @@ impl UsersItemMailFoldersItemMessagesDelta {
         crate::request::Page<crate::v1::models::Message>,
         options::GetMeMailFoldersByIdMessagesDelta,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
@@ -326,7 +362,10 @@ impl UsersItemMailFoldersItemMessages {
     /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
     pub fn delta(&self) -> UsersItemMailFoldersItemMessagesDelta {
-        crate::request::child(&self.url, "/delta")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/delta"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders/{id}`
@@ -337,7 +376,10 @@ impl UsersItemMailFoldersItem {
     /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMailFoldersItemMessages {
-        crate::request::child(&self.url, "/messages")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/messages"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/mailFolders`
@@ -346,7 +388,10 @@ impl UsersItemMailFolders {
     /// `/users/{id | userPrincipalName}/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> UsersItemMailFoldersItem {
-        crate::request::item(&self.url, mail_folder_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, mail_folder_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
@@ -381,7 +426,7 @@ impl UsersItemMessagesItemAttachmentsCreateUploadSession {
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
     > {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
@@ -394,7 +439,10 @@ impl UsersItemMessagesItemAttachments {
     pub fn create_upload_session(
         &self,
     ) -> UsersItemMessagesItemAttachmentsCreateUploadSession {
-        crate::request::child(&self.url, "/createUploadSession")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/createUploadSession"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/messages/{id}`
@@ -403,7 +451,10 @@ impl UsersItemMessagesItem {
     /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemMessagesItemAttachments {
-        crate::request::child(&self.url, "/attachments")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/attachments"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/messages`
@@ -412,7 +463,10 @@ impl UsersItemMessages {
     /// `/users/{id | userPrincipalName}/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> UsersItemMessagesItem {
-        crate::request::item(&self.url, message_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, message_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/users/{id | userPrincipalName}/sendMail`
@@ -437,6 +491,6 @@ impl UsersItemSendMail {
     /// - [`spec/api-reference/v1.0/api/user-sendmail.md:12`](https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0)
     #[cfg(feature = "area-outlook")]
     pub fn post(&self) -> Request<crate::v1::models::Anything, options::PostMeSendMail> {
-        crate::request::request(http::Method::POST, &self.url)
+        Request::new(http::Method::POST, self.url.clone())
     }
 }

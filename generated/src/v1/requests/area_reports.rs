@@ -31,7 +31,7 @@ impl ReportsGetEmailActivityUserDetailCall {
         crate::request::Primitive<::std::string::String>,
         options::GetReportsGetEmailActivityUserDetail,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/reports/getEmailActivityUserDetail(period='{period_value}')`
@@ -63,7 +63,7 @@ impl ReportsGetEmailActivityUserDetailCall2 {
         crate::request::Primitive<::std::string::String>,
         options::GetReportsGetEmailActivityUserDetail,
     > {
-        crate::request::request(http::Method::GET, &self.url)
+        Request::new(http::Method::GET, self.url.clone())
     }
 }
 /// `/reports`
@@ -80,7 +80,10 @@ impl Reports {
         url.push_str("getEmailActivityUserDetail(date=");
         crate::support::push_literal(&mut url, date_value);
         url.push(')');
-        crate::request::builder(url)
+        crate::request::Builder {
+            url,
+            path: ::std::marker::PhantomData,
+        }
     }
     /// `/reports/getEmailActivityUserDetail(period='{period_value}')`
     #[cfg(feature = "area-reports")]
@@ -93,6 +96,9 @@ impl Reports {
         url.push_str("getEmailActivityUserDetail(period='");
         crate::support::push_argument(&mut url, period_value);
         url.push_str("')");
-        crate::request::builder(url)
+        crate::request::Builder {
+            url,
+            path: ::std::marker::PhantomData,
+        }
     }
 }

@@ -27,7 +27,7 @@ impl SitesItemLists {
         &self,
         body: &::serde_json::Value,
     ) -> Request<crate::v1::models::List, options::PostSitesBySiteIdLists> {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/sites/{site-id}`
@@ -36,7 +36,10 @@ impl SitesItem {
     /// `/sites/{site-id}/lists`
     #[cfg(feature = "area-sharepoint")]
     pub fn lists(&self) -> SitesItemLists {
-        crate::request::child(&self.url, "/lists")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/lists"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/sites`
@@ -45,6 +48,9 @@ impl Sites {
     /// `/sites/{site-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_site_id(&self, site_id: &str) -> SitesItem {
-        crate::request::item(&self.url, site_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, site_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }

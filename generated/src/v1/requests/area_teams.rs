@@ -27,7 +27,7 @@ impl ChatsItemMessages {
         &self,
         body: &crate::v1::models::ChatMessage,
     ) -> Request<crate::v1::models::ChatMessage, options::PostChatsByChatIdMessages> {
-        crate::request::request(http::Method::POST, &self.url).json_body(body)
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
 /// `/chats/{chat-id}`
@@ -36,7 +36,10 @@ impl ChatsItem {
     /// `/chats/{chat-id}/messages`
     #[cfg(feature = "area-teams")]
     pub fn messages(&self) -> ChatsItemMessages {
-        crate::request::child(&self.url, "/messages")
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/messages"),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
 /// `/chats`
@@ -45,6 +48,9 @@ impl Chats {
     /// `/chats/{chat-id}`
     #[cfg(feature = "area-teams")]
     pub fn by_chat_id(&self, chat_id: &str) -> ChatsItem {
-        crate::request::item(&self.url, chat_id)
+        crate::request::Builder {
+            url: crate::request::item_url(&self.url, chat_id),
+            path: ::std::marker::PhantomData,
+        }
     }
 }
