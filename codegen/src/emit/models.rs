@@ -183,7 +183,8 @@ fn model_tokens(
         .properties
         .iter()
         .map(|p| {
-            let field = fields.name(&p.name, Case::Snake).ident();
+            let field_name = fields.name(&p.name, Case::Snake);
+            let field = field_name.ident();
             field_idents.push((field.clone(), p));
             let wire = &p.name;
             let ty = index.property_type(model.version, p);
@@ -201,7 +202,7 @@ fn model_tokens(
                 None => quote!(),
             };
             let docs = doc_lines(p.description.as_deref().unwrap_or(""));
-            let rust = field.to_string().trim_start_matches("r#").to_string();
+            let rust = field_name.as_str();
             visits.push(quote!(#field_cfg v.field(#wire, #rust, &self.#field);));
             visits_mut.push(quote!(#field_cfg v.field(#wire, &mut self.#field);));
             defaults.push(quote!(#field_cfg #field: None,));
@@ -215,17 +216,13 @@ fn model_tokens(
     // `$select`/`$expand` names: one variant per property.
     let field_enum = format_ident!("{}Field", ident);
     let mut variants = Scope::default();
-    let variant_list: Vec<(proc_macro2::Ident, &str)> = model
+    let variant_list: Vec<(RustName, &str)> = model
         .properties
         .iter()
-        .map(|p| {
-            (
-                variants.name(&p.name, Case::UpperCamel).ident(),
-                p.name.as_str(),
-            )
-        })
+        .map(|p| (variants.name(&p.name, Case::UpperCamel), p.name.as_str()))
         .collect();
     let variant_decls = variant_list.iter().map(|(v, wire)| {
+        let v = v.ident();
         let doc = format!(" `{wire}`");
         quote!(#[doc = #doc] #v,)
     });
@@ -233,9 +230,7 @@ fn model_tokens(
     // rather than matched: a match arm per variant in `wire_name` and in a
     // derived `Debug` cost compile time for nothing.
     let wire_names = variant_list.iter().map(|(_, wire)| wire);
-    let rust_names = variant_list
-        .iter()
-        .map(|(v, _)| v.to_string().trim_start_matches("r#").to_string());
+    let rust_names = variant_list.iter().map(|(v, _)| v.as_str());
     // Only the models an operation with `$select` or `$expand` returns
     // need a `Field` enum; for the others (most complex types) it would be
     // dead code that costs compile time.

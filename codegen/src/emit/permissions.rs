@@ -147,22 +147,21 @@ pub fn emit(ir: &Ir) -> (TokenStream, Vec<(String, TokenStream)>) {
         // Operations of an area mostly share their permission sets (1,193
         // operations of the 2020 tree have 218 distinct ones): each
         // distinct list is one constant, so it is type-checked once.
-        let mut shared_sets: BTreeMap<String, (usize, TokenStream)> = BTreeMap::new();
+        let mut distinct_sets: Vec<TokenStream> = Vec::new();
+        let mut set_index: BTreeMap<String, usize> = BTreeMap::new();
         let set_names: Vec<proc_macro2::Ident> = ops
             .iter()
             .map(|op| {
                 let sets = op.permissions.iter().map(|s| set(s, &names));
                 let sets = quote!(&[#(#sets),*]);
-                let next = shared_sets.len();
-                let (n, _) = shared_sets
-                    .entry(sets.to_string())
-                    .or_insert_with(|| (next, sets));
+                let n = *set_index.entry(sets.to_string()).or_insert_with(|| {
+                    distinct_sets.push(sets);
+                    distinct_sets.len() - 1
+                });
                 quote::format_ident!("SETS_{}", n)
             })
             .collect();
-        let mut set_constants: Vec<&(usize, TokenStream)> = shared_sets.values().collect();
-        set_constants.sort_by_key(|(n, _)| *n);
-        let set_constants = set_constants.into_iter().map(|(n, sets)| {
+        let set_constants = distinct_sets.iter().enumerate().map(|(n, sets)| {
             let ident = quote::format_ident!("SETS_{}", n);
             quote!(const #ident: &[PermissionSet] = #sets;)
         });

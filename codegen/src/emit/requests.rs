@@ -234,7 +234,6 @@ fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Node<'a> {
     root
 }
 
-/// The method that steps into a child.
 /// The builder of a child path with this URL (see `request.rs` for why
 /// a struct literal).
 fn builder(url: TokenStream) -> TokenStream {
@@ -250,6 +249,7 @@ fn built(pushes: TokenStream) -> TokenStream {
     }
 }
 
+/// The method that steps into a child.
 fn step_method_name(step: &Step, before: &str) -> String {
     match step {
         Step::Literal(t) => t.trim_start_matches('$').to_string(),
