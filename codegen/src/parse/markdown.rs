@@ -2,16 +2,25 @@
 //! the line it starts on. Includes are left as `Include` blocks; the page
 //! loader expands them.
 
-use super::blocks::{parse_include, Block, BlockKind, IncludeOutcome, LineIndex, Row, Table};
+use super::blocks::{parse_include, Block, BlockKind, IncludeOutcome, LineCursor, Row, Table};
 use crate::ir::Source;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-/// Lowers Markdown `text` (front matter already blanked out) to blocks
-/// attributed to `file`.
+/// The Markdown dialect of the docs: GitHub tables (permission and
+/// property tables) and strikethrough. The bench floor tokenises with the
+/// same options, so that both sides do the same tokenising.
+pub const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
+
+/// Lowers Markdown `text` to blocks attributed to `file`.
 pub fn to_blocks(text: &str, file: &str) -> Vec<Block> {
-    let index = LineIndex::new(text);
+    to_blocks_from(text, file, 1)
+}
+
+/// Lowers Markdown `text` that starts on line `first_line` of `file` (the
+/// body after front matter) to blocks.
+pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
+    let index = LineCursor::new(text, first_line);
     let mut out = Vec::new();
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let at = |offset: usize| Source::new(file, index.line(offset));
 
     // What we are inside of, innermost last.
@@ -62,7 +71,7 @@ pub fn to_blocks(text: &str, file: &str) -> Vec<Block> {
         }
     }
 
-    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => stack.push(Frame::Heading {

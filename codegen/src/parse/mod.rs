@@ -271,8 +271,12 @@ pub fn lower(text: &str, file: &str) -> (FrontMatter, PageForm, Vec<Block>) {
 }
 
 fn lower_markdown(text: &str, file: &str) -> (FrontMatter, PageForm, Vec<Block>) {
-    let (front, body) = split_front_matter(text);
-    (front, PageForm::Markdown, markdown::to_blocks(&body, file))
+    let (front, body, first_line) = split_front_matter(text);
+    (
+        front,
+        PageForm::Markdown,
+        markdown::to_blocks_from(body, file, first_line),
+    )
 }
 
 /// Tells Markdown source from rendered text by content, never by name.
@@ -292,18 +296,16 @@ pub fn is_markdown(text: &str) -> bool {
     })
 }
 
-/// Parses front matter and returns the body with the front matter blanked
-/// out, so that line numbers stay true.
-fn split_front_matter(text: &str) -> (FrontMatter, String) {
+/// Parses front matter and returns the body after it, with the line the
+/// body starts on, so that line numbers stay true without copying the page.
+fn split_front_matter(text: &str) -> (FrontMatter, &str, u32) {
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.split_inclusive('\n');
     let Some(first) = lines.next().filter(|l| l.trim_end() == "---") else {
-        return (FrontMatter::default(), text.to_string());
+        return (FrontMatter::default(), text, 1);
     };
     let mut yaml = String::new();
     let mut count = 1;
-    // Where the body starts: the rest of the page is sliced, not rebuilt
-    // line by line (that showed in profiles of the corpus).
     let mut body_start = first.len();
     let mut closed = false;
     for line in lines {
@@ -316,13 +318,9 @@ fn split_front_matter(text: &str) -> (FrontMatter, String) {
         yaml.push_str(line);
     }
     if !closed {
-        return (FrontMatter::default(), text.to_string());
+        return (FrontMatter::default(), text, 1);
     }
-    let rest = &text[body_start..];
-    let mut body = String::with_capacity(count + rest.len());
-    body.extend(std::iter::repeat_n('\n', count));
-    body.push_str(rest);
-    (front_matter(&yaml), body)
+    (front_matter(&yaml), &text[body_start..], count + 1)
 }
 
 /// `key: value` lines whose values need no YAML to read: plain, or quoted
@@ -493,12 +491,13 @@ mod tests {
 
     #[test]
     fn front_matter_keeps_line_numbers() {
-        let (fm, body) = split_front_matter(
-            "---\ntitle: \"Get x\"\nms.prod: \"identity-and-sign-in\"\n---\n# Get x\n",
-        );
+        let page = "---\ntitle: \"Get x\"\nms.prod: \"identity-and-sign-in\"\n---\n# Get x\n";
+        let (fm, body, first_line) = split_front_matter(page);
         assert_eq!(fm.title.as_deref(), Some("Get x"));
         assert_eq!(fm.ms_prod.as_deref(), Some("identity-and-sign-in"));
-        assert_eq!(body.lines().position(|l| l == "# Get x"), Some(4));
+        assert_eq!((body, first_line), ("# Get x\n", 5));
+        let (_, blocks) = (fm, markdown::to_blocks_from(body, "p.md", first_line));
+        assert_eq!(blocks[0].at.line, 5);
     }
 
     #[test]
