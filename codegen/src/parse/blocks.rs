@@ -69,38 +69,39 @@ pub fn parse_include(line: &str) -> Option<(String, String)> {
     Some((label.trim().to_string(), path.trim().to_string()))
 }
 
-/// Byte offset to 1-based line number, for offsets asked in (mostly)
-/// rising order, as a parser walks a page: each answer counts the newlines
-/// since the previous one. An offset behind the cursor counts from the
-/// start again. A table of every line start cost a tenth of the parse time
-/// of the corpus, for the few dozen lines a page asks about.
+/// Byte offset to 1-based line number, for offsets asked in walking order,
+/// as a parser walks a page: each answer counts the newlines between the
+/// previous offset and this one, forwards or backwards (a table asks for
+/// its first line after its rows). A table of every line start cost a tenth
+/// of the parse time of the corpus, for the few dozen lines a page asks
+/// about.
 pub struct LineCursor<'t> {
     bytes: &'t [u8],
-    /// The line of byte 0 of `bytes`.
-    first_line: u32,
+    /// The last offset asked for and its line.
     at: std::cell::Cell<(usize, u32)>,
 }
 
 impl<'t> LineCursor<'t> {
+    /// A cursor over `text`, whose first byte is on line `first_line`.
     pub fn new(text: &'t str, first_line: u32) -> Self {
         LineCursor {
             bytes: text.as_bytes(),
-            first_line,
             at: std::cell::Cell::new((0, first_line)),
         }
     }
 
     pub fn line(&self, offset: usize) -> u32 {
         let offset = offset.min(self.bytes.len());
-        let (from, line) = match self.at.get() {
-            (pos, line) if pos <= offset => (pos, line),
-            _ => (0, self.first_line),
+        let (pos, line) = self.at.get();
+        let newlines = |range: &[u8]| {
+            let n = range.iter().filter(|&&b| b == b'\n').count();
+            u32::try_from(n).unwrap_or(u32::MAX)
         };
-        let newlines = self.bytes[from..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        let line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        let line = if offset >= pos {
+            line.saturating_add(newlines(&self.bytes[pos..offset]))
+        } else {
+            line.saturating_sub(newlines(&self.bytes[offset..pos]))
+        };
         self.at.set((offset, line));
         line
     }

@@ -21,39 +21,40 @@ pub fn to_blocks(text: &str, file: &str) -> Vec<Block> {
 pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
     let index = LineCursor::new(text, first_line);
     let mut out = Vec::new();
-    let at = |offset: usize| Source::new(file, index.line(offset));
+    let at = |line: u32| Source::new(file, line);
 
     // What we are inside of, innermost last.
     enum Frame {
         Heading {
             level: u8,
             tab: bool,
-            start: usize,
+            line: u32,
             text: String,
         },
         Paragraph {
             start: usize,
+            line: u32,
             text: String,
         },
         Item {
-            start: usize,
+            line: u32,
             text: String,
         },
         Table {
-            start: usize,
+            line: u32,
             table: Table,
             in_head: bool,
             row: Vec<String>,
-            row_start: usize,
+            row_line: u32,
         },
         Cell(String),
         Code {
-            start: usize,
+            line: u32,
             lang: String,
             text: String,
         },
         Html {
-            start: usize,
+            line: u32,
             text: String,
         },
     }
@@ -72,18 +73,22 @@ pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
     }
 
     for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
+        // Lines are taken where blocks start, in page order, so that the
+        // cursor only moves forwards.
+        let line = || index.line(range.start);
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => stack.push(Frame::Heading {
                     level: level as u8,
                     tab: false,
-                    start: range.start,
+                    line: line(),
                     text: String::new(),
                 }),
                 Tag::Paragraph => {
                     if !matches!(stack.last(), Some(Frame::Item { .. })) {
                         stack.push(Frame::Paragraph {
                             start: range.start,
+                            line: line(),
                             text: String::new(),
                         });
                     } else if let Some(Frame::Item { text, .. }) = stack.last_mut() {
@@ -93,28 +98,31 @@ pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
                     }
                 }
                 Tag::Item => stack.push(Frame::Item {
-                    start: range.start,
+                    line: line(),
                     text: String::new(),
                 }),
                 Tag::List(_) => {
                     // A nested list: emit the parent item's text first.
-                    if let Some(Frame::Item { start, text }) = stack.last_mut() {
+                    if let Some(Frame::Item { line, text }) = stack.last_mut() {
                         let item = std::mem::take(text);
                         if !item.trim().is_empty() {
                             out.push(Block {
                                 kind: BlockKind::ListItem(clean(&item)),
-                                at: at(*start),
+                                at: at(*line),
                             });
                         }
                     }
                 }
-                Tag::Table(_) => stack.push(Frame::Table {
-                    start: range.start,
-                    table: Table::default(),
-                    in_head: false,
-                    row: Vec::new(),
-                    row_start: range.start,
-                }),
+                Tag::Table(_) => {
+                    let line = line();
+                    stack.push(Frame::Table {
+                        line,
+                        table: Table::default(),
+                        in_head: false,
+                        row: Vec::new(),
+                        row_line: line,
+                    })
+                }
                 Tag::TableHead => {
                     if let Some(Frame::Table { in_head, row, .. }) = stack.last_mut() {
                         *in_head = true;
@@ -122,9 +130,9 @@ pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
                     }
                 }
                 Tag::TableRow => {
-                    if let Some(Frame::Table { row, row_start, .. }) = stack.last_mut() {
+                    if let Some(Frame::Table { row, row_line, .. }) = stack.last_mut() {
                         row.clear();
-                        *row_start = range.start;
+                        *row_line = line();
                     }
                 }
                 Tag::TableCell => stack.push(Frame::Cell(String::new())),
@@ -136,13 +144,13 @@ pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
                         CodeBlockKind::Indented => String::new(),
                     };
                     stack.push(Frame::Code {
-                        start: range.start,
+                        line: line(),
                         lang,
                         text: String::new(),
                     })
                 }
                 Tag::HtmlBlock => stack.push(Frame::Html {
-                    start: range.start,
+                    line: line(),
                     text: String::new(),
                 }),
                 Tag::Link { dest_url, .. } if dest_url.starts_with("#tab/") => {
@@ -157,7 +165,7 @@ pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
                     if let Some(Frame::Heading {
                         level,
                         tab,
-                        start,
+                        line,
                         text,
                     }) = stack.pop()
                     {
@@ -167,29 +175,33 @@ pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
                                 text: clean(&text),
                                 tab,
                             },
-                            at: at(start),
+                            at: at(line),
                         });
                     }
                 }
                 TagEnd::Paragraph => {
                     if let Some(Frame::Paragraph { .. }) = stack.last() {
-                        if let Some(Frame::Paragraph { start, text: para }) = stack.pop() {
+                        if let Some(Frame::Paragraph {
+                            start,
+                            line,
+                            text: para,
+                        }) = stack.pop()
+                        {
                             push_paragraph(
                                 &mut out,
                                 &text[start..range.end.max(start)],
                                 &para,
-                                start,
-                                &at,
+                                at(line),
                             );
                         }
                     }
                 }
                 TagEnd::Item => {
-                    if let Some(Frame::Item { start, text }) = stack.pop() {
+                    if let Some(Frame::Item { line, text }) = stack.pop() {
                         if !text.trim().is_empty() {
                             out.push(Block {
                                 kind: BlockKind::ListItem(clean(&text)),
-                                at: at(start),
+                                at: at(line),
                             });
                         }
                     }
@@ -217,39 +229,38 @@ pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
                     if let Some(Frame::Table {
                         table,
                         row,
-                        row_start,
+                        row_line,
                         ..
                     }) = stack.last_mut()
                     {
-                        let line = index.line(*row_start);
                         table.rows.push(Row {
                             cells: std::mem::take(row),
-                            line,
+                            line: *row_line,
                         });
                     }
                 }
                 TagEnd::Table => {
-                    if let Some(Frame::Table { start, table, .. }) = stack.pop() {
+                    if let Some(Frame::Table { line, table, .. }) = stack.pop() {
                         out.push(Block {
                             kind: BlockKind::Table(table),
-                            at: at(start),
+                            at: at(line),
                         });
                     }
                 }
                 TagEnd::CodeBlock => {
-                    if let Some(Frame::Code { start, lang, text }) = stack.pop() {
+                    if let Some(Frame::Code { line, lang, text }) = stack.pop() {
                         out.push(Block {
                             kind: BlockKind::Code { lang, text },
-                            at: at(start),
+                            at: at(line),
                         });
                     }
                 }
                 TagEnd::HtmlBlock => {
-                    if let Some(Frame::Html { start, text }) = stack.pop() {
+                    if let Some(Frame::Html { line, text }) = stack.pop() {
                         if let Some(json) = annotation_json(&text) {
                             out.push(Block {
                                 kind: BlockKind::Annotation(json),
-                                at: at(start),
+                                at: at(line),
                             });
                         }
                     }
@@ -277,7 +288,7 @@ pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
                     if let Some(json) = annotation_json(&t) {
                         out.push(Block {
                             kind: BlockKind::Annotation(json),
-                            at: at(range.start),
+                            at: at(line()),
                         });
                     }
                 }
@@ -302,16 +313,9 @@ pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
 
 /// A paragraph whose raw lines hold `[!INCLUDE]` directives becomes include
 /// blocks, plus a paragraph for whatever else it holds.
-fn push_paragraph(
-    out: &mut Vec<Block>,
-    raw: &str,
-    text: &str,
-    start: usize,
-    at: &dyn Fn(usize) -> Source,
-) {
+fn push_paragraph(out: &mut Vec<Block>, raw: &str, text: &str, base: Source) {
     let mut rest = Vec::new();
     let mut any_include = false;
-    let base = at(start);
     for (i, line) in raw.lines().enumerate() {
         if let Some((label, path)) = parse_include(line) {
             any_include = true;
@@ -352,11 +356,14 @@ pub fn annotation_json(html: &str) -> Option<String> {
 
 /// Collapses runs of spaces and trims each line.
 fn clean(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 fn clean_cell(text: &str) -> String {
