@@ -319,6 +319,8 @@ fn model_tokens(
             pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         }
 
+        impl crate::support::FieldValue for #ident {}
+
         impl crate::support::ModelFields for #ident {
             const NAME: &'static str = #name_text;
             fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -444,6 +446,8 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
             }
             #terminal_fn
         }
+
+        impl crate::support::FieldValue for #ident {}
 
         impl crate::support::WireValue for #ident {
             fn as_wire(&self) -> &str {

@@ -14,6 +14,7 @@ pub struct AuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for AuthenticationMethod {}
 impl crate::support::ModelFields for AuthenticationMethod {
     const NAME: &'static str = "AuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -83,6 +84,7 @@ pub struct PasswordAuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for PasswordAuthenticationMethod {}
 impl crate::support::ModelFields for PasswordAuthenticationMethod {
     const NAME: &'static str = "PasswordAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -176,6 +178,7 @@ pub struct UnifiedRoleDefinition {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for UnifiedRoleDefinition {}
 impl crate::support::ModelFields for UnifiedRoleDefinition {
     const NAME: &'static str = "UnifiedRoleDefinition";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -295,6 +298,7 @@ pub struct UnifiedRoleManagementAlert {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for UnifiedRoleManagementAlert {}
 impl crate::support::ModelFields for UnifiedRoleManagementAlert {
     const NAME: &'static str = "UnifiedRoleManagementAlert";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {

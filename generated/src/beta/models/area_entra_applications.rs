@@ -70,6 +70,7 @@ pub struct Application {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for Application {}
 impl crate::support::ModelFields for Application {
     const NAME: &'static str = "Application";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {

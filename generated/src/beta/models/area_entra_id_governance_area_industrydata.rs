@@ -81,6 +81,7 @@ pub struct LongRunningOperation {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for LongRunningOperation {}
 impl crate::support::ModelFields for LongRunningOperation {
     const NAME: &'static str = "LongRunningOperation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -188,6 +189,7 @@ impl LongRunningOperationStatus {
         matches!(self, Self::Succeeded | Self::Failed)
     }
 }
+impl crate::support::FieldValue for LongRunningOperationStatus {}
 impl crate::support::WireValue for LongRunningOperationStatus {
     fn as_wire(&self) -> &str {
         self.as_str()

@@ -47,6 +47,7 @@ pub struct HardwareOathAuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for HardwareOathAuthenticationMethod {}
 impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
     const NAME: &'static str = "HardwareOathAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {

@@ -28,6 +28,7 @@ pub struct Operation {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for Operation {}
 impl crate::support::ModelFields for Operation {
     const NAME: &'static str = "Operation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -103,6 +104,7 @@ pub struct PasswordResetResponse {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for PasswordResetResponse {}
 impl crate::support::ModelFields for PasswordResetResponse {
     const NAME: &'static str = "PasswordResetResponse";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -191,6 +193,7 @@ impl OperationStatus {
         matches!(self, Self::Failed | Self::Succeeded)
     }
 }
+impl crate::support::FieldValue for OperationStatus {}
 impl crate::support::WireValue for OperationStatus {
     fn as_wire(&self) -> &str {
         self.as_str()

@@ -132,6 +132,7 @@ pub struct SecurityIncident {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for SecurityIncident {}
 impl crate::support::ModelFields for SecurityIncident {
     const NAME: &'static str = "SecurityIncident";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {

@@ -12,6 +12,7 @@ pub struct Entity {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for Entity {}
 impl crate::support::ModelFields for Entity {
     const NAME: &'static str = "Entity";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -95,6 +96,7 @@ pub struct LongRunningOperation {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for LongRunningOperation {}
 impl crate::support::ModelFields for LongRunningOperation {
     const NAME: &'static str = "LongRunningOperation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -183,6 +185,7 @@ pub struct PasswordAuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for PasswordAuthenticationMethod {}
 impl crate::support::ModelFields for PasswordAuthenticationMethod {
     const NAME: &'static str = "PasswordAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -277,6 +280,7 @@ impl LongRunningOperationStatus {
         matches!(self, Self::Succeeded | Self::Failed)
     }
 }
+impl crate::support::FieldValue for LongRunningOperationStatus {}
 impl crate::support::WireValue for LongRunningOperationStatus {
     fn as_wire(&self) -> &str {
         self.as_str()

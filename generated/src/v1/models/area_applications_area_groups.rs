@@ -43,6 +43,7 @@ pub struct DirectoryObject {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for DirectoryObject {}
 impl crate::support::ModelFields for DirectoryObject {
     const NAME: &'static str = "DirectoryObject";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {

@@ -31,6 +31,7 @@ pub struct EducationAssignment {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for EducationAssignment {}
 impl crate::support::ModelFields for EducationAssignment {
     const NAME: &'static str = "EducationAssignment";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {

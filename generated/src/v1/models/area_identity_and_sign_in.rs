@@ -14,6 +14,7 @@ pub struct AuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for AuthenticationMethod {}
 impl crate::support::ModelFields for AuthenticationMethod {
     const NAME: &'static str = "AuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -93,6 +94,7 @@ pub struct Operation {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for Operation {}
 impl crate::support::ModelFields for Operation {
     const NAME: &'static str = "Operation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -171,6 +173,7 @@ pub struct PasswordResetResponse {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for PasswordResetResponse {}
 impl crate::support::ModelFields for PasswordResetResponse {
     const NAME: &'static str = "PasswordResetResponse";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -256,6 +259,7 @@ impl OperationStatus {
         matches!(self, Self::Succeeded | Self::Failed)
     }
 }
+impl crate::support::FieldValue for OperationStatus {}
 impl crate::support::WireValue for OperationStatus {
     fn as_wire(&self) -> &str {
         self.as_str()

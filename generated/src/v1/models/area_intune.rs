@@ -280,6 +280,7 @@ pub struct ManagedDevice {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for ManagedDevice {}
 impl crate::support::ModelFields for ManagedDevice {
     const NAME: &'static str = "ManagedDevice";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {

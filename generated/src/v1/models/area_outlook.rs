@@ -10,6 +10,7 @@ pub struct Anything {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for Anything {}
 impl crate::support::ModelFields for Anything {
     const NAME: &'static str = "Anything";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -74,6 +75,7 @@ pub struct Message {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for Message {}
 impl crate::support::ModelFields for Message {
     const NAME: &'static str = "Message";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -160,6 +162,7 @@ pub struct UploadSession {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for UploadSession {}
 impl crate::support::ModelFields for UploadSession {
     const NAME: &'static str = "UploadSession";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {

@@ -52,6 +52,7 @@ pub struct List {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for List {}
 impl crate::support::ModelFields for List {
     const NAME: &'static str = "List";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {

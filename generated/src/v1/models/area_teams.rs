@@ -33,6 +33,7 @@ pub struct ChatMessage {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+impl crate::support::FieldValue for ChatMessage {}
 impl crate::support::ModelFields for ChatMessage {
     const NAME: &'static str = "ChatMessage";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
