@@ -154,3 +154,27 @@ fn field_enums_debug_as_their_variant_and_select_by_their_wire_name() {
     let wire: Vec<&str> = all.iter().map(|f| f.wire_name()).collect();
     assert_eq!(wire, ["id", "deletedDateTime"]);
 }
+
+#[test]
+fn enums_compare_and_hash_by_wire_value() {
+    use std::collections::HashSet;
+    use LongRunningOperationStatus as Status;
+    assert_eq!(Status::Running, Status::Running);
+    assert_ne!(Status::Running, Status::Failed);
+    assert_ne!(Status::Running, Status::Other("paused".into()));
+    assert_eq!(Status::Other("paused".into()), Status::from("paused"));
+    // `Other` spelling a known member is that member.
+    assert_eq!(Status::Other("running".into()), Status::Running);
+    let set: HashSet<Status> = [
+        Status::Running,
+        Status::Other("running".into()),
+        Status::Other("paused".into()),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(set.len(), 2);
+    assert!(set.contains(&Status::from("paused")));
+    // Debug and Clone are the derives.
+    assert_eq!(format!("{:?}", Status::Running), "Running");
+    assert_eq!(format!("{:?}", Status::from("paused")), "Other(\"paused\")");
+}

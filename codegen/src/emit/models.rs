@@ -429,11 +429,32 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
     let doc = doc_lines(&text);
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        ///
+        /// Two values are equal when their wire values are: `Other` holding
+        /// a known member's wire value equals that member.
+        #[derive(Clone, Debug)]
         pub enum #ident {
             #(#decl)*
             /// A value this version of the crate does not know.
             Other(::std::string::String),
+        }
+
+        // By wire value: one comparison instead of the derives' code per
+        // member, and `Other("x")` stays equal to the member it spells.
+        impl ::std::cmp::PartialEq for #ident {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl ::std::cmp::Eq for #ident {}
+
+        impl ::std::hash::Hash for #ident {
+            #[inline]
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state)
+            }
         }
 
         impl #ident {

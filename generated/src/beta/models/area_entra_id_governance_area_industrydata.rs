@@ -157,7 +157,10 @@ impl<'de> serde::Deserialize<'de> for LongRunningOperation {
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:28`, `spec/api-reference/beta/api/longrunningoperation-get.md:21`, `spec/api-reference/beta/api/001_a28651d876debae6.txt:11`.
 ///
 /// Evolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// Two values are equal when their wire values are: `Other` holding
+/// a known member's wire value equals that member.
+#[derive(Clone, Debug)]
 pub enum LongRunningOperationStatus {
     /// `notStarted`
     NotStarted,
@@ -171,6 +174,19 @@ pub enum LongRunningOperationStatus {
     UnknownFutureValue,
     /// A value this version of the crate does not know.
     Other(::std::string::String),
+}
+impl ::std::cmp::PartialEq for LongRunningOperationStatus {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+impl ::std::cmp::Eq for LongRunningOperationStatus {}
+impl ::std::hash::Hash for LongRunningOperationStatus {
+    #[inline]
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
 }
 impl LongRunningOperationStatus {
     /// The wire value.

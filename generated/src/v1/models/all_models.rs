@@ -248,7 +248,10 @@ impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:23`, `spec/api-reference/v1.0/api/longrunningoperation-get.md:20`, `spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:9`.
 ///
 /// Evolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// Two values are equal when their wire values are: `Other` holding
+/// a known member's wire value equals that member.
+#[derive(Clone, Debug)]
 pub enum LongRunningOperationStatus {
     /// `notStarted`
     NotStarted,
@@ -262,6 +265,19 @@ pub enum LongRunningOperationStatus {
     UnknownFutureValue,
     /// A value this version of the crate does not know.
     Other(::std::string::String),
+}
+impl ::std::cmp::PartialEq for LongRunningOperationStatus {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+impl ::std::cmp::Eq for LongRunningOperationStatus {}
+impl ::std::hash::Hash for LongRunningOperationStatus {
+    #[inline]
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
 }
 impl LongRunningOperationStatus {
     /// The wire value.

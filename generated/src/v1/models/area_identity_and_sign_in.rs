@@ -230,7 +230,10 @@ impl<'de> serde::Deserialize<'de> for PasswordResetResponse {
 /// `microsoft.graph.operationStatus`, documented at `spec/api-reference/v1.0/api/authenticationoperation-get.md:15`.
 ///
 /// Evolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// Two values are equal when their wire values are: `Other` holding
+/// a known member's wire value equals that member.
+#[derive(Clone, Debug)]
 pub enum OperationStatus {
     /// `notStarted`
     NotStarted,
@@ -242,6 +245,19 @@ pub enum OperationStatus {
     Failed,
     /// A value this version of the crate does not know.
     Other(::std::string::String),
+}
+impl ::std::cmp::PartialEq for OperationStatus {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+impl ::std::cmp::Eq for OperationStatus {}
+impl ::std::hash::Hash for OperationStatus {
+    #[inline]
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
 }
 impl OperationStatus {
     /// The wire value.
