@@ -522,3 +522,153 @@ impl OperationPermissions {
         }
     }
 }
+
+/// The permission table of one version and area as the generator writes
+/// it: JSON, read once, on first use, into the `'static` types above and
+/// kept for the life of the process. A string literal costs the compiler
+/// next to nothing, where the same tables written as Rust statics were
+/// about 7% of checking the crate of a whole docs tree.
+#[allow(dead_code)] // a build with no area enabled has no table
+pub(crate) mod permission_table {
+    use super::{Grant, OperationPermissions, Permission, PermissionSet, Requirement, Version};
+    use crate::route::Route;
+    use serde_json::Value;
+    use std::collections::BTreeMap;
+    use std::sync::OnceLock;
+
+    pub struct Table {
+        version: Version,
+        /// How routes name the version (`v1.0`, `beta`).
+        route_version: &'static str,
+        json: &'static str,
+        decoded: OnceLock<Decoded>,
+    }
+
+    pub struct Decoded {
+        pub operations: Vec<OperationPermissions>,
+        /// Every documented path of every operation; `item` indexes
+        /// `operations`.
+        pub routes: Vec<Route<'static, usize>>,
+    }
+
+    impl Table {
+        pub const fn new(version: Version, route_version: &'static str, json: &'static str) -> Self {
+            Table { version, route_version, json, decoded: OnceLock::new() }
+        }
+
+        pub fn decoded(&'static self) -> &'static Decoded {
+            self.decoded.get_or_init(|| {
+                // The generator wrote this text; it not reading is a bug
+                // of the generator, never of a request.
+                decode(self.version, self.route_version, self.json)
+                    .unwrap_or_else(|e| panic!("a generated permission table does not read: {e}"))
+            })
+        }
+    }
+
+    fn leak<T>(items: Vec<T>) -> &'static [T] {
+        Box::leak(items.into_boxed_slice())
+    }
+
+    fn text(value: &Value) -> Result<&'static str, String> {
+        match value {
+            Value::String(s) => Ok(Box::leak(s.clone().into_boxed_str())),
+            other => Err(format!("expected a string, found {other}")),
+        }
+    }
+
+    fn list(value: &Value) -> Result<&[Value], String> {
+        value.as_array().map(Vec::as_slice).ok_or_else(|| format!("expected a list, found {value}"))
+    }
+
+    fn field<'v>(value: &'v Value, name: &str) -> Result<&'v Value, String> {
+        value.get(name).ok_or_else(|| format!("`{name}` is missing"))
+    }
+
+    struct Reader {
+        permissions: BTreeMap<String, Permission>,
+    }
+
+    impl Reader {
+        fn requirements(&self, value: &Value) -> Result<&'static [Requirement], String> {
+            let mut out = Vec::new();
+            for requirement in list(value)? {
+                let mut names = Vec::new();
+                for name in list(requirement)? {
+                    let name = name.as_str().ok_or("a permission name is not a string")?;
+                    let permission = self
+                        .permissions
+                        .get(&name.to_ascii_lowercase())
+                        .ok_or_else(|| format!("`{name}` is not in the names table"))?;
+                    names.push(*permission);
+                }
+                out.push(Requirement(leak(names)));
+            }
+            Ok(leak(out))
+        }
+
+        fn grant(&self, value: &Value) -> Result<Grant, String> {
+            match value.as_str() {
+                Some("not_supported") => Ok(Grant::NotSupported),
+                Some("unknown") => Ok(Grant::Unknown),
+                Some(other) => Err(format!("unknown grant `{other}`")),
+                None => Ok(Grant::Listed {
+                    least: self.requirements(field(value, "least")?)?,
+                    higher: self.requirements(field(value, "higher")?)?,
+                }),
+            }
+        }
+
+        fn set(&self, value: &Value) -> Result<PermissionSet, String> {
+            let scope = match field(value, "scope")? {
+                Value::Null => None,
+                scope => Some(text(scope)?),
+            };
+            let roles = list(field(value, "admin_roles")?)?.iter().map(text).collect::<Result<Vec<_>, _>>()?;
+            Ok(PermissionSet {
+                scope,
+                delegated_work: self.grant(field(value, "delegated_work")?)?,
+                delegated_personal: self.grant(field(value, "delegated_personal")?)?,
+                application: self.grant(field(value, "application")?)?,
+                admin_roles: leak(roles),
+            })
+        }
+    }
+
+    fn decode(version: Version, route_version: &'static str, json: &str) -> Result<Decoded, String> {
+        let table: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let reader = Reader {
+            permissions: crate::permissions::ALL_PERMISSIONS.iter().map(|p| (p.name.to_ascii_lowercase(), *p)).collect(),
+        };
+        let mut sets: Vec<&'static [PermissionSet]> = Vec::new();
+        for group in list(field(&table, "sets")?)? {
+            let group = list(group)?.iter().map(|s| reader.set(s)).collect::<Result<Vec<_>, _>>()?;
+            sets.push(leak(group));
+        }
+        let mut operations = Vec::new();
+        let mut routes = Vec::new();
+        for (item, op) in list(field(&table, "operations")?)?.iter().enumerate() {
+            let mut methods = Vec::new();
+            let mut paths = Vec::new();
+            for route in list(field(op, "routes")?)? {
+                let [method, path] = list(route)? else {
+                    return Err(format!("a route is not a method and a path: {route}"));
+                };
+                let (method, template) = (text(method)?, text(path)?);
+                routes.push(Route { version: route_version, method, template, item });
+                methods.push(method);
+                paths.push(template);
+            }
+            let set = field(op, "sets")?.as_u64().ok_or("`sets` is not an index")?;
+            operations.push(OperationPermissions {
+                id: text(field(op, "id")?)?,
+                version,
+                method: methods.first().copied().unwrap_or(""),
+                paths: leak(paths),
+                sources: leak(list(field(op, "sources")?)?.iter().map(text).collect::<Result<Vec<_>, _>>()?),
+                sets: usize::try_from(set).ok().and_then(|i| sets.get(i).copied()).ok_or("`sets` is out of range")?,
+            });
+        }
+        Ok(Decoded { operations, routes })
+    }
+}

@@ -295,46 +295,46 @@ pub fn operations() -> impl Iterator<Item = &'static OperationPermissions> {
     #[allow(unused_mut)]
     let mut tables: Vec<&'static [OperationPermissions]> = Vec::new();
     #[cfg(all(feature = "v1", feature = "area-applications"))]
-    tables.push(v1_area_applications::V1_AREA_APPLICATIONS);
+    tables.push(v1_area_applications::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "v1", feature = "area-education"))]
-    tables.push(v1_area_education::V1_AREA_EDUCATION);
+    tables.push(v1_area_education::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "v1", feature = "area-groups"))]
-    tables.push(v1_area_groups::V1_AREA_GROUPS);
+    tables.push(v1_area_groups::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
-    tables.push(v1_area_identity_and_sign_in::V1_AREA_IDENTITY_AND_SIGN_IN);
+    tables.push(v1_area_identity_and_sign_in::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "v1", feature = "area-intune"))]
-    tables.push(v1_area_intune::V1_AREA_INTUNE);
+    tables.push(v1_area_intune::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "v1", feature = "area-outlook"))]
-    tables.push(v1_area_outlook::V1_AREA_OUTLOOK);
+    tables.push(v1_area_outlook::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "v1", feature = "area-reports"))]
-    tables.push(v1_area_reports::V1_AREA_REPORTS);
+    tables.push(v1_area_reports::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "v1", feature = "area-sharepoint"))]
-    tables.push(v1_area_sharepoint::V1_AREA_SHAREPOINT);
+    tables.push(v1_area_sharepoint::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "v1", feature = "area-teams"))]
-    tables.push(v1_area_teams::V1_AREA_TEAMS);
+    tables.push(v1_area_teams::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "beta", feature = "area-entra-applications"))]
-    tables.push(beta_area_entra_applications::BETA_AREA_ENTRA_APPLICATIONS);
+    tables.push(beta_area_entra_applications::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
     tables
         .push(
-            beta_area_entra_directory_management::BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT,
+            beta_area_entra_directory_management::TABLE.decoded().operations.as_slice(),
         );
     #[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
-    tables.push(beta_area_entra_id_governance::BETA_AREA_ENTRA_ID_GOVERNANCE);
+    tables.push(beta_area_entra_id_governance::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
-    tables.push(beta_area_entra_sign_in::BETA_AREA_ENTRA_SIGN_IN);
+    tables.push(beta_area_entra_sign_in::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "beta", feature = "area-governance"))]
-    tables.push(beta_area_governance::BETA_AREA_GOVERNANCE);
+    tables.push(beta_area_governance::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
-    tables.push(beta_area_identity_and_sign_in::BETA_AREA_IDENTITY_AND_SIGN_IN);
+    tables.push(beta_area_identity_and_sign_in::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "beta", feature = "area-industrydata"))]
-    tables.push(beta_area_industrydata::BETA_AREA_INDUSTRYDATA);
+    tables.push(beta_area_industrydata::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "beta", feature = "area-security"))]
-    tables.push(beta_area_security::BETA_AREA_SECURITY);
+    tables.push(beta_area_security::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "beta", feature = "area-sharepoint"))]
-    tables.push(beta_area_sharepoint::BETA_AREA_SHAREPOINT);
+    tables.push(beta_area_sharepoint::TABLE.decoded().operations.as_slice());
     #[cfg(all(feature = "beta", feature = "area-teams"))]
-    tables.push(beta_area_teams::BETA_AREA_TEAMS);
+    tables.push(beta_area_teams::TABLE.decoded().operations.as_slice());
     tables.into_iter().flatten()
 }
 /// The operation with this id.
@@ -369,286 +369,290 @@ pub fn for_request(method: &str, url: &str) -> Vec<RequestMatch> {
     #[allow(unused_mut)]
     let mut found: Vec<RequestMatch> = Vec::new();
     #[cfg(all(feature = "v1", feature = "area-applications"))]
-    found
-        .extend(
-            crate::route::find(
-                    v1_area_applications::V1_AREA_APPLICATIONS_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &v1_area_applications::V1_AREA_APPLICATIONS[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = v1_area_applications::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "v1", feature = "area-education"))]
-    found
-        .extend(
-            crate::route::find(v1_area_education::V1_AREA_EDUCATION_ROUTES, method, url)
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &v1_area_education::V1_AREA_EDUCATION[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = v1_area_education::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "v1", feature = "area-groups"))]
-    found
-        .extend(
-            crate::route::find(v1_area_groups::V1_AREA_GROUPS_ROUTES, method, url)
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &v1_area_groups::V1_AREA_GROUPS[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = v1_area_groups::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
-    found
-        .extend(
-            crate::route::find(
-                    v1_area_identity_and_sign_in::V1_AREA_IDENTITY_AND_SIGN_IN_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &v1_area_identity_and_sign_in::V1_AREA_IDENTITY_AND_SIGN_IN[f
-                        .item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = v1_area_identity_and_sign_in::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "v1", feature = "area-intune"))]
-    found
-        .extend(
-            crate::route::find(v1_area_intune::V1_AREA_INTUNE_ROUTES, method, url)
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &v1_area_intune::V1_AREA_INTUNE[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = v1_area_intune::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "v1", feature = "area-outlook"))]
-    found
-        .extend(
-            crate::route::find(v1_area_outlook::V1_AREA_OUTLOOK_ROUTES, method, url)
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &v1_area_outlook::V1_AREA_OUTLOOK[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = v1_area_outlook::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "v1", feature = "area-reports"))]
-    found
-        .extend(
-            crate::route::find(v1_area_reports::V1_AREA_REPORTS_ROUTES, method, url)
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &v1_area_reports::V1_AREA_REPORTS[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = v1_area_reports::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "v1", feature = "area-sharepoint"))]
-    found
-        .extend(
-            crate::route::find(
-                    v1_area_sharepoint::V1_AREA_SHAREPOINT_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &v1_area_sharepoint::V1_AREA_SHAREPOINT[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = v1_area_sharepoint::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "v1", feature = "area-teams"))]
-    found
-        .extend(
-            crate::route::find(v1_area_teams::V1_AREA_TEAMS_ROUTES, method, url)
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &v1_area_teams::V1_AREA_TEAMS[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = v1_area_teams::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-entra-applications"))]
-    found
-        .extend(
-            crate::route::find(
-                    beta_area_entra_applications::BETA_AREA_ENTRA_APPLICATIONS_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_entra_applications::BETA_AREA_ENTRA_APPLICATIONS[f
-                        .item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_entra_applications::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
-    found
-        .extend(
-            crate::route::find(
-                    beta_area_entra_directory_management::BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_entra_directory_management::BETA_AREA_ENTRA_DIRECTORY_MANAGEMENT[f
-                        .item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_entra_directory_management::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]
-    found
-        .extend(
-            crate::route::find(
-                    beta_area_entra_id_governance::BETA_AREA_ENTRA_ID_GOVERNANCE_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_entra_id_governance::BETA_AREA_ENTRA_ID_GOVERNANCE[f
-                        .item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_entra_id_governance::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-entra-sign-in"))]
-    found
-        .extend(
-            crate::route::find(
-                    beta_area_entra_sign_in::BETA_AREA_ENTRA_SIGN_IN_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_entra_sign_in::BETA_AREA_ENTRA_SIGN_IN[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_entra_sign_in::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-governance"))]
-    found
-        .extend(
-            crate::route::find(
-                    beta_area_governance::BETA_AREA_GOVERNANCE_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_governance::BETA_AREA_GOVERNANCE[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_governance::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
-    found
-        .extend(
-            crate::route::find(
-                    beta_area_identity_and_sign_in::BETA_AREA_IDENTITY_AND_SIGN_IN_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_identity_and_sign_in::BETA_AREA_IDENTITY_AND_SIGN_IN[f
-                        .item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_identity_and_sign_in::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-industrydata"))]
-    found
-        .extend(
-            crate::route::find(
-                    beta_area_industrydata::BETA_AREA_INDUSTRYDATA_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_industrydata::BETA_AREA_INDUSTRYDATA[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_industrydata::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-security"))]
-    found
-        .extend(
-            crate::route::find(
-                    beta_area_security::BETA_AREA_SECURITY_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_security::BETA_AREA_SECURITY[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_security::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-sharepoint"))]
-    found
-        .extend(
-            crate::route::find(
-                    beta_area_sharepoint::BETA_AREA_SHAREPOINT_ROUTES,
-                    method,
-                    url,
-                )
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_sharepoint::BETA_AREA_SHAREPOINT[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_sharepoint::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     #[cfg(all(feature = "beta", feature = "area-teams"))]
-    found
-        .extend(
-            crate::route::find(beta_area_teams::BETA_AREA_TEAMS_ROUTES, method, url)
-                .into_iter()
-                .map(|f| RequestMatch {
-                    operation: &beta_area_teams::BETA_AREA_TEAMS[f.item],
-                    path: f.template,
-                    specificity: f.specificity,
-                    via_me_alias: f.via_me_alias,
-                }),
-        );
+    {
+        let table = beta_area_teams::TABLE.decoded();
+        found
+            .extend(
+                crate::route::find(&table.routes, method, url)
+                    .into_iter()
+                    .map(|f| RequestMatch {
+                        operation: &table.operations[f.item],
+                        path: f.template,
+                        specificity: f.specificity,
+                        via_me_alias: f.via_me_alias,
+                    }),
+            );
+    }
     found.sort_by_key(|m| ::std::cmp::Reverse(m.specificity));
     found
 }

@@ -71,3 +71,25 @@ fn permission_names_know_their_schemes() {
     assert_eq!(p, names::ROLE_MANAGEMENT_ALERT_READ_DIRECTORY);
     assert!(permissions::permission("No.Such.Permission").is_none());
 }
+
+#[test]
+fn every_table_reads_and_every_documented_path_finds_its_operation() {
+    use graph_generated::permissions::operations;
+    let ops: Vec<_> = operations().collect();
+    assert!(ops.len() >= 20, "only {} operations read", ops.len());
+    let ids: std::collections::BTreeSet<&str> = ops.iter().map(|op| op.id).collect();
+    assert_eq!(ids.len(), ops.len(), "operation ids repeat");
+    for op in &ops {
+        assert!(!op.paths.is_empty() && !op.sources.is_empty(), "{}", op.id);
+        for path in op.paths {
+            let url = path.replace("{id | userPrincipalName}", "someone@contoso.com");
+            let found = for_request(op.method, &url);
+            assert!(
+                found.iter().any(|m| m.operation.id == op.id),
+                "{} {url} finds {:?}",
+                op.method,
+                found.iter().map(|m| m.operation.id).collect::<Vec<_>>()
+            );
+        }
+    }
+}

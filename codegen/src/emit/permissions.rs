@@ -1,12 +1,18 @@
-//! The permission table of every operation as `'static` data, the typed
-//! permission names, and `for_request`, which finds the operations a
-//! concrete request URL is (with the matcher shared from
-//! `codegen/templates/route.rs`).
+//! The permission table of every operation, the typed permission names,
+//! and `for_request`, which finds the operations a concrete request URL is
+//! (with the matcher shared from `codegen/templates/route.rs`).
+//!
+//! The tables are JSON string literals that the generated crate reads once,
+//! on first use, into the same `'static` types. A string costs the compiler
+//! next to nothing; the same tables written as Rust statics (nested struct
+//! and slice literals) were about 7% of checking the crate of a whole docs
+//! tree.
 
 use crate::ir::{ApiVersion, Ir, PermissionSet, SchemePermissions, SchemeStatus};
 use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
 use quote::quote;
+use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Every permission name of the IR, with the schemes it is listed under,
@@ -51,20 +57,15 @@ impl PermissionNames {
         PermissionNames { by_key }
     }
 
-    /// `Requirement(&[names::A, names::B])` for an entry `A and B`.
-    fn requirement(&self, entry: &str) -> TokenStream {
-        let parts = requirement_names(entry).map(|n| self.constant(n));
-        quote!(Requirement(&[#(#parts),*]))
-    }
-
-    fn constant(&self, name: &str) -> TokenStream {
-        match self.by_key.get(&name.to_ascii_lowercase()) {
-            Some((_, _, rust)) => {
-                let ident = rust.ident();
-                quote!(names::#ident)
-            }
-            None => quote!(compile_error!("permission missing from the names table")),
-        }
+    /// `["A", "B"]` for an entry `A and B`: each name as the names table
+    /// spells it, so that the crate finds it there.
+    fn requirement(&self, entry: &str) -> Value {
+        requirement_names(entry)
+            .map(|n| match self.by_key.get(&n.to_ascii_lowercase()) {
+                Some((name, _, _)) => Value::from(name.as_str()),
+                None => Value::from(n),
+            })
+            .collect()
     }
 }
 
@@ -78,30 +79,66 @@ pub fn requirement_names(entry: &str) -> impl Iterator<Item = &str> {
 
 const SCHEMES: [&str; 3] = ["DelegatedWork", "DelegatedPersonal", "Application"];
 
-fn grant(p: &SchemePermissions, names: &PermissionNames) -> TokenStream {
+/// A grant as the crate's `Table` reads it: `"not_supported"`,
+/// `"unknown"`, or the least and higher privileged requirements.
+fn grant(p: &SchemePermissions, names: &PermissionNames) -> Value {
     match p {
-        SchemePermissions::Listed { least, higher } => {
-            let least = least.iter().map(|n| names.requirement(n));
-            let higher = higher.iter().map(|n| names.requirement(n));
-            quote!(Grant::Listed { least: &[#(#least),*], higher: &[#(#higher),*] })
-        }
-        SchemePermissions::Status(SchemeStatus::NotSupported) => quote!(Grant::NotSupported),
-        SchemePermissions::Status(SchemeStatus::Unknown) => quote!(Grant::Unknown),
+        SchemePermissions::Listed { least, higher } => json!({
+            "least": least.iter().map(|n| names.requirement(n)).collect::<Vec<_>>(),
+            "higher": higher.iter().map(|n| names.requirement(n)).collect::<Vec<_>>(),
+        }),
+        SchemePermissions::Status(SchemeStatus::NotSupported) => json!("not_supported"),
+        SchemePermissions::Status(SchemeStatus::Unknown) => json!("unknown"),
     }
 }
 
-fn set(s: &PermissionSet, names: &PermissionNames) -> TokenStream {
-    let scope = match &s.scope {
-        Some(x) => quote!(Some(#x)),
-        None => quote!(None),
+fn set(s: &PermissionSet, names: &PermissionNames) -> Value {
+    json!({
+        "scope": s.scope,
+        "delegated_work": grant(&s.delegated_work, names),
+        "delegated_personal": grant(&s.delegated_personal, names),
+        "application": grant(&s.application, names),
+        "admin_roles": s.admin_roles,
+    })
+}
+
+/// The JSON of one table, one line per set list and per operation so that
+/// a change of the docs reads as a change of lines, as a raw string
+/// literal. Every character outside ASCII is escaped (`\uXXXX`), so no
+/// bidi control or other invisible character reaches the source.
+fn table_text(sets: &[Value], operations: &[Value]) -> proc_macro2::Literal {
+    let lines = |items: &[Value]| {
+        items
+            .iter()
+            .map(|v| format!("  {v}"))
+            .collect::<Vec<_>>()
+            .join(",\n")
     };
-    let (w, p, a) = (
-        grant(&s.delegated_work, names),
-        grant(&s.delegated_personal, names),
-        grant(&s.application, names),
+    let json = format!(
+        "{{\"sets\": [\n{}\n],\n\"operations\": [\n{}\n]}}",
+        lines(sets),
+        lines(operations)
     );
-    let roles = &s.admin_roles;
-    quote!(PermissionSet { scope: #scope, delegated_work: #w, delegated_personal: #p, application: #a, admin_roles: &[#(#roles),*] })
+    let mut ascii = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_ascii() {
+            ascii.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                ascii.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    // Enough `#`s that no `"` in the text closes the literal.
+    let mut hashes = 1;
+    while ascii.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{ascii}\"{fence}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::string(&ascii))
 }
 
 /// `src/permissions.rs`, and a file under `src/permissions/` per version
@@ -140,70 +177,56 @@ pub fn emit(ir: &Ir) -> (TokenStream, Vec<(String, TokenStream)>) {
     let mut finds = Vec::new();
     for ((version, area), ops) in &groups {
         let base = format!("{} {}", super::features::version_feature(*version), area);
-        let table = crate::names::rust_name(&base, crate::names::Case::ScreamingSnake).ident();
-        let routes_ident = quote::format_ident!("{}_ROUTES", table);
         let v = super::features::version_feature(*version);
         let cfg = quote!(#[cfg(all(feature = #v, feature = #area))]);
         // Operations of an area mostly share their permission sets (1,193
         // operations of the 2020 tree have 218 distinct ones): each
-        // distinct list is one constant, so it is type-checked once.
-        let mut distinct_sets: Vec<TokenStream> = Vec::new();
+        // distinct list is written once.
+        let mut distinct_sets: Vec<Value> = Vec::new();
         let mut set_index: BTreeMap<String, usize> = BTreeMap::new();
-        let set_names: Vec<proc_macro2::Ident> = ops
+        let operations: Vec<Value> = ops
             .iter()
             .map(|op| {
-                let sets = op.permissions.iter().map(|s| set(s, &names));
-                let sets = quote!(&[#(#sets),*]);
+                let sets = Value::Array(op.permissions.iter().map(|s| set(s, &names)).collect());
                 let n = *set_index.entry(sets.to_string()).or_insert_with(|| {
                     distinct_sets.push(sets);
                     distinct_sets.len() - 1
                 });
-                quote::format_ident!("SETS_{}", n)
+                json!({
+                    "id": op.id,
+                    "routes": op.endpoints.iter().map(|e| [&e.method, &e.path]).collect::<Vec<_>>(),
+                    "sources": op.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                    "sets": n,
+                })
             })
             .collect();
-        let set_constants = distinct_sets.iter().enumerate().map(|(n, sets)| {
-            let ident = quote::format_ident!("SETS_{}", n);
-            quote!(const #ident: &[PermissionSet] = #sets;)
-        });
-        let rows = ops.iter().zip(&set_names).map(|(op, sets)| {
-            let id = &op.id;
-            let version = match op.version {
-                ApiVersion::V1 => quote!(Version::V1),
-                ApiVersion::Beta => quote!(Version::Beta),
-            };
-            let method = &op.endpoints[0].method;
-            let paths: Vec<&String> = op.endpoints.iter().map(|e| &e.path).collect();
-            let sources: Vec<String> = op.sources.iter().map(|s| s.to_string()).collect();
-            quote! {
-                OperationPermissions { id: #id, version: #version, method: #method, paths: &[#(#paths),*], sources: &[#(#sources),*], sets: #sets }
-            }
-        });
-        let routes = ops.iter().enumerate().flat_map(|(i, op)| {
-            let version = op.version.as_str();
-            op.endpoints.iter().map(move |e| {
-                let (method, template) = (&e.method, &e.path);
-                quote!(crate::route::Route { version: #version, method: #method, template: #template, item: #i })
-            })
-        });
+        let table_json = table_text(&distinct_sets, &operations);
+        let version_variant = match version {
+            ApiVersion::V1 => quote!(Version::V1),
+            ApiVersion::Beta => quote!(Version::Beta),
+        };
+        let route_version = version.as_str();
         let module = parts.push(
             &base,
             cfg.clone(),
-            format!("The permission tables of the `{v}` operations of `{area}`."),
+            format!("The permission tables of the `{v}` operations of `{area}`, as JSON read on first use."),
             vec![quote! {
-                #(#set_constants)*
-                pub(super) static #table: &[OperationPermissions] = &[#(#rows),*];
-                pub(super) static #routes_ident: &[crate::route::Route<'static, usize>] = &[#(#routes),*];
+                pub(super) static TABLE: crate::support::permission_table::Table =
+                    crate::support::permission_table::Table::new(#version_variant, #route_version, #table_json);
             }],
         );
-        pushes.push(quote!(#cfg tables.push(#module::#table);));
+        pushes.push(quote!(#cfg tables.push(#module::TABLE.decoded().operations.as_slice());));
         finds.push(quote! {
             #cfg
-            found.extend(crate::route::find(#module::#routes_ident, method, url).into_iter().map(|f| RequestMatch {
-                operation: &#module::#table[f.item],
-                path: f.template,
-                specificity: f.specificity,
-                via_me_alias: f.via_me_alias,
-            }));
+            {
+                let table = #module::TABLE.decoded();
+                found.extend(crate::route::find(&table.routes, method, url).into_iter().map(|f| RequestMatch {
+                    operation: &table.operations[f.item],
+                    path: f.template,
+                    specificity: f.specificity,
+                    via_me_alias: f.via_me_alias,
+                }));
+            }
         });
     }
     let (table_modules, files) = parts.finish("src/permissions", false);
