@@ -314,3 +314,24 @@ pub fn emit(ir: &Ir) -> (TokenStream, Vec<(String, TokenStream)>) {
     };
     (parent, files)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_literal_holds_any_text_and_reads_back_as_the_same_json() {
+        let hostile = "scope \"# ) \"## \u{202e}bidi\u{2066} é 🦀 \\ \r\n \u{0} r#\"";
+        let sets = vec![json!([{ "scope": hostile, "admin_roles": [hostile] }])];
+        let operations = vec![json!({ "id": "x", "routes": [["GET", hostile]], "sets": 0 })];
+        let literal = table_text(&sets, &operations);
+        let text = literal.to_string();
+        assert!(text.starts_with("r###\""), "{text}");
+        assert!(text.is_ascii(), "{text}");
+        let parsed: syn::LitStr = syn::parse_str(&text).expect("a string literal");
+        let read: Value = serde_json::from_str(&parsed.value()).expect("JSON");
+        assert_eq!(read, json!({ "sets": sets, "operations": operations }));
+        // One line per set list and per operation.
+        assert_eq!(parsed.value().lines().count(), 6);
+    }
+}
