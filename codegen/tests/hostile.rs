@@ -116,6 +116,20 @@ fn idents(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
     }
 }
 
+/// The values of the raw string literals of a token stream, recursively.
+fn raw_strings(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+    for t in tokens {
+        match t {
+            proc_macro2::TokenTree::Literal(l) if l.to_string().starts_with("r#") => {
+                let lit: syn::LitStr = syn::parse_str(&l.to_string()).expect("a string literal");
+                out.push(lit.value());
+            }
+            proc_macro2::TokenTree::Group(g) => raw_strings(g.stream(), out),
+            _ => {}
+        }
+    }
+}
+
 /// Whether `any()` with nothing inside appears as code.
 fn empty_any(tokens: proc_macro2::TokenStream) -> bool {
     let list: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
@@ -171,21 +185,93 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
         );
     }
 
-    // And it compiles.
+    // The permission tables are JSON in raw string literals, ASCII only:
+    // each one reads back holding the docs' text as it was (the path of the
+    // Latin-1 page, with its replacement character).
+    let mut tables = Vec::new();
+    for f in files
+        .iter()
+        .filter(|f| f.path.starts_with("src/permissions/"))
+    {
+        assert!(f.contents.is_ascii(), "{} is not ASCII", f.path);
+        let tokens: proc_macro2::TokenStream = f.contents.parse().expect("generated Rust lexes");
+        raw_strings(tokens, &mut tables);
+    }
+    let tables: Vec<serde_json::Value> = tables
+        .iter()
+        .map(|t| serde_json::from_str(t).expect("a table is JSON"))
+        .collect();
+    let routes: Vec<&str> = tables
+        .iter()
+        .flat_map(|t| t["operations"].as_array().into_iter().flatten())
+        .flat_map(|op| op["routes"].as_array().into_iter().flatten())
+        .filter_map(|r| r[1].as_str())
+        .collect();
+    assert!(routes.contains(&"/caf\u{fffd}"), "{routes:?}");
+    assert!(
+        routes.contains(&"/type/{type}/ref/{ref}/self/{self}/{0abc}"),
+        "{routes:?}"
+    );
+
+    // And it compiles, permission tables included.
     let out = root.with_extension("crate");
     codegen::write::write(&out, &files).unwrap();
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/hostile-check");
-    let status = Command::new(env!("CARGO"))
+    let output = Command::new(env!("CARGO"))
         .current_dir(&out)
         .env("RUSTFLAGS", "-D warnings")
-        .args(["check", "--quiet", "--no-default-features", "--target-dir"])
+        .args([
+            "check",
+            "--quiet",
+            "--no-default-features",
+            "--features",
+            "v1,full",
+            "--target-dir",
+        ])
         .arg(&target)
-        .status()
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "the generated crate does not compile without warnings:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // And its permission tables read at run time: a program that depends
+    // on the crate lists every operation the tables hold.
+    let program = root.with_extension("reader");
+    std::fs::create_dir_all(program.join("src")).unwrap();
+    std::fs::write(
+        program.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"reader\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[dependencies]\ngraph-generated = {{ path = {:?}, default-features = false, features = [\"v1\", \"full\"] }}\n\n[workspace]\n",
+            out.display().to_string()
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        program.join("src/main.rs"),
+        "fn main() {\n    for op in graph_generated::permissions::operations() {\n        println!(\"{}\", op.id);\n    }\n}\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO"))
+        .current_dir(&program)
+        .args(["run", "--quiet", "--target-dir"])
+        .arg(&target)
+        .output()
         .expect("cargo runs");
     let _ = std::fs::remove_dir_all(&root);
     let _ = std::fs::remove_dir_all(&out);
+    let _ = std::fs::remove_dir_all(&program);
     assert!(
-        status.success(),
-        "the generated crate does not compile without warnings"
+        output.status.success(),
+        "reading the permission tables failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
     );
+    let read: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let documented: Vec<String> = ir.operations.iter().map(|o| o.id.clone()).collect();
+    assert_eq!(read, documented);
 }
