@@ -577,6 +577,10 @@ pub(crate) mod permission_table {
         }
     }
 
+    fn texts(value: &Value) -> Result<&'static [&'static str], String> {
+        Ok(leak(list(value)?.iter().map(text).collect::<Result<Vec<_>, _>>()?))
+    }
+
     fn list(value: &Value) -> Result<&[Value], String> {
         value.as_array().map(Vec::as_slice).ok_or_else(|| format!("expected a list, found {value}"))
     }
@@ -624,13 +628,12 @@ pub(crate) mod permission_table {
                 Value::Null => None,
                 scope => Some(text(scope)?),
             };
-            let roles = list(field(value, "admin_roles")?)?.iter().map(text).collect::<Result<Vec<_>, _>>()?;
             Ok(PermissionSet {
                 scope,
                 delegated_work: self.grant(field(value, "delegated_work")?)?,
                 delegated_personal: self.grant(field(value, "delegated_personal")?)?,
                 application: self.grant(field(value, "application")?)?,
-                admin_roles: leak(roles),
+                admin_roles: texts(field(value, "admin_roles")?)?,
             })
         }
     }
@@ -648,7 +651,7 @@ pub(crate) mod permission_table {
         let mut operations = Vec::new();
         let mut routes = Vec::new();
         for (item, op) in list(field(&table, "operations")?)?.iter().enumerate() {
-            let mut methods = Vec::new();
+            let first_route = routes.len();
             let mut paths = Vec::new();
             for route in list(field(op, "routes")?)? {
                 let [method, path] = list(route)? else {
@@ -656,16 +659,15 @@ pub(crate) mod permission_table {
                 };
                 let (method, template) = (text(method)?, text(path)?);
                 routes.push(Route { version: route_version, method, template, item });
-                methods.push(method);
                 paths.push(template);
             }
             let set = field(op, "sets")?.as_u64().ok_or("`sets` is not an index")?;
             operations.push(OperationPermissions {
                 id: text(field(op, "id")?)?,
                 version,
-                method: methods.first().copied().unwrap_or(""),
+                method: routes.get(first_route).map_or("", |r| r.method),
                 paths: leak(paths),
-                sources: leak(list(field(op, "sources")?)?.iter().map(text).collect::<Result<Vec<_>, _>>()?),
+                sources: texts(field(op, "sources")?)?,
                 sets: usize::try_from(set).ok().and_then(|i| sets.get(i).copied()).ok_or("`sets` is out of range")?,
             });
         }

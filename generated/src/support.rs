@@ -640,6 +640,9 @@ pub(crate) mod permission_table {
             other => Err(format!("expected a string, found {other}")),
         }
     }
+    fn texts(value: &Value) -> Result<&'static [&'static str], String> {
+        Ok(leak(list(value)?.iter().map(text).collect::<Result<Vec<_>, _>>()?))
+    }
     fn list(value: &Value) -> Result<&[Value], String> {
         value
             .as_array()
@@ -687,16 +690,12 @@ pub(crate) mod permission_table {
                 Value::Null => None,
                 scope => Some(text(scope)?),
             };
-            let roles = list(field(value, "admin_roles")?)?
-                .iter()
-                .map(text)
-                .collect::<Result<Vec<_>, _>>()?;
             Ok(PermissionSet {
                 scope,
                 delegated_work: self.grant(field(value, "delegated_work")?)?,
                 delegated_personal: self.grant(field(value, "delegated_personal")?)?,
                 application: self.grant(field(value, "application")?)?,
-                admin_roles: leak(roles),
+                admin_roles: texts(field(value, "admin_roles")?)?,
             })
         }
     }
@@ -723,7 +722,7 @@ pub(crate) mod permission_table {
         let mut operations = Vec::new();
         let mut routes = Vec::new();
         for (item, op) in list(field(&table, "operations")?)?.iter().enumerate() {
-            let mut methods = Vec::new();
+            let first_route = routes.len();
             let mut paths = Vec::new();
             for route in list(field(op, "routes")?)? {
                 let [method, path] = list(route)? else {
@@ -737,7 +736,6 @@ pub(crate) mod permission_table {
                         template,
                         item,
                     });
-                methods.push(method);
                 paths.push(template);
             }
             let set = field(op, "sets")?.as_u64().ok_or("`sets` is not an index")?;
@@ -745,14 +743,9 @@ pub(crate) mod permission_table {
                 .push(OperationPermissions {
                     id: text(field(op, "id")?)?,
                     version,
-                    method: methods.first().copied().unwrap_or(""),
+                    method: routes.get(first_route).map_or("", |r| r.method),
                     paths: leak(paths),
-                    sources: leak(
-                        list(field(op, "sources")?)?
-                            .iter()
-                            .map(text)
-                            .collect::<Result<Vec<_>, _>>()?,
-                    ),
+                    sources: texts(field(op, "sources")?)?,
                     sets: usize::try_from(set)
                         .ok()
                         .and_then(|i| sets.get(i).copied())

@@ -69,12 +69,11 @@ pub fn parse_include(line: &str) -> Option<(String, String)> {
     Some((label.trim().to_string(), path.trim().to_string()))
 }
 
-/// Byte offset to 1-based line number, for offsets asked in walking order,
-/// as a parser walks a page: each answer counts the newlines between the
-/// previous offset and this one, forwards or backwards (a table asks for
-/// its first line after its rows). A table of every line start cost a tenth
-/// of the parse time of the corpus, for the few dozen lines a page asks
-/// about.
+/// Byte offset to 1-based line number, for offsets asked in page order, as
+/// a parser walks a page: each answer counts the newlines between the
+/// previous offset and this one (backwards too, though then the cost is the
+/// distance gone back). A table of every line start cost a tenth of the
+/// parse time of the corpus, for the few dozen lines a page asks about.
 pub struct LineCursor<'t> {
     bytes: &'t [u8],
     /// The last offset asked for and its line.

@@ -11,14 +11,9 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 /// same options, so that both sides do the same tokenising.
 pub const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
 
-/// Lowers Markdown `text` to blocks attributed to `file`.
-pub fn to_blocks(text: &str, file: &str) -> Vec<Block> {
-    to_blocks_from(text, file, 1)
-}
-
 /// Lowers Markdown `text` that starts on line `first_line` of `file` (the
-/// body after front matter) to blocks.
-pub fn to_blocks_from(text: &str, file: &str, first_line: u32) -> Vec<Block> {
+/// body after front matter, or the whole page from line 1) to blocks.
+pub fn to_blocks(text: &str, file: &str, first_line: u32) -> Vec<Block> {
     let index = LineCursor::new(text, first_line);
     let mut out = Vec::new();
     let at = |line: u32| Source::new(file, line);
@@ -424,12 +419,15 @@ mod tests {
     }
 
     fn kinds(md: &str) -> Vec<BlockKind> {
-        to_blocks(md, "p.md").into_iter().map(|b| b.kind).collect()
+        to_blocks(md, "p.md", 1)
+            .into_iter()
+            .map(|b| b.kind)
+            .collect()
     }
 
     #[test]
     fn headings_keep_lines_and_tab_headings_are_marked() {
-        let blocks = to_blocks("# Get thing\n\ntext\n\n# [HTTP](#tab/http)\n", "p.md");
+        let blocks = to_blocks("# Get thing\n\ntext\n\n# [HTTP](#tab/http)\n", "p.md", 1);
         assert_eq!(
             blocks[0].kind,
             BlockKind::Heading {
@@ -469,7 +467,7 @@ mod tests {
     #[test]
     fn annotations_and_includes_become_blocks() {
         let md = "<!-- { \"blockType\": \"permissions\" } -->\n[!INCLUDE [permissions-table](../includes/permissions/x.md)]\n";
-        let blocks = to_blocks(md, "p.md");
+        let blocks = to_blocks(md, "p.md", 1);
         assert_eq!(
             blocks[0].kind,
             BlockKind::Annotation("{ \"blockType\": \"permissions\" }".into())

@@ -275,7 +275,7 @@ fn lower_markdown(text: &str, file: &str) -> (FrontMatter, PageForm, Vec<Block>)
     (
         front,
         PageForm::Markdown,
-        markdown::to_blocks_from(body, file, first_line),
+        markdown::to_blocks(body, file, first_line),
     )
 }
 
@@ -496,7 +496,7 @@ mod tests {
         assert_eq!(fm.title.as_deref(), Some("Get x"));
         assert_eq!(fm.ms_prod.as_deref(), Some("identity-and-sign-in"));
         assert_eq!((body, first_line), ("# Get x\n", 5));
-        let (_, blocks) = (fm, markdown::to_blocks_from(body, "p.md", first_line));
+        let blocks = markdown::to_blocks(body, "p.md", first_line);
         assert_eq!(blocks[0].at.line, 5);
     }
 
