@@ -1,8 +1,8 @@
 //! Models as structs and enums as evolvable enums: an unknown wire value
 //! deserialises into `Other(String)` and serialises back unchanged. Models
 //! list their properties twice, in `support::ModelFields::visit` and
-//! `visit_mut`, and implement serde, `Debug`, `Clone` and `PartialEq`
-//! through them rather than through `#[derive]`, whose per-property code
+//! `build`, and implement serde, `Debug`, `Clone`, `PartialEq` and
+//! `Default` through them rather than through `#[derive]`, whose per-property code
 //! made most of a large crate's compile time (see
 //! `codegen/templates/support.rs`).
 
@@ -175,10 +175,7 @@ fn model_tokens(
     fields.reserve("additional_data");
     let mut field_idents: Vec<(proc_macro2::Ident, &Property)> = Vec::new();
     let mut visits: Vec<TokenStream> = Vec::new();
-    let mut visits_mut: Vec<TokenStream> = Vec::new();
-    // `None` rather than the derive's `Default::default()` per field: a
-    // constructor is cheaper to type-check than a trait call.
-    let mut defaults: Vec<TokenStream> = Vec::new();
+    let mut builds: Vec<TokenStream> = Vec::new();
     let props: Vec<TokenStream> = model
         .properties
         .iter()
@@ -204,8 +201,7 @@ fn model_tokens(
             let docs = doc_lines(p.description.as_deref().unwrap_or(""));
             let rust = field_name.as_str();
             visits.push(quote!(#field_cfg v.field(#wire, #rust, &self.#field);));
-            visits_mut.push(quote!(#field_cfg v.field(#wire, &mut self.#field);));
-            defaults.push(quote!(#field_cfg #field: None,));
+            builds.push(quote!(#field_cfg #field: s.field(#wire),));
             quote! {
                 #docs
                 #field_cfg
@@ -327,9 +323,11 @@ fn model_tokens(
                 #(#visits)*
                 v.additional(&self.additional_data);
             }
-            fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-                #(#visits_mut)*
-                v.additional(&mut self.additional_data);
+            fn build<S: crate::support::Source>(s: &mut S) -> Self {
+                Self {
+                    #(#builds)*
+                    additional_data: s.additional(),
+                }
             }
         }
 
@@ -338,10 +336,7 @@ fn model_tokens(
         impl ::std::default::Default for #ident {
             #[inline]
             fn default() -> Self {
-                Self {
-                    #(#defaults)*
-                    additional_data: ::serde_json::Map::new(),
-                }
+                crate::support::default_model()
             }
         }
 

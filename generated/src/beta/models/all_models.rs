@@ -21,18 +21,17 @@ impl crate::support::ModelFields for AuthenticationMethod {
         v.field("id", "id", &self.id);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("id", &mut self.id);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            id: s.field("id"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for AuthenticationMethod {
     #[inline]
     fn default() -> Self {
-        Self {
-            id: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for AuthenticationMethod {
@@ -93,22 +92,19 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
         v.field("password", "password", &self.password);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("id", &mut self.id);
-        v.field("password", &mut self.password);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            created_date_time: s.field("createdDateTime"),
+            id: s.field("id"),
+            password: s.field("password"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for PasswordAuthenticationMethod {
     #[inline]
     fn default() -> Self {
-        Self {
-            created_date_time: None,
-            id: None,
-            password: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for PasswordAuthenticationMethod {
@@ -199,38 +195,27 @@ impl crate::support::ModelFields for UnifiedRoleDefinition {
         );
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("description", &mut self.description);
-        v.field("displayName", &mut self.display_name);
-        v.field("id", &mut self.id);
-        v.field("isBuiltIn", &mut self.is_built_in);
-        v.field("isEnabled", &mut self.is_enabled);
-        v.field("isPrivileged", &mut self.is_privileged);
-        v.field("resourceScopes", &mut self.resource_scopes);
-        v.field("rolePermissions", &mut self.role_permissions);
-        v.field("templateId", &mut self.template_id);
-        v.field("version", &mut self.version);
-        v.field("inheritsPermissionsFrom", &mut self.inherits_permissions_from);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            description: s.field("description"),
+            display_name: s.field("displayName"),
+            id: s.field("id"),
+            is_built_in: s.field("isBuiltIn"),
+            is_enabled: s.field("isEnabled"),
+            is_privileged: s.field("isPrivileged"),
+            resource_scopes: s.field("resourceScopes"),
+            role_permissions: s.field("rolePermissions"),
+            template_id: s.field("templateId"),
+            version: s.field("version"),
+            inherits_permissions_from: s.field("inheritsPermissionsFrom"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for UnifiedRoleDefinition {
     #[inline]
     fn default() -> Self {
-        Self {
-            description: None,
-            display_name: None,
-            id: None,
-            is_built_in: None,
-            is_enabled: None,
-            is_privileged: None,
-            resource_scopes: None,
-            role_permissions: None,
-            template_id: None,
-            version: None,
-            inherits_permissions_from: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for UnifiedRoleDefinition {
@@ -323,38 +308,27 @@ impl crate::support::ModelFields for UnifiedRoleManagementAlert {
         v.field("alertIncidents", "alert_incidents", &self.alert_incidents);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("id", &mut self.id);
-        v.field("alertDefinitionId", &mut self.alert_definition_id);
-        v.field("incidentCount", &mut self.incident_count);
-        v.field("isActive", &mut self.is_active);
-        v.field("lastModifiedDateTime", &mut self.last_modified_date_time);
-        v.field("lastScannedDateTime", &mut self.last_scanned_date_time);
-        v.field("scopeId", &mut self.scope_id);
-        v.field("scopeType", &mut self.scope_type);
-        v.field("alertConfiguration", &mut self.alert_configuration);
-        v.field("alertDefinition", &mut self.alert_definition);
-        v.field("alertIncidents", &mut self.alert_incidents);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            id: s.field("id"),
+            alert_definition_id: s.field("alertDefinitionId"),
+            incident_count: s.field("incidentCount"),
+            is_active: s.field("isActive"),
+            last_modified_date_time: s.field("lastModifiedDateTime"),
+            last_scanned_date_time: s.field("lastScannedDateTime"),
+            scope_id: s.field("scopeId"),
+            scope_type: s.field("scopeType"),
+            alert_configuration: s.field("alertConfiguration"),
+            alert_definition: s.field("alertDefinition"),
+            alert_incidents: s.field("alertIncidents"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for UnifiedRoleManagementAlert {
     #[inline]
     fn default() -> Self {
-        Self {
-            id: None,
-            alert_definition_id: None,
-            incident_count: None,
-            is_active: None,
-            last_modified_date_time: None,
-            last_scanned_date_time: None,
-            scope_id: None,
-            scope_type: None,
-            alert_configuration: None,
-            alert_definition: None,
-            alert_incidents: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for UnifiedRoleManagementAlert {

@@ -87,30 +87,23 @@ impl crate::support::ModelFields for Application {
         );
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("appId", &mut self.app_id);
-        v.field("displayName", &mut self.display_name);
-        v.field("id", &mut self.id);
-        v.field("identifierUris", &mut self.identifier_uris);
-        v.field("publisherDomain", &mut self.publisher_domain);
-        v.field("signInAudience", &mut self.sign_in_audience);
-        v.field("signInAudienceRestrictions", &mut self.sign_in_audience_restrictions);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            app_id: s.field("appId"),
+            display_name: s.field("displayName"),
+            id: s.field("id"),
+            identifier_uris: s.field("identifierUris"),
+            publisher_domain: s.field("publisherDomain"),
+            sign_in_audience: s.field("signInAudience"),
+            sign_in_audience_restrictions: s.field("signInAudienceRestrictions"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for Application {
     #[inline]
     fn default() -> Self {
-        Self {
-            app_id: None,
-            display_name: None,
-            id: None,
-            identifier_uris: None,
-            publisher_domain: None,
-            sign_in_audience: None,
-            sign_in_audience_restrictions: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for Application {

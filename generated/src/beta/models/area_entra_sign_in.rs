@@ -56,22 +56,19 @@ impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
         v.field("device", "device", &self.device);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("id", &mut self.id);
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("device", &mut self.device);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            id: s.field("id"),
+            created_date_time: s.field("createdDateTime"),
+            device: s.field("device"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for HardwareOathAuthenticationMethod {
     #[inline]
     fn default() -> Self {
-        Self {
-            id: None,
-            created_date_time: None,
-            device: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for HardwareOathAuthenticationMethod {

@@ -42,24 +42,20 @@ impl crate::support::ModelFields for Operation {
         v.field("status", "status", &self.status);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("id", &mut self.id);
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("lastActionDateTime", &mut self.last_action_date_time);
-        v.field("status", &mut self.status);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            id: s.field("id"),
+            created_date_time: s.field("createdDateTime"),
+            last_action_date_time: s.field("lastActionDateTime"),
+            status: s.field("status"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for Operation {
     #[inline]
     fn default() -> Self {
-        Self {
-            id: None,
-            created_date_time: None,
-            last_action_date_time: None,
-            status: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for Operation {
@@ -111,18 +107,17 @@ impl crate::support::ModelFields for PasswordResetResponse {
         v.field("newPassword", "new_password", &self.new_password);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("newPassword", &mut self.new_password);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            new_password: s.field("newPassword"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for PasswordResetResponse {
     #[inline]
     fn default() -> Self {
-        Self {
-            new_password: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for PasswordResetResponse {

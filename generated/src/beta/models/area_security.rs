@@ -169,54 +169,35 @@ impl crate::support::ModelFields for SecurityIncident {
         v.field("tenantId", "tenant_id", &self.tenant_id);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("assignedTo", &mut self.assigned_to);
-        v.field("classification", &mut self.classification);
-        v.field("comments", &mut self.comments);
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("customTags", &mut self.custom_tags);
-        v.field("description", &mut self.description);
-        v.field("determination", &mut self.determination);
-        v.field("displayName", &mut self.display_name);
-        v.field("id", &mut self.id);
-        v.field("incidentWebUrl", &mut self.incident_web_url);
-        v.field("lastModifiedBy", &mut self.last_modified_by);
-        v.field("lastUpdateDateTime", &mut self.last_update_date_time);
-        v.field("recommendedActions", &mut self.recommended_actions);
-        v.field("recommendedHuntingQueries", &mut self.recommended_hunting_queries);
-        v.field("redirectIncidentId", &mut self.redirect_incident_id);
-        v.field("severity", &mut self.severity);
-        v.field("status", &mut self.status);
-        v.field("systemTags", &mut self.system_tags);
-        v.field("tenantId", &mut self.tenant_id);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            assigned_to: s.field("assignedTo"),
+            classification: s.field("classification"),
+            comments: s.field("comments"),
+            created_date_time: s.field("createdDateTime"),
+            custom_tags: s.field("customTags"),
+            description: s.field("description"),
+            determination: s.field("determination"),
+            display_name: s.field("displayName"),
+            id: s.field("id"),
+            incident_web_url: s.field("incidentWebUrl"),
+            last_modified_by: s.field("lastModifiedBy"),
+            last_update_date_time: s.field("lastUpdateDateTime"),
+            recommended_actions: s.field("recommendedActions"),
+            recommended_hunting_queries: s.field("recommendedHuntingQueries"),
+            redirect_incident_id: s.field("redirectIncidentId"),
+            severity: s.field("severity"),
+            status: s.field("status"),
+            system_tags: s.field("systemTags"),
+            tenant_id: s.field("tenantId"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for SecurityIncident {
     #[inline]
     fn default() -> Self {
-        Self {
-            assigned_to: None,
-            classification: None,
-            comments: None,
-            created_date_time: None,
-            custom_tags: None,
-            description: None,
-            determination: None,
-            display_name: None,
-            id: None,
-            incident_web_url: None,
-            last_modified_by: None,
-            last_update_date_time: None,
-            recommended_actions: None,
-            recommended_hunting_queries: None,
-            redirect_incident_id: None,
-            severity: None,
-            status: None,
-            system_tags: None,
-            tenant_id: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for SecurityIncident {

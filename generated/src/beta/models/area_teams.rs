@@ -72,64 +72,40 @@ impl crate::support::ModelFields for ChatMessage {
         v.field("webUrl", "web_url", &self.web_url);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("attachments", &mut self.attachments);
-        v.field("body", &mut self.body);
-        v.field("channelIdentity", &mut self.channel_identity);
-        v.field("chatId", &mut self.chat_id);
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("deletedDateTime", &mut self.deleted_date_time);
-        v.field("etag", &mut self.etag);
-        v.field("eventDetail", &mut self.event_detail);
-        v.field("from", &mut self.from);
-        v.field("id", &mut self.id);
-        v.field("importance", &mut self.importance);
-        v.field("lastEditedDateTime", &mut self.last_edited_date_time);
-        v.field("lastModifiedDateTime", &mut self.last_modified_date_time);
-        v.field("locale", &mut self.locale);
-        v.field("mentions", &mut self.mentions);
-        v.field("messageHistory", &mut self.message_history);
-        v.field("messageType", &mut self.message_type);
-        v.field("onBehalfOf", &mut self.on_behalf_of);
-        v.field("policyViolation", &mut self.policy_violation);
-        v.field("reactions", &mut self.reactions);
-        v.field("replyToId", &mut self.reply_to_id);
-        v.field("subject", &mut self.subject);
-        v.field("summary", &mut self.summary);
-        v.field("webUrl", &mut self.web_url);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            attachments: s.field("attachments"),
+            body: s.field("body"),
+            channel_identity: s.field("channelIdentity"),
+            chat_id: s.field("chatId"),
+            created_date_time: s.field("createdDateTime"),
+            deleted_date_time: s.field("deletedDateTime"),
+            etag: s.field("etag"),
+            event_detail: s.field("eventDetail"),
+            from: s.field("from"),
+            id: s.field("id"),
+            importance: s.field("importance"),
+            last_edited_date_time: s.field("lastEditedDateTime"),
+            last_modified_date_time: s.field("lastModifiedDateTime"),
+            locale: s.field("locale"),
+            mentions: s.field("mentions"),
+            message_history: s.field("messageHistory"),
+            message_type: s.field("messageType"),
+            on_behalf_of: s.field("onBehalfOf"),
+            policy_violation: s.field("policyViolation"),
+            reactions: s.field("reactions"),
+            reply_to_id: s.field("replyToId"),
+            subject: s.field("subject"),
+            summary: s.field("summary"),
+            web_url: s.field("webUrl"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for ChatMessage {
     #[inline]
     fn default() -> Self {
-        Self {
-            attachments: None,
-            body: None,
-            channel_identity: None,
-            chat_id: None,
-            created_date_time: None,
-            deleted_date_time: None,
-            etag: None,
-            event_detail: None,
-            from: None,
-            id: None,
-            importance: None,
-            last_edited_date_time: None,
-            last_modified_date_time: None,
-            locale: None,
-            mentions: None,
-            message_history: None,
-            message_type: None,
-            on_behalf_of: None,
-            policy_violation: None,
-            reactions: None,
-            reply_to_id: None,
-            subject: None,
-            summary: None,
-            web_url: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for ChatMessage {

@@ -19,18 +19,17 @@ impl crate::support::ModelFields for Entity {
         v.field("id", "id", &self.id);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("id", &mut self.id);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            id: s.field("id"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for Entity {
     #[inline]
     fn default() -> Self {
-        Self {
-            id: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for Entity {
@@ -112,28 +111,22 @@ impl crate::support::ModelFields for LongRunningOperation {
         v.field("statusDetail", "status_detail", &self.status_detail);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("id", &mut self.id);
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("lastActionDateTime", &mut self.last_action_date_time);
-        v.field("resourceLocation", &mut self.resource_location);
-        v.field("status", &mut self.status);
-        v.field("statusDetail", &mut self.status_detail);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            id: s.field("id"),
+            created_date_time: s.field("createdDateTime"),
+            last_action_date_time: s.field("lastActionDateTime"),
+            resource_location: s.field("resourceLocation"),
+            status: s.field("status"),
+            status_detail: s.field("statusDetail"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for LongRunningOperation {
     #[inline]
     fn default() -> Self {
-        Self {
-            id: None,
-            created_date_time: None,
-            last_action_date_time: None,
-            resource_location: None,
-            status: None,
-            status_detail: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for LongRunningOperation {
@@ -194,22 +187,19 @@ impl crate::support::ModelFields for PasswordAuthenticationMethod {
         v.field("password", "password", &self.password);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("id", &mut self.id);
-        v.field("password", &mut self.password);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            created_date_time: s.field("createdDateTime"),
+            id: s.field("id"),
+            password: s.field("password"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for PasswordAuthenticationMethod {
     #[inline]
     fn default() -> Self {
-        Self {
-            created_date_time: None,
-            id: None,
-            password: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for PasswordAuthenticationMethod {

@@ -112,74 +112,45 @@ impl crate::support::ModelFields for Application {
         v.field("web", "web", &self.web);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("addIns", &mut self.add_ins);
-        v.field("allowPublicClient", &mut self.allow_public_client);
-        v.field("api", &mut self.api);
-        v.field("appId", &mut self.app_id);
-        v.field("appRoles", &mut self.app_roles);
-        v.field("applicationAliases", &mut self.application_aliases);
-        v.field("applicationTemplateId", &mut self.application_template_id);
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("deletedDateTime", &mut self.deleted_date_time);
-        v.field("displayName", &mut self.display_name);
-        v.field("groupMembershipClaims", &mut self.group_membership_claims);
-        v.field("id", &mut self.id);
-        v.field("identifierUris", &mut self.identifier_uris);
-        v.field("info", &mut self.info);
-        v.field("installedClients", &mut self.installed_clients);
-        v.field("isDeviceOnlyAuthSupported", &mut self.is_device_only_auth_supported);
-        v.field("isFallbackPublicClient", &mut self.is_fallback_public_client);
-        v.field("keyCredentials", &mut self.key_credentials);
-        v.field("optionalClaims", &mut self.optional_claims);
-        v.field("parentalControlSettings", &mut self.parental_control_settings);
-        v.field("passwordCredentials", &mut self.password_credentials);
-        v.field("publicClient", &mut self.public_client);
-        v.field("publisherDomain", &mut self.publisher_domain);
-        v.field("requiredResourceAccess", &mut self.required_resource_access);
-        v.field("samlMetadataUrl", &mut self.saml_metadata_url);
-        v.field("signInAudience", &mut self.sign_in_audience);
-        v.field("tags", &mut self.tags);
-        v.field("tokenEncryptionKeyId", &mut self.token_encryption_key_id);
-        v.field("web", &mut self.web);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            add_ins: s.field("addIns"),
+            allow_public_client: s.field("allowPublicClient"),
+            api: s.field("api"),
+            app_id: s.field("appId"),
+            app_roles: s.field("appRoles"),
+            application_aliases: s.field("applicationAliases"),
+            application_template_id: s.field("applicationTemplateId"),
+            created_date_time: s.field("createdDateTime"),
+            deleted_date_time: s.field("deletedDateTime"),
+            display_name: s.field("displayName"),
+            group_membership_claims: s.field("groupMembershipClaims"),
+            id: s.field("id"),
+            identifier_uris: s.field("identifierUris"),
+            info: s.field("info"),
+            installed_clients: s.field("installedClients"),
+            is_device_only_auth_supported: s.field("isDeviceOnlyAuthSupported"),
+            is_fallback_public_client: s.field("isFallbackPublicClient"),
+            key_credentials: s.field("keyCredentials"),
+            optional_claims: s.field("optionalClaims"),
+            parental_control_settings: s.field("parentalControlSettings"),
+            password_credentials: s.field("passwordCredentials"),
+            public_client: s.field("publicClient"),
+            publisher_domain: s.field("publisherDomain"),
+            required_resource_access: s.field("requiredResourceAccess"),
+            saml_metadata_url: s.field("samlMetadataUrl"),
+            sign_in_audience: s.field("signInAudience"),
+            tags: s.field("tags"),
+            token_encryption_key_id: s.field("tokenEncryptionKeyId"),
+            web: s.field("web"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for Application {
     #[inline]
     fn default() -> Self {
-        Self {
-            add_ins: None,
-            allow_public_client: None,
-            api: None,
-            app_id: None,
-            app_roles: None,
-            application_aliases: None,
-            application_template_id: None,
-            created_date_time: None,
-            deleted_date_time: None,
-            display_name: None,
-            group_membership_claims: None,
-            id: None,
-            identifier_uris: None,
-            info: None,
-            installed_clients: None,
-            is_device_only_auth_supported: None,
-            is_fallback_public_client: None,
-            key_credentials: None,
-            optional_claims: None,
-            parental_control_settings: None,
-            password_credentials: None,
-            public_client: None,
-            publisher_domain: None,
-            required_resource_access: None,
-            saml_metadata_url: None,
-            sign_in_audience: None,
-            tags: None,
-            token_encryption_key_id: None,
-            web: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for Application {

@@ -51,20 +51,18 @@ impl crate::support::ModelFields for DirectoryObject {
         v.field("deletedDateTime", "deleted_date_time", &self.deleted_date_time);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("id", &mut self.id);
-        v.field("deletedDateTime", &mut self.deleted_date_time);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            id: s.field("id"),
+            deleted_date_time: s.field("deletedDateTime"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for DirectoryObject {
     #[inline]
     fn default() -> Self {
-        Self {
-            id: None,
-            deleted_date_time: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for DirectoryObject {

@@ -82,61 +82,38 @@ impl crate::support::ModelFields for EducationAssignment {
         v.field("webUrl", "web_url", &self.web_url);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("addedStudentAction", &mut self.added_student_action);
-        v.field("allowLateSubmissions", &mut self.allow_late_submissions);
-        v.field(
-            "allowStudentsToAddResourcesToSubmission",
-            &mut self.allow_students_to_add_resources_to_submission,
-        );
-        v.field("assignDateTime", &mut self.assign_date_time);
-        v.field("assignTo", &mut self.assign_to);
-        v.field("assignedDateTime", &mut self.assigned_date_time);
-        v.field("classId", &mut self.class_id);
-        v.field("closeDateTime", &mut self.close_date_time);
-        v.field("createdBy", &mut self.created_by);
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("displayName", &mut self.display_name);
-        v.field("dueDateTime", &mut self.due_date_time);
-        v.field("grading", &mut self.grading);
-        v.field("id", &mut self.id);
-        v.field("instructions", &mut self.instructions);
-        v.field("lastModifiedBy", &mut self.last_modified_by);
-        v.field("lastModifiedDateTime", &mut self.last_modified_date_time);
-        v.field("notificationChannelUrl", &mut self.notification_channel_url);
-        v.field("resourcesFolderUrl", &mut self.resources_folder_url);
-        v.field("status", &mut self.status);
-        v.field("webUrl", &mut self.web_url);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            added_student_action: s.field("addedStudentAction"),
+            allow_late_submissions: s.field("allowLateSubmissions"),
+            allow_students_to_add_resources_to_submission: s
+                .field("allowStudentsToAddResourcesToSubmission"),
+            assign_date_time: s.field("assignDateTime"),
+            assign_to: s.field("assignTo"),
+            assigned_date_time: s.field("assignedDateTime"),
+            class_id: s.field("classId"),
+            close_date_time: s.field("closeDateTime"),
+            created_by: s.field("createdBy"),
+            created_date_time: s.field("createdDateTime"),
+            display_name: s.field("displayName"),
+            due_date_time: s.field("dueDateTime"),
+            grading: s.field("grading"),
+            id: s.field("id"),
+            instructions: s.field("instructions"),
+            last_modified_by: s.field("lastModifiedBy"),
+            last_modified_date_time: s.field("lastModifiedDateTime"),
+            notification_channel_url: s.field("notificationChannelUrl"),
+            resources_folder_url: s.field("resourcesFolderUrl"),
+            status: s.field("status"),
+            web_url: s.field("webUrl"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for EducationAssignment {
     #[inline]
     fn default() -> Self {
-        Self {
-            added_student_action: None,
-            allow_late_submissions: None,
-            allow_students_to_add_resources_to_submission: None,
-            assign_date_time: None,
-            assign_to: None,
-            assigned_date_time: None,
-            class_id: None,
-            close_date_time: None,
-            created_by: None,
-            created_date_time: None,
-            display_name: None,
-            due_date_time: None,
-            grading: None,
-            id: None,
-            instructions: None,
-            last_modified_by: None,
-            last_modified_date_time: None,
-            notification_channel_url: None,
-            resources_folder_url: None,
-            status: None,
-            web_url: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for EducationAssignment {

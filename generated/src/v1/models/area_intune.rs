@@ -409,125 +409,67 @@ impl crate::support::ModelFields for ManagedDevice {
         v.field("wiFiMacAddress", "wi_fi_mac_address", &self.wi_fi_mac_address);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("activationLockBypassCode", &mut self.activation_lock_bypass_code);
-        v.field("androidSecurityPatchLevel", &mut self.android_security_patch_level);
-        v.field("azureADDeviceId", &mut self.azure_ad_device_id);
-        v.field("azureADRegistered", &mut self.azure_ad_registered);
-        v.field(
-            "complianceGracePeriodExpirationDateTime",
-            &mut self.compliance_grace_period_expiration_date_time,
-        );
-        v.field("complianceState", &mut self.compliance_state);
-        v.field(
-            "configurationManagerClientEnabledFeatures",
-            &mut self.configuration_manager_client_enabled_features,
-        );
-        v.field("deviceActionResults", &mut self.device_action_results);
-        v.field("deviceCategoryDisplayName", &mut self.device_category_display_name);
-        v.field("deviceEnrollmentType", &mut self.device_enrollment_type);
-        v.field(
-            "deviceHealthAttestationState",
-            &mut self.device_health_attestation_state,
-        );
-        v.field("deviceName", &mut self.device_name);
-        v.field("deviceRegistrationState", &mut self.device_registration_state);
-        v.field("easActivated", &mut self.eas_activated);
-        v.field("easActivationDateTime", &mut self.eas_activation_date_time);
-        v.field("easDeviceId", &mut self.eas_device_id);
-        v.field("emailAddress", &mut self.email_address);
-        v.field("enrolledDateTime", &mut self.enrolled_date_time);
-        v.field("exchangeAccessState", &mut self.exchange_access_state);
-        v.field("exchangeAccessStateReason", &mut self.exchange_access_state_reason);
-        v.field(
-            "exchangeLastSuccessfulSyncDateTime",
-            &mut self.exchange_last_successful_sync_date_time,
-        );
-        v.field("freeStorageSpaceInBytes", &mut self.free_storage_space_in_bytes);
-        v.field("id", &mut self.id);
-        v.field("imei", &mut self.imei);
-        v.field("isEncrypted", &mut self.is_encrypted);
-        v.field("isSupervised", &mut self.is_supervised);
-        v.field("jailBroken", &mut self.jail_broken);
-        v.field("lastSyncDateTime", &mut self.last_sync_date_time);
-        v.field("managedDeviceName", &mut self.managed_device_name);
-        v.field("managedDeviceOwnerType", &mut self.managed_device_owner_type);
-        v.field("managementAgent", &mut self.management_agent);
-        v.field("manufacturer", &mut self.manufacturer);
-        v.field("meid", &mut self.meid);
-        v.field("model", &mut self.model);
-        v.field("operatingSystem", &mut self.operating_system);
-        v.field("osVersion", &mut self.os_version);
-        v.field("partnerReportedThreatState", &mut self.partner_reported_threat_state);
-        v.field("phoneNumber", &mut self.phone_number);
-        v.field(
-            "remoteAssistanceSessionErrorDetails",
-            &mut self.remote_assistance_session_error_details,
-        );
-        v.field("remoteAssistanceSessionUrl", &mut self.remote_assistance_session_url);
-        v.field("serialNumber", &mut self.serial_number);
-        v.field("subscriberCarrier", &mut self.subscriber_carrier);
-        v.field("totalStorageSpaceInBytes", &mut self.total_storage_space_in_bytes);
-        v.field("userDisplayName", &mut self.user_display_name);
-        v.field("userId", &mut self.user_id);
-        v.field("userPrincipalName", &mut self.user_principal_name);
-        v.field("wiFiMacAddress", &mut self.wi_fi_mac_address);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            activation_lock_bypass_code: s.field("activationLockBypassCode"),
+            android_security_patch_level: s.field("androidSecurityPatchLevel"),
+            azure_ad_device_id: s.field("azureADDeviceId"),
+            azure_ad_registered: s.field("azureADRegistered"),
+            compliance_grace_period_expiration_date_time: s
+                .field("complianceGracePeriodExpirationDateTime"),
+            compliance_state: s.field("complianceState"),
+            configuration_manager_client_enabled_features: s
+                .field("configurationManagerClientEnabledFeatures"),
+            device_action_results: s.field("deviceActionResults"),
+            device_category_display_name: s.field("deviceCategoryDisplayName"),
+            device_enrollment_type: s.field("deviceEnrollmentType"),
+            device_health_attestation_state: s.field("deviceHealthAttestationState"),
+            device_name: s.field("deviceName"),
+            device_registration_state: s.field("deviceRegistrationState"),
+            eas_activated: s.field("easActivated"),
+            eas_activation_date_time: s.field("easActivationDateTime"),
+            eas_device_id: s.field("easDeviceId"),
+            email_address: s.field("emailAddress"),
+            enrolled_date_time: s.field("enrolledDateTime"),
+            exchange_access_state: s.field("exchangeAccessState"),
+            exchange_access_state_reason: s.field("exchangeAccessStateReason"),
+            exchange_last_successful_sync_date_time: s
+                .field("exchangeLastSuccessfulSyncDateTime"),
+            free_storage_space_in_bytes: s.field("freeStorageSpaceInBytes"),
+            id: s.field("id"),
+            imei: s.field("imei"),
+            is_encrypted: s.field("isEncrypted"),
+            is_supervised: s.field("isSupervised"),
+            jail_broken: s.field("jailBroken"),
+            last_sync_date_time: s.field("lastSyncDateTime"),
+            managed_device_name: s.field("managedDeviceName"),
+            managed_device_owner_type: s.field("managedDeviceOwnerType"),
+            management_agent: s.field("managementAgent"),
+            manufacturer: s.field("manufacturer"),
+            meid: s.field("meid"),
+            model: s.field("model"),
+            operating_system: s.field("operatingSystem"),
+            os_version: s.field("osVersion"),
+            partner_reported_threat_state: s.field("partnerReportedThreatState"),
+            phone_number: s.field("phoneNumber"),
+            remote_assistance_session_error_details: s
+                .field("remoteAssistanceSessionErrorDetails"),
+            remote_assistance_session_url: s.field("remoteAssistanceSessionUrl"),
+            serial_number: s.field("serialNumber"),
+            subscriber_carrier: s.field("subscriberCarrier"),
+            total_storage_space_in_bytes: s.field("totalStorageSpaceInBytes"),
+            user_display_name: s.field("userDisplayName"),
+            user_id: s.field("userId"),
+            user_principal_name: s.field("userPrincipalName"),
+            wi_fi_mac_address: s.field("wiFiMacAddress"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for ManagedDevice {
     #[inline]
     fn default() -> Self {
-        Self {
-            activation_lock_bypass_code: None,
-            android_security_patch_level: None,
-            azure_ad_device_id: None,
-            azure_ad_registered: None,
-            compliance_grace_period_expiration_date_time: None,
-            compliance_state: None,
-            configuration_manager_client_enabled_features: None,
-            device_action_results: None,
-            device_category_display_name: None,
-            device_enrollment_type: None,
-            device_health_attestation_state: None,
-            device_name: None,
-            device_registration_state: None,
-            eas_activated: None,
-            eas_activation_date_time: None,
-            eas_device_id: None,
-            email_address: None,
-            enrolled_date_time: None,
-            exchange_access_state: None,
-            exchange_access_state_reason: None,
-            exchange_last_successful_sync_date_time: None,
-            free_storage_space_in_bytes: None,
-            id: None,
-            imei: None,
-            is_encrypted: None,
-            is_supervised: None,
-            jail_broken: None,
-            last_sync_date_time: None,
-            managed_device_name: None,
-            managed_device_owner_type: None,
-            management_agent: None,
-            manufacturer: None,
-            meid: None,
-            model: None,
-            operating_system: None,
-            os_version: None,
-            partner_reported_threat_state: None,
-            phone_number: None,
-            remote_assistance_session_error_details: None,
-            remote_assistance_session_url: None,
-            serial_number: None,
-            subscriber_carrier: None,
-            total_storage_space_in_bytes: None,
-            user_display_name: None,
-            user_id: None,
-            user_principal_name: None,
-            wi_fi_mac_address: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for ManagedDevice {

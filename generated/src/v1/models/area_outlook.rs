@@ -16,16 +16,16 @@ impl crate::support::ModelFields for Anything {
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for Anything {
     #[inline]
     fn default() -> Self {
-        Self {
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for Anything {
@@ -87,28 +87,22 @@ impl crate::support::ModelFields for Message {
         v.field("subject", "subject", &self.subject);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("body", &mut self.body);
-        v.field("hasAttachments", &mut self.has_attachments);
-        v.field("internetMessageId", &mut self.internet_message_id);
-        v.field("receivedDateTime", &mut self.received_date_time);
-        v.field("sentDateTime", &mut self.sent_date_time);
-        v.field("subject", &mut self.subject);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            body: s.field("body"),
+            has_attachments: s.field("hasAttachments"),
+            internet_message_id: s.field("internetMessageId"),
+            received_date_time: s.field("receivedDateTime"),
+            sent_date_time: s.field("sentDateTime"),
+            subject: s.field("subject"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for Message {
     #[inline]
     fn default() -> Self {
-        Self {
-            body: None,
-            has_attachments: None,
-            internet_message_id: None,
-            received_date_time: None,
-            sent_date_time: None,
-            subject: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for Message {
@@ -179,22 +173,19 @@ impl crate::support::ModelFields for UploadSession {
         v.field("uploadUrl", "upload_url", &self.upload_url);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("expirationDateTime", &mut self.expiration_date_time);
-        v.field("nextExpectedRanges", &mut self.next_expected_ranges);
-        v.field("uploadUrl", &mut self.upload_url);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            expiration_date_time: s.field("expirationDateTime"),
+            next_expected_ranges: s.field("nextExpectedRanges"),
+            upload_url: s.field("uploadUrl"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for UploadSession {
     #[inline]
     fn default() -> Self {
-        Self {
-            expiration_date_time: None,
-            next_expected_ranges: None,
-            upload_url: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for UploadSession {

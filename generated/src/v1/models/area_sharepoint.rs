@@ -82,56 +82,36 @@ impl crate::support::ModelFields for List {
         v.field("subscriptions", "subscriptions", &self.subscriptions);
         v.additional(&self.additional_data);
     }
-    fn visit_mut<'a, V: crate::support::VisitorMut<'a>>(&'a mut self, v: &mut V) {
-        v.field("displayName", &mut self.display_name);
-        v.field("list", &mut self.list);
-        v.field("system", &mut self.system);
-        v.field("id", &mut self.id);
-        v.field("name", &mut self.name);
-        v.field("createdBy", &mut self.created_by);
-        v.field("createdDateTime", &mut self.created_date_time);
-        v.field("description", &mut self.description);
-        v.field("eTag", &mut self.e_tag);
-        v.field("lastModifiedBy", &mut self.last_modified_by);
-        v.field("lastModifiedDateTime", &mut self.last_modified_date_time);
-        v.field("parentReference", &mut self.parent_reference);
-        v.field("sharepointIds", &mut self.sharepoint_ids);
-        v.field("webUrl", &mut self.web_url);
-        v.field("drive", &mut self.drive);
-        v.field("items", &mut self.items);
-        v.field("columns", &mut self.columns);
-        v.field("contentTypes", &mut self.content_types);
-        v.field("operations", &mut self.operations);
-        v.field("subscriptions", &mut self.subscriptions);
-        v.additional(&mut self.additional_data);
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            display_name: s.field("displayName"),
+            list: s.field("list"),
+            system: s.field("system"),
+            id: s.field("id"),
+            name: s.field("name"),
+            created_by: s.field("createdBy"),
+            created_date_time: s.field("createdDateTime"),
+            description: s.field("description"),
+            e_tag: s.field("eTag"),
+            last_modified_by: s.field("lastModifiedBy"),
+            last_modified_date_time: s.field("lastModifiedDateTime"),
+            parent_reference: s.field("parentReference"),
+            sharepoint_ids: s.field("sharepointIds"),
+            web_url: s.field("webUrl"),
+            drive: s.field("drive"),
+            items: s.field("items"),
+            columns: s.field("columns"),
+            content_types: s.field("contentTypes"),
+            operations: s.field("operations"),
+            subscriptions: s.field("subscriptions"),
+            additional_data: s.additional(),
+        }
     }
 }
 impl ::std::default::Default for List {
     #[inline]
     fn default() -> Self {
-        Self {
-            display_name: None,
-            list: None,
-            system: None,
-            id: None,
-            name: None,
-            created_by: None,
-            created_date_time: None,
-            description: None,
-            e_tag: None,
-            last_modified_by: None,
-            last_modified_date_time: None,
-            parent_reference: None,
-            sharepoint_ids: None,
-            web_url: None,
-            drive: None,
-            items: None,
-            columns: None,
-            content_types: None,
-            operations: None,
-            subscriptions: None,
-            additional_data: ::serde_json::Map::new(),
-        }
+        crate::support::default_model()
     }
 }
 impl ::std::fmt::Debug for List {
