@@ -215,7 +215,11 @@ pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
             {
                 object.insert(key, value);
             }
-            let mut source = ReadFields { object, error: None };
+            let mut source = ReadFields {
+                object,
+                taken: Vec::new(),
+                error: None,
+            };
             let model = T::build(&mut source);
             match source.error {
                 Some(error) => Err(serde::de::Error::custom(error)),
@@ -226,14 +230,24 @@ pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
     deserializer.deserialize_map(ModelVisitor(std::marker::PhantomData))
 }
 /// Takes each property's value out of the object it was read from; what
-/// no property takes is `additional_data`. The first error is kept.
+/// no property takes is `additional_data`, in the map's order. The first
+/// error is kept.
+///
+/// Taken keys are dropped at the end with `retain`, not one by one with
+/// `remove`: with serde_json's `preserve_order` (which any crate in a build
+/// can switch on) `remove` swaps the last entry into the gap.
 struct ReadFields {
     object: serde_json::Map<String, serde_json::Value>,
+    taken: Vec<&'static str>,
     error: Option<serde_json::Error>,
 }
 impl Source for ReadFields {
     fn field<T: FieldValue>(&mut self, wire: &'static str) -> Option<T> {
-        let value = self.object.remove(wire)?;
+        if self.taken.contains(&wire) {
+            return None;
+        }
+        let value = self.object.get_mut(wire)?.take();
+        self.taken.push(wire);
         match <Option<T> as serde::Deserialize>::deserialize(value) {
             Ok(read) => read,
             Err(error) => {
@@ -243,7 +257,9 @@ impl Source for ReadFields {
         }
     }
     fn additional(&mut self) -> serde_json::Map<String, serde_json::Value> {
-        std::mem::take(&mut self.object)
+        let mut rest = std::mem::take(&mut self.object);
+        rest.retain(|key, _| !self.taken.contains(&key.as_str()));
+        rest
     }
 }
 /// `Serialize` of every generated model.
