@@ -222,7 +222,13 @@ pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
             };
             let model = T::build(&mut source);
             match source.error {
-                Some(error) => Err(serde::de::Error::custom(error)),
+                Some((wire, error)) => {
+                    Err(
+                        serde::de::Error::custom(
+                            format_args!("{}.{wire}: {error}", T::NAME),
+                        ),
+                    )
+                }
                 None => Ok(model),
             }
         }
@@ -231,7 +237,7 @@ pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
 }
 /// Takes each property's value out of the object it was read from; what
 /// no property takes is `additional_data`, in the map's order. The first
-/// error is kept.
+/// error is kept with the property it was read for.
 ///
 /// Taken keys are dropped at the end with `retain`, not one by one with
 /// `remove`: with serde_json's `preserve_order` (which any crate in a build
@@ -239,7 +245,7 @@ pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
 struct ReadFields {
     object: serde_json::Map<String, serde_json::Value>,
     taken: Vec<&'static str>,
-    error: Option<serde_json::Error>,
+    error: Option<(&'static str, serde_json::Error)>,
 }
 impl Source for ReadFields {
     fn field<T: FieldValue>(&mut self, wire: &'static str) -> Option<T> {
@@ -251,7 +257,7 @@ impl Source for ReadFields {
         match <Option<T> as serde::Deserialize>::deserialize(value) {
             Ok(read) => read,
             Err(error) => {
-                self.error.get_or_insert(error);
+                self.error.get_or_insert((wire, error));
                 None
             }
         }

@@ -59,6 +59,13 @@ fn errors_name_what_was_expected() {
     let wrong_type =
         serde_json::from_str::<LongRunningOperation>(r#"{"createdDateTime": 5}"#).unwrap_err();
     assert!(wrong_type.is_data(), "{wrong_type}");
+    // The message names the property, which a derive's does not.
+    assert!(
+        wrong_type
+            .to_string()
+            .starts_with("LongRunningOperation.createdDateTime: invalid type: integer `5`"),
+        "{wrong_type}"
+    );
     let bad_date = serde_json::from_str::<LongRunningOperation>(
         r#"{"createdDateTime": "yesterday"}"#,
     )
