@@ -214,9 +214,8 @@ struct ReadFields {
 
 impl Source for ReadFields {
     fn field<T: FieldValue>(&mut self, wire: &'static str) -> Option<T> {
-        if self.taken.contains(&wire) {
-            return None;
-        }
+        // Taking leaves `null`, so a property documented twice reads
+        // `None` into its second field.
         let value = self.object.get_mut(wire)?.take();
         self.taken.push(wire);
         match <Option<T> as serde::Deserialize>::deserialize(value) {

@@ -249,9 +249,6 @@ struct ReadFields {
 }
 impl Source for ReadFields {
     fn field<T: FieldValue>(&mut self, wire: &'static str) -> Option<T> {
-        if self.taken.contains(&wire) {
-            return None;
-        }
         let value = self.object.get_mut(wire)?.take();
         self.taken.push(wire);
         match <Option<T> as serde::Deserialize>::deserialize(value) {

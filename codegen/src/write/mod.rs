@@ -271,32 +271,17 @@ mod tests {
     }
 
     /// A fresh directory for one test, removed when the test ends.
-    struct TempDir(PathBuf);
-
-    impl std::ops::Deref for TempDir {
-        type Target = Path;
-        fn deref(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
-    }
-
-    fn tempdir(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("codegen-write-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
+    fn tempdir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("codegen-write-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     #[test]
     fn drift_names_changed_added_and_removed_files() {
         let root = tempdir("drift");
-        let out = root.join("generated");
+        let out = root.path().join("generated");
         write(&out, &[file("a.rs", "a"), file("gone.rs", "x")]).unwrap();
         let drift = check(&out, &[file("a.rs", "b"), file("new.rs", "n")]).unwrap();
         assert_eq!(drift.changed, vec!["a.rs"]);
@@ -309,7 +294,7 @@ mod tests {
     #[test]
     fn hand_written_files_survive_and_are_never_overwritten() {
         let root = tempdir("hand");
-        let out = root.join("generated");
+        let out = root.path().join("generated");
         fs::create_dir_all(out.join("src")).unwrap();
         fs::write(out.join("src/extra.rs"), "// mine\n").unwrap();
         write(&out, &[file("src/lib.rs", "x")]).unwrap();
@@ -328,7 +313,7 @@ mod tests {
     #[test]
     fn an_interrupted_swap_is_recovered() {
         let root = tempdir("recover");
-        let out = root.join("generated");
+        let out = root.path().join("generated");
         write(&out, &[file("a.rs", "a")]).unwrap();
         // Simulate a crash between the two renames.
         fs::rename(&out, sibling(&out, "regen-old")).unwrap();
