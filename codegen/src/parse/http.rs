@@ -151,6 +151,7 @@ pub fn path_key(path: &str) -> String {
             }
             '}' => depth -= 1,
             _ if depth > 0 => {}
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => out.extend(c.to_lowercase()),
         }
     }

@@ -124,6 +124,11 @@ pub struct ProseEnum {
 /// unknownFutureValue where succeeded and failed are terminal states."
 /// "Possible values are: `a`, `b`, `c`."
 pub fn enum_values(text: &str) -> Option<Vec<String>> {
+    // Every key phrase holds "possible". This runs on every description of
+    // the tree and most have none, so look before lowering the text.
+    if !contains_ignore_ascii_case(text, "possible") {
+        return None;
+    }
     let lower = text.to_ascii_lowercase();
     let key = [
         "possible values are",
@@ -167,6 +172,19 @@ pub fn enum_values(text: &str) -> Option<Vec<String>> {
         }
     }
     (members.len() >= 2).then_some(members)
+}
+
+/// Whether `hay` holds `needle` (ASCII), ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len()).any(|i| {
+            hay[i].eq_ignore_ascii_case(&first)
+                && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        })
 }
 
 fn is_member(w: &str) -> bool {
@@ -216,6 +234,19 @@ pub fn wire_case(member: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_case_is_ignored_when_looking_for_a_phrase() {
+        assert!(contains_ignore_ascii_case("The POSSIBLE values are", "possible"));
+        assert!(contains_ignore_ascii_case("possible", "possible"));
+        assert!(!contains_ignore_ascii_case("possibl", "possible"));
+        assert!(!contains_ignore_ascii_case("impossiblé", "possible e"));
+        assert!(contains_ignore_ascii_case("é Possible", "possible"));
+        assert_eq!(
+            enum_values("POSSIBLE VALUES ARE: `a`, `b`."),
+            Some(vec!["a".to_string(), "b".to_string()])
+        );
+    }
 
     #[test]
     fn response_sentence_gives_status_type_and_collection() {
