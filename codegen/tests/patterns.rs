@@ -74,6 +74,50 @@ fn eighty_path_variants_on_one_page() {
 }
 
 #[test]
+fn function_arguments_written_as_samples_become_parameters() {
+    // v1.0/api/range-rowsabove.md and itemactivitystat-getactivitybyinterval.md
+    // (2020) write `rowsAbove(count=n)` and
+    // `getActivitiesByInterval(startDateTime='2017-01-01',...)` in the HTTP
+    // request section; their examples pass other values.
+    let text = format!(
+        "# rowsAbove\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n\
+         GET /me/drive/root/workbook/worksheets/{{id}}/range/rowsAbove(count=n)\n\
+         GET /sites/{{site-id}}/getActivitiesByInterval(startDateTime='2016',interval='month')\n```\n\n\
+         ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"rows_above\" }} -->\n```http\n\
+         GET https://graph.microsoft.com/v1.0/me/drive/root/workbook/worksheets/Sheet1/range/rowsAbove(count=2)\n```\n"
+    );
+    let ir = tree(&[("v1.0/api/range-rowsabove.md", &text)]);
+    assert_eq!(ir.operations.len(), 1, "{:#?}", ir.operations);
+    let op = &ir.operations[0];
+    let paths: Vec<&str> = op.endpoints.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/me/drive/root/workbook/worksheets/{id}/range/rowsAbove(count={count})",
+            "/sites/{site-id}/getActivitiesByInterval(startDateTime='{startDateTime}',interval='{interval}')",
+        ]
+    );
+    let names: Vec<Vec<&str>> = op
+        .endpoints
+        .iter()
+        .map(|e| e.parameters.iter().map(|p| p.name.as_str()).collect())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            vec!["id", "count"],
+            vec!["site-id", "startDateTime", "interval"]
+        ]
+    );
+    // The example keeps its own values and still finds its operation.
+    assert_eq!(op.examples.len(), 1);
+    assert!(op.examples[0]
+        .request
+        .as_ref()
+        .is_some_and(|r| r.url.ends_with("rowsAbove(count=2)")));
+}
+
+#[test]
 fn several_methods_on_one_page_are_several_operations() {
     // v1.0/api/user-update.md style pages that document GET and PATCH of
     // one path give one operation per method.

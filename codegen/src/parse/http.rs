@@ -74,22 +74,19 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
                 }
                 inner.push(c);
             }
-            let names: Vec<String> = inner
-                .split('|')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect();
-            if names.is_empty() {
-                path.push_str("{}");
-                continue;
+            match placeholder(&inner) {
+                Some(parameter) => {
+                    path.push('{');
+                    path.push_str(&parameter.name);
+                    for alternative in &parameter.alternatives {
+                        path.push_str(" | ");
+                        path.push_str(alternative);
+                    }
+                    path.push('}');
+                    parameters.push(parameter);
+                }
+                None => path.push_str("{}"),
             }
-            path.push('{');
-            path.push_str(&names.join(" | "));
-            path.push('}');
-            parameters.push(PathParameter {
-                name: names[0].clone(),
-                alternatives: names[1..].to_vec(),
-            });
         } else if c.is_whitespace() {
             continue;
         } else {
@@ -119,6 +116,112 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
         query: query.map(str::to_string),
         version,
     })
+}
+
+/// The parameter a `{...}` placeholder names (`id | userPrincipalName`:
+/// `id`, with one alternative), or `None` when it names none.
+fn placeholder(inner: &str) -> Option<PathParameter> {
+    let mut names = inner.split('|').map(str::trim).filter(|s| !s.is_empty());
+    Some(PathParameter {
+        name: names.next()?.to_string(),
+        alternatives: names.map(str::to_string).collect(),
+    })
+}
+
+/// A documented path whose function arguments the docs wrote as sample
+/// values (`getActivitiesByInterval(startDateTime='2017-01-01')`,
+/// `rowsAbove(count=n)`, `image(width=640)`) gets a parameter named after
+/// each such argument (`startDateTime='{startDateTime}'`, `count={count}`),
+/// so that callers pass their own value rather than the sample. Arguments
+/// written as placeholders stay as they are, and so do positional ones
+/// (keys such as `('id')`). Only for paths the docs document: an example's
+/// URL keeps its values.
+pub fn parameterise_arguments(p: NormalPath) -> NormalPath {
+    if !p.path.contains('(') {
+        return p;
+    }
+    let mut path = String::with_capacity(p.path.len() + 16);
+    let mut rest = p.path.as_str();
+    while let Some(open) = rest.find('(') {
+        path.push_str(&rest[..=open]);
+        let inside = &rest[open + 1..];
+        let Some(close) = closing_paren(inside) else {
+            rest = inside;
+            break;
+        };
+        for (i, argument) in split_arguments(&inside[..close]).into_iter().enumerate() {
+            if i > 0 {
+                path.push(',');
+            }
+            match sample_argument(argument) {
+                Some((name, quoted)) if quoted => {
+                    path.push_str(&format!("{name}='{{{name}}}'"));
+                }
+                Some((name, _)) => path.push_str(&format!("{name}={{{name}}}")),
+                None => path.push_str(argument),
+            }
+        }
+        path.push(')');
+        rest = &inside[close + 1..];
+    }
+    path.push_str(rest);
+    let parameters = path
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').and_then(|(inner, _)| placeholder(inner)))
+        .collect();
+    NormalPath {
+        path,
+        parameters,
+        ..p
+    }
+}
+
+/// Where the `)` that closes an argument list starts, outside quotes.
+fn closing_paren(inside: &str) -> Option<usize> {
+    let mut quote = false;
+    inside.char_indices().find_map(|(i, c)| match c {
+        '\'' => {
+            quote = !quote;
+            None
+        }
+        ')' if !quote => Some(i),
+        _ => None,
+    })
+}
+
+/// `a='x,y',b={b}` to `a='x,y'` and `b={b}`: commas outside quotes and
+/// braces.
+fn split_arguments(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut quote, mut depth, mut start) = (false, 0u32, 0);
+    for (i, c) in list.char_indices() {
+        match c {
+            '\'' => quote = !quote,
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            ',' if !quote && depth == 0 => {
+                out.push(&list[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&list[start..]);
+    out
+}
+
+/// A named argument whose value is a sample, not a placeholder: its name,
+/// and whether the value is quoted (an OData string).
+fn sample_argument(argument: &str) -> Option<(&str, bool)> {
+    let (name, value) = argument.split_once('=')?;
+    let name_ok = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !name_ok || value.is_empty() || value.contains(['{', '}']) {
+        return None;
+    }
+    let quoted = value.len() >= 2 && value.starts_with('\'') && value.ends_with('\'');
+    Some((name, quoted))
 }
 
 fn split_query(t: &str) -> (&str, Option<&str>) {
@@ -274,6 +377,56 @@ mod tests {
                 .path,
             "/me/drive/root:/{item-path}:/content"
         );
+    }
+
+    #[test]
+    fn sample_function_arguments_become_parameters() {
+        let template = |t: &str| parameterise_arguments(normalise(t).unwrap());
+        let p = template("/drives/{drive-id}/items/{item-id}/getActivitiesByInterval(startDateTime='2017-01-01',endDateTime='2017-01-10',interval='day')");
+        assert_eq!(
+            p.path,
+            "/drives/{drive-id}/items/{item-id}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')"
+        );
+        let names: Vec<&str> = p.parameters.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "drive-id",
+                "item-id",
+                "startDateTime",
+                "endDateTime",
+                "interval"
+            ]
+        );
+        // Unquoted samples and placeholders that are not braced.
+        assert_eq!(
+            template("/workbook/worksheets/{id | name}/charts/{name}/image(width=640,height=480,fittingMode='fit')").path,
+            "/workbook/worksheets/{id | name}/charts/{name}/image(width={width},height={height},fittingMode='{fittingMode}')"
+        );
+        assert_eq!(
+            template("/me/drive/root/workbook/worksheets/{id}/range/rowsAbove(count=n)").path,
+            "/me/drive/root/workbook/worksheets/{id}/range/rowsAbove(count={count})"
+        );
+        // Placeholders, positional keys, quoted commas and parentheses, and
+        // paths without arguments stay as they are.
+        for kept in [
+            "/reports/getEmailActivityCounts(period='{period_value}')",
+            "/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')",
+            "/users('{id}')/messages",
+            "/me/drive/root/workbook/worksheets/{id}/range(address={address})/visibleView",
+            "/me/messages",
+        ] {
+            let p = template(kept);
+            assert_eq!(p.path, kept);
+            assert_eq!(p, normalise(kept).unwrap());
+        }
+        assert_eq!(
+            template("/sites/root/f(a='x,(y)',b=2)/children").path,
+            "/sites/root/f(a='{a}',b={b})/children"
+        );
+        // Unbalanced text is left alone, without panicking.
+        assert_eq!(template("/a/f(x=1").path, "/a/f(x=1");
+        assert_eq!(template("/a/f(x='1)").path, "/a/f(x='1)");
     }
 
     #[test]

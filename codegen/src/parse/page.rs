@@ -563,7 +563,9 @@ impl Walk<'_> {
                 && target.contains('{')
                 && !self.facts.endpoints.iter().any(|e| {
                     e.method == method
-                        && normalise(target).is_some_and(|p| path_key(&p.path) == path_key(&e.path))
+                        && normalise(target)
+                            .map(http::parameterise_arguments)
+                            .is_some_and(|p| path_key(&p.path) == path_key(&e.path))
                 })
             {
                 self.http_request_block(msg.first, block);
@@ -646,7 +648,7 @@ impl Walk<'_> {
                 }
                 continue;
             };
-            match normalise(target) {
+            match normalise(target).map(http::parameterise_arguments) {
                 Some(p) => {
                     if p.version == Some(ApiVersion::Beta) {
                         self.explicit_beta = true;

@@ -237,7 +237,10 @@ mod tests {
 
     #[test]
     fn ascii_case_is_ignored_when_looking_for_a_phrase() {
-        assert!(contains_ignore_ascii_case("The POSSIBLE values are", "possible"));
+        assert!(contains_ignore_ascii_case(
+            "The POSSIBLE values are",
+            "possible"
+        ));
         assert!(contains_ignore_ascii_case("possible", "possible"));
         assert!(!contains_ignore_ascii_case("possibl", "possible"));
         assert!(!contains_ignore_ascii_case("impossiblé", "possible e"));
