@@ -8,6 +8,8 @@ use codegen::diagnostics::{Code, Severity};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -216,21 +218,16 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
     // And it compiles, permission tables included.
     let out = root.with_extension("crate");
     codegen::write::write(&out, &files).unwrap();
-    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/hostile-check");
-    let output = Command::new(env!("CARGO"))
-        .current_dir(&out)
-        .env("RUSTFLAGS", "-D warnings")
-        .args([
+    let output = common::cargo_strict(
+        &out,
+        &[
             "check",
             "--quiet",
             "--no-default-features",
             "--features",
             "v1,full",
-            "--target-dir",
-        ])
-        .arg(&target)
-        .output()
-        .expect("cargo runs");
+        ],
+    );
     assert!(
         output.status.success(),
         "the generated crate does not compile without warnings:\n{}",
@@ -257,7 +254,7 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
     let output = Command::new(env!("CARGO"))
         .current_dir(&program)
         .args(["run", "--quiet", "--target-dir"])
-        .arg(&target)
+        .arg(common::target_dir())
         .output()
         .expect("cargo runs");
     let _ = std::fs::remove_dir_all(&root);

@@ -1,6 +1,7 @@
 //! `tests/builders.rs` of the generated crate: for every documented
 //! endpoint, the builder chain gives the documented path with the values
-//! put in their places (compared case-insensitively, as Graph does).
+//! put in their places (compared case-insensitively, as Graph does); a
+//! workbook path documented relative to a drive item, below that item.
 
 use super::requests::steps_text_with;
 use crate::ir::ApiVersion;
@@ -21,12 +22,12 @@ pub fn emit(ir: &crate::ir::Ir, all: &[(ApiVersion, Chains)]) -> TokenStream {
     for (version, chains) in all {
         let module = format_ident!("{}", super::module_name(*version));
         let mut seen_paths = std::collections::BTreeSet::new();
-        for ((op, _method, path), chain) in chains {
+        for ((op, _method, path), chain) in &chains.endpoints {
             if !seen_paths.insert(path.clone()) {
                 continue; // one test per path
             }
             let mut n = 0;
-            let calls = chain.iter().map(|c| {
+            let calls = chain.calls.iter().map(|c| {
                 let args: Vec<String> = (0..c.arguments)
                     .map(|_| {
                         n += 1;
@@ -38,10 +39,17 @@ pub fn emit(ir: &crate::ir::Ir, all: &[(ApiVersion, Chains)]) -> TokenStream {
             });
             let calls: Vec<TokenStream> = calls.collect();
             let mut k = 0;
-            let expected = steps_text_with(path, &mut || {
+            let mut value = || {
                 k += 1;
                 format!("v{k}")
-            });
+            };
+            // A workbook path the docs give relative to a drive item
+            // follows the drive item its chain goes through.
+            let mount = chain.mount.and_then(|m| chains.mounts.get(m));
+            let mut expected = mount
+                .map(|m| steps_text_with(&m.path, &mut value))
+                .unwrap_or_default();
+            expected.push_str(&steps_text_with(path, &mut value));
             let name = names.name(&format!("{op} {path}"), Case::Snake).ident();
             let doc = format!(" `{path}`");
             let area = areas

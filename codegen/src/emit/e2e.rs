@@ -4,8 +4,9 @@
 //! over a real connection. The server checks method, path, query, headers
 //! and body keys; the client checks the typed result.
 //!
-//! An example is left out when no builder chain can write its URL (a
-//! workbook path under a drive item, `/me` for a `/users/{id}` page), when
+//! A workbook example runs below the drive item its URL addresses. An
+//! example is left out when no builder chain can write its URL (`/me` for
+//! a `/users/{id}` page, a drive item no page documents), when
 //! its response is an error or does not fit its model (see the examples
 //! report), or when its request body is not JSON.
 
@@ -16,7 +17,7 @@ use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::requests::Chains;
+use super::requests::{Chain, Chains};
 
 /// The test server, `tests/common/mod.rs`, shared with hand-written tests.
 pub const SERVER: &str = include_str!("../../templates/test_server.rs");
@@ -197,13 +198,33 @@ fn example_test(
         .endpoints
         .iter()
         .filter(|e| e.method == request.method)
-        .find_map(|e| arguments(&e.path, &path).map(|args| (e, args)));
-    let (endpoint, args) = endpoint?;
-    let chain = chains.get(&(
-        op.id.clone(),
-        endpoint.method.clone(),
-        endpoint.path.clone(),
-    ))?;
+        .find_map(|e| {
+            let chain = chains
+                .endpoints
+                .get(&(op.id.clone(), e.method.clone(), e.path.clone()));
+            match chain {
+                // A workbook path relative to a drive item: below whichever
+                // drive item the example addresses.
+                Some(Chain {
+                    calls,
+                    mount: Some(m),
+                }) => {
+                    let relative = calls.get(chains.mounts.get(*m)?.calls.len()..)?;
+                    chains.mounts.iter().find_map(|mount| {
+                        let args = arguments(&format!("{}{}", mount.path, e.path), &path)?;
+                        let mut calls = mount.calls.clone();
+                        calls.extend(relative.iter().cloned());
+                        Some((e, args, Some(calls)))
+                    })
+                }
+                Some(Chain { calls, mount: None }) => {
+                    arguments(&e.path, &path).map(|args| (e, args, Some(calls.clone())))
+                }
+                None => arguments(&e.path, &path).map(|args| (e, args, None)),
+            }
+        });
+    let (endpoint, args, chain) = endpoint?;
+    let chain = chain?;
     if chain.iter().map(|c| c.arguments).sum::<usize>() != args.len() {
         return None;
     }

@@ -13,6 +13,7 @@ pub mod models;
 pub mod permissions;
 pub mod requests;
 pub mod split;
+mod workbook;
 
 use crate::ir::{ApiVersion, Ir};
 use crate::write::GeneratedFile;

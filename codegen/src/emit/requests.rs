@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// One segment of a documented path, as a builder step.
 #[derive(Clone, Debug)]
-enum Step {
+pub(super) enum Step {
     /// `users`, `$value`, `microsoft.graph.group`.
     Literal(String),
     /// `{id | userPrincipalName}`: a key.
@@ -36,7 +36,7 @@ enum Step {
 
 /// A path split into literal text and parameters.
 #[derive(Clone, Debug)]
-enum Piece {
+pub(super) enum Piece {
     Literal(String),
     Param(String),
 }
@@ -65,7 +65,7 @@ fn pieces(text: &str) -> Vec<Piece> {
 }
 
 /// The steps of a normalised path.
-fn steps(path: &str) -> Vec<Step> {
+pub(super) fn steps(path: &str) -> Vec<Step> {
     let raw: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -138,6 +138,10 @@ struct Node<'a> {
     step: Option<Step>,
     /// The documented path of this node (for docs).
     path: String,
+    /// The path as the tree keys it (parameters as `{}`, lowercase).
+    key: String,
+    /// A drive item, which steps into the workbook tree (see [`super::workbook`]).
+    mount: bool,
     children: BTreeMap<String, Node<'a>>,
     /// (operation, method, documented path, endpoint scope)
     operations: Vec<(&'a Operation, &'a str, &'a str, Option<&'a str>)>,
@@ -145,15 +149,19 @@ struct Node<'a> {
     areas: std::collections::BTreeSet<String>,
 }
 
-/// Fills in every node's areas from the operations below it.
-fn collect_areas(node: &mut Node<'_>) {
-    let mut areas: std::collections::BTreeSet<String> = node
+/// Fills in every node's areas from the operations below it; a drive item
+/// also takes the areas of the workbook tree it leads to (`mounted`).
+fn collect_areas(node: &mut Node<'_>, mounted: &BTreeSet<String>) {
+    let mut areas: BTreeSet<String> = node
         .operations
         .iter()
         .map(|(o, ..)| super::features::op_area(o))
         .collect();
+    if node.mount {
+        areas.extend(mounted.iter().cloned());
+    }
     for child in node.children.values_mut() {
-        collect_areas(child);
+        collect_areas(child, mounted);
         areas.extend(child.areas.iter().cloned());
     }
     node.areas = areas;
@@ -193,34 +201,34 @@ fn step_text(step: &Step) -> String {
     }
 }
 
-fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Node<'a> {
+/// The builder tree of one version: the paths from the service root, and
+/// the workbook tree (`/workbook` and below) when the docs have one.
+struct Tree<'a> {
+    root: Node<'a>,
+    workbook: Option<Node<'a>>,
+}
+
+fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Tree<'a> {
     let mut root = Node::default();
+    let mut workbook: Option<Node<'a>> = None;
     for op in ir.operations.iter().filter(|o| o.version == version) {
         for e in &op.endpoints {
-            let mut node = &mut root;
-            for step in steps(&e.path) {
-                let key = step_key(&step);
-                let parent_path = node.path.clone();
-                node = node.children.entry(key).or_insert_with(|| Node {
-                    path: format!("{parent_path}/{}", step_text(&step)),
-                    step: Some(step.clone()),
-                    ..Node::default()
-                });
-                // Keep the most descriptive key name seen at this place.
-                if let (
-                    Some(Step::Key {
-                        alternatives: have, ..
-                    }),
-                    Step::Key {
-                        alternatives: new, ..
-                    },
-                ) = (&node.step, &step)
-                {
-                    if new.len() > have.len() {
-                        node.step = Some(step.clone());
+            let all = steps(&e.path);
+            let node = match super::workbook::split(&all) {
+                Some(at) => {
+                    if at > 0 {
+                        insert(&mut root, &all[..at]);
                     }
+                    let tree = workbook.get_or_insert_with(|| Node {
+                        step: Some(Step::Literal("workbook".into())),
+                        path: "/workbook".into(),
+                        key: "/workbook".into(),
+                        ..Node::default()
+                    });
+                    insert(tree, &all[at + 1..])
                 }
-            }
+                None => insert(&mut root, &all),
+            };
             if !node
                 .operations
                 .iter()
@@ -231,7 +239,65 @@ fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Node<'a> {
             }
         }
     }
-    root
+    if let Some(tree) = workbook.take() {
+        if mark_mounts(&mut root, &mut Vec::new()) == 0 {
+            // No drive item is documented to reach it from: the paths stay
+            // as the docs write them, below the root.
+            root.children.insert("workbook".into(), tree);
+        } else {
+            workbook = Some(tree);
+        }
+    }
+    Tree { root, workbook }
+}
+
+/// The node at `steps` below `node`, made as needed.
+fn insert<'n, 'a>(node: &'n mut Node<'a>, steps: &[Step]) -> &'n mut Node<'a> {
+    let mut node = node;
+    for step in steps {
+        let key = step_key(step);
+        let (parent_path, parent_key) = (node.path.clone(), node.key.clone());
+        node = node.children.entry(key.clone()).or_insert_with(|| Node {
+            path: format!("{parent_path}/{}", step_text(step)),
+            key: format!("{parent_key}/{key}"),
+            step: Some(step.clone()),
+            ..Node::default()
+        });
+        // Keep the most descriptive key name seen at this place.
+        if let (
+            Some(Step::Key {
+                alternatives: have, ..
+            }),
+            Step::Key {
+                alternatives: new, ..
+            },
+        ) = (&node.step, step)
+        {
+            if new.len() > have.len() {
+                node.step = Some(step.clone());
+            }
+        }
+    }
+    node
+}
+
+/// Marks every drive item below `node` as a mount; returns how many.
+fn mark_mounts(node: &mut Node<'_>, above: &mut Vec<Step>) -> usize {
+    let mut count = 0;
+    if let Some(step) = &node.step {
+        above.push(step.clone());
+    }
+    if !above.is_empty() && super::workbook::is_drive_item(above) {
+        node.mount = true;
+        count += 1;
+    }
+    for child in node.children.values_mut() {
+        count += mark_mounts(child, above);
+    }
+    if node.step.is_some() {
+        above.pop();
+    }
+    count
 }
 
 /// The builder of a child path with this URL (see `request.rs` for why
@@ -296,12 +362,47 @@ pub struct ChainCall {
     pub arguments: usize,
 }
 
-/// The builder chain of each endpoint, by (operation id, HTTP method, documented path).
-pub type Chains = BTreeMap<(String, String, String), Vec<ChainCall>>;
+/// The builder chains of one version.
+#[derive(Clone, Debug, Default)]
+pub struct Chains {
+    /// The chain from `root()` to each endpoint, by (operation id, HTTP
+    /// method, documented path).
+    pub endpoints: BTreeMap<(String, String, String), Chain>,
+    /// The drive items that step into the workbook tree, the preferred
+    /// one (`/me/drive/items/{id}` when documented) first.
+    pub mounts: Vec<Mount>,
+}
+
+/// The calls that reach one endpoint.
+#[derive(Clone, Debug)]
+pub struct Chain {
+    pub calls: Vec<ChainCall>,
+    /// For a workbook path the docs give relative to a drive item: the
+    /// mount (index in [`Chains::mounts`]) whose calls start `calls`. Any
+    /// other mount's calls may replace them.
+    pub mount: Option<usize>,
+}
+
+/// A drive item builder and the calls that reach it, `workbook()` last.
+#[derive(Clone, Debug)]
+pub struct Mount {
+    /// The documented path of the drive item.
+    pub path: String,
+    pub calls: Vec<ChainCall>,
+}
 
 struct Emitter<'i> {
     version: ApiVersion,
-    chains: Chains,
+    /// Chains from the root, or from `Workbook` while the workbook tree is
+    /// emitted (`in_workbook`).
+    chains: BTreeMap<(String, String, String), Vec<ChainCall>>,
+    workbook_chains: BTreeMap<(String, String, String), Vec<ChainCall>>,
+    in_workbook: bool,
+    /// The workbook tree's builder type and areas, when it hangs below
+    /// drive items.
+    workbook: Option<(proc_macro2::Ident, BTreeSet<String>)>,
+    /// Drive item builders, by tree key: (documented path, calls).
+    mounts: BTreeMap<String, (String, Vec<ChainCall>)>,
     index: &'i TypeIndex,
     types: Scope,
     markers: Scope,
@@ -325,11 +426,23 @@ pub fn emit(
     index: &TypeIndex,
     dir: &str,
 ) -> (TokenStream, Vec<(String, TokenStream)>, Chains) {
-    let mut tree = build_tree(ir, version);
-    collect_areas(&mut tree);
+    let Tree {
+        root: mut tree,
+        workbook: mut workbook_tree,
+    } = build_tree(ir, version);
+    let mut mounted = BTreeSet::new();
+    if let Some(w) = &mut workbook_tree {
+        collect_areas(w, &BTreeSet::new());
+        mounted = w.areas.clone();
+    }
+    collect_areas(&mut tree, &mounted);
     let mut e = Emitter {
         version,
-        chains: Chains::new(),
+        chains: BTreeMap::new(),
+        workbook_chains: BTreeMap::new(),
+        in_workbook: false,
+        workbook: None,
+        mounts: BTreeMap::new(),
         index,
         types: Scope::default(),
         markers: Scope::default(),
@@ -339,7 +452,17 @@ pub fn emit(
         marker_items: BTreeMap::new(),
     };
     e.types.reserve("Root");
+    if let Some(w) = &workbook_tree {
+        let ident = e.types.name("workbook", Case::UpperCamel).ident();
+        e.workbook = Some((ident, w.areas.clone()));
+    }
     e.node(&tree, format_ident!("Root"), &[]);
+    if let (Some(w), Some((ident, _))) = (&workbook_tree, e.workbook.clone()) {
+        e.in_workbook = true;
+        e.node(w, ident, &[]);
+        e.in_workbook = false;
+    }
+    let chains = e.chains();
     let (always, builder_decls, mut files) = super::split::by_features(e.items, dir);
     let (always_markers, marker_decls, marker_files) =
         super::split::by_features(e.marker_items, &format!("{dir}/options"));
@@ -377,10 +500,71 @@ pub fn emit(
             #(#always_markers)*
         }
     };
-    (tokens, files, e.chains)
+    (tokens, files, chains)
 }
 
 impl Emitter<'_> {
+    /// Every endpoint's chain from the root. A workbook path continues the
+    /// chain of the drive item it is documented under, or, when the docs
+    /// give it relative to one, of the preferred drive item.
+    fn chains(&self) -> Chains {
+        let mut order: Vec<(&String, &(String, Vec<ChainCall>))> = self.mounts.iter().collect();
+        // The signed-in user's drive item first; the rest in tree order.
+        order.sort_by_key(|(key, _)| key.as_str() != "/me/drive/items/{}");
+        let index: BTreeMap<&str, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| (key.as_str(), i))
+            .collect();
+        let mounts: Vec<Mount> = order
+            .iter()
+            .map(|(_, (path, calls))| Mount {
+                path: path.clone(),
+                calls: calls.clone(),
+            })
+            .collect();
+        let mut endpoints: BTreeMap<_, _> = self
+            .chains
+            .iter()
+            .map(|(k, calls)| {
+                let chain = Chain {
+                    calls: calls.clone(),
+                    mount: None,
+                };
+                (k.clone(), chain)
+            })
+            .collect();
+        for (k, relative) in &self.workbook_chains {
+            let all = steps(&k.2);
+            let Some(at) = super::workbook::split(&all) else {
+                continue;
+            };
+            let mount = if at == 0 {
+                Some(0)
+            } else {
+                let key: String = all[..at]
+                    .iter()
+                    .map(|s| format!("/{}", step_key(s)))
+                    .collect();
+                index.get(key.as_str()).copied()
+            };
+            let Some(m) = mount.and_then(|i| mounts.get(i)) else {
+                continue;
+            };
+            let mut calls = m.calls.clone();
+            calls.extend(relative.iter().cloned());
+            let relative_in_docs = (at == 0).then_some(0);
+            endpoints.insert(
+                k.clone(),
+                Chain {
+                    calls,
+                    mount: relative_in_docs.and(mount),
+                },
+            );
+        }
+        Chains { endpoints, mounts }
+    }
+
     fn node(&mut self, node: &Node<'_>, ident: proc_macro2::Ident, chain: &[ChainCall]) {
         let mut methods = Scope::default();
         // `Builder`'s own methods, and the operations'.
@@ -393,7 +577,12 @@ impl Emitter<'_> {
         for (method, path, op, scope) in node.operations.iter().map(|(o, m, p, s)| (*m, *p, *o, *s))
         {
             fns.push(self.operation_method(op, method, path, scope));
-            self.chains.insert(
+            let chains = if self.in_workbook {
+                &mut self.workbook_chains
+            } else {
+                &mut self.chains
+            };
+            chains.insert(
                 (op.id.clone(), method.to_string(), path.to_string()),
                 chain.to_vec(),
             );
@@ -519,6 +708,31 @@ impl Emitter<'_> {
                 arguments: params.len(),
             });
             self.node(child, type_name, &next);
+        }
+        if let (true, Some((workbook, areas))) = (node.mount, &self.workbook) {
+            let method = methods.name("workbook", Case::Snake).ident();
+            let doc = format!(
+                " `{}/workbook`: the Excel workbook of this drive item.",
+                node.path
+            );
+            let cfg = super::features::cfg(areas);
+            fns.push(quote! {
+                #[doc = #doc]
+                #cfg
+                pub fn #method(&self) -> #workbook {
+                    crate::request::Builder {
+                        url: crate::request::child_url(&self.url, "/workbook"),
+                        path: ::std::marker::PhantomData,
+                    }
+                }
+            });
+            let mut calls = chain.to_vec();
+            calls.push(ChainCall {
+                method: method.to_string(),
+                arguments: 0,
+            });
+            self.mounts
+                .insert(node.key.clone(), (node.path.clone(), calls));
         }
         let doc = if node.path.is_empty() {
             " The service root.".to_string()
