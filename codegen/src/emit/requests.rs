@@ -736,6 +736,10 @@ impl Emitter<'_> {
         }
         let doc = if node.path.is_empty() {
             " The service root.".to_string()
+        } else if self.in_workbook && chain.is_empty() {
+            " `/workbook` below a drive item: its Excel workbook. Reached with \
+             `workbook()` on any drive item builder."
+                .to_string()
         } else {
             format!(" `{}`", node.path)
         };
