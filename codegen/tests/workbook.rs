@@ -6,7 +6,6 @@
 //! item. The crate is compiled and those tests are run.
 
 use codegen::ir::Ir;
-use codegen::parse::Loader;
 
 mod common;
 
@@ -38,25 +37,7 @@ fn pages() -> Vec<(String, String)> {
 }
 
 fn ir() -> Ir {
-    let pages = pages();
-    let names: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
-    let loader = Loader::memory(pages.into_iter().collect());
-    codegen::build_ir(codegen::parse_pages(&loader, &names))
-}
-
-fn file<'f>(files: &'f [codegen::write::GeneratedFile], path: &str) -> &'f str {
-    &files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no {path}"))
-        .contents
-}
-
-/// The body of `impl <ty> { ... }` in a printed builder file.
-fn impl_block<'t>(text: &'t str, ty: &str) -> Option<&'t str> {
-    let start = text.find(&format!("impl {ty} {{"))?;
-    let end = text[start..].find("\n}\n")?;
-    Some(&text[start..start + end])
+    common::ir_of(&pages())
 }
 
 #[test]
@@ -64,22 +45,23 @@ fn workbook_builders_hang_below_drive_items() {
     let ir = ir();
     assert_eq!(ir.operations.len(), 3, "{:#?}", ir.diagnostics);
     let files = codegen::emit::generate(&ir).unwrap();
-    let builders: String = files
-        .iter()
-        .filter(|f| f.path.starts_with("src/v1/requests"))
-        .map(|f| f.contents.as_str())
-        .collect();
-    let root = impl_block(&builders, "Root").expect("a Root impl");
+    let builders = common::builders(&files, "v1");
+    let root = common::impl_block(&builders, "Root").expect("a Root impl");
     assert!(!root.contains("fn workbook"), "{root}");
-    for item in ["MeDriveItemsItem", "MeDriveRoot", "DrivesItemRootPath"] {
-        let block = impl_block(&builders, item).unwrap_or_else(|| panic!("no {item}:\n{builders}"));
+    for item in [
+        "UsersItemDriveItemsItem",
+        "UsersItemDriveRoot",
+        "DrivesItemRootPath",
+    ] {
+        let block =
+            common::impl_block(&builders, item).unwrap_or_else(|| panic!("no {item}:\n{builders}"));
         assert!(
             block.contains("pub fn workbook(&self) -> Workbook"),
             "{item}: {block}"
         );
     }
     // The path documented under `/me/drive/root` joins the same tree.
-    let workbook = impl_block(&builders, "Workbook").expect("a Workbook impl");
+    let workbook = common::impl_block(&builders, "Workbook").expect("a Workbook impl");
     assert!(workbook.contains("pub fn worksheets(&self)"), "{workbook}");
     assert!(builders.contains("pub fn rows_above("), "{builders}");
     assert!(
@@ -89,7 +71,7 @@ fn workbook_builders_hang_below_drive_items() {
 
     // Builder tests: the relative path below the preferred drive item, the
     // absolute one below its own.
-    let tests = file(&files, "tests/builders.rs");
+    let tests = common::file(&files, "tests/builders.rs");
     assert!(
         tests.contains("\"/me/drive/items/v1/workbook/worksheets\""),
         "{tests}"
@@ -99,7 +81,7 @@ fn workbook_builders_hang_below_drive_items() {
         "{tests}"
     );
     // The example addresses its file by path on another drive.
-    let e2e = file(&files, "tests/e2e.rs");
+    let e2e = common::file(&files, "tests/e2e.rs");
     assert!(e2e.contains(".root_by_path(\"reports/q3.xlsx\")"), "{e2e}");
     assert!(
         e2e.contains("\"/v1.0/drives/b!x/root:/reports/q3.xlsx:/workbook/worksheets\""),
@@ -110,39 +92,9 @@ fn workbook_builders_hang_below_drive_items() {
 #[test]
 fn the_workbook_crate_compiles_and_its_builder_and_example_tests_pass() {
     let files = codegen::emit::generate(&ir()).unwrap();
-    let out = std::env::temp_dir().join(format!("graph-codegen-workbook-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
-    codegen::write::write(&out, &files).unwrap();
-    let output = common::cargo_strict(
-        &out,
-        &[
-            "test",
-            "--quiet",
-            "--no-default-features",
-            "--features",
-            "v1,full,reqwest",
-            "--test",
-            "builders",
-            "--test",
-            "e2e",
-        ],
+    // One builder test per documented path, and the example.
+    assert_eq!(
+        common::run_builder_and_e2e_tests("workbook", &files),
+        (4, 1)
     );
-    let _ = std::fs::remove_dir_all(&out);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    // Four builder tests (one per documented path) and the example.
-    let passed: Vec<&str> = stdout
-        .lines()
-        .filter(|l| l.starts_with("test result: ok"))
-        .collect();
-    assert_eq!(passed.len(), 2, "{stdout}");
-    assert!(
-        passed[0].contains("4 passed") || passed[1].contains("4 passed"),
-        "{stdout}"
-    );
-    assert!(passed.iter().any(|l| l.contains(" 1 passed")), "{stdout}");
 }

@@ -4,9 +4,10 @@
 //! over a real connection. The server checks method, path, query, headers
 //! and body keys; the client checks the typed result.
 //!
-//! A workbook example runs below the drive item its URL addresses. An
-//! example is left out when no builder chain can write its URL (`/me` for
-//! a `/users/{id}` page, a drive item no page documents), when
+//! A workbook example runs below the drive item its URL addresses, and a
+//! `/me/...` example of a `/users/{id}/...` path through `me()`. An
+//! example is left out when no builder chain can write its URL (a drive
+//! item no page documents), when
 //! its response is an error or does not fit its model (see the examples
 //! report), or when its request body is not JSON.
 
@@ -218,7 +219,26 @@ fn example_test(
                     })
                 }
                 Some(Chain { calls, mount: None }) => {
-                    arguments(&e.path, &path).map(|args| (e, args, Some(calls.clone())))
+                    match arguments(&e.path, &path) {
+                        Some(args) => Some((e, args, Some(calls.clone()))),
+                        // `/me/x` for a path documented as `/users/{id}/x`.
+                        None => {
+                            let me = chains.me.as_ref()?;
+                            let args = arguments(&super::me::alias(&e.path)?, &path)?;
+                            let [users, by_key, rest @ ..] = calls.as_slice() else {
+                                return None;
+                            };
+                            if users.arguments != 0 || by_key.arguments != 1 {
+                                return None;
+                            }
+                            let mut calls = vec![super::requests::ChainCall {
+                                method: me.clone(),
+                                arguments: 0,
+                            }];
+                            calls.extend(rest.iter().cloned());
+                            Some((e, args, Some(calls)))
+                        }
+                    }
                 }
                 None => arguments(&e.path, &path).map(|args| (e, args, None)),
             }

@@ -9,6 +9,7 @@ pub mod crate_files;
 pub mod e2e;
 pub mod examples;
 pub mod features;
+mod me;
 pub mod models;
 pub mod permissions;
 pub mod requests;

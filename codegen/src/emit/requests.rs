@@ -206,14 +206,25 @@ fn step_text(step: &Step) -> String {
 struct Tree<'a> {
     root: Node<'a>,
     workbook: Option<Node<'a>>,
+    /// `/me` paths were folded into `/users/{id}` (see [`super::me`]).
+    me: bool,
 }
 
 fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Tree<'a> {
     let mut root = Node::default();
     let mut workbook: Option<Node<'a>> = None;
-    for op in ir.operations.iter().filter(|o| o.version == version) {
+    let ops: Vec<&Operation> = ir
+        .operations
+        .iter()
+        .filter(|o| o.version == version)
+        .collect();
+    let me = can_fold_me(&ops);
+    for op in ops {
         for e in &op.endpoints {
-            let all = steps(&e.path);
+            let mut all = steps(&e.path);
+            if me {
+                all = super::me::fold(all);
+            }
             let node = match super::workbook::split(&all) {
                 Some(at) => {
                     if at > 0 {
@@ -232,7 +243,7 @@ fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Tree<'a> {
             if !node
                 .operations
                 .iter()
-                .any(|(o, m, _, _)| std::ptr::eq(*o, op) && *m == e.method)
+                .any(|(o, m, p, _)| std::ptr::eq(*o, op) && *m == e.method && *p == e.path)
             {
                 node.operations
                     .push((op, &e.method, &e.path, e.scope.as_deref()));
@@ -248,7 +259,30 @@ fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Tree<'a> {
             workbook = Some(tree);
         }
     }
-    Tree { root, workbook }
+    Tree { root, workbook, me }
+}
+
+/// Whether `/me` paths can join the `/users/{id}` tree: some are documented,
+/// and no place would then hold two operations of one HTTP method (the
+/// docs' `/me/x` and `/users/{id}/x` on different pages that disagree).
+fn can_fold_me(ops: &[&Operation]) -> bool {
+    let mut any = false;
+    let mut at: BTreeMap<(String, &str), *const Operation> = BTreeMap::new();
+    for op in ops {
+        for e in &op.endpoints {
+            let all = steps(&e.path);
+            any |= super::me::starts_at_me(&all);
+            let key: String = super::me::fold(all)
+                .iter()
+                .map(|s| format!("/{}", step_key(s)))
+                .collect();
+            let op: *const Operation = *op;
+            if *at.entry((key, e.method.as_str())).or_insert(op) != op {
+                return false;
+            }
+        }
+    }
+    any
 }
 
 /// The node at `steps` below `node`, made as needed.
@@ -371,6 +405,9 @@ pub struct Chains {
     /// The drive items that step into the workbook tree, the preferred
     /// one (`/me/drive/items/{id}` when documented) first.
     pub mounts: Vec<Mount>,
+    /// The root's `me()`, when `/me` paths joined the `/users/{id}` tree:
+    /// a chain through `users().by_x(id)` may start with it instead.
+    pub me: Option<String>,
 }
 
 /// The calls that reach one endpoint.
@@ -403,6 +440,12 @@ struct Emitter<'i> {
     workbook: Option<(proc_macro2::Ident, BTreeSet<String>)>,
     /// Drive item builders, by tree key: (documented path, calls).
     mounts: BTreeMap<String, (String, Vec<ChainCall>)>,
+    /// Every builder type and its areas, by tree key.
+    named: BTreeMap<String, (proc_macro2::Ident, BTreeSet<String>)>,
+    /// `/me` paths are in the `/users/{id}` tree, and the root's method
+    /// that returns its builder at `/me`.
+    fold_me: bool,
+    me_method: Option<String>,
     index: &'i TypeIndex,
     types: Scope,
     markers: Scope,
@@ -429,6 +472,7 @@ pub fn emit(
     let Tree {
         root: mut tree,
         workbook: mut workbook_tree,
+        me: fold_me,
     } = build_tree(ir, version);
     let mut mounted = BTreeSet::new();
     if let Some(w) = &mut workbook_tree {
@@ -443,6 +487,9 @@ pub fn emit(
         in_workbook: false,
         workbook: None,
         mounts: BTreeMap::new(),
+        named: BTreeMap::new(),
+        fold_me,
+        me_method: None,
         index,
         types: Scope::default(),
         markers: Scope::default(),
@@ -508,7 +555,31 @@ impl Emitter<'_> {
     /// chain of the drive item it is documented under, or, when the docs
     /// give it relative to one, of the preferred drive item.
     fn chains(&self) -> Chains {
-        let mut order: Vec<(&String, &(String, Vec<ChainCall>))> = self.mounts.iter().collect();
+        let me = self.me_method.as_ref();
+        // A chain through `users().by_x(id)` as one through `me()`.
+        let via_me = |calls: &[ChainCall]| -> Option<Vec<ChainCall>> {
+            let me = me?;
+            let rest = calls.get(2..)?;
+            let mut out = vec![ChainCall {
+                method: me.clone(),
+                arguments: 0,
+            }];
+            out.extend(rest.iter().cloned());
+            Some(out)
+        };
+        // Drive items, each below a user also at `/me`.
+        let mut all_mounts: BTreeMap<String, (String, Vec<ChainCall>)> = self.mounts.clone();
+        for (key, (path, calls)) in &self.mounts {
+            let (Some(rest), Some(path), Some(calls)) = (
+                key.strip_prefix("/users/{}"),
+                super::me::alias(path),
+                via_me(calls),
+            ) else {
+                continue;
+            };
+            all_mounts.insert(format!("/me{rest}"), (path, calls));
+        }
+        let mut order: Vec<(&String, &(String, Vec<ChainCall>))> = all_mounts.iter().collect();
         // The signed-in user's drive item first; the rest in tree order.
         order.sort_by_key(|(key, _)| key.as_str() != "/me/drive/items/{}");
         let index: BTreeMap<&str, usize> = order
@@ -523,17 +594,18 @@ impl Emitter<'_> {
                 calls: calls.clone(),
             })
             .collect();
-        let mut endpoints: BTreeMap<_, _> = self
-            .chains
-            .iter()
-            .map(|(k, calls)| {
-                let chain = Chain {
-                    calls: calls.clone(),
-                    mount: None,
-                };
-                (k.clone(), chain)
-            })
-            .collect();
+        let mut endpoints: BTreeMap<_, _> = BTreeMap::new();
+        for (k, calls) in &self.chains {
+            let calls = if self.fold_me && super::me::is_me_path(&k.2) {
+                match via_me(calls) {
+                    Some(calls) => calls,
+                    None => continue,
+                }
+            } else {
+                calls.clone()
+            };
+            endpoints.insert(k.clone(), Chain { calls, mount: None });
+        }
         for (k, relative) in &self.workbook_chains {
             let all = steps(&k.2);
             let Some(at) = super::workbook::split(&all) else {
@@ -562,7 +634,11 @@ impl Emitter<'_> {
                 },
             );
         }
-        Chains { endpoints, mounts }
+        Chains {
+            endpoints,
+            mounts,
+            me: self.me_method.clone(),
+        }
     }
 
     fn node(&mut self, node: &Node<'_>, ident: proc_macro2::Ident, chain: &[ChainCall]) {
@@ -574,9 +650,16 @@ impl Emitter<'_> {
             methods.reserve(reserved);
         }
         let mut fns = Vec::new();
+        let mut emitted: Vec<(*const Operation, &str)> = Vec::new();
         for (method, path, op, scope) in node.operations.iter().map(|(o, m, p, s)| (*m, *p, *o, *s))
         {
-            fns.push(self.operation_method(op, method, path, scope));
+            // One method per operation and HTTP method; each documented
+            // path of it (`/me/x` and `/users/{id}/x`) gets a chain.
+            let op_ptr: *const Operation = op;
+            if !emitted.contains(&(op_ptr, method)) {
+                emitted.push((op_ptr, method));
+                fns.push(self.operation_method(op, method, path, scope));
+            }
             let chains = if self.in_workbook {
                 &mut self.workbook_chains
             } else {
@@ -707,7 +790,27 @@ impl Emitter<'_> {
                 method: method.to_string(),
                 arguments: params.len(),
             });
+            self.named
+                .insert(child.key.clone(), (type_name.clone(), child.areas.clone()));
             self.node(child, type_name, &next);
+        }
+        if node.path.is_empty() && self.fold_me {
+            if let Some((user, areas)) = self.named.get("/users/{}").cloned() {
+                let method = methods.name("me", Case::Snake).ident();
+                let cfg = super::features::cfg(&areas);
+                fns.push(quote! {
+                    /// `/me`: the signed-in user, with every path the docs give
+                    /// for `/me` or for `/users/{id}`.
+                    #cfg
+                    pub fn #method(&self) -> #user {
+                        crate::request::Builder {
+                            url: crate::request::child_url(&self.url, "/me"),
+                            path: ::std::marker::PhantomData,
+                        }
+                    }
+                });
+                self.me_method = Some(method.to_string());
+            }
         }
         if let (true, Some((workbook, areas))) = (node.mount, &self.workbook) {
             let method = methods.name("workbook", Case::Snake).ident();

@@ -1,8 +1,48 @@
-//! Cargo on a generated crate, from a test: in a target folder of its own
-//! (the workspace's is locked while the tests run), warnings as errors.
+//! Helpers of the integration tests that generate a crate: building the IR
+//! of pages held in memory, looking into the printed files, and cargo on a
+//! generated crate in a target folder of its own (the workspace's is
+//! locked while the tests run), warnings as errors.
+// Each test binary uses some of these.
+#![allow(dead_code)]
 
+use codegen::ir::Ir;
+use codegen::parse::Loader;
+use codegen::write::GeneratedFile;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+/// The IR of pages given as (root-relative path, text).
+pub fn ir_of(pages: &[(String, String)]) -> Ir {
+    let names: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
+    let loader = Loader::memory(pages.iter().cloned().collect());
+    codegen::build_ir(codegen::parse_pages(&loader, &names))
+}
+
+/// The text of one generated file.
+pub fn file<'f>(files: &'f [GeneratedFile], path: &str) -> &'f str {
+    &files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("no {path}"))
+        .contents
+}
+
+/// The builder files of `module` (`v1`, `beta`), as one text.
+pub fn builders(files: &[GeneratedFile], module: &str) -> String {
+    let dir = format!("src/{module}/requests");
+    files
+        .iter()
+        .filter(|f| f.path.starts_with(&dir))
+        .map(|f| f.contents.as_str())
+        .collect()
+}
+
+/// The body of `impl <ty> { ... }` in printed builder files.
+pub fn impl_block<'t>(text: &'t str, ty: &str) -> Option<&'t str> {
+    let start = text.find(&format!("impl {ty} {{"))?;
+    let end = text[start..].find("\n}\n")?;
+    Some(&text[start..start + end])
+}
 
 /// The target folder of cargo runs started by tests.
 pub fn target_dir() -> PathBuf {
@@ -19,4 +59,44 @@ pub fn cargo_strict(dir: &Path, args: &[&str]) -> Output {
         .arg(target_dir())
         .output()
         .expect("cargo runs")
+}
+
+/// Writes the crate to a temporary folder and runs its `builders` and
+/// `e2e` tests (v1, every area, reqwest); how many passed in each. Fails
+/// the test with cargo's output when they do not compile or pass.
+pub fn run_builder_and_e2e_tests(name: &str, files: &[GeneratedFile]) -> (usize, usize) {
+    let out = std::env::temp_dir().join(format!("graph-codegen-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    codegen::write::write(&out, files).unwrap();
+    let output = cargo_strict(
+        &out,
+        &[
+            "test",
+            "--quiet",
+            "--no-default-features",
+            "--features",
+            "v1,full,reqwest",
+            "--test",
+            "builders",
+            "--test",
+            "e2e",
+        ],
+    );
+    let _ = std::fs::remove_dir_all(&out);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // One result line per test binary, in name order: builders, e2e.
+    let passed: Vec<usize> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("test result: ok. "))
+        .filter_map(|l| l.split_once(" passed")?.0.parse().ok())
+        .collect();
+    match passed[..] {
+        [builders, e2e] => (builders, e2e),
+        _ => panic!("expected two test binaries:\n{stdout}"),
+    }
 }

@@ -53,10 +53,6 @@ mod area_entra_sign_in_area_identity_and_sign_in_area_sharepoint;
     )
 )]
 pub use area_entra_sign_in_area_identity_and_sign_in_area_sharepoint::*;
-#[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
-mod area_entra_sign_in_area_sharepoint;
-#[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
-pub use area_entra_sign_in_area_sharepoint::*;
 #[cfg(feature = "area-governance")]
 mod area_governance;
 #[cfg(feature = "area-governance")]
@@ -132,14 +128,6 @@ impl Root {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/me`
-    #[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
-    pub fn me(&self) -> Me {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/me"),
-            path: ::std::marker::PhantomData,
-        }
-    }
     /// `/roleManagement`
     #[cfg(feature = "area-entra-directory-management")]
     pub fn role_management(&self) -> RoleManagement {
@@ -183,6 +171,21 @@ impl Root {
     pub fn users(&self) -> Users {
         crate::request::Builder {
             url: crate::request::child_url(&self.url, "/users"),
+            path: ::std::marker::PhantomData,
+        }
+    }
+    /// `/me`: the signed-in user, with every path the docs give
+    /// for `/me` or for `/users/{id}`.
+    #[cfg(
+        any(
+            feature = "area-entra-sign-in",
+            feature = "area-identity-and-sign-in",
+            feature = "area-sharepoint"
+        )
+    )]
+    pub fn me(&self) -> UsersItem {
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/me"),
             path: ::std::marker::PhantomData,
         }
     }
@@ -261,36 +264,6 @@ pub mod paths {
     /// `/longRunningOperation`
     #[cfg(feature = "area-industrydata")]
     pub enum LongRunningOperation {}
-    /// `/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
-    #[cfg(feature = "area-entra-sign-in")]
-    pub enum MeAuthenticationHardwareOathMethodsItem {}
-    /// `/me/authentication/hardwareOathMethods`
-    #[cfg(feature = "area-entra-sign-in")]
-    pub enum MeAuthenticationHardwareOathMethods {}
-    /// `/me/authentication`
-    #[cfg(feature = "area-entra-sign-in")]
-    pub enum MeAuthentication {}
-    /// `/me/drive/items/{item-id}/content`
-    #[cfg(feature = "area-sharepoint")]
-    pub enum MeDriveItemsItemContent {}
-    /// `/me/drive/items/{item-id}`
-    #[cfg(feature = "area-sharepoint")]
-    pub enum MeDriveItemsItem {}
-    /// `/me/drive/items`
-    #[cfg(feature = "area-sharepoint")]
-    pub enum MeDriveItems {}
-    /// `/me/drive/root:/{item-path}:/content`
-    #[cfg(feature = "area-sharepoint")]
-    pub enum MeDriveRootPathContent {}
-    /// `/me/drive/root:/{item-path}:`
-    #[cfg(feature = "area-sharepoint")]
-    pub enum MeDriveRootPath {}
-    /// `/me/drive`
-    #[cfg(feature = "area-sharepoint")]
-    pub enum MeDrive {}
-    /// `/me`
-    #[cfg(any(feature = "area-entra-sign-in", feature = "area-sharepoint"))]
-    pub enum Me {}
     /// `/roleManagement/cloudPc/roleDefinitions/{id}`
     #[cfg(feature = "area-entra-directory-management")]
     pub enum RoleManagementCloudPcRoleDefinitionsItem {}
@@ -378,43 +351,49 @@ pub mod paths {
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub enum Sites {}
-    /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+    /// `/users/{id}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     #[cfg(feature = "area-entra-sign-in")]
     pub enum UsersItemAuthenticationHardwareOathMethodsItem {}
-    /// `/users/{userId}/authentication/hardwareOathMethods`
+    /// `/users/{id}/authentication/hardwareOathMethods`
     #[cfg(feature = "area-entra-sign-in")]
     pub enum UsersItemAuthenticationHardwareOathMethods {}
-    /// `/users/{userId}/authentication/operations/{id}`
+    /// `/users/{id}/authentication/operations/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationOperationsItem {}
-    /// `/users/{userId}/authentication/operations`
+    /// `/users/{id}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationOperations {}
-    /// `/users/{userId}/authentication/passwordMethods/{id}/resetPassword`
+    /// `/users/{id}/authentication/passwordMethods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationPasswordMethodsItemResetPassword {}
-    /// `/users/{userId}/authentication/passwordMethods/{id}`
+    /// `/users/{id}/authentication/passwordMethods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationPasswordMethodsItem {}
-    /// `/users/{userId}/authentication/passwordMethods`
+    /// `/users/{id}/authentication/passwordMethods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationPasswordMethods {}
-    /// `/users/{userId}/authentication`
+    /// `/users/{id}/authentication`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
     pub enum UsersItemAuthentication {}
-    /// `/users/{userId}/drive/items/{item-id}/content`
+    /// `/users/{id}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDriveItemsItemContent {}
-    /// `/users/{userId}/drive/items/{item-id}`
+    /// `/users/{id}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDriveItemsItem {}
-    /// `/users/{userId}/drive/items`
+    /// `/users/{id}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDriveItems {}
-    /// `/users/{userId}/drive`
+    /// `/users/{id}/drive/root:/{item-path}:/content`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum UsersItemDriveRootPathContent {}
+    /// `/users/{id}/drive/root:/{item-path}:`
+    #[cfg(feature = "area-sharepoint")]
+    pub enum UsersItemDriveRootPath {}
+    /// `/users/{id}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDrive {}
-    /// `/users/{userId}`
+    /// `/users/{id}`
     #[cfg(
         any(
             feature = "area-entra-sign-in",

@@ -45,10 +45,6 @@ mod area_identity_and_sign_in_area_intune_area_outlook;
     )
 )]
 pub use area_identity_and_sign_in_area_intune_area_outlook::*;
-#[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
-mod area_identity_and_sign_in_area_outlook;
-#[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
-pub use area_identity_and_sign_in_area_outlook::*;
 #[cfg(feature = "area-intune")]
 mod area_intune;
 #[cfg(feature = "area-intune")]
@@ -112,14 +108,6 @@ impl Root {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/me`
-    #[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
-    pub fn me(&self) -> Me {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/me"),
-            path: ::std::marker::PhantomData,
-        }
-    }
     /// `/reports`
     #[cfg(feature = "area-reports")]
     pub fn reports(&self) -> Reports {
@@ -168,6 +156,21 @@ impl Root {
     pub fn users(&self) -> Users {
         crate::request::Builder {
             url: crate::request::child_url(&self.url, "/users"),
+            path: ::std::marker::PhantomData,
+        }
+    }
+    /// `/me`: the signed-in user, with every path the docs give
+    /// for `/me` or for `/users/{id}`.
+    #[cfg(
+        any(
+            feature = "area-identity-and-sign-in",
+            feature = "area-intune",
+            feature = "area-outlook"
+        )
+    )]
+    pub fn me(&self) -> UsersItem {
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/me"),
             path: ::std::marker::PhantomData,
         }
     }
@@ -237,54 +240,6 @@ pub mod paths {
     /// `/groups`
     #[cfg(feature = "area-groups")]
     pub enum Groups {}
-    /// `/me/authentication/methods`
-    #[cfg(feature = "area-identity-and-sign-in")]
-    pub enum MeAuthenticationMethods {}
-    /// `/me/authentication`
-    #[cfg(feature = "area-identity-and-sign-in")]
-    pub enum MeAuthentication {}
-    /// `/me/events/{id}/attachments/createUploadSession`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeEventsItemAttachmentsCreateUploadSession {}
-    /// `/me/events/{id}/attachments`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeEventsItemAttachments {}
-    /// `/me/events/{id}`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeEventsItem {}
-    /// `/me/events`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeEvents {}
-    /// `/me/mailFolders/{id}/messages/delta`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeMailFoldersItemMessagesDelta {}
-    /// `/me/mailFolders/{id}/messages`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeMailFoldersItemMessages {}
-    /// `/me/mailFolders/{id}`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeMailFoldersItem {}
-    /// `/me/mailFolders`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeMailFolders {}
-    /// `/me/messages/{id}/attachments/createUploadSession`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeMessagesItemAttachmentsCreateUploadSession {}
-    /// `/me/messages/{id}/attachments`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeMessagesItemAttachments {}
-    /// `/me/messages/{id}`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeMessagesItem {}
-    /// `/me/messages`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeMessages {}
-    /// `/me/sendMail`
-    #[cfg(feature = "area-outlook")]
-    pub enum MeSendMail {}
-    /// `/me`
-    #[cfg(any(feature = "area-identity-and-sign-in", feature = "area-outlook"))]
-    pub enum Me {}
     /// `/reports/getEmailActivityUserDetail(date={date_value})`
     #[cfg(feature = "area-reports")]
     pub enum ReportsGetEmailActivityUserDetailCall {}
@@ -318,70 +273,70 @@ pub mod paths {
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub enum Sites {}
-    /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
+    /// `/users/{id}/authentication/methods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationMethodsItemResetPassword {}
-    /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
+    /// `/users/{id}/authentication/methods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationMethodsItem {}
-    /// `/users/{id | userPrincipalName}/authentication/methods`
+    /// `/users/{id}/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationMethods {}
-    /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
+    /// `/users/{id}/authentication/operations/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationOperationsItem {}
-    /// `/users/{id | userPrincipalName}/authentication/operations`
+    /// `/users/{id}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationOperations {}
-    /// `/users/{id | userPrincipalName}/authentication`
+    /// `/users/{id}/authentication`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthentication {}
-    /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
+    /// `/users/{id}/events/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemEventsItemAttachmentsCreateUploadSession {}
-    /// `/users/{id | userPrincipalName}/events/{id}/attachments`
+    /// `/users/{id}/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemEventsItemAttachments {}
-    /// `/users/{id | userPrincipalName}/events/{id}`
+    /// `/users/{id}/events/{id}`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemEventsItem {}
-    /// `/users/{id | userPrincipalName}/events`
+    /// `/users/{id}/events`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemEvents {}
-    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
+    /// `/users/{id}/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMailFoldersItemMessagesDelta {}
-    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
+    /// `/users/{id}/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMailFoldersItemMessages {}
-    /// `/users/{id | userPrincipalName}/mailFolders/{id}`
+    /// `/users/{id}/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMailFoldersItem {}
-    /// `/users/{id | userPrincipalName}/mailFolders`
+    /// `/users/{id}/mailFolders`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMailFolders {}
-    /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
+    /// `/users/{id}/managedDevices/{managedDeviceId}`
     #[cfg(feature = "area-intune")]
     pub enum UsersItemManagedDevicesItem {}
-    /// `/users/{id | userPrincipalName}/managedDevices`
+    /// `/users/{id}/managedDevices`
     #[cfg(feature = "area-intune")]
     pub enum UsersItemManagedDevices {}
-    /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
+    /// `/users/{id}/messages/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMessagesItemAttachmentsCreateUploadSession {}
-    /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
+    /// `/users/{id}/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMessagesItemAttachments {}
-    /// `/users/{id | userPrincipalName}/messages/{id}`
+    /// `/users/{id}/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMessagesItem {}
-    /// `/users/{id | userPrincipalName}/messages`
+    /// `/users/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMessages {}
-    /// `/users/{id | userPrincipalName}/sendMail`
+    /// `/users/{id}/sendMail`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemSendMail {}
-    /// `/users/{id | userPrincipalName}`
+    /// `/users/{id}`
     #[cfg(
         any(
             feature = "area-identity-and-sign-in",

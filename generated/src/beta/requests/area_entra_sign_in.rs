@@ -2,11 +2,11 @@
 //! Switched on by `area-entra-sign-in`.
 #[allow(unused_imports)]
 use super::*;
-/// `/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
-pub type MeAuthenticationHardwareOathMethodsItem = crate::request::Builder<
-    paths::MeAuthenticationHardwareOathMethodsItem,
+/// `/users/{id}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+pub type UsersItemAuthenticationHardwareOathMethodsItem = crate::request::Builder<
+    paths::UsersItemAuthenticationHardwareOathMethodsItem,
 >;
-impl MeAuthenticationHardwareOathMethodsItem {
+impl UsersItemAuthenticationHardwareOathMethodsItem {
     /// `DELETE /me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     ///
     /// Delete hardwareOathAuthenticationMethod
@@ -37,11 +37,11 @@ impl MeAuthenticationHardwareOathMethodsItem {
         Request::new(http::Method::DELETE, self.url.clone())
     }
 }
-/// `/me/authentication/hardwareOathMethods`
-pub type MeAuthenticationHardwareOathMethods = crate::request::Builder<
-    paths::MeAuthenticationHardwareOathMethods,
+/// `/users/{id}/authentication/hardwareOathMethods`
+pub type UsersItemAuthenticationHardwareOathMethods = crate::request::Builder<
+    paths::UsersItemAuthenticationHardwareOathMethods,
 >;
-impl MeAuthenticationHardwareOathMethods {
+impl UsersItemAuthenticationHardwareOathMethods {
     /// `GET /me/authentication/hardwareOathMethods`
     ///
     /// List hardwareOathAuthenticationMethod objects
@@ -73,105 +73,7 @@ impl MeAuthenticationHardwareOathMethods {
     > {
         Request::new(http::Method::GET, self.url.clone())
     }
-    /// `/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
-    #[cfg(feature = "area-entra-sign-in")]
-    pub fn by_hardware_oath_authentication_method_id(
-        &self,
-        hardware_oath_authentication_method_id: &str,
-    ) -> MeAuthenticationHardwareOathMethodsItem {
-        crate::request::Builder {
-            url: crate::request::item_url(
-                &self.url,
-                hardware_oath_authentication_method_id,
-            ),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/me/authentication`
-pub type MeAuthentication = crate::request::Builder<paths::MeAuthentication>;
-impl MeAuthentication {
-    /// `/me/authentication/hardwareOathMethods`
-    #[cfg(feature = "area-entra-sign-in")]
-    pub fn hardware_oath_methods(&self) -> MeAuthenticationHardwareOathMethods {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/hardwareOathMethods"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
-pub type UsersItemAuthenticationHardwareOathMethodsItem = crate::request::Builder<
-    paths::UsersItemAuthenticationHardwareOathMethodsItem,
->;
-impl UsersItemAuthenticationHardwareOathMethodsItem {
-    /// `DELETE /users/{usersId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
-    ///
-    /// Delete hardwareOathAuthenticationMethod
-    ///
-    /// Unassign a hardware token from a user. The token remains in the directory.
-    ///
-    /// # Permissions
-    ///
-    /// | Scope | Scheme | Least privileged | Higher privileged |
-    /// |---|---|---|---|
-    /// | Permissions acting on self | Delegated (work or school account) | unknown | unknown |
-    /// | Permissions acting on self | Delegated (personal Microsoft account) | unknown | unknown |
-    /// | Permissions acting on self | Application | unknown | unknown |
-    /// | all | Delegated (work or school account) | unknown | unknown |
-    /// | all | Delegated (personal Microsoft account) | unknown | unknown |
-    /// | all | Application | unknown | unknown |
-    ///
-    /// # Source
-    ///
-    /// - [`spec/api-reference/beta/api/authentication-delete-hardwareoathmethods.md:11`](https://learn.microsoft.com/graph/api/authentication-delete-hardwareoathmethods?view=graph-rest-beta)
-    #[cfg(feature = "area-entra-sign-in")]
-    pub fn delete(
-        &self,
-    ) -> Request<
-        crate::request::NoContent,
-        options::DeleteMeAuthenticationHardwareOathMethodsByHardwareOathAuthenticationMethodId,
-    > {
-        Request::new(http::Method::DELETE, self.url.clone())
-    }
-}
-/// `/users/{userId}/authentication/hardwareOathMethods`
-pub type UsersItemAuthenticationHardwareOathMethods = crate::request::Builder<
-    paths::UsersItemAuthenticationHardwareOathMethods,
->;
-impl UsersItemAuthenticationHardwareOathMethods {
-    /// `GET /users/{usersId}/authentication/hardwareOathMethods`
-    ///
-    /// List hardwareOathAuthenticationMethod objects
-    ///
-    /// List all hardware tokens assigned to a user
-    ///
-    /// # Permissions
-    ///
-    /// | Scope | Scheme | Least privileged | Higher privileged |
-    /// |---|---|---|---|
-    /// | Permissions acting on self | Delegated (work or school account) | UserAuthenticationMethod.Read | UserAuthenticationMethod.ReadWrite.All, UserAuthenticationMethod.Read.All, UserAuthenticationMethod.ReadWrite |
-    /// | Permissions acting on self | Delegated (personal Microsoft account) | not supported | not supported |
-    /// | Permissions acting on self | Application | not supported | not supported |
-    /// | Permissions acting on other users | Delegated (work or school account) | unknown | unknown |
-    /// | Permissions acting on other users | Delegated (personal Microsoft account) | unknown | unknown |
-    /// | Permissions acting on other users | Application | unknown | unknown |
-    ///
-    /// Admin roles (Permissions acting on other users): Global Reader, Authentication Administrator, Privileged Authentication Administrator.
-    ///
-    /// # Source
-    ///
-    /// - [`spec/api-reference/beta/api/authentication-list-hardwareoathmethods.md:11`](https://learn.microsoft.com/graph/api/authentication-list-hardwareoathmethods?view=graph-rest-beta)
-    #[cfg(feature = "area-entra-sign-in")]
-    pub fn get(
-        &self,
-    ) -> Request<
-        crate::request::Page<crate::beta::models::HardwareOathAuthenticationMethod>,
-        options::GetMeAuthenticationHardwareOathMethods,
-    > {
-        Request::new(http::Method::GET, self.url.clone())
-    }
-    /// `/users/{userId}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+    /// `/users/{id}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn by_hardware_oath_authentication_method_id(
         &self,

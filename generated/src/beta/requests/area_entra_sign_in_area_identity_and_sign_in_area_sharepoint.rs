@@ -2,10 +2,10 @@
 //! Switched on by `area-entra-sign-in` or `area-identity-and-sign-in` or `area-sharepoint`.
 #[allow(unused_imports)]
 use super::*;
-/// `/users/{userId}`
+/// `/users/{id}`
 pub type UsersItem = crate::request::Builder<paths::UsersItem>;
 impl UsersItem {
-    /// `/users/{userId}/authentication`
+    /// `/users/{id}/authentication`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
     pub fn authentication(&self) -> UsersItemAuthentication {
         crate::request::Builder {
@@ -13,7 +13,7 @@ impl UsersItem {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{userId}/drive`
+    /// `/users/{id}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> UsersItemDrive {
         crate::request::Builder {
@@ -25,7 +25,7 @@ impl UsersItem {
 /// `/users`
 pub type Users = crate::request::Builder<paths::Users>;
 impl Users {
-    /// `/users/{userId}`
+    /// `/users/{id}`
     ///
     /// The key may also be: userPrincipalName.
     #[cfg(

@@ -176,128 +176,6 @@ impl Groups {
         }
     }
 }
-/// `/me/drive/items/{item-id}/content`
-pub type MeDriveItemsItemContent = crate::request::Builder<
-    paths::MeDriveItemsItemContent,
->;
-impl MeDriveItemsItemContent {
-    /// `GET /me/drive/items/{item-id}/content`
-    ///
-    /// Download the contents of a driveItem
-    ///
-    /// Download the contents of the primary stream (file) of a driveItem. Only driveItems with the file property can be downloaded.
-    ///
-    /// # Permissions
-    ///
-    /// | Scope | Scheme | Least privileged | Higher privileged |
-    /// |---|---|---|---|
-    /// | all | Delegated (work or school account) | unknown | unknown |
-    /// | all | Delegated (personal Microsoft account) | unknown | unknown |
-    /// | all | Application | unknown | unknown |
-    ///
-    /// # Source
-    ///
-    /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
-    #[cfg(feature = "area-sharepoint")]
-    pub fn get(
-        &self,
-    ) -> Request<
-        crate::request::Bytes,
-        options::GetDrivesByDriveIdItemsByItemIdContent,
-    > {
-        Request::new(http::Method::GET, self.url.clone())
-    }
-}
-/// `/me/drive/items/{item-id}`
-pub type MeDriveItemsItem = crate::request::Builder<paths::MeDriveItemsItem>;
-impl MeDriveItemsItem {
-    /// `/me/drive/items/{item-id}/content`
-    #[cfg(feature = "area-sharepoint")]
-    pub fn content(&self) -> MeDriveItemsItemContent {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/content"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/me/drive/items`
-pub type MeDriveItems = crate::request::Builder<paths::MeDriveItems>;
-impl MeDriveItems {
-    /// `/me/drive/items/{item-id}`
-    #[cfg(feature = "area-sharepoint")]
-    pub fn by_item_id(&self, item_id: &str) -> MeDriveItemsItem {
-        crate::request::Builder {
-            url: crate::request::item_url(&self.url, item_id),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/me/drive/root:/{item-path}:/content`
-pub type MeDriveRootPathContent = crate::request::Builder<paths::MeDriveRootPathContent>;
-impl MeDriveRootPathContent {
-    /// `GET /me/drive/root:/{item-path}:/content`
-    ///
-    /// Download the contents of a driveItem
-    ///
-    /// Download the contents of the primary stream (file) of a driveItem. Only driveItems with the file property can be downloaded.
-    ///
-    /// # Permissions
-    ///
-    /// | Scope | Scheme | Least privileged | Higher privileged |
-    /// |---|---|---|---|
-    /// | all | Delegated (work or school account) | unknown | unknown |
-    /// | all | Delegated (personal Microsoft account) | unknown | unknown |
-    /// | all | Application | unknown | unknown |
-    ///
-    /// # Source
-    ///
-    /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
-    #[cfg(feature = "area-sharepoint")]
-    pub fn get(
-        &self,
-    ) -> Request<
-        crate::request::Bytes,
-        options::GetDrivesByDriveIdItemsByItemIdContent,
-    > {
-        Request::new(http::Method::GET, self.url.clone())
-    }
-}
-/// `/me/drive/root:/{item-path}:`
-pub type MeDriveRootPath = crate::request::Builder<paths::MeDriveRootPath>;
-impl MeDriveRootPath {
-    /// `/me/drive/root:/{item-path}:/content`
-    #[cfg(feature = "area-sharepoint")]
-    pub fn content(&self) -> MeDriveRootPathContent {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/content"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/me/drive`
-pub type MeDrive = crate::request::Builder<paths::MeDrive>;
-impl MeDrive {
-    /// `/me/drive/items`
-    #[cfg(feature = "area-sharepoint")]
-    pub fn items(&self) -> MeDriveItems {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/items"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-    /// `/me/drive/root:/{item-path}:`
-    #[cfg(feature = "area-sharepoint")]
-    pub fn root_by_path(&self, item_path: &str) -> MeDriveRootPath {
-        let mut url = self.url.clone();
-        url.push_str("/root:/");
-        crate::support::push_item_path(&mut url, item_path);
-        url.push(':');
-        crate::request::Builder {
-            url,
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
 /// `/shares/{shareIdOrEncodedSharingUrl}/driveItem/content`
 pub type SharesItemDriveItemContent = crate::request::Builder<
     paths::SharesItemDriveItemContent,
@@ -463,12 +341,12 @@ impl Sites {
         }
     }
 }
-/// `/users/{userId}/drive/items/{item-id}/content`
+/// `/users/{id}/drive/items/{item-id}/content`
 pub type UsersItemDriveItemsItemContent = crate::request::Builder<
     paths::UsersItemDriveItemsItemContent,
 >;
 impl UsersItemDriveItemsItemContent {
-    /// `GET /users/{userId}/drive/items/{item-id}/content`
+    /// `GET /me/drive/items/{item-id}/content`
     ///
     /// Download the contents of a driveItem
     ///
@@ -495,12 +373,12 @@ impl UsersItemDriveItemsItemContent {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/users/{userId}/drive/items/{item-id}`
+/// `/users/{id}/drive/items/{item-id}`
 pub type UsersItemDriveItemsItem = crate::request::Builder<
     paths::UsersItemDriveItemsItem,
 >;
 impl UsersItemDriveItemsItem {
-    /// `/users/{userId}/drive/items/{item-id}/content`
+    /// `/users/{id}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> UsersItemDriveItemsItemContent {
         crate::request::Builder {
@@ -509,10 +387,10 @@ impl UsersItemDriveItemsItem {
         }
     }
 }
-/// `/users/{userId}/drive/items`
+/// `/users/{id}/drive/items`
 pub type UsersItemDriveItems = crate::request::Builder<paths::UsersItemDriveItems>;
 impl UsersItemDriveItems {
-    /// `/users/{userId}/drive/items/{item-id}`
+    /// `/users/{id}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> UsersItemDriveItemsItem {
         crate::request::Builder {
@@ -521,14 +399,70 @@ impl UsersItemDriveItems {
         }
     }
 }
-/// `/users/{userId}/drive`
+/// `/users/{id}/drive/root:/{item-path}:/content`
+pub type UsersItemDriveRootPathContent = crate::request::Builder<
+    paths::UsersItemDriveRootPathContent,
+>;
+impl UsersItemDriveRootPathContent {
+    /// `GET /me/drive/root:/{item-path}:/content`
+    ///
+    /// Download the contents of a driveItem
+    ///
+    /// Download the contents of the primary stream (file) of a driveItem. Only driveItems with the file property can be downloaded.
+    ///
+    /// # Permissions
+    ///
+    /// | Scope | Scheme | Least privileged | Higher privileged |
+    /// |---|---|---|---|
+    /// | all | Delegated (work or school account) | unknown | unknown |
+    /// | all | Delegated (personal Microsoft account) | unknown | unknown |
+    /// | all | Application | unknown | unknown |
+    ///
+    /// # Source
+    ///
+    /// - [`spec/api-reference/beta/api/driveitem-get-content.md:9`](https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-beta)
+    #[cfg(feature = "area-sharepoint")]
+    pub fn get(
+        &self,
+    ) -> Request<
+        crate::request::Bytes,
+        options::GetDrivesByDriveIdItemsByItemIdContent,
+    > {
+        Request::new(http::Method::GET, self.url.clone())
+    }
+}
+/// `/users/{id}/drive/root:/{item-path}:`
+pub type UsersItemDriveRootPath = crate::request::Builder<paths::UsersItemDriveRootPath>;
+impl UsersItemDriveRootPath {
+    /// `/users/{id}/drive/root:/{item-path}:/content`
+    #[cfg(feature = "area-sharepoint")]
+    pub fn content(&self) -> UsersItemDriveRootPathContent {
+        crate::request::Builder {
+            url: crate::request::child_url(&self.url, "/content"),
+            path: ::std::marker::PhantomData,
+        }
+    }
+}
+/// `/users/{id}/drive`
 pub type UsersItemDrive = crate::request::Builder<paths::UsersItemDrive>;
 impl UsersItemDrive {
-    /// `/users/{userId}/drive/items`
+    /// `/users/{id}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> UsersItemDriveItems {
         crate::request::Builder {
             url: crate::request::child_url(&self.url, "/items"),
+            path: ::std::marker::PhantomData,
+        }
+    }
+    /// `/users/{id}/drive/root:/{item-path}:`
+    #[cfg(feature = "area-sharepoint")]
+    pub fn root_by_path(&self, item_path: &str) -> UsersItemDriveRootPath {
+        let mut url = self.url.clone();
+        url.push_str("/root:/");
+        crate::support::push_item_path(&mut url, item_path);
+        url.push(':');
+        crate::request::Builder {
+            url,
             path: ::std::marker::PhantomData,
         }
     }

@@ -2,53 +2,7 @@
 //! Switched on by `area-identity-and-sign-in`.
 #[allow(unused_imports)]
 use super::*;
-/// `/me/authentication/methods`
-pub type MeAuthenticationMethods = crate::request::Builder<
-    paths::MeAuthenticationMethods,
->;
-impl MeAuthenticationMethods {
-    /// `GET /me/authentication/methods`
-    ///
-    /// List methods
-    ///
-    /// Retrieve a list of authentication methods registered to a user.
-    ///
-    /// # Permissions
-    ///
-    /// | Scope | Scheme | Least privileged | Higher privileged |
-    /// |---|---|---|---|
-    /// | Permissions acting on self | Delegated (work or school account) | UserAuthenticationMethod.Read | UserAuthenticationMethod.ReadWrite |
-    /// | Permissions acting on self | Delegated (personal Microsoft account) | not supported | not supported |
-    /// | Permissions acting on self | Application | not supported | not supported |
-    ///
-    /// Admin roles (Permissions acting on self): Global Reader, Authentication Administrator, Privileged Authentication Administrator.
-    ///
-    /// # Source
-    ///
-    /// - [`spec/api-reference/v1.0/api/authentication-list-methods.md:10`](https://learn.microsoft.com/graph/api/authentication-list-methods?view=graph-rest-1.0)
-    #[cfg(feature = "area-identity-and-sign-in")]
-    pub fn get(
-        &self,
-    ) -> Request<
-        crate::request::Page<crate::v1::models::AuthenticationMethod>,
-        options::GetMeAuthenticationMethods,
-    > {
-        Request::new(http::Method::GET, self.url.clone())
-    }
-}
-/// `/me/authentication`
-pub type MeAuthentication = crate::request::Builder<paths::MeAuthentication>;
-impl MeAuthentication {
-    /// `/me/authentication/methods`
-    #[cfg(feature = "area-identity-and-sign-in")]
-    pub fn methods(&self) -> MeAuthenticationMethods {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/methods"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
+/// `/users/{id}/authentication/methods/{id}/resetPassword`
 pub type UsersItemAuthenticationMethodsItemResetPassword = crate::request::Builder<
     paths::UsersItemAuthenticationMethodsItemResetPassword,
 >;
@@ -83,12 +37,12 @@ impl UsersItemAuthenticationMethodsItemResetPassword {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
-/// `/users/{id | userPrincipalName}/authentication/methods/{id}`
+/// `/users/{id}/authentication/methods/{id}`
 pub type UsersItemAuthenticationMethodsItem = crate::request::Builder<
     paths::UsersItemAuthenticationMethodsItem,
 >;
 impl UsersItemAuthenticationMethodsItem {
-    /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
+    /// `/users/{id}/authentication/methods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn reset_password(&self) -> UsersItemAuthenticationMethodsItemResetPassword {
         crate::request::Builder {
@@ -97,12 +51,12 @@ impl UsersItemAuthenticationMethodsItem {
         }
     }
 }
-/// `/users/{id | userPrincipalName}/authentication/methods`
+/// `/users/{id}/authentication/methods`
 pub type UsersItemAuthenticationMethods = crate::request::Builder<
     paths::UsersItemAuthenticationMethods,
 >;
 impl UsersItemAuthenticationMethods {
-    /// `GET /users/{id | userPrincipalName}/authentication/methods`
+    /// `GET /me/authentication/methods`
     ///
     /// List methods
     ///
@@ -130,7 +84,7 @@ impl UsersItemAuthenticationMethods {
     > {
         Request::new(http::Method::GET, self.url.clone())
     }
-    /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
+    /// `/users/{id}/authentication/methods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_method_id(&self, method_id: &str) -> UsersItemAuthenticationMethodsItem {
         crate::request::Builder {
@@ -139,7 +93,7 @@ impl UsersItemAuthenticationMethods {
         }
     }
 }
-/// `/users/{id | userPrincipalName}/authentication/operations/{id}`
+/// `/users/{id}/authentication/operations/{id}`
 pub type UsersItemAuthenticationOperationsItem = crate::request::Builder<
     paths::UsersItemAuthenticationOperationsItem,
 >;
@@ -180,12 +134,12 @@ impl UsersItemAuthenticationOperationsItem {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/users/{id | userPrincipalName}/authentication/operations`
+/// `/users/{id}/authentication/operations`
 pub type UsersItemAuthenticationOperations = crate::request::Builder<
     paths::UsersItemAuthenticationOperations,
 >;
 impl UsersItemAuthenticationOperations {
-    /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
+    /// `/users/{id}/authentication/operations/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_operation_id(
         &self,
@@ -197,12 +151,12 @@ impl UsersItemAuthenticationOperations {
         }
     }
 }
-/// `/users/{id | userPrincipalName}/authentication`
+/// `/users/{id}/authentication`
 pub type UsersItemAuthentication = crate::request::Builder<
     paths::UsersItemAuthentication,
 >;
 impl UsersItemAuthentication {
-    /// `/users/{id | userPrincipalName}/authentication/methods`
+    /// `/users/{id}/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> UsersItemAuthenticationMethods {
         crate::request::Builder {
@@ -210,7 +164,7 @@ impl UsersItemAuthentication {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id | userPrincipalName}/authentication/operations`
+    /// `/users/{id}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
         crate::request::Builder {

@@ -151,7 +151,7 @@ impl DeviceManagement {
         }
     }
 }
-/// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
+/// `/users/{id}/managedDevices/{managedDeviceId}`
 pub type UsersItemManagedDevicesItem = crate::request::Builder<
     paths::UsersItemManagedDevicesItem,
 >;
@@ -183,12 +183,12 @@ impl UsersItemManagedDevicesItem {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/users/{id | userPrincipalName}/managedDevices`
+/// `/users/{id}/managedDevices`
 pub type UsersItemManagedDevices = crate::request::Builder<
     paths::UsersItemManagedDevices,
 >;
 impl UsersItemManagedDevices {
-    /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
+    /// `/users/{id}/managedDevices/{managedDeviceId}`
     #[cfg(feature = "area-intune")]
     pub fn by_managed_device_id(
         &self,

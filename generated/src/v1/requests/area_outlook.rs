@@ -2,11 +2,11 @@
 //! Switched on by `area-outlook`.
 #[allow(unused_imports)]
 use super::*;
-/// `/me/events/{id}/attachments/createUploadSession`
-pub type MeEventsItemAttachmentsCreateUploadSession = crate::request::Builder<
-    paths::MeEventsItemAttachmentsCreateUploadSession,
+/// `/users/{id}/events/{id}/attachments/createUploadSession`
+pub type UsersItemEventsItemAttachmentsCreateUploadSession = crate::request::Builder<
+    paths::UsersItemEventsItemAttachmentsCreateUploadSession,
 >;
-impl MeEventsItemAttachmentsCreateUploadSession {
+impl UsersItemEventsItemAttachmentsCreateUploadSession {
     /// `POST /me/events/{id}/attachments/createUploadSession`
     ///
     /// attachment: createUploadSession
@@ -37,49 +37,51 @@ impl MeEventsItemAttachmentsCreateUploadSession {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
-/// `/me/events/{id}/attachments`
-pub type MeEventsItemAttachments = crate::request::Builder<
-    paths::MeEventsItemAttachments,
+/// `/users/{id}/events/{id}/attachments`
+pub type UsersItemEventsItemAttachments = crate::request::Builder<
+    paths::UsersItemEventsItemAttachments,
 >;
-impl MeEventsItemAttachments {
-    /// `/me/events/{id}/attachments/createUploadSession`
+impl UsersItemEventsItemAttachments {
+    /// `/users/{id}/events/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
-    pub fn create_upload_session(&self) -> MeEventsItemAttachmentsCreateUploadSession {
+    pub fn create_upload_session(
+        &self,
+    ) -> UsersItemEventsItemAttachmentsCreateUploadSession {
         crate::request::Builder {
             url: crate::request::child_url(&self.url, "/createUploadSession"),
             path: ::std::marker::PhantomData,
         }
     }
 }
-/// `/me/events/{id}`
-pub type MeEventsItem = crate::request::Builder<paths::MeEventsItem>;
-impl MeEventsItem {
-    /// `/me/events/{id}/attachments`
+/// `/users/{id}/events/{id}`
+pub type UsersItemEventsItem = crate::request::Builder<paths::UsersItemEventsItem>;
+impl UsersItemEventsItem {
+    /// `/users/{id}/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
-    pub fn attachments(&self) -> MeEventsItemAttachments {
+    pub fn attachments(&self) -> UsersItemEventsItemAttachments {
         crate::request::Builder {
             url: crate::request::child_url(&self.url, "/attachments"),
             path: ::std::marker::PhantomData,
         }
     }
 }
-/// `/me/events`
-pub type MeEvents = crate::request::Builder<paths::MeEvents>;
-impl MeEvents {
-    /// `/me/events/{id}`
+/// `/users/{id}/events`
+pub type UsersItemEvents = crate::request::Builder<paths::UsersItemEvents>;
+impl UsersItemEvents {
+    /// `/users/{id}/events/{id}`
     #[cfg(feature = "area-outlook")]
-    pub fn by_event_id(&self, event_id: &str) -> MeEventsItem {
+    pub fn by_event_id(&self, event_id: &str) -> UsersItemEventsItem {
         crate::request::Builder {
             url: crate::request::item_url(&self.url, event_id),
             path: ::std::marker::PhantomData,
         }
     }
 }
-/// `/me/mailFolders/{id}/messages/delta`
-pub type MeMailFoldersItemMessagesDelta = crate::request::Builder<
-    paths::MeMailFoldersItemMessagesDelta,
+/// `/users/{id}/mailFolders/{id}/messages/delta`
+pub type UsersItemMailFoldersItemMessagesDelta = crate::request::Builder<
+    paths::UsersItemMailFoldersItemMessagesDelta,
 >;
-impl MeMailFoldersItemMessagesDelta {
+impl UsersItemMailFoldersItemMessagesDelta {
     /// `GET /me/mailFolders/{id}/messages/delta`
     ///
     /// message: delta
@@ -109,49 +111,51 @@ impl MeMailFoldersItemMessagesDelta {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/me/mailFolders/{id}/messages`
-pub type MeMailFoldersItemMessages = crate::request::Builder<
-    paths::MeMailFoldersItemMessages,
+/// `/users/{id}/mailFolders/{id}/messages`
+pub type UsersItemMailFoldersItemMessages = crate::request::Builder<
+    paths::UsersItemMailFoldersItemMessages,
 >;
-impl MeMailFoldersItemMessages {
-    /// `/me/mailFolders/{id}/messages/delta`
+impl UsersItemMailFoldersItemMessages {
+    /// `/users/{id}/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
-    pub fn delta(&self) -> MeMailFoldersItemMessagesDelta {
+    pub fn delta(&self) -> UsersItemMailFoldersItemMessagesDelta {
         crate::request::Builder {
             url: crate::request::child_url(&self.url, "/delta"),
             path: ::std::marker::PhantomData,
         }
     }
 }
-/// `/me/mailFolders/{id}`
-pub type MeMailFoldersItem = crate::request::Builder<paths::MeMailFoldersItem>;
-impl MeMailFoldersItem {
-    /// `/me/mailFolders/{id}/messages`
+/// `/users/{id}/mailFolders/{id}`
+pub type UsersItemMailFoldersItem = crate::request::Builder<
+    paths::UsersItemMailFoldersItem,
+>;
+impl UsersItemMailFoldersItem {
+    /// `/users/{id}/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
-    pub fn messages(&self) -> MeMailFoldersItemMessages {
+    pub fn messages(&self) -> UsersItemMailFoldersItemMessages {
         crate::request::Builder {
             url: crate::request::child_url(&self.url, "/messages"),
             path: ::std::marker::PhantomData,
         }
     }
 }
-/// `/me/mailFolders`
-pub type MeMailFolders = crate::request::Builder<paths::MeMailFolders>;
-impl MeMailFolders {
-    /// `/me/mailFolders/{id}`
+/// `/users/{id}/mailFolders`
+pub type UsersItemMailFolders = crate::request::Builder<paths::UsersItemMailFolders>;
+impl UsersItemMailFolders {
+    /// `/users/{id}/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
-    pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> MeMailFoldersItem {
+    pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> UsersItemMailFoldersItem {
         crate::request::Builder {
             url: crate::request::item_url(&self.url, mail_folder_id),
             path: ::std::marker::PhantomData,
         }
     }
 }
-/// `/me/messages/{id}/attachments/createUploadSession`
-pub type MeMessagesItemAttachmentsCreateUploadSession = crate::request::Builder<
-    paths::MeMessagesItemAttachmentsCreateUploadSession,
+/// `/users/{id}/messages/{id}/attachments/createUploadSession`
+pub type UsersItemMessagesItemAttachmentsCreateUploadSession = crate::request::Builder<
+    paths::UsersItemMessagesItemAttachmentsCreateUploadSession,
 >;
-impl MeMessagesItemAttachmentsCreateUploadSession {
+impl UsersItemMessagesItemAttachmentsCreateUploadSession {
     /// `POST /me/messages/{id}/attachments/createUploadSession`
     ///
     /// attachment: createUploadSession
@@ -182,259 +186,12 @@ impl MeMessagesItemAttachmentsCreateUploadSession {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
-/// `/me/messages/{id}/attachments`
-pub type MeMessagesItemAttachments = crate::request::Builder<
-    paths::MeMessagesItemAttachments,
->;
-impl MeMessagesItemAttachments {
-    /// `/me/messages/{id}/attachments/createUploadSession`
-    #[cfg(feature = "area-outlook")]
-    pub fn create_upload_session(&self) -> MeMessagesItemAttachmentsCreateUploadSession {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/createUploadSession"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/me/messages/{id}`
-pub type MeMessagesItem = crate::request::Builder<paths::MeMessagesItem>;
-impl MeMessagesItem {
-    /// `/me/messages/{id}/attachments`
-    #[cfg(feature = "area-outlook")]
-    pub fn attachments(&self) -> MeMessagesItemAttachments {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/attachments"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/me/messages`
-pub type MeMessages = crate::request::Builder<paths::MeMessages>;
-impl MeMessages {
-    /// `/me/messages/{id}`
-    #[cfg(feature = "area-outlook")]
-    pub fn by_message_id(&self, message_id: &str) -> MeMessagesItem {
-        crate::request::Builder {
-            url: crate::request::item_url(&self.url, message_id),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/me/sendMail`
-pub type MeSendMail = crate::request::Builder<paths::MeSendMail>;
-impl MeSendMail {
-    /// `POST /me/sendMail`
-    ///
-    /// user: sendMail
-    ///
-    /// Send the message specified in the request body using either JSON or MIME format.
-    ///
-    /// # Permissions
-    ///
-    /// | Scope | Scheme | Least privileged | Higher privileged |
-    /// |---|---|---|---|
-    /// | all | Delegated (work or school account) | unknown | unknown |
-    /// | all | Delegated (personal Microsoft account) | unknown | unknown |
-    /// | all | Application | unknown | unknown |
-    ///
-    /// # Source
-    ///
-    /// - [`spec/api-reference/v1.0/api/user-sendmail.md:12`](https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0)
-    #[cfg(feature = "area-outlook")]
-    pub fn post(&self) -> Request<crate::v1::models::Anything, options::PostMeSendMail> {
-        Request::new(http::Method::POST, self.url.clone())
-    }
-}
-/// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
-pub type UsersItemEventsItemAttachmentsCreateUploadSession = crate::request::Builder<
-    paths::UsersItemEventsItemAttachmentsCreateUploadSession,
->;
-impl UsersItemEventsItemAttachmentsCreateUploadSession {
-    /// `POST /users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
-    ///
-    /// attachment: createUploadSession
-    ///
-    /// To create an upload session for attaching a file to an event.
-    ///
-    /// Create an upload session to iteratively upload ranges of a file so as to attach the file to the specified message.
-    ///
-    /// # Permissions
-    ///
-    /// | Scope | Scheme | Least privileged | Higher privileged |
-    /// |---|---|---|---|
-    /// | all | Delegated (work or school account) | Calendars.ReadWrite | Mail.ReadWrite |
-    /// | all | Delegated (personal Microsoft account) | Calendars.ReadWrite | Mail.ReadWrite |
-    /// | all | Application | Calendars.ReadWrite | Mail.ReadWrite |
-    ///
-    /// # Source
-    ///
-    /// - [`spec/api-reference/v1.0/api/attachment-createuploadsession.md:10`](https://learn.microsoft.com/graph/api/attachment-createuploadsession?view=graph-rest-1.0)
-    #[cfg(feature = "area-outlook")]
-    pub fn post(
-        &self,
-        body: &::serde_json::Value,
-    ) -> Request<
-        crate::v1::models::UploadSession,
-        options::PostMeEventsByIdAttachmentsCreateUploadSession,
-    > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
-    }
-}
-/// `/users/{id | userPrincipalName}/events/{id}/attachments`
-pub type UsersItemEventsItemAttachments = crate::request::Builder<
-    paths::UsersItemEventsItemAttachments,
->;
-impl UsersItemEventsItemAttachments {
-    /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
-    #[cfg(feature = "area-outlook")]
-    pub fn create_upload_session(
-        &self,
-    ) -> UsersItemEventsItemAttachmentsCreateUploadSession {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/createUploadSession"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/users/{id | userPrincipalName}/events/{id}`
-pub type UsersItemEventsItem = crate::request::Builder<paths::UsersItemEventsItem>;
-impl UsersItemEventsItem {
-    /// `/users/{id | userPrincipalName}/events/{id}/attachments`
-    #[cfg(feature = "area-outlook")]
-    pub fn attachments(&self) -> UsersItemEventsItemAttachments {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/attachments"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/users/{id | userPrincipalName}/events`
-pub type UsersItemEvents = crate::request::Builder<paths::UsersItemEvents>;
-impl UsersItemEvents {
-    /// `/users/{id | userPrincipalName}/events/{id}`
-    #[cfg(feature = "area-outlook")]
-    pub fn by_event_id(&self, event_id: &str) -> UsersItemEventsItem {
-        crate::request::Builder {
-            url: crate::request::item_url(&self.url, event_id),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
-pub type UsersItemMailFoldersItemMessagesDelta = crate::request::Builder<
-    paths::UsersItemMailFoldersItemMessagesDelta,
->;
-impl UsersItemMailFoldersItemMessagesDelta {
-    /// `GET /users/{id}/mailFolders/{id}/messages/delta`
-    ///
-    /// message: delta
-    ///
-    /// To get all changes in messages in the specified mailFolder.
-    ///
-    /// Get a set of messages that have been added, deleted, or updated in a specified folder.
-    ///
-    /// # Permissions
-    ///
-    /// | Scope | Scheme | Least privileged | Higher privileged |
-    /// |---|---|---|---|
-    /// | all | Delegated (work or school account) | Mail.ReadBasic | Mail.Read, Mail.ReadWrite |
-    /// | all | Delegated (personal Microsoft account) | Mail.ReadBasic | Mail.Read, Mail.ReadWrite |
-    /// | all | Application | Mail.ReadBasic.All | Mail.Read, Mail.ReadWrite |
-    ///
-    /// # Source
-    ///
-    /// - [`spec/api-reference/v1.0/api/message-delta.md:10`](https://learn.microsoft.com/graph/api/message-delta?view=graph-rest-1.0)
-    #[cfg(feature = "area-outlook")]
-    pub fn get(
-        &self,
-    ) -> Request<
-        crate::request::Page<crate::v1::models::Message>,
-        options::GetMeMailFoldersByIdMessagesDelta,
-    > {
-        Request::new(http::Method::GET, self.url.clone())
-    }
-}
-/// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
-pub type UsersItemMailFoldersItemMessages = crate::request::Builder<
-    paths::UsersItemMailFoldersItemMessages,
->;
-impl UsersItemMailFoldersItemMessages {
-    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
-    #[cfg(feature = "area-outlook")]
-    pub fn delta(&self) -> UsersItemMailFoldersItemMessagesDelta {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/delta"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/users/{id | userPrincipalName}/mailFolders/{id}`
-pub type UsersItemMailFoldersItem = crate::request::Builder<
-    paths::UsersItemMailFoldersItem,
->;
-impl UsersItemMailFoldersItem {
-    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
-    #[cfg(feature = "area-outlook")]
-    pub fn messages(&self) -> UsersItemMailFoldersItemMessages {
-        crate::request::Builder {
-            url: crate::request::child_url(&self.url, "/messages"),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/users/{id | userPrincipalName}/mailFolders`
-pub type UsersItemMailFolders = crate::request::Builder<paths::UsersItemMailFolders>;
-impl UsersItemMailFolders {
-    /// `/users/{id | userPrincipalName}/mailFolders/{id}`
-    #[cfg(feature = "area-outlook")]
-    pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> UsersItemMailFoldersItem {
-        crate::request::Builder {
-            url: crate::request::item_url(&self.url, mail_folder_id),
-            path: ::std::marker::PhantomData,
-        }
-    }
-}
-/// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
-pub type UsersItemMessagesItemAttachmentsCreateUploadSession = crate::request::Builder<
-    paths::UsersItemMessagesItemAttachmentsCreateUploadSession,
->;
-impl UsersItemMessagesItemAttachmentsCreateUploadSession {
-    /// `POST /users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
-    ///
-    /// attachment: createUploadSession
-    ///
-    /// To create an upload session for attaching a file to a message.
-    ///
-    /// Create an upload session to iteratively upload ranges of a file so as to attach the file to the specified message.
-    ///
-    /// # Permissions
-    ///
-    /// | Scope | Scheme | Least privileged | Higher privileged |
-    /// |---|---|---|---|
-    /// | all | Delegated (work or school account) | Calendars.ReadWrite | Mail.ReadWrite |
-    /// | all | Delegated (personal Microsoft account) | Calendars.ReadWrite | Mail.ReadWrite |
-    /// | all | Application | Calendars.ReadWrite | Mail.ReadWrite |
-    ///
-    /// # Source
-    ///
-    /// - [`spec/api-reference/v1.0/api/attachment-createuploadsession.md:10`](https://learn.microsoft.com/graph/api/attachment-createuploadsession?view=graph-rest-1.0)
-    #[cfg(feature = "area-outlook")]
-    pub fn post(
-        &self,
-        body: &::serde_json::Value,
-    ) -> Request<
-        crate::v1::models::UploadSession,
-        options::PostMeEventsByIdAttachmentsCreateUploadSession,
-    > {
-        Request::new(http::Method::POST, self.url.clone()).json_body(body)
-    }
-}
-/// `/users/{id | userPrincipalName}/messages/{id}/attachments`
+/// `/users/{id}/messages/{id}/attachments`
 pub type UsersItemMessagesItemAttachments = crate::request::Builder<
     paths::UsersItemMessagesItemAttachments,
 >;
 impl UsersItemMessagesItemAttachments {
-    /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
+    /// `/users/{id}/messages/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(
         &self,
@@ -445,10 +202,10 @@ impl UsersItemMessagesItemAttachments {
         }
     }
 }
-/// `/users/{id | userPrincipalName}/messages/{id}`
+/// `/users/{id}/messages/{id}`
 pub type UsersItemMessagesItem = crate::request::Builder<paths::UsersItemMessagesItem>;
 impl UsersItemMessagesItem {
-    /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
+    /// `/users/{id}/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemMessagesItemAttachments {
         crate::request::Builder {
@@ -457,10 +214,10 @@ impl UsersItemMessagesItem {
         }
     }
 }
-/// `/users/{id | userPrincipalName}/messages`
+/// `/users/{id}/messages`
 pub type UsersItemMessages = crate::request::Builder<paths::UsersItemMessages>;
 impl UsersItemMessages {
-    /// `/users/{id | userPrincipalName}/messages/{id}`
+    /// `/users/{id}/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> UsersItemMessagesItem {
         crate::request::Builder {
@@ -469,10 +226,10 @@ impl UsersItemMessages {
         }
     }
 }
-/// `/users/{id | userPrincipalName}/sendMail`
+/// `/users/{id}/sendMail`
 pub type UsersItemSendMail = crate::request::Builder<paths::UsersItemSendMail>;
 impl UsersItemSendMail {
-    /// `POST /users/{id | userPrincipalName}/sendMail`
+    /// `POST /me/sendMail`
     ///
     /// user: sendMail
     ///
