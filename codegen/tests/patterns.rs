@@ -118,6 +118,82 @@ fn function_arguments_written_as_samples_become_parameters() {
 }
 
 #[test]
+fn a_page_that_lists_other_pages_endpoints_does_not_glue_them_together() {
+    // singlevaluelegacyextendedproperty-get.md (2020) lists the GET of a
+    // message, an event and more, each with `?$expand=`; before, it merged
+    // "Get message" and "Get event" (and, through its kin, "Get user" and
+    // "Get device") into one operation with one response type.
+    let get = |title: &str, ty: &str, paths: &[&str]| {
+        let lines: Vec<String> = paths.iter().map(|p| format!("GET {p}")).collect();
+        format!(
+            "# {title}\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and a [{ty}](../resources/{ty}.md) object in the response body.\n",
+            lines.join("\n")
+        )
+    };
+    let message = get(
+        "Get message",
+        "message",
+        &["/me/messages/{id}", "/users/{id}/messages/{id}"],
+    );
+    let event = get(
+        "Get event",
+        "event",
+        &["/me/events/{id}", "/users/{id}/events/{id}"],
+    );
+    let extended = get(
+        "Get singleValueLegacyExtendedProperty",
+        "message",
+        &[
+            "/me/messages/{id}?$expand=singleValueExtendedProperties($filter=id eq '{id_value}')",
+            "/me/events/{id}?$expand=singleValueExtendedProperties($filter=id eq '{id_value}')",
+        ],
+    );
+    // A page that repeats one other page's endpoint still merges with it.
+    let user = get("Get user", "user", &["/users/{id}", "/me"]);
+    let intune_user = get("Get user (Intune)", "user", &["/users/{id}"]);
+    let ir = tree(&[
+        ("v1.0/api/message-get.md", &message),
+        ("v1.0/api/event-get.md", &event),
+        (
+            "v1.0/api/singlevaluelegacyextendedproperty-get.md",
+            &extended,
+        ),
+        ("v1.0/api/user-get.md", &user),
+        ("v1.0/api/intune-shared-user-get.md", &intune_user),
+    ]);
+    let mut ops: Vec<(&str, Option<&str>, usize)> = ir
+        .operations
+        .iter()
+        .map(|o| {
+            (
+                o.title.as_str(),
+                o.response.type_name.as_deref(),
+                o.endpoints.len(),
+            )
+        })
+        .collect();
+    ops.sort();
+    assert_eq!(
+        ops,
+        [
+            ("Get event", Some("microsoft.graph.event"), 2),
+            ("Get message", Some("microsoft.graph.message"), 2),
+            ("Get user (Intune)", Some("microsoft.graph.user"), 2),
+        ],
+        "{:#?}",
+        ir.diagnostics
+    );
+    let left: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::BorrowedEndpoints)
+        .map(|d| d.file.as_str())
+        .collect();
+    assert_eq!(left, ["v1.0/api/singlevaluelegacyextendedproperty-get.md"]);
+}
+
+#[test]
 fn several_methods_on_one_page_are_several_operations() {
     // v1.0/api/user-update.md style pages that document GET and PATCH of
     // one path give one operation per method.

@@ -224,12 +224,155 @@ fn pair_scopes(
     groups
 }
 
+/// Pages that document other pages' endpoints in passing, such as the
+/// extended-property and open-extension pages ("get a message, an event or
+/// a calendar with its extended property": `GET /me/messages/{id}?$expand=...`,
+/// `GET /me/events/{id}?$expand=...`), would otherwise merge all those
+/// operations into one, with one response type and one set of permissions.
+/// An endpoint belongs to the best-ranked draft that lists it (Markdown,
+/// then the most specific page). A draft that lists endpoints belonging to
+/// two or more other drafts leaves those to them and keeps its own; left
+/// with none, it gives no operation. Both are reported (`D0504`).
+fn leave_borrowed_endpoints(
+    pages: &[PageFacts],
+    drafts: Vec<Draft>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Draft> {
+    type Key = (ApiVersion, String, String);
+    let key = |d: &Draft, e: &Endpoint| -> Key {
+        (d.version, d.method.clone(), path_key(&as_user(&e.path)))
+    };
+    let mut owner: BTreeMap<Key, usize> = BTreeMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        for e in &d.endpoints {
+            owner
+                .entry(key(d, e))
+                .and_modify(|o| {
+                    if (&d.rank, i) < (&drafts[*o].rank, *o) {
+                        *o = i;
+                    }
+                })
+                .or_insert(i);
+        }
+    }
+    // The other drafts each draft borrows from, by index.
+    let lenders: Vec<std::collections::BTreeSet<usize>> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            d.endpoints
+                .iter()
+                .filter_map(|e| owner.get(&key(d, e)).copied())
+                .filter(|&o| o != i)
+                .collect()
+        })
+        .collect();
+    let lender_pages: Vec<Vec<&str>> = lenders
+        .iter()
+        .map(|set| {
+            let mut files: Vec<&str> = set
+                .iter()
+                .map(|&o| pages[drafts[o].page].file.as_str())
+                .collect();
+            files.dedup();
+            files
+        })
+        .collect();
+    let mut drafts: Vec<Draft> = drafts;
+    // Examples that request an endpoint left to another draft go with it.
+    let mut moved: Vec<(usize, Example)> = Vec::new();
+    let mut keep = vec![true; drafts.len()];
+    for (i, d) in drafts.iter_mut().enumerate() {
+        if lenders[i].len() < 2 {
+            continue;
+        }
+        let before = d.endpoints.len();
+        let (version, method) = (d.version, d.method.clone());
+        let owner_of = |path: &str| {
+            owner
+                .get(&(version, method.clone(), path_key(&as_user(path))))
+                .copied()
+        };
+        let (own, lent): (Vec<Endpoint>, Vec<Endpoint>) = std::mem::take(&mut d.endpoints)
+            .into_iter()
+            .partition(|e| owner_of(&e.path) == Some(i));
+        d.endpoints = own;
+        for example in std::mem::take(&mut d.examples) {
+            let target = example
+                .request
+                .as_ref()
+                .and_then(|r| normalise(&r.url))
+                .map(|p| as_user(&p.path).into_owned());
+            let fits = |e: &&Endpoint| {
+                target
+                    .as_ref()
+                    .is_some_and(|t| template_matches(&e.path, t))
+            };
+            match (d.endpoints.iter().find(fits), lent.iter().find(fits)) {
+                (None, Some(e)) => match owner_of(&e.path) {
+                    Some(o) => moved.push((o, example)),
+                    None => d.examples.push(example),
+                },
+                _ => d.examples.push(example),
+            }
+        }
+        let page = &pages[d.page];
+        let files = &lender_pages[i];
+        let named: Vec<&str> = files.iter().take(3).copied().collect();
+        let more = files.len().saturating_sub(named.len());
+        let mut message = format!(
+            "{} of its {} `{}` endpoints belong to the operations of {} other pages ({}{}); left to them, with their examples",
+            lent.len(),
+            before,
+            d.method,
+            files.len(),
+            named.join(", "),
+            if more > 0 {
+                format!(", and {more} more")
+            } else {
+                String::new()
+            },
+        );
+        if d.endpoints.is_empty() {
+            message.push_str("; the page gives no operation of its own for this method");
+            keep[i] = false;
+        }
+        diags.push(Diagnostic::new(
+            Code::BorrowedEndpoints,
+            &page.file,
+            page.title_line,
+            message,
+        ));
+    }
+    for (o, example) in moved {
+        drafts[o].examples.push(example);
+    }
+    drafts
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(d, keep)| keep.then_some(d))
+        .collect()
+}
+
+/// `/me/...` as `/users/{me}/...`: Graph's alias for the signed-in user,
+/// so that a page's `/me` endpoint belongs with the `/users/{id}` one.
+fn as_user(path: &str) -> std::borrow::Cow<'_, str> {
+    let rest = path.get(3..).unwrap_or("");
+    let me = path.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("/me"));
+    if me && (rest.is_empty() || rest.starts_with('/')) {
+        format!("/users/{{me}}{rest}").into()
+    } else {
+        path.into()
+    }
+}
+
 /// Merges drafts that share an endpoint into operations.
 pub fn operations(
     pages: &[PageFacts],
     drafts: Vec<Draft>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(Operation, Vec<ProseStates>)> {
+    let drafts = leave_borrowed_endpoints(pages, drafts, diags);
     // Union-find over drafts by (version, method, path key).
     let mut parent: Vec<usize> = (0..drafts.len()).collect();
     fn find(p: &mut [usize], i: usize) -> usize {
