@@ -194,6 +194,75 @@ fn a_page_that_lists_other_pages_endpoints_does_not_glue_them_together() {
 }
 
 #[test]
+fn a_losing_page_keeps_its_permissions_for_the_endpoints_only_it_documents() {
+    // event-get.md (2020) documents the user and the group variants with
+    // Calendars.Read; group-get-event.md, the more specific page, only the
+    // group ones with Group.Read.All. Before, `GET /me/events/{id}` got
+    // Group.Read.All and "not supported" for applications.
+    let page = |title: &str, permission: &str, paths: &[&str]| {
+        let lines: Vec<String> = paths.iter().map(|p| format!("GET {p}")).collect();
+        format!(
+            "# {title}\n\n## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n\
+             |Delegated (work or school account)|{permission}|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|Not supported.|\n\n\
+             ## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{}\n```\n",
+            lines.join("\n")
+        )
+    };
+    let event = page(
+        "Get event",
+        "Calendars.Read",
+        &["/me/events/{id}", "/groups/{id}/events/{id}"],
+    );
+    let group_event = page("Get event", "Group.Read.All", &["/groups/{id}/events/{id}"]);
+    // A third page with other permissions for the same group endpoint only:
+    // a conflict, reported, and the winner's permissions stand.
+    let other = page("Get event", "Group.ReadWrite.All", &["/groups/{id}/events/{id}"]);
+    let ir = tree(&[
+        ("v1.0/api/event-get.md", &event),
+        ("v1.0/api/group-get-event.md", &group_event),
+        ("v1.0/api/zz-group-get-event.md", &other),
+    ]);
+    assert_eq!(ir.operations.len(), 1);
+    let op = &ir.operations[0];
+    let sets: Vec<(Option<&str>, &SchemePermissions)> = op
+        .permissions
+        .iter()
+        .map(|s| (s.scope.as_deref(), &s.delegated_work))
+        .collect();
+    let least = |name: &str| SchemePermissions::Listed {
+        least: vec![name.to_string()],
+        higher: vec![],
+    };
+    assert_eq!(
+        sets,
+        [
+            (
+                Some("GET /groups/{id}/events/{id}"),
+                &least("Group.Read.All")
+            ),
+            (Some("GET /me/events/{id}"), &least("Calendars.Read")),
+        ]
+    );
+    let scopes: Vec<(&str, Option<&str>)> = op
+        .endpoints
+        .iter()
+        .map(|e| (e.path.as_str(), e.scope.as_deref()))
+        .collect();
+    assert!(scopes.contains(&("/me/events/{id}", Some("GET /me/events/{id}"))));
+    assert!(scopes.contains(&(
+        "/groups/{id}/events/{id}",
+        Some("GET /groups/{id}/events/{id}")
+    )));
+    let conflicts: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::ConflictingFacts)
+        .map(|d| d.file.as_str())
+        .collect();
+    assert_eq!(conflicts, ["v1.0/api/zz-group-get-event.md"]);
+}
+
+#[test]
 fn several_methods_on_one_page_are_several_operations() {
     // v1.0/api/user-update.md style pages that document GET and PATCH of
     // one path give one operation per method.

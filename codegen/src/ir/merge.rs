@@ -544,15 +544,32 @@ fn merge_group(
         .map(|p| p.request_body.clone())
         .unwrap_or_default();
 
-    // Permissions: the best-ranked page whose sets are not all unknown.
+    // Permissions: the best-ranked page whose sets are not all unknown. A
+    // page that disagrees and documents endpoints the winner does not (the
+    // user variants of "Get event" beside "Get group event") keeps its
+    // permissions for those, as a scope named after them; both scopes are
+    // then named. Where the pages document the same endpoints, the winner's
+    // stand, with `D0501`.
     let known = |d: &&&Draft| {
         !d.permissions.is_empty() && d.permissions.iter().any(|s| !s.is_all_unknown())
     };
     let perm_from = members.iter().find(known).or(members.first()).copied();
-    let permissions = perm_from.map(|d| d.permissions.clone()).unwrap_or_default();
+    let mut permissions = perm_from.map(|d| d.permissions.clone()).unwrap_or_default();
     if let Some(w) = perm_from {
+        let mut covered: std::collections::BTreeSet<String> =
+            w.endpoints.iter().map(|e| path_key(&e.path)).collect();
+        let mut scoped_any = false;
         for d in members.iter().filter(known) {
-            if !std::ptr::eq(*d, w) && !same_permissions(&d.permissions, &w.permissions) {
+            if std::ptr::eq(*d, w) || same_permissions(&d.permissions, &w.permissions) {
+                continue;
+            }
+            let own: Vec<String> = d
+                .endpoints
+                .iter()
+                .map(|e| path_key(&e.path))
+                .filter(|k| !covered.contains(k))
+                .collect();
+            if own.is_empty() {
                 let show = |d: &Draft| {
                     d.permissions
                         .iter()
@@ -566,6 +583,31 @@ fn merge_group(
                     (&show(w), &page_at(w)),
                     (&show(d), &page_at(d)),
                 );
+                continue;
+            }
+            let name = scope_name(d, &own);
+            for e in endpoints.iter_mut() {
+                if own.contains(&path_key(&e.path)) {
+                    e.scope = Some(within(&name, e.scope.as_deref()));
+                }
+            }
+            permissions.extend(d.permissions.iter().map(|set| PermissionSet {
+                scope: Some(within(&name, set.scope.as_deref())),
+                ..set.clone()
+            }));
+            covered.extend(own);
+            scoped_any = true;
+        }
+        if scoped_any {
+            let keys: Vec<String> = w.endpoints.iter().map(|e| path_key(&e.path)).collect();
+            let name = scope_name(w, &keys);
+            for e in endpoints.iter_mut() {
+                if keys.contains(&path_key(&e.path)) {
+                    e.scope = Some(within(&name, e.scope.as_deref()));
+                }
+            }
+            for set in permissions.iter_mut().take(w.permissions.len()) {
+                set.scope = Some(within(&name, set.scope.as_deref()));
             }
         }
     }
@@ -695,6 +737,30 @@ fn descriptiveness(e: &Endpoint) -> (usize, usize) {
         e.parameters.iter().map(|p| p.alternatives.len()).sum(),
         e.parameters.iter().map(|p| p.name.len()).sum(),
     )
+}
+
+/// The scope of one page's permissions within a merged operation: the
+/// first of its endpoints that only it documents, as the docs write it.
+fn scope_name(d: &Draft, keys: &[String]) -> String {
+    let mine: Vec<&Endpoint> = d
+        .endpoints
+        .iter()
+        .filter(|e| keys.contains(&path_key(&e.path)))
+        .collect();
+    match mine.as_slice() {
+        [] => String::new(),
+        [one] => format!("{} {}", d.method, one.path),
+        [first, rest @ ..] => format!("{} {} and {} more", d.method, first.path, rest.len()),
+    }
+}
+
+/// A scope inside a scope: `GET /me/events/{id}: user calendar`.
+fn within(outer: &str, inner: Option<&str>) -> String {
+    match inner {
+        Some(inner) if !outer.is_empty() => format!("{outer}: {inner}"),
+        Some(inner) => inner.to_string(),
+        None => outer.to_string(),
+    }
 }
 
 fn same_permissions(a: &[PermissionSet], b: &[PermissionSet]) -> bool {
