@@ -216,7 +216,11 @@ fn a_losing_page_keeps_its_permissions_for_the_endpoints_only_it_documents() {
     let group_event = page("Get event", "Group.Read.All", &["/groups/{id}/events/{id}"]);
     // A third page with other permissions for the same group endpoint only:
     // a conflict, reported, and the winner's permissions stand.
-    let other = page("Get event", "Group.ReadWrite.All", &["/groups/{id}/events/{id}"]);
+    let other = page(
+        "Get event",
+        "Group.ReadWrite.All",
+        &["/groups/{id}/events/{id}"],
+    );
     let ir = tree(&[
         ("v1.0/api/event-get.md", &event),
         ("v1.0/api/group-get-event.md", &group_event),
