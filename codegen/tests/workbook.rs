@@ -29,7 +29,23 @@ fn pages() -> Vec<(String, String)> {
         "---\ntitle: \"rowsAbove\"\nms.prod: \"excel\"\n---\n# Range: rowsAbove\n\n{PERMISSIONS}\
          ## HTTP request\n\n```http\nGET /me/drive/root/workbook/worksheets/{{id|name}}/range/rowsAbove(count=n)\n```\n"
     );
+    // One workbook path documented twice, relative and absolute, as two
+    // operations: they meet at one builder, which may have one `get()`.
+    let tables = |path: &str| {
+        format!(
+            "---\ntitle: \"List tables\"\nms.prod: \"excel\"\n---\n# List tables\n\n{PERMISSIONS}\
+             ## HTTP request\n\n```http\nGET {path}\n```\n"
+        )
+    };
     vec![
+        (
+            "v1.0/api/workbook-list-tables.md".into(),
+            tables("/workbook/tables"),
+        ),
+        (
+            "v1.0/api/table-list.md".into(),
+            tables("/me/drive/root/workbook/tables"),
+        ),
         ("v1.0/api/driveitem-get.md".into(), drive_item),
         ("v1.0/api/worksheet-list.md".into(), worksheets),
         ("v1.0/api/range-rowsabove.md".into(), rows_above),
@@ -43,7 +59,7 @@ fn ir() -> Ir {
 #[test]
 fn workbook_builders_hang_below_drive_items() {
     let ir = ir();
-    assert_eq!(ir.operations.len(), 3, "{:#?}", ir.diagnostics);
+    assert_eq!(ir.operations.len(), 5, "{:#?}", ir.diagnostics);
     let files = codegen::emit::generate(&ir).unwrap();
     let builders = common::builders(&files, "v1");
     let root = common::impl_block(&builders, "Root").expect("a Root impl");
@@ -64,6 +80,8 @@ fn workbook_builders_hang_below_drive_items() {
     let workbook = common::impl_block(&builders, "Workbook").expect("a Workbook impl");
     assert!(workbook.contains("pub fn worksheets(&self)"), "{workbook}");
     assert!(builders.contains("pub fn rows_above("), "{builders}");
+    let tables = common::impl_block(&builders, "WorkbookTables").expect("a WorkbookTables impl");
+    assert_eq!(tables.matches("pub fn get(").count(), 1, "{tables}");
     assert!(
         !builders.contains("pub type MeDriveRootWorkbook"),
         "{builders}"
@@ -92,9 +110,10 @@ fn workbook_builders_hang_below_drive_items() {
 #[test]
 fn the_workbook_crate_compiles_and_its_builder_and_example_tests_pass() {
     let files = codegen::emit::generate(&ir()).unwrap();
-    // One builder test per documented path, and the example.
+    // One builder test per documented path with a builder method (the
+    // second `tables` operation has none), and the example.
     assert_eq!(
         common::run_builder_and_e2e_tests("workbook", &files),
-        (4, 1)
+        (5, 1)
     );
 }

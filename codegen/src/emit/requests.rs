@@ -653,12 +653,19 @@ impl Emitter<'_> {
         let mut emitted: Vec<(*const Operation, &str)> = Vec::new();
         for (method, path, op, scope) in node.operations.iter().map(|(o, m, p, s)| (*m, *p, *o, *s))
         {
-            // One method per operation and HTTP method; each documented
-            // path of it (`/me/x` and `/users/{id}/x`) gets a chain.
+            // One method per HTTP method; each documented path of its
+            // operation (`/me/x` and `/users/{id}/x`) gets a chain. A second
+            // operation with the same method here (two pages that document
+            // one workbook path relative and absolute, as two operations)
+            // has no builder method: two `get()`s would not compile.
             let op_ptr: *const Operation = op;
-            if !emitted.contains(&(op_ptr, method)) {
-                emitted.push((op_ptr, method));
-                fns.push(self.operation_method(op, method, path, scope));
+            match emitted.iter().find(|(_, m)| *m == method) {
+                Some((first, _)) if *first != op_ptr => continue,
+                Some(_) => {}
+                None => {
+                    emitted.push((op_ptr, method));
+                    fns.push(self.operation_method(op, method, path, scope));
+                }
             }
             let chains = if self.in_workbook {
                 &mut self.workbook_chains
