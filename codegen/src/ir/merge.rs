@@ -354,6 +354,22 @@ fn leave_borrowed_endpoints(
         .collect()
 }
 
+/// A page's file name without folders and extension.
+fn file_stem(file: &str) -> String {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_ascii_lowercase()
+}
+
+/// Whether `stem` names a variant of the page `other`: it ends with
+/// `-<other>` (`intune-shared-user-get` of `user-get`).
+fn is_variant_of(stem: &str, other: &str) -> bool {
+    stem.len() > other.len() + 1
+        && stem.ends_with(other)
+        && stem.as_bytes()[stem.len() - other.len() - 1] == b'-'
+}
+
 /// `/me/...` as `/users/{me}/...`: Graph's alias for the signed-in user,
 /// so that a page's `/me` endpoint belongs with the `/users/{id}` one.
 fn as_user(path: &str) -> std::borrow::Cow<'_, str> {
@@ -407,10 +423,25 @@ pub fn operations(
     let groups: Vec<Vec<Draft>> = groups
         .into_values()
         .map(|members| {
-            let mut members: Vec<Draft> =
-                members.iter().filter_map(|&i| drafts[i].take()).collect();
-            members.sort_by(|a, b| a.rank.cmp(&b.rank));
-            members
+            let members: Vec<Draft> = members.iter().filter_map(|&i| drafts[i].take()).collect();
+            // A variant page (`intune-shared-user-get.md`, whose name ends
+            // with another member's, `user-get.md`) ranks after the page
+            // it varies, whatever their endpoint counts.
+            let stems: Vec<String> = members.iter().map(|d| file_stem(&d.rank.2)).collect();
+            let variant: Vec<bool> = stems
+                .iter()
+                .map(|s| stems.iter().any(|o| is_variant_of(s, o)))
+                .collect();
+            let mut order: Vec<(usize, Draft)> = members.into_iter().enumerate().collect();
+            order.sort_by(|(i, a), (j, b)| {
+                (a.rank.0, variant[*i], a.rank.1, &a.rank.2).cmp(&(
+                    b.rank.0,
+                    variant[*j],
+                    b.rank.1,
+                    &b.rank.2,
+                ))
+            });
+            order.into_iter().map(|(_, d)| d).collect::<Vec<Draft>>()
         })
         .collect();
     // Groups merge independently: on every core, in a fixed order.
@@ -869,6 +900,20 @@ pub fn operation_id(version: ApiVersion, method: &str, path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn variant_pages_are_told_by_their_names() {
+        assert!(is_variant_of("intune-shared-user-get", "user-get"));
+        assert!(is_variant_of(
+            "intune-onboarding-organization-get",
+            "organization-get"
+        ));
+        assert!(!is_variant_of("user-get", "user-get"));
+        assert!(!is_variant_of("superuser-get", "user-get"));
+        assert!(!is_variant_of("user-get", "intune-shared-user-get"));
+        assert_eq!(file_stem("a/b/v1.0/api/User-Get.md"), "user-get");
+        assert_eq!(file_stem("000_3e27.txt"), "000_3e27");
+    }
 
     #[test]
     fn ids_follow_version_method_and_path() {
