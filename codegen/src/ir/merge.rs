@@ -3,9 +3,13 @@
 //! describes an endpoint merges into one operation that lists all sources.
 //!
 //! The merge rule, in order: Markdown source beats rendered text; a page
-//! that documents fewer endpoints (more specific) beats a broader one; then
-//! the file path, for determinism. Unknown never beats known. Disagreeing
-//! known facts produce a `D0501` diagnostic that names both places.
+//! beats its variants (`intune-shared-user-get.md` of `user-get.md`); a
+//! page that documents fewer endpoints (more specific) beats a broader one;
+//! then the file path, for determinism. Unknown never beats known.
+//! Disagreeing known facts produce a `D0501` diagnostic that names both
+//! places, except permissions for endpoints only the losing page documents,
+//! which it keeps as a scope. A page that lists endpoints of several other
+//! pages' operations leaves them to those (`D0504`).
 
 use super::*;
 use crate::diagnostics::{Code, Diagnostic};
