@@ -54,6 +54,11 @@ fn is_type_word(w: &str) -> bool {
         "collection",
         "created",
         "specified",
+        // "It does not return anything in the response body."
+        "anything",
+        "nothing",
+        "something",
+        "it",
     ];
     !w.is_empty()
         && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -263,6 +268,11 @@ mod tests {
         );
         assert_eq!(
             response("If successful, this method returns `204 No Content` response code."),
+            Some((Some(204), None, false))
+        );
+        // v1.0/api/application-delete.md (2020): not a type named "anything".
+        assert_eq!(
+            response("If successful, this method returns a `204 No Content` response code. It does not return anything in the response body."),
             Some((Some(204), None, false))
         );
         assert_eq!(response("If successful, this method returns a 200 OK response code and the requested operation object in the response body.").unwrap().1.as_deref(), Some("operation"));

@@ -2,65 +2,6 @@
 //! Switched on by `all-models` or `area-outlook`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for Anything {}
-/// `microsoft.graph.anything`, documented at .
-pub struct Anything {
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl crate::support::FieldValue for Anything {}
-impl crate::support::ModelFields for Anything {
-    const NAME: &'static str = "Anything";
-    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
-        v.additional(&self.additional_data);
-    }
-    fn build<S: crate::support::Source>(s: &mut S) -> Self {
-        Self {
-            additional_data: s.additional(),
-        }
-    }
-}
-impl ::std::default::Default for Anything {
-    #[inline]
-    fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for Anything {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for Anything {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl ::std::cmp::PartialEq for Anything {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl serde::Serialize for Anything {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Anything {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 impl crate::request::JsonBody for Message {}
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
 pub struct Message {

@@ -247,7 +247,7 @@ impl UsersItemSendMail {
     ///
     /// - [`spec/api-reference/v1.0/api/user-sendmail.md:12`](https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0)
     #[cfg(feature = "area-outlook")]
-    pub fn post(&self) -> Request<crate::v1::models::Anything, options::PostMeSendMail> {
+    pub fn post(&self) -> Request<crate::request::NoContent, options::PostMeSendMail> {
         Request::new(http::Method::POST, self.url.clone())
     }
 }
