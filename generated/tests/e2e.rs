@@ -242,6 +242,35 @@ async fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
     let typed = result.expect("the example response parses into its type");
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
+/// `POST https://graph.microsoft.com/v1.0/me/sendMail` from spec/api-reference/v1.0/api/user-sendmail.md:89
+#[cfg(all(feature = "v1", feature = "area-outlook"))]
+#[tokio::test]
+async fn v1_post_me_send_mail_user_sendmail() {
+    let (base, server) = serve(
+        vec![
+            (Expect { method : "POST", path : "/v1.0/me/sendMail", query : & [], headers
+            : & [], body_keys : Some(& ["message", "saveToSentItems"]), }, Reply { status
+            : 202u16, headers : & [], body : b"" },)
+        ],
+    );
+    let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
+    let request = root
+        .me()
+        .send_mail()
+        .post(
+            &serde_json::from_str::<
+                serde_json::Value,
+            >(
+                    "{\"message\":{\"body\":{\"content\":\"The new cafeteria is open.\",\"contentType\":\"Text\"},\"ccRecipients\":[{\"emailAddress\":{\"address\":\"danas@contoso.com\"}}],\"subject\":\"Meet for lunch?\",\"toRecipients\":[{\"emailAddress\":{\"address\":\"frannis@contoso.com\"}}]},\"saveToSentItems\":\"false\"}",
+                )
+                .expect("the example body fits its type"),
+        );
+    let client = reqwest::Client::new();
+    let result = request.send(&client).await;
+    let failures = server.join().expect("the server thread ends");
+    assert!(failures.is_empty(), "{failures:?}");
+    result.expect("the example response parses");
+}
 /// `GET https://graph.microsoft.com/v1.0/servicePrincipals/00063ffc-54e9-405d-b8f3-56124728e051/memberOf` from spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:70
 #[cfg(all(feature = "v1", feature = "area-applications"))]
 #[tokio::test]

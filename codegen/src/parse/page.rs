@@ -355,6 +355,9 @@ impl Walk<'_> {
                 } else if lower.contains("json representation of")
                     || lower.contains("request body, supply")
                     || lower.contains("request body, provide")
+                    // Actions: "provide a JSON object with the following
+                    // parameters" (user-sendmail.md), then a parameter table.
+                    || lower.contains("json object with the following")
                 {
                     self.facts.request_body.kind = BodyKind::Json;
                     if let Some(t) = object_type_in(text) {

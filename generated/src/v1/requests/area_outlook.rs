@@ -247,7 +247,10 @@ impl UsersItemSendMail {
     ///
     /// - [`spec/api-reference/v1.0/api/user-sendmail.md:12`](https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0)
     #[cfg(feature = "area-outlook")]
-    pub fn post(&self) -> Request<crate::request::NoContent, options::PostMeSendMail> {
-        Request::new(http::Method::POST, self.url.clone())
+    pub fn post(
+        &self,
+        body: &::serde_json::Value,
+    ) -> Request<crate::request::NoContent, options::PostMeSendMail> {
+        Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
