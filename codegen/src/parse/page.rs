@@ -599,7 +599,14 @@ impl Walk<'_> {
                     Some(v) => v.as_bool().unwrap_or(v.as_str() == Some("true")),
                     None => self.shortened_note,
                 },
-                odata_type: get("@odata.type").and_then(|v| v.as_str().map(str::to_string)),
+                // `"@odata.type": "microsoft.graph.None"` (call-answer.md,
+                // 2020) says there is no body, not a type named None.
+                odata_type: get("@odata.type")
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .filter(|t| {
+                        let name = t.rsplit('.').next().unwrap_or(t);
+                        !name.eq_ignore_ascii_case("none")
+                    }),
                 is_collection: get("isCollection")
                     .and_then(|v| v.as_bool().or_else(|| v.as_str().map(|s| s == "true"))),
                 source: block.at.clone(),

@@ -59,6 +59,10 @@ fn is_type_word(w: &str) -> bool {
         "nothing",
         "something",
         "it",
+        // "a true value is returned in the response body",
+        // "a list of shared items in the response body"
+        "returned",
+        "items",
     ];
     !w.is_empty()
         && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -269,6 +273,11 @@ mod tests {
         assert_eq!(
             response("If successful, this method returns `204 No Content` response code."),
             Some((Some(204), None, false))
+        );
+        // grouplifecyclepolicy-addgroup.md (2020): no type named "returned".
+        assert_eq!(
+            response("If successful, this method returns `200 OK` response code. If the group is added to the policy, a **true** value is returned in the response body.").unwrap().1,
+            None
         );
         // v1.0/api/application-delete.md (2020): not a type named "anything".
         assert_eq!(
