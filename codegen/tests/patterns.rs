@@ -270,6 +270,32 @@ fn a_losing_page_keeps_its_permissions_for_the_endpoints_only_it_documents() {
 }
 
 #[test]
+fn a_response_type_in_another_case_is_the_documented_model() {
+    // directoryaudit-get.md (2020) returns "a directoryaudit object"; the
+    // resource page documents `directoryAudit`.
+    let resource = "# directoryAudit resource type\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n\
+        | id | String | The id. |\n| activityDisplayName | String | The activity. |\n\n## JSON representation\n\n\
+        <!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.directoryAudit\" } -->\n\
+        ```json\n{ \"id\": \"String\", \"activityDisplayName\": \"String\" }\n```\n";
+    let get = format!(
+        "# Get directoryAudit\n\n{PERMISSIONS}## HTTP request\n\n```http\nGET /auditLogs/directoryAudits/{{id}}\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and a [directoryaudit](../resources/directoryaudit.md) object in the response body.\n"
+    );
+    let ir = tree(&[
+        ("v1.0/resources/directoryaudit.md", resource),
+        ("v1.0/api/directoryaudit-get.md", &get),
+    ]);
+    let types: Vec<Option<&str>> = ir
+        .operations
+        .iter()
+        .map(|o| o.response.type_name.as_deref())
+        .collect();
+    assert_eq!(types, [Some("microsoft.graph.directoryAudit")]);
+    let models: Vec<&str> = ir.models.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(models, ["microsoft.graph.directoryAudit"]);
+}
+
+#[test]
 fn several_methods_on_one_page_are_several_operations() {
     // v1.0/api/user-update.md style pages that document GET and PATCH of
     // one path give one operation per method.

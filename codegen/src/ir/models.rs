@@ -74,6 +74,7 @@ pub fn build(
         }
     }
 
+    match_model_case(ops, &models);
     settle_response_types(ops, &models, diags);
 
     // Response types without a resource page: infer from example bodies.
@@ -205,6 +206,43 @@ pub fn build(
 /// has a page for each kind of configuration) settles on the nearest base
 /// type all of them share. Types that share no base but the root `entity`
 /// are a real conflict: the first page's type is kept, with `D0501`.
+/// A response type the docs spell in another case than its resource page
+/// (`microsoft.graph.directoryaudit` for `directoryAudit`) is that model,
+/// when exactly one model of the version matches; otherwise a model would
+/// be inferred from the examples under the misspelt name.
+fn match_model_case(
+    ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
+    models: &BTreeMap<Key, Model>,
+) {
+    let mut by_lower: BTreeMap<(ApiVersion, String), Vec<&str>> = BTreeMap::new();
+    for (version, name) in models.keys() {
+        by_lower
+            .entry((*version, name.to_ascii_lowercase()))
+            .or_default()
+            .push(name);
+    }
+    let fix = |version: ApiVersion, name: &mut String| {
+        if models.contains_key(&(version, name.clone())) {
+            return;
+        }
+        if let Some([only]) = by_lower
+            .get(&(version, name.to_ascii_lowercase()))
+            .map(Vec::as_slice)
+        {
+            *name = only.to_string();
+        }
+    };
+    for (op, _) in ops.iter_mut() {
+        let version = op.version;
+        if let Some(t) = op.response.type_name.as_mut() {
+            fix(version, t);
+        }
+        for other in &mut op.response.other_types {
+            fix(version, &mut other.type_name);
+        }
+    }
+}
+
 fn settle_response_types(
     ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
     models: &BTreeMap<Key, Model>,
