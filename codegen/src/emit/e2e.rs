@@ -18,7 +18,7 @@ use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::requests::{Chain, Chains};
+use super::requests::{Chain, ChainCall, Chains};
 
 /// The test server, `tests/common/mod.rs`, shared with hand-written tests.
 pub const SERVER: &str = include_str!("../../templates/test_server.rs");
@@ -134,6 +134,38 @@ fn capture(template: &str, concrete: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// The argument values and the builder chain that write `path` for the
+/// documented `template`, whose chain is `chain`: below whichever drive item
+/// the URL addresses for a workbook path documented relative to one, and
+/// through `me()` for `/me/x` of a path documented as `/users/{id}/x`.
+/// `None` when the path does not fit; no chain when it fits but no builder
+/// reaches it.
+fn fit(
+    chains: &Chains,
+    chain: Option<&Chain>,
+    template: &str,
+    path: &str,
+) -> Option<(Vec<String>, Option<Vec<ChainCall>>)> {
+    let Some(chain) = chain else {
+        return arguments(template, path).map(|args| (args, None));
+    };
+    if let Some(m) = chain.mount {
+        let relative = chain.calls.get(chains.mounts.get(m)?.calls.len()..)?;
+        return chains.mounts.iter().find_map(|mount| {
+            let args = arguments(&format!("{}{}", mount.path, template), path)?;
+            let mut calls = mount.calls.clone();
+            calls.extend(relative.iter().cloned());
+            Some((args, Some(calls)))
+        });
+    }
+    if let Some(args) = arguments(template, path) {
+        return Some((args, Some(chain.calls.clone())));
+    }
+    let args = arguments(&super::me::alias(template)?, path)?;
+    let calls = super::me::via_me(chains.me.as_deref()?, &chain.calls)?;
+    Some((args, Some(calls)))
+}
+
 fn skip_header(name: &str) -> bool {
     matches!(
         name.to_ascii_lowercase().as_str(),
@@ -200,48 +232,8 @@ fn example_test(
         .iter()
         .filter(|e| e.method == request.method)
         .find_map(|e| {
-            let chain = chains
-                .endpoints
-                .get(&(op.id.clone(), e.method.clone(), e.path.clone()));
-            match chain {
-                // A workbook path relative to a drive item: below whichever
-                // drive item the example addresses.
-                Some(Chain {
-                    calls,
-                    mount: Some(m),
-                }) => {
-                    let relative = calls.get(chains.mounts.get(*m)?.calls.len()..)?;
-                    chains.mounts.iter().find_map(|mount| {
-                        let args = arguments(&format!("{}{}", mount.path, e.path), &path)?;
-                        let mut calls = mount.calls.clone();
-                        calls.extend(relative.iter().cloned());
-                        Some((e, args, Some(calls)))
-                    })
-                }
-                Some(Chain { calls, mount: None }) => {
-                    match arguments(&e.path, &path) {
-                        Some(args) => Some((e, args, Some(calls.clone()))),
-                        // `/me/x` for a path documented as `/users/{id}/x`.
-                        None => {
-                            let me = chains.me.as_ref()?;
-                            let args = arguments(&super::me::alias(&e.path)?, &path)?;
-                            let [users, by_key, rest @ ..] = calls.as_slice() else {
-                                return None;
-                            };
-                            if users.arguments != 0 || by_key.arguments != 1 {
-                                return None;
-                            }
-                            let mut calls = vec![super::requests::ChainCall {
-                                method: me.clone(),
-                                arguments: 0,
-                            }];
-                            calls.extend(rest.iter().cloned());
-                            Some((e, args, Some(calls)))
-                        }
-                    }
-                }
-                None => arguments(&e.path, &path).map(|args| (e, args, None)),
-            }
+            let key = (op.id.clone(), e.method.clone(), e.path.clone());
+            fit(chains, chains.endpoints.get(&key), &e.path, &path).map(|(a, c)| (e, a, c))
         });
     let (endpoint, args, chain) = endpoint?;
     let chain = chain?;

@@ -5,7 +5,7 @@
 //! `users().by_user_id(id)` reach every path documented for either, with
 //! one builder type per path instead of two.
 
-use super::requests::Step;
+use super::requests::{ChainCall, Step};
 
 /// Whether a path starts at `/me`.
 pub(super) fn starts_at_me(steps: &[Step]) -> bool {
@@ -27,6 +27,23 @@ pub(super) fn fold(mut steps: Vec<Step>) -> Vec<Step> {
         );
     }
     steps
+}
+
+/// A chain through `users().by_x(id)` as one through `me()` (the root's
+/// method named `me`); `None` for a chain that does not start so.
+pub(super) fn via_me(me: &str, calls: &[ChainCall]) -> Option<Vec<ChainCall>> {
+    let [users, by_key, rest @ ..] = calls else {
+        return None;
+    };
+    if users.arguments != 0 || by_key.arguments != 1 {
+        return None;
+    }
+    let mut out = vec![ChainCall {
+        method: me.to_string(),
+        arguments: 0,
+    }];
+    out.extend(rest.iter().cloned());
+    Some(out)
 }
 
 /// `/users/{id}/rest` as `/me/rest` (documented path text); `None` for a

@@ -440,8 +440,8 @@ struct Emitter<'i> {
     workbook: Option<(proc_macro2::Ident, BTreeSet<String>)>,
     /// Drive item builders, by tree key: (documented path, calls).
     mounts: BTreeMap<String, (String, Vec<ChainCall>)>,
-    /// Every builder type and its areas, by tree key.
-    named: BTreeMap<String, (proc_macro2::Ident, BTreeSet<String>)>,
+    /// The builder of `/users/{id}` and its areas, once named.
+    users_item: Option<(proc_macro2::Ident, BTreeSet<String>)>,
     /// `/me` paths are in the `/users/{id}` tree, and the root's method
     /// that returns its builder at `/me`.
     fold_me: bool,
@@ -487,7 +487,7 @@ pub fn emit(
         in_workbook: false,
         workbook: None,
         mounts: BTreeMap::new(),
-        named: BTreeMap::new(),
+        users_item: None,
         fold_me,
         me_method: None,
         index,
@@ -555,18 +555,7 @@ impl Emitter<'_> {
     /// chain of the drive item it is documented under, or, when the docs
     /// give it relative to one, of the preferred drive item.
     fn chains(&self) -> Chains {
-        let me = self.me_method.as_ref();
-        // A chain through `users().by_x(id)` as one through `me()`.
-        let via_me = |calls: &[ChainCall]| -> Option<Vec<ChainCall>> {
-            let me = me?;
-            let rest = calls.get(2..)?;
-            let mut out = vec![ChainCall {
-                method: me.clone(),
-                arguments: 0,
-            }];
-            out.extend(rest.iter().cloned());
-            Some(out)
-        };
+        let via_me = |calls: &[ChainCall]| super::me::via_me(self.me_method.as_deref()?, calls);
         // Drive items, each below a user also at `/me`.
         let mut all_mounts: BTreeMap<String, (String, Vec<ChainCall>)> = self.mounts.clone();
         for (key, (path, calls)) in &self.mounts {
@@ -625,14 +614,9 @@ impl Emitter<'_> {
             };
             let mut calls = m.calls.clone();
             calls.extend(relative.iter().cloned());
-            let relative_in_docs = (at == 0).then_some(0);
-            endpoints.insert(
-                k.clone(),
-                Chain {
-                    calls,
-                    mount: relative_in_docs.and(mount),
-                },
-            );
+            // Only a path the docs give relative needs its mount named.
+            let mount = (at == 0).then_some(0);
+            endpoints.insert(k.clone(), Chain { calls, mount });
         }
         Chains {
             endpoints,
@@ -797,23 +781,22 @@ impl Emitter<'_> {
                 method: method.to_string(),
                 arguments: params.len(),
             });
-            self.named
-                .insert(child.key.clone(), (type_name.clone(), child.areas.clone()));
+            if child.key == "/users/{}" {
+                self.users_item = Some((type_name.clone(), child.areas.clone()));
+            }
             self.node(child, type_name, &next);
         }
         if node.path.is_empty() && self.fold_me {
-            if let Some((user, areas)) = self.named.get("/users/{}").cloned() {
+            if let Some((user, areas)) = self.users_item.clone() {
                 let method = methods.name("me", Case::Snake).ident();
                 let cfg = super::features::cfg(&areas);
+                let body = builder(quote!(crate::request::child_url(&self.url, "/me")));
                 fns.push(quote! {
                     /// `/me`: the signed-in user, with every path the docs give
                     /// for `/me` or for `/users/{id}`.
                     #cfg
                     pub fn #method(&self) -> #user {
-                        crate::request::Builder {
-                            url: crate::request::child_url(&self.url, "/me"),
-                            path: ::std::marker::PhantomData,
-                        }
+                        #body
                     }
                 });
                 self.me_method = Some(method.to_string());
@@ -826,14 +809,12 @@ impl Emitter<'_> {
                 node.path
             );
             let cfg = super::features::cfg(areas);
+            let body = builder(quote!(crate::request::child_url(&self.url, "/workbook")));
             fns.push(quote! {
                 #[doc = #doc]
                 #cfg
                 pub fn #method(&self) -> #workbook {
-                    crate::request::Builder {
-                        url: crate::request::child_url(&self.url, "/workbook"),
-                        path: ::std::marker::PhantomData,
-                    }
+                    #body
                 }
             });
             let mut calls = chain.to_vec();

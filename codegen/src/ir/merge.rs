@@ -243,9 +243,10 @@ fn leave_borrowed_endpoints(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Draft> {
     type Key = (ApiVersion, String, String);
-    let key = |d: &Draft, e: &Endpoint| -> Key {
-        (d.version, d.method.clone(), path_key(&as_user(&e.path)))
+    let key_of = |version: ApiVersion, method: &str, path: &str| -> Key {
+        (version, method.to_string(), path_key(&as_user(path)))
     };
+    let key = |d: &Draft, e: &Endpoint| key_of(d.version, &d.method, &e.path);
     let mut owner: BTreeMap<Key, usize> = BTreeMap::new();
     for (i, d) in drafts.iter().enumerate() {
         for e in &d.endpoints {
@@ -271,9 +272,13 @@ fn leave_borrowed_endpoints(
                 .collect()
         })
         .collect();
+    // Their pages, for the drafts that give endpoints back (`D0504`).
     let lender_pages: Vec<Vec<&str>> = lenders
         .iter()
         .map(|set| {
+            if set.len() < 2 {
+                return Vec::new();
+            }
             let mut files: Vec<&str> = set
                 .iter()
                 .map(|&o| pages[drafts[o].page].file.as_str())
@@ -292,11 +297,7 @@ fn leave_borrowed_endpoints(
         }
         let before = d.endpoints.len();
         let (version, method) = (d.version, d.method.clone());
-        let owner_of = |path: &str| {
-            owner
-                .get(&(version, method.clone(), path_key(&as_user(path))))
-                .copied()
-        };
+        let owner_of = |path: &str| owner.get(&key_of(version, &method, path)).copied();
         let (own, lent): (Vec<Endpoint>, Vec<Endpoint>) = std::mem::take(&mut d.endpoints)
             .into_iter()
             .partition(|e| owner_of(&e.path) == Some(i));
