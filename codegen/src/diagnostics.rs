@@ -114,7 +114,7 @@ impl Diagnostic {
     }
 
     pub fn at(code: Code, at: &crate::ir::Source, message: impl Into<String>) -> Self {
-        Self::new(code, at.file.clone(), at.line, message)
+        Self::new(code, &*at.file, at.line, message)
     }
 
     /// `path:line:col: warning[D0201]: message`, as rustc and gcc print it.

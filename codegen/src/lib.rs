@@ -155,7 +155,7 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
         if p.kind == parse::PageKind::Other {
             diags.push(Diagnostic::new(
                 diagnostics::Code::PageGaveNothing,
-                &p.file,
+                &*p.file,
                 p.title_line,
                 "page is neither an API page nor a resource page; nothing was taken from it",
             ));

@@ -139,7 +139,7 @@ fn summarise(p: &PageFacts) -> PageSummary {
             })
         });
     PageSummary {
-        file: p.file.clone(),
+        file: p.file.to_string(),
         kind: p.kind,
         has_http_section: p.has_http_section,
         endpoints: p.endpoints.len(),
@@ -261,7 +261,7 @@ fn measure(
             .iter()
             .any(|p| p.inherited_from.is_none() && typed(&p.type_name))
         {
-            typed_pages.extend(m.sources.iter().map(|s| s.file.as_str()));
+            typed_pages.extend(m.sources.iter().map(|s| &*s.file));
         }
     }
     let resource = |p: &PageSummary| p.kind == PageKind::Resource;

@@ -95,7 +95,7 @@ fn agreement_disagreement_and_one_sided_knowledge() {
         .iter()
         .find(|f| f.verdict == Verdict::LeastDiffers)
         .unwrap();
-    assert_eq!(differs.source.file, "v1.0/api/thing-get.md");
+    assert_eq!(&*differs.source.file, "v1.0/api/thing-get.md");
     assert_eq!(differs.devx_least, ["Thing.Read"]);
     assert_eq!(differs.only_in_devx, ["Thing.Read"]);
 }

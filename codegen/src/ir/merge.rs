@@ -29,7 +29,7 @@ pub struct Draft {
     pub permissions: Vec<PermissionSet>,
     pub examples: Vec<Example>,
     pub page: usize,
-    rank: (u8, usize, String),
+    rank: (u8, usize, std::sync::Arc<str>),
 }
 
 /// Groups each API page's endpoints into drafts: by method, and by scope
@@ -68,7 +68,7 @@ fn page_drafts(
     let version = page.version.unwrap_or_else(|| {
         diags.push(Diagnostic::new(
             Code::NoVersion,
-            &page.file,
+            &*page.file,
             page.title_line,
             "API version not stated; v1.0 assumed",
         ));
@@ -279,10 +279,7 @@ fn leave_borrowed_endpoints(
             if set.len() < 2 {
                 return Vec::new();
             }
-            let mut files: Vec<&str> = set
-                .iter()
-                .map(|&o| pages[drafts[o].page].file.as_str())
-                .collect();
+            let mut files: Vec<&str> = set.iter().map(|&o| &*pages[drafts[o].page].file).collect();
             files.dedup();
             files
         })
@@ -344,7 +341,7 @@ fn leave_borrowed_endpoints(
         }
         diags.push(Diagnostic::new(
             Code::BorrowedEndpoints,
-            &page.file,
+            &*page.file,
             page.title_line,
             message,
         ));
@@ -449,10 +446,13 @@ pub fn operations(
             order.into_iter().map(|(_, d)| d).collect::<Vec<Draft>>()
         })
         .collect();
-    // Groups merge independently: on every core, in a fixed order.
+    // Groups merge independently: on every core, in a fixed order. Each
+    // operation gets its id there too; `assign_ids` only settles clashes.
     let merged = crate::on_all_cores(groups, |mut members| {
         let mut found = Vec::new();
-        (merge_group(pages, &mut members, &mut found), found)
+        let (mut op, states) = merge_group(pages, &mut members, &mut found);
+        op.id = operation_id(op.version, &op.endpoints[0].method, &op.endpoints[0].path);
+        ((op, states), found)
     });
     let mut ops = Vec::new();
     for (op, found) in merged {
@@ -827,12 +827,13 @@ fn describe_set(s: &PermissionSet) -> String {
     )
 }
 
-/// `beta_get_users_by_id_authentication_operations_by_id`: stable, from the
-/// version, method and path. Collisions get a suffix and a diagnostic.
+/// Makes the operations' ids (each its `operation_id`, set by the merge)
+/// unique, in operation order: the second `x` becomes `x_2`, with a
+/// diagnostic.
 fn assign_ids(ops: &mut [(Operation, Vec<ProseStates>)], diags: &mut Vec<Diagnostic>) {
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     for (op, _) in ops.iter_mut() {
-        let base = operation_id(op.version, &op.endpoints[0].method, &op.endpoints[0].path);
+        let base = std::mem::take(&mut op.id);
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
         op.id = if *n == 1 {
@@ -848,6 +849,8 @@ fn assign_ids(ops: &mut [(Operation, Vec<ProseStates>)], diags: &mut Vec<Diagnos
     }
 }
 
+/// `beta_get_users_by_id_authentication_operations_by_id`: stable, from the
+/// version, method and path.
 pub fn operation_id(version: ApiVersion, method: &str, path: &str) -> String {
     let mut parts = vec![
         if version == ApiVersion::Beta {

@@ -5,6 +5,7 @@
 use super::blocks::{parse_include, Block, BlockKind, IncludeOutcome, LineCursor, Row, Table};
 use crate::ir::Source;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::sync::Arc;
 
 /// The Markdown dialect of the docs: GitHub tables (permission and
 /// property tables) and strikethrough. The bench floor tokenises with the
@@ -13,10 +14,11 @@ pub const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKE
 
 /// Lowers Markdown `text` that starts on line `first_line` of `file` (the
 /// body after front matter, or the whole page from line 1) to blocks.
-pub fn to_blocks(text: &str, file: &str, first_line: u32) -> Vec<Block> {
+pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<Block> {
+    let file: Arc<str> = file.into();
     let index = LineCursor::new(text, first_line);
     let mut out = Vec::new();
-    let at = |line: u32| Source::new(file, line);
+    let at = |line: u32| Source::new(file.clone(), line);
 
     // What we are inside of, innermost last.
     enum Frame {

@@ -14,6 +14,7 @@ pub mod resource;
 
 use crate::diagnostics::{Code, Diagnostic};
 use blocks::{Block, BlockKind, IncludeOutcome};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -76,12 +77,11 @@ impl Loader {
     }
 
     /// Reads a root-relative file. Invalid UTF-8 is replaced, with a flag.
-    pub fn read(&self, rel: &str) -> Result<(String, bool), String> {
+    pub fn read(&self, rel: &str) -> Result<(Cow<'_, str>, bool), String> {
         match &self.source {
             FileSource::Memory(files) => files
                 .get(rel)
-                .cloned()
-                .map(|t| (t, false))
+                .map(|t| (Cow::Borrowed(t.as_str()), false))
                 .ok_or_else(|| "no such file".to_string()),
             FileSource::Disk {
                 root,
@@ -116,8 +116,11 @@ impl Loader {
                 }
                 let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
                 match String::from_utf8(bytes) {
-                    Ok(s) => Ok((s, false)),
-                    Err(e) => Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), true)),
+                    Ok(s) => Ok((Cow::Owned(s), false)),
+                    Err(e) => Ok((
+                        Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                        true,
+                    )),
                 }
             }
         }
@@ -132,29 +135,29 @@ impl Loader {
 
     /// Parses one page (root-relative path) into facts.
     pub fn parse_page(&self, rel: &str) -> PageFacts {
-        let file = self.display(rel);
+        let file: std::sync::Arc<str> = self.display(rel).into();
         let mut diags = Vec::new();
         let (text, lossy) = match self.read(rel) {
             Ok(t) => t,
             Err(e) => {
                 diags.push(Diagnostic::new(
                     Code::Io,
-                    &file,
+                    &*file,
                     1,
                     format!("cannot read page: {e}"),
                 ));
-                (String::new(), false)
+                (Cow::Borrowed(""), false)
             }
         };
         if lossy {
             diags.push(Diagnostic::new(
                 Code::InvalidUtf8,
-                &file,
+                &*file,
                 1,
                 "page is not valid UTF-8; invalid bytes were replaced",
             ));
         }
-        let (front, form, mut blocks) = lower(&text, &file);
+        let (front, form, mut blocks) = lower(&text, file.clone());
         let mut stack = vec![rel.to_string()];
         blocks = self.expand(blocks, rel, &mut stack, &mut diags);
         let mut facts = page::interpret(&file, rel, form, &front, &blocks);
@@ -186,7 +189,7 @@ impl Loader {
                     Some(target) => match self.read(&target) {
                         Ok((text, _)) => {
                             let file = self.display(&target);
-                            let (_, _, inner) = lower_markdown(&text, &file);
+                            let (_, _, inner) = lower_markdown(&text, file);
                             stack.push(target.clone());
                             let inner = self.expand(inner, &target, stack, diags);
                             stack.pop();
@@ -258,7 +261,10 @@ pub fn resolve(from: &str, target: &str) -> Option<String> {
 }
 
 /// Front matter, page form and blocks of a page's text.
-pub fn lower(text: &str, file: &str) -> (FrontMatter, PageForm, Vec<Block>) {
+pub fn lower(
+    text: &str,
+    file: impl Into<std::sync::Arc<str>>,
+) -> (FrontMatter, PageForm, Vec<Block>) {
     if is_markdown(text) {
         lower_markdown(text, file)
     } else {
@@ -270,7 +276,10 @@ pub fn lower(text: &str, file: &str) -> (FrontMatter, PageForm, Vec<Block>) {
     }
 }
 
-fn lower_markdown(text: &str, file: &str) -> (FrontMatter, PageForm, Vec<Block>) {
+fn lower_markdown(
+    text: &str,
+    file: impl Into<std::sync::Arc<str>>,
+) -> (FrontMatter, PageForm, Vec<Block>) {
     let (front, body, first_line) = split_front_matter(text);
     (
         front,

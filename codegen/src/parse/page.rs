@@ -31,7 +31,7 @@ pub enum PageKind {
 /// Everything one page says.
 #[derive(Clone, Debug)]
 pub struct PageFacts {
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     pub form: PageForm,
     pub kind: PageKind,
     pub title: Option<String>,
@@ -98,7 +98,7 @@ fn classify(text: &str) -> Option<Section> {
 }
 
 struct Walk<'a> {
-    file: &'a str,
+    file: &'a std::sync::Arc<str>,
     facts: PageFacts,
     section: Section,
     endpoint_scope: Option<String>,
@@ -121,7 +121,7 @@ struct Walk<'a> {
 }
 
 pub fn interpret(
-    file: &str,
+    file: &std::sync::Arc<str>,
     rel: &str,
     form: PageForm,
     front: &FrontMatter,
@@ -129,7 +129,7 @@ pub fn interpret(
 ) -> PageFacts {
     let generated_family = blocks.iter().any(|b| matches!(&b.kind, BlockKind::Heading { text, tab: false, .. } if text.trim().eq_ignore_ascii_case("prerequisites")));
     let facts = PageFacts {
-        file: file.to_string(),
+        file: file.clone(),
         form,
         kind: PageKind::Other,
         title: front.title.clone(),
@@ -733,7 +733,7 @@ impl Walk<'_> {
     }
 
     fn finish(mut self, rel: &str, front: &FrontMatter, resource_blocks: &[&Block]) -> PageFacts {
-        let file = self.file.to_string();
+        let file = self.file.clone();
         if !self.query_text.is_empty() {
             self.facts.query_options = prose::query_options(&self.query_text);
         }
@@ -745,7 +745,7 @@ impl Walk<'_> {
             let at = self
                 .intro_at
                 .clone()
-                .unwrap_or(Source::new(&file, self.facts.title_line));
+                .unwrap_or(Source::new(file.clone(), self.facts.title_line));
             let members: Vec<String> = members.iter().map(|m| prose::wire_case(m)).collect();
             let terminal = terminal
                 .iter()
@@ -803,25 +803,25 @@ impl Walk<'_> {
                 let line = self.facts.title_line;
                 self.warn(
                     Code::NoHttpRequest,
-                    &Source::new(&file, line),
+                    &Source::new(file.clone(), line),
                     "API page gives no method and path in an HTTP request section",
                 );
             }
             if !self.saw_permissions {
                 self.warn(
                     Code::PermissionsMissing,
-                    &Source::new(&file, self.facts.title_line),
+                    &Source::new(file.clone(), self.facts.title_line),
                     "API page has no permissions section",
                 );
             } else if self.facts.permissions.is_empty() {
                 self.warn(
                     Code::PermissionsMissing,
-                    &Source::new(&file, self.facts.title_line),
+                    &Source::new(file.clone(), self.facts.title_line),
                     "permissions section has no table; permissions are unknown",
                 );
                 self.facts.permissions.push(PermissionSet::unknown(
                     None,
-                    Source::new(&file, self.facts.title_line),
+                    Source::new(file.clone(), self.facts.title_line),
                 ));
             }
         }

@@ -87,12 +87,13 @@ fn section_heading(line: &str) -> Option<u8> {
     (!digits.is_empty() && rest[digits.len()..].starts_with(':')).then_some(3)
 }
 
-pub fn to_blocks(text: &str, file: &str) -> Vec<Block> {
+pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block> {
+    let file: std::sync::Arc<str> = file.into();
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
     let mut i = 0;
     let mut titled = false;
-    let at = |i: usize| Source::new(file, i as u32 + 1);
+    let at = |i: usize| Source::new(file.clone(), i as u32 + 1);
     while i < lines.len() {
         let line = lines[i].trim();
         if line.is_empty() {
