@@ -163,7 +163,7 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
     }
     let drafts = ir::merge::drafts(&mut pages, &mut diags);
     let mut ops = ir::merge::operations(&pages, drafts, &mut diags);
-    let (models, enums) = ir::models::build(&pages, &mut ops, &mut diags);
+    let (models, enums) = ir::models::build(&mut pages, &mut ops, &mut diags);
     diagnostics::normalise(&mut diags);
     Ir {
         operations: ops.into_iter().map(|(op, _)| op).collect(),

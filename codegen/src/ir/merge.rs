@@ -13,9 +13,10 @@
 
 use super::*;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::parse::http::{normalise, path_key, template_matches};
+use crate::parse::http::{fits, normalise, path_key};
 use crate::parse::prose::ProseEnum;
 use crate::parse::{PageFacts, PageForm, PageKind};
+use crate::route::Target;
 use std::collections::BTreeMap;
 
 /// States named in a page's prose, with the response type of that page.
@@ -119,12 +120,12 @@ fn page_drafts(
         let target = example
             .request
             .as_ref()
-            .and_then(|r| normalise(&r.url).map(|p| (r.method.clone(), p.path)));
+            .and_then(|r| normalise(&r.url).map(|p| (r.method.clone(), Target::parse(&p.path))));
         let slot = out
             .iter()
             .position(|d| match &target {
                 Some((m, path)) => {
-                    &d.method == m && d.endpoints.iter().any(|e| template_matches(&e.path, path))
+                    &d.method == m && d.endpoints.iter().any(|e| fits(&e.path, path))
                 }
                 None => false,
             })
@@ -304,13 +305,9 @@ fn leave_borrowed_endpoints(
                 .request
                 .as_ref()
                 .and_then(|r| normalise(&r.url))
-                .map(|p| as_user(&p.path).into_owned());
-            let fits = |e: &&Endpoint| {
-                target
-                    .as_ref()
-                    .is_some_and(|t| template_matches(&e.path, t))
-            };
-            match (d.endpoints.iter().find(fits), lent.iter().find(fits)) {
+                .map(|p| Target::parse(&as_user(&p.path)));
+            let fit = |e: &&Endpoint| target.as_ref().is_some_and(|t| fits(&e.path, t));
+            match (d.endpoints.iter().find(fit), lent.iter().find(fit)) {
                 (None, Some(e)) => match owner_of(&e.path) {
                     Some(o) => moved.push((o, example)),
                     None => d.examples.push(example),

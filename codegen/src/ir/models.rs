@@ -13,18 +13,22 @@ use std::collections::BTreeMap;
 type Key = (ApiVersion, String);
 
 pub fn build(
-    pages: &[PageFacts],
+    pages: &mut [PageFacts],
     ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Model>, Vec<EnumType>) {
     let mut models: BTreeMap<Key, Model> = BTreeMap::new();
     let mut enums: BTreeMap<Key, EnumType> = BTreeMap::new();
 
+    // The pages' properties and descriptions move into the models: this is
+    // their last use.
     for page in pages
-        .iter()
+        .iter_mut()
         .filter(|p| matches!(p.kind, PageKind::Resource | PageKind::Enum))
     {
-        let Some(res) = &page.resource else { continue };
+        let Some(res) = &mut page.resource else {
+            continue;
+        };
         let version = page.version.unwrap_or(ApiVersion::V1);
         for (name, members, at) in &res.enums {
             add_enum(&mut enums, version, name, members, &[], at);
@@ -48,9 +52,9 @@ pub fn build(
                         res.name, existing.sources[0]
                     ),
                 ));
-                for p in &res.properties {
+                for p in std::mem::take(&mut res.properties) {
                     if !existing.properties.iter().any(|q| q.name == p.name) {
-                        existing.properties.push(p.clone());
+                        existing.properties.push(p);
                     }
                 }
                 existing.sources.push(res.at.clone());
@@ -62,11 +66,11 @@ pub fn build(
                         name: res.name.clone(),
                         version,
                         origin: ModelOrigin::ResourcePage,
-                        description: page.description.clone(),
+                        description: page.description.take(),
                         base_type: res.base_type.clone(),
                         key_property: res.key_property.clone(),
                         open_type: res.open_type,
-                        properties: res.properties.clone(),
+                        properties: std::mem::take(&mut res.properties),
                         sources: vec![res.at.clone()],
                     },
                 );
@@ -171,28 +175,31 @@ pub fn build(
     resolve_types(&mut models, &enums, diags);
     inherit(&mut models, diags);
 
-    // Example values against the documented (and inherited) property types.
-    for (op, _) in ops.iter() {
-        let Some(ty) = &op.response.type_name else {
-            continue;
-        };
-        let Some(model) = models.get(&(op.version, ty.clone())) else {
-            continue;
-        };
-        if model.origin != ModelOrigin::ResourcePage {
-            continue;
-        }
-        for e in &op.examples {
-            let Some(r) = &e.response else { continue };
+    // Example values against the documented (and inherited) property types,
+    // operation by operation on every core.
+    let checked: Vec<(&Operation, &Model)> = ops
+        .iter()
+        .filter_map(|(op, _)| {
+            let ty = op.response.type_name.as_ref()?;
+            let model = models.get(&(op.version, ty.clone()))?;
+            (model.origin == ModelOrigin::ResourcePage).then_some((op, model))
+        })
+        .collect();
+    for found in crate::on_all_cores(checked, |(op, model)| {
+        let mut found = Vec::new();
+        for r in op.examples.iter().filter_map(|e| e.response.as_ref()) {
             let Some(Body::Json(v)) = &r.body else {
                 continue;
             };
             for entity in entities(v) {
                 for at in r.sources() {
-                    check_example(model, entity, at, diags);
+                    check_example(model, entity, at, &mut found);
                 }
             }
         }
+        found
+    }) {
+        diags.extend(found);
     }
 
     (

@@ -265,7 +265,12 @@ pub fn path_key(path: &str) -> String {
 /// template, by the same rules as `permissions::for_request` in the
 /// generated crate (see [`crate::route`]).
 pub fn template_matches(template: &str, concrete: &str) -> bool {
-    crate::route::specificity(template, &crate::route::Target::parse(concrete)).is_some()
+    fits(template, &crate::route::Target::parse(concrete))
+}
+
+/// `template_matches` for a target parsed once and tried on many templates.
+pub fn fits(template: &str, target: &crate::route::Target) -> bool {
+    crate::route::specificity(template, target).is_some()
 }
 
 /// An HTTP message from an example block: first line, headers, body text.

@@ -20,22 +20,26 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
     let mut out = Vec::new();
     let at = |line: u32| Source::new(file.clone(), line);
 
-    // What we are inside of, innermost last.
+    // What we are inside of, innermost last. Text goes to one buffer for
+    // the whole page: a frame that takes text remembers where its text
+    // starts in it, and only the innermost frame takes text, so its text is
+    // always the buffer's tail. (A `String` per frame, grown event by
+    // event, was most of the allocations of a parse.)
     enum Frame {
         Heading {
             level: u8,
             tab: bool,
             line: u32,
-            text: String,
+            text: usize,
         },
         Paragraph {
             start: usize,
             line: u32,
-            text: String,
+            text: usize,
         },
         Item {
             line: u32,
-            text: String,
+            text: usize,
         },
         Table {
             line: u32,
@@ -44,29 +48,27 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
             row: Vec<String>,
             row_line: u32,
         },
-        Cell(String),
+        Cell {
+            text: usize,
+        },
         Code {
             line: u32,
             lang: String,
-            text: String,
+            text: usize,
         },
         Html {
             line: u32,
-            text: String,
+            text: usize,
         },
     }
     let mut stack: Vec<Frame> = Vec::new();
+    let mut buf = String::new();
 
-    fn text_sink(stack: &mut [Frame]) -> Option<&mut String> {
-        match stack.last_mut()? {
-            Frame::Heading { text, .. }
-            | Frame::Paragraph { text, .. }
-            | Frame::Item { text, .. }
-            | Frame::Cell(text)
-            | Frame::Code { text, .. }
-            | Frame::Html { text, .. } => Some(text),
-            Frame::Table { .. } => None,
-        }
+    // Whether the innermost frame takes text.
+    fn takes_text(stack: &[Frame]) -> bool {
+        stack
+            .last()
+            .is_some_and(|f| !matches!(f, Frame::Table { .. }))
     }
 
     for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
@@ -79,35 +81,36 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                     level: level as u8,
                     tab: false,
                     line: line(),
-                    text: String::new(),
+                    text: buf.len(),
                 }),
                 Tag::Paragraph => {
-                    if !matches!(stack.last(), Some(Frame::Item { .. })) {
+                    if let Some(Frame::Item { text, .. }) = stack.last() {
+                        if buf.len() > *text {
+                            buf.push(' ');
+                        }
+                    } else {
                         stack.push(Frame::Paragraph {
                             start: range.start,
                             line: line(),
-                            text: String::new(),
+                            text: buf.len(),
                         });
-                    } else if let Some(Frame::Item { text, .. }) = stack.last_mut() {
-                        if !text.is_empty() {
-                            text.push(' ');
-                        }
                     }
                 }
                 Tag::Item => stack.push(Frame::Item {
                     line: line(),
-                    text: String::new(),
+                    text: buf.len(),
                 }),
                 Tag::List(_) => {
                     // A nested list: emit the parent item's text first.
-                    if let Some(Frame::Item { line, text }) = stack.last_mut() {
-                        let item = std::mem::take(text);
+                    if let Some(Frame::Item { line, text }) = stack.last() {
+                        let item = &buf[*text..];
                         if !item.trim().is_empty() {
                             out.push(Block {
-                                kind: BlockKind::ListItem(clean(&item)),
+                                kind: BlockKind::ListItem(clean(item)),
                                 at: at(*line),
                             });
                         }
+                        buf.truncate(*text);
                     }
                 }
                 Tag::Table(_) => {
@@ -132,7 +135,7 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                         *row_line = line();
                     }
                 }
-                Tag::TableCell => stack.push(Frame::Cell(String::new())),
+                Tag::TableCell => stack.push(Frame::Cell { text: buf.len() }),
                 Tag::CodeBlock(kind) => {
                     let lang = match kind {
                         CodeBlockKind::Fenced(info) => {
@@ -143,12 +146,12 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                     stack.push(Frame::Code {
                         line: line(),
                         lang,
-                        text: String::new(),
+                        text: buf.len(),
                     })
                 }
                 Tag::HtmlBlock => stack.push(Frame::Html {
                     line: line(),
-                    text: String::new(),
+                    text: buf.len(),
                 }),
                 Tag::Link { dest_url, .. } if dest_url.starts_with("#tab/") => {
                     if let Some(Frame::Heading { tab, .. }) = stack.last_mut() {
@@ -169,11 +172,12 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                         out.push(Block {
                             kind: BlockKind::Heading {
                                 level,
-                                text: clean(&text),
+                                text: clean(&buf[text..]),
                                 tab,
                             },
                             at: at(line),
                         });
+                        buf.truncate(text);
                     }
                 }
                 TagEnd::Paragraph => {
@@ -187,27 +191,31 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                             push_paragraph(
                                 &mut out,
                                 &text[start..range.end.max(start)],
-                                &para,
+                                &buf[para..],
                                 at(line),
                             );
+                            buf.truncate(para);
                         }
                     }
                 }
                 TagEnd::Item => {
                     if let Some(Frame::Item { line, text }) = stack.pop() {
-                        if !text.trim().is_empty() {
+                        let item = &buf[text..];
+                        if !item.trim().is_empty() {
                             out.push(Block {
-                                kind: BlockKind::ListItem(clean(&text)),
+                                kind: BlockKind::ListItem(clean(item)),
                                 at: at(line),
                             });
                         }
+                        buf.truncate(text);
                     }
                 }
                 TagEnd::TableCell => {
-                    if let Some(Frame::Cell(cell)) = stack.pop() {
+                    if let Some(Frame::Cell { text }) = stack.pop() {
                         if let Some(Frame::Table { row, .. }) = stack.last_mut() {
-                            row.push(clean_cell(&cell));
+                            row.push(clean_cell(&buf[text..]));
                         }
+                        buf.truncate(text);
                     }
                 }
                 TagEnd::TableHead => {
@@ -247,38 +255,36 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                 TagEnd::CodeBlock => {
                     if let Some(Frame::Code { line, lang, text }) = stack.pop() {
                         out.push(Block {
-                            kind: BlockKind::Code { lang, text },
+                            kind: BlockKind::Code {
+                                lang,
+                                text: buf[text..].to_string(),
+                            },
                             at: at(line),
                         });
+                        buf.truncate(text);
                     }
                 }
                 TagEnd::HtmlBlock => {
                     if let Some(Frame::Html { line, text }) = stack.pop() {
-                        if let Some(json) = annotation_json(&text) {
+                        if let Some(json) = annotation_json(&buf[text..]) {
                             out.push(Block {
                                 kind: BlockKind::Annotation(json),
                                 at: at(line),
                             });
                         }
+                        buf.truncate(text);
                     }
                 }
                 _ => {}
             },
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(sink) = text_sink(&mut stack) {
-                    sink.push_str(&t);
-                }
-            }
-            Event::Html(t) => {
-                if let Some(sink) = text_sink(&mut stack) {
-                    sink.push_str(&t);
-                }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) if takes_text(&stack) => {
+                buf.push_str(&t);
             }
             Event::InlineHtml(t) => {
                 let tag = t.trim().to_ascii_lowercase();
                 if tag.starts_with("<br") {
-                    if let Some(sink) = text_sink(&mut stack) {
-                        sink.push('\n');
+                    if takes_text(&stack) {
+                        buf.push('\n');
                     }
                 } else if tag.starts_with("<!--") && tag.contains('{') {
                     // An annotation inline in a paragraph: lift it out.
@@ -290,16 +296,7 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                     }
                 }
             }
-            Event::SoftBreak => {
-                if let Some(sink) = text_sink(&mut stack) {
-                    sink.push('\n');
-                }
-            }
-            Event::HardBreak => {
-                if let Some(sink) = text_sink(&mut stack) {
-                    sink.push('\n');
-                }
-            }
+            Event::SoftBreak | Event::HardBreak if takes_text(&stack) => buf.push('\n'),
             _ => {}
         }
     }
@@ -311,21 +308,24 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
 /// A paragraph whose raw lines hold `[!INCLUDE]` directives becomes include
 /// blocks, plus a paragraph for whatever else it holds.
 fn push_paragraph(out: &mut Vec<Block>, raw: &str, text: &str, base: Source) {
+    // Directives are rare: most paragraphs need no look at their lines.
     let mut rest = Vec::new();
     let mut any_include = false;
-    for (i, line) in raw.lines().enumerate() {
-        if let Some((label, path)) = parse_include(line) {
-            any_include = true;
-            out.push(Block {
-                kind: BlockKind::Include {
-                    label,
-                    path,
-                    outcome: IncludeOutcome::Skipped,
-                },
-                at: Source::new(base.file.clone(), base.line + i as u32),
-            });
-        } else {
-            rest.push(line);
+    if raw.contains("[!INCLUDE") {
+        for (i, line) in raw.lines().enumerate() {
+            if let Some((label, path)) = parse_include(line) {
+                any_include = true;
+                out.push(Block {
+                    kind: BlockKind::Include {
+                        label,
+                        path,
+                        outcome: IncludeOutcome::Skipped,
+                    },
+                    at: Source::new(base.file.clone(), base.line + i as u32),
+                });
+            } else {
+                rest.push(line);
+            }
         }
     }
     let para = if any_include {
@@ -364,8 +364,49 @@ fn clean(text: &str) -> String {
 }
 
 fn clean_cell(text: &str) -> String {
-    // One pass (this runs for every table cell of the tree): the words of
-    // each line joined by one space, lines kept, the whole trimmed.
+    if text.is_ascii() {
+        clean_ascii_cell(text.as_bytes())
+    } else {
+        clean_unicode_cell(text)
+    }
+}
+
+/// `clean_unicode_cell` for ASCII text, byte by byte: this runs for every
+/// table cell of the tree, and nearly all are ASCII.
+fn clean_ascii_cell(bytes: &[u8]) -> String {
+    let mut out = Vec::with_capacity(bytes.len());
+    // A space is owed between two words of a line.
+    let mut space = false;
+    for &b in bytes {
+        match b {
+            b'\n' => {
+                out.push(b'\n');
+                space = false;
+            }
+            // What `char::is_whitespace` says of ASCII.
+            b' ' | b'\t' | b'\x0b' | b'\x0c' | b'\r' => {
+                space = out.last().is_some_and(|&c| c != b'\n');
+            }
+            _ => {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.push(b);
+            }
+        }
+    }
+    let end = out.trim_ascii_end().len();
+    out.truncate(end);
+    let start = out.len() - out.trim_ascii_start().len();
+    out.drain(..start);
+    // Only ASCII bytes were copied.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn clean_unicode_cell(text: &str) -> String {
+    // The words of each line joined by one space, lines kept, the whole
+    // trimmed.
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -410,6 +451,29 @@ pub fn strip_inline(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_cells_are_cleaned_as_unicode_ones_are() {
+        // Every string of up to five of these characters.
+        let alphabet = [' ', '\t', '\n', '\r', '\x0b', 'a', 'b'];
+        let mut cases = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = cases
+                .iter()
+                .flat_map(|c| alphabet.iter().map(move |&x| format!("{c}{x}")))
+                .collect();
+            cases.extend(longer);
+        }
+        cases.sort();
+        cases.dedup();
+        for case in cases {
+            assert_eq!(
+                clean_ascii_cell(case.as_bytes()),
+                clean_unicode_cell(&case),
+                "{case:?}"
+            );
+        }
+    }
 
     #[test]
     fn table_cells_keep_lines_and_collapse_spaces() {
