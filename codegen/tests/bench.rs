@@ -27,7 +27,7 @@ fn bench_measures_every_phase_of_a_real_regeneration() {
     assert!(b.total >= b.parse + b.ir + b.emit_and_format);
     let table = codegen::bench::render(&b);
     for line in [
-        "floor (read + tokenise)",
+        "floor (list+read+tokens)",
         "read",
         "parse",
         "IR passes",

@@ -98,8 +98,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
     },
-    /// Time each phase of a regeneration against the floor (read and
-    /// tokenise only). Build with `--release` for numbers that mean anything:
+    /// Time each phase of a regeneration against the floor (list, read and
+    /// tokenise every file, nothing else). Build with `--release` for numbers that mean anything:
     /// `cargo run --release -p xtask -- bench --docs DIR`.
     Bench {
         #[arg(long, value_name = "DIR")]
