@@ -62,19 +62,15 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
     }
     // The query string, outside of braces and quotes.
     let (path_part, query) = split_query(t);
-    let mut path = String::new();
+    let mut path = String::with_capacity(path_part.len() + 1);
     let mut parameters = Vec::new();
-    let mut chars = path_part.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '{' {
-            let mut inner = String::new();
-            for c in chars.by_ref() {
-                if c == '}' {
-                    break;
-                }
-                inner.push(c);
-            }
-            match placeholder(&inner) {
+    let mut rest = path_part;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('{') {
+            // A placeholder, up to its closing brace or the end.
+            let (inner, next) = after.split_once('}').unwrap_or((after, ""));
+            rest = next;
+            match placeholder(inner) {
                 Some(parameter) => {
                     path.push('{');
                     path.push_str(&parameter.name);
@@ -87,10 +83,16 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
                 }
                 None => path.push_str("{}"),
             }
-        } else if c.is_whitespace() {
-            continue;
         } else {
-            path.push(c);
+            // Literal text up to the next placeholder, whitespace dropped.
+            let end = rest.find('{').unwrap_or(rest.len());
+            let run = &rest[..end];
+            if run.bytes().any(|b| b.is_ascii_whitespace()) || !run.is_ascii() {
+                path.extend(run.chars().filter(|c| !c.is_whitespace()));
+            } else {
+                path.push_str(run);
+            }
+            rest = &rest[end..];
         }
     }
     if !path.starts_with('/') {
@@ -244,21 +246,36 @@ fn split_query(t: &str) -> (&str, Option<&str>) {
 pub fn path_key(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     let mut depth = 0;
-    for c in path.chars() {
-        match c {
-            '{' => {
-                depth += 1;
-                if depth == 1 {
-                    out.push_str("{}");
-                }
-            }
-            '}' => depth -= 1,
-            _ if depth > 0 => {}
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            _ => out.extend(c.to_lowercase()),
+    // Text outside braces is copied a run at a time.
+    let mut rest = path;
+    while let Some(i) = rest.bytes().position(|b| b == b'{' || b == b'}') {
+        if depth <= 0 {
+            push_lowercase(&mut out, &rest[..i]);
         }
+        if rest.as_bytes()[i] == b'{' {
+            depth += 1;
+            if depth == 1 {
+                out.push_str("{}");
+            }
+        } else {
+            depth -= 1;
+        }
+        rest = &rest[i + 1..];
+    }
+    if depth <= 0 {
+        push_lowercase(&mut out, rest);
     }
     out
+}
+
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(text.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Whether a concrete path (from an example URL) fits a documented path
@@ -438,6 +455,41 @@ mod tests {
     fn noise_is_rejected() {
         assert!(normalise("https://graph.microsoft.com").is_none());
         assert!(normalise("").is_none());
+    }
+
+    #[test]
+    fn path_keys_match_a_char_by_char_reading() {
+        // The reading path_key replaced: one char at a time.
+        fn by_char(path: &str) -> String {
+            let mut out = String::new();
+            let mut depth = 0;
+            for c in path.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        if depth == 1 {
+                            out.push_str("{}");
+                        }
+                    }
+                    '}' => depth -= 1,
+                    _ if depth > 0 => {}
+                    _ => out.extend(c.to_lowercase()),
+                }
+            }
+            out
+        }
+        let alphabet = ['{', '}', 'A', 'b', '/', 'É', 'ß'];
+        let mut cases = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = cases
+                .iter()
+                .flat_map(|c| alphabet.iter().map(move |&x| format!("{c}{x}")))
+                .collect();
+            cases = longer;
+            for case in &cases {
+                assert_eq!(path_key(case), by_char(case), "{case:?}");
+            }
+        }
     }
 
     #[test]
