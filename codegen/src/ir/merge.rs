@@ -247,12 +247,18 @@ fn leave_borrowed_endpoints(
     let key_of = |version: ApiVersion, method: &str, path: &str| -> Key {
         (version, method.to_string(), path_key(&as_user(path)))
     };
-    let key = |d: &Draft, e: &Endpoint| key_of(d.version, &d.method, &e.path);
-    let mut owner: BTreeMap<Key, usize> = BTreeMap::new();
+    // Each endpoint's key, once, on every core.
+    let keys: Vec<Vec<Key>> = crate::on_all_cores(drafts.iter().collect(), |d| {
+        d.endpoints
+            .iter()
+            .map(|e| key_of(d.version, &d.method, &e.path))
+            .collect()
+    });
+    let mut owner: BTreeMap<&Key, usize> = BTreeMap::new();
     for (i, d) in drafts.iter().enumerate() {
-        for e in &d.endpoints {
+        for key in &keys[i] {
             owner
-                .entry(key(d, e))
+                .entry(key)
                 .and_modify(|o| {
                     if (&d.rank, i) < (&drafts[*o].rank, *o) {
                         *o = i;
@@ -265,10 +271,10 @@ fn leave_borrowed_endpoints(
     let lenders: Vec<std::collections::BTreeSet<usize>> = drafts
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            d.endpoints
+        .map(|(i, _)| {
+            keys[i]
                 .iter()
-                .filter_map(|e| owner.get(&key(d, e)).copied())
+                .filter_map(|key| owner.get(key).copied())
                 .filter(|&o| o != i)
                 .collect()
         })
@@ -398,11 +404,17 @@ pub fn operations(
         }
         i
     }
-    let mut by_key: BTreeMap<(ApiVersion, String, String), usize> = BTreeMap::new();
-    for (i, d) in drafts.iter().enumerate() {
-        for e in &d.endpoints {
-            let key = (d.version, d.method.clone(), path_key(&e.path));
-            match by_key.get(&key) {
+    let keys: Vec<Vec<(ApiVersion, &str, String)>> =
+        crate::on_all_cores(drafts.iter().collect(), |d| {
+            d.endpoints
+                .iter()
+                .map(|e| (d.version, d.method.as_str(), path_key(&e.path)))
+                .collect()
+        });
+    let mut by_key: BTreeMap<&(ApiVersion, &str, String), usize> = BTreeMap::new();
+    for (i, draft_keys) in keys.iter().enumerate() {
+        for key in draft_keys {
+            match by_key.get(key) {
                 Some(&j) => {
                     let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                     parent[a] = b;
