@@ -30,7 +30,7 @@ pub struct Draft {
     pub permissions: Vec<PermissionSet>,
     pub examples: Vec<Example>,
     pub page: usize,
-    rank: (u8, usize, std::sync::Arc<str>),
+    rank: Rank,
 }
 
 /// Groups each API page's endpoints into drafts: by method, and by scope
@@ -85,11 +85,12 @@ fn page_drafts(
         k.dedup();
         k
     };
-    let rank = (
-        u8::from(page.form == PageForm::Rendered),
-        distinct.len(),
-        page.file.clone(),
-    );
+    let rank = Rank {
+        rendered: page.form == PageForm::Rendered,
+        endpoints: distinct.len(),
+        file: page.file.clone(),
+        stem: file_stem(&page.file),
+    };
     let mut methods: Vec<&str> = page.endpoints.iter().map(|e| e.method.as_str()).collect();
     methods.dedup();
     let mut seen = Vec::new();
@@ -260,7 +261,8 @@ fn leave_borrowed_endpoints(
             owner
                 .entry(key)
                 .and_modify(|o| {
-                    if (&d.rank, i) < (&drafts[*o].rank, *o) {
+                    let other = &drafts[*o].rank;
+                    if (d.rank.key([other]), i) < (other.key([&d.rank]), *o) {
                         *o = i;
                     }
                 })
@@ -359,6 +361,33 @@ fn leave_borrowed_endpoints(
         .collect()
 }
 
+/// Where a draft stands in the merge order (see the module header):
+/// Markdown before rendered text, a page before its variants
+/// (`intune-shared-user-get.md` after `user-get.md`, whatever their
+/// endpoint counts), the page with fewer endpoints first, then the file.
+#[derive(Clone)]
+struct Rank {
+    rendered: bool,
+    endpoints: usize,
+    file: std::sync::Arc<str>,
+    stem: String,
+}
+
+impl Rank {
+    /// The sort key of this rank among `others`: whether it is a variant
+    /// depends on whom it is compared with. Both the endpoint owners and
+    /// the group order use it.
+    fn key<'a>(
+        &'a self,
+        others: impl IntoIterator<Item = &'a Rank>,
+    ) -> (bool, bool, usize, &'a str) {
+        let variant = others
+            .into_iter()
+            .any(|o| is_variant_of(&self.stem, &o.stem));
+        (self.rendered, variant, self.endpoints, &self.file)
+    }
+}
+
 /// A page's file name without folders and extension.
 fn file_stem(file: &str) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
@@ -435,24 +464,13 @@ pub fn operations(
         .into_values()
         .map(|members| {
             let members: Vec<Draft> = members.iter().filter_map(|&i| drafts[i].take()).collect();
-            // A variant page (`intune-shared-user-get.md`, whose name ends
-            // with another member's, `user-get.md`) ranks after the page
-            // it varies, whatever their endpoint counts.
-            let stems: Vec<String> = members.iter().map(|d| file_stem(&d.rank.2)).collect();
-            let variant: Vec<bool> = stems
-                .iter()
-                .map(|s| stems.iter().any(|o| is_variant_of(s, o)))
-                .collect();
-            let mut order: Vec<(usize, Draft)> = members.into_iter().enumerate().collect();
-            order.sort_by(|(i, a), (j, b)| {
-                (a.rank.0, variant[*i], a.rank.1, &a.rank.2).cmp(&(
-                    b.rank.0,
-                    variant[*j],
-                    b.rank.1,
-                    &b.rank.2,
-                ))
-            });
-            order.into_iter().map(|(_, d)| d).collect::<Vec<Draft>>()
+            let mut order: Vec<usize> = (0..members.len()).collect();
+            order.sort_by_key(|&i| members[i].rank.key(members.iter().map(|m| &m.rank)));
+            let mut members: Vec<Option<Draft>> = members.into_iter().map(Some).collect();
+            order
+                .into_iter()
+                .filter_map(|i| members[i].take())
+                .collect::<Vec<Draft>>()
         })
         .collect();
     // Groups merge independently: on every core, in a fixed order. Each
@@ -917,6 +935,28 @@ pub fn operation_id(version: ApiVersion, method: &str, path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_outranks_its_variant_whatever_their_endpoint_counts() {
+        let rank = |file: &str, endpoints: usize| Rank {
+            rendered: false,
+            endpoints,
+            file: file.into(),
+            stem: file_stem(file),
+        };
+        let page = rank("api/user-get.md", 3);
+        let variant = rank("api/intune-shared-user-get.md", 1);
+        assert!(page.key([&variant]) < variant.key([&page]));
+        // Otherwise the more specific page (fewer endpoints) comes first.
+        let other = rank("api/group-get.md", 2);
+        assert!(other.key([&page]) < page.key([&other]));
+        // Markdown before rendered text, before anything else.
+        let rendered = Rank {
+            rendered: true,
+            ..rank("api/user-get.txt", 1)
+        };
+        assert!(page.key([&rendered]) < rendered.key([&page]));
+    }
 
     #[test]
     fn variant_pages_are_told_by_their_names() {
