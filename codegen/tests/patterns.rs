@@ -296,6 +296,83 @@ fn a_response_type_in_another_case_is_the_documented_model() {
 }
 
 #[test]
+fn a_plural_or_last_word_response_type_is_the_documented_model() {
+    // teamstab-list.md (2020) returns "a collection of tabs" and
+    // teamstab-get.md "a tab object"; the resource page documents
+    // `teamsTab`. securescorecontrolprofile-update.md returns "the updated
+    // secureScoreControlProfiles object".
+    let resource = |name: &str| {
+        format!(
+            "# {name} resource type\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n\
+             | id | String | The id. |\n\n## JSON representation\n\n\
+             <!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\" }} -->\n\
+             ```json\n{{ \"id\": \"String\" }}\n```\n"
+        )
+    };
+    let page = |path: &str, returns: &str| {
+        format!(
+            "# Page\n\n{PERMISSIONS}## HTTP request\n\n```http\nGET {path}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and {returns} in the response body.\n"
+        )
+    };
+    let (tab, profile, chart) = (
+        resource("teamsTab"),
+        resource("secureScoreControlProfile"),
+        resource("workbookChart"),
+    );
+    let (list, get, update, ambiguous) = (
+        page("/teams/{id}/channels/{id}/tabs", "a collection of [tabs](../resources/teamstab.md)"),
+        page("/teams/{id}/channels/{id}/tabs/{id}", "a [tab](../resources/teamstab.md) object"),
+        page(
+            "/security/secureScoreControlProfiles/{id}",
+            "the updated [secureScoreControlProfiles](../resources/securescorecontrolprofile.md) object",
+        ),
+        // Two models end with `Chart`: no guess.
+        page("/things/{id}", "a [chart](../resources/chart.md) object"),
+    );
+    let device_chart = resource("deviceChart");
+    let ir = tree(&[
+        ("v1.0/resources/teamstab.md", &tab),
+        ("v1.0/resources/securescorecontrolprofile.md", &profile),
+        ("v1.0/resources/workbookchart.md", &chart),
+        ("v1.0/resources/devicechart.md", &device_chart),
+        ("v1.0/api/teamstab-list.md", &list),
+        ("v1.0/api/teamstab-get.md", &get),
+        ("v1.0/api/securescorecontrolprofile-update.md", &update),
+        ("v1.0/api/thing-get.md", &ambiguous),
+    ]);
+    let mut types: Vec<(&str, Option<&str>)> = ir
+        .operations
+        .iter()
+        .map(|o| {
+            (
+                o.endpoints[0].path.as_str(),
+                o.response.type_name.as_deref(),
+            )
+        })
+        .collect();
+    types.sort();
+    assert_eq!(
+        types,
+        [
+            (
+                "/security/secureScoreControlProfiles/{id}",
+                Some("microsoft.graph.secureScoreControlProfile")
+            ),
+            (
+                "/teams/{id}/channels/{id}/tabs",
+                Some("microsoft.graph.teamsTab")
+            ),
+            (
+                "/teams/{id}/channels/{id}/tabs/{id}",
+                Some("microsoft.graph.teamsTab")
+            ),
+            ("/things/{id}", Some("microsoft.graph.chart")),
+        ]
+    );
+}
+
+#[test]
 fn several_methods_on_one_page_are_several_operations() {
     // v1.0/api/user-update.md style pages that document GET and PATCH of
     // one path give one operation per method.

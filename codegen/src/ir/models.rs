@@ -208,35 +208,60 @@ pub fn build(
     )
 }
 
-/// Pages that disagree on an operation's response type: a polymorphic
-/// endpoint documented once per derived type (`deviceConfigurations/{id}`
-/// has a page for each kind of configuration) settles on the nearest base
-/// type all of them share. Types that share no base but the root `entity`
-/// are a real conflict: the first page's type is kept, with `D0501`.
-/// A response type the docs spell in another case than its resource page
-/// (`microsoft.graph.directoryaudit` for `directoryAudit`) is that model,
-/// when exactly one model of the version matches; otherwise a model would
-/// be inferred from the examples under the misspelt name.
+/// A response type the docs name loosely is the model they mean, when
+/// exactly one model of the version fits, tried in this order:
+/// - the name in another case (`directoryaudit` for `directoryAudit`);
+/// - a plural (`secureScoreControlProfiles` for `secureScoreControlProfile`);
+/// - the last word of a model's camel-case name, in its namespace, also
+///   plural (`page` for `onenotePage`, `tab` and `tabs` for `teamsTab`).
+///
+/// Otherwise a model would be inferred from the examples under the loose
+/// name, beside the documented one.
 fn match_model_case(
     ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
     models: &BTreeMap<Key, Model>,
 ) {
     let mut by_lower: BTreeMap<(ApiVersion, String), Vec<&str>> = BTreeMap::new();
+    // (version, namespace, last word of the name, lowercased) to models.
+    let mut by_last_word: BTreeMap<(ApiVersion, &str, String), Vec<&str>> = BTreeMap::new();
     for (version, name) in models.keys() {
         by_lower
             .entry((*version, name.to_ascii_lowercase()))
             .or_default()
             .push(name);
+        let Some((namespace, short)) = name.rsplit_once('.') else {
+            continue;
+        };
+        if let Some(i) = short
+            .rfind(|c: char| c.is_ascii_uppercase())
+            .filter(|&i| i > 0)
+        {
+            by_last_word
+                .entry((*version, namespace, short[i..].to_ascii_lowercase()))
+                .or_default()
+                .push(name);
+        }
     }
+    let only = |found: Option<&Vec<&str>>| match found.map(Vec::as_slice) {
+        Some([only]) => Some(only.to_string()),
+        _ => None,
+    };
     let fix = |version: ApiVersion, name: &mut String| {
         if models.contains_key(&(version, name.clone())) {
             return;
         }
-        if let Some([only]) = by_lower
-            .get(&(version, name.to_ascii_lowercase()))
-            .map(Vec::as_slice)
-        {
-            *name = only.to_string();
+        let in_case = |n: &str| only(by_lower.get(&(version, n.to_ascii_lowercase())));
+        let last_word = |n: &str| {
+            let (namespace, short) = n.rsplit_once('.')?;
+            only(by_last_word.get(&(version, namespace, short.to_ascii_lowercase())))
+        };
+        let singular = name.strip_suffix('s');
+        let found = in_case(name)
+            .or_else(|| singular.and_then(in_case))
+            .or_else(|| last_word(name))
+            .or_else(|| singular.and_then(last_word));
+        if let Some(found) = found {
+            *name = found;
         }
     };
     for (op, _) in ops.iter_mut() {
@@ -250,6 +275,11 @@ fn match_model_case(
     }
 }
 
+/// Pages that disagree on an operation's response type: a polymorphic
+/// endpoint documented once per derived type (`deviceConfigurations/{id}`
+/// has a page for each kind of configuration) settles on the nearest base
+/// type all of them share. Types that share no base but the root `entity`
+/// are a real conflict: the first page's type is kept, with `D0501`.
 fn settle_response_types(
     ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
     models: &BTreeMap<Key, Model>,
