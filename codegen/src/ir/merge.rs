@@ -891,7 +891,7 @@ pub fn operation_id(version: ApiVersion, method: &str, path: &str) -> String {
     let mut word = String::new();
     let flush = |word: &mut String, parts: &mut Vec<String>| {
         if !word.is_empty() {
-            parts.push(heck::ToSnakeCase::to_snake_case(word.as_str()));
+            parts.push(crate::names::snake_case(word));
             word.clear();
         }
     };
@@ -916,7 +916,7 @@ pub fn operation_id(version: ApiVersion, method: &str, path: &str) -> String {
             '}' => {
                 depth -= 1;
                 let name = param.split('|').next().unwrap_or("").trim();
-                parts.push(format!("by_{}", heck::ToSnakeCase::to_snake_case(name)));
+                parts.push(format!("by_{}", crate::names::snake_case(name)));
             }
             _ if depth > 0 => param.push(c),
             '(' => {

@@ -715,7 +715,7 @@ impl Walk<'_> {
             return name.to_string();
         }
         match &self.example_heading {
-            Some(h) => heck::ToSnakeCase::to_snake_case(h.split(':').next().unwrap_or(h)),
+            Some(h) => crate::names::snake_case(h.split(':').next().unwrap_or(h)),
             None => format!("example_{}", self.facts.examples.len() + 1),
         }
     }
