@@ -17,7 +17,7 @@ use crate::parse::http::{fits, normalise, path_key};
 use crate::parse::prose::ProseEnum;
 use crate::parse::{PageFacts, PageForm, PageKind};
 use crate::route::Target;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// States named in a page's prose, with the response type of that page.
 pub type ProseStates = (Option<String>, ProseEnum, Source);
@@ -255,7 +255,8 @@ fn leave_borrowed_endpoints(
             .map(|e| key_of(d.version, &d.method, &e.path))
             .collect()
     });
-    let mut owner: BTreeMap<&Key, usize> = BTreeMap::new();
+    // Only looked up, never iterated: a hash map keeps the result the same.
+    let mut owner: HashMap<&Key, usize> = HashMap::new();
     for (i, d) in drafts.iter().enumerate() {
         for key in &keys[i] {
             owner
@@ -440,7 +441,8 @@ pub fn operations(
                 .map(|e| (d.version, d.method.as_str(), path_key(&e.path)))
                 .collect()
         });
-    let mut by_key: BTreeMap<&(ApiVersion, &str, String), usize> = BTreeMap::new();
+    // Only looked up, never iterated: a hash map keeps the result the same.
+    let mut by_key: HashMap<&(ApiVersion, &str, String), usize> = HashMap::new();
     for (i, draft_keys) in keys.iter().enumerate() {
         for key in draft_keys {
             match by_key.get(key) {
