@@ -334,7 +334,9 @@ fn split_front_matter(text: &str) -> (FrontMatter, &str, u32) {
 
 /// `key: value` lines whose values need no YAML to read: plain, or quoted
 /// without escapes. Most front matter is this; the rest goes to serde_yaml.
-fn simple_front_matter(yaml: &str) -> Option<BTreeMap<String, String>> {
+/// The values are slices of the front matter: nothing is copied until a
+/// field the pages use is picked.
+fn simple_front_matter(yaml: &str) -> Option<BTreeMap<&str, &str>> {
     let mut map = BTreeMap::new();
     for line in yaml.lines() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -346,36 +348,38 @@ fn simple_front_matter(yaml: &str) -> Option<BTreeMap<String, String>> {
         let (key, value) = line.split_once(':')?;
         let value = value.trim();
         let plain = match value.as_bytes().first() {
-            None => String::new(),
+            None => "",
             Some(b'"') => {
                 let inner = value.strip_prefix('"')?.strip_suffix('"')?;
                 if inner.contains(['\\', '"']) {
                     return None;
                 }
-                inner.to_string()
+                inner
             }
             Some(b'\'') => {
                 let inner = value.strip_prefix('\'')?.strip_suffix('\'')?;
                 if inner.contains('\'') {
                     return None;
                 }
-                inner.to_string()
+                inner
             }
             Some(b'|' | b'>' | b'[' | b'{' | b'&' | b'*' | b'!' | b'%' | b'@' | b'`') => {
                 return None
             }
             Some(_) if value.contains(" #") || value.contains(": ") => return None,
-            Some(_) => value.to_string(),
+            Some(_) => value,
         };
-        map.insert(key.trim().to_string(), plain);
+        map.insert(key.trim(), plain);
     }
     Some(map)
 }
 
 fn front_matter(yaml: &str) -> FrontMatter {
-    let map: BTreeMap<String, String> = match simple_front_matter(yaml) {
-        Some(map) => map,
-        None => match serde_yaml::from_str::<BTreeMap<String, serde_yaml::Value>>(yaml) {
+    if let Some(map) = simple_front_matter(yaml) {
+        return picked_front_matter(|k| map.get(k).copied());
+    }
+    let map: BTreeMap<String, String> =
+        match serde_yaml::from_str::<BTreeMap<String, serde_yaml::Value>>(yaml) {
             Ok(m) => m
                 .into_iter()
                 .filter_map(|(k, v)| match v {
@@ -395,12 +399,17 @@ fn front_matter(yaml: &str) -> FrontMatter {
                     )
                 })
                 .collect(),
-        },
-    };
+        };
+    picked_front_matter(|k| map.get(k).map(String::as_str))
+}
+
+/// The fields the pages use, from a front matter lookup.
+fn picked_front_matter<'a>(lookup: impl Fn(&str) -> Option<&'a str>) -> FrontMatter {
     let get = |k: &str| {
-        map.get(k)
-            .map(|s| s.trim().to_string())
+        lookup(k)
+            .map(str::trim)
             .filter(|s| !s.is_empty())
+            .map(str::to_string)
     };
     FrontMatter {
         title: get("title"),
@@ -410,7 +419,6 @@ fn front_matter(yaml: &str) -> FrontMatter {
     }
 }
 
-/// Every page below `root` (root-relative, sorted), skipping include folders.
 /// Every file below `root`, sorted; build output (`target`) and hidden
 /// folders are skipped.
 pub fn files_under(root: &Path) -> Vec<PathBuf> {
@@ -437,6 +445,7 @@ pub fn files_under(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Every page below `root` (root-relative, sorted), skipping include folders.
 pub fn list_pages(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut dirs = vec![root.to_path_buf()];
