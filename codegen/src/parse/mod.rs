@@ -173,6 +173,12 @@ impl Loader {
         stack: &mut Vec<String>,
         diags: &mut Vec<Diagnostic>,
     ) -> Vec<Block> {
+        if !blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Include { .. }))
+        {
+            return blocks;
+        }
         let mut out = Vec::with_capacity(blocks.len());
         for block in blocks {
             let BlockKind::Include { label, path, .. } = &block.kind else {

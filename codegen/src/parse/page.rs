@@ -118,6 +118,8 @@ struct Walk<'a> {
     /// "The response object shown here might be shortened": the rendered
     /// form of a `truncated` annotation.
     shortened_note: bool,
+    /// Scratch for a paragraph's lowered text.
+    lowered: String,
 }
 
 pub fn interpret(
@@ -171,6 +173,7 @@ pub fn interpret(
         saw_http: false,
         explicit_beta: false,
         shortened_note: false,
+        lowered: String::new(),
     };
     let mut titled = false;
     let mut resource_blocks: Vec<&Block> = Vec::new();
@@ -260,7 +263,16 @@ impl Walk<'_> {
     }
 
     fn paragraph(&mut self, text: &str, block: &Block) {
-        let lower = text.to_ascii_lowercase();
+        // One lowered copy per paragraph, in a buffer the walk reuses.
+        let mut lower = std::mem::take(&mut self.lowered);
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        self.read_paragraph(text, &lower, block);
+        self.lowered = lower;
+    }
+
+    fn read_paragraph(&mut self, text: &str, lower: &str, block: &Block) {
         if lower.contains("apis under the /beta version") {
             self.explicit_beta = true;
             return;
