@@ -296,11 +296,13 @@ fn a_response_type_in_another_case_is_the_documented_model() {
 }
 
 #[test]
-fn a_plural_or_last_word_response_type_is_the_documented_model() {
+fn a_plural_page_named_or_last_word_response_type_is_the_documented_model() {
     // teamstab-list.md (2020) returns "a collection of tabs" and
     // teamstab-get.md "a tab object"; the resource page documents
     // `teamsTab`. securescorecontrolprofile-update.md returns "the updated
-    // secureScoreControlProfiles object".
+    // secureScoreControlProfiles object". page-get.md returns "the
+    // [page](../resources/page.md) object", and page.md documents
+    // `onenotePage` (`sitePage` also ends with `Page`).
     let resource = |name: &str| {
         format!(
             "# {name} resource type\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n\
@@ -331,7 +333,15 @@ fn a_plural_or_last_word_response_type_is_the_documented_model() {
         page("/things/{id}", "a [chart](../resources/chart.md) object"),
     );
     let device_chart = resource("deviceChart");
+    let (onenote_page, site_page) = (resource("onenotePage"), resource("sitePage"));
+    let page_get = page(
+        "/me/onenote/pages/{id}",
+        "the [page](../resources/page.md) object",
+    );
     let ir = tree(&[
+        ("v1.0/resources/page.md", &onenote_page),
+        ("v1.0/resources/sitepage.md", &site_page),
+        ("v1.0/api/page-get.md", &page_get),
         ("v1.0/resources/teamstab.md", &tab),
         ("v1.0/resources/securescorecontrolprofile.md", &profile),
         ("v1.0/resources/workbookchart.md", &chart),
@@ -355,6 +365,10 @@ fn a_plural_or_last_word_response_type_is_the_documented_model() {
     assert_eq!(
         types,
         [
+            (
+                "/me/onenote/pages/{id}",
+                Some("microsoft.graph.onenotePage")
+            ),
             (
                 "/security/secureScoreControlProfiles/{id}",
                 Some("microsoft.graph.secureScoreControlProfile")

@@ -389,8 +389,8 @@ impl Rank {
     }
 }
 
-/// A page's file name without folders and extension.
-fn file_stem(file: &str) -> String {
+/// A page's file name without folders and extension, lowercased.
+pub(super) fn file_stem(file: &str) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
     name.rsplit_once('.')
         .map_or(name, |(stem, _)| stem)

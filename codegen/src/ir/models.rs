@@ -211,6 +211,8 @@ pub fn build(
 /// A response type the docs name loosely is the model they mean, when
 /// exactly one model of the version fits, tried in this order:
 /// - the name in another case (`directoryaudit` for `directoryAudit`);
+/// - the name of the resource page that documents a model (`page`, whose
+///   page `resources/page.md` documents `onenotePage`);
 /// - a plural (`secureScoreControlProfiles` for `secureScoreControlProfile`);
 /// - the last word of a model's camel-case name, in its namespace, also
 ///   plural (`page` for `onenotePage`, `tab` and `tabs` for `teamsTab`).
@@ -224,7 +226,19 @@ fn match_model_case(
     let mut by_lower: BTreeMap<(ApiVersion, String), Vec<&str>> = BTreeMap::new();
     // (version, namespace, last word of the name, lowercased) to models.
     let mut by_last_word: BTreeMap<(ApiVersion, &str, String), Vec<&str>> = BTreeMap::new();
-    for (version, name) in models.keys() {
+    // (version, the resource page's file name, lowercased) to the models
+    // documented there: the prose links its type to that page
+    // (`[page](../resources/page.md)` documents `onenotePage`).
+    let mut by_page: BTreeMap<(ApiVersion, String), Vec<&str>> = BTreeMap::new();
+    for ((version, name), model) in models {
+        if model.origin == ModelOrigin::ResourcePage {
+            if let Some(at) = model.sources.first() {
+                by_page
+                    .entry((*version, super::merge::file_stem(&at.file)))
+                    .or_default()
+                    .push(name);
+            }
+        }
         by_lower
             .entry((*version, name.to_ascii_lowercase()))
             .or_default()
@@ -255,8 +269,13 @@ fn match_model_case(
             let (namespace, short) = n.rsplit_once('.')?;
             only(by_last_word.get(&(version, namespace, short.to_ascii_lowercase())))
         };
+        let page = |n: &str| {
+            let short = n.rsplit_once('.').map_or(n, |(_, short)| short);
+            only(by_page.get(&(version, short.to_ascii_lowercase())))
+        };
         let singular = name.strip_suffix('s');
         let found = in_case(name)
+            .or_else(|| page(name))
             .or_else(|| singular.and_then(in_case))
             .or_else(|| last_word(name))
             .or_else(|| singular.and_then(last_word));
