@@ -28,6 +28,26 @@ pub mod types;
 pub mod values;
 pub mod write;
 
+/// Helpers for the crate's unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// Every string of up to `max_len` characters drawn from `alphabet`,
+    /// the empty one included, for checking a fast path against the
+    /// reading it replaces exhaustively.
+    pub fn every_string(alphabet: &[char], max_len: usize) -> Vec<String> {
+        let mut level = vec![String::new()];
+        let mut all = level.clone();
+        for _ in 0..max_len {
+            level = level
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        all
+    }
+}
+
 use diagnostics::Diagnostic;
 use ir::Ir;
 use parse::{Loader, PageFacts};

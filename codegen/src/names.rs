@@ -178,15 +178,7 @@ mod tests {
     fn snake_case_is_heck_snake_case() {
         // Every string of up to six of these, and some longer ones.
         let alphabet = ['a', 'B', 'c', 'D', '1', '_', '-', ' '];
-        let mut cases = vec![String::new()];
-        let mut all = Vec::new();
-        for _ in 0..6 {
-            cases = cases
-                .iter()
-                .flat_map(|c| alphabet.iter().map(move |&x| format!("{c}{x}")))
-                .collect();
-            all.extend(cases.iter().cloned());
-        }
+        let mut all = crate::testing::every_string(&alphabet, 6);
         all.extend(
             [
                 "HTMLParser",

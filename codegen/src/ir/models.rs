@@ -78,7 +78,7 @@ pub fn build(
         }
     }
 
-    match_model_case(ops, &models);
+    match_loose_type_names(ops, &models);
     settle_response_types(ops, &models, diags);
 
     // Response types without a resource page: infer from example bodies.
@@ -219,7 +219,7 @@ pub fn build(
 ///
 /// Otherwise a model would be inferred from the examples under the loose
 /// name, beside the documented one.
-fn match_model_case(
+fn match_loose_type_names(
     ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
     models: &BTreeMap<Key, Model>,
 ) {

@@ -278,14 +278,9 @@ fn push_lowercase(out: &mut String, text: &str) {
     }
 }
 
-/// Whether a concrete path (from an example URL) fits a documented path
-/// template, by the same rules as `permissions::for_request` in the
-/// generated crate (see [`crate::route`]).
-pub fn template_matches(template: &str, concrete: &str) -> bool {
-    fits(template, &crate::route::Target::parse(concrete))
-}
-
-/// `template_matches` for a target parsed once and tried on many templates.
+/// Whether a concrete path (from an example URL, parsed once and tried on
+/// many templates) fits a documented path template, by the same rules as
+/// `permissions::for_request` in the generated crate (see [`crate::route`]).
 pub fn fits(template: &str, target: &crate::route::Target) -> bool {
     crate::route::specificity(template, target).is_some()
 }
@@ -479,16 +474,8 @@ mod tests {
             out
         }
         let alphabet = ['{', '}', 'A', 'b', '/', 'É', 'ß'];
-        let mut cases = vec![String::new()];
-        for _ in 0..6 {
-            let longer: Vec<String> = cases
-                .iter()
-                .flat_map(|c| alphabet.iter().map(move |&x| format!("{c}{x}")))
-                .collect();
-            cases = longer;
-            for case in &cases {
-                assert_eq!(path_key(case), by_char(case), "{case:?}");
-            }
+        for case in crate::testing::every_string(&alphabet, 6) {
+            assert_eq!(path_key(&case), by_char(&case), "{case:?}");
         }
     }
 
@@ -502,6 +489,8 @@ mod tests {
 
     #[test]
     fn templates_match_concrete_paths() {
+        let template_matches =
+            |template: &str, concrete: &str| fits(template, &crate::route::Target::parse(concrete));
         assert!(template_matches(
             "/identityGovernance/roleManagementAlerts/operations/{id}",
             "/identityGovernance/roleManagementAlerts/operations/refresh:DirectoryRole_1"

@@ -467,19 +467,8 @@ mod tests {
 
     #[test]
     fn ascii_cells_are_cleaned_as_unicode_ones_are() {
-        // Every string of up to five of these characters.
         let alphabet = [' ', '\t', '\n', '\r', '\x0b', 'a', 'b'];
-        let mut cases = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = cases
-                .iter()
-                .flat_map(|c| alphabet.iter().map(move |&x| format!("{c}{x}")))
-                .collect();
-            cases.extend(longer);
-        }
-        cases.sort();
-        cases.dedup();
-        for case in cases {
+        for case in crate::testing::every_string(&alphabet, 5) {
             let unicode = clean_unicode_cell(&case);
             assert_eq!(clean_ascii_cell(case.as_bytes()), unicode, "{case:?}");
             assert_eq!(clean_cell(&case), unicode, "{case:?}");
