@@ -2,6 +2,7 @@
 //! rendered text) are lowered to one block stream (`blocks`), includes are
 //! expanded by the loader, and one interpreter (`page`) reads the facts.
 
+pub mod annotation;
 pub mod blocks;
 pub mod http;
 pub mod json;
@@ -319,31 +320,28 @@ fn split_front_matter(text: &str) -> (FrontMatter, &str, u32) {
     let Some(first) = lines.next().filter(|l| l.trim_end() == "---") else {
         return (FrontMatter::default(), text, 1);
     };
-    let mut yaml = String::new();
+    // The YAML is the slice between the fences: nothing is copied.
+    let yaml_start = first.len();
     let mut count = 1;
     let mut body_start = first.len();
-    let mut closed = false;
     for line in lines {
         count += 1;
+        let yaml_end = body_start;
         body_start += line.len();
         if line.trim_end() == "---" {
-            closed = true;
-            break;
+            let yaml = &text[yaml_start..yaml_end];
+            return (front_matter(yaml), &text[body_start..], count + 1);
         }
-        yaml.push_str(line);
     }
-    if !closed {
-        return (FrontMatter::default(), text, 1);
-    }
-    (front_matter(&yaml), &text[body_start..], count + 1)
+    (FrontMatter::default(), text, 1)
 }
 
 /// `key: value` lines whose values need no YAML to read: plain, or quoted
 /// without escapes. Most front matter is this; the rest goes to serde_yaml.
 /// The values are slices of the front matter: nothing is copied until a
 /// field the pages use is picked.
-fn simple_front_matter(yaml: &str) -> Option<BTreeMap<&str, &str>> {
-    let mut map = BTreeMap::new();
+fn simple_front_matter(yaml: &str) -> Option<Vec<(&str, &str)>> {
+    let mut map = Vec::new();
     for line in yaml.lines() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
@@ -375,14 +373,20 @@ fn simple_front_matter(yaml: &str) -> Option<BTreeMap<&str, &str>> {
             Some(_) if value.contains(" #") || value.contains(": ") => return None,
             Some(_) => value,
         };
-        map.insert(key.trim(), plain);
+        map.push((key.trim(), plain));
     }
     Some(map)
 }
 
 fn front_matter(yaml: &str) -> FrontMatter {
     if let Some(map) = simple_front_matter(yaml) {
-        return picked_front_matter(|k| map.get(k).copied());
+        // A key given twice keeps its last value, as in a map.
+        return picked_front_matter(|k| {
+            map.iter()
+                .rev()
+                .find(|(key, _)| *key == k)
+                .map(|(_, value)| *value)
+        });
     }
     let map: BTreeMap<String, String> =
         match serde_yaml::from_str::<BTreeMap<String, serde_yaml::Value>>(yaml) {

@@ -2,6 +2,7 @@
 //! section it is in, and collects the page facts. It does not care whether
 //! the blocks came from Markdown source or rendered text.
 
+use super::annotation::Annotation;
 use super::blocks::{Block, BlockKind, IncludeOutcome, Table};
 use super::http::{self, normalise, path_key, request_line};
 use super::json::{self, Lenient};
@@ -106,7 +107,7 @@ struct Walk<'a> {
     /// Indices into `facts.permissions` of the last table's sets.
     last_sets: std::ops::Range<usize>,
     roles_for_others: bool,
-    annotation: Option<(Value, Source)>,
+    annotation: Option<Annotation>,
     example_heading: Option<String>,
     open_example: Option<usize>,
     intro_text: String,
@@ -193,11 +194,9 @@ pub fn interpret(
             BlockKind::ListItem(text) => w.list_item(text),
             BlockKind::Table(table) => w.table(table, block),
             BlockKind::Code { lang, text } => w.code(lang, text, block),
-            BlockKind::Annotation(json) => match json::parse(json) {
-                Lenient::Strict(v) | Lenient::Repaired(v, _) => {
-                    w.annotation = Some((v, block.at.clone()))
-                }
-                Lenient::Invalid(e) => {
+            BlockKind::Annotation(json) => match Annotation::read(json) {
+                Ok(a) => w.annotation = Some(a),
+                Err(e) => {
                     w.annotation = None;
                     w.warn(
                         Code::AnnotationInvalid,
@@ -556,8 +555,7 @@ impl Walk<'_> {
         }
         let block_type = annotation
             .as_ref()
-            .and_then(|(v, _)| v.get("blockType"))
-            .and_then(Value::as_str)
+            .and_then(Annotation::block_type)
             .unwrap_or("");
         if block_type == "ignored"
             || block_type == "resource"
@@ -602,24 +600,26 @@ impl Walk<'_> {
             self.open_example = Some(self.facts.examples.len() - 1);
         } else if let Some(status) = http::status_line(msg.first) {
             let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
-            let get = |k: &str| annotation.as_ref().and_then(|(v, _)| v.get(k).cloned());
+            let get = |field: fn(&Annotation) -> &Option<Value>| {
+                annotation.as_ref().and_then(|a| field(a).as_ref())
+            };
             let response = ExampleResponse {
                 status: Some(status),
                 headers: msg.headers,
                 body,
-                truncated: match get("truncated") {
+                truncated: match get(|a| &a.truncated) {
                     Some(v) => v.as_bool().unwrap_or(v.as_str() == Some("true")),
                     None => self.shortened_note,
                 },
                 // `"@odata.type": "microsoft.graph.None"` (call-answer.md,
                 // 2020) says there is no body, not a type named None.
-                odata_type: get("@odata.type")
+                odata_type: get(|a| &a.odata_type)
                     .and_then(|v| v.as_str().map(str::to_string))
                     .filter(|t| {
                         let name = t.rsplit('.').next().unwrap_or(t);
                         !name.eq_ignore_ascii_case("none")
                     }),
-                is_collection: get("isCollection")
+                is_collection: get(|a| &a.is_collection)
                     .and_then(|v| v.as_bool().or_else(|| v.as_str().map(|s| s == "true"))),
                 source: block.at.clone(),
                 also_at: Vec::new(),
@@ -719,9 +719,9 @@ impl Walk<'_> {
         }
     }
 
-    fn example_name(&self, annotation: Option<&(Value, Source)>) -> String {
+    fn example_name(&self, annotation: Option<&Annotation>) -> String {
         if let Some(name) = annotation
-            .and_then(|(v, _)| v.get("name"))
+            .and_then(|a| a.name.as_ref())
             .and_then(Value::as_str)
         {
             return name.to_string();

@@ -2,6 +2,7 @@
 //! representation annotation (`@odata.type`, `baseType`), enum members
 //! stated in property descriptions, and enum pages with a Members table.
 
+use super::annotation::Annotation;
 use super::blocks::{Block, BlockKind};
 use super::json::{self, Lenient};
 use super::page::PageFacts;
@@ -174,7 +175,10 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     let mut in_relationships = false;
     let mut inherits_from: Option<String> = None;
     let mut in_resource_json = false;
-    let mut json_repr: Option<(serde_json::Value, Source)> = None;
+    // The code blocks after resource annotations. The first that reads as
+    // JSON is the representation; it is read only when no table gives
+    // the properties.
+    let mut json_blocks: Vec<(&str, &Source)> = Vec::new();
     // "### attachmentType values" in an enums page names the next table.
     let mut values_heading: Option<(String, Source)> = None;
     for block in blocks {
@@ -217,36 +221,35 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
             }
             BlockKind::Code { text, .. } if in_resource_json => {
                 in_resource_json = false;
-                if json_repr.is_none() {
-                    if let Lenient::Strict(v) | Lenient::Repaired(v, _) = json::parse(text) {
-                        json_repr = Some((v, block.at.clone()));
-                    }
-                }
+                json_blocks.push((text, &block.at));
             }
             BlockKind::Annotation(text) => {
-                let v = match json::parse(text) {
-                    Lenient::Strict(v) | Lenient::Repaired(v, _) => v,
-                    Lenient::Invalid(_) => continue,
+                let Ok(a) = Annotation::read(text) else {
+                    continue;
                 };
-                if v.get("blockType").and_then(|b| b.as_str()) == Some("resource") {
+                if a.block_type() == Some("resource") {
                     in_resource_json = true;
-                    let name = v
-                        .get("@odata.type")
-                        .or_else(|| v.get("@type"))
+                    let name = a
+                        .odata_type
+                        .as_ref()
+                        .or(a.type_name.as_ref())
                         .and_then(|t| t.as_str());
                     if let Some(t) = name {
                         res.name = t.trim_start_matches('#').to_string();
                     }
-                    res.key_property = v
-                        .get("keyProperty")
+                    res.key_property = a
+                        .key_property
+                        .as_ref()
                         .and_then(|k| k.as_str())
                         .map(str::to_string)
                         .filter(|k| !k.is_empty());
-                    res.open_type = v
-                        .get("openType")
+                    res.open_type = a
+                        .open_type
+                        .as_ref()
                         .is_some_and(|o| o.as_bool() == Some(true) || o.as_str() == Some("true"));
-                    res.base_type = v
-                        .get("baseType")
+                    res.base_type = a
+                        .base_type
+                        .as_ref()
                         .and_then(|t| t.as_str())
                         .map(|s| s.trim_start_matches('#').to_string())
                         .filter(|s| !s.is_empty());
@@ -363,6 +366,12 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     }
     // No properties table: the JSON representation still names the fields.
     if res.properties.is_empty() && !res.is_enum {
+        let json_repr = json_blocks
+            .iter()
+            .find_map(|(text, at)| match json::parse(text) {
+                Lenient::Strict(v) | Lenient::Repaired(v, _) => Some((v, *at)),
+                Lenient::Invalid(_) => None,
+            });
         if let Some((serde_json::Value::Object(fields), at)) = &json_repr {
             for (name, value) in fields {
                 if name.starts_with('@') {
@@ -371,7 +380,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                 res.properties.push(Property::new(
                     name,
                     json_type(value, &facts.namespace),
-                    at.clone(),
+                    (*at).clone(),
                 ));
             }
         }
