@@ -35,35 +35,48 @@ pub struct Draft {
 
 /// Groups each API page's endpoints into drafts: by method, and by scope
 /// where the page pairs scoped endpoints with scoped permission tables.
-/// The pages' examples move into the drafts. Pages are independent: they
-/// are grouped on every core, and the drafts come back in page order.
+/// The pages' endpoints, permissions and examples move into the drafts
+/// (nothing reads them from the pages afterwards). Pages are independent:
+/// they are grouped on every core, and the drafts come back in page order.
 pub fn drafts(pages: &mut [PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft> {
-    let work: Vec<(usize, &PageFacts, Vec<Example>)> = pages
+    let work: Vec<(usize, &PageFacts, PageParts)> = pages
         .iter_mut()
         .enumerate()
         .filter(|(_, page)| page.kind == PageKind::Api && !page.endpoints.is_empty())
         .map(|(index, page)| {
-            let examples = std::mem::take(&mut page.examples);
+            let parts = PageParts {
+                endpoints: std::mem::take(&mut page.endpoints),
+                permissions: std::mem::take(&mut page.permissions),
+                examples: std::mem::take(&mut page.examples),
+            };
             let page: &PageFacts = page;
-            (index, page, examples)
+            (index, page, parts)
         })
         .collect();
     let mut out = Vec::new();
-    for (drafts, found) in crate::on_all_cores(work, |(index, page, examples)| {
-        page_drafts(index, page, examples)
-    }) {
+    for (drafts, found) in
+        crate::on_all_cores(work, |(index, page, parts)| page_drafts(index, page, parts))
+    {
         out.extend(drafts);
         diags.extend(found);
     }
     out
 }
 
-/// The drafts of one API page, and what went wrong.
-fn page_drafts(
-    index: usize,
-    page: &PageFacts,
+/// What a page's drafts take from it.
+struct PageParts {
+    endpoints: Vec<Endpoint>,
+    permissions: Vec<PermissionSet>,
     examples: Vec<Example>,
-) -> (Vec<Draft>, Vec<Diagnostic>) {
+}
+
+/// The drafts of one API page, and what went wrong.
+fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>, Vec<Diagnostic>) {
+    let PageParts {
+        mut endpoints,
+        permissions,
+        examples,
+    } = parts;
     let mut out = Vec::new();
     let mut diags = Vec::new();
     let version = page.version.unwrap_or_else(|| {
@@ -76,8 +89,7 @@ fn page_drafts(
         ApiVersion::V1
     });
     let distinct: Vec<String> = {
-        let mut k: Vec<String> = page
-            .endpoints
+        let mut k: Vec<String> = endpoints
             .iter()
             .map(|e| format!("{} {}", e.method, path_key(&e.path)))
             .collect();
@@ -91,23 +103,35 @@ fn page_drafts(
         file: page.file.clone(),
         stem: file_stem(&page.file),
     };
-    let mut methods: Vec<&str> = page.endpoints.iter().map(|e| e.method.as_str()).collect();
-    methods.dedup();
-    let mut seen = Vec::new();
-    for method in methods {
-        if seen.contains(&method) {
-            continue;
+    // Methods in the order they first appear.
+    let mut methods: Vec<String> = Vec::new();
+    for e in &endpoints {
+        if !methods.contains(&e.method) {
+            methods.push(e.method.clone());
         }
-        seen.push(method);
-        let endpoints: Vec<&Endpoint> = page
-            .endpoints
-            .iter()
-            .filter(|e| e.method == method)
-            .collect();
-        for (eps, perms) in pair_scopes(&endpoints, &page.permissions) {
+    }
+    // The last method takes the permission sets; the others copy them.
+    let mut permissions = Some(permissions);
+    let count = methods.len();
+    for (n, method) in methods.into_iter().enumerate() {
+        let (mine, rest): (Vec<Endpoint>, Vec<Endpoint>) =
+            endpoints.into_iter().partition(|e| e.method == method);
+        endpoints = rest;
+        let groups = match pair_scopes(mine, permissions.as_deref().unwrap_or_default()) {
+            Ok(groups) => groups,
+            Err(all) => {
+                let sets = if n + 1 == count {
+                    permissions.take().unwrap_or_default()
+                } else {
+                    permissions.clone().unwrap_or_default()
+                };
+                vec![(all, sets)]
+            }
+        };
+        for (eps, perms) in groups {
             out.push(Draft {
                 version,
-                method: method.to_string(),
+                method: method.clone(),
                 endpoints: dedup_endpoints(eps),
                 permissions: perms,
                 examples: Vec::new(),
@@ -185,49 +209,53 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Endpoints and the permission sets that go with them.
+type ScopeGroup = (Vec<Endpoint>, Vec<PermissionSet>);
+
 /// Pairs scoped endpoints with scoped permission sets by shared words.
-/// When the page does not pair them, all endpoints share all sets.
+/// When the page does not pair them, the endpoints come back unpaired
+/// (`Err`), to share all sets.
 fn pair_scopes(
-    endpoints: &[&Endpoint],
+    endpoints: Vec<Endpoint>,
     sets: &[PermissionSet],
-) -> Vec<(Vec<Endpoint>, Vec<PermissionSet>)> {
-    let all = || {
-        vec![(
-            endpoints.iter().map(|e| (*e).clone()).collect(),
-            sets.to_vec(),
-        )]
-    };
+) -> Result<Vec<ScopeGroup>, Vec<Endpoint>> {
     let scoped_sets: Vec<&PermissionSet> = sets.iter().filter(|s| s.scope.is_some()).collect();
     if endpoints.len() < 2 || scoped_sets.len() < 2 || endpoints.iter().any(|e| e.scope.is_none()) {
-        return all();
+        return Err(endpoints);
     }
-    let mut groups: Vec<(Vec<Endpoint>, Vec<PermissionSet>)> = Vec::new();
-    for e in endpoints {
+    // Each endpoint's set, by index into `scoped_sets`.
+    let mut paired: Vec<usize> = Vec::with_capacity(endpoints.len());
+    for e in &endpoints {
         let ew = words(e.scope.as_deref().unwrap_or(""));
         let best = scoped_sets
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 (
                     words(s.scope.as_deref().unwrap_or(""))
                         .iter()
                         .filter(|w| ew.contains(w))
                         .count(),
-                    *s,
+                    i,
                 )
             })
             .max_by_key(|(n, _)| *n);
         let Some((_, set)) = best.filter(|(n, _)| *n > 0) else {
-            return all();
+            return Err(endpoints);
         };
+        paired.push(set);
+    }
+    let mut groups: Vec<ScopeGroup> = Vec::new();
+    for (e, set) in endpoints.iter().zip(paired.iter().map(|&i| scoped_sets[i])) {
         match groups.iter_mut().find(|(_, s)| s[0] == *set) {
-            Some(g) => g.0.push((*e).clone()),
-            None => groups.push((vec![(*e).clone()], vec![set.clone()])),
+            Some(g) => g.0.push(e.clone()),
+            None => groups.push((vec![e.clone()], vec![set.clone()])),
         }
     }
     if groups.len() < 2 {
-        return all();
+        return Err(endpoints);
     }
-    groups
+    Ok(groups)
 }
 
 /// Pages that document other pages' endpoints in passing, such as the

@@ -6,7 +6,7 @@ use super::annotation::Annotation;
 use super::blocks::{Block, BlockKind, IncludeOutcome, Table};
 use super::http::{self, normalise, path_key, request_line};
 use super::json::{self, Lenient};
-use super::prose::{self, ProseEnum};
+use super::prose::{self, Phrase, ProseEnum};
 use super::resource::{self, ResourceFacts};
 use super::{permissions, FrontMatter};
 use crate::diagnostics::{Code, Diagnostic};
@@ -272,12 +272,17 @@ impl Walk<'_> {
     }
 
     fn read_paragraph(&mut self, text: &str, lower: &str, block: &Block) {
-        if lower.contains("apis under the /beta version") {
+        static BETA: Phrase = Phrase::new("apis under the /beta version");
+        static IF_SUCCESSFUL: Phrase = Phrase::new("if successful");
+        static METHOD_RETURNS: Phrase = Phrase::new("this method returns");
+        static RESPONSE_CODE: Phrase = Phrase::new("response code");
+        static MIGHT_BE_SHORTENED: Phrase = Phrase::new("might be shortened");
+        static MAY_BE_SHORTENED: Phrase = Phrase::new("may be shortened");
+        if BETA.is_in(lower) {
             self.explicit_beta = true;
             return;
         }
-        if lower.contains("if successful")
-            || (lower.contains("this method returns") && lower.contains("response code"))
+        if IF_SUCCESSFUL.is_in(lower) || (METHOD_RETURNS.is_in(lower) && RESPONSE_CODE.is_in(lower))
         {
             if self.facts.response_at.is_none() {
                 if let Some((status, ty, collection)) = prose::response(text) {
@@ -292,7 +297,7 @@ impl Walk<'_> {
             }
             return;
         }
-        if lower.contains("might be shortened") || lower.contains("may be shortened") {
+        if MIGHT_BE_SHORTENED.is_in(lower) || MAY_BE_SHORTENED.is_in(lower) {
             self.shortened_note = true;
             return;
         }

@@ -2,6 +2,33 @@
 //! request body, and enum values with their terminal states.
 
 use crate::ir::{QueryOptions, QuerySupport};
+use memchr::memmem::Finder;
+use std::sync::OnceLock;
+
+/// A phrase the readers look for in every paragraph or cell. Its searcher
+/// is built once, on first use: `str::contains` builds one per call, and
+/// that was most of the cost of asking a short paragraph for a phrase.
+pub struct Phrase {
+    text: &'static str,
+    finder: OnceLock<Finder<'static>>,
+}
+
+impl Phrase {
+    pub const fn new(text: &'static str) -> Self {
+        Phrase {
+            text,
+            finder: OnceLock::new(),
+        }
+    }
+
+    /// Whether `haystack` contains the phrase, as `str::contains` says.
+    pub fn is_in(&self, haystack: &str) -> bool {
+        self.finder
+            .get_or_init(|| Finder::new(self.text))
+            .find(haystack.as_bytes())
+            .is_some()
+    }
+}
 
 /// "If successful, this method returns a `200 OK` response code and a
 /// [user](../resources/user.md) object in the response body."
@@ -326,5 +353,18 @@ mod tests {
         assert_eq!(wire_case("NotStarted"), "notStarted");
         assert_eq!(wire_case("running"), "running");
         assert_eq!(wire_case("ID"), "ID");
+    }
+}
+
+#[cfg(test)]
+mod phrase_tests {
+    use super::Phrase;
+
+    #[test]
+    fn a_phrase_is_found_where_str_contains_finds_it() {
+        static PHRASE: Phrase = Phrase::new("ab a");
+        for text in crate::testing::every_string(&['a', 'b', ' ', 'é'], 6) {
+            assert_eq!(PHRASE.is_in(&text), text.contains("ab a"), "{text:?}");
+        }
     }
 }
