@@ -154,31 +154,32 @@ pub fn on_all_cores<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) 
     }
     let next = AtomicUsize::new(0);
     let (f, runs, next) = (&f, &runs, &next);
+    let work = move || {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = runs.get(i) else {
+                break out;
+            };
+            let part = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+            if let Some(part) = part {
+                out.push((i, part.into_iter().map(f).collect::<Vec<R>>()));
+            }
+        }
+    };
+    // The calling thread works too: one thread fewer to start, and what it
+    // allocates stays in a heap that lives on (a finished thread's heap is
+    // handed over to the others, which costs on every later free).
     let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(move || {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(slot) = runs.get(i) else {
-                            break out;
-                        };
-                        let part = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
-                        if let Some(part) = part {
-                            out.push((i, part.into_iter().map(f).collect()));
-                        }
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
+        let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        let mut done = work();
+        for h in handles {
+            done.extend(
                 h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        done
     });
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().flat_map(|(_, r)| r).collect()
