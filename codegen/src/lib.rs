@@ -263,3 +263,36 @@ pub fn generate(docs: &Path, display: &str) -> Result<(Ir, Vec<write::GeneratedF
     let files = emit::generate(&ir).map_err(RegenError::Emit)?;
     Ok((ir, files))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::on_all_cores;
+
+    #[test]
+    fn results_come_back_in_input_order() {
+        // Uneven costs, so that the threads finish their runs out of order.
+        let items: Vec<u64> = (0..1000).collect();
+        let out = on_all_cores(items, |i| {
+            let mut x = i;
+            for _ in 0..(i % 7) * 1000 {
+                x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(1));
+            }
+            (i, x)
+        });
+        let order: Vec<u64> = out.iter().map(|(i, _)| *i).collect();
+        assert_eq!(order, (0..1000).collect::<Vec<u64>>());
+    }
+
+    #[test]
+    fn a_panic_in_any_item_is_raised_at_the_call() {
+        for bad in [0, 500, 999] {
+            let result = std::panic::catch_unwind(|| {
+                on_all_cores((0..1000).collect(), |i: usize| {
+                    assert_ne!(i, bad, "item {bad}");
+                    i
+                })
+            });
+            assert!(result.is_err(), "the panic at item {bad} was lost");
+        }
+    }
+}
