@@ -8,7 +8,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::parse::resource::json_type;
 use crate::parse::{PageFacts, PageKind};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 type Key = (ApiVersion, String);
 
@@ -372,11 +372,17 @@ fn resolve_types(
             .entry((*version, name.to_ascii_lowercase()))
             .or_insert_with(|| name.clone());
     }
-    let exact = |k: &Key| models.contains_key(k) || enums.contains_key(k);
+    // Looked up for every property, never iterated: a hash set of
+    // borrowed names, so that a lookup copies nothing.
+    let exact: HashSet<(ApiVersion, &str)> = models
+        .keys()
+        .chain(enums.keys())
+        .map(|(version, name)| (*version, name.as_str()))
+        .collect();
     let mut fixes: Vec<(Key, usize, Option<String>)> = Vec::new();
     for (key, model) in models.iter() {
         for (i, p) in model.properties.iter().enumerate() {
-            if p.type_name.starts_with("Edm.") || exact(&(key.0, p.type_name.clone())) {
+            if p.type_name.starts_with("Edm.") || exact.contains(&(key.0, p.type_name.as_str())) {
                 continue;
             }
             let found = by_lower
