@@ -8,7 +8,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::parse::resource::json_type;
 use crate::parse::{PageFacts, PageKind};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 type Key = (ApiVersion, String);
 
@@ -416,118 +416,66 @@ fn resolve_types(
 /// base-type chain, base first, marked `inherited_from`. A base type missing
 /// from this version is looked up in the other one (the root `entity` is
 /// often documented once); a base type found nowhere is a diagnostic.
-///
-/// A model's inherited properties depend only on its bases' own ones, so
-/// each model's are worked out on every core from the map as it stands,
-/// and set afterwards.
 fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
-    let plans = crate::on_all_cores(models.iter().collect(), |(key, model)| {
-        inheritance(models, key, model)
-    });
-    for (model, (slots, found)) in models.values_mut().zip(plans) {
-        diags.extend(found);
-        let mut own: Vec<Option<Property>> = std::mem::take(&mut model.properties)
-            .into_iter()
-            .map(Some)
-            .collect();
-        model.properties = slots
-            .into_iter()
-            .filter_map(|slot| match slot {
-                Slot::Inherited(p) => Some(p),
-                Slot::Own(i) => own[i].take(),
-            })
-            .collect();
-    }
-}
-
-/// Where a property of a flattened model comes from.
-enum Slot {
-    Inherited(Property),
-    /// The model's own property at this index.
-    Own(usize),
-}
-
-/// The properties of one model with its base-type chain: each name where
-/// it first appears (the root's properties lead, the model's own come
-/// last), holding its last occurrence (a derived page that restates a base
-/// property wins).
-fn inheritance(
-    models: &BTreeMap<Key, Model>,
-    key: &Key,
-    model: &Model,
-) -> (Vec<Slot>, Vec<Diagnostic>) {
-    let mut found = Vec::new();
-    let mut levels: Vec<Vec<Property>> = Vec::new();
-    let mut seen = vec![key.1.clone()];
-    let mut base = model.base_type.clone();
-    while let Some(name) = base.take() {
-        if seen.contains(&name) {
-            found.push(Diagnostic::at(
-                Code::UnknownType,
-                &model.sources[0],
-                format!("base types of `{}` form a cycle at `{name}`", model.name),
-            ));
-            break;
-        }
-        seen.push(name.clone());
-        let parent = models
-            .get(&(key.0, name.clone()))
-            .or_else(|| models.iter().find(|(k, _)| k.1 == name).map(|(_, m)| m));
-        let Some(parent) = parent else {
-            found.push(Diagnostic::at(
-                Code::UnknownType,
-                &model.sources[0],
-                format!(
-                    "base type `{name}` of `{}` is not documented here; its properties are missing",
-                    model.name
-                ),
-            ));
-            break;
-        };
-        levels.push(
-            parent
-                .properties
-                .iter()
-                .filter(|p| p.inherited_from.is_none())
-                .map(|p| Property {
-                    inherited_from: Some(name.clone()),
-                    ..p.clone()
-                })
-                .collect(),
-        );
-        base = parent.base_type.clone();
-    }
-    // The walk meets the nearest base first; the root's properties lead.
-    let inherited: Vec<Property> = levels.into_iter().rev().flatten().collect();
-    let mut at: HashMap<&str, usize> = HashMap::new();
-    // Indices: inherited first, then own (offset by the inherited count).
-    let mut order: Vec<usize> = Vec::new();
-    let names = inherited
-        .iter()
-        .map(|p| p.name.as_str())
-        .chain(model.properties.iter().map(|p| p.name.as_str()));
-    for (index, name) in names.enumerate() {
-        match at.get(name) {
-            Some(&slot) => order[slot] = index,
-            None => {
-                at.insert(name, order.len());
-                order.push(index);
+    let keys: Vec<Key> = models.keys().cloned().collect();
+    for key in keys {
+        let mut levels: Vec<Vec<Property>> = Vec::new();
+        let mut seen = vec![key.1.clone()];
+        let mut base = models[&key].base_type.clone();
+        while let Some(name) = base.take() {
+            if seen.contains(&name) {
+                let m = &models[&key];
+                diags.push(Diagnostic::at(
+                    Code::UnknownType,
+                    &m.sources[0],
+                    format!("base types of `{}` form a cycle at `{name}`", m.name),
+                ));
+                break;
             }
+            seen.push(name.clone());
+            let found = models
+                .get(&(key.0, name.clone()))
+                .or_else(|| models.iter().find(|(k, _)| k.1 == name).map(|(_, m)| m));
+            let Some(parent) = found else {
+                let m = &models[&key];
+                diags.push(Diagnostic::at(
+                    Code::UnknownType,
+                    &m.sources[0],
+                    format!(
+                        "base type `{name}` of `{}` is not documented here; its properties are missing",
+                        m.name
+                    ),
+                ));
+                break;
+            };
+            levels.push(
+                parent
+                    .properties
+                    .iter()
+                    .filter(|p| p.inherited_from.is_none())
+                    .map(|p| Property {
+                        inherited_from: Some(name.clone()),
+                        ..p.clone()
+                    })
+                    .collect(),
+            );
+            base = parent.base_type.clone();
         }
-    }
-    let count = inherited.len();
-    let mut inherited: Vec<Option<Property>> = inherited.into_iter().map(Some).collect();
-    let slots = order
-        .into_iter()
-        .filter_map(|index| {
-            if index < count {
-                inherited[index].take().map(Slot::Inherited)
+        // The walk meets the nearest base first; the root's properties lead.
+        let inherited = levels.into_iter().rev().flatten();
+        let model = models.get_mut(&key).expect("key from the map");
+        let own = std::mem::take(&mut model.properties);
+        let mut all: Vec<Property> = Vec::new();
+        for p in inherited.chain(own) {
+            if let Some(i) = all.iter().position(|q| q.name == p.name) {
+                // A derived page that restates a base property wins.
+                all[i] = p;
             } else {
-                Some(Slot::Own(index - count))
+                all.push(p);
             }
-        })
-        .collect();
-    (slots, found)
+        }
+        model.properties = all;
+    }
 }
 
 fn add_enum(
