@@ -84,10 +84,7 @@ pub fn run(docs: &Path, out: &Path) -> Result<Bench, String> {
             (
                 rel.clone(),
                 std::fs::read(path)
-                    .map(|b| {
-                        String::from_utf8(b)
-                            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-                    })
+                    .map(|b| crate::parse::decode(b).0)
                     .unwrap_or_default(),
             )
         });

@@ -74,7 +74,7 @@ struct PageParts {
 fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>, Vec<Diagnostic>) {
     let PageParts {
         mut endpoints,
-        permissions,
+        mut permissions,
         examples,
     } = parts;
     let mut out = Vec::new();
@@ -111,22 +111,15 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
         }
     }
     // The last method takes the permission sets; the others copy them.
-    let mut permissions = Some(permissions);
     let count = methods.len();
     for (n, method) in methods.into_iter().enumerate() {
         let (mine, rest): (Vec<Endpoint>, Vec<Endpoint>) =
             endpoints.into_iter().partition(|e| e.method == method);
         endpoints = rest;
-        let groups = match pair_scopes(mine, permissions.as_deref().unwrap_or_default()) {
+        let groups = match pair_scopes(mine, &permissions) {
             Ok(groups) => groups,
-            Err(all) => {
-                let sets = if n + 1 == count {
-                    permissions.take().unwrap_or_default()
-                } else {
-                    permissions.clone().unwrap_or_default()
-                };
-                vec![(all, sets)]
-            }
+            Err(all) if n + 1 == count => vec![(all, std::mem::take(&mut permissions))],
+            Err(all) => vec![(all, permissions.clone())],
         };
         for (eps, perms) in groups {
             out.push(Draft {

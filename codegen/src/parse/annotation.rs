@@ -76,6 +76,14 @@ impl Annotation {
     }
 }
 
+/// A yes-or-no key, written `true` or `"true"` (or their opposites):
+/// `None` when it is neither a boolean nor a string.
+pub fn flag(value: &Value) -> Option<bool> {
+    value
+        .as_bool()
+        .or_else(|| value.as_str().map(|s| s == "true"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

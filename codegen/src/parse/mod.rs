@@ -116,13 +116,8 @@ impl Loader {
                     }
                 }
                 let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-                match String::from_utf8(bytes) {
-                    Ok(s) => Ok((Cow::Owned(s), false)),
-                    Err(e) => Ok((
-                        Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-                        true,
-                    )),
-                }
+                let (text, lossy) = decode(bytes);
+                Ok((Cow::Owned(text), lossy))
             }
         }
     }
@@ -234,6 +229,15 @@ impl Loader {
             });
         }
         out
+    }
+}
+
+/// A file's bytes as text, without a copy when they are valid UTF-8;
+/// otherwise invalid bytes are replaced, and the flag says so.
+pub fn decode(bytes: Vec<u8>) -> (String, bool) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
     }
 }
 

@@ -2,7 +2,7 @@
 //! section it is in, and collects the page facts. It does not care whether
 //! the blocks came from Markdown source or rendered text.
 
-use super::annotation::Annotation;
+use super::annotation::{self, Annotation};
 use super::blocks::{Block, BlockKind, IncludeOutcome, Table};
 use super::http::{self, normalise, path_key, request_line};
 use super::json::{self, Lenient};
@@ -613,7 +613,7 @@ impl Walk<'_> {
                 headers: msg.headers,
                 body,
                 truncated: match get(|a| &a.truncated) {
-                    Some(v) => v.as_bool().unwrap_or(v.as_str() == Some("true")),
+                    Some(v) => annotation::flag(v).unwrap_or(false),
                     None => self.shortened_note,
                 },
                 // `"@odata.type": "microsoft.graph.None"` (call-answer.md,
@@ -624,8 +624,7 @@ impl Walk<'_> {
                         let name = t.rsplit('.').next().unwrap_or(t);
                         !name.eq_ignore_ascii_case("none")
                     }),
-                is_collection: get(|a| &a.is_collection)
-                    .and_then(|v| v.as_bool().or_else(|| v.as_str().map(|s| s == "true"))),
+                is_collection: get(|a| &a.is_collection).and_then(annotation::flag),
                 source: block.at.clone(),
                 also_at: Vec::new(),
             };

@@ -2,7 +2,7 @@
 //! representation annotation (`@odata.type`, `baseType`), enum members
 //! stated in property descriptions, and enum pages with a Members table.
 
-use super::annotation::Annotation;
+use super::annotation::{self, Annotation};
 use super::blocks::{Block, BlockKind};
 use super::json::{self, Lenient};
 use super::page::PageFacts;
@@ -243,10 +243,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                         .and_then(|k| k.as_str())
                         .map(str::to_string)
                         .filter(|k| !k.is_empty());
-                    res.open_type = a
-                        .open_type
-                        .as_ref()
-                        .is_some_and(|o| o.as_bool() == Some(true) || o.as_str() == Some("true"));
+                    res.open_type = a.open_type.as_ref().and_then(annotation::flag) == Some(true);
                     res.base_type = a
                         .base_type
                         .as_ref()
