@@ -105,7 +105,7 @@ impl<'t> LineCursor<'t> {
 
 /// The newlines in `bytes`. Every byte of the tree passes through here
 /// once; memchr counts them with vector instructions.
-fn count_newlines(bytes: &[u8]) -> usize {
+pub fn count_newlines(bytes: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', bytes).count()
 }
 

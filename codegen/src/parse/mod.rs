@@ -320,53 +320,74 @@ pub fn is_markdown(text: &str) -> bool {
 /// body starts on, so that line numbers stay true without copying the page.
 fn split_front_matter(text: &str) -> (FrontMatter, &str, u32) {
     let text = text.trim_start_matches('\u{feff}');
-    let mut lines = text.split_inclusive('\n');
-    let Some(first) = lines.next().filter(|l| l.trim_end() == "---") else {
+    let Some(yaml_start) = fence_end(text, 0) else {
         return (FrontMatter::default(), text, 1);
     };
-    // The YAML is the slice between the fences: nothing is copied.
-    let yaml_start = first.len();
-    let mut count = 1;
-    let mut body_start = first.len();
-    for line in lines {
-        count += 1;
-        let yaml_end = body_start;
-        body_start += line.len();
-        if line.trim_end() == "---" {
-            let yaml = &text[yaml_start..yaml_end];
-            return (front_matter(yaml), &text[body_start..], count + 1);
+    // The closing fence: the first later line that is `---`. The YAML is
+    // the slice between the fences: nothing is copied.
+    // (From the first fence's own newline, so that an empty YAML is found.)
+    let mut from = yaml_start - 1;
+    while let Some(newline) = memchr::memmem::find(&text.as_bytes()[from..], b"\n---") {
+        let line_start = from + newline + 1;
+        if let Some(body_start) = fence_end(text, line_start) {
+            let yaml = &text[yaml_start..line_start];
+            // The opening fence, the YAML's lines, the closing fence: the body
+            // starts on the line after.
+            let lines = 3 + blocks::count_newlines(yaml.as_bytes());
+            return (
+                front_matter(yaml),
+                &text[body_start..],
+                u32::try_from(lines).unwrap_or(u32::MAX),
+            );
         }
+        from = line_start;
     }
     (FrontMatter::default(), text, 1)
+}
+
+/// Where the line after a `---` fence line starting at `start` begins (the
+/// end of the text when it is the last line); `None` when the line is not a
+/// fence. Trailing whitespace is allowed, as `trim_end` allows it.
+fn fence_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?.strip_prefix("---")?;
+    let line_len = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    rest[..line_len]
+        .trim_end()
+        .is_empty()
+        .then_some(start + 3 + line_len)
 }
 
 /// `key: value` lines whose values need no YAML to read: plain, or quoted
 /// without escapes. Most front matter is this; the rest goes to serde_yaml.
 /// The values are slices of the front matter: nothing is copied until a
-/// field the pages use is picked.
+/// field the pages use is picked. Front matter is a few short lines, so
+/// they are scanned byte by byte (a vector search costs more to start).
 fn simple_front_matter(yaml: &str) -> Option<Vec<(&str, &str)>> {
     let mut map = Vec::new();
-    for line in yaml.lines() {
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+    for line in yaml.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let content = line.trim();
+        if content.is_empty() || content.starts_with('#') {
             continue;
         }
         if line.starts_with([' ', '\t', '-']) {
             return None; // nested or a list
         }
-        let (key, value) = line.split_once(':')?;
-        let value = value.trim();
-        let plain = match value.as_bytes().first() {
+        let colon = line.bytes().position(|b| b == b':')?;
+        let (key, value) = (&line[..colon], line[colon + 1..].trim());
+        let bytes = value.as_bytes();
+        let plain = match bytes.first() {
             None => "",
             Some(b'"') => {
                 let inner = value.strip_prefix('"')?.strip_suffix('"')?;
-                if inner.contains(['\\', '"']) {
+                if inner.bytes().any(|b| b == b'\\' || b == b'"') {
                     return None;
                 }
                 inner
             }
             Some(b'\'') => {
                 let inner = value.strip_prefix('\'')?.strip_suffix('\'')?;
-                if inner.contains('\'') {
+                if inner.bytes().any(|b| b == b'\'') {
                     return None;
                 }
                 inner
@@ -374,7 +395,8 @@ fn simple_front_matter(yaml: &str) -> Option<Vec<(&str, &str)>> {
             Some(b'|' | b'>' | b'[' | b'{' | b'&' | b'*' | b'!' | b'%' | b'@' | b'`') => {
                 return None
             }
-            Some(_) if value.contains(" #") || value.contains(": ") => return None,
+            // A comment or a nested mapping on the line.
+            Some(_) if bytes.windows(2).any(|w| w == b" #" || w == b": ") => return None,
             Some(_) => value,
         };
         map.push((key.trim(), plain));
@@ -531,6 +553,84 @@ mod tests {
         assert_eq!((body, first_line), ("# Get x\n", 5));
         let blocks = markdown::to_blocks(body, "p.md", first_line);
         assert_eq!(blocks[0].at.line, 5);
+    }
+
+    /// The line-by-line reading the fence search replaced: the first line
+    /// and a later one whose `trim_end` is `---`.
+    fn fences_line_by_line(text: &str) -> Option<(&str, &str, u32)> {
+        let mut lines = text.split_inclusive('\n');
+        let first = lines.next().filter(|l| l.trim_end() == "---")?;
+        let (mut count, mut body_start) = (1, first.len());
+        for line in lines {
+            count += 1;
+            let yaml_end = body_start;
+            body_start += line.len();
+            if line.trim_end() == "---" {
+                return Some((&text[first.len()..yaml_end], &text[body_start..], count + 1));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn fences_are_found_as_line_by_line() {
+        let alphabet = ['-', '\n', '\r', ' ', 'a'];
+        for case in crate::testing::every_string(&alphabet, 8) {
+            let (_, body, line) = split_front_matter(&case);
+            let expected =
+                fences_line_by_line(&case).map_or((case.as_str(), 1), |(_, b, l)| (b, l));
+            assert_eq!((body, line), expected, "{case:?}");
+        }
+    }
+
+    /// The reading `simple_front_matter` had with `lines`, `split_once` and
+    /// `contains`.
+    fn simple_by_str(yaml: &str) -> Option<Vec<(&str, &str)>> {
+        let mut map = Vec::new();
+        for line in yaml.lines() {
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            if line.starts_with([' ', '\t', '-']) {
+                return None;
+            }
+            let (key, value) = line.split_once(':')?;
+            let value = value.trim();
+            let plain = match value.as_bytes().first() {
+                None => "",
+                Some(b'"') => {
+                    let inner = value.strip_prefix('"')?.strip_suffix('"')?;
+                    if inner.contains(['\\', '"']) {
+                        return None;
+                    }
+                    inner
+                }
+                Some(b'\'') => {
+                    let inner = value.strip_prefix('\'')?.strip_suffix('\'')?;
+                    if inner.contains('\'') {
+                        return None;
+                    }
+                    inner
+                }
+                Some(b'|' | b'>' | b'[' | b'{' | b'&' | b'*' | b'!' | b'%' | b'@' | b'`') => {
+                    return None
+                }
+                Some(_) if value.contains(" #") || value.contains(": ") => return None,
+                Some(_) => value,
+            };
+            map.push((key.trim(), plain));
+        }
+        Some(map)
+    }
+
+    #[test]
+    fn simple_front_matter_reads_as_by_str() {
+        let alphabet = ['a', ':', ' ', '#', '"', '\'', '\\', '\n', '\r', '-'];
+        for case in crate::testing::every_string(&alphabet, 5) {
+            assert_eq!(simple_front_matter(&case), simple_by_str(&case), "{case:?}");
+        }
+        let page = "title: \"Get a user\"\r\nms.prod: users\n# note\ndoc_type: a # b\n";
+        assert_eq!(simple_front_matter(page), simple_by_str(page));
     }
 
     #[test]
