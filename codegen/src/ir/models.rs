@@ -8,7 +8,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::parse::resource::json_type;
 use crate::parse::{PageFacts, PageKind};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 type Key = (ApiVersion, String);
 
@@ -223,63 +223,14 @@ fn match_loose_type_names(
     ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
     models: &BTreeMap<Key, Model>,
 ) {
-    let mut by_lower: BTreeMap<(ApiVersion, String), Vec<&str>> = BTreeMap::new();
-    // (version, namespace, last word of the name, lowercased) to models.
-    let mut by_last_word: BTreeMap<(ApiVersion, &str, String), Vec<&str>> = BTreeMap::new();
-    // (version, the resource page's file name, lowercased) to the models
-    // documented there: the prose links its type to that page
-    // (`[page](../resources/page.md)` documents `onenotePage`).
-    let mut by_page: BTreeMap<(ApiVersion, String), Vec<&str>> = BTreeMap::new();
-    for ((version, name), model) in models {
-        if model.origin == ModelOrigin::ResourcePage {
-            if let Some(at) = model.sources.first() {
-                by_page
-                    .entry((*version, super::merge::file_stem(&at.file)))
-                    .or_default()
-                    .push(name);
-            }
-        }
-        by_lower
-            .entry((*version, name.to_ascii_lowercase()))
-            .or_default()
-            .push(name);
-        let Some((namespace, short)) = name.rsplit_once('.') else {
-            continue;
-        };
-        if let Some(i) = short
-            .rfind(|c: char| c.is_ascii_uppercase())
-            .filter(|&i| i > 0)
-        {
-            by_last_word
-                .entry((*version, namespace, short[i..].to_ascii_lowercase()))
-                .or_default()
-                .push(name);
-        }
-    }
-    let only = |found: Option<&Vec<&str>>| match found.map(Vec::as_slice) {
-        Some([only]) => Some(only.to_string()),
-        _ => None,
-    };
+    // Most names are exact; the index is built for the first that is not.
+    let index: std::cell::OnceCell<LooseNames> = std::cell::OnceCell::new();
     let fix = |version: ApiVersion, name: &mut String| {
         if models.contains_key(&(version, name.clone())) {
             return;
         }
-        let in_case = |n: &str| only(by_lower.get(&(version, n.to_ascii_lowercase())));
-        let last_word = |n: &str| {
-            let (namespace, short) = n.rsplit_once('.')?;
-            only(by_last_word.get(&(version, namespace, short.to_ascii_lowercase())))
-        };
-        let page = |n: &str| {
-            let short = n.rsplit_once('.').map_or(n, |(_, short)| short);
-            only(by_page.get(&(version, short.to_ascii_lowercase())))
-        };
-        let singular = name.strip_suffix('s');
-        let found = in_case(name)
-            .or_else(|| page(name))
-            .or_else(|| singular.and_then(in_case))
-            .or_else(|| last_word(name))
-            .or_else(|| singular.and_then(last_word));
-        if let Some(found) = found {
+        let index = index.get_or_init(|| LooseNames::of(models));
+        if let Some(found) = index.model_for(version, name) {
             *name = found;
         }
     };
@@ -291,6 +242,86 @@ fn match_loose_type_names(
         for other in &mut op.response.other_types {
             fix(version, &mut other.type_name);
         }
+    }
+}
+
+/// The models by the loose names the docs use for them (see
+/// [`match_loose_type_names`]). Only looked up, never iterated.
+struct LooseNames<'m> {
+    /// (version, the name lowercased) to models.
+    by_lower: HashMap<(ApiVersion, String), Vec<&'m str>>,
+    /// (version, namespace, last word of the name, lowercased) to models.
+    by_last_word: HashMap<(ApiVersion, &'m str, String), Vec<&'m str>>,
+    /// (version, the resource page's file name, lowercased) to the models
+    /// documented there: the prose links its type to that page
+    /// (`[page](../resources/page.md)` documents `onenotePage`).
+    by_page: HashMap<(ApiVersion, String), Vec<&'m str>>,
+}
+
+impl<'m> LooseNames<'m> {
+    fn of(models: &'m BTreeMap<Key, Model>) -> Self {
+        let mut index = LooseNames {
+            by_lower: HashMap::new(),
+            by_last_word: HashMap::new(),
+            by_page: HashMap::new(),
+        };
+        for ((version, name), model) in models {
+            if model.origin == ModelOrigin::ResourcePage {
+                if let Some(at) = model.sources.first() {
+                    index
+                        .by_page
+                        .entry((*version, super::merge::file_stem(&at.file)))
+                        .or_default()
+                        .push(name);
+                }
+            }
+            index
+                .by_lower
+                .entry((*version, name.to_ascii_lowercase()))
+                .or_default()
+                .push(name);
+            let Some((namespace, short)) = name.rsplit_once('.') else {
+                continue;
+            };
+            if let Some(i) = short
+                .rfind(|c: char| c.is_ascii_uppercase())
+                .filter(|&i| i > 0)
+            {
+                index
+                    .by_last_word
+                    .entry((*version, namespace, short[i..].to_ascii_lowercase()))
+                    .or_default()
+                    .push(name);
+            }
+        }
+        index
+    }
+
+    /// The one model `name` loosely names, in the order of
+    /// [`match_loose_type_names`].
+    fn model_for(&self, version: ApiVersion, name: &str) -> Option<String> {
+        let only = |found: Option<&Vec<&str>>| match found.map(Vec::as_slice) {
+            Some([only]) => Some(only.to_string()),
+            _ => None,
+        };
+        let in_case = |n: &str| only(self.by_lower.get(&(version, n.to_ascii_lowercase())));
+        let last_word = |n: &str| {
+            let (namespace, short) = n.rsplit_once('.')?;
+            only(
+                self.by_last_word
+                    .get(&(version, namespace, short.to_ascii_lowercase())),
+            )
+        };
+        let page = |n: &str| {
+            let short = n.rsplit_once('.').map_or(n, |(_, short)| short);
+            only(self.by_page.get(&(version, short.to_ascii_lowercase())))
+        };
+        let singular = name.strip_suffix('s');
+        in_case(name)
+            .or_else(|| page(name))
+            .or_else(|| singular.and_then(in_case))
+            .or_else(|| last_word(name))
+            .or_else(|| singular.and_then(last_word))
     }
 }
 
