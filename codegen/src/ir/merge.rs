@@ -28,9 +28,18 @@ pub struct Draft {
     pub method: String,
     pub endpoints: Vec<Endpoint>,
     pub permissions: Vec<PermissionSet>,
-    pub examples: Vec<Example>,
+    pub examples: Vec<DraftExample>,
     pub page: usize,
     rank: Rank,
+}
+
+/// An example in a draft, with its request's normalised path, worked out
+/// once: the drafts, the endpoint owners and the group merge all match on
+/// it.
+pub struct DraftExample {
+    pub example: Example,
+    /// `None` without a request, or when its URL is not a request path.
+    pub path: Option<String>,
 }
 
 /// Groups each API page's endpoints into drafts: by method, and by scope
@@ -135,10 +144,17 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
     }
     // Examples go to the draft whose endpoint they request.
     for example in examples {
+        let path = example
+            .request
+            .as_ref()
+            .and_then(|r| normalise(&r.url))
+            .map(|p| p.path);
         let target = example
             .request
             .as_ref()
-            .and_then(|r| normalise(&r.url).map(|p| (r.method.clone(), Target::parse(&p.path))));
+            .zip(path.as_deref())
+            .map(|(r, path)| (r.method.clone(), Target::parse(path)));
+        let example = DraftExample { example, path };
         let slot = out
             .iter()
             .position(|d| match &target {
@@ -155,7 +171,7 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
             Some(i) => out[i].examples.push(example),
             None if target.is_none() && !out.is_empty() => out[0].examples.push(example),
             None => {
-                if let Some(r) = &example.request {
+                if let Some(r) = &example.example.request {
                     diags.push(Diagnostic::at(
                         Code::ExampleUnmatched,
                         &r.source,
@@ -317,7 +333,7 @@ fn leave_borrowed_endpoints(
         .collect();
     let mut drafts: Vec<Draft> = drafts;
     // Examples that request an endpoint left to another draft go with it.
-    let mut moved: Vec<(usize, Example)> = Vec::new();
+    let mut moved: Vec<(usize, DraftExample)> = Vec::new();
     let mut keep = vec![true; drafts.len()];
     for (i, d) in drafts.iter_mut().enumerate() {
         if lenders[i].len() < 2 {
@@ -331,11 +347,7 @@ fn leave_borrowed_endpoints(
             .partition(|e| owner_of(&e.path) == Some(i));
         d.endpoints = own;
         for example in std::mem::take(&mut d.examples) {
-            let target = example
-                .request
-                .as_ref()
-                .and_then(|r| normalise(&r.url))
-                .map(|p| Target::parse(&as_user(&p.path)));
+            let target = example.path.as_deref().map(|p| Target::parse(&as_user(p)));
             let fit = |e: &&Endpoint| target.as_ref().is_some_and(|t| fits(&e.path, t));
             match (d.endpoints.iter().find(fit), lent.iter().find(fit)) {
                 (None, Some(e)) => match owner_of(&e.path) {
@@ -580,9 +592,9 @@ fn merge_group(
             type_source: ty.as_ref().map(|_| page_at(d)),
             type_name: ty,
             collection: p.response.collection
-                || d.examples
-                    .iter()
-                    .any(|e| e.response.as_ref().and_then(|r| r.is_collection) == Some(true)),
+                || d.examples.iter().any(|e| {
+                    e.example.response.as_ref().and_then(|r| r.is_collection) == Some(true)
+                }),
             other_types: Vec::new(),
         };
         match response_from {
@@ -717,17 +729,12 @@ fn merge_group(
 
     // Examples: union, facts that agree kept once. They move out of the
     // drafts, which are not read after this.
-    // Each kept example's request key, worked out once.
-    let request_key = |e: &Example| {
-        e.request
-            .as_ref()
-            .map(|r| (r.method.clone(), normalise(&r.url).map(|p| p.path)))
-    };
+    // Each kept example's request key: its method and normalised path.
     let mut examples: Vec<Example> = Vec::new();
     let mut keys = Vec::new();
     for d in owned.iter_mut() {
-        for e in std::mem::take(&mut d.examples) {
-            let key = request_key(&e);
+        for DraftExample { example: e, path } in std::mem::take(&mut d.examples) {
+            let key = e.request.as_ref().map(|r| (r.method.clone(), path));
             let body = e.response.as_ref().map(|r| &r.body);
             let same = examples
                 .iter()
@@ -783,7 +790,7 @@ fn response_type(d: &Draft, p: &PageFacts) -> Option<String> {
 fn example_type(d: &Draft) -> Option<String> {
     d.examples
         .iter()
-        .find_map(|e| e.response.as_ref()?.odata_type.clone())
+        .find_map(|e| e.example.response.as_ref()?.odata_type.clone())
         .map(|t| crate::parse::resource::type_of(t.trim_start_matches('#'), "microsoft.graph").0)
         .filter(|t| !t.is_empty() && t != "microsoft.graph.")
 }
@@ -793,7 +800,7 @@ fn example_type(d: &Draft) -> Option<String> {
 /// Entity-set contexts (`#users/$entity`) name no type.
 fn context_type(d: &Draft) -> Option<String> {
     d.examples.iter().find_map(|e| {
-        let Some(Body::Json(body)) = &e.response.as_ref()?.body else {
+        let Some(Body::Json(body)) = &e.example.response.as_ref()?.body else {
             return None;
         };
         let context = body.get("@odata.context")?.as_str()?;
