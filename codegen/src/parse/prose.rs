@@ -23,10 +23,14 @@ impl Phrase {
 
     /// Whether `haystack` contains the phrase, as `str::contains` says.
     pub fn is_in(&self, haystack: &str) -> bool {
+        self.find(haystack).is_some()
+    }
+
+    /// Where the phrase first starts in `haystack`, as `str::find` says.
+    pub fn find(&self, haystack: &str) -> Option<usize> {
         self.finder
             .get_or_init(|| Finder::new(self.text))
             .find(haystack.as_bytes())
-            .is_some()
     }
 }
 
@@ -365,6 +369,7 @@ mod phrase_tests {
         static PHRASE: Phrase = Phrase::new("ab a");
         for text in crate::testing::every_string(&['a', 'b', ' ', 'é'], 6) {
             assert_eq!(PHRASE.is_in(&text), text.contains("ab a"), "{text:?}");
+            assert_eq!(PHRASE.find(&text), text.find("ab a"), "{text:?}");
         }
     }
 }
