@@ -5,6 +5,7 @@
 //! privileged.
 
 use super::blocks::Table;
+use super::prose::Phrase;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::ir::{PermissionSet, Scheme, SchemePermissions, Source};
 
@@ -85,7 +86,13 @@ enum Cell {
 }
 
 fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic>) -> Cell {
-    let plain = text.replace("**", "").trim().to_string();
+    // Most cells have no bold marks: they are read in place.
+    let unbolded = if text.contains("**") {
+        std::borrow::Cow::Owned(text.replace("**", ""))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let plain = unbolded.trim();
     let lower = plain.to_ascii_lowercase();
     if plain.is_empty() || plain == "-" {
         diags.push(Diagnostic::at(
@@ -98,7 +105,10 @@ fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic
         ));
         return Cell::Unknown;
     }
-    if lower.contains("todo") || lower.contains("provide applicable") || lower.contains("tbd") {
+    static TODO: Phrase = Phrase::new("todo");
+    static PROVIDE_APPLICABLE: Phrase = Phrase::new("provide applicable");
+    static TBD: Phrase = Phrase::new("tbd");
+    if TODO.is_in(&lower) || PROVIDE_APPLICABLE.is_in(&lower) || TBD.is_in(&lower) {
         diags.push(Diagnostic::at(
             Code::PermissionPlaceholder,
             at,
@@ -142,21 +152,23 @@ fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic
                 .trim()
                 .trim_matches(['*', '(', ')'])
                 .trim_end_matches('.');
-            match word.to_ascii_lowercase().as_str() {
-                "" => {}
-                "and" | "plus" | "+" | "&" => join_next = true,
-                "or" => {
-                    join_next = false;
+            // (Compared without case, not lowercased: a copy per word was
+            // most of the cost of a cell.)
+            let is = |joiner: &str| word.eq_ignore_ascii_case(joiner);
+            if word.is_empty() {
+            } else if is("and") || is("plus") || word == "+" || word == "&" {
+                join_next = true;
+            } else if is("or") {
+                join_next = false;
+                finish(&mut group);
+            } else if looks_like_permission(word) {
+                if !join_next || group.is_empty() {
                     finish(&mut group);
                 }
-                _ if looks_like_permission(word) => {
-                    if !join_next || group.is_empty() {
-                        finish(&mut group);
-                    }
-                    group.push(word);
-                    join_next = false;
-                }
-                _ => odd.push(word),
+                group.push(word);
+                join_next = false;
+            } else {
+                odd.push(word);
             }
         }
         finish(&mut group);
