@@ -167,20 +167,22 @@ pub fn enum_values(text: &str) -> Option<Vec<String>> {
     // Every key phrase holds "possible"; most descriptions have none.
     // (Lowering first and searching once is cheaper than a case-blind
     // search byte by byte.)
+    static POSSIBLE: Phrase = Phrase::new("possible");
+    static KEYS: [Phrase; 5] = [
+        Phrase::new("possible values are"),
+        Phrase::new("possible states of"),
+        Phrase::new("possible values:"),
+        Phrase::new("the possible values are"),
+        Phrase::new("possible values include"),
+    ];
     let lower = text.to_ascii_lowercase();
-    if !lower.contains("possible") {
+    if !POSSIBLE.is_in(&lower) {
         return None;
     }
-    let key = [
-        "possible values are",
-        "possible states of",
-        "possible values:",
-        "the possible values are",
-        "possible values include",
-    ]
-    .iter()
-    .filter_map(|k| lower.find(k).map(|i| (i, k.len())))
-    .min()?;
+    let key = KEYS
+        .iter()
+        .filter_map(|k| k.find(&lower).map(|i| (i, k.text.len())))
+        .min()?;
     let after = &text[key.0 + key.1..];
     let start = if lower[key.0..].starts_with("possible states of") {
         after.find(" are ").map(|i| i + 5)?

@@ -45,7 +45,9 @@ pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
         collection = true;
     }
     // "string (readonly)": notes in parentheses are not part of the type.
-    let t = match t.find(" (") {
+    // (A byte search: a substring searcher per type cost more than this.)
+    let note = t.as_bytes().windows(2).position(|w| w == b" (");
+    let t = match note {
         Some(i) if !collection || !t.starts_with("Collection(") => &t[..i],
         _ => &t[..],
     };
@@ -93,10 +95,13 @@ fn cell_name(cell: &str) -> Option<String> {
         .trim()
         .trim_matches(|c| c == '*' || c == '`' || c == '_')
         .trim();
-    let t = match (t.find('['), t.find("](")) {
-        (Some(0), Some(close)) => &t[1..close],
-        _ => t,
-    };
+    // A link: its text. (Searched for only in cells that open with `[`.)
+    let link_text = t
+        .starts_with('[')
+        .then(|| t.find("]("))
+        .flatten()
+        .map(|close| &t[1..close]);
+    let t = link_text.unwrap_or(t);
     let t = t.trim().trim_matches(|c| c == '*' || c == '`').trim();
     let ok = !t.is_empty()
         && t.len() <= 120
@@ -212,9 +217,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                     }
                 }
                 let bare = lower.trim().trim_end_matches('.');
-                if lower.contains("has no properties")
-                    || lower.contains("no properties.")
-                    || (in_properties && bare == "none")
+                static HAS_NONE: prose::Phrase = prose::Phrase::new("has no properties");
+                static NONE: prose::Phrase = prose::Phrase::new("no properties.");
+                if HAS_NONE.is_in(&lower) || NONE.is_in(&lower) || (in_properties && bare == "none")
                 {
                     says_no_properties = true;
                 }
