@@ -3,6 +3,7 @@
 //! loader expands them.
 
 use super::blocks::{parse_include, Block, BlockKind, IncludeOutcome, LineCursor, Row, Table};
+use super::prose::Phrase;
 use crate::ir::Source;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::sync::Arc;
@@ -311,7 +312,8 @@ fn push_paragraph(out: &mut Vec<Block>, raw: &str, text: &str, base: Source) {
     // Directives are rare: most paragraphs need no look at their lines.
     let mut rest = Vec::new();
     let mut any_include = false;
-    if raw.contains("[!INCLUDE") {
+    static INCLUDE: Phrase = Phrase::new("[!INCLUDE");
+    if INCLUDE.is_in(raw) {
         for (i, line) in raw.lines().enumerate() {
             if let Some((label, path)) = parse_include(line) {
                 any_include = true;

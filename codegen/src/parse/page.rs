@@ -801,9 +801,10 @@ impl Walk<'_> {
                 .as_deref()
                 .is_some_and(|t| t.ends_with("resource type") || t.ends_with("enum type"))
             || (!self.saw_http
-                && resource_blocks.iter().any(
-                    |b| matches!(&b.kind, BlockKind::Annotation(a) if a.contains("\"resource\"")),
-                ));
+                && resource_blocks.iter().any(|b| {
+                    static RESOURCE: Phrase = Phrase::new("\"resource\"");
+                    matches!(&b.kind, BlockKind::Annotation(a) if RESOURCE.is_in(a))
+                }));
         if looks_resource {
             let (res, diags) = resource::read(&self.facts, resource_blocks);
             self.facts.diagnostics.extend(diags);

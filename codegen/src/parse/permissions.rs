@@ -42,9 +42,11 @@ enum Column {
 fn scheme_of(label: &str) -> Option<Scheme> {
     let l = label.to_ascii_lowercase();
     let l = l.trim_matches(|c: char| c == '*' || c.is_whitespace());
-    if l.contains("personal") {
+    static PERSONAL: Phrase = Phrase::new("personal");
+    static WORK_OR_SCHOOL: Phrase = Phrase::new("work or school");
+    if PERSONAL.is_in(l) {
         Some(Scheme::DelegatedPersonal)
-    } else if l.contains("work or school") || l == "delegated" {
+    } else if WORK_OR_SCHOOL.is_in(l) || l == "delegated" {
         Some(Scheme::DelegatedWork)
     } else if l.starts_with("application") || l == "app" || l == "app-only" {
         Some(Scheme::Application)
@@ -87,7 +89,8 @@ enum Cell {
 
 fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic>) -> Cell {
     // Most cells have no bold marks: they are read in place.
-    let unbolded = if text.contains("**") {
+    static BOLD: Phrase = Phrase::new("**");
+    let unbolded = if BOLD.is_in(text) {
         std::borrow::Cow::Owned(text.replace("**", ""))
     } else {
         std::borrow::Cow::Borrowed(text)
