@@ -27,6 +27,9 @@ pub struct Draft {
     pub version: ApiVersion,
     pub method: String,
     pub endpoints: Vec<Endpoint>,
+    /// The path key of each endpoint, in order: worked out once, for the
+    /// owners, the groups and the merge.
+    pub keys: Vec<String>,
     pub permissions: Vec<PermissionSet>,
     pub examples: Vec<DraftExample>,
     pub page: usize,
@@ -131,10 +134,12 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
             Err(all) => vec![(all, permissions.clone())],
         };
         for (eps, perms) in groups {
+            let (endpoints, keys) = dedup_endpoints(eps);
             out.push(Draft {
                 version,
                 method: method.clone(),
-                endpoints: dedup_endpoints(eps),
+                endpoints,
+                keys,
                 permissions: perms,
                 examples: Vec::new(),
                 page: index,
@@ -187,11 +192,21 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
     (out, diags)
 }
 
-fn dedup_endpoints(eps: Vec<Endpoint>) -> Vec<Endpoint> {
-    let mut seen = std::collections::BTreeSet::new();
-    eps.into_iter()
-        .filter(|e| seen.insert(path_key(&e.path)))
-        .collect()
+/// The endpoints with distinct path keys, first kept, and their keys.
+fn dedup_endpoints(eps: Vec<Endpoint>) -> (Vec<Endpoint>, Vec<String>) {
+    let mut keys: Vec<String> = Vec::with_capacity(eps.len());
+    let endpoints = eps
+        .into_iter()
+        .filter(|e| {
+            let key = path_key(&e.path);
+            let new = !keys.contains(&key);
+            if new {
+                keys.push(key);
+            }
+            new
+        })
+        .collect();
+    (endpoints, keys)
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -282,16 +297,25 @@ fn leave_borrowed_endpoints(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Draft> {
     type Key = (ApiVersion, String, String);
-    let key_of = |version: ApiVersion, method: &str, path: &str| -> Key {
-        (version, method.to_string(), path_key(&as_user(path)))
+    // The path key with `/me` read as `/users/{me}`: the draft's own key
+    // unless the path starts with `/me`.
+    let key_of = |version: ApiVersion, method: &str, path: &str, key: &str| -> Key {
+        let user_key = match as_user(path) {
+            std::borrow::Cow::Borrowed(_) => key.to_string(),
+            std::borrow::Cow::Owned(user) => path_key(&user),
+        };
+        (version, method.to_string(), user_key)
     };
-    // Each endpoint's key, once, on every core.
-    let keys: Vec<Vec<Key>> = crate::on_all_cores(drafts.iter().collect(), |d| {
-        d.endpoints
-            .iter()
-            .map(|e| key_of(d.version, &d.method, &e.path))
-            .collect()
-    });
+    let keys: Vec<Vec<Key>> = drafts
+        .iter()
+        .map(|d| {
+            d.endpoints
+                .iter()
+                .zip(&d.keys)
+                .map(|(e, key)| key_of(d.version, &d.method, &e.path, key))
+                .collect()
+        })
+        .collect();
     // Only looked up, never iterated: a hash map keeps the result the same.
     let mut owner: HashMap<&Key, usize> = HashMap::new();
     for (i, d) in drafts.iter().enumerate() {
@@ -341,16 +365,21 @@ fn leave_borrowed_endpoints(
         }
         let before = d.endpoints.len();
         let (version, method) = (d.version, d.method.clone());
-        let owner_of = |path: &str| owner.get(&key_of(version, &method, path)).copied();
-        let (own, lent): (Vec<Endpoint>, Vec<Endpoint>) = std::mem::take(&mut d.endpoints)
+        let owner_of =
+            |path: &str, key: &str| owner.get(&key_of(version, &method, path, key)).copied();
+        type Keyed = Vec<(Endpoint, String)>;
+        let (own, lent): (Keyed, Keyed) = std::mem::take(&mut d.endpoints)
             .into_iter()
-            .partition(|e| owner_of(&e.path) == Some(i));
-        d.endpoints = own;
+            .zip(std::mem::take(&mut d.keys))
+            .partition(|(e, key)| owner_of(&e.path, key) == Some(i));
+        (d.endpoints, d.keys) = own.into_iter().unzip();
         for example in std::mem::take(&mut d.examples) {
             let target = example.path.as_deref().map(|p| Target::parse(&as_user(p)));
-            let fit = |e: &&Endpoint| target.as_ref().is_some_and(|t| fits(&e.path, t));
-            match (d.endpoints.iter().find(fit), lent.iter().find(fit)) {
-                (None, Some(e)) => match owner_of(&e.path) {
+            let fits_target = |path: &str| target.as_ref().is_some_and(|t| fits(path, t));
+            let own_fit = d.endpoints.iter().find(|e| fits_target(&e.path));
+            let lent_fit = lent.iter().find(|(e, _)| fits_target(&e.path));
+            match (own_fit, lent_fit) {
+                (None, Some((e, key))) => match owner_of(&e.path, key) {
                     Some(o) => moved.push((o, example)),
                     None => d.examples.push(example),
                 },
@@ -467,18 +496,12 @@ pub fn operations(
         }
         i
     }
-    let keys: Vec<Vec<(ApiVersion, &str, String)>> =
-        crate::on_all_cores(drafts.iter().collect(), |d| {
-            d.endpoints
-                .iter()
-                .map(|e| (d.version, d.method.as_str(), path_key(&e.path)))
-                .collect()
-        });
     // Only looked up, never iterated: a hash map keeps the result the same.
-    let mut by_key: HashMap<&(ApiVersion, &str, String), usize> = HashMap::new();
-    for (i, draft_keys) in keys.iter().enumerate() {
-        for key in draft_keys {
-            match by_key.get(key) {
+    let mut by_key: HashMap<(ApiVersion, &str, &str), usize> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        for key in &d.keys {
+            let key = (d.version, d.method.as_str(), key.as_str());
+            match by_key.get(&key) {
                 Some(&j) => {
                     let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                     parent[a] = b;
@@ -550,6 +573,7 @@ fn merge_group(
     owned: &mut [Draft],
     diags: &mut Vec<Diagnostic>,
 ) -> (Operation, Vec<ProseStates>) {
+    debug_assert!(owned.iter().all(|d| d.keys.len() == d.endpoints.len()));
     let members: Vec<&Draft> = owned.iter().collect();
     let members = &members[..];
     let win = members[0];
@@ -558,13 +582,15 @@ fn merge_group(
 
     // Endpoints: union, keeping the most descriptive parameter names.
     let mut endpoints: Vec<Endpoint> = Vec::new();
-    let mut at_key: BTreeMap<String, usize> = BTreeMap::new();
+    // The key of each merged endpoint, in order.
+    let mut endpoint_keys: Vec<&str> = Vec::new();
+    let mut at_key: BTreeMap<&str, usize> = BTreeMap::new();
     for d in members {
-        for e in &d.endpoints {
-            let key = path_key(&e.path);
-            let slot = at_key.get(&key).copied();
+        for (e, key) in d.endpoints.iter().zip(&d.keys) {
+            let slot = at_key.get(key.as_str()).copied();
             if slot.is_none() {
                 at_key.insert(key, endpoints.len());
+                endpoint_keys.push(key);
             }
             match slot.map(|i| &mut endpoints[i]) {
                 Some(o) => {
@@ -654,17 +680,17 @@ fn merge_group(
     let perm_from = members.iter().find(known).or(members.first()).copied();
     let mut permissions = perm_from.map(|d| d.permissions.clone()).unwrap_or_default();
     if let Some(w) = perm_from {
-        let mut covered: std::collections::BTreeSet<String> =
-            w.endpoints.iter().map(|e| path_key(&e.path)).collect();
+        let mut covered: std::collections::BTreeSet<&str> =
+            w.keys.iter().map(String::as_str).collect();
         let mut scoped_any = false;
         for d in members.iter().filter(known) {
             if std::ptr::eq(*d, w) || same_permissions(&d.permissions, &w.permissions) {
                 continue;
             }
-            let own: Vec<String> = d
-                .endpoints
+            let own: Vec<&str> = d
+                .keys
                 .iter()
-                .map(|e| path_key(&e.path))
+                .map(String::as_str)
                 .filter(|k| !covered.contains(k))
                 .collect();
             if own.is_empty() {
@@ -684,8 +710,8 @@ fn merge_group(
                 continue;
             }
             let name = scope_name(d, &own);
-            for e in endpoints.iter_mut() {
-                if own.contains(&path_key(&e.path)) {
+            for (e, key) in endpoints.iter_mut().zip(&endpoint_keys) {
+                if own.contains(key) {
                     e.scope = Some(within(&name, e.scope.as_deref()));
                 }
             }
@@ -697,10 +723,10 @@ fn merge_group(
             scoped_any = true;
         }
         if scoped_any {
-            let keys: Vec<String> = w.endpoints.iter().map(|e| path_key(&e.path)).collect();
+            let keys: Vec<&str> = w.keys.iter().map(String::as_str).collect();
             let name = scope_name(w, &keys);
-            for e in endpoints.iter_mut() {
-                if keys.contains(&path_key(&e.path)) {
+            for (e, key) in endpoints.iter_mut().zip(&endpoint_keys) {
+                if keys.contains(key) {
                     e.scope = Some(within(&name, e.scope.as_deref()));
                 }
             }
@@ -834,11 +860,13 @@ fn descriptiveness(e: &Endpoint) -> (usize, usize) {
 
 /// The scope of one page's permissions within a merged operation: the
 /// first of its endpoints that only it documents, as the docs write it.
-fn scope_name(d: &Draft, keys: &[String]) -> String {
+fn scope_name(d: &Draft, keys: &[&str]) -> String {
     let mine: Vec<&Endpoint> = d
         .endpoints
         .iter()
-        .filter(|e| keys.contains(&path_key(&e.path)))
+        .zip(&d.keys)
+        .filter(|(_, key)| keys.contains(&key.as_str()))
+        .map(|(e, _)| e)
         .collect();
     match mine.as_slice() {
         [] => String::new(),
