@@ -154,27 +154,32 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
             .as_ref()
             .and_then(|r| normalise(&r.url))
             .map(|p| p.path);
-        let target = example
+        // The request's method, when its URL is a request path.
+        let method = example
             .request
             .as_ref()
-            .zip(path.as_deref())
-            .map(|(r, path)| (r.method.clone(), Target::parse(path)));
+            .filter(|_| path.is_some())
+            .map(|r| r.method.as_str());
+        // The first draft of that method with an endpoint the URL fits,
+        // else the first of that method. With one such draft at most, that
+        // is the answer, and the URL need not be tried on its endpoints.
+        let of_method = |d: &Draft| Some(d.method.as_str()) == method;
+        let slot = match (method, &path) {
+            (Some(_), Some(path)) if out.iter().filter(|d| of_method(d)).count() > 1 => {
+                let target = Target::parse(path);
+                out.iter()
+                    .position(|d| {
+                        of_method(d) && d.endpoints.iter().any(|e| fits(&e.path, &target))
+                    })
+                    .or_else(|| out.iter().position(of_method))
+            }
+            _ => out.iter().position(of_method),
+        };
+        let requests_a_path = method.is_some();
         let example = DraftExample { example, path };
-        let slot = out
-            .iter()
-            .position(|d| match &target {
-                Some((m, path)) => {
-                    &d.method == m && d.endpoints.iter().any(|e| fits(&e.path, path))
-                }
-                None => false,
-            })
-            .or_else(|| {
-                let m = target.as_ref().map(|t| t.0.as_str());
-                out.iter().position(|d| Some(d.method.as_str()) == m)
-            });
         match slot {
             Some(i) => out[i].examples.push(example),
-            None if target.is_none() && !out.is_empty() => out[0].examples.push(example),
+            None if !requests_a_path && !out.is_empty() => out[0].examples.push(example),
             None => {
                 if let Some(r) = &example.example.request {
                     diags.push(Diagnostic::at(
