@@ -197,14 +197,16 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
     (out, diags)
 }
 
-/// The endpoints with distinct path keys, first kept, and their keys.
+/// The endpoints with distinct path keys, first kept, and their keys. (A
+/// set, not a scan of the keys so far: a page may list thousands.)
 fn dedup_endpoints(eps: Vec<Endpoint>) -> (Vec<Endpoint>, Vec<String>) {
+    let mut seen = std::collections::BTreeSet::new();
     let mut keys: Vec<String> = Vec::with_capacity(eps.len());
     let endpoints = eps
         .into_iter()
         .filter(|e| {
             let key = path_key(&e.path);
-            let new = !keys.contains(&key);
+            let new = seen.insert(key.clone());
             if new {
                 keys.push(key);
             }
