@@ -157,9 +157,11 @@ fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic
                 .trim_end_matches('.');
             // (Compared without case, not lowercased: a copy per word was
             // most of the cost of a cell.)
-            let is = |joiner: &str| word.eq_ignore_ascii_case(joiner);
             if word.is_empty() {
-            } else if is("and") || is("plus") || word == "+" || word == "&" {
+                continue;
+            }
+            let is = |joiner: &str| word.eq_ignore_ascii_case(joiner);
+            if is("and") || is("plus") || word == "+" || word == "&" {
                 join_next = true;
             } else if is("or") {
                 join_next = false;
