@@ -353,8 +353,17 @@ pub fn annotation_json(html: &str) -> Option<String> {
     (close > open).then(|| body[open..=close].to_string())
 }
 
-/// Collapses runs of spaces and trims each line.
+/// Trims each line and drops the empty ones.
 fn clean(text: &str) -> String {
+    // Most headings and paragraphs are one line: trimmed, that is all.
+    if memchr::memchr(b'\n', text.as_bytes()).is_none() {
+        return text.trim().to_string();
+    }
+    clean_lines(text)
+}
+
+/// `clean` line by line.
+fn clean_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if !out.is_empty() {
@@ -474,6 +483,14 @@ mod tests {
             let unicode = clean_unicode_cell(&case);
             assert_eq!(clean_ascii_cell(case.as_bytes()), unicode, "{case:?}");
             assert_eq!(clean_cell(&case), unicode, "{case:?}");
+        }
+    }
+
+    #[test]
+    fn one_line_text_is_cleaned_as_by_lines() {
+        let alphabet = [' ', '\t', '\r', '\n', 'a', '\u{3000}'];
+        for case in crate::testing::every_string(&alphabet, 6) {
+            assert_eq!(clean(&case), clean_lines(&case), "{case:?}");
         }
     }
 
