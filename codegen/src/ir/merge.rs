@@ -100,18 +100,10 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
         ));
         ApiVersion::V1
     });
-    let distinct: Vec<String> = {
-        let mut k: Vec<String> = endpoints
-            .iter()
-            .map(|e| format!("{} {}", e.method, path_key(&e.path)))
-            .collect();
-        k.sort();
-        k.dedup();
-        k
-    };
+    // The endpoint count is set once the drafts hold the page's keys.
     let rank = Rank {
         rendered: page.form == PageForm::Rendered,
-        endpoints: distinct.len(),
+        endpoints: 0,
         file: page.file.clone(),
         stem: file_stem(&page.file),
     };
@@ -146,6 +138,19 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
                 rank: rank.clone(),
             });
         }
+    }
+    // The page's distinct endpoints (method and key), over all its drafts.
+    let endpoint_count = {
+        let mut distinct: Vec<(&str, &str)> = out
+            .iter()
+            .flat_map(|d| d.keys.iter().map(|k| (d.method.as_str(), k.as_str())))
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        distinct.len()
+    };
+    for d in &mut out {
+        d.rank.endpoints = endpoint_count;
     }
     // Examples go to the draft whose endpoint they request.
     for example in examples {
@@ -303,52 +308,12 @@ fn leave_borrowed_endpoints(
     drafts: Vec<Draft>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Draft> {
-    type Key = (ApiVersion, String, String);
-    // The path key with `/me` read as `/users/{me}`: the draft's own key
-    // unless the path starts with `/me`.
-    let key_of = |version: ApiVersion, method: &str, path: &str, key: &str| -> Key {
-        let user_key = match as_user(path) {
-            std::borrow::Cow::Borrowed(_) => key.to_string(),
-            std::borrow::Cow::Owned(user) => path_key(&user),
-        };
-        (version, method.to_string(), user_key)
-    };
-    let keys: Vec<Vec<Key>> = drafts
-        .iter()
-        .map(|d| {
-            d.endpoints
-                .iter()
-                .zip(&d.keys)
-                .map(|(e, key)| key_of(d.version, &d.method, &e.path, key))
-                .collect()
-        })
-        .collect();
-    // Only looked up, never iterated: a hash map keeps the result the same.
-    let mut owner: HashMap<&Key, usize> = HashMap::new();
-    for (i, d) in drafts.iter().enumerate() {
-        for key in &keys[i] {
-            owner
-                .entry(key)
-                .and_modify(|o| {
-                    let other = &drafts[*o].rank;
-                    if (d.rank.key([other]), i) < (other.key([&d.rank]), *o) {
-                        *o = i;
-                    }
-                })
-                .or_insert(i);
-        }
-    }
+    let owners = endpoint_owners(&drafts);
     // The other drafts each draft borrows from, by index.
-    let lenders: Vec<std::collections::BTreeSet<usize>> = drafts
+    let lenders: Vec<std::collections::BTreeSet<usize>> = owners
         .iter()
         .enumerate()
-        .map(|(i, _)| {
-            keys[i]
-                .iter()
-                .filter_map(|key| owner.get(key).copied())
-                .filter(|&o| o != i)
-                .collect()
-        })
+        .map(|(i, of)| of.iter().copied().filter(|&o| o != i).collect())
         .collect();
     // Their pages, for the drafts that give endpoints back (`D0504`).
     let lender_pages: Vec<Vec<&str>> = lenders
@@ -371,25 +336,20 @@ fn leave_borrowed_endpoints(
             continue;
         }
         let before = d.endpoints.len();
-        let (version, method) = (d.version, d.method.clone());
-        let owner_of =
-            |path: &str, key: &str| owner.get(&key_of(version, &method, path, key)).copied();
-        type Keyed = Vec<(Endpoint, String)>;
-        let (own, lent): (Keyed, Keyed) = std::mem::take(&mut d.endpoints)
+        type Owned = Vec<((Endpoint, String), usize)>;
+        let (own, lent): (Owned, Owned) = std::mem::take(&mut d.endpoints)
             .into_iter()
             .zip(std::mem::take(&mut d.keys))
-            .partition(|(e, key)| owner_of(&e.path, key) == Some(i));
-        (d.endpoints, d.keys) = own.into_iter().unzip();
+            .zip(owners[i].iter().copied())
+            .partition(|&(_, o)| o == i);
+        (d.endpoints, d.keys) = own.into_iter().map(|(keyed, _)| keyed).unzip();
         for example in std::mem::take(&mut d.examples) {
             let target = example.path.as_deref().map(|p| Target::parse(&as_user(p)));
             let fits_target = |path: &str| target.as_ref().is_some_and(|t| fits(path, t));
             let own_fit = d.endpoints.iter().find(|e| fits_target(&e.path));
-            let lent_fit = lent.iter().find(|(e, _)| fits_target(&e.path));
+            let lent_fit = lent.iter().find(|((e, _), _)| fits_target(&e.path));
             match (own_fit, lent_fit) {
-                (None, Some((e, key))) => match owner_of(&e.path, key) {
-                    Some(o) => moved.push((o, example)),
-                    None => d.examples.push(example),
-                },
+                (None, Some(&(_, o))) => moved.push((o, example)),
                 _ => d.examples.push(example),
             }
         }
@@ -428,6 +388,49 @@ fn leave_borrowed_endpoints(
         .into_iter()
         .zip(keep)
         .filter_map(|(d, keep)| keep.then_some(d))
+        .collect()
+}
+
+/// The owner of each endpoint of each draft, by draft index: the
+/// best-ranked draft that lists the endpoint (see
+/// [`leave_borrowed_endpoints`]).
+fn endpoint_owners(drafts: &[Draft]) -> Vec<Vec<usize>> {
+    // Each endpoint's key, with `/me` read as `/users/{me}`: the draft's
+    // own key unless the path starts with `/me`.
+    let keys: Vec<Vec<(ApiVersion, &str, std::borrow::Cow<'_, str>)>> = drafts
+        .iter()
+        .map(|d| {
+            d.endpoints
+                .iter()
+                .zip(&d.keys)
+                .map(|(e, key)| {
+                    let user_key = match as_user(&e.path) {
+                        std::borrow::Cow::Borrowed(_) => key.as_str().into(),
+                        std::borrow::Cow::Owned(user) => path_key(&user).into(),
+                    };
+                    (d.version, d.method.as_str(), user_key)
+                })
+                .collect()
+        })
+        .collect();
+    // Only looked up, never iterated: a hash map keeps the result the same.
+    let mut owner: HashMap<_, usize> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        for key in &keys[i] {
+            owner
+                .entry(key)
+                .and_modify(|o| {
+                    let other = &drafts[*o].rank;
+                    if (d.rank.key([other]), i) < (other.key([&d.rank]), *o) {
+                        *o = i;
+                    }
+                })
+                .or_insert(i);
+        }
+    }
+    // Every key is in the map.
+    keys.iter()
+        .map(|draft_keys| draft_keys.iter().map(|key| owner[key]).collect())
         .collect()
 }
 

@@ -323,16 +323,16 @@ fn split_front_matter(text: &str) -> (FrontMatter, &str, u32) {
     let Some(yaml_start) = fence_end(text, 0) else {
         return (FrontMatter::default(), text, 1);
     };
-    // The closing fence: the first later line that is `---`. The YAML is
-    // the slice between the fences: nothing is copied.
-    // From the first fence's own newline, so that an empty YAML is found. A
-    // fence on the last line closes nothing.
+    // A fence on the last line closes nothing.
     if !text[..yaml_start].ends_with('\n') {
         return (FrontMatter::default(), text, 1);
     }
-    let mut from = yaml_start - 1;
-    // (A searcher built once: building one per page cost more than the search.)
+    // The closing fence is the first later line that is `---`, searched for
+    // from the opening fence's own newline, so that an empty YAML is found.
+    // The YAML is the slice between the fences: nothing is copied. (The
+    // searcher is built once: one per page cost more than the search.)
     static FENCE: prose::Phrase = prose::Phrase::new("\n---");
+    let mut from = yaml_start - 1;
     while let Some(newline) = FENCE.find(&text[from..]) {
         let line_start = from + newline + 1;
         if let Some(body_start) = fence_end(text, line_start) {
