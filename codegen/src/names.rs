@@ -49,8 +49,16 @@ pub enum Case {
 /// `heck` writes each char through the formatter, which was most of the
 /// cost of operation ids. Other text goes to `heck`.
 pub fn snake_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    push_snake_case(&mut out, text);
+    out
+}
+
+/// [`snake_case`] of `text`, appended to `out` (for names built of parts).
+pub fn push_snake_case(out: &mut String, text: &str) {
     if !text.is_ascii() {
-        return heck::ToSnakeCase::to_snake_case(text);
+        out.push_str(&heck::ToSnakeCase::to_snake_case(text));
+        return;
     }
     #[derive(Clone, Copy, PartialEq)]
     enum Mode {
@@ -58,9 +66,9 @@ pub fn snake_case(text: &str) -> String {
         Lower,
         Upper,
     }
-    let mut out = String::with_capacity(text.len() + 4);
+    let start_len = out.len();
     let mut emit = |piece: &str| {
-        if !out.is_empty() {
+        if out.len() > start_len {
             out.push('_');
         }
         out.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
@@ -93,7 +101,6 @@ pub fn snake_case(text: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Sanitises any docs text into an identifier of the given case.

@@ -947,19 +947,30 @@ fn assign_ids(ops: &mut [(Operation, Vec<ProseStates>)], diags: &mut Vec<Diagnos
 /// `beta_get_users_by_id_authentication_operations_by_id`: stable, from the
 /// version, method and path.
 pub fn operation_id(version: ApiVersion, method: &str, path: &str) -> String {
-    let mut parts = vec![
-        if version == ApiVersion::Beta {
-            "beta".to_string()
-        } else {
-            "v1".to_string()
-        },
-        method.to_ascii_lowercase(),
-    ];
+    // Parts are written straight into the id, each after a `_`; a part that
+    // comes out empty (or a bare `by_`) is taken back.
+    let mut id = String::with_capacity(path.len() + 16);
+    id.push_str(if version == ApiVersion::Beta {
+        "beta"
+    } else {
+        "v1"
+    });
+    fn part(id: &mut String, write: impl FnOnce(&mut String)) {
+        let mark = id.len();
+        id.push('_');
+        write(id);
+        if id.len() == mark + 1 || &id[mark..] == "_by_" {
+            id.truncate(mark);
+        }
+    }
+    part(&mut id, |id| {
+        id.extend(method.chars().map(|c| c.to_ascii_lowercase()))
+    });
     let mut depth = 0;
     let mut word = String::new();
-    let flush = |word: &mut String, parts: &mut Vec<String>| {
+    let flush = |word: &mut String, id: &mut String| {
         if !word.is_empty() {
-            parts.push(crate::names::snake_case(word));
+            part(id, |id| crate::names::push_snake_case(id, word));
             word.clear();
         }
     };
@@ -977,32 +988,122 @@ pub fn operation_id(version: ApiVersion, method: &str, path: &str) -> String {
         }
         match c {
             '{' => {
-                flush(&mut word, &mut parts);
+                flush(&mut word, &mut id);
                 depth += 1;
                 param.clear();
             }
             '}' => {
                 depth -= 1;
                 let name = param.split('|').next().unwrap_or("").trim();
-                parts.push(format!("by_{}", crate::names::snake_case(name)));
+                part(&mut id, |id| {
+                    id.push_str("by_");
+                    crate::names::push_snake_case(id, name);
+                });
             }
             _ if depth > 0 => param.push(c),
             '(' => {
-                flush(&mut word, &mut parts);
+                flush(&mut word, &mut id);
                 parens = 1;
             }
             c if c.is_ascii_alphanumeric() => word.push(c),
-            _ => flush(&mut word, &mut parts),
+            _ => flush(&mut word, &mut id),
         }
     }
-    flush(&mut word, &mut parts);
-    parts.retain(|p| !p.is_empty() && p != "by_");
-    parts.join("_")
+    flush(&mut word, &mut id);
+    id
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The id as it was first written (a vector of parts, joined), to check
+    /// the one-buffer version against.
+    #[allow(clippy::all)]
+    fn operation_id_by_parts(version: ApiVersion, method: &str, path: &str) -> String {
+        let mut parts = vec![
+            if version == ApiVersion::Beta {
+                "beta".to_string()
+            } else {
+                "v1".to_string()
+            },
+            method.to_ascii_lowercase(),
+        ];
+        let mut depth = 0;
+        let mut word = String::new();
+        let flush = |word: &mut String, parts: &mut Vec<String>| {
+            if !word.is_empty() {
+                parts.push(crate::names::snake_case(word));
+                word.clear();
+            }
+        };
+        let mut param = String::new();
+        let mut parens = 0;
+        for c in path.chars() {
+            if parens > 0 {
+                // Function arguments are not part of the id.
+                match c {
+                    '(' => parens += 1,
+                    ')' => parens -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '{' => {
+                    flush(&mut word, &mut parts);
+                    depth += 1;
+                    param.clear();
+                }
+                '}' => {
+                    depth -= 1;
+                    let name = param.split('|').next().unwrap_or("").trim();
+                    parts.push(format!("by_{}", crate::names::snake_case(name)));
+                }
+                _ if depth > 0 => param.push(c),
+                '(' => {
+                    flush(&mut word, &mut parts);
+                    parens = 1;
+                }
+                c if c.is_ascii_alphanumeric() => word.push(c),
+                _ => flush(&mut word, &mut parts),
+            }
+        }
+        flush(&mut word, &mut parts);
+        parts.retain(|p| !p.is_empty() && p != "by_");
+        parts.join("_")
+    }
+
+    #[test]
+    fn operation_ids_are_as_built_from_parts() {
+        use proptest::prelude::*;
+        let alphabet = prop::sample::select(vec![
+            'a', 'B', 'c', 'D', '1', '{', '}', '(', ')', '|', '/', ' ', '_', '-', '.', '$', 'é',
+            'Σ',
+        ]);
+        let texts = prop::collection::vec(alphabet, 0..14)
+            .prop_map(|cs| cs.into_iter().collect::<String>());
+        let methods = prop::sample::select(vec!["GET", "post", "", "PaTcH", "É"]);
+        proptest!(ProptestConfig::with_cases(20_000), |(path in texts, method in methods, beta in any::<bool>())| {
+            let version = if beta { ApiVersion::Beta } else { ApiVersion::V1 };
+            prop_assert_eq!(
+                operation_id(version, method, &path),
+                operation_id_by_parts(version, method, &path)
+            );
+        });
+        for path in [
+            "/users/{id}/messages",
+            "/me/drive/items/{item-id}/workbook/functions/abs",
+            "/reports/getEmailActivityCounts(period='{period_value}')",
+            "/a}b{c}{}d",
+            "/{x|y}/ü",
+        ] {
+            assert_eq!(
+                operation_id(ApiVersion::V1, "GET", path),
+                operation_id_by_parts(ApiVersion::V1, "GET", path)
+            );
+        }
+    }
 
     #[test]
     fn a_page_outranks_its_variant_whatever_their_endpoint_counts() {
