@@ -71,7 +71,9 @@ pub fn push_snake_case(out: &mut String, text: &str) {
         if out.len() > start_len {
             out.push('_');
         }
-        out.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let at = out.len();
+        out.push_str(piece);
+        out[at..].make_ascii_lowercase();
     };
     for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
         let bytes = word.as_bytes();

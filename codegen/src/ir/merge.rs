@@ -414,7 +414,9 @@ fn endpoint_owners(drafts: &[Draft]) -> Vec<Vec<usize>> {
         })
         .collect();
     // Only looked up, never iterated: a hash map keeps the result the same.
-    let mut owner: HashMap<_, usize> = HashMap::new();
+    // Sized for every key at once, so that it never grows (rehashing was
+    // a third of the IR's hashing).
+    let mut owner: HashMap<_, usize> = HashMap::with_capacity(keys.iter().map(Vec::len).sum());
     for (i, d) in drafts.iter().enumerate() {
         for key in &keys[i] {
             owner
@@ -507,7 +509,8 @@ pub fn operations(
         i
     }
     // Only looked up, never iterated: a hash map keeps the result the same.
-    let mut by_key: HashMap<(ApiVersion, &str, &str), usize> = HashMap::new();
+    let mut by_key: HashMap<(ApiVersion, &str, &str), usize> =
+        HashMap::with_capacity(drafts.iter().map(|d| d.keys.len()).sum());
     for (i, d) in drafts.iter().enumerate() {
         for key in &d.keys {
             let key = (d.version, d.method.as_str(), key.as_str());

@@ -261,9 +261,9 @@ struct LooseNames<'m> {
 impl<'m> LooseNames<'m> {
     fn of(models: &'m BTreeMap<Key, Model>) -> Self {
         let mut index = LooseNames {
-            by_lower: HashMap::new(),
-            by_last_word: HashMap::new(),
-            by_page: HashMap::new(),
+            by_lower: HashMap::with_capacity(models.len()),
+            by_last_word: HashMap::with_capacity(models.len()),
+            by_page: HashMap::with_capacity(models.len()),
         };
         for ((version, name), model) in models {
             if model.origin == ModelOrigin::ResourcePage {
