@@ -18,6 +18,7 @@ fn bench_measures_every_phase_of_a_real_regeneration() {
     for (phase, d) in [
         ("floor", b.floor),
         ("parse", b.parse),
+        ("lowering alone", b.lowering_alone),
         ("emit", b.emit_cpu),
         ("format", b.format_cpu),
         ("total", b.total),
@@ -35,6 +36,8 @@ fn bench_measures_every_phase_of_a_real_regeneration() {
         "format (CPU)",
         "write",
         "IR of the tree / floor",
+        "lowering alone",
+        "if interpreting cost 0",
         "pages per second",
     ] {
         assert!(table.contains(line), "{line} missing from\n{table}");
