@@ -212,11 +212,12 @@ pub fn render(b: &Bench) -> String {
     }
     let floor = b.floor.as_secs_f64().max(1e-9);
     out.push_str(&format!(
-        "  IR of the tree / floor     {:>8.2}x\n    if interpreting cost 0   {:>8.2}x\n  whole regen / floor        {:>8.2}x\n  pages per second           {:>8.0}\n",
+        "  IR of the tree / floor     {:>8.2}x\n    if interpreting cost 0   {:>8.2}x\n  whole regen / floor        {:>8.2}x\n  pages per second           {:>8.0}\n  files per second           {:>8.0}\n",
         front.as_secs_f64() / floor,
         (b.read + b.lowering_alone + b.ir).as_secs_f64() / floor,
         b.total.as_secs_f64() / floor,
-        b.pages as f64 / b.total.as_secs_f64().max(1e-9)
+        b.pages as f64 / b.total.as_secs_f64().max(1e-9),
+        b.files_read as f64 / b.total.as_secs_f64().max(1e-9)
     ));
     if let Some(kib) = b.peak_memory_kib {
         out.push_str(&format!(

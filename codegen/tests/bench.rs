@@ -39,6 +39,7 @@ fn bench_measures_every_phase_of_a_real_regeneration() {
         "lowering alone",
         "if interpreting cost 0",
         "pages per second",
+        "files per second",
     ] {
         assert!(table.contains(line), "{line} missing from\n{table}");
     }
