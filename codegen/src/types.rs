@@ -32,8 +32,12 @@ const EDM: &[(&str, &str)] = &[
 ];
 
 pub fn edm_name(docs: &str) -> Option<&'static str> {
-    let lower = docs.trim().to_ascii_lowercase();
-    EDM.iter().find(|(k, _)| *k == lower).map(|(_, v)| *v)
+    // The table's spellings are lowercase: comparing without ASCII case is
+    // comparing the lowercased text, without the copy.
+    let docs = docs.trim();
+    EDM.iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(docs))
+        .map(|(_, v)| *v)
 }
 
 /// The Rust type path for an Edm primitive, as text for `syn::parse_str`.
@@ -99,6 +103,17 @@ pub fn check_value(edm: &str, value: &serde_json::Value) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn edm_spellings_are_lowercase() {
+        // `edm_name` compares without ASCII case; with lowercase spellings
+        // that is comparing the lowercased docs text.
+        for (spelling, _) in EDM {
+            assert_eq!(*spelling, spelling.to_ascii_lowercase());
+        }
+        assert_eq!(edm_name("  GuId "), Some("Edm.Guid"));
+        assert_eq!(edm_name("İnt"), None);
+    }
 
     #[test]
     fn docs_spellings_map_to_edm() {

@@ -31,17 +31,20 @@ pub struct ResourceFacts {
 /// Maps a docs type name to the IR: primitives become `Edm.*`, anything
 /// else a qualified name in `namespace`. Returns (type, collection).
 pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
-    let mut t = raw.trim().trim_matches('`').to_string();
+    // Slices of `raw` throughout (a lowercased copy and two owned ones per
+    // type were most of the cost of a property row); one string at the end.
+    let mut t = raw.trim().trim_matches('`');
     let mut collection = false;
-    let lower = t.to_ascii_lowercase();
-    if let Some(inner) = lower
-        .strip_prefix("collection(")
-        .and_then(|s| s.strip_suffix(')'))
+    const COLLECTION: &[u8] = b"collection(";
+    if t.len() > COLLECTION.len()
+        && t.as_bytes()[..COLLECTION.len()].eq_ignore_ascii_case(COLLECTION)
+        && t.ends_with(')')
     {
-        t = t[11..11 + inner.len()].to_string();
+        // The prefix matched ASCII, so its end is a char boundary.
+        t = &t[COLLECTION.len()..t.len() - 1];
         collection = true;
-    } else if let Some(stripped) = strip_suffix_ci(&t, " collection") {
-        t = stripped.to_string();
+    } else if let Some(stripped) = strip_suffix_ci(t, " collection") {
+        t = stripped;
         collection = true;
     }
     // "string (readonly)": notes in parentheses are not part of the type.
@@ -49,7 +52,7 @@ pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
     let note = t.as_bytes().windows(2).position(|w| w == b" (");
     let t = match note {
         Some(i) if !collection || !t.starts_with("Collection(") => &t[..i],
-        _ => &t[..],
+        _ => t,
     };
     let t = t
         .trim()
@@ -413,6 +416,94 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `type_of` as it was, with its copies, to check the slicing version
+    /// against (and `edm_name` as it was, lowercasing a copy).
+    fn type_of_by_copies(raw: &str, namespace: &str) -> (String, bool) {
+        let mut t = raw.trim().trim_matches('`').to_string();
+        let mut collection = false;
+        let lower = t.to_ascii_lowercase();
+        if let Some(inner) = lower
+            .strip_prefix("collection(")
+            .and_then(|s| s.strip_suffix(')'))
+        {
+            t = t[11..11 + inner.len()].to_string();
+            collection = true;
+        } else if let Some(stripped) = strip_suffix_ci(&t, " collection") {
+            t = stripped.to_string();
+            collection = true;
+        }
+        // "string (readonly)": notes in parentheses are not part of the type.
+        // (A byte search: a substring searcher per type cost more than this.)
+        let note = t.as_bytes().windows(2).position(|w| w == b" (");
+        let t = match note {
+            Some(i) if !collection || !t.starts_with("Collection(") => &t[..i],
+            _ => &t[..],
+        };
+        let t = t
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim();
+        let bare = t
+            .strip_prefix("Edm.")
+            .or_else(|| t.strip_prefix("edm."))
+            .unwrap_or(t);
+        if let Some(edm) = edm_name_by_copy(bare) {
+            return (edm.to_string(), collection);
+        }
+        if t.contains('.') {
+            return (t.to_string(), collection);
+        }
+        (format!("{namespace}.{t}"), collection)
+    }
+
+    fn edm_name_by_copy(docs: &str) -> Option<&'static str> {
+        // Lowercased first, the case-blind lookup is the old exact one
+        // (`edm_spellings_are_lowercase`).
+        crate::types::edm_name(&docs.trim().to_ascii_lowercase())
+    }
+
+    #[test]
+    fn types_read_as_they_did_with_copies() {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "Collection(",
+            "collection(",
+            "COLLECTION(",
+            "colLection",
+            ")",
+            "(",
+            " collection",
+            " Collection",
+            " (",
+            "[",
+            "]",
+            "`",
+            " ",
+            "Edm.",
+            "edm.",
+            "String",
+            "sTrInG",
+            "Int32",
+            "int",
+            "GUID",
+            "Object",
+            "x",
+            ".",
+            "é",
+            "K",
+            "microsoft.graph.user",
+            "\u{130}",
+        ]);
+        let types = prop::collection::vec(pieces, 0..7).prop_map(|p| p.concat());
+        proptest!(ProptestConfig::with_cases(30_000), |(raw in types)| {
+            prop_assert_eq!(
+                type_of(&raw, "microsoft.graph"),
+                type_of_by_copies(&raw, "microsoft.graph")
+            );
+        });
+    }
     use crate::parse::{Loader, PageKind};
 
     fn page(path: &str, text: &str) -> PageFacts {
