@@ -1022,7 +1022,6 @@ mod tests {
 
     /// The id as it was first written (a vector of parts, joined), to check
     /// the one-buffer version against.
-    #[allow(clippy::all)]
     fn operation_id_by_parts(version: ApiVersion, method: &str, path: &str) -> String {
         let mut parts = vec![
             if version == ApiVersion::Beta {
