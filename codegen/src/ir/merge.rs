@@ -17,8 +17,7 @@ use crate::parse::http::{fits, normalise, path_key};
 use crate::parse::prose::ProseEnum;
 use crate::parse::{PageFacts, PageForm, PageKind};
 use crate::route::Target;
-use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// States named in a page's prose, with the response type of that page.
 pub type ProseStates = (Option<String>, ProseEnum, Source);
@@ -417,8 +416,7 @@ fn endpoint_owners(drafts: &[Draft]) -> Vec<Vec<usize>> {
     // Only looked up, never iterated: a hash map keeps the result the same.
     // Sized for every key at once, so that it never grows (rehashing was
     // a third of the IR's hashing).
-    let mut owner: FxHashMap<_, usize> =
-        FxHashMap::with_capacity_and_hasher(keys.iter().map(Vec::len).sum(), Default::default());
+    let mut owner: HashMap<_, usize> = HashMap::with_capacity(keys.iter().map(Vec::len).sum());
     for (i, d) in drafts.iter().enumerate() {
         for key in &keys[i] {
             owner
@@ -511,11 +509,8 @@ pub fn operations(
         i
     }
     // Only looked up, never iterated: a hash map keeps the result the same.
-    let mut by_key: FxHashMap<(ApiVersion, &str, &str), usize> =
-        FxHashMap::with_capacity_and_hasher(
-            drafts.iter().map(|d| d.keys.len()).sum(),
-            Default::default(),
-        );
+    let mut by_key: HashMap<(ApiVersion, &str, &str), usize> =
+        HashMap::with_capacity(drafts.iter().map(|d| d.keys.len()).sum());
     for (i, d) in drafts.iter().enumerate() {
         for key in &d.keys {
             let key = (d.version, d.method.as_str(), key.as_str());

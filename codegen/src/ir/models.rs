@@ -7,9 +7,8 @@ use super::*;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::parse::resource::json_type;
 use crate::parse::{PageFacts, PageKind};
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 type Key = (ApiVersion, String);
 
@@ -250,21 +249,21 @@ fn match_loose_type_names(
 /// [`match_loose_type_names`]). Only looked up, never iterated.
 struct LooseNames<'m> {
     /// (version, the name lowercased) to models.
-    by_lower: FxHashMap<(ApiVersion, String), Vec<&'m str>>,
+    by_lower: HashMap<(ApiVersion, String), Vec<&'m str>>,
     /// (version, namespace, last word of the name, lowercased) to models.
-    by_last_word: FxHashMap<(ApiVersion, &'m str, String), Vec<&'m str>>,
+    by_last_word: HashMap<(ApiVersion, &'m str, String), Vec<&'m str>>,
     /// (version, the resource page's file name, lowercased) to the models
     /// documented there: the prose links its type to that page
     /// (`[page](../resources/page.md)` documents `onenotePage`).
-    by_page: FxHashMap<(ApiVersion, String), Vec<&'m str>>,
+    by_page: HashMap<(ApiVersion, String), Vec<&'m str>>,
 }
 
 impl<'m> LooseNames<'m> {
     fn of(models: &'m BTreeMap<Key, Model>) -> Self {
         let mut index = LooseNames {
-            by_lower: FxHashMap::with_capacity_and_hasher(models.len(), Default::default()),
-            by_last_word: FxHashMap::with_capacity_and_hasher(models.len(), Default::default()),
-            by_page: FxHashMap::with_capacity_and_hasher(models.len(), Default::default()),
+            by_lower: HashMap::with_capacity(models.len()),
+            by_last_word: HashMap::with_capacity(models.len()),
+            by_page: HashMap::with_capacity(models.len()),
         };
         for ((version, name), model) in models {
             if model.origin == ModelOrigin::ResourcePage {
@@ -406,7 +405,7 @@ fn resolve_types(
     }
     // Looked up for every property, never iterated: a hash set of
     // borrowed names, so that a lookup copies nothing.
-    let exact: FxHashSet<(ApiVersion, &str)> = models
+    let exact: HashSet<(ApiVersion, &str)> = models
         .keys()
         .chain(enums.keys())
         .map(|(version, name)| (*version, name.as_str()))
