@@ -490,26 +490,39 @@ pub fn files_under(root: &Path) -> Vec<PathBuf> {
 /// Every page below `root` (root-relative, sorted), skipping include folders.
 pub fn list_pages(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
+    // Each folder with its path below the root, so that a page's relative
+    // path is its folder's plus its name (no full path per file to make
+    // and strip again).
+    let mut dirs = vec![(root.to_path_buf(), String::new())];
+    while let Some((dir, rel)) = dirs.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
         for entry in entries.flatten() {
-            let path = entry.path();
             let Ok(ft) = entry.file_type() else { continue };
-            let name = entry.file_name().to_string_lossy().to_string();
+            let file_name = entry.file_name();
+            let name = file_name.to_string_lossy();
+            let below = || {
+                if rel.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{rel}/{name}")
+                }
+            };
             if ft.is_dir() {
                 if name != "includes" && !name.starts_with('.') {
-                    dirs.push(path);
+                    dirs.push((entry.path(), below()));
                 }
             } else if ft.is_file()
                 && (name.ends_with(".md") || name.ends_with(".txt"))
                 && !name.eq_ignore_ascii_case("readme.md")
             {
-                if let Ok(rel) = path.strip_prefix(root) {
-                    out.push(rel.to_string_lossy().replace('\\', "/"));
-                }
+                let page = below();
+                out.push(if page.contains('\\') {
+                    page.replace('\\', "/")
+                } else {
+                    page
+                });
             }
         }
     }
@@ -520,6 +533,84 @@ pub fn list_pages(root: &Path) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `list_pages` as it was: a full path per entry, stripped of the root.
+    fn list_pages_by_full_paths(root: &Path) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut dirs = vec![root.to_path_buf()];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let Ok(ft) = entry.file_type() else { continue };
+                let name = entry.file_name().to_string_lossy().to_string();
+                if ft.is_dir() {
+                    if name != "includes" && !name.starts_with('.') {
+                        dirs.push(path);
+                    }
+                } else if ft.is_file()
+                    && (name.ends_with(".md") || name.ends_with(".txt"))
+                    && !name.eq_ignore_ascii_case("readme.md")
+                {
+                    if let Ok(rel) = path.strip_prefix(root) {
+                        out.push(rel.to_string_lossy().replace('\\', "/"));
+                    }
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn pages_are_listed_as_by_full_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for (path, text) in [
+            ("a.md", "x"),
+            ("README.md", "x"),
+            ("notes.txt", "x"),
+            ("image.png", "x"),
+            ("api/user-get.md", "x"),
+            ("api/deep/er/page.md", "x"),
+            ("api/includes/perm.md", "x"),
+            ("includes/x.md", "x"),
+            (".git/HEAD.md", "x"),
+            ("resources/back\\slash.md", "x"),
+            ("resources/ünï.md", "x"),
+        ] {
+            let file = root.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let odd = std::ffi::OsStr::from_bytes(b"bad\xff.md");
+            std::fs::write(root.join("api").join(odd), "x").unwrap();
+            std::os::unix::fs::symlink(root.join("a.md"), root.join("api/link.md")).unwrap();
+        }
+        let listed = list_pages(root);
+        assert_eq!(listed, list_pages_by_full_paths(root));
+        assert!(
+            listed.contains(&"resources/back/slash.md".to_string()),
+            "{listed:?}"
+        );
+        assert!(!listed.iter().any(|p| p.contains("includes")), "{listed:?}");
+        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        assert_eq!(list_pages(&spec), list_pages_by_full_paths(&spec));
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+        if corpus.is_dir() {
+            assert_eq!(list_pages(&corpus), list_pages_by_full_paths(&corpus));
+        } else {
+            eprintln!(
+                "corpus absent at {}; compared on spec and a fixture only",
+                corpus.display()
+            );
+        }
+    }
 
     #[test]
     fn includes_resolve_within_the_root_only() {
