@@ -13,7 +13,7 @@
 
 use super::*;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::parse::http::{fits, normalise, path_key};
+use crate::parse::http::{fits, path_key};
 use crate::parse::prose::ProseEnum;
 use crate::parse::{PageFacts, PageForm, PageKind};
 use crate::route::Target;
@@ -60,6 +60,7 @@ pub fn drafts(pages: &mut [PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft
                 endpoints: std::mem::take(&mut page.endpoints),
                 permissions: std::mem::take(&mut page.permissions),
                 examples: std::mem::take(&mut page.examples),
+                example_paths: std::mem::take(&mut page.example_paths),
             };
             let page: &PageFacts = page;
             (index, page, parts)
@@ -80,6 +81,8 @@ struct PageParts {
     endpoints: Vec<Endpoint>,
     permissions: Vec<PermissionSet>,
     examples: Vec<Example>,
+    /// The examples' normalised request paths, in the same order.
+    example_paths: Vec<Option<String>>,
 }
 
 /// The drafts of one API page, and what went wrong.
@@ -88,7 +91,9 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
         mut endpoints,
         mut permissions,
         examples,
+        example_paths,
     } = parts;
+    debug_assert_eq!(examples.len(), example_paths.len());
     let mut out = Vec::new();
     let mut diags = Vec::new();
     let version = page.version.unwrap_or_else(|| {
@@ -153,12 +158,7 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
         d.rank.endpoints = endpoint_count;
     }
     // Examples go to the draft whose endpoint they request.
-    for example in examples {
-        let path = example
-            .request
-            .as_ref()
-            .and_then(|r| normalise(&r.url))
-            .map(|p| p.path);
+    for (example, path) in examples.into_iter().zip(example_paths) {
         // The request's method, when its URL is a request path.
         let method = example
             .request

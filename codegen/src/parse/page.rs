@@ -49,6 +49,11 @@ pub struct PageFacts {
     pub response: Response,
     pub response_at: Option<Source>,
     pub examples: Vec<Example>,
+    /// Each example's request path, normalised (`None` without a request,
+    /// or when its URL is not a request path), in the order of `examples`:
+    /// worked out once, when the page is read, for its version and for the
+    /// merge, which places examples by them.
+    pub example_paths: Vec<Option<String>>,
     pub prose_enum: Option<(ProseEnum, Source)>,
     pub resource: Option<ResourceFacts>,
     /// Generated device-management family (`## Prerequisites`).
@@ -149,6 +154,7 @@ pub fn interpret(
         response: Response::default(),
         response_at: None,
         examples: Vec::new(),
+        example_paths: Vec::new(),
         prose_enum: None,
         resource: None,
         generated_family,
@@ -771,12 +777,14 @@ impl Walk<'_> {
             self.facts.prose_enum = Some((ProseEnum { members, terminal }, at));
         }
         // Version: beta notice, example URLs, then the page's place in a docs tree.
-        let from_examples = self
+        let normal: Vec<Option<http::NormalPath>> = self
             .facts
             .examples
             .iter()
-            .filter_map(|e| e.request.as_ref())
-            .find_map(|r| normalise(&r.url).and_then(|p| p.version));
+            .map(|e| e.request.as_ref().and_then(|r| normalise(&r.url)))
+            .collect();
+        let from_examples = normal.iter().flatten().find_map(|p| p.version);
+        self.facts.example_paths = normal.into_iter().map(|p| p.map(|p| p.path)).collect();
         let from_tree = if rel.contains("/beta/") || rel.starts_with("beta/") {
             Some(ApiVersion::Beta)
         } else if rel.contains("v1.0/") {
