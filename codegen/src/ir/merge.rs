@@ -36,9 +36,9 @@ pub struct Draft {
     rank: Rank,
 }
 
-/// An example in a draft, with its request's normalised path, worked out
-/// once: the drafts, the endpoint owners and the group merge all match on
-/// it.
+/// An example in a draft, with its request's normalised path (worked out
+/// once, when the page was read): the drafts, the endpoint owners and the
+/// group merge all match on it.
 pub struct DraftExample {
     pub example: Example,
     /// `None` without a request, or when its URL is not a request path.
