@@ -1,5 +1,5 @@
 //! Bounded fuzzing of the whole pipeline, run by `cargo test`: arbitrary
-//! text and mutated real pages (from `spec/`) go through the page parser,
+//! text and mutated real pages (from `spec/` and the corpus) go through the page parser,
 //! the IR passes and the emitter. Never a panic, never a hang (a watchdog
 //! aborts the run when one input takes over 30 s), and whatever is emitted parses as Rust.
 //! `PROPTEST_CASES` raises the number of cases for a longer session.
@@ -52,20 +52,35 @@ fn pipeline(page: &str) {
     }
 }
 
-fn real_pages() -> Vec<String> {
-    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/api-reference");
-    let mut pages = Vec::new();
-    for version in ["v1.0/api", "beta/api", "v1.0/resources"] {
-        if let Ok(entries) = std::fs::read_dir(spec.join(version)) {
-            for e in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(e.path()) {
-                    pages.push(text);
-                }
-            }
+/// Real pages to mutate, read once: the seeds in `spec/` and, when the
+/// corpus is there, every page of the 2020 tree and the modern pages, with
+/// their permission includes (the docs' real variety: rendered and source
+/// forms, old and new permission tables, hub pages, enum pages). Without
+/// the corpus the seeds alone are mutated, and the run says so.
+fn real_pages() -> &'static [String] {
+    static PAGES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    PAGES.get_or_init(|| {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut roots = vec![manifest.join("../spec")];
+        let corpus = manifest.join("../../shared/corpus");
+        if corpus.is_dir() {
+            roots.push(corpus.join("graph-docs-2020"));
+            roots.push(corpus.join("modern"));
+        } else {
+            eprintln!(
+                "corpus folder {} is absent; only the seeds in spec/ are mutated",
+                corpus.display()
+            );
         }
-    }
-    pages.sort();
-    pages
+        let mut pages: Vec<String> = roots
+            .iter()
+            .flat_map(|root| codegen::parse::files_under(root))
+            .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        pages.sort();
+        pages
+    })
 }
 
 /// Text that means something to the parser.
