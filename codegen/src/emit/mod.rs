@@ -119,13 +119,38 @@ type Job<'a> = Box<dyn FnOnce() -> JobResult + Send + 'a>;
 /// Files, and the builder chains of a version when the job emitted its builders.
 type JobResult = Result<(Vec<GeneratedFile>, Option<(ApiVersion, requests::Chains)>), String>;
 
-/// Runs jobs on every core; results come back in job order.
-fn run_jobs(jobs: Vec<Job<'_>>, times: &mut EmitTimes) -> Vec<JobResult> {
+/// What a job is expected to cost, in rough units of work (about a tenth
+/// of a millisecond each here): the items it emits times what one item of
+/// its kind costs to build and print. Only the order in which jobs are
+/// handed out depends on it, never the output.
+mod weight {
+    /// A model or enum: a struct or enum with serde attributes and docs.
+    pub const MODEL: usize = 11;
+    /// An operation's request builder and its chain methods.
+    pub const OPERATION: usize = 4;
+    /// An example test, an operation or model in `ir.yaml`.
+    pub const SMALL_ITEM: usize = 1;
+}
+
+/// Runs jobs on every core, the heaviest first (see [`weight`]); results
+/// come back in job order. Handed out in list order instead, the models of
+/// v1 (about half the work of the 2020 tree) began last and ran alone for a
+/// third of the emit.
+fn run_jobs(jobs: Vec<(usize, Job<'_>)>, times: &mut EmitTimes) -> Vec<JobResult> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(jobs.len().max(1));
-    let queue = std::sync::Mutex::new(jobs.into_iter().enumerate().collect::<Vec<_>>());
+    let order = hand_out_order(&jobs.iter().map(|(w, _)| *w).collect::<Vec<_>>());
+    let mut slots: Vec<Option<Job<'_>>> = jobs.into_iter().map(|(_, job)| Some(job)).collect();
+    // Workers take from the end of the queue.
+    let queue = std::sync::Mutex::new(
+        order
+            .into_iter()
+            .rev()
+            .filter_map(|i| Some((i, slots[i].take()?)))
+            .collect::<Vec<_>>(),
+    );
     let mut results: Vec<_> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -158,6 +183,14 @@ fn run_jobs(jobs: Vec<Job<'_>>, times: &mut EmitTimes) -> Vec<JobResult> {
     });
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The order in which jobs of these weights are handed out: the heaviest
+/// first, and jobs of equal weight in list order.
+fn hand_out_order(weights: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(weights[i]));
+    order
 }
 
 fn file_job<'a>(f: impl FnOnce() -> Result<GeneratedFile, String> + Send + 'a) -> Job<'a> {
@@ -212,47 +245,76 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
     let checks = crate::ir::example_check::check(ir);
     let checks = &checks;
     let mut files = crate_files::files(ir, &versions)?;
-    let mut jobs: Vec<Job<'_>> = Vec::new();
+    let operations_of = |v: ApiVersion| ir.operations.iter().filter(|o| o.version == v).count();
+    let types_of = |v: ApiVersion| {
+        ir.models.iter().filter(|m| m.version == v).count()
+            + ir.enums.iter().filter(|e| e.version == v).count()
+    };
+    let examples = ir
+        .operations
+        .iter()
+        .map(|o| o.examples.len())
+        .sum::<usize>();
+    let mut jobs: Vec<(usize, Job<'_>)> = Vec::new();
     for &v in &versions {
         let m = module_name(v);
-        jobs.push(file_job(move || {
-            rust_file(&format!("src/{m}/mod.rs"), crate_files::version_module(v))
-        }));
-        jobs.push(Box::new(move || {
-            let dir = format!("src/{m}/models");
-            let module = models::emit(ir, v, index, type_features, &dir);
-            module_with_parts(&format!("{dir}.rs"), module).map(|f| (f, None))
-        }));
-        jobs.push(Box::new(move || {
-            let dir = format!("src/{m}/requests");
-            let (builders, parts, chains) = requests::emit(ir, v, index, &dir);
-            module_with_parts(&format!("{dir}.rs"), (builders, parts))
-                .map(|f| (f, Some((v, chains))))
-        }));
+        jobs.push((
+            0,
+            file_job(move || rust_file(&format!("src/{m}/mod.rs"), crate_files::version_module(v))),
+        ));
+        jobs.push((
+            types_of(v) * weight::MODEL,
+            Box::new(move || {
+                let dir = format!("src/{m}/models");
+                let module = models::emit(ir, v, index, type_features, &dir);
+                module_with_parts(&format!("{dir}.rs"), module).map(|f| (f, None))
+            }),
+        ));
+        jobs.push((
+            operations_of(v) * weight::OPERATION,
+            Box::new(move || {
+                let dir = format!("src/{m}/requests");
+                let (builders, parts, chains) = requests::emit(ir, v, index, &dir);
+                module_with_parts(&format!("{dir}.rs"), (builders, parts))
+                    .map(|f| (f, Some((v, chains))))
+            }),
+        ));
     }
-    jobs.push(Box::new(|| {
-        module_with_parts("src/permissions.rs", permissions::emit(ir)).map(|f| (f, None))
-    }));
-    jobs.push(file_job(|| {
-        rust_file(
-            "tests/examples.rs",
-            examples::emit(checks, index, type_features),
-        )
-    }));
-    jobs.push(file_job(|| template("tests/common/mod.rs", e2e::SERVER)));
-    jobs.push(file_job(|| {
-        Ok(GeneratedFile {
-            path: "examples-report.md".into(),
-            contents: format!("<!-- {HEADER} -->\n{}", examples::report(checks)),
-        })
-    }));
-    jobs.push(file_job(|| {
-        let yaml = serde_yaml::to_string(ir).map_err(|e| e.to_string())?;
-        Ok(GeneratedFile {
-            path: "ir.yaml".into(),
-            contents: format!("# {HEADER}\n{yaml}"),
-        })
-    }));
+    jobs.push((
+        ir.operations.len() * weight::SMALL_ITEM / 4,
+        Box::new(|| {
+            module_with_parts("src/permissions.rs", permissions::emit(ir)).map(|f| (f, None))
+        }),
+    ));
+    jobs.push((
+        examples * weight::SMALL_ITEM,
+        file_job(|| {
+            rust_file(
+                "tests/examples.rs",
+                examples::emit(checks, index, type_features),
+            )
+        }),
+    ));
+    jobs.push((0, file_job(|| template("tests/common/mod.rs", e2e::SERVER))));
+    jobs.push((
+        0,
+        file_job(|| {
+            Ok(GeneratedFile {
+                path: "examples-report.md".into(),
+                contents: format!("<!-- {HEADER} -->\n{}", examples::report(checks)),
+            })
+        }),
+    ));
+    jobs.push((
+        (ir.operations.len() + ir.models.len()) * weight::SMALL_ITEM,
+        file_job(|| {
+            let yaml = serde_yaml::to_string(ir).map_err(|e| e.to_string())?;
+            Ok(GeneratedFile {
+                path: "ir.yaml".into(),
+                contents: format!("# {HEADER}\n{yaml}"),
+            })
+        }),
+    ));
     let mut all_chains = Vec::new();
     // The crate's own files were emitted on this thread.
     let formatted = take_formatting();
@@ -264,13 +326,59 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
         all_chains.extend(chains);
     }
     let all_chains = &all_chains;
-    let second: Vec<Job<'_>> = vec![
-        file_job(move || rust_file("tests/builders.rs", builder_tests::emit(ir, all_chains))),
-        file_job(move || rust_file("tests/e2e.rs", e2e::emit(ir, checks, index, all_chains))),
+    let second: Vec<(usize, Job<'_>)> = vec![
+        (
+            ir.operations.len() * weight::SMALL_ITEM,
+            file_job(move || rust_file("tests/builders.rs", builder_tests::emit(ir, all_chains))),
+        ),
+        (
+            examples * weight::SMALL_ITEM * 2,
+            file_job(move || rust_file("tests/e2e.rs", e2e::emit(ir, checks, index, all_chains))),
+        ),
     ];
     for result in run_jobs(second, &mut times) {
         files.extend(result?.0);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, times))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_heaviest_jobs_are_handed_out_first() {
+        // The 2020 tree's first round, roughly: the version module, the
+        // models, the requests, the example report and `ir.yaml`.
+        assert_eq!(
+            hand_out_order(&[0, 8800, 4928, 0, 1949]),
+            vec![1, 2, 4, 0, 3]
+        );
+        assert_eq!(hand_out_order(&[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn results_come_back_in_job_order_whatever_the_weights() {
+        let jobs: Vec<(usize, Job<'_>)> = (0..20)
+            .map(|i| {
+                let job: Job<'_> = Box::new(move || {
+                    let file = GeneratedFile {
+                        path: i.to_string(),
+                        contents: String::new(),
+                    };
+                    Ok((vec![file], None))
+                });
+                (i * 7 % 5, job)
+            })
+            .collect();
+        let paths: Vec<String> = run_jobs(jobs, &mut EmitTimes::default())
+            .into_iter()
+            .map(|r| {
+                r.map(|(files, _)| files[0].path.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(paths, (0..20).map(|i| i.to_string()).collect::<Vec<_>>());
+    }
 }
