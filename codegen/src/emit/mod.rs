@@ -114,10 +114,11 @@ pub fn module_name(version: ApiVersion) -> &'static str {
 /// A unit of emitting work: it builds one file (tokens, then printing) on
 /// whichever thread picks it up. Token streams cannot cross threads, so a
 /// job does both.
-type Job<'a> = Box<dyn FnOnce() -> JobResult + Send + 'a>;
+struct Job<'a>(Box<dyn FnOnce() -> JobResult<'a> + Send + 'a>);
 
-/// Files, and the builder chains of a version when the job emitted its builders.
-type JobResult = Result<(Vec<GeneratedFile>, Option<(ApiVersion, requests::Chains)>), String>;
+/// Files, and the jobs that could only be made once this one had run
+/// (with their weights): queued as it ends.
+type JobResult<'a> = Result<(Vec<GeneratedFile>, Vec<(usize, Job<'a>)>), String>;
 
 /// What a job is expected to cost, in rough units of work (about a tenth
 /// of a millisecond each here): the items it emits times what one item of
@@ -132,25 +133,50 @@ mod weight {
     pub const SMALL_ITEM: usize = 1;
 }
 
-/// Runs jobs on every core, the heaviest first (see [`weight`]); results
-/// come back in job order. Handed out in list order instead, the models of
-/// v1 (about half the work of the 2020 tree) began last and ran alone for a
-/// third of the emit.
-fn run_jobs(jobs: Vec<(usize, Job<'_>)>, times: &mut EmitTimes) -> Vec<JobResult> {
+/// Jobs waiting to be handed out, as (weight, number, job): workers take
+/// from the end, so the heaviest go first (see [`weight`]), and jobs of
+/// equal weight by number. Numbers are given in the order jobs are made;
+/// results come back in that order.
+struct Queue<'a> {
+    waiting: Vec<(usize, usize, Job<'a>)>,
+    numbered: usize,
+}
+
+impl<'a> Queue<'a> {
+    fn add(&mut self, jobs: Vec<(usize, Job<'a>)>) {
+        for (weight, job) in jobs {
+            self.waiting.push((weight, self.numbered, job));
+            self.numbered += 1;
+        }
+        self.waiting
+            .sort_by_key(|(weight, number, _)| (*weight, std::cmp::Reverse(*number)));
+    }
+
+    fn next(&mut self) -> Option<(usize, Job<'a>)> {
+        self.waiting.pop().map(|(_, number, job)| (number, job))
+    }
+}
+
+/// Runs jobs on every core, the heaviest first, and the jobs they hand back
+/// as they end; the files come back in the order the jobs were made. Handed
+/// out in list order instead, the models of v1 (about half the work of the
+/// 2020 tree) began last and ran alone for a third of the emit; and the
+/// tests that need every version's builder chains waited for the slowest
+/// job instead of starting once the builders were done.
+fn run_jobs(
+    jobs: Vec<(usize, Job<'_>)>,
+    times: &mut EmitTimes,
+) -> Vec<Result<Vec<GeneratedFile>, String>> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(jobs.len().max(1));
-    let order = hand_out_order(&jobs.iter().map(|(w, _)| *w).collect::<Vec<_>>());
-    let mut slots: Vec<Option<Job<'_>>> = jobs.into_iter().map(|(_, job)| Some(job)).collect();
-    // Workers take from the end of the queue.
-    let queue = std::sync::Mutex::new(
-        order
-            .into_iter()
-            .rev()
-            .filter_map(|i| Some((i, slots[i].take()?)))
-            .collect::<Vec<_>>(),
-    );
+    let mut queue = Queue {
+        waiting: Vec::new(),
+        numbered: 0,
+    };
+    queue.add(jobs);
+    let queue = std::sync::Mutex::new(queue);
     let mut results: Vec<_> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -158,10 +184,18 @@ fn run_jobs(jobs: Vec<(usize, Job<'_>)>, times: &mut EmitTimes) -> Vec<JobResult
                     let mut done = Vec::new();
                     let mut busy = Duration::ZERO;
                     loop {
-                        let next = queue.lock().map(|mut q| q.pop()).unwrap_or(None);
-                        let Some((i, job)) = next else { break };
+                        let next = queue.lock().map(|mut q| q.next()).unwrap_or(None);
+                        let Some((number, Job(job))) = next else {
+                            break;
+                        };
                         let started = Instant::now();
-                        done.push((i, job()));
+                        let result = job().map(|(files, then)| {
+                            if let Ok(mut q) = queue.lock() {
+                                q.add(then);
+                            }
+                            files
+                        });
+                        done.push((number, result));
                         busy += started.elapsed();
                     }
                     (done, busy, take_formatting())
@@ -185,16 +219,8 @@ fn run_jobs(jobs: Vec<(usize, Job<'_>)>, times: &mut EmitTimes) -> Vec<JobResult
     results.into_iter().map(|(_, r)| r).collect()
 }
 
-/// The order in which jobs of these weights are handed out: the heaviest
-/// first, and jobs of equal weight in list order.
-fn hand_out_order(weights: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(weights[i]));
-    order
-}
-
 fn file_job<'a>(f: impl FnOnce() -> Result<GeneratedFile, String> + Send + 'a) -> Job<'a> {
-    Box::new(move || f().map(|g| (vec![g], None)))
+    Job(Box::new(move || f().map(|g| (vec![g], Vec::new()))))
 }
 
 /// A module file and the files of its parts (see [`split`]).
@@ -209,7 +235,7 @@ fn module_with_parts(
 
 /// Every file of the generated crate, sorted by path. Files are emitted
 /// and printed on every core; the tests that follow the builder chains
-/// come second, once the chains are known.
+/// are queued once every version's builders are done.
 pub fn generate(ir: &Ir) -> Result<Vec<GeneratedFile>, String> {
     generate_timed(ir).map(|(files, _)| files)
 }
@@ -255,6 +281,28 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
         .iter()
         .map(|o| o.examples.len())
         .sum::<usize>();
+    // The tests that follow the builder chains need every version's: the
+    // builder jobs leave theirs here, and the last to end hands back the
+    // test jobs (with no version at all, they are queued at once).
+    let chains: std::sync::Mutex<Vec<(ApiVersion, requests::Chains)>> = Default::default();
+    let builders_left = std::sync::atomic::AtomicUsize::new(versions.len());
+    let (chains, builders_left) = (&chains, &builders_left);
+    let builder_tests_weight = ir.operations.len() * weight::SMALL_ITEM;
+    let e2e_weight = examples * weight::SMALL_ITEM * 2;
+    let test_jobs = move |all: Vec<(ApiVersion, requests::Chains)>| -> Vec<(usize, Job<'_>)> {
+        let all = std::sync::Arc::new(all);
+        let for_e2e = all.clone();
+        vec![
+            (
+                builder_tests_weight,
+                file_job(move || rust_file("tests/builders.rs", builder_tests::emit(ir, &all))),
+            ),
+            (
+                e2e_weight,
+                file_job(move || rust_file("tests/e2e.rs", e2e::emit(ir, checks, index, &for_e2e))),
+            ),
+        ]
+    };
     let mut jobs: Vec<(usize, Job<'_>)> = Vec::new();
     for &v in &versions {
         let m = module_name(v);
@@ -264,27 +312,45 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
         ));
         jobs.push((
             types_of(v) * weight::MODEL,
-            Box::new(move || {
+            Job(Box::new(move || {
                 let dir = format!("src/{m}/models");
                 let module = models::emit(ir, v, index, type_features, &dir);
-                module_with_parts(&format!("{dir}.rs"), module).map(|f| (f, None))
-            }),
+                module_with_parts(&format!("{dir}.rs"), module).map(|f| (f, Vec::new()))
+            })),
         ));
+        // A builder job also weighs what waits for it: the tests it makes
+        // possible start as early as they can.
         jobs.push((
-            operations_of(v) * weight::OPERATION,
-            Box::new(move || {
+            operations_of(v) * weight::OPERATION + builder_tests_weight + e2e_weight,
+            Job(Box::new(move || {
                 let dir = format!("src/{m}/requests");
-                let (builders, parts, chains) = requests::emit(ir, v, index, &dir);
-                module_with_parts(&format!("{dir}.rs"), (builders, parts))
-                    .map(|f| (f, Some((v, chains))))
-            }),
+                let (builders, parts, version_chains) = requests::emit(ir, v, index, &dir);
+                let files = module_with_parts(&format!("{dir}.rs"), (builders, parts))?;
+                let mut all = chains
+                    .lock()
+                    .map_err(|_| "builder chains lost".to_string())?;
+                all.push((v, version_chains));
+                let last = builders_left.fetch_sub(1, std::sync::atomic::Ordering::SeqCst) == 1;
+                let then = if last {
+                    // In version order, as the tests list them.
+                    let mut all = std::mem::take(&mut *all);
+                    all.sort_by_key(|(v, _)| *v);
+                    test_jobs(all)
+                } else {
+                    Vec::new()
+                };
+                Ok((files, then))
+            })),
         ));
+    }
+    if versions.is_empty() {
+        jobs.extend(test_jobs(Vec::new()));
     }
     jobs.push((
         ir.operations.len() * weight::SMALL_ITEM / 4,
-        Box::new(|| {
-            module_with_parts("src/permissions.rs", permissions::emit(ir)).map(|f| (f, None))
-        }),
+        Job(Box::new(|| {
+            module_with_parts("src/permissions.rs", permissions::emit(ir)).map(|f| (f, Vec::new()))
+        })),
     ));
     jobs.push((
         examples * weight::SMALL_ITEM,
@@ -315,29 +381,12 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
             })
         }),
     ));
-    let mut all_chains = Vec::new();
     // The crate's own files were emitted on this thread.
     let formatted = take_formatting();
     times.format += formatted;
     times.emit += started.elapsed().saturating_sub(formatted);
     for result in run_jobs(jobs, &mut times) {
-        let (emitted, chains) = result?;
-        files.extend(emitted);
-        all_chains.extend(chains);
-    }
-    let all_chains = &all_chains;
-    let second: Vec<(usize, Job<'_>)> = vec![
-        (
-            ir.operations.len() * weight::SMALL_ITEM,
-            file_job(move || rust_file("tests/builders.rs", builder_tests::emit(ir, all_chains))),
-        ),
-        (
-            examples * weight::SMALL_ITEM * 2,
-            file_job(move || rust_file("tests/e2e.rs", e2e::emit(ir, checks, index, all_chains))),
-        ),
-    ];
-    for result in run_jobs(second, &mut times) {
-        files.extend(result?.0);
+        files.extend(result?);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, times))
@@ -347,38 +396,59 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
 mod tests {
     use super::*;
 
+    fn job<'a>(name: String, then: Vec<(usize, Job<'a>)>) -> Job<'a> {
+        Job(Box::new(move || {
+            let file = GeneratedFile {
+                path: name,
+                contents: String::new(),
+            };
+            Ok((vec![file], then))
+        }))
+    }
+
     #[test]
     fn the_heaviest_jobs_are_handed_out_first() {
         // The 2020 tree's first round, roughly: the version module, the
         // models, the requests, the example report and `ir.yaml`.
-        assert_eq!(
-            hand_out_order(&[0, 8800, 4928, 0, 1949]),
-            vec![1, 2, 4, 0, 3]
+        let mut queue = Queue {
+            waiting: Vec::new(),
+            numbered: 0,
+        };
+        queue.add(
+            [0, 8800, 4928, 0, 1949]
+                .into_iter()
+                .enumerate()
+                .map(|(i, w)| (w, job(i.to_string(), Vec::new())))
+                .collect(),
         );
-        assert_eq!(hand_out_order(&[]), Vec::<usize>::new());
+        let mut order = Vec::new();
+        while let Some((number, _)) = queue.next() {
+            order.push(number);
+        }
+        assert_eq!(order, vec![1, 2, 4, 0, 3]);
     }
 
     #[test]
-    fn results_come_back_in_job_order_whatever_the_weights() {
+    fn jobs_handed_back_run_too_and_results_keep_the_order_jobs_were_made() {
+        // Twenty jobs of mixed weights; the seventh hands back two more,
+        // which are numbered after the first twenty.
         let jobs: Vec<(usize, Job<'_>)> = (0..20)
             .map(|i| {
-                let job: Job<'_> = Box::new(move || {
-                    let file = GeneratedFile {
-                        path: i.to_string(),
-                        contents: String::new(),
-                    };
-                    Ok((vec![file], None))
-                });
-                (i * 7 % 5, job)
+                let then = if i == 7 {
+                    vec![
+                        (3, job("20".to_string(), Vec::new())),
+                        (9, job("21".to_string(), Vec::new())),
+                    ]
+                } else {
+                    Vec::new()
+                };
+                (i * 7 % 5, job(i.to_string(), then))
             })
             .collect();
         let paths: Vec<String> = run_jobs(jobs, &mut EmitTimes::default())
             .into_iter()
-            .map(|r| {
-                r.map(|(files, _)| files[0].path.clone())
-                    .unwrap_or_default()
-            })
+            .map(|r| r.map(|files| files[0].path.clone()).unwrap_or_default())
             .collect();
-        assert_eq!(paths, (0..20).map(|i| i.to_string()).collect::<Vec<_>>());
+        assert_eq!(paths, (0..22).map(|i| i.to_string()).collect::<Vec<_>>());
     }
 }
