@@ -184,15 +184,22 @@ fn run_jobs(
                     let mut done = Vec::new();
                     let mut busy = Duration::ZERO;
                     loop {
-                        let next = queue.lock().map(|mut q| q.next()).unwrap_or(None);
+                        // The queue is only touched by `next` and `add`,
+                        // which cannot leave it half-changed: a poisoned
+                        // lock still holds a whole queue.
+                        let next = queue
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .next();
                         let Some((number, Job(job))) = next else {
                             break;
                         };
                         let started = Instant::now();
                         let result = job().map(|(files, then)| {
-                            if let Ok(mut q) = queue.lock() {
-                                q.add(then);
-                            }
+                            queue
+                                .lock()
+                                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                                .add(then);
                             files
                         });
                         done.push((number, result));
