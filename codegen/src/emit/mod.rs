@@ -129,7 +129,8 @@ mod weight {
     pub const MODEL: usize = 11;
     /// An operation's request builder and its chain methods.
     pub const OPERATION: usize = 4;
-    /// An example test, an operation or model in `ir.yaml`.
+    /// A test (an example, a builder chain; an end-to-end test counts
+    /// twice), or an operation or model in `ir.yaml`.
     pub const SMALL_ITEM: usize = 1;
 }
 
