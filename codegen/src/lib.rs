@@ -176,36 +176,25 @@ pub fn on_all_cores<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) 
     // exits slowly (the allocator tidies its heap: 0.3-1.2 ms after its
     // last item, per call). The scope only waits for the work itself; the
     // tidying goes on beside whatever comes next.
-    let handed: Mutex<Vec<(usize, Vec<R>)>> = Mutex::new(Vec::new());
-    let panicked: Mutex<Option<Box<dyn std::any::Any + Send>>> = Mutex::new(None);
-    let (handed, panicked) = (&handed, &panicked);
-    let finish = move |result: std::thread::Result<Vec<(usize, Vec<R>)>>| match result {
-        Ok(done) => handed
+    let handed = Mutex::new(Vec::new());
+    let hand_over = || {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+        handed
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .extend(done),
-        Err(panic) => {
-            panicked
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .get_or_insert(panic);
-        }
+            .push(result);
     };
-    let catching = move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
     std::thread::scope(|s| {
         for _ in 1..threads {
-            s.spawn(move || finish(catching()));
+            s.spawn(hand_over);
         }
-        finish(catching());
+        hand_over();
     });
-    if let Some(panic) = panicked
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .take()
-    {
-        std::panic::resume_unwind(panic);
+    // A panic in any item is raised here, with its own payload.
+    let mut done = Vec::new();
+    for result in handed.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        done.extend(result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
     }
-    let mut done = std::mem::take(&mut *handed.lock().unwrap_or_else(PoisonError::into_inner));
     done.sort_unstable_by_key(|(i, _)| *i);
     // Sized once: grown run by run, a result vector of large items (page
     // facts are some hundred bytes each) was copied and moved to fresh

@@ -293,8 +293,7 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
     // builder jobs leave theirs here, and the last to end hands back the
     // test jobs (with no version at all, they are queued at once).
     let chains: std::sync::Mutex<Vec<(ApiVersion, requests::Chains)>> = Default::default();
-    let builders_left = std::sync::atomic::AtomicUsize::new(versions.len());
-    let (chains, builders_left) = (&chains, &builders_left);
+    let (chains, version_count) = (&chains, versions.len());
     let builder_tests_weight = ir.operations.len() * weight::SMALL_ITEM;
     let e2e_weight = examples * weight::SMALL_ITEM * 2;
     let test_jobs = move |all: Vec<(ApiVersion, requests::Chains)>| -> Vec<(usize, Job<'_>)> {
@@ -336,10 +335,9 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
                 let files = module_with_parts(&format!("{dir}.rs"), (builders, parts))?;
                 let mut all = chains
                     .lock()
-                    .map_err(|_| "builder chains lost".to_string())?;
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 all.push((v, version_chains));
-                let last = builders_left.fetch_sub(1, std::sync::atomic::Ordering::SeqCst) == 1;
-                let then = if last {
+                let then = if all.len() == version_count {
                     // In version order, as the tests list them.
                     let mut all = std::mem::take(&mut *all);
                     all.sort_by_key(|(v, _)| *v);
