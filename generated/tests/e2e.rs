@@ -162,7 +162,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
         .create_upload_session()
         .post(
             &serde_json::from_str::<
-                serde_json::Value,
+                graph_generated::v1::models::CreateUploadSessionPostRequestBody,
             >(
                     "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"name\":\"flower\",\"size\":3483322}}",
                 )
@@ -199,7 +199,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
         .create_upload_session()
         .post(
             &serde_json::from_str::<
-                serde_json::Value,
+                graph_generated::v1::models::CreateUploadSessionPostRequestBody,
             >(
                     "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"contentId\":\"my_inline_picture\",\"isInline\":true,\"name\":\"scenary\",\"size\":7208534}}",
                 )
@@ -241,35 +241,6 @@ async fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
     assert!(failures.is_empty(), "{failures:?}");
     let typed = result.expect("the example response parses into its type");
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
-}
-/// `POST https://graph.microsoft.com/v1.0/me/sendMail` from spec/api-reference/v1.0/api/user-sendmail.md:89
-#[cfg(all(feature = "v1", feature = "area-outlook"))]
-#[tokio::test]
-async fn v1_post_me_send_mail_user_sendmail() {
-    let (base, server) = serve(
-        vec![
-            (Expect { method : "POST", path : "/v1.0/me/sendMail", query : & [], headers
-            : & [], body_keys : Some(& ["message", "saveToSentItems"]), }, Reply { status
-            : 202u16, headers : & [], body : b"" },)
-        ],
-    );
-    let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
-    let request = root
-        .me()
-        .send_mail()
-        .post(
-            &serde_json::from_str::<
-                serde_json::Value,
-            >(
-                    "{\"message\":{\"body\":{\"content\":\"The new cafeteria is open.\",\"contentType\":\"Text\"},\"ccRecipients\":[{\"emailAddress\":{\"address\":\"danas@contoso.com\"}}],\"subject\":\"Meet for lunch?\",\"toRecipients\":[{\"emailAddress\":{\"address\":\"frannis@contoso.com\"}}]},\"saveToSentItems\":\"false\"}",
-                )
-                .expect("the example body fits its type"),
-        );
-    let client = reqwest::Client::new();
-    let result = request.send(&client).await;
-    let failures = server.join().expect("the server thread ends");
-    assert!(failures.is_empty(), "{failures:?}");
-    result.expect("the example response parses");
 }
 /// `GET https://graph.microsoft.com/v1.0/servicePrincipals/00063ffc-54e9-405d-b8f3-56124728e051/memberOf` from spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:70
 #[cfg(all(feature = "v1", feature = "area-applications"))]
@@ -356,7 +327,9 @@ async fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwor
         .by_method_id("28c10230-6103-485e-b985-444c60001490")
         .reset_password()
         .post(
-            &serde_json::from_str::<serde_json::Value>("{\"newPassword\":\"Cuyo5459\"}")
+            &serde_json::from_str::<
+                graph_generated::v1::models::ResetPasswordPostRequestBody,
+            >("{\"newPassword\":\"Cuyo5459\"}")
                 .expect("the example body fits its type"),
         );
     let client = reqwest::Client::new();
@@ -656,7 +629,7 @@ async fn beta_post_identity_governance_role_management_alerts_alerts_refresh_uni
         .refresh()
         .post(
             &serde_json::from_str::<
-                serde_json::Value,
+                graph_generated::beta::models::RefreshPostRequestBody,
             >("{\"scopeId\":\"/\",\"scopeType\":\"DirectoryRole\"}")
                 .expect("the example body fits its type"),
         );
@@ -917,7 +890,9 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
         .by_password_method_id("28c10230-6103-485e-b985-444c60001490")
         .reset_password()
         .post(
-            &serde_json::from_str::<serde_json::Value>("{\"newPassword\":\"Cuyo5459\"}")
+            &serde_json::from_str::<
+                graph_generated::beta::models::ResetPasswordPostRequestBody,
+            >("{\"newPassword\":\"Cuyo5459\"}")
                 .expect("the example body fits its type"),
         );
     let client = reqwest::Client::new();
@@ -952,7 +927,9 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
         .by_password_method_id("28c10230-6103-485e-b985-444c60001490")
         .reset_password()
         .post(
-            &serde_json::from_str::<serde_json::Value>("{}")
+            &serde_json::from_str::<
+                graph_generated::beta::models::ResetPasswordPostRequestBody,
+            >("{}")
                 .expect("the example body fits its type"),
         );
     let client = reqwest::Client::new();

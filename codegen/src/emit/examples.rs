@@ -104,6 +104,26 @@ pub fn report(checks: &ExampleChecks<'_>) -> String {
         }
         out.push('\n');
     }
+    if !checks.unfit_requests.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Example requests whose body does not fit its type\n"
+        );
+        let _ = writeln!(out, "Their end-to-end tests (tests/e2e.rs) are left out.\n");
+        let _ = writeln!(out, "| Example request | Operation | Body type | Reason |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for u in &checks.unfit_requests {
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | `{}` | {} |",
+                u.request.source,
+                u.operation.id,
+                u.model.name,
+                cell(&u.reasons.join("; "))
+            );
+        }
+        out.push('\n');
+    }
     if !checks.skipped.is_empty() {
         let _ = writeln!(out, "## Examples that could not be checked\n");
         let _ = writeln!(out, "| Example | Operation | Reason |");

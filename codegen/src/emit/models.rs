@@ -160,16 +160,18 @@ fn model_tokens(
         doc.push_str(d);
         doc.push_str("\n\n");
     }
-    doc.push_str(&format!(
-        "`{}`, documented at {}.",
-        model.name,
-        model
-            .sources
-            .iter()
-            .map(|s| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    ));
+    let sources = model
+        .sources
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if model.origin == crate::ir::ModelOrigin::RequestBody {
+        // Not a type of the Graph schema: no `microsoft.graph` name to give.
+        doc.push_str(&format!("From the parameter table at {sources}."));
+    } else {
+        doc.push_str(&format!("`{}`, documented at {sources}.", model.name));
+    }
     let docs = doc_lines(&doc);
     let mut fields = Scope::default();
     fields.reserve("additional_data");

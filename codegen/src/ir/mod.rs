@@ -7,6 +7,7 @@
 pub mod example_check;
 pub mod merge;
 pub mod models;
+pub mod request_bodies;
 
 use crate::diagnostics::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -160,9 +161,17 @@ pub struct RequestHeader {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestBody {
     pub kind: BodyKind,
-    /// Qualified type name, such as `microsoft.graph.user`, when the page names one.
+    /// Qualified type name, such as `microsoft.graph.user`, when the page
+    /// names one, or the model made from `parameters` (see below).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_name: Option<String>,
+    /// The parameter (or property) table of the Request body section, when
+    /// the page names no type: an action's parameters (`sendMail`:
+    /// `message`, `saveToSentItems`), or the properties an update takes.
+    /// The models pass turns them into a model of their own
+    /// ([`ModelOrigin::RequestBody`]) and names it in `type_name`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<Property>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -372,7 +381,8 @@ pub struct Model {
     /// Qualified name as the docs write it, e.g. `microsoft.graph.longRunningOperation`.
     pub name: String,
     pub version: ApiVersion,
-    /// `resource_page` or `examples`: where the properties came from.
+    /// `resource_page`, `examples` or `request_body`: where the properties
+    /// came from.
     pub origin: ModelOrigin,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -388,7 +398,7 @@ pub struct Model {
     pub sources: Vec<Source>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Property {
     /// The wire name, e.g. `createdDateTime` or `@odata.type`.
     pub name: String,
@@ -428,6 +438,8 @@ impl Property {
 pub enum ModelOrigin {
     ResourcePage,
     Examples,
+    /// The parameter table of an operation's request body.
+    RequestBody,
 }
 
 /// An enumeration whose members come from the docs. Generated enums are

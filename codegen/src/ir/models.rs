@@ -172,6 +172,9 @@ pub fn build(
         }
     }
 
+    let documented: Vec<Key> = models.keys().chain(enums.keys()).cloned().collect();
+    super::request_bodies::synthesise(ops, &mut models, documented);
+
     resolve_types(&mut models, &enums, diags);
     inherit(&mut models, diags);
 

@@ -498,6 +498,24 @@ impl Walk<'_> {
                 self.last_sets = start..self.facts.permissions.len();
                 self.roles_for_others = false;
             }
+            Section::RequestBody => {
+                let found = resource::parameter_table(table, &block.at, &self.facts.namespace);
+                let Some(parameters) = found.filter(|p| !p.is_empty()) else {
+                    return;
+                };
+                // The table states a JSON body even when the prose does not.
+                if self.facts.request_body.kind == BodyKind::Unstated {
+                    self.facts.request_body.kind = BodyKind::Json;
+                }
+                // A second table (one per case) adds the parameters it has
+                // that the first has not.
+                let body = &mut self.facts.request_body.parameters;
+                for p in parameters {
+                    if !body.iter().any(|q| q.name == p.name) {
+                        body.push(p);
+                    }
+                }
+            }
             Section::RequestHeaders => {
                 for row in &table.rows {
                     if let Some(name) = row.cells.first().filter(|n| !n.trim().is_empty()) {

@@ -3,7 +3,7 @@
 //! stated in property descriptions, and enum pages with a Members table.
 
 use super::annotation::{self, Annotation};
-use super::blocks::{Block, BlockKind};
+use super::blocks::{Block, BlockKind, Table};
 use super::json::{self, Lenient};
 use super::page::PageFacts;
 use super::prose;
@@ -111,6 +111,67 @@ fn cell_name(cell: &str) -> Option<String> {
         && t.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '@' | '.' | '-' | '#' | '$'));
     ok.then(|| t.to_string())
+}
+
+/// Header cells that name a request body parameter's column.
+const PARAMETER_HEADERS: &[&str] = &["parameter", "parameter name", "property", "name"];
+
+/// A table's header cells, unmarked (`**Type**`) and lowercased.
+struct Header(Vec<String>);
+
+impl Header {
+    fn of(table: &Table) -> Self {
+        Header(
+            table
+                .header
+                .iter()
+                .map(|h| {
+                    h.trim()
+                        .trim_matches(|c| c == '*' || c == '`')
+                        .to_ascii_lowercase()
+                })
+                .collect(),
+        )
+    }
+
+    /// The first column headed by one of `names`.
+    fn column(&self, names: &[&str]) -> Option<usize> {
+        self.0.iter().position(|h| names.contains(&h.as_str()))
+    }
+}
+
+/// The parameter (or property) table of a Request body section: one
+/// property per row whose name cell holds a wire name, typed like a
+/// resource page's properties. `None` when the table has no name and type
+/// columns (`Name | Value | Description` tables give sample values).
+pub fn parameter_table(table: &Table, at: &Source, namespace: &str) -> Option<Vec<Property>> {
+    let header = Header::of(table);
+    let col = |names: &[&str]| header.column(names);
+    let (name_col, type_col) = (col(PARAMETER_HEADERS)?, col(TYPE_HEADERS)?);
+    let desc_col = col(DESCRIPTION_HEADERS);
+    let mut parameters: Vec<Property> = Vec::new();
+    for row in &table.rows {
+        let Some(name) = row.cells.get(name_col).and_then(|c| cell_name(c)) else {
+            continue;
+        };
+        if parameters.iter().any(|p| p.name == name) {
+            continue;
+        }
+        let Some(type_cell) = row.cells.get(type_col).filter(|c| !c.trim().is_empty()) else {
+            continue;
+        };
+        let mut parameter = Property::new(
+            &name,
+            type_of(type_cell, namespace),
+            Source::new(at.file.clone(), row.line),
+        );
+        parameter.description = desc_col
+            .and_then(|d| row.cells.get(d))
+            .filter(|s| !s.trim().is_empty())
+            .cloned();
+        parameters.push(parameter);
+    }
+    Some(parameters)
 }
 
 /// Values 0, 1, 2, 4, 8, ...: at least three distinct powers of two, and
@@ -261,16 +322,8 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                 }
             }
             BlockKind::Table(table) => {
-                let header: Vec<String> = table
-                    .header
-                    .iter()
-                    .map(|h| {
-                        h.trim()
-                            .trim_matches(|c| c == '*' || c == '`')
-                            .to_ascii_lowercase()
-                    })
-                    .collect();
-                let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+                let header = Header::of(table);
+                let col = |names: &[&str]| header.column(names);
                 let name_col = col(NAME_HEADERS);
                 let type_col = col(TYPE_HEADERS);
                 let desc_col = col(DESCRIPTION_HEADERS);
@@ -298,6 +351,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                                 inherited_from: None,
                                 navigation: in_relationships
                                     || header
+                                        .0
                                         .first()
                                         .is_some_and(|h| h.starts_with("relationship")),
                                 source: at.clone(),

@@ -29,6 +29,10 @@ pub use area_entra_id_governance_area_industrydata::*;
 mod area_entra_sign_in;
 #[cfg(any(feature = "all-models", feature = "area-entra-sign-in"))]
 pub use area_entra_sign_in::*;
+#[cfg(any(feature = "all-models", feature = "area-governance"))]
+mod area_governance;
+#[cfg(any(feature = "all-models", feature = "area-governance"))]
+pub use area_governance::*;
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]
 mod area_identity_and_sign_in;
 #[cfg(any(feature = "all-models", feature = "area-identity-and-sign-in"))]

@@ -27,7 +27,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsRefresh {
     #[cfg(feature = "area-governance")]
     pub fn post(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::beta::models::RefreshPostRequestBody,
     ) -> Request<
         crate::request::NoContent,
         options::PostIdentityGovernanceRoleManagementAlertsAlertsRefresh,
@@ -60,7 +60,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
     #[cfg(feature = "area-governance")]
     pub fn post(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::beta::models::RefreshPostRequestBody,
     ) -> Request<
         crate::request::NoContent,
         options::PostIdentityGovernanceRoleManagementAlertsAlertsRefresh,

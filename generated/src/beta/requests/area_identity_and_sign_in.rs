@@ -85,7 +85,7 @@ impl UsersItemAuthenticationPasswordMethodsItemResetPassword {
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn post(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::beta::models::ResetPasswordPostRequestBody,
     ) -> Request<
         crate::beta::models::PasswordResetResponse,
         options::PostUsersByIdAuthenticationPasswordMethodsByIdResetPassword,

@@ -221,6 +221,71 @@ impl<'de> serde::Deserialize<'de> for PasswordResetResponse {
         crate::support::deserialize_model(deserializer)
     }
 }
+impl crate::request::JsonBody for ResetPasswordPostRequestBody {}
+/// The request body of `POST /users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`.
+///
+/// From the parameter table at `spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:61`.
+pub struct ResetPasswordPostRequestBody {
+    /// The new password. Required for tenants with hybrid password scenarios. If omitted for a cloud-only password, the system returns a system-generated password. This is a unicode string with no other encoding. It is validated against the tenant's banned password system before acceptance, and must adhere to the tenant's cloud and/or on-premises password requirements.
+    pub new_password: ::std::option::Option<::std::string::String>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl crate::support::FieldValue for ResetPasswordPostRequestBody {}
+impl crate::support::ModelFields for ResetPasswordPostRequestBody {
+    const NAME: &'static str = "ResetPasswordPostRequestBody";
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("newPassword", "new_password", &self.new_password);
+        v.additional(&self.additional_data);
+    }
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            new_password: s.field("newPassword"),
+            additional_data: s.additional(),
+        }
+    }
+}
+impl ::std::default::Default for ResetPasswordPostRequestBody {
+    #[inline]
+    fn default() -> Self {
+        crate::support::default_model()
+    }
+}
+impl ::std::fmt::Debug for ResetPasswordPostRequestBody {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for ResetPasswordPostRequestBody {
+    #[inline]
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for ResetPasswordPostRequestBody {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl serde::Serialize for ResetPasswordPostRequestBody {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ResetPasswordPostRequestBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// `microsoft.graph.operationStatus`, documented at `spec/api-reference/v1.0/api/authenticationoperation-get.md:15`.
 ///
 /// Evolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.

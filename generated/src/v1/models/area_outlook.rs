@@ -2,6 +2,71 @@
 //! Switched on by `all-models` or `area-outlook`.
 #[allow(unused_imports)]
 use super::*;
+impl crate::request::JsonBody for CreateUploadSessionPostRequestBody {}
+/// The request body of `POST /me/events/{id}/attachments/createUploadSession`.
+///
+/// From the parameter table at `spec/api-reference/v1.0/api/attachment-createuploadsession.md:76`.
+pub struct CreateUploadSessionPostRequestBody {
+    /// Represents attributes of the item to be uploaded and attached. At minimum, specify the attachment type (file), a name, and the size of the file.
+    pub attachment_item: ::std::option::Option<::serde_json::Value>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl crate::support::FieldValue for CreateUploadSessionPostRequestBody {}
+impl crate::support::ModelFields for CreateUploadSessionPostRequestBody {
+    const NAME: &'static str = "CreateUploadSessionPostRequestBody";
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("AttachmentItem", "attachment_item", &self.attachment_item);
+        v.additional(&self.additional_data);
+    }
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            attachment_item: s.field("AttachmentItem"),
+            additional_data: s.additional(),
+        }
+    }
+}
+impl ::std::default::Default for CreateUploadSessionPostRequestBody {
+    #[inline]
+    fn default() -> Self {
+        crate::support::default_model()
+    }
+}
+impl ::std::fmt::Debug for CreateUploadSessionPostRequestBody {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for CreateUploadSessionPostRequestBody {
+    #[inline]
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for CreateUploadSessionPostRequestBody {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl serde::Serialize for CreateUploadSessionPostRequestBody {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateUploadSessionPostRequestBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 impl crate::request::JsonBody for Message {}
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
 pub struct Message {
@@ -73,6 +138,75 @@ impl serde::Serialize for Message {
     }
 }
 impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
+impl crate::request::JsonBody for SendMailPostRequestBody {}
+/// The request body of `POST /me/sendMail`.
+///
+/// From the parameter table at `spec/api-reference/v1.0/api/user-sendmail.md:62`.
+pub struct SendMailPostRequestBody {
+    /// The message to send. Required.
+    pub message: ::std::option::Option<::std::boxed::Box<Message>>,
+    /// Indicates whether to save the message in Sent Items. Specify it only if the parameter is false; default is true. Optional.
+    pub save_to_sent_items: ::std::option::Option<bool>,
+    /// Properties this crate does not know: fields of a derived type
+    /// (see `@odata.type`), of an open type, or added to Graph after
+    /// these docs. Kept so that a value round-trips unchanged.
+    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl crate::support::FieldValue for SendMailPostRequestBody {}
+impl crate::support::ModelFields for SendMailPostRequestBody {
+    const NAME: &'static str = "SendMailPostRequestBody";
+    fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
+        v.field("message", "message", &self.message);
+        v.field("saveToSentItems", "save_to_sent_items", &self.save_to_sent_items);
+        v.additional(&self.additional_data);
+    }
+    fn build<S: crate::support::Source>(s: &mut S) -> Self {
+        Self {
+            message: s.field("message"),
+            save_to_sent_items: s.field("saveToSentItems"),
+            additional_data: s.additional(),
+        }
+    }
+}
+impl ::std::default::Default for SendMailPostRequestBody {
+    #[inline]
+    fn default() -> Self {
+        crate::support::default_model()
+    }
+}
+impl ::std::fmt::Debug for SendMailPostRequestBody {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::support::debug_model(self, f)
+    }
+}
+impl ::std::clone::Clone for SendMailPostRequestBody {
+    #[inline]
+    fn clone(&self) -> Self {
+        crate::support::clone_model(self)
+    }
+}
+impl ::std::cmp::PartialEq for SendMailPostRequestBody {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl serde::Serialize for SendMailPostRequestBody {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::support::serialize_model(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for SendMailPostRequestBody {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {

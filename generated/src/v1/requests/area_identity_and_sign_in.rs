@@ -29,7 +29,7 @@ impl UsersItemAuthenticationMethodsItemResetPassword {
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn post(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::v1::models::ResetPasswordPostRequestBody,
     ) -> Request<
         crate::v1::models::PasswordResetResponse,
         options::PostUsersByIdAuthenticationMethodsByIdResetPassword,

@@ -29,7 +29,7 @@ impl UsersItemEventsItemAttachmentsCreateUploadSession {
     #[cfg(feature = "area-outlook")]
     pub fn post(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::v1::models::CreateUploadSessionPostRequestBody,
     ) -> Request<
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
@@ -178,7 +178,7 @@ impl UsersItemMessagesItemAttachmentsCreateUploadSession {
     #[cfg(feature = "area-outlook")]
     pub fn post(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::v1::models::CreateUploadSessionPostRequestBody,
     ) -> Request<
         crate::v1::models::UploadSession,
         options::PostMeEventsByIdAttachmentsCreateUploadSession,
@@ -249,7 +249,7 @@ impl UsersItemSendMail {
     #[cfg(feature = "area-outlook")]
     pub fn post(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::v1::models::SendMailPostRequestBody,
     ) -> Request<crate::request::NoContent, options::PostMeSendMail> {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }

@@ -1,0 +1,166 @@
+//! Request bodies the docs give as a parameter table rather than a type:
+//! an action's parameters (`POST /me/sendMail`: `message`,
+//! `saveToSentItems`). Each becomes a model of its own, named as the Graph
+//! SDKs name it (`sendMailPostRequestBody`), so that the builder takes a
+//! typed body instead of a JSON value.
+//!
+//! Operations with the same action name and the same parameters share one
+//! model. When actions of one name take different parameters (`copy` of a
+//! drive item and of a notebook), each is named after more of its path:
+//! the segment above the action (`itemsCopyPostRequestBody`), then the
+//! whole operation id. A name never takes a documented model's or enum's
+//! name, in any case.
+
+use super::merge::ProseStates;
+use super::{ApiVersion, BodyKind, Model, ModelOrigin, Operation, Property};
+use std::collections::{BTreeMap, BTreeSet};
+
+type Key = (ApiVersion, String);
+
+/// The operations (indices) that share one parameter list.
+type Sharing<'p> = (&'p [Property], Vec<usize>);
+
+/// Moves the parameter tables of `ops` into models (added to `models`) and
+/// names them as the operations' body types. Parameter tables of bodies
+/// that already name a type, or that take no JSON, are dropped.
+pub fn synthesise(
+    ops: &mut [(Operation, Vec<ProseStates>)],
+    models: &mut BTreeMap<Key, Model>,
+    taken_names: impl IntoIterator<Item = Key>,
+) {
+    let mut pending: Vec<usize> = Vec::new();
+    for (i, (op, _)) in ops.iter_mut().enumerate() {
+        let body = &mut op.request_body;
+        if body.parameters.is_empty() {
+            continue;
+        }
+        // "Provide a JSON object with the following parameters" names no
+        // model: the prose reader takes "object" for an untyped value.
+        let names_no_model = body.type_name.as_deref().is_none_or(|t| t == "Edm.Untyped");
+        let takes_table = body.kind == BodyKind::Json
+            && names_no_model
+            && op.endpoints.first().is_some_and(|e| e.method == "POST");
+        if takes_table {
+            pending.push(i);
+        } else {
+            body.parameters.clear();
+        }
+    }
+    let mut taken: BTreeSet<(ApiVersion, String)> = taken_names
+        .into_iter()
+        .map(|(v, name)| (v, super::simple_name(&name).to_ascii_lowercase()))
+        .collect();
+    for level in 0..3 {
+        // Name -> the distinct parameter lists that want it, with their ops.
+        let mut wanted: BTreeMap<Key, Vec<Sharing>> = BTreeMap::new();
+        for &i in &pending {
+            let op = &ops[i].0;
+            let name = name_at(op, level);
+            let lists = wanted.entry((op.version, name)).or_default();
+            let params = op.request_body.parameters.as_slice();
+            match lists.iter_mut().find(|(p, _)| same_parameters(p, params)) {
+                Some((_, members)) => members.push(i),
+                None => lists.push((params, vec![i])),
+            }
+        }
+        let mut named: Vec<(Key, Vec<usize>)> = Vec::new();
+        for ((version, name), lists) in wanted {
+            let last_level = level == 2;
+            let free = !taken.contains(&(version, name.to_ascii_lowercase()));
+            if lists.len() == 1 && (free || last_level) {
+                let (_, members) = lists.into_iter().next().unwrap_or_default();
+                taken.insert((version, name.to_ascii_lowercase()));
+                named.push(((version, name), members));
+            }
+        }
+        for ((version, name), members) in named {
+            let qualified = format!("microsoft.graph.{name}");
+            let description = ops[members[0]]
+                .0
+                .endpoints
+                .first()
+                .map(|e| format!("The request body of `{} {}`.", e.method, e.path));
+            let mut sources = Vec::new();
+            let mut properties = Vec::new();
+            for &i in &members {
+                let op = &mut ops[i].0;
+                let params = std::mem::take(&mut op.request_body.parameters);
+                if let Some(p) = params.first() {
+                    if !sources.contains(&p.source) {
+                        sources.push(p.source.clone());
+                    }
+                }
+                if properties.is_empty() {
+                    properties = params;
+                }
+                op.request_body.type_name = Some(qualified.clone());
+            }
+            pending.retain(|i| !members.contains(i));
+            models.insert(
+                (version, qualified.clone()),
+                Model {
+                    name: qualified,
+                    version,
+                    origin: ModelOrigin::RequestBody,
+                    description,
+                    base_type: None,
+                    key_property: None,
+                    open_type: false,
+                    properties,
+                    sources,
+                },
+            );
+        }
+    }
+}
+
+/// Two tables give the same body: the same names, types and shapes, in
+/// the same order.
+fn same_parameters(a: &[Property], b: &[Property]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.name == y.name && x.type_name == y.type_name && x.collection == y.collection
+        })
+}
+
+/// The model name of an operation's body at a naming level: 0 the action
+/// (`sendMailPostRequestBody`), 1 the segment above it too
+/// (`itemsCopyPostRequestBody`), 2 the operation id.
+fn name_at(op: &Operation, level: u8) -> String {
+    let method = op.endpoints.first().map_or("POST", |e| e.method.as_str());
+    let method = format!(
+        "{}{}",
+        &method[..1.min(method.len())],
+        method.get(1..).unwrap_or("").to_ascii_lowercase()
+    );
+    let path = op.endpoints.first().map_or("", |e| e.path.as_str());
+    let words: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && !s.starts_with('{'))
+        .map(|s| {
+            let s = s.split('(').next().unwrap_or(s);
+            s.rsplit('.').next().unwrap_or(s)
+        })
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()))
+        .collect();
+    let stem = match (level, words.as_slice()) {
+        (0, [.., last]) => lower_first(last),
+        (1, [.., above, last]) => format!("{}{}", lower_first(above), upper_first(last)),
+        _ => heck::ToLowerCamelCase::to_lower_camel_case(op.id.as_str()),
+    };
+    format!("{stem}{method}RequestBody")
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_ascii_lowercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}

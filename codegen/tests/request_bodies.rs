@@ -1,0 +1,293 @@
+//! Request bodies given as parameter tables become models of their own:
+//! the real pages of `spec/` and the 2020 tree, and cut-down pages for the
+//! naming rules (shared, conflicting and clashing names).
+
+mod common;
+
+use codegen::ir::example_check;
+use codegen::ir::{BodyKind, Ir, Model, ModelOrigin};
+use std::path::Path;
+
+fn action_page(title: &str, method: &str, path: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\n---\n# {title}\n\nDoes something.\n\n\
+         ## HTTP request\n\n```http\n{method} {path}\n```\n\n\
+         ## Request body\n\n{body}\n\n\
+         ## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"
+    )
+}
+
+const TABLE_A: &str = "In the request body, provide a JSON object with the following parameters.\n\n\
+    | Parameter | Type | Description |\n|:--|:--|:--|\n\
+    | addLicenses | [assignedLicense](../resources/assignedlicense.md) collection | Licenses to add. |\n\
+    | removeLicenses | Guid collection | Licenses to remove. |\n";
+
+const TABLE_B: &str =
+    "In the request body, provide a JSON object with the following parameters.\n\n\
+    | Parameter | Type | Description |\n|:--|:--|:--|\n\
+    | parentReference | ItemReference | Where the copy goes. |\n\
+    | name | String | The new name. Optional. |\n";
+
+const TABLE_C: &str =
+    "In the request body, provide a JSON object with the following parameters.\n\n\
+    | Parameter | Type | Description |\n|:--|:--|:--|\n\
+    | renameAs | String | The new name. |\n";
+
+fn ir(pages: &[(&str, String)]) -> Ir {
+    let pages: Vec<(String, String)> = pages
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.clone()))
+        .collect();
+    common::ir_of(&pages)
+}
+
+fn body_type<'i>(ir: &'i Ir, path: &str) -> Option<&'i str> {
+    ir.operations
+        .iter()
+        .find(|o| o.endpoints.iter().any(|e| e.path == path))
+        .unwrap_or_else(|| panic!("no operation for {path}"))
+        .request_body
+        .type_name
+        .as_deref()
+}
+
+fn model<'i>(ir: &'i Ir, name: &str) -> &'i Model {
+    ir.models
+        .iter()
+        .find(|m| m.name == name)
+        .unwrap_or_else(|| panic!("no model {name}"))
+}
+
+#[test]
+fn an_action_table_becomes_a_model_that_actions_of_one_name_share() {
+    let ir = ir(&[
+        (
+            "v1.0/api/user-assignthing.md",
+            action_page(
+                "user: assignThing",
+                "POST",
+                "/users/{id}/assignThing",
+                TABLE_A,
+            ),
+        ),
+        (
+            "v1.0/api/group-assignthing.md",
+            action_page(
+                "group: assignThing",
+                "POST",
+                "/groups/{id}/assignThing",
+                TABLE_A,
+            ),
+        ),
+    ]);
+    let name = "microsoft.graph.assignThingPostRequestBody";
+    assert_eq!(body_type(&ir, "/users/{id}/assignThing"), Some(name));
+    assert_eq!(body_type(&ir, "/groups/{id}/assignThing"), Some(name));
+    let m = model(&ir, name);
+    assert_eq!(m.origin, ModelOrigin::RequestBody);
+    let props: Vec<(&str, &str, bool)> = m
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.type_name.as_str(), p.collection))
+        .collect();
+    assert_eq!(
+        props,
+        [
+            ("addLicenses", "microsoft.graph.assignedLicense", true),
+            ("removeLicenses", "Edm.Guid", true)
+        ]
+    );
+    assert_eq!(m.sources.len(), 2, "both tables are its sources");
+    // The table moved into the model.
+    assert!(ir
+        .operations
+        .iter()
+        .all(|o| o.request_body.parameters.is_empty()));
+}
+
+#[test]
+fn actions_of_one_name_with_different_tables_are_named_by_more_of_their_path() {
+    let ir = ir(&[
+        (
+            "v1.0/api/driveitem-copy.md",
+            action_page(
+                "driveItem: copy",
+                "POST",
+                "/drives/{id}/items/{id}/copy",
+                TABLE_B,
+            ),
+        ),
+        (
+            "v1.0/api/notebook-copy.md",
+            action_page(
+                "notebook: copy",
+                "POST",
+                "/me/onenote/notebooks/{id}/copy",
+                TABLE_C,
+            ),
+        ),
+    ]);
+    assert_eq!(
+        body_type(&ir, "/drives/{id}/items/{id}/copy"),
+        Some("microsoft.graph.itemsCopyPostRequestBody")
+    );
+    assert_eq!(
+        body_type(&ir, "/me/onenote/notebooks/{id}/copy"),
+        Some("microsoft.graph.notebooksCopyPostRequestBody")
+    );
+    assert!(!ir
+        .models
+        .iter()
+        .any(|m| m.name.ends_with(".copyPostRequestBody")));
+}
+
+#[test]
+fn a_body_model_never_takes_a_documented_name() {
+    let resource = "---\ntitle: \"renamePostRequestBody resource type\"\n---\n\
+        # renamePostRequestBody resource type\n\nA documented type.\n\n## Properties\n\n\
+        | Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n";
+    let ir = ir(&[
+        (
+            "v1.0/resources/renamepostrequestbody.md",
+            resource.to_string(),
+        ),
+        (
+            "v1.0/api/item-rename.md",
+            action_page("item: rename", "POST", "/items/{id}/rename", TABLE_C),
+        ),
+    ]);
+    assert_eq!(
+        body_type(&ir, "/items/{id}/rename"),
+        Some("microsoft.graph.itemsRenamePostRequestBody")
+    );
+    let documented = model(&ir, "microsoft.graph.renamePostRequestBody");
+    assert_eq!(documented.origin, ModelOrigin::ResourcePage);
+}
+
+#[test]
+fn a_table_beside_a_named_type_or_on_an_update_makes_no_model() {
+    let named = "In the request body, supply a JSON representation of a [user](../resources/user.md) object.\n\n\
+        | Property | Type | Description |\n|:--|:--|:--|\n| displayName | String | The name. |\n";
+    let ir = ir(&[
+        (
+            "v1.0/api/user-post-users.md",
+            action_page("Create user", "POST", "/users", named),
+        ),
+        (
+            "v1.0/api/user-update.md",
+            action_page("Update user", "PATCH", "/users/{id}", TABLE_C),
+        ),
+    ]);
+    assert_eq!(body_type(&ir, "/users"), Some("microsoft.graph.user"));
+    // Updates stay JSON values for now: the table lists some properties of
+    // the resource, which its own model types better.
+    let update = ir
+        .operations
+        .iter()
+        .find(|o| o.endpoints[0].method == "PATCH")
+        .expect("the update");
+    assert_eq!(update.request_body.kind, BodyKind::Json);
+    let named = update.request_body.type_name.as_deref();
+    assert!(!ir.models.iter().any(|m| Some(m.name.as_str()) == named));
+    assert!(update.request_body.parameters.is_empty());
+    assert!(!ir
+        .models
+        .iter()
+        .any(|m| m.origin == ModelOrigin::RequestBody));
+}
+
+#[test]
+fn a_table_states_a_json_body_the_prose_does_not() {
+    // Some action pages give the table with no sentence before it.
+    let ir = ir(&[(
+        "v1.0/api/item-rename.md",
+        action_page(
+            "item: rename",
+            "POST",
+            "/items/{id}/rename",
+            "| Parameter | Type | Description |\n|:--|:--|:--|\n| renameAs | String | The new name. |\n",
+        ),
+    )]);
+    assert_eq!(
+        body_type(&ir, "/items/{id}/rename"),
+        Some("microsoft.graph.renamePostRequestBody")
+    );
+}
+
+/// The IR of `spec/`, as `regen` builds it.
+fn spec_ir() -> Ir {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    codegen::load_ir(&spec, "spec")
+}
+
+#[test]
+fn send_mail_takes_its_parameters_and_its_bad_example_is_reported() {
+    let ir = spec_ir();
+    let name = "microsoft.graph.sendMailPostRequestBody";
+    assert_eq!(body_type(&ir, "/me/sendMail"), Some(name));
+    let m = model(&ir, name);
+    let props: Vec<(&str, &str)> = m
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.type_name.as_str()))
+        .collect();
+    assert_eq!(
+        props,
+        [
+            ("message", "microsoft.graph.message"),
+            ("saveToSentItems", "Edm.Boolean")
+        ]
+    );
+    // user-sendmail.md's example sends `"saveToSentItems": "false"`.
+    let checks = example_check::check(&ir);
+    let unfit: Vec<(&str, &str)> = checks
+        .unfit_requests
+        .iter()
+        .map(|u| (u.operation.id.as_str(), u.reasons[0].as_str()))
+        .collect();
+    assert_eq!(
+        unfit,
+        [(
+            "v1_post_me_send_mail",
+            "`saveToSentItems`: expected a boolean (`Edm.Boolean`), found a string"
+        )]
+    );
+}
+
+#[test]
+fn the_2020_tree_types_its_action_bodies() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/graph-docs-2020");
+    if !docs.is_dir() {
+        eprintln!(
+            "the 2020 corpus is absent ({}); this test checks nothing without it",
+            docs.display()
+        );
+        return;
+    }
+    let ir = codegen::load_ir(&docs, "2020");
+    let bodies: Vec<&Model> = ir
+        .models
+        .iter()
+        .filter(|m| m.origin == ModelOrigin::RequestBody)
+        .collect();
+    // 108 in the May 2020 tree; a floor, not the exact count.
+    assert!(bodies.len() >= 100, "{} body models", bodies.len());
+    // Each names an operation that takes it, and no two differ only in case.
+    let mut lower: Vec<String> = bodies.iter().map(|m| m.name.to_ascii_lowercase()).collect();
+    lower.sort();
+    lower.dedup();
+    assert_eq!(lower.len(), bodies.len());
+    for m in &bodies {
+        assert!(
+            ir.operations
+                .iter()
+                .any(|o| o.request_body.type_name.as_deref() == Some(m.name.as_str())),
+            "{} is no operation's body",
+            m.name
+        );
+    }
+    assert_eq!(
+        body_type(&ir, "/users/{id | userPrincipalName}/sendMail"),
+        Some("microsoft.graph.sendMailPostRequestBody")
+    );
+}
