@@ -165,22 +165,68 @@ fn a_body_model_never_takes_a_documented_name() {
 }
 
 #[test]
-fn a_table_beside_a_named_type_or_on_an_update_makes_no_model() {
+fn a_table_beside_a_named_type_makes_no_model() {
     let named = "In the request body, supply a JSON representation of a [user](../resources/user.md) object.\n\n\
         | Property | Type | Description |\n|:--|:--|:--|\n| displayName | String | The name. |\n";
-    let ir = ir(&[
-        (
-            "v1.0/api/user-post-users.md",
-            action_page("Create user", "POST", "/users", named),
-        ),
-        (
-            "v1.0/api/user-update.md",
-            action_page("Update user", "PATCH", "/users/{id}", TABLE_C),
-        ),
-    ]);
+    let ir = ir(&[(
+        "v1.0/api/user-post-users.md",
+        action_page("Create user", "POST", "/users", named),
+    )]);
     assert_eq!(body_type(&ir, "/users"), Some("microsoft.graph.user"));
-    // Updates stay JSON values for now: the table lists some properties of
-    // the resource, which its own model types better.
+    assert!(!ir
+        .models
+        .iter()
+        .any(|m| m.origin == ModelOrigin::RequestBody));
+    assert!(ir.operations[0].request_body.parameters.is_empty());
+}
+
+/// A resource page for `user` (with a base type) and a page that gets one.
+fn user_pages() -> Vec<(&'static str, String)> {
+    let user = "---\ntitle: \"user resource type\"\n---\n# user resource type\n\nA user.\n\n\
+        <!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.user\", \"baseType\": \"microsoft.graph.directoryObject\"} -->\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n\
+        | displayName | String | The name. |\n| city | String | The city. |\n";
+    let object = "---\ntitle: \"directoryObject resource type\"\n---\n# directoryObject resource type\n\nAn object.\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n";
+    let get = "---\ntitle: \"Get user\"\n---\n# Get user\n\nReads a user.\n\n\
+        ## HTTP request\n\n```http\nGET /users/{id | userPrincipalName}\n```\n\n\
+        ## Response\n\nIf successful, this method returns a `200 OK` response code and a [user](../resources/user.md) object in the response body.\n";
+    vec![
+        ("v1.0/resources/user.md", user.to_string()),
+        ("v1.0/resources/directoryobject.md", object.to_string()),
+        ("v1.0/api/user-get.md", get.to_string()),
+    ]
+}
+
+const UPDATE_TABLE: &str =
+    "In the request body, supply the values for relevant fields that should be updated.\n\n\
+    | Property | Type | Description |\n|:--|:--|:--|\n\
+    | displayName | String | The name. |\n| ID | String | Inherited, in another case. |\n";
+
+#[test]
+fn an_update_takes_the_model_a_get_of_its_path_returns() {
+    let mut pages = user_pages();
+    pages.push((
+        "v1.0/api/user-update.md",
+        action_page("Update user", "PATCH", "/users/{id}", UPDATE_TABLE),
+    ));
+    let ir = ir(&pages);
+    assert_eq!(body_type(&ir, "/users/{id}"), Some("microsoft.graph.user"));
+    assert!(ir
+        .operations
+        .iter()
+        .all(|o| o.request_body.parameters.is_empty()));
+}
+
+#[test]
+fn an_update_whose_table_the_model_lacks_keeps_a_json_body() {
+    let mut pages = user_pages();
+    let table = format!("{UPDATE_TABLE}| mood | String | Not a user property. |\n");
+    pages.push((
+        "v1.0/api/user-update.md",
+        action_page("Update user", "PATCH", "/users/{id}", &table),
+    ));
+    let ir = ir(&pages);
     let update = ir
         .operations
         .iter()
@@ -289,5 +335,19 @@ fn the_2020_tree_types_its_action_bodies() {
     assert_eq!(
         body_type(&ir, "/users/{id | userPrincipalName}/sendMail"),
         Some("microsoft.graph.sendMailPostRequestBody")
+    );
+    // user-update.md lists 30-odd properties of `user`, some inherited.
+    let update = ir
+        .operations
+        .iter()
+        .find(|o| {
+            o.endpoints
+                .iter()
+                .any(|e| e.method == "PATCH" && e.path == "/users/{id | userPrincipalName}")
+        })
+        .expect("the user update");
+    assert_eq!(
+        update.request_body.type_name.as_deref(),
+        Some("microsoft.graph.user")
     );
 }

@@ -143,13 +143,25 @@ pub fn check(ir: &Ir) -> ExampleChecks<'_> {
     out
 }
 
+/// Drops every `@odata.type` key, at any depth.
+fn without_odata_types(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            object.remove("@odata.type");
+            object.values_mut().for_each(without_odata_types);
+        }
+        Value::Array(items) => items.iter_mut().for_each(without_odata_types),
+        _ => {}
+    }
+}
+
 impl<'a> Types<'a> {
-    /// A JSON request body against the body model made from the page's
-    /// parameter table. Fields the table does not list are allowed (they
-    /// travel in `additional_data`); a value of the wrong type is not.
-    /// (Bodies of documented models are not checked here: a polymorphic
-    /// create endpoint takes one derived type, and its examples post the
-    /// others, which deserialise all the same.)
+    /// A JSON request body against the operation's body model. Only the
+    /// values of the properties the model documents are checked: a value
+    /// of the wrong type fails deserialisation, and so the test. Other
+    /// fields travel in `additional_data`, and `@odata.type` is left out
+    /// (a polymorphic create endpoint takes one type, and its examples post
+    /// others, which deserialise all the same).
     fn check_request(
         &self,
         op: &'a Operation,
@@ -165,15 +177,8 @@ impl<'a> Types<'a> {
         let Some(model) = self.models.get(&(op.version, ty.as_str())).copied() else {
             return;
         };
-        if model.origin != super::ModelOrigin::RequestBody {
-            return;
-        }
-        // A create page's body may name the type it creates in
-        // `@odata.type`: a key the body model keeps in `additional_data`.
         let mut body = body.clone();
-        if let Some(object) = body.as_object_mut() {
-            object.remove("@odata.type");
-        }
+        without_odata_types(&mut body);
         let mut reasons = Vec::new();
         self.object(model, &body, true, "", &mut reasons);
         if !reasons.is_empty() {

@@ -177,6 +177,7 @@ pub fn build(
 
     resolve_types(&mut models, &enums, diags);
     inherit(&mut models, diags);
+    super::request_bodies::type_updates(ops, &models);
 
     // Example values against the documented (and inherited) property types,
     // operation by operation on every core.

@@ -4,6 +4,9 @@
 //! SDKs name it (`sendMailPostRequestBody`), so that the builder takes a
 //! typed body instead of a JSON value.
 //!
+//! An update (`PATCH /users/{id}`) whose page lists the properties it
+//! takes gets the model of what it updates instead ([`type_updates`]).
+//!
 //! Operations with the same action name and the same parameters share one
 //! model. When actions of one name take different parameters (`copy` of a
 //! drive item and of a notebook), each is named after more of its path:
@@ -40,9 +43,14 @@ pub fn synthesise(
         let takes_table = body.kind == BodyKind::Json
             && names_no_model
             && op.endpoints.first().is_some_and(|e| e.method == "POST");
+        let is_update = op
+            .endpoints
+            .first()
+            .is_some_and(|e| matches!(e.method.as_str(), "PATCH" | "PUT"));
         if takes_table {
             pending.push(i);
-        } else {
+        } else if !(is_update && body.kind == BodyKind::Json && names_no_model) {
+            // Updates are typed by [`type_updates`], once models inherit.
             body.parameters.clear();
         }
     }
@@ -110,6 +118,62 @@ pub fn synthesise(
                     sources,
                 },
             );
+        }
+    }
+}
+
+/// An update (`PATCH`, `PUT`) whose page names no body type takes the
+/// model of what it updates, when that model has every property the
+/// page's table lists: the model the operation returns, or else the one a
+/// `GET` of the same path returns. Its table is dropped either way: an
+/// update that fits no model keeps a JSON body.
+pub fn type_updates(ops: &mut [(Operation, Vec<ProseStates>)], models: &BTreeMap<Key, Model>) {
+    // (version, path key) -> what a GET there returns.
+    let mut gets: BTreeMap<(ApiVersion, String), String> = BTreeMap::new();
+    for (op, _) in ops.iter() {
+        let Some(ty) = op
+            .response
+            .type_name
+            .as_ref()
+            .filter(|_| !op.response.collection)
+        else {
+            continue;
+        };
+        for e in op.endpoints.iter().filter(|e| e.method == "GET") {
+            gets.entry((op.version, crate::parse::http::path_key(&e.path)))
+                .or_insert_with(|| ty.clone());
+        }
+    }
+    for (op, _) in ops.iter_mut() {
+        let parameters = std::mem::take(&mut op.request_body.parameters);
+        if parameters.is_empty() {
+            continue;
+        }
+        let returned = op
+            .response
+            .type_name
+            .as_ref()
+            .filter(|_| !op.response.collection);
+        let got = || {
+            op.endpoints
+                .iter()
+                .find_map(|e| gets.get(&(op.version, crate::parse::http::path_key(&e.path))))
+        };
+        let fits = |ty: &&String| {
+            models.get(&(op.version, (*ty).clone())).is_some_and(|m| {
+                parameters.iter().all(|p| {
+                    m.properties
+                        .iter()
+                        .any(|q| q.name.eq_ignore_ascii_case(&p.name))
+                })
+            })
+        };
+        let updated = returned
+            .filter(fits)
+            .or_else(|| got().filter(fits))
+            .cloned();
+        if let Some(ty) = updated {
+            op.request_body.type_name = Some(ty);
         }
     }
 }
