@@ -44,9 +44,12 @@ pub fn push_item_path(path: &mut String, item_path: &str) {
 }
 
 /// A value that travels as its wire string: every generated enum.
-pub trait WireValue: Sized {
+/// `from_wire` is `From<&str>`, given here once rather than per enum.
+pub trait WireValue: Sized + for<'a> From<&'a str> {
     fn as_wire(&self) -> &str;
-    fn from_wire(value: &str) -> Self;
+    fn from_wire(value: &str) -> Self {
+        Self::from(value)
+    }
 }
 
 /// The value of a flags enum: its members as a comma-separated list
@@ -174,6 +177,14 @@ pub fn default_model<T: ModelFields>() -> T {
 /// The object is read whole first, as serde's derive does for a struct
 /// with a flattened field (`additional_data`), and each property is then
 /// read from its value.
+/// A model from JSON text, as `Deserialize` reads it. For the request
+/// bodies made from parameter tables, which are only ever sent and so do
+/// not implement `Deserialize`: `model_from_json::<SendMailPostRequestBody>(text)`.
+pub fn model_from_json<T: ModelFields>(json: &str) -> Result<T, serde_json::Error> {
+    let value: serde_json::Value = serde_json::from_str(json)?;
+    deserialize_model(value)
+}
+
 pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {

@@ -185,3 +185,38 @@ fn enums_compare_and_hash_by_wire_value() {
     assert_eq!(format!("{:?}", Status::Running), "Running");
     assert_eq!(format!("{:?}", Status::from("paused")), "Other(\"paused\")");
 }
+
+#[test]
+fn enums_clone_through_their_wire_value() {
+    use LongRunningOperationStatus as Status;
+    let known = Status::Running.clone();
+    assert!(matches!(known, Status::Running));
+    let unknown = Status::Other("paused".into()).clone();
+    assert!(matches!(&unknown, Status::Other(v) if v == "paused"));
+    // `Other` spelling a member clones into the member it equals.
+    assert!(matches!(Status::Other("failed".into()).clone(), Status::Failed));
+}
+
+#[test]
+fn a_request_body_from_a_parameter_table_is_sent_and_read_back() {
+    use graph_generated::support::model_from_json;
+    use graph_generated::v1::models::ResetPasswordPostRequestBody;
+    let body = ResetPasswordPostRequestBody {
+        new_password: Some("Cuyo5459".into()),
+        ..Default::default()
+    };
+    let sent = serde_json::to_value(&body).unwrap();
+    assert_eq!(sent, json!({"newPassword": "Cuyo5459"}));
+    // Only sent, so no `Deserialize`: tests read one back with
+    // `model_from_json`, which keeps unknown keys like any model.
+    let read: ResetPasswordPostRequestBody =
+        model_from_json(r#"{"newPassword": "x", "extra": 1}"#).unwrap();
+    assert_eq!(read.new_password.as_deref(), Some("x"));
+    assert_eq!(read.additional_data["extra"], json!(1));
+    let copy = read.clone();
+    assert_eq!(format!("{copy:?}"), format!("{read:?}"));
+    let err = model_from_json::<ResetPasswordPostRequestBody>(r#"{"newPassword": 5}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("newPassword"), "{err}");
+}

@@ -244,7 +244,11 @@ fn model_tokens(
         let doc = format!(" The properties of [`{ident}`], for `$select` and `$expand`.");
         quote! {
             #[doc = #doc]
-            #[derive(Clone, Copy, PartialEq, Eq)]
+            ///
+            /// A selector, not a value: it is `Copy` and prints as its
+            /// variant, but does not compare (a derived `PartialEq` per
+            /// model was compile time for nothing `select` needs).
+            #[derive(Clone, Copy)]
             pub enum #field_enum {
                 #(#variant_decls)*
             }
@@ -303,10 +307,36 @@ fn model_tokens(
         }
         None => quote!(),
     };
+    // A request body made from a parameter table is only ever sent: it is
+    // no property's type and no response, so it needs neither
+    // `Deserialize`, `PartialEq` nor the traits of property values (each
+    // impl is compile time in every build of the crate).
+    let request_only = model.origin == crate::ir::ModelOrigin::RequestBody;
+    let value_items = if request_only {
+        quote!()
+    } else {
+        quote! {
+            impl crate::request::JsonBody for #ident {}
+            impl crate::support::FieldValue for #ident {}
+
+            impl ::std::cmp::PartialEq for #ident {
+                #[inline]
+                fn eq(&self, other: &Self) -> bool {
+                    crate::support::eq_model(self, other)
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #ident {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    crate::support::deserialize_model(deserializer)
+                }
+            }
+        }
+    };
     quote! {
         #field_items
         #long_running
-        impl crate::request::JsonBody for #ident {}
+        #value_items
 
         #docs
         pub struct #ident {
@@ -316,8 +346,6 @@ fn model_tokens(
             /// these docs. Kept so that a value round-trips unchanged.
             pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         }
-
-        impl crate::support::FieldValue for #ident {}
 
         impl crate::support::ModelFields for #ident {
             const NAME: &'static str = #name_text;
@@ -356,22 +384,9 @@ fn model_tokens(
             }
         }
 
-        impl ::std::cmp::PartialEq for #ident {
-            #[inline]
-            fn eq(&self, other: &Self) -> bool {
-                crate::support::eq_model(self, other)
-            }
-        }
-
         impl serde::Serialize for #ident {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 crate::support::serialize_model(self, serializer)
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #ident {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                crate::support::deserialize_model(deserializer)
             }
         }
     }
@@ -429,11 +444,21 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
         ///
         /// Two values are equal when their wire values are: `Other` holding
         /// a known member's wire value equals that member.
-        #[derive(Clone, Debug)]
+        #[derive(Debug)]
         pub enum #ident {
             #(#decl)*
             /// A value this version of the crate does not know.
             Other(::std::string::String),
+        }
+
+        // Through the wire value: one call instead of a derived arm per
+        // member. (`Other` spelling a member clones into that member, which
+        // it equals.)
+        impl ::std::clone::Clone for #ident {
+            #[inline]
+            fn clone(&self) -> Self {
+                Self::from(self.as_str())
+            }
         }
 
         // By wire value: one comparison instead of the derives' code per
@@ -470,9 +495,6 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
         impl crate::support::WireValue for #ident {
             fn as_wire(&self) -> &str {
                 self.as_str()
-            }
-            fn from_wire(value: &str) -> Self {
-                Self::from(value)
             }
         }
 

@@ -3,6 +3,20 @@
 #[allow(unused_imports)]
 use super::*;
 impl crate::request::JsonBody for AuthenticationMethod {}
+impl crate::support::FieldValue for AuthenticationMethod {}
+impl ::std::cmp::PartialEq for AuthenticationMethod {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AuthenticationMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/beta/resources/authenticationmethod.md:10`.
@@ -14,7 +28,6 @@ pub struct AuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for AuthenticationMethod {}
 impl crate::support::ModelFields for AuthenticationMethod {
     const NAME: &'static str = "AuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -46,12 +59,6 @@ impl ::std::clone::Clone for AuthenticationMethod {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for AuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for AuthenticationMethod {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -60,14 +67,21 @@ impl serde::Serialize for AuthenticationMethod {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for AuthenticationMethod {
+impl crate::request::JsonBody for PasswordAuthenticationMethod {}
+impl crate::support::FieldValue for PasswordAuthenticationMethod {}
+impl ::std::cmp::PartialEq for PasswordAuthenticationMethod {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
 }
-impl crate::request::JsonBody for PasswordAuthenticationMethod {}
 /// A representation of a password registered to a user.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/beta/resources/passwordauthenticationmethod.md:13`.
@@ -83,7 +97,6 @@ pub struct PasswordAuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for PasswordAuthenticationMethod {}
 impl crate::support::ModelFields for PasswordAuthenticationMethod {
     const NAME: &'static str = "PasswordAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -119,12 +132,6 @@ impl ::std::clone::Clone for PasswordAuthenticationMethod {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for PasswordAuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for PasswordAuthenticationMethod {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -133,14 +140,21 @@ impl serde::Serialize for PasswordAuthenticationMethod {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
+impl crate::request::JsonBody for UnifiedRoleDefinition {}
+impl crate::support::FieldValue for UnifiedRoleDefinition {}
+impl ::std::cmp::PartialEq for UnifiedRoleDefinition {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for UnifiedRoleDefinition {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
 }
-impl crate::request::JsonBody for UnifiedRoleDefinition {}
 /// A unified role definition is a collection of permissions
 ///
 /// `microsoft.graph.unifiedRoleDefinition`, documented at `spec/api-reference/beta/resources/unifiedroledefinition.md:10`.
@@ -174,7 +188,6 @@ pub struct UnifiedRoleDefinition {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for UnifiedRoleDefinition {}
 impl crate::support::ModelFields for UnifiedRoleDefinition {
     const NAME: &'static str = "UnifiedRoleDefinition";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -230,12 +243,6 @@ impl ::std::clone::Clone for UnifiedRoleDefinition {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for UnifiedRoleDefinition {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for UnifiedRoleDefinition {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -244,14 +251,21 @@ impl serde::Serialize for UnifiedRoleDefinition {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for UnifiedRoleDefinition {
+impl crate::request::JsonBody for UnifiedRoleManagementAlert {}
+impl crate::support::FieldValue for UnifiedRoleManagementAlert {}
+impl ::std::cmp::PartialEq for UnifiedRoleManagementAlert {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for UnifiedRoleManagementAlert {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
 }
-impl crate::request::JsonBody for UnifiedRoleManagementAlert {}
 /// **TODO: Add Description**
 ///
 /// `microsoft.graph.unifiedRoleManagementAlert`, documented at `spec/api-reference/beta/resources/unifiedrolemanagementalert.md:10`.
@@ -283,7 +297,6 @@ pub struct UnifiedRoleManagementAlert {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for UnifiedRoleManagementAlert {}
 impl crate::support::ModelFields for UnifiedRoleManagementAlert {
     const NAME: &'static str = "UnifiedRoleManagementAlert";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -343,24 +356,11 @@ impl ::std::clone::Clone for UnifiedRoleManagementAlert {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for UnifiedRoleManagementAlert {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for UnifiedRoleManagementAlert {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for UnifiedRoleManagementAlert {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

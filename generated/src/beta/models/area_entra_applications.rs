@@ -3,7 +3,11 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`Application`], for `$select` and `$expand`.
-#[derive(Clone, Copy, PartialEq, Eq)]
+///
+/// A selector, not a value: it is `Copy` and prints as its
+/// variant, but does not compare (a derived `PartialEq` per
+/// model was compile time for nothing `select` needs).
+#[derive(Clone, Copy)]
 pub enum ApplicationField {
     /// `appId`
     AppId,
@@ -56,6 +60,20 @@ impl crate::request::Selectable for Application {
     type Field = ApplicationField;
 }
 impl crate::request::JsonBody for Application {}
+impl crate::support::FieldValue for Application {}
+impl ::std::cmp::PartialEq for Application {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Application {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// `microsoft.graph.application`, documented at `spec/api-reference/beta/api/application-list.md:122`, `spec/api-reference/beta/api/application-list.md:266`, `spec/api-reference/beta/api/application-list.md:344`, `spec/api-reference/beta/api/application-list.md:423`, `spec/api-reference/beta/api/application-list.md:504`, `spec/api-reference/beta/api/application-list.md:551`.
 pub struct Application {
     pub app_id: ::std::option::Option<::std::string::String>,
@@ -70,7 +88,6 @@ pub struct Application {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for Application {}
 impl crate::support::ModelFields for Application {
     const NAME: &'static str = "Application";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -118,24 +135,11 @@ impl ::std::clone::Clone for Application {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for Application {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for Application {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Application {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

@@ -3,7 +3,11 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`LongRunningOperation`], for `$select` and `$expand`.
-#[derive(Clone, Copy, PartialEq, Eq)]
+///
+/// A selector, not a value: it is `Copy` and prints as its
+/// variant, but does not compare (a derived `PartialEq` per
+/// model was compile time for nothing `select` needs).
+#[derive(Clone, Copy)]
 pub enum LongRunningOperationField {
     /// `id`
     Id,
@@ -60,6 +64,20 @@ impl crate::request::LongRunning for LongRunningOperation {
     }
 }
 impl crate::request::JsonBody for LongRunningOperation {}
+impl crate::support::FieldValue for LongRunningOperation {}
+impl ::std::cmp::PartialEq for LongRunningOperation {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for LongRunningOperation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:10`.
@@ -81,7 +99,6 @@ pub struct LongRunningOperation {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for LongRunningOperation {}
 impl crate::support::ModelFields for LongRunningOperation {
     const NAME: &'static str = "LongRunningOperation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -127,12 +144,6 @@ impl ::std::clone::Clone for LongRunningOperation {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for LongRunningOperation {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for LongRunningOperation {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -141,20 +152,13 @@ impl serde::Serialize for LongRunningOperation {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for LongRunningOperation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:28`, `spec/api-reference/beta/api/longrunningoperation-get.md:21`, `spec/api-reference/beta/api/001_a28651d876debae6.txt:11`.
 ///
 /// Evolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.
 ///
 /// Two values are equal when their wire values are: `Other` holding
 /// a known member's wire value equals that member.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum LongRunningOperationStatus {
     /// `notStarted`
     NotStarted,
@@ -168,6 +172,12 @@ pub enum LongRunningOperationStatus {
     UnknownFutureValue,
     /// A value this version of the crate does not know.
     Other(::std::string::String),
+}
+impl ::std::clone::Clone for LongRunningOperationStatus {
+    #[inline]
+    fn clone(&self) -> Self {
+        Self::from(self.as_str())
+    }
 }
 impl ::std::cmp::PartialEq for LongRunningOperationStatus {
     #[inline]
@@ -203,9 +213,6 @@ impl crate::support::FieldValue for LongRunningOperationStatus {}
 impl crate::support::WireValue for LongRunningOperationStatus {
     fn as_wire(&self) -> &str {
         self.as_str()
-    }
-    fn from_wire(value: &str) -> Self {
-        Self::from(value)
     }
 }
 impl From<&str> for LongRunningOperationStatus {

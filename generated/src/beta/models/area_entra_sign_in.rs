@@ -3,7 +3,11 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`HardwareOathAuthenticationMethod`], for `$select` and `$expand`.
-#[derive(Clone, Copy, PartialEq, Eq)]
+///
+/// A selector, not a value: it is `Copy` and prints as its
+/// variant, but does not compare (a derived `PartialEq` per
+/// model was compile time for nothing `select` needs).
+#[derive(Clone, Copy)]
 pub enum HardwareOathAuthenticationMethodField {
     /// `id`
     Id,
@@ -32,6 +36,20 @@ impl crate::request::Selectable for HardwareOathAuthenticationMethod {
     type Field = HardwareOathAuthenticationMethodField;
 }
 impl crate::request::JsonBody for HardwareOathAuthenticationMethod {}
+impl crate::support::FieldValue for HardwareOathAuthenticationMethod {}
+impl ::std::cmp::PartialEq for HardwareOathAuthenticationMethod {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for HardwareOathAuthenticationMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// Exposes the hardware OATH method on the user object.
 ///
 /// `microsoft.graph.hardwareOathAuthenticationMethod`, documented at `spec/api-reference/beta/resources/hardwareoathauthenticationmethod.md:12`.
@@ -47,7 +65,6 @@ pub struct HardwareOathAuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for HardwareOathAuthenticationMethod {}
 impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
     const NAME: &'static str = "HardwareOathAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -83,24 +100,11 @@ impl ::std::clone::Clone for HardwareOathAuthenticationMethod {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for HardwareOathAuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for HardwareOathAuthenticationMethod {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for HardwareOathAuthenticationMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

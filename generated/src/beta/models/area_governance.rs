@@ -2,7 +2,6 @@
 //! Switched on by `all-models` or `area-governance`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for RefreshPostRequestBody {}
 /// The request body of `POST /identityGovernance/roleManagementAlerts/alerts/refresh`.
 ///
 /// From the parameter table at `spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:60`.
@@ -16,7 +15,6 @@ pub struct RefreshPostRequestBody {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for RefreshPostRequestBody {}
 impl crate::support::ModelFields for RefreshPostRequestBody {
     const NAME: &'static str = "RefreshPostRequestBody";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -50,24 +48,11 @@ impl ::std::clone::Clone for RefreshPostRequestBody {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for RefreshPostRequestBody {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for RefreshPostRequestBody {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for RefreshPostRequestBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

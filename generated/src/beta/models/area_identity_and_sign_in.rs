@@ -11,6 +11,20 @@ impl crate::request::LongRunning for Operation {
     }
 }
 impl crate::request::JsonBody for Operation {}
+impl crate::support::FieldValue for Operation {}
+impl ::std::cmp::PartialEq for Operation {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Operation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/beta/resources/operation.md:10`.
@@ -28,7 +42,6 @@ pub struct Operation {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for Operation {}
 impl crate::support::ModelFields for Operation {
     const NAME: &'static str = "Operation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -70,12 +83,6 @@ impl ::std::clone::Clone for Operation {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for Operation {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for Operation {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -84,14 +91,21 @@ impl serde::Serialize for Operation {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for Operation {
+impl crate::request::JsonBody for PasswordResetResponse {}
+impl crate::support::FieldValue for PasswordResetResponse {}
+impl ::std::cmp::PartialEq for PasswordResetResponse {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for PasswordResetResponse {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
 }
-impl crate::request::JsonBody for PasswordResetResponse {}
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:115`, `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:177`.
 pub struct PasswordResetResponse {
     pub new_password: ::std::option::Option<::std::string::String>,
@@ -100,7 +114,6 @@ pub struct PasswordResetResponse {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for PasswordResetResponse {}
 impl crate::support::ModelFields for PasswordResetResponse {
     const NAME: &'static str = "PasswordResetResponse";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -132,12 +145,6 @@ impl ::std::clone::Clone for PasswordResetResponse {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for PasswordResetResponse {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for PasswordResetResponse {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -146,14 +153,6 @@ impl serde::Serialize for PasswordResetResponse {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for PasswordResetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
-impl crate::request::JsonBody for ResetPasswordPostRequestBody {}
 /// The request body of `POST /users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword`.
 ///
 /// From the parameter table at `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:55`.
@@ -165,7 +164,6 @@ pub struct ResetPasswordPostRequestBody {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for ResetPasswordPostRequestBody {}
 impl crate::support::ModelFields for ResetPasswordPostRequestBody {
     const NAME: &'static str = "ResetPasswordPostRequestBody";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -197,12 +195,6 @@ impl ::std::clone::Clone for ResetPasswordPostRequestBody {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for ResetPasswordPostRequestBody {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for ResetPasswordPostRequestBody {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -211,20 +203,13 @@ impl serde::Serialize for ResetPasswordPostRequestBody {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for ResetPasswordPostRequestBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.operationStatus`, documented at `spec/api-reference/beta/resources/operation.md:29`, `spec/api-reference/beta/api/003_a927c5b067b277cb.txt:17`, `spec/api-reference/beta/api/002_043aa74a19e213af.txt:9`.
 ///
 /// Evolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.
 ///
 /// Two values are equal when their wire values are: `Other` holding
 /// a known member's wire value equals that member.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum OperationStatus {
     /// `notStarted`
     NotStarted,
@@ -238,6 +223,12 @@ pub enum OperationStatus {
     Succeeded,
     /// A value this version of the crate does not know.
     Other(::std::string::String),
+}
+impl ::std::clone::Clone for OperationStatus {
+    #[inline]
+    fn clone(&self) -> Self {
+        Self::from(self.as_str())
+    }
 }
 impl ::std::cmp::PartialEq for OperationStatus {
     #[inline]
@@ -273,9 +264,6 @@ impl crate::support::FieldValue for OperationStatus {}
 impl crate::support::WireValue for OperationStatus {
     fn as_wire(&self) -> &str {
         self.as_str()
-    }
-    fn from_wire(value: &str) -> Self {
-        Self::from(value)
     }
 }
 impl From<&str> for OperationStatus {

@@ -3,7 +3,11 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`SecurityIncident`], for `$select` and `$expand`.
-#[derive(Clone, Copy, PartialEq, Eq)]
+///
+/// A selector, not a value: it is `Copy` and prints as its
+/// variant, but does not compare (a derived `PartialEq` per
+/// model was compile time for nothing `select` needs).
+#[derive(Clone, Copy)]
 pub enum SecurityIncidentField {
     /// `assignedTo`
     AssignedTo,
@@ -104,6 +108,20 @@ impl crate::request::Selectable for SecurityIncident {
     type Field = SecurityIncidentField;
 }
 impl crate::request::JsonBody for SecurityIncident {}
+impl crate::support::FieldValue for SecurityIncident {}
+impl ::std::cmp::PartialEq for SecurityIncident {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for SecurityIncident {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// `microsoft.graph.security.incident`, documented at `spec/api-reference/beta/api/security-incident-get.md:115`.
 pub struct SecurityIncident {
     pub assigned_to: ::std::option::Option<::std::string::String>,
@@ -132,7 +150,6 @@ pub struct SecurityIncident {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for SecurityIncident {}
 impl crate::support::ModelFields for SecurityIncident {
     const NAME: &'static str = "SecurityIncident";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -212,24 +229,11 @@ impl ::std::clone::Clone for SecurityIncident {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for SecurityIncident {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for SecurityIncident {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for SecurityIncident {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

@@ -3,6 +3,20 @@
 #[allow(unused_imports)]
 use super::*;
 impl crate::request::JsonBody for Entity {}
+impl crate::support::FieldValue for Entity {}
+impl ::std::cmp::PartialEq for Entity {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Entity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// `microsoft.graph.entity`, documented at `spec/api-reference/v1.0/resources/entity.md:10`.
 pub struct Entity {
     /// Read-only.
@@ -12,7 +26,6 @@ pub struct Entity {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for Entity {}
 impl crate::support::ModelFields for Entity {
     const NAME: &'static str = "Entity";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -44,25 +57,12 @@ impl ::std::clone::Clone for Entity {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for Entity {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for Entity {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Entity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }
 impl crate::request::LongRunning for LongRunningOperation {
@@ -74,6 +74,20 @@ impl crate::request::LongRunning for LongRunningOperation {
     }
 }
 impl crate::request::JsonBody for LongRunningOperation {}
+impl crate::support::FieldValue for LongRunningOperation {}
+impl ::std::cmp::PartialEq for LongRunningOperation {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for LongRunningOperation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:10`.
@@ -95,7 +109,6 @@ pub struct LongRunningOperation {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for LongRunningOperation {}
 impl crate::support::ModelFields for LongRunningOperation {
     const NAME: &'static str = "LongRunningOperation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -141,12 +154,6 @@ impl ::std::clone::Clone for LongRunningOperation {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for LongRunningOperation {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for LongRunningOperation {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -155,14 +162,21 @@ impl serde::Serialize for LongRunningOperation {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for LongRunningOperation {
+impl crate::request::JsonBody for PasswordAuthenticationMethod {}
+impl crate::support::FieldValue for PasswordAuthenticationMethod {}
+impl ::std::cmp::PartialEq for PasswordAuthenticationMethod {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
 }
-impl crate::request::JsonBody for PasswordAuthenticationMethod {}
 /// A representation of a user's password.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/v1.0/resources/passwordauthenticationmethod.md:11`.
@@ -178,7 +192,6 @@ pub struct PasswordAuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for PasswordAuthenticationMethod {}
 impl crate::support::ModelFields for PasswordAuthenticationMethod {
     const NAME: &'static str = "PasswordAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -214,12 +227,6 @@ impl ::std::clone::Clone for PasswordAuthenticationMethod {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for PasswordAuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for PasswordAuthenticationMethod {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -228,20 +235,13 @@ impl serde::Serialize for PasswordAuthenticationMethod {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:23`, `spec/api-reference/v1.0/api/longrunningoperation-get.md:20`, `spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:9`.
 ///
 /// Evolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.
 ///
 /// Two values are equal when their wire values are: `Other` holding
 /// a known member's wire value equals that member.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum LongRunningOperationStatus {
     /// `notStarted`
     NotStarted,
@@ -255,6 +255,12 @@ pub enum LongRunningOperationStatus {
     UnknownFutureValue,
     /// A value this version of the crate does not know.
     Other(::std::string::String),
+}
+impl ::std::clone::Clone for LongRunningOperationStatus {
+    #[inline]
+    fn clone(&self) -> Self {
+        Self::from(self.as_str())
+    }
 }
 impl ::std::cmp::PartialEq for LongRunningOperationStatus {
     #[inline]
@@ -290,9 +296,6 @@ impl crate::support::FieldValue for LongRunningOperationStatus {}
 impl crate::support::WireValue for LongRunningOperationStatus {
     fn as_wire(&self) -> &str {
         self.as_str()
-    }
-    fn from_wire(value: &str) -> Self {
-        Self::from(value)
     }
 }
 impl From<&str> for LongRunningOperationStatus {

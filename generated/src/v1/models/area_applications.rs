@@ -3,6 +3,20 @@
 #[allow(unused_imports)]
 use super::*;
 impl crate::request::JsonBody for Application {}
+impl crate::support::FieldValue for Application {}
+impl ::std::cmp::PartialEq for Application {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Application {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// `microsoft.graph.application`, documented at `spec/api-reference/v1.0/api/application-post-applications.md:104`, `spec/api-reference/v1.0/api/application-delta.md:116`.
 pub struct Application {
     pub add_ins: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
@@ -45,7 +59,6 @@ pub struct Application {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for Application {}
 impl crate::support::ModelFields for Application {
     const NAME: &'static str = "Application";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -165,24 +178,11 @@ impl ::std::clone::Clone for Application {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for Application {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for Application {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Application {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

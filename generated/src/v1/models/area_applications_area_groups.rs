@@ -3,7 +3,11 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`DirectoryObject`], for `$select` and `$expand`.
-#[derive(Clone, Copy, PartialEq, Eq)]
+///
+/// A selector, not a value: it is `Copy` and prints as its
+/// variant, but does not compare (a derived `PartialEq` per
+/// model was compile time for nothing `select` needs).
+#[derive(Clone, Copy)]
 pub enum DirectoryObjectField {
     /// `id`
     Id,
@@ -30,6 +34,20 @@ impl crate::request::Selectable for DirectoryObject {
     type Field = DirectoryObjectField;
 }
 impl crate::request::JsonBody for DirectoryObject {}
+impl crate::support::FieldValue for DirectoryObject {}
+impl ::std::cmp::PartialEq for DirectoryObject {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for DirectoryObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// Represents a Microsoft Entra object.
 ///
 /// `microsoft.graph.directoryObject`, documented at `spec/api-reference/v1.0/resources/directoryobject.md:10`.
@@ -43,7 +61,6 @@ pub struct DirectoryObject {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for DirectoryObject {}
 impl crate::support::ModelFields for DirectoryObject {
     const NAME: &'static str = "DirectoryObject";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -77,24 +94,11 @@ impl ::std::clone::Clone for DirectoryObject {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for DirectoryObject {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for DirectoryObject {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for DirectoryObject {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

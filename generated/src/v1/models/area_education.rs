@@ -3,6 +3,20 @@
 #[allow(unused_imports)]
 use super::*;
 impl crate::request::JsonBody for EducationAssignment {}
+impl crate::support::FieldValue for EducationAssignment {}
+impl ::std::cmp::PartialEq for EducationAssignment {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for EducationAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// `microsoft.graph.educationAssignment`, documented at `spec/api-reference/v1.0/api/educationassignment-publish.md:87`.
 pub struct EducationAssignment {
     pub added_student_action: ::std::option::Option<::std::string::String>,
@@ -31,7 +45,6 @@ pub struct EducationAssignment {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for EducationAssignment {}
 impl crate::support::ModelFields for EducationAssignment {
     const NAME: &'static str = "EducationAssignment";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -128,24 +141,11 @@ impl ::std::clone::Clone for EducationAssignment {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for EducationAssignment {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for EducationAssignment {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for EducationAssignment {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

@@ -3,6 +3,20 @@
 #[allow(unused_imports)]
 use super::*;
 impl crate::request::JsonBody for AuthenticationMethod {}
+impl crate::support::FieldValue for AuthenticationMethod {}
+impl ::std::cmp::PartialEq for AuthenticationMethod {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AuthenticationMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/v1.0/resources/authenticationmethod.md:10`.
@@ -14,7 +28,6 @@ pub struct AuthenticationMethod {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for AuthenticationMethod {}
 impl crate::support::ModelFields for AuthenticationMethod {
     const NAME: &'static str = "AuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -46,25 +59,12 @@ impl ::std::clone::Clone for AuthenticationMethod {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for AuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for AuthenticationMethod {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for AuthenticationMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }
 impl crate::request::LongRunning for Operation {
@@ -76,6 +76,20 @@ impl crate::request::LongRunning for Operation {
     }
 }
 impl crate::request::JsonBody for Operation {}
+impl crate::support::FieldValue for Operation {}
+impl ::std::cmp::PartialEq for Operation {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Operation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/v1.0/resources/operation.md:10`.
@@ -93,7 +107,6 @@ pub struct Operation {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for Operation {}
 impl crate::support::ModelFields for Operation {
     const NAME: &'static str = "Operation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -135,12 +148,6 @@ impl ::std::clone::Clone for Operation {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for Operation {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for Operation {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -149,14 +156,21 @@ impl serde::Serialize for Operation {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for Operation {
+impl crate::request::JsonBody for PasswordResetResponse {}
+impl crate::support::FieldValue for PasswordResetResponse {}
+impl ::std::cmp::PartialEq for PasswordResetResponse {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for PasswordResetResponse {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
 }
-impl crate::request::JsonBody for PasswordResetResponse {}
 /// Represents the new system-generated password after a password reset operation.
 ///
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/v1.0/resources/passwordresetresponse.md:10`.
@@ -168,7 +182,6 @@ pub struct PasswordResetResponse {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for PasswordResetResponse {}
 impl crate::support::ModelFields for PasswordResetResponse {
     const NAME: &'static str = "PasswordResetResponse";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -200,12 +213,6 @@ impl ::std::clone::Clone for PasswordResetResponse {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for PasswordResetResponse {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for PasswordResetResponse {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -214,14 +221,6 @@ impl serde::Serialize for PasswordResetResponse {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for PasswordResetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
-impl crate::request::JsonBody for ResetPasswordPostRequestBody {}
 /// The request body of `POST /users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`.
 ///
 /// From the parameter table at `spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:61`.
@@ -233,7 +232,6 @@ pub struct ResetPasswordPostRequestBody {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for ResetPasswordPostRequestBody {}
 impl crate::support::ModelFields for ResetPasswordPostRequestBody {
     const NAME: &'static str = "ResetPasswordPostRequestBody";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -265,12 +263,6 @@ impl ::std::clone::Clone for ResetPasswordPostRequestBody {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for ResetPasswordPostRequestBody {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for ResetPasswordPostRequestBody {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -279,20 +271,13 @@ impl serde::Serialize for ResetPasswordPostRequestBody {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for ResetPasswordPostRequestBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.operationStatus`, documented at `spec/api-reference/v1.0/api/authenticationoperation-get.md:15`.
 ///
 /// Evolvable: a value this crate does not know deserialises into `Other` and serialises back unchanged.
 ///
 /// Two values are equal when their wire values are: `Other` holding
 /// a known member's wire value equals that member.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum OperationStatus {
     /// `notStarted`
     NotStarted,
@@ -304,6 +289,12 @@ pub enum OperationStatus {
     Failed,
     /// A value this version of the crate does not know.
     Other(::std::string::String),
+}
+impl ::std::clone::Clone for OperationStatus {
+    #[inline]
+    fn clone(&self) -> Self {
+        Self::from(self.as_str())
+    }
 }
 impl ::std::cmp::PartialEq for OperationStatus {
     #[inline]
@@ -338,9 +329,6 @@ impl crate::support::FieldValue for OperationStatus {}
 impl crate::support::WireValue for OperationStatus {
     fn as_wire(&self) -> &str {
         self.as_str()
-    }
-    fn from_wire(value: &str) -> Self {
-        Self::from(value)
     }
 }
 impl From<&str> for OperationStatus {

@@ -3,7 +3,11 @@
 #[allow(unused_imports)]
 use super::*;
 /// The properties of [`ManagedDevice`], for `$select` and `$expand`.
-#[derive(Clone, Copy, PartialEq, Eq)]
+///
+/// A selector, not a value: it is `Copy` and prints as its
+/// variant, but does not compare (a derived `PartialEq` per
+/// model was compile time for nothing `select` needs).
+#[derive(Clone, Copy)]
 pub enum ManagedDeviceField {
     /// `activationLockBypassCode`
     ActivationLockBypassCode,
@@ -216,6 +220,20 @@ impl crate::request::Selectable for ManagedDevice {
     type Field = ManagedDeviceField;
 }
 impl crate::request::JsonBody for ManagedDevice {}
+impl crate::support::FieldValue for ManagedDevice {}
+impl ::std::cmp::PartialEq for ManagedDevice {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ManagedDevice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// `microsoft.graph.managedDevice`, documented at `spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:61`.
 pub struct ManagedDevice {
     pub activation_lock_bypass_code: ::std::option::Option<::std::string::String>,
@@ -280,7 +298,6 @@ pub struct ManagedDevice {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for ManagedDevice {}
 impl crate::support::ModelFields for ManagedDevice {
     const NAME: &'static str = "ManagedDevice";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -484,24 +501,11 @@ impl ::std::clone::Clone for ManagedDevice {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for ManagedDevice {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for ManagedDevice {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for ManagedDevice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

@@ -2,7 +2,6 @@
 //! Switched on by `all-models` or `area-outlook`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for CreateUploadSessionPostRequestBody {}
 /// The request body of `POST /me/events/{id}/attachments/createUploadSession`.
 ///
 /// From the parameter table at `spec/api-reference/v1.0/api/attachment-createuploadsession.md:76`.
@@ -14,7 +13,6 @@ pub struct CreateUploadSessionPostRequestBody {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for CreateUploadSessionPostRequestBody {}
 impl crate::support::ModelFields for CreateUploadSessionPostRequestBody {
     const NAME: &'static str = "CreateUploadSessionPostRequestBody";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -46,12 +44,6 @@ impl ::std::clone::Clone for CreateUploadSessionPostRequestBody {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for CreateUploadSessionPostRequestBody {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for CreateUploadSessionPostRequestBody {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -60,14 +52,21 @@ impl serde::Serialize for CreateUploadSessionPostRequestBody {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for CreateUploadSessionPostRequestBody {
+impl crate::request::JsonBody for Message {}
+impl crate::support::FieldValue for Message {}
+impl ::std::cmp::PartialEq for Message {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Message {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
 }
-impl crate::request::JsonBody for Message {}
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
 pub struct Message {
     pub body: ::std::option::Option<::serde_json::Value>,
@@ -81,7 +80,6 @@ pub struct Message {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for Message {}
 impl crate::support::ModelFields for Message {
     const NAME: &'static str = "Message";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -123,12 +121,6 @@ impl ::std::clone::Clone for Message {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for Message {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for Message {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -137,14 +129,6 @@ impl serde::Serialize for Message {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for Message {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
-impl crate::request::JsonBody for SendMailPostRequestBody {}
 /// The request body of `POST /me/sendMail`.
 ///
 /// From the parameter table at `spec/api-reference/v1.0/api/user-sendmail.md:62`.
@@ -158,7 +142,6 @@ pub struct SendMailPostRequestBody {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for SendMailPostRequestBody {}
 impl crate::support::ModelFields for SendMailPostRequestBody {
     const NAME: &'static str = "SendMailPostRequestBody";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -192,12 +175,6 @@ impl ::std::clone::Clone for SendMailPostRequestBody {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for SendMailPostRequestBody {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for SendMailPostRequestBody {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -206,14 +183,21 @@ impl serde::Serialize for SendMailPostRequestBody {
         crate::support::serialize_model(self, serializer)
     }
 }
-impl<'de> serde::Deserialize<'de> for SendMailPostRequestBody {
+impl crate::request::JsonBody for UploadSession {}
+impl crate::support::FieldValue for UploadSession {}
+impl ::std::cmp::PartialEq for UploadSession {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for UploadSession {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::support::deserialize_model(deserializer)
     }
 }
-impl crate::request::JsonBody for UploadSession {}
 /// The UploadSession resource provides information about how to upload large files to OneDrive, OneDrive for Business, or SharePoint document libraries, or as file attachments to Outlook event and message objects.
 ///
 /// `microsoft.graph.uploadSession`, documented at `spec/api-reference/v1.0/resources/uploadsession.md:11`.
@@ -231,7 +215,6 @@ pub struct UploadSession {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for UploadSession {}
 impl crate::support::ModelFields for UploadSession {
     const NAME: &'static str = "UploadSession";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -275,24 +258,11 @@ impl ::std::clone::Clone for UploadSession {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for UploadSession {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for UploadSession {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for UploadSession {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

@@ -3,6 +3,20 @@
 #[allow(unused_imports)]
 use super::*;
 impl crate::request::JsonBody for List {}
+impl crate::support::FieldValue for List {}
+impl ::std::cmp::PartialEq for List {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for List {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// The list resource represents a list in a site.
 ///
 /// `microsoft.graph.list`, documented at `spec/api-reference/v1.0/resources/list.md:10`.
@@ -52,7 +66,6 @@ pub struct List {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for List {}
 impl crate::support::ModelFields for List {
     const NAME: &'static str = "List";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -126,24 +139,11 @@ impl ::std::clone::Clone for List {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for List {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for List {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for List {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }

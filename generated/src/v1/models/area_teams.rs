@@ -3,6 +3,20 @@
 #[allow(unused_imports)]
 use super::*;
 impl crate::request::JsonBody for ChatMessage {}
+impl crate::support::FieldValue for ChatMessage {}
+impl ::std::cmp::PartialEq for ChatMessage {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::support::eq_model(self, other)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::support::deserialize_model(deserializer)
+    }
+}
 /// `microsoft.graph.chatMessage`, documented at `spec/api-reference/v1.0/api/chat-post-messages.md:122`.
 pub struct ChatMessage {
     pub attachments: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
@@ -33,7 +47,6 @@ pub struct ChatMessage {
     /// these docs. Kept so that a value round-trips unchanged.
     pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::FieldValue for ChatMessage {}
 impl crate::support::ModelFields for ChatMessage {
     const NAME: &'static str = "ChatMessage";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -117,24 +130,11 @@ impl ::std::clone::Clone for ChatMessage {
         crate::support::clone_model(self)
     }
 }
-impl ::std::cmp::PartialEq for ChatMessage {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
 impl serde::Serialize for ChatMessage {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         crate::support::serialize_model(self, serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChatMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
     }
 }
