@@ -172,7 +172,7 @@ pub fn build(
         }
     }
 
-    let documented: Vec<Key> = models.keys().chain(enums.keys()).cloned().collect();
+    let documented = super::request_bodies::documented_names(models.keys().chain(enums.keys()));
     super::request_bodies::synthesise(ops, &mut models, documented);
 
     resolve_types(&mut models, &enums, diags);

@@ -23,13 +23,29 @@ type Key = (ApiVersion, String);
 /// The operations (indices) that share one parameter list.
 type Sharing<'p> = (&'p [Property], Vec<usize>);
 
+/// Lowercased names a body model must not take: the documented ones that
+/// could clash with one, by version.
+pub type Taken = BTreeSet<(ApiVersion, String)>;
+
+/// The documented model and enum names (qualified) a body model could
+/// take. Every name made here ends in `RequestBody`, so only those that do
+/// too are kept (a set of all names was most of the cost of this pass).
+pub fn documented_names<'m>(names: impl IntoIterator<Item = &'m Key>) -> Taken {
+    names
+        .into_iter()
+        .map(|(v, name)| (*v, super::simple_name(name)))
+        .filter(|(_, short)| ends_with_ignore_case(short, SUFFIX))
+        .map(|(v, short)| (v, short.to_ascii_lowercase()))
+        .collect()
+}
+
 /// Moves the parameter tables of `ops` into models (added to `models`) and
 /// names them as the operations' body types. Parameter tables of bodies
 /// that already name a type, or that take no JSON, are dropped.
 pub fn synthesise(
     ops: &mut [(Operation, Vec<ProseStates>)],
     models: &mut BTreeMap<Key, Model>,
-    taken_names: impl IntoIterator<Item = Key>,
+    mut taken: Taken,
 ) {
     let mut pending: Vec<usize> = Vec::new();
     for (i, (op, _)) in ops.iter_mut().enumerate() {
@@ -54,10 +70,6 @@ pub fn synthesise(
             body.parameters.clear();
         }
     }
-    let mut taken: BTreeSet<(ApiVersion, String)> = taken_names
-        .into_iter()
-        .map(|(v, name)| (v, super::simple_name(&name).to_ascii_lowercase()))
-        .collect();
     for level in 0..3 {
         // Name -> the distinct parameter lists that want it, with their ops.
         let mut wanted: BTreeMap<Key, Vec<Sharing>> = BTreeMap::new();
@@ -212,7 +224,15 @@ fn name_at(op: &Operation, level: u8) -> String {
         (1, [.., above, last]) => format!("{}{}", lower_first(above), upper_first(last)),
         _ => heck::ToLowerCamelCase::to_lower_camel_case(op.id.as_str()),
     };
-    format!("{stem}{method}RequestBody")
+    format!("{stem}{method}{SUFFIX}")
+}
+
+/// The end of every body model's name.
+const SUFFIX: &str = "RequestBody";
+
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 fn lower_first(s: &str) -> String {
