@@ -173,11 +173,10 @@ pub fn build(
     }
 
     let documented = super::request_bodies::documented_names(models.keys().chain(enums.keys()));
-    super::request_bodies::synthesise(ops, &mut models, documented);
+    super::request_bodies::settle(ops, &mut models, documented);
 
     resolve_types(&mut models, &enums, diags);
     inherit(&mut models, diags);
-    super::request_bodies::type_updates(ops, &models);
 
     // Example values against the documented (and inherited) property types,
     // operation by operation on every core.

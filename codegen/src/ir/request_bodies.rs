@@ -4,8 +4,9 @@
 //! SDKs name it (`sendMailPostRequestBody`), so that the builder takes a
 //! typed body instead of a JSON value.
 //!
-//! An update (`PATCH /users/{id}`) whose page lists the properties it
-//! takes gets the model of what it updates instead ([`type_updates`]).
+//! A create or update whose page lists the properties it takes
+//! (`POST /groups`, `PATCH /users/{id}`) gets the model of the entity
+//! instead, when that model has them all.
 //!
 //! Operations with the same action name and the same parameters share one
 //! model. When actions of one name take different parameters (`copy` of a
@@ -39,34 +40,39 @@ pub fn documented_names<'m>(names: impl IntoIterator<Item = &'m Key>) -> Taken {
         .collect()
 }
 
-/// Moves the parameter tables of `ops` into models (added to `models`) and
-/// names them as the operations' body types. Parameter tables of bodies
-/// that already name a type, or that take no JSON, are dropped.
-pub fn synthesise(
+/// Settles every operation whose page gives its body as a table: the
+/// model of the entity it creates or updates, when that model has every
+/// listed property; else, for an action (`POST`), a model made from the
+/// table (added to `models`); else (an update that fits no model) a JSON
+/// value. Tables of bodies that name their type, or take no JSON, are
+/// dropped: the IR keeps no table.
+pub fn settle(
     ops: &mut [(Operation, Vec<ProseStates>)],
     models: &mut BTreeMap<Key, Model>,
     mut taken: Taken,
 ) {
+    let entities = Entities::of(ops);
     let mut pending: Vec<usize> = Vec::new();
     for (i, (op, _)) in ops.iter_mut().enumerate() {
-        let body = &mut op.request_body;
-        if body.parameters.is_empty() {
+        if op.request_body.parameters.is_empty() {
             continue;
         }
         // "Provide a JSON object with the following parameters" names no
         // model: the prose reader takes "object" for an untyped value.
+        let body = &op.request_body;
         let names_no_model = body.type_name.as_deref().is_none_or(|t| t == "Edm.Untyped");
-        let takes_table = body.kind == BodyKind::Json
-            && names_no_model
-            && op.endpoints.first().is_some_and(|e| e.method == "POST");
-        let is_update = op
-            .endpoints
-            .first()
-            .is_some_and(|e| matches!(e.method.as_str(), "PATCH" | "PUT"));
-        if takes_table {
+        let method = op.endpoints.first().map_or("", |e| e.method.as_str());
+        let entity = (body.kind == BodyKind::Json && names_no_model)
+            .then(|| entities.of_operation(op, method))
+            .flatten()
+            .filter(|ty| has_every(models, op.version, ty, &body.parameters));
+        let body = &mut op.request_body;
+        if let Some(ty) = entity {
+            body.type_name = Some(ty);
+            body.parameters.clear();
+        } else if body.kind == BodyKind::Json && names_no_model && method == "POST" {
             pending.push(i);
-        } else if !(is_update && body.kind == BodyKind::Json && names_no_model) {
-            // Updates are typed by [`type_updates`], once models inherit.
+        } else {
             body.parameters.clear();
         }
     }
@@ -134,60 +140,84 @@ pub fn synthesise(
     }
 }
 
-/// An update (`PATCH`, `PUT`) whose page names no body type takes the
-/// model of what it updates, when that model has every property the
-/// page's table lists: the model the operation returns, or else the one a
-/// `GET` of the same path returns. Its table is dropped either way: an
-/// update that fits no model keeps a JSON body.
-pub fn type_updates(ops: &mut [(Operation, Vec<ProseStates>)], models: &BTreeMap<Key, Model>) {
-    // (version, path key) -> what a GET there returns.
-    let mut gets: BTreeMap<(ApiVersion, String), String> = BTreeMap::new();
-    for (op, _) in ops.iter() {
-        let Some(ty) = op
-            .response
-            .type_name
-            .as_ref()
-            .filter(|_| !op.response.collection)
-        else {
-            continue;
+/// What a `GET` of each path returns, by (version, path key): one entity,
+/// or a collection of them.
+struct Entities {
+    single: BTreeMap<(ApiVersion, String), String>,
+    items: BTreeMap<(ApiVersion, String), String>,
+}
+
+impl Entities {
+    fn of(ops: &[(Operation, Vec<ProseStates>)]) -> Self {
+        let mut found = Entities {
+            single: BTreeMap::new(),
+            items: BTreeMap::new(),
         };
-        for e in op.endpoints.iter().filter(|e| e.method == "GET") {
-            gets.entry((op.version, crate::parse::http::path_key(&e.path)))
-                .or_insert_with(|| ty.clone());
+        for (op, _) in ops {
+            let Some(ty) = &op.response.type_name else {
+                continue;
+            };
+            let map = if op.response.collection {
+                &mut found.items
+            } else {
+                &mut found.single
+            };
+            for e in op.endpoints.iter().filter(|e| e.method == "GET") {
+                map.entry((op.version, crate::parse::http::path_key(&e.path)))
+                    .or_insert_with(|| ty.clone());
+            }
         }
+        found
     }
-    for (op, _) in ops.iter_mut() {
-        let parameters = std::mem::take(&mut op.request_body.parameters);
-        if parameters.is_empty() {
-            continue;
-        }
-        let returned = op
-            .response
-            .type_name
-            .as_ref()
-            .filter(|_| !op.response.collection);
-        let got = || {
-            op.endpoints
-                .iter()
-                .find_map(|e| gets.get(&(op.version, crate::parse::http::path_key(&e.path))))
-        };
-        let fits = |ty: &&String| {
-            models.get(&(op.version, (*ty).clone())).is_some_and(|m| {
-                parameters.iter().all(|p| {
-                    m.properties
-                        .iter()
-                        .any(|q| q.name.eq_ignore_ascii_case(&p.name))
-                })
+
+    /// The entity an operation creates or updates: for an update, the
+    /// one it returns or a `GET` of its path returns; for a `POST` to a
+    /// collection, what the collection holds.
+    fn of_operation(&self, op: &Operation, method: &str) -> Option<String> {
+        let at = |map: &BTreeMap<(ApiVersion, String), String>| {
+            op.endpoints.iter().find_map(|e| {
+                map.get(&(op.version, crate::parse::http::path_key(&e.path)))
+                    .cloned()
             })
         };
-        let updated = returned
-            .filter(fits)
-            .or_else(|| got().filter(fits))
-            .cloned();
-        if let Some(ty) = updated {
-            op.request_body.type_name = Some(ty);
+        match method {
+            "PATCH" | "PUT" => op
+                .response
+                .type_name
+                .clone()
+                .filter(|_| !op.response.collection)
+                .or_else(|| at(&self.single)),
+            "POST" => at(&self.items),
+            _ => None,
         }
     }
+}
+
+/// Whether the model `ty` (with its base types) has a property of each
+/// parameter's name, in any case.
+fn has_every(
+    models: &BTreeMap<Key, Model>,
+    version: ApiVersion,
+    ty: &str,
+    params: &[Property],
+) -> bool {
+    let mut names: Vec<&str> = Vec::new();
+    let mut at = models.get(&(version, ty.to_string()));
+    if at.is_none() {
+        return false;
+    }
+    // A base chain is short; the bound only guards against a cycle.
+    for _ in 0..32 {
+        let Some(m) = at else { break };
+        names.extend(m.properties.iter().map(|p| p.name.as_str()));
+        at = m
+            .base_type
+            .as_ref()
+            .and_then(|b| models.get(&(version, b.clone())));
+    }
+    params
+        .iter()
+        .all(|p| names.iter().any(|n| n.eq_ignore_ascii_case(&p.name)))
 }
 
 /// Two tables give the same body: the same names, types and shapes, in
