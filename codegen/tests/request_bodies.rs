@@ -142,6 +142,40 @@ fn actions_of_one_name_with_different_tables_are_named_by_more_of_their_path() {
 }
 
 #[test]
+fn actions_alike_in_their_last_two_segments_are_named_by_their_whole_path() {
+    // workbook pages: `.../tables/{id}/sort/apply` and
+    // `.../names/{name}/range/sort/apply` take different fields.
+    let ir = ir(&[
+        (
+            "v1.0/api/tablesort-apply.md",
+            action_page(
+                "tableSort: apply",
+                "POST",
+                "/workbook/tables/{id}/sort/apply",
+                TABLE_B,
+            ),
+        ),
+        (
+            "v1.0/api/rangesort-apply.md",
+            action_page(
+                "rangeSort: apply",
+                "POST",
+                "/workbook/names/{name}/range/sort/apply",
+                TABLE_C,
+            ),
+        ),
+    ]);
+    assert_eq!(
+        body_type(&ir, "/workbook/tables/{id}/sort/apply"),
+        Some("microsoft.graph.workbookTablesByIdSortApplyPostRequestBody")
+    );
+    assert_eq!(
+        body_type(&ir, "/workbook/names/{name}/range/sort/apply"),
+        Some("microsoft.graph.workbookNamesByNameRangeSortApplyPostRequestBody")
+    );
+}
+
+#[test]
 fn a_body_model_never_takes_a_documented_name() {
     let resource = "---\ntitle: \"renamePostRequestBody resource type\"\n---\n\
         # renamePostRequestBody resource type\n\nA documented type.\n\n## Properties\n\n\

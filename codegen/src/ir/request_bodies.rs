@@ -231,7 +231,8 @@ fn same_parameters(a: &[Property], b: &[Property]) -> bool {
 
 /// The model name of an operation's body at a naming level: 0 the action
 /// (`sendMailPostRequestBody`), 1 the segment above it too
-/// (`itemsCopyPostRequestBody`), 2 the operation id.
+/// (`itemsCopyPostRequestBody`), 2 the operation id
+/// (`workbookTablesByIdSortApplyPostRequestBody`).
 fn name_at(op: &Operation, level: u8) -> String {
     let method = op.endpoints.first().map_or("POST", |e| e.method.as_str());
     let method = format!(
@@ -252,7 +253,12 @@ fn name_at(op: &Operation, level: u8) -> String {
     let stem = match (level, words.as_slice()) {
         (0, [.., last]) => lower_first(last),
         (1, [.., above, last]) => format!("{}{}", lower_first(above), upper_first(last)),
-        _ => heck::ToLowerCamelCase::to_lower_camel_case(op.id.as_str()),
+        // The id less its version and method (`v1_post_`), which the name
+        // gives otherwise.
+        _ => {
+            let path_part = op.id.splitn(3, '_').nth(2).unwrap_or(&op.id);
+            heck::ToLowerCamelCase::to_lower_camel_case(path_part)
+        }
     };
     format!("{stem}{method}{SUFFIX}")
 }
