@@ -49,7 +49,7 @@ pub fn documented_names<'m>(names: impl IntoIterator<Item = &'m Key>) -> Taken {
 pub fn settle(
     ops: &mut [(Operation, Vec<ProseStates>)],
     models: &mut BTreeMap<Key, Model>,
-    mut taken: Taken,
+    taken: Taken,
 ) {
     let entities = Entities::of(ops);
     let mut pending: Vec<usize> = Vec::new();
@@ -76,6 +76,17 @@ pub fn settle(
             body.parameters.clear();
         }
     }
+    add_body_models(ops, models, taken, pending);
+}
+
+/// Names the actions' tables (`pending`, indices into `ops`) level by
+/// level (see [`name_at`]) and adds them to `models` as their bodies.
+fn add_body_models(
+    ops: &mut [(Operation, Vec<ProseStates>)],
+    models: &mut BTreeMap<Key, Model>,
+    mut taken: Taken,
+    mut pending: Vec<usize>,
+) {
     for level in 0..3 {
         // Name -> the distinct parameter lists that want it, with their ops.
         let mut wanted: BTreeMap<Key, Vec<Sharing>> = BTreeMap::new();
@@ -137,6 +148,11 @@ pub fn settle(
                 },
             );
         }
+    }
+    // Operation ids are unique, so the last level names every table; were
+    // one left, its operation would keep a JSON body and the IR no table.
+    for i in pending {
+        ops[i].0.request_body.parameters.clear();
     }
 }
 
