@@ -293,6 +293,21 @@ fn a_create_takes_the_model_its_collection_lists() {
 }
 
 #[test]
+fn a_body_type_named_in_another_case_is_the_model() {
+    // contactfolder-post-contacts.md (2020): "a JSON representation of
+    // [Contact](../resources/contact.md) object".
+    let mut pages = user_pages();
+    let body =
+        "In the request body, supply a JSON representation of [User](../resources/user.md) object.";
+    pages.push((
+        "v1.0/api/user-post-users.md",
+        action_page("Create user", "POST", "/users", body),
+    ));
+    let ir = ir(&pages);
+    assert_eq!(body_type(&ir, "/users"), Some("microsoft.graph.user"));
+}
+
+#[test]
 fn an_update_whose_table_the_model_lacks_keeps_a_json_body() {
     let mut pages = user_pages();
     let table = format!("{UPDATE_TABLE}| mood | String | Not a user property. |\n");

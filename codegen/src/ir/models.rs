@@ -211,7 +211,7 @@ pub fn build(
     )
 }
 
-/// A response type the docs name loosely is the model they mean, when
+/// A response or request body type the docs name loosely is the model they mean, when
 /// exactly one model of the version fits, tried in this order:
 /// - the name in another case (`directoryaudit` for `directoryAudit`);
 /// - the name of the resource page that documents a model (`page`, whose
@@ -241,6 +241,12 @@ fn match_loose_type_names(
         let version = op.version;
         if let Some(t) = op.response.type_name.as_mut() {
             fix(version, t);
+        }
+        // A body the prose names as `[ContactFolder](...)`.
+        if let Some(t) = op.request_body.type_name.as_mut() {
+            if !t.starts_with("Edm.") {
+                fix(version, t);
+            }
         }
         for other in &mut op.response.other_types {
             fix(version, &mut other.type_name);
