@@ -450,3 +450,26 @@ fn the_2020_tree_types_its_action_bodies() {
         Some("microsoft.graph.group")
     );
 }
+
+#[test]
+fn a_patch_to_a_stream_uploads_bytes() {
+    // profilephoto-update.md: `PATCH /me/photo/$value` with the image.
+    let page = action_page(
+        "Update profilePhoto",
+        "PATCH",
+        "/me/photo/$value",
+        "In the request body, include the binary data of the photo.",
+    );
+    let ir = ir(&[("v1.0/api/profilephoto-update.md", page)]);
+    let files = codegen::emit::generate(&ir).expect("the crate generates");
+    let builders = common::builders(&files, "v1");
+    let photo = common::impl_block(&builders, "UsersItemPhotoValue")
+        .or_else(|| common::impl_block(&builders, "MePhotoValue"))
+        .expect("the photo value builder");
+    let patch = &photo[photo.find("pub fn patch(").expect("a patch method")..];
+    let signature = &patch[..patch.find('{').expect("a body")];
+    assert!(
+        signature.contains("content_type: &str") && signature.contains("bytes:"),
+        "{signature}"
+    );
+}

@@ -1065,12 +1065,16 @@ pub fn body_type(op: &Operation, method: &str, index: &TypeIndex) -> Option<Body
     if !matches!(method, "POST" | "PATCH" | "PUT") || op.request_body.kind == BodyKind::None {
         return None;
     }
-    // Uploads: PUT to a stream (`/content`, `/$value`) sends the bytes.
+    // Uploads: PUT or PATCH to a stream (`/content`, `/$value`: a profile
+    // photo takes either) sends the bytes.
     let stream = |p: &str| {
         let p = p.to_ascii_lowercase();
         p.ends_with("/content") || p.ends_with("/$value")
     };
-    if method == "PUT" && !op.endpoints.is_empty() && op.endpoints.iter().all(|e| stream(&e.path)) {
+    if matches!(method, "PUT" | "PATCH")
+        && !op.endpoints.is_empty()
+        && op.endpoints.iter().all(|e| stream(&e.path))
+    {
         return Some(BodyType::Bytes);
     }
     match &op.request_body.type_name {
