@@ -473,3 +473,46 @@ fn a_patch_to_a_stream_uploads_bytes() {
         "{signature}"
     );
 }
+
+#[test]
+fn a_create_documented_per_derived_type_takes_their_base() {
+    // intune-apps-androidlobapp-create.md and intune-apps-ioslobapp-create.md
+    // (2020) both document `POST /deviceAppManagement/mobileApps`.
+    let resource = |name: &str, base: Option<&str>| {
+        let annotation = match base {
+            Some(b) => format!(
+                "<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\", \"baseType\": \"microsoft.graph.{b}\"}} -->\n\n"
+            ),
+            None => String::new(),
+        };
+        format!(
+            "---\ntitle: \"{name} resource type\"\n---\n# {name} resource type\n\nAn app.\n\n{annotation}\
+             ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| displayName | String | The name. |\n"
+        )
+    };
+    let create = |ty: &str| {
+        action_page(
+            &format!("Create {ty}"),
+            "POST",
+            "/deviceAppManagement/mobileApps",
+            &format!("In the request body, supply a JSON representation for the [{ty}](../resources/{ty}.md) object."),
+        )
+    };
+    let ir = ir(&[
+        ("v1.0/resources/mobileapp.md", resource("mobileApp", None)),
+        (
+            "v1.0/resources/androidlobapp.md",
+            resource("androidLobApp", Some("mobileApp")),
+        ),
+        (
+            "v1.0/resources/ioslobapp.md",
+            resource("iosLobApp", Some("mobileApp")),
+        ),
+        ("v1.0/api/androidlobapp-create.md", create("androidLobApp")),
+        ("v1.0/api/ioslobapp-create.md", create("iosLobApp")),
+    ]);
+    assert_eq!(
+        body_type(&ir, "/deviceAppManagement/mobileApps"),
+        Some("microsoft.graph.mobileApp")
+    );
+}

@@ -677,9 +677,31 @@ fn merge_group(
     let request_headers = pick(&|p| !p.request_headers.is_empty())
         .map(|p| p.request_headers.clone())
         .unwrap_or_default();
-    let request_body = pick(&|p| p.request_body.kind != BodyKind::Unstated)
+    let mut request_body = pick(&|p| p.request_body.kind != BodyKind::Unstated)
         .map(|p| p.request_body.clone())
         .unwrap_or_default();
+    // A polymorphic create documented once per derived type (a page per
+    // kind of mobile app): the other pages' body types, settled once models
+    // are known, like the response's.
+    if let Some(first) = request_body.type_name.clone() {
+        for d in members {
+            let Some(other) = pages[d.page].request_body.type_name.as_ref() else {
+                continue;
+            };
+            if *other != first
+                && !other.starts_with("Edm.")
+                && !request_body
+                    .other_types
+                    .iter()
+                    .any(|t| &t.type_name == other)
+            {
+                request_body.other_types.push(TypeAt {
+                    type_name: other.clone(),
+                    source: page_at(d),
+                });
+            }
+        }
+    }
 
     // Permissions: the best-ranked page whose sets are not all unknown. A
     // page that disagrees and documents endpoints the winner does not (the

@@ -172,6 +172,10 @@ pub struct RequestBody {
     /// ([`ModelOrigin::RequestBody`]) and names it in `type_name`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<Property>,
+    /// Other body types other pages give for this operation: a polymorphic
+    /// create settles on their common base, like a response.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_types: Vec<TypeAt>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -248,6 +248,9 @@ fn match_loose_type_names(
                 fix(version, t);
             }
         }
+        for other in &mut op.request_body.other_types {
+            fix(version, &mut other.type_name);
+        }
         for other in &mut op.response.other_types {
             fix(version, &mut other.type_name);
         }
@@ -334,7 +337,7 @@ impl<'m> LooseNames<'m> {
     }
 }
 
-/// Pages that disagree on an operation's response type: a polymorphic
+/// Pages that disagree on an operation's response (or request body) type: a polymorphic
 /// endpoint documented once per derived type (`deviceConfigurations/{id}`
 /// has a page for each kind of configuration) settles on the nearest base
 /// type all of them share. Types that share no base but the root `entity`
@@ -344,7 +347,40 @@ fn settle_response_types(
     models: &BTreeMap<Key, Model>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let chain = |version: ApiVersion, name: &str| -> Vec<String> {
+    for (op, _) in ops.iter_mut() {
+        let version = op.version;
+        let response = &mut op.response;
+        if let (Some(first), false) = (&response.type_name, response.other_types.is_empty()) {
+            match common_base(models, version, first, &response.other_types) {
+                Some(base) => response.type_name = Some(base),
+                None => {
+                    let at = response.type_source.clone().unwrap_or_default();
+                    no_common_base(diags, "response type", &at, first, &response.other_types);
+                }
+            }
+        }
+        let body = &mut op.request_body;
+        if let (Some(first), false) = (&body.type_name, body.other_types.is_empty()) {
+            match common_base(models, version, first, &body.other_types) {
+                Some(base) => body.type_name = Some(base),
+                None => {
+                    let at = op.sources.first().cloned().unwrap_or_default();
+                    no_common_base(diags, "request body type", &at, first, &body.other_types);
+                }
+            }
+        }
+    }
+}
+
+/// The nearest base type (short of `entity`) that `first` and every one of
+/// `others` derive from, or are.
+fn common_base(
+    models: &BTreeMap<Key, Model>,
+    version: ApiVersion,
+    first: &str,
+    others: &[super::TypeAt],
+) -> Option<String> {
+    let chain = |name: &str| -> Vec<String> {
         let mut out = vec![name.to_string()];
         let mut at = name.to_string();
         while out.len() < 32 {
@@ -361,38 +397,28 @@ fn settle_response_types(
         }
         out
     };
-    for (op, _) in ops.iter_mut() {
-        if op.response.other_types.is_empty() {
-            continue;
-        }
-        let Some(first) = op.response.type_name.clone() else {
-            continue;
-        };
-        let others: Vec<Vec<String>> = op
-            .response
-            .other_types
-            .iter()
-            .map(|t| chain(op.version, &t.type_name))
-            .collect();
-        let common = chain(op.version, &first)
-            .into_iter()
-            .find(|c| c != "microsoft.graph.entity" && others.iter().all(|o| o.contains(c)));
-        match common {
-            Some(base) => op.response.type_name = Some(base),
-            None => {
-                let at = op.response.type_source.clone().unwrap_or_default();
-                for other in &op.response.other_types {
-                    diags.push(Diagnostic::at(
-                        Code::ConflictingFacts,
-                        &other.source,
-                        format!(
-                            "response type: {at} says `{first}`, {} says `{}`; kept `{first}` (source Markdown over rendered text, then the more specific page; the types share no base type)",
-                            other.source, other.type_name
-                        ),
-                    ));
-                }
-            }
-        }
+    let others: Vec<Vec<String>> = others.iter().map(|t| chain(&t.type_name)).collect();
+    chain(first)
+        .into_iter()
+        .find(|c| c != "microsoft.graph.entity" && others.iter().all(|o| o.contains(c)))
+}
+
+fn no_common_base(
+    diags: &mut Vec<Diagnostic>,
+    what: &str,
+    at: &Source,
+    first: &str,
+    others: &[super::TypeAt],
+) {
+    for other in others {
+        diags.push(Diagnostic::at(
+            Code::ConflictingFacts,
+            &other.source,
+            format!(
+                "{what}: {at} says `{first}`, {} says `{}`; kept `{first}` (source Markdown over rendered text, then the more specific page; the types share no base type)",
+                other.source, other.type_name
+            ),
+        ));
     }
 }
 
