@@ -380,27 +380,37 @@ fn common_base(
     first: &str,
     others: &[super::TypeAt],
 ) -> Option<String> {
-    let chain = |name: &str| -> Vec<String> {
-        let mut out = vec![name.to_string()];
-        let mut at = name.to_string();
-        while out.len() < 32 {
-            let base = models
-                .get(&(version, at.clone()))
-                .and_then(|m| m.base_type.clone());
-            match base {
-                Some(b) if !out.contains(&b) => {
-                    out.push(b.clone());
-                    at = b;
-                }
-                _ => break,
-            }
-        }
-        out
-    };
-    let others: Vec<Vec<String>> = others.iter().map(|t| chain(&t.type_name)).collect();
-    chain(first)
+    let others: Vec<Vec<String>> = others
+        .iter()
+        .map(|t| base_chain(models, version, &t.type_name))
+        .collect();
+    base_chain(models, version, first)
         .into_iter()
         .find(|c| c != "microsoft.graph.entity" && others.iter().all(|o| o.contains(c)))
+}
+
+/// `name` and the names of its base types, nearest first, as far as the
+/// models of `version` document them (a cycle ends the chain).
+pub(super) fn base_chain(
+    models: &BTreeMap<Key, Model>,
+    version: ApiVersion,
+    name: &str,
+) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    let mut at = name.to_string();
+    while out.len() < 32 {
+        let base = models
+            .get(&(version, at.clone()))
+            .and_then(|m| m.base_type.clone());
+        match base {
+            Some(b) if !out.contains(&b) => {
+                out.push(b.clone());
+                at = b;
+            }
+            _ => break,
+        }
+    }
+    out
 }
 
 fn no_common_base(

@@ -35,7 +35,7 @@ pub fn documented_names<'m>(names: impl IntoIterator<Item = &'m Key>) -> Taken {
     names
         .into_iter()
         .map(|(v, name)| (*v, super::simple_name(name)))
-        .filter(|(_, short)| ends_with_ignore_case(short, SUFFIX))
+        .filter(|(_, short)| crate::parse::resource::strip_suffix_ci(short, SUFFIX).is_some())
         .map(|(v, short)| (v, short.to_ascii_lowercase()))
         .collect()
 }
@@ -61,8 +61,9 @@ pub fn settle(
         // model: the prose reader takes "object" for an untyped value.
         let body = &op.request_body;
         let names_no_model = body.type_name.as_deref().is_none_or(|t| t == "Edm.Untyped");
+        let takes_table = body.kind == BodyKind::Json && names_no_model;
         let method = op.endpoints.first().map_or("", |e| e.method.as_str());
-        let entity = (body.kind == BodyKind::Json && names_no_model)
+        let entity = takes_table
             .then(|| entities.of_operation(op, method))
             .flatten()
             .filter(|ty| has_every(models, op.version, ty, &body.parameters));
@@ -70,7 +71,7 @@ pub fn settle(
         if let Some(ty) = entity {
             body.type_name = Some(ty);
             body.parameters.clear();
-        } else if body.kind == BodyKind::Json && names_no_model && method == "POST" {
+        } else if takes_table && method == "POST" {
             pending.push(i);
         } else {
             body.parameters.clear();
@@ -217,20 +218,14 @@ fn has_every(
     ty: &str,
     params: &[Property],
 ) -> bool {
-    let mut names: Vec<&str> = Vec::new();
-    let mut at = models.get(&(version, ty.to_string()));
-    if at.is_none() {
+    if !models.contains_key(&(version, ty.to_string())) {
         return false;
     }
-    // A base chain is short; the bound only guards against a cycle.
-    for _ in 0..32 {
-        let Some(m) = at else { break };
-        names.extend(m.properties.iter().map(|p| p.name.as_str()));
-        at = m
-            .base_type
-            .as_ref()
-            .and_then(|b| models.get(&(version, b.clone())));
-    }
+    let names: Vec<&str> = super::models::base_chain(models, version, ty)
+        .iter()
+        .filter_map(|m| models.get(&(version, m.clone())))
+        .flat_map(|m| m.properties.iter().map(|p| p.name.as_str()))
+        .collect();
     params
         .iter()
         .all(|p| names.iter().any(|n| n.eq_ignore_ascii_case(&p.name)))
@@ -281,11 +276,6 @@ fn name_at(op: &Operation, level: u8) -> String {
 
 /// The end of every body model's name.
 const SUFFIX: &str = "RequestBody";
-
-fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
-    s.len() >= suffix.len()
-        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-}
 
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();

@@ -72,7 +72,8 @@ pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
     (format!("{namespace}.{t}"), collection)
 }
 
-fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+/// `s` without `suffix`, compared in any ASCII case.
+pub(crate) fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
     let n = s.len().checked_sub(suffix.len())?;
     (s.is_char_boundary(n) && s[n..].eq_ignore_ascii_case(suffix)).then(|| &s[..n])
 }
