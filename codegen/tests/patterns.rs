@@ -550,3 +550,54 @@ fn a_symlink_out_of_the_docs_root_is_an_error_and_is_not_read() {
     let text = format!("{:?}", ir.operations);
     assert!(!text.contains("Secret.Read"), "the target was read");
 }
+
+#[test]
+fn the_docs_tree_decides_the_version_over_what_a_page_says() {
+    use codegen::ir::ApiVersion;
+    // v1.0/resources/openshift.md (2020) kept its beta disclaimer after the
+    // resource reached v1.0; v1.0/api/list-get.md wrote its request line
+    // with `/beta`; v1.0/api/organization-list.md (2019) had a beta example
+    // URL. Each is published in the v1.0 docs, so each is v1.0, and says
+    // why it is worth a look.
+    let disclaimer = "---\ntitle: \"openShift resource type\"\ndoc_type: resourcePageType\n---\n\
+        # openShift resource type\n\n[!INCLUDE [beta-disclaimer](../../includes/beta-disclaimer.md)]\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n|id|String|The id.|\n";
+    let request_line = format!(
+        "---\ntitle: \"Get list\"\n---\n# Get list\n\n{PERMISSIONS}## HTTP request\n\n\
+         ```http\nGET /beta/sites/{{site-id}}/lists/{{list-id}}\n```\n"
+    );
+    let example = format!(
+        "---\ntitle: \"List organization\"\n---\n# List organization\n\n{PERMISSIONS}## HTTP request\n\n\
+         ```http\nGET /organization\n```\n\n## Example\n\n\
+         <!-- {{\"blockType\": \"request\", \"name\": \"get_organization\"}} -->\n\
+         ```http\nGET https://graph.microsoft.com/beta/organization\n```\n"
+    );
+    for (path, text, what) in [
+        ("v1.0/resources/openshift.md", disclaimer, "beta disclaimer"),
+        ("v1.0/api/list-get.md", &request_line, "request line"),
+        ("v1.0/api/organization-list.md", &example, "example URL"),
+    ] {
+        let p = page(path, text);
+        assert_eq!(p.version, Some(ApiVersion::V1), "{path}");
+        let conflicts: Vec<&str> = p
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::VersionConflict)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(conflicts.len(), 1, "{path}: {:?}", p.diagnostics);
+        assert!(
+            conflicts[0].contains(what) && conflicts[0].contains("kept v1.0"),
+            "{path}: {conflicts:?}"
+        );
+    }
+    // Outside a versioned tree (a rendered page saved on its own), what the
+    // page says still decides, and says nothing of a conflict.
+    let loose = page("pages/list-get.md", &request_line);
+    assert_eq!(loose.version, Some(ApiVersion::Beta));
+    assert!(!codes(&loose).contains(&Code::VersionConflict));
+    // A beta page with a beta example agrees with its tree.
+    let beta = page("beta/api/organization-list.md", &example);
+    assert_eq!(beta.version, Some(ApiVersion::Beta));
+    assert!(!codes(&beta).contains(&Code::VersionConflict));
+}

@@ -120,7 +120,9 @@ struct Walk<'a> {
     query_text: String,
     saw_permissions: bool,
     saw_http: bool,
-    explicit_beta: bool,
+    /// The first thing the page says that makes it beta (a beta notice or
+    /// disclaimer, a `/beta/` request line), and where.
+    beta_said: Option<(Source, &'static str)>,
     /// "The response object shown here might be shortened": the rendered
     /// form of a `truncated` annotation.
     shortened_note: bool,
@@ -178,7 +180,7 @@ pub fn interpret(
         query_text: String::new(),
         saw_permissions: false,
         saw_http: false,
-        explicit_beta: false,
+        beta_said: None,
         shortened_note: false,
         lowered: String::new(),
     };
@@ -237,6 +239,12 @@ pub fn interpret(
 }
 
 impl Walk<'_> {
+    fn say_beta(&mut self, at: &Source, what: &'static str) {
+        if self.beta_said.is_none() {
+            self.beta_said = Some((at.clone(), what));
+        }
+    }
+
     fn warn(&mut self, code: Code, at: &Source, message: impl Into<String>) {
         self.facts
             .diagnostics
@@ -285,7 +293,7 @@ impl Walk<'_> {
         static MIGHT_BE_SHORTENED: Phrase = Phrase::new("might be shortened");
         static MAY_BE_SHORTENED: Phrase = Phrase::new("may be shortened");
         if BETA.is_in(lower) {
-            self.explicit_beta = true;
+            self.say_beta(&block.at, "its beta notice");
             return;
         }
         if IF_SUCCESSFUL.is_in(lower) || (METHOD_RETURNS.is_in(lower) && RESPONSE_CODE.is_in(lower))
@@ -533,7 +541,7 @@ impl Walk<'_> {
 
     fn include(&mut self, label: &str, path: &str, outcome: IncludeOutcome, block: &Block) {
         if label.contains("beta-disclaimer") || path.ends_with("beta-disclaimer.md") {
-            self.explicit_beta = true;
+            self.say_beta(&block.at, "its beta disclaimer");
             return;
         }
         match outcome {
@@ -701,7 +709,7 @@ impl Walk<'_> {
             match normalise(target).map(http::parameterise_arguments) {
                 Some(p) => {
                     if p.version == Some(ApiVersion::Beta) {
-                        self.explicit_beta = true;
+                        self.say_beta(&at, "its `/beta` request line");
                     }
                     self.facts.endpoints.push(Endpoint {
                         method: method.to_string(),
@@ -801,7 +809,11 @@ impl Walk<'_> {
             .iter()
             .map(|e| e.request.as_ref().and_then(|r| normalise(&r.url)))
             .collect();
-        let from_examples = normal.iter().flatten().find_map(|p| p.version);
+        let from_examples = normal.iter().zip(&self.facts.examples).find_map(|(p, e)| {
+            let said = p.as_ref()?.version?;
+            let at = e.request.as_ref().map_or(&e.source, |r| &r.source);
+            Some((said, at.clone(), "its example URL"))
+        });
         self.facts.example_paths = normal.into_iter().map(|p| p.map(|p| p.path)).collect();
         let from_tree = if rel.contains("/beta/") || rel.starts_with("beta/") {
             Some(ApiVersion::Beta)
@@ -810,10 +822,27 @@ impl Walk<'_> {
         } else {
             None
         };
-        self.facts.version = if self.explicit_beta {
-            Some(ApiVersion::Beta)
-        } else {
-            from_examples.or(from_tree)
+        let from_content = match self.beta_said.take() {
+            Some((at, what)) => Some((ApiVersion::Beta, at, what)),
+            None => from_examples,
+        };
+        // The tree a page is published in decides; a page that says
+        // otherwise carries a stale notice or a wrong URL.
+        self.facts.version = match (from_tree, from_content) {
+            (Some(tree), Some((said, at, what))) if said != tree => {
+                self.warn(
+                    Code::VersionConflict,
+                    &at,
+                    format!(
+                        "the page is in the {tree} docs but {what} says {said}; kept {tree}",
+                        tree = tree.as_str(),
+                        said = said.as_str()
+                    ),
+                );
+                Some(tree)
+            }
+            (Some(tree), _) => Some(tree),
+            (None, content) => content.map(|(said, _, _)| said),
         };
 
         self.facts.has_http_section = self.saw_http;
