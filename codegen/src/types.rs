@@ -29,6 +29,11 @@ const EDM: &[(&str, &str)] = &[
     ("stream", "Edm.Stream"),
     ("json", "Edm.Untyped"),
     ("object", "Edm.Untyped"),
+    ("json object", "Edm.Untyped"),
+    ("untyped json object", "Edm.Untyped"),
+    // remoteItem.md: "Url" for a web address.
+    ("url", "Edm.String"),
+    ("uri", "Edm.String"),
 ];
 
 pub fn edm_name(docs: &str) -> Option<&'static str> {

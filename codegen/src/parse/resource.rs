@@ -46,6 +46,10 @@ pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
     } else if let Some(stripped) = strip_suffix_ci(t, " collection") {
         t = stripped;
         collection = true;
+    } else if let Some(rest) = strip_prefix_ci(t, "collection of ") {
+        // permission.md: "Collection of String".
+        t = rest;
+        collection = true;
     }
     // "string (readonly)": notes in parentheses are not part of the type.
     // (A byte search: a substring searcher per type cost more than this.)
@@ -59,6 +63,8 @@ pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
         .trim_start_matches('[')
         .trim_end_matches(']')
         .trim();
+    // site.md: "[itemAnalytics](itemanalytics.md) resource".
+    let t = strip_suffix_ci(t, " resource").map_or(t, str::trim_end);
     let bare = t
         .strip_prefix("Edm.")
         .or_else(|| t.strip_prefix("edm."))
@@ -70,6 +76,12 @@ pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
         return (t.to_string(), collection);
     }
     (format!("{namespace}.{t}"), collection)
+}
+
+/// `s` without `prefix`, compared in any ASCII case.
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let n = prefix.len();
+    s.get(..n)?.eq_ignore_ascii_case(prefix).then(|| &s[n..])
 }
 
 /// `s` without `suffix`, compared in any ASCII case.
@@ -271,7 +283,11 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                     let word = text[offset..]
                         .split_whitespace()
                         .next()
-                        .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.')))
+                        .map(|w| {
+                            // "Inherits from [stsPolicy](stspolicy.md)."
+                            w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'))
+                                .trim_end_matches('.')
+                        })
                         .filter(|w| !w.is_empty());
                     if let Some(w) = word {
                         inherits_from = Some(if w.contains('.') {
@@ -335,10 +351,29 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                             let Some(name) = row.cells.get(n).and_then(|c| cell_name(c)) else {
                                 continue;
                             };
-                            let (type_name, collection) = type_of(
-                                row.cells.get(t).map(String::as_str).unwrap_or(""),
-                                &facts.namespace,
-                            );
+                            let type_cell = row.cells.get(t).map_or("", |c| c.trim());
+                            if type_cell.is_empty() {
+                                // intune-shared-user.md: `|**Troubleshooting**|`
+                                // heads a group of rows; it is no property.
+                                if row
+                                    .cells
+                                    .iter()
+                                    .enumerate()
+                                    .all(|(i, c)| i == n || c.trim().is_empty())
+                                {
+                                    continue;
+                                }
+                                diags.push(Diagnostic::at(
+                                    Code::UnknownType,
+                                    &Source::new(block.at.file.clone(), row.line),
+                                    format!("property `{name}` has no type; it becomes `serde_json::Value`"),
+                                ));
+                            }
+                            let (type_name, collection) = if type_cell.is_empty() {
+                                ("Edm.Untyped".to_string(), false)
+                            } else {
+                                type_of(type_cell, &facts.namespace)
+                            };
                             let description = desc_col
                                 .and_then(|d| row.cells.get(d))
                                 .cloned()
@@ -716,6 +751,62 @@ mod tests {
         assert_eq!(
             type_of("[user] collection", "microsoft.graph"),
             ("microsoft.graph.user".into(), true)
+        );
+    }
+
+    #[test]
+    fn types_written_as_prose_in_the_2020_tree() {
+        let ty = |raw| type_of(raw, "microsoft.graph");
+        // permission.md, site.md, remoteitem.md, projectrome-activity.md.
+        assert_eq!(ty("Collection of String"), ("Edm.String".into(), true));
+        assert_eq!(
+            ty("collection of user"),
+            ("microsoft.graph.user".into(), true)
+        );
+        assert_eq!(
+            ty("itemAnalytics resource"),
+            ("microsoft.graph.itemAnalytics".into(), false)
+        );
+        assert_eq!(ty("Url"), ("Edm.String".into(), false));
+        assert_eq!(ty("Untyped JSON object"), ("Edm.Untyped".into(), false));
+        assert_eq!(ty("JSON object"), ("Edm.Untyped".into(), false));
+        // A type named like the words stays a type.
+        assert_eq!(ty("resource"), ("microsoft.graph.resource".into(), false));
+        assert_eq!(
+            ty("Collection"),
+            ("microsoft.graph.Collection".into(), false)
+        );
+    }
+
+    #[test]
+    fn group_rows_are_no_properties_and_a_base_type_loses_its_full_stop() {
+        // intune-shared-user.md heads groups of relationships with a row of
+        // one bold cell; tokenlifetimepolicy.md ends its base type sentence
+        // with a full stop.
+        let p = page(
+            "v1.0/resources/tokenlifetimepolicy.md",
+            "---\ntitle: \"tokenLifetimePolicy resource type\"\ndoc_type: resourcePageType\n---\n\
+             # tokenLifetimePolicy resource type\n\nInherits from [stsPolicy](stspolicy.md).\n\n\
+             ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n\
+             |**Troubleshooting**|\n|id|String|The id.|\n|note||Has a description but no type.|\n",
+        );
+        let res = p.resource.as_ref().expect("a resource");
+        assert_eq!(res.base_type.as_deref(), Some("microsoft.graph.stsPolicy"));
+        let props: Vec<(&str, &str)> = res
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.type_name.as_str()))
+            .collect();
+        assert_eq!(props, [("id", "Edm.String"), ("note", "Edm.Untyped")]);
+        let unknown: Vec<&str> = p
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UnknownType)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            unknown,
+            ["property `note` has no type; it becomes `serde_json::Value`"]
         );
     }
 }
