@@ -601,3 +601,39 @@ fn the_docs_tree_decides_the_version_over_what_a_page_says() {
     assert_eq!(beta.version, Some(ApiVersion::Beta));
     assert!(!codes(&beta).contains(&Code::VersionConflict));
 }
+
+#[test]
+fn an_enum_page_whose_heading_lost_its_space_is_still_that_enum() {
+    // v1.0/resources/teamvisibilitytype.md (2020): the front matter's title
+    // is "Members" (as is teamsappinstalledstate.md's), and the heading is
+    // `#teamVisibilityType enum type`, a paragraph to Markdown. Both pages
+    // used to become one empty model `Members`.
+    let text = "---\ntitle: \"Members\"\ndoc_type: enumPageType\n---\n\n#teamVisibilityType enum type\n\n\
+        Describes the visibility of a team.\n\n## Members\n\n| Member | Value| Description |\n|:--|:--|:--|\n\
+        |private|0|Only the owner can add a user.|\n|public|1|Anyone can join.|\n";
+    let ir = tree(&[("v1.0/resources/teamvisibilitytype.md", text)]);
+    assert!(ir.models.is_empty(), "{:?}", ir.models);
+    let names: Vec<(&str, Vec<&str>)> = ir
+        .enums
+        .iter()
+        .map(|e| {
+            (
+                e.name.as_str(),
+                e.members.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [(
+            "microsoft.graph.teamVisibilityType",
+            vec!["private", "public"]
+        )]
+    );
+    // A paragraph that only starts with `#` is no title.
+    let p = page(
+        "v1.0/resources/x.md",
+        "---\ntitle: \"x resource type\"\n---\n#hashtag in prose\n",
+    );
+    assert_eq!(p.title.as_deref(), Some("x resource type"));
+}

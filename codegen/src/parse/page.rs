@@ -82,6 +82,18 @@ enum Section {
     Other,
 }
 
+/// The title of a resource or enum page whose first heading lost the
+/// space after its `#`: one line, `#` then a letter, ending in "resource
+/// type" or "enum type".
+fn unspaced_title(paragraph: &str) -> Option<&str> {
+    let title = paragraph.strip_prefix('#')?;
+    let lower = title.to_ascii_lowercase();
+    (title.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !title.contains('\n')
+        && (lower.ends_with(" resource type") || lower.ends_with(" enum type")))
+    .then_some(title.trim_end())
+}
+
 fn classify(text: &str) -> Option<Section> {
     let t = text.trim().trim_end_matches(':').to_ascii_lowercase();
     Some(match t.as_str() {
@@ -197,6 +209,14 @@ pub fn interpret(
                     continue;
                 }
                 w.heading(text, *level);
+            }
+            BlockKind::Paragraph(text) if !titled && unspaced_title(text).is_some() => {
+                // teamvisibilitytype.md: `#teamVisibilityType enum type`, a
+                // heading but for the space after `#`; the front matter's
+                // title is only "Members".
+                titled = true;
+                w.facts.title = unspaced_title(text).map(str::to_string);
+                w.facts.title_line = block.at.line;
             }
             BlockKind::Paragraph(text) => w.paragraph(text, block),
             BlockKind::ListItem(text) => w.list_item(text),
