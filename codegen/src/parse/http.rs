@@ -60,6 +60,13 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
             }
         }
     }
+    // Excel pages write a placeholder in angle brackets:
+    // `range(address='<address>')` is `range(address='{address}')`.
+    let braced;
+    if t.contains('<') {
+        braced = angle_placeholders_braced(t);
+        t = &braced;
+    }
     // The query string, outside of braces and quotes.
     let (path_part, query) = split_query(t);
     let mut path = String::with_capacity(path_part.len() + 1);
@@ -108,6 +115,7 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
         && path
             .chars()
             .all(|c| !c.is_control() && c != '<' && c != '>' && c != '"')
+        && parentheses_balance(&path)
         && path
             .split('/')
             .skip(1)
@@ -118,6 +126,50 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
         query: query.map(str::to_string),
         version,
     })
+}
+
+/// Whether every `(` closes, in order, outside quoted text:
+/// `range(address='{address}'/entireRow` (range-entirerow.md) does not.
+fn parentheses_balance(path: &str) -> bool {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for b in path.bytes() {
+        match b {
+            b'\'' => quoted = !quoted,
+            b'(' if !quoted => depth += 1,
+            b')' if !quoted => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// `<name>` as `{name}`, for names of letters, digits, `-` and `_`; other
+/// angle brackets stay (and make the path invalid).
+fn angle_placeholders_braced(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(after.len());
+        if name_len > 0 && after[name_len..].starts_with('>') {
+            out.push('{');
+            out.push_str(&after[..name_len]);
+            out.push('}');
+            rest = &after[name_len + 1..];
+        } else {
+            out.push('<');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The parameter a `{...}` placeholder names (`id | userPrincipalName`:
@@ -441,15 +493,55 @@ mod tests {
             template("/sites/root/f(a='x,(y)',b=2)/children").path,
             "/sites/root/f(a='{a}',b={b})/children"
         );
-        // Unbalanced text is left alone, without panicking.
-        assert_eq!(template("/a/f(x=1").path, "/a/f(x=1");
-        assert_eq!(template("/a/f(x='1)").path, "/a/f(x='1)");
+        // Unbalanced text is no path; given one anyway, the parameterising
+        // leaves it alone, without panicking.
+        for unbalanced in ["/a/f(x=1", "/a/f(x='1)"] {
+            assert!(normalise(unbalanced).is_none());
+            let p = NormalPath {
+                path: unbalanced.to_string(),
+                parameters: Vec::new(),
+                query: None,
+                version: None,
+            };
+            assert_eq!(parameterise_arguments(p).path, unbalanced);
+        }
     }
 
     #[test]
     fn noise_is_rejected() {
         assert!(normalise("https://graph.microsoft.com").is_none());
         assert!(normalise("").is_none());
+    }
+
+    #[test]
+    fn angle_bracket_placeholders_are_placeholders() {
+        // range-get.md and 35 more Excel pages of 2020.
+        let p = normalise("/workbook/worksheets/{id|name}/range(address='<address>')/format")
+            .map(|p| (p.path, p.parameters.len()));
+        assert_eq!(
+            p,
+            Some((
+                "/workbook/worksheets/{id | name}/range(address='{address}')/format".into(),
+                2
+            ))
+        );
+        let p = normalise("/workbook/worksheets/{id}/range(address='<address>')").unwrap();
+        assert_eq!(
+            p.path,
+            "/workbook/worksheets/{id}/range(address='{address}')"
+        );
+        assert_eq!(p.parameters[1].name, "address");
+        // Anything else in angle brackets is no path, and neither is one
+        // whose parenthesis never closes (range-entirerow.md).
+        assert!(normalise("/users/<a b>").is_none());
+        assert!(normalise("/users/<>").is_none());
+        assert!(normalise("/a<b").is_none());
+        assert!(
+            normalise("/workbook/worksheets/{id}/range(address='<address>'/entireRow").is_none()
+        );
+        assert!(normalise("/workbook/worksheets/{id}/range)(").is_none());
+        // A quoted parenthesis does not count.
+        assert!(normalise("/drive/root/search(q='(draft')").is_some());
     }
 
     #[test]
