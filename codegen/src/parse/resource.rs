@@ -78,6 +78,36 @@ pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
     (format!("{namespace}.{t}"), collection)
 }
 
+/// The base type a paragraph names: "Inherits from [mobileApp](...)" (the
+/// Intune pages), "... in a directory. Inherits from directoryObject."
+/// (application.md), "**mailSearchFolder** inherits from mailFolder"
+/// (mailsearchfolder.md). `lower` is `text` in ASCII lowercase, `own` the
+/// page's resource; a sentence about another type does not count.
+fn base_named<'t>(text: &'t str, lower: &str, own: &str) -> Option<&'t str> {
+    const PHRASE: &str = "inherits from ";
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(PHRASE) {
+        let at = from + found;
+        from = at + PHRASE.len();
+        let before = text[..at].trim_end();
+        let starts_sentence = before.is_empty() || before.ends_with(['.', ':']);
+        let of_own = !own.is_empty()
+            && strip_suffix_ci(before, own)
+                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()));
+        if !(starts_sentence || of_own) {
+            continue;
+        }
+        // "Inherits from [stsPolicy](stspolicy.md)." reads "stsPolicy.".
+        let word = text[from..]
+            .split_whitespace()
+            .next()?
+            .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .trim_end_matches('.');
+        return (!word.is_empty()).then_some(word);
+    }
+    None
+}
+
 /// `s` without `prefix`, compared in any ASCII case.
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let n = prefix.len();
@@ -277,25 +307,14 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
             }
             BlockKind::Paragraph(text) => {
                 let lower = text.to_ascii_lowercase();
-                // Intune pages: "Inherits from [mobileAppIdentifier](...)".
-                if let Some(rest) = lower.strip_prefix("inherits from") {
-                    let offset = text.len() - rest.len();
-                    let word = text[offset..]
-                        .split_whitespace()
-                        .next()
-                        .map(|w| {
-                            // "Inherits from [stsPolicy](stspolicy.md)."
-                            w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'))
-                                .trim_end_matches('.')
-                        })
-                        .filter(|w| !w.is_empty());
-                    if let Some(w) = word {
-                        inherits_from = Some(if w.contains('.') {
+                if inherits_from.is_none() {
+                    inherits_from = base_named(text, &lower, &simple).map(|w| {
+                        if w.contains('.') {
                             w.to_string()
                         } else {
                             format!("{}.{w}", facts.namespace)
-                        });
-                    }
+                        }
+                    });
                 }
                 let bare = lower.trim().trim_end_matches('.');
                 static HAS_NONE: prose::Phrase = prose::Phrase::new("has no properties");
@@ -776,6 +795,47 @@ mod tests {
             ty("Collection"),
             ("microsoft.graph.Collection".into(), false)
         );
+    }
+
+    #[test]
+    fn base_types_named_in_prose() {
+        fn base<'t>(text: &'t str, own: &str) -> Option<&'t str> {
+            base_named(text, &text.to_ascii_lowercase(), own)
+        }
+        // The Intune pages, application.md, mailsearchfolder.md.
+        assert_eq!(
+            base("Inherits from mobileApp", "win32LobApp"),
+            Some("mobileApp")
+        );
+        assert_eq!(
+            base(
+                "Represents an application. Inherits from directoryObject.",
+                "application"
+            ),
+            Some("directoryObject")
+        );
+        assert_eq!(
+            base(
+                "A mailSearchFolder is virtual. mailSearchFolder inherits from mailFolder. More.",
+                "mailSearchFolder"
+            ),
+            Some("mailFolder")
+        );
+        assert_eq!(
+            base("Inherits from microsoft.graph.entity.", "x"),
+            Some("microsoft.graph.entity")
+        );
+        // About another type, or a word that only ends like this one.
+        assert_eq!(
+            base("Unlike user, which inherits from directoryObject.", "group"),
+            None
+        );
+        assert_eq!(
+            base("A searchFolder inherits from mailFolder.", "Folder"),
+            None
+        );
+        assert_eq!(base("Inherits from", "x"), None);
+        assert_eq!(base("Inherits from .", "x"), None);
     }
 
     #[test]
