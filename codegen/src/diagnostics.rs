@@ -67,7 +67,7 @@ codes! {
     ConflictingFacts = "D0501", Warning, "Two pages disagree about one operation; the documented merge rule picked a winner.", "response type microsoft.graph.operation vs microsoft.graph.longRunningOperation";
     DuplicateOperationId = "D0502", Warning, "Two operations derived the same id; the later one was renamed.", "two pages both named get_operation";
     DuplicateModel = "D0503", Warning, "A resource is documented twice; the pages were merged.", "operation.md in two folders";
-    BorrowedEndpoints = "D0504", Warning, "A page lists endpoints of several other pages' operations; it leaves them to those pages.", "an extended-property page listing GET /me/messages/{id} and GET /me/events/{id}";
+    BorrowedEndpoints = "D0504", Warning, "A page lists endpoints of other pages' operations; it leaves them to those pages.", "an extended-property page listing GET /me/messages/{id} and GET /me/events/{id}";
     UnknownType = "D0601", Warning, "A property type is unknown; it becomes `serde_json::Value`.", "| size | Bigness | ... |";
     ResourceEmpty = "D0602", Warning, "A resource page gives no properties (or an enum page no members) that the parser can read.", "a resource page whose only table is Method | Return type";
 }

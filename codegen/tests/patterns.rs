@@ -637,3 +637,185 @@ fn an_enum_page_whose_heading_lost_its_space_is_still_that_enum() {
     );
     assert_eq!(p.title.as_deref(), Some("x resource type"));
 }
+
+/// An API page with `paths` under `## HTTP request`, the response type
+/// `ty` in prose, and an example response per `@odata.type` of `shown`.
+fn api_page(title: &str, ty: &str, paths: &[&str], shown: &[&str]) -> String {
+    let lines: Vec<String> = paths.iter().map(|p| format!("GET {p}")).collect();
+    let examples: Vec<String> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "### Example {i}\n\n<!-- {{\"blockType\": \"request\", \"name\": \"get_{i}\"}} -->\n```http\nGET https://graph.microsoft.com/v1.0{}\n```\n\n\
+                 <!-- {{\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.{t}\"}} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{\"id\": \"{i}\"}}\n```\n\n",
+                paths[0].replace("{id}", "1")
+            )
+        })
+        .collect();
+    format!(
+        "# {title}\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{}\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and a [{ty}](../resources/{ty}.md) object in the response body.\n\n\
+         ## Examples\n\n{}",
+        lines.join("\n"),
+        examples.concat()
+    )
+}
+
+#[test]
+fn pages_that_share_a_stray_endpoint_stay_two_operations() {
+    // driveitem-list-thumbnails.md (2020) documents, as one task among
+    // others, `GET /me/drive/items/{item-id}/children?$expand=thumbnails`:
+    // 1 of its endpoints, and 1 of those of driveitem-list-children.md. The
+    // two pages were one operation, listing children and thumbnails alike.
+    let children = api_page(
+        "List children",
+        "driveItem",
+        &[
+            "/drives/{id}/items/{id}/children",
+            "/me/drive/items/{id}/children",
+            "/sites/{id}/drive/items/{id}/children",
+        ],
+        &[],
+    );
+    let thumbnails = api_page(
+        "List thumbnails",
+        "thumbnailSet",
+        &[
+            "/drives/{id}/items/{id}/thumbnails",
+            "/me/drive/items/{id}/thumbnails",
+            "/me/drive/items/{id}/children?$expand=thumbnails",
+        ],
+        &[],
+    );
+    // driveitem-move.md and driveitem-update.md share most endpoints: one
+    // operation (a move is an update of the parent reference).
+    let update = api_page(
+        "Update item",
+        "driveItem",
+        &[
+            "/drives/{id}/items/{id}",
+            "/me/drive/items/{id}",
+            "/sites/{id}/drive/items/{id}",
+        ],
+        &[],
+    );
+    let mv = api_page(
+        "Move item",
+        "driveItem",
+        &[
+            "/drives/{id}/items/{id}",
+            "/me/drive/items/{id}",
+            "/users/{id}/drive/items/{id}",
+        ],
+        &[],
+    );
+    let ir = tree(&[
+        ("v1.0/api/driveitem-list-children.md", &children),
+        ("v1.0/api/driveitem-list-thumbnails.md", &thumbnails),
+        ("v1.0/api/driveitem-update.md", &update),
+        ("v1.0/api/driveitem-move.md", &mv),
+    ]);
+    let mut ops: Vec<(&str, Option<&str>, usize)> = ir
+        .operations
+        .iter()
+        .map(|o| {
+            (
+                o.title.as_str(),
+                o.response.type_name.as_deref(),
+                o.endpoints.len(),
+            )
+        })
+        .collect();
+    ops.sort();
+    assert_eq!(
+        ops,
+        [
+            ("List children", Some("microsoft.graph.driveItem"), 3),
+            ("List thumbnails", Some("microsoft.graph.thumbnailSet"), 2),
+            ("Move item", Some("microsoft.graph.driveItem"), 4),
+        ],
+        "{:#?}",
+        ir.diagnostics
+    );
+    let left: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::BorrowedEndpoints)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        left,
+        ["1 of its 3 `GET` endpoints belong to the operations of 1 other page (v1.0/api/driveitem-list-children.md); left to them, with their examples"]
+    );
+}
+
+#[test]
+fn examples_of_several_derived_types_return_their_base() {
+    // attachment-get.md (2020) annotates one example as a fileAttachment, the
+    // next as an itemAttachment and a referenceAttachment: the operation
+    // returns an attachment.
+    let resource = |name: &str, base: Option<&str>| {
+        let annotation = base.map_or(String::new(), |b| {
+            format!("<!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\", \"baseType\": \"microsoft.graph.{b}\"}} -->\n")
+        });
+        format!(
+            "---\ntitle: \"{name} resource type\"\ndoc_type: resourcePageType\n---\n# {name} resource type\n\n\
+             ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n|name|String|A name.|\n\n\
+             ## JSON representation\n\n{annotation}```json\n{{\"name\": \"x\"}}\n```\n"
+        )
+    };
+    let get = api_page(
+        "Get attachment",
+        "attachment",
+        &["/me/messages/{id}/attachments/{id}"],
+        &["fileAttachment", "itemAttachment", "referenceAttachment"],
+    );
+    let pages = [
+        (
+            "v1.0/resources/attachment.md".to_string(),
+            resource("attachment", None),
+        ),
+        (
+            "v1.0/resources/fileattachment.md".to_string(),
+            resource("fileAttachment", Some("attachment")),
+        ),
+        (
+            "v1.0/resources/itemattachment.md".to_string(),
+            resource("itemAttachment", Some("attachment")),
+        ),
+        (
+            "v1.0/resources/referenceattachment.md".to_string(),
+            resource("referenceAttachment", Some("attachment")),
+        ),
+        ("v1.0/api/attachment-get.md".to_string(), get),
+    ];
+    let named: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let ir = tree(&named);
+    let op = ir
+        .operations
+        .iter()
+        .find(|o| o.title == "Get attachment")
+        .expect("the operation");
+    assert_eq!(
+        op.response.type_name.as_deref(),
+        Some("microsoft.graph.attachment")
+    );
+    // Types that share no base keep the first, and say so.
+    let odd = api_page("Get thing", "user", &["/things/{id}"], &["user", "group"]);
+    let ir = tree(&[("v1.0/api/thing-get.md", &odd)]);
+    assert_eq!(
+        ir.operations[0].response.type_name.as_deref(),
+        Some("microsoft.graph.user")
+    );
+    assert!(
+        ir.diagnostics.iter().any(
+            |d| d.code == Code::ConflictingFacts && d.message.contains("microsoft.graph.group")
+        ),
+        "{:#?}",
+        ir.diagnostics
+    );
+}

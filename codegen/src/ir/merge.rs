@@ -9,7 +9,8 @@
 //! Disagreeing known facts produce a `D0501` diagnostic that names both
 //! places, except permissions for endpoints only the losing page documents,
 //! which it keeps as a scope. A page that lists endpoints of several other
-//! pages' operations leaves them to those (`D0504`).
+//! pages' operations, or a few of one other's, leaves them to those
+//! (`D0504`).
 
 use super::*;
 use crate::diagnostics::{Code, Diagnostic};
@@ -301,25 +302,50 @@ fn pair_scopes(
 /// operations into one, with one response type and one set of permissions.
 /// An endpoint belongs to the best-ranked draft that lists it (Markdown,
 /// then the most specific page). A draft that lists endpoints belonging to
-/// two or more other drafts leaves those to them and keeps its own; left
+/// two or more other drafts, or to one that it shares less than half of
+/// either's endpoints with, leaves those to them and keeps its own; left
 /// with none, it gives no operation. Both are reported (`D0504`).
 fn leave_borrowed_endpoints(
     pages: &[PageFacts],
     drafts: Vec<Draft>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Draft> {
-    let owners = endpoint_owners(&drafts);
+    let (owners, keys) = endpoint_owners(&drafts);
     // The other drafts each draft borrows from, by index.
     let lenders: Vec<std::collections::BTreeSet<usize>> = owners
         .iter()
         .enumerate()
         .map(|(i, of)| of.iter().copied().filter(|&o| o != i).collect())
         .collect();
+    // Whether a draft gives its borrowed endpoints back: when it borrows
+    // from two or more drafts, or from one with which it shares less than
+    // half of the endpoints of each (driveitem-list-thumbnails.md lists
+    // `/me/drive/items/{id}/children?$expand=thumbnails` as a task of its
+    // own: 1 of its 8 endpoints, 1 of the 5 of driveitem-list-children.md,
+    // and the two made one operation of listing children and thumbnails).
+    // Two drafts that share most of either's endpoints document the same
+    // operation (driveitem-move.md and driveitem-update.md), and merge.
+    let gives_back: Vec<bool> = lenders
+        .iter()
+        .enumerate()
+        .map(|(i, set)| {
+            let mut of = set.iter();
+            match (of.next(), of.next()) {
+                (Some(_), Some(_)) => true,
+                (Some(&o), None) => {
+                    let shared = keys[i].iter().filter(|k| keys[o].contains(k)).count();
+                    2 * shared < keys[i].len() && 2 * shared < keys[o].len()
+                }
+                _ => false,
+            }
+        })
+        .collect();
     // Their pages, for the drafts that give endpoints back (`D0504`).
     let lender_pages: Vec<Vec<&str>> = lenders
         .iter()
-        .map(|set| {
-            if set.len() < 2 {
+        .zip(&gives_back)
+        .map(|(set, &gives)| {
+            if !gives {
                 return Vec::new();
             }
             let mut files: Vec<&str> = set.iter().map(|&o| &*pages[drafts[o].page].file).collect();
@@ -332,7 +358,7 @@ fn leave_borrowed_endpoints(
     let mut moved: Vec<(usize, DraftExample)> = Vec::new();
     let mut keep = vec![true; drafts.len()];
     for (i, d) in drafts.iter_mut().enumerate() {
-        if lenders[i].len() < 2 {
+        if !gives_back[i] {
             continue;
         }
         let before = d.endpoints.len();
@@ -358,11 +384,12 @@ fn leave_borrowed_endpoints(
         let named: Vec<&str> = files.iter().take(3).copied().collect();
         let more = files.len().saturating_sub(named.len());
         let mut message = format!(
-            "{} of its {} `{}` endpoints belong to the operations of {} other pages ({}{}); left to them, with their examples",
+            "{} of its {} `{}` endpoints belong to the operations of {} other page{} ({}{}); left to them, with their examples",
             lent.len(),
             before,
             d.method,
             files.len(),
+            if files.len() == 1 { "" } else { "s" },
             named.join(", "),
             if more > 0 {
                 format!(", and {more} more")
@@ -394,10 +421,11 @@ fn leave_borrowed_endpoints(
 /// The owner of each endpoint of each draft, by draft index: the
 /// best-ranked draft that lists the endpoint (see
 /// [`leave_borrowed_endpoints`]).
-fn endpoint_owners(drafts: &[Draft]) -> Vec<Vec<usize>> {
+/// Also gives each draft's endpoint keys, as compared.
+fn endpoint_owners(drafts: &[Draft]) -> (Vec<Vec<usize>>, Vec<Vec<EndpointKey<'_>>>) {
     // Each endpoint's key, with `/me` read as `/users/{me}`: the draft's
     // own key unless the path starts with `/me`.
-    let keys: Vec<Vec<(ApiVersion, &str, std::borrow::Cow<'_, str>)>> = drafts
+    let keys: Vec<Vec<EndpointKey>> = drafts
         .iter()
         .map(|d| {
             d.endpoints
@@ -431,10 +459,16 @@ fn endpoint_owners(drafts: &[Draft]) -> Vec<Vec<usize>> {
         }
     }
     // Every key is in the map.
-    keys.iter()
+    let owners = keys
+        .iter()
         .map(|draft_keys| draft_keys.iter().map(|key| owner[key]).collect())
-        .collect()
+        .collect();
+    (owners, keys)
 }
+
+/// An endpoint as the owners compare it: version, method and path key,
+/// with `/me` read as `/users/{me}`.
+type EndpointKey<'a> = (ApiVersion, &'a str, std::borrow::Cow<'a, str>);
 
 /// Where a draft stands in the merge order (see the module header):
 /// Markdown before rendered text, a page before its variants
@@ -662,6 +696,37 @@ fn merge_group(
                 }
             }
             None => {}
+        }
+    }
+
+    // Examples that show other types than the one kept (attachment-get.md:
+    // a file, an item and a reference attachment) are settled like pages
+    // that disagree: their common base type.
+    if let Some(first) = response.type_name.clone().filter(|t| !is_generic_type(t)) {
+        for d in members.iter() {
+            for e in &d.examples {
+                let Some(shown) = e
+                    .example
+                    .response
+                    .as_ref()
+                    .and_then(|r| r.odata_type.as_deref())
+                else {
+                    continue;
+                };
+                let shown = crate::parse::resource::type_of(
+                    shown.trim_start_matches('#'),
+                    "microsoft.graph",
+                )
+                .0;
+                let known =
+                    shown == first || response.other_types.iter().any(|t| t.type_name == shown);
+                if !known && shown.starts_with("microsoft.graph.") && !is_generic_type(&shown) {
+                    response.other_types.push(TypeAt {
+                        type_name: shown,
+                        source: e.example.source.clone(),
+                    });
+                }
+            }
         }
     }
 

@@ -81,29 +81,38 @@ pub fn type_of(raw: &str, namespace: &str) -> (String, bool) {
 /// The base type a paragraph names: "Inherits from [mobileApp](...)" (the
 /// Intune pages), "... in a directory. Inherits from directoryObject."
 /// (application.md), "**mailSearchFolder** inherits from mailFolder"
-/// (mailsearchfolder.md). `lower` is `text` in ASCII lowercase, `own` the
-/// page's resource; a sentence about another type does not count.
+/// (mailsearchfolder.md), "Used to ... a mail threat assessment, derived
+/// from threatAssessmentRequest." (mailassessmentrequest.md). `lower` is
+/// `text` in ASCII lowercase, `own` the page's resource; a sentence about
+/// another type does not count.
 fn base_named<'t>(text: &'t str, lower: &str, own: &str) -> Option<&'t str> {
-    const PHRASE: &str = "inherits from ";
-    let mut from = 0;
-    while let Some(found) = lower[from..].find(PHRASE) {
-        let at = from + found;
-        from = at + PHRASE.len();
-        let before = text[..at].trim_end();
-        let starts_sentence = before.is_empty() || before.ends_with(['.', ':']);
-        let of_own = !own.is_empty()
-            && strip_suffix_ci(before, own)
-                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()));
-        if !(starts_sentence || of_own) {
-            continue;
+    for phrase in ["inherits from ", "derived from "] {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(phrase) {
+            let at = from + found;
+            from = at + phrase.len();
+            let before = text[..at].trim_end();
+            let about_own = if phrase == "derived from " {
+                // A clause on the sentence's subject, the page's type.
+                before.ends_with(',')
+            } else {
+                let starts_sentence = before.is_empty() || before.ends_with(['.', ':']);
+                let of_own = !own.is_empty()
+                    && strip_suffix_ci(before, own)
+                        .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()));
+                starts_sentence || of_own
+            };
+            if !about_own {
+                continue;
+            }
+            // "Inherits from [stsPolicy](stspolicy.md)." reads "stsPolicy.".
+            let word = text[from..]
+                .split_whitespace()
+                .next()?
+                .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'))
+                .trim_end_matches('.');
+            return (!word.is_empty()).then_some(word);
         }
-        // "Inherits from [stsPolicy](stspolicy.md)." reads "stsPolicy.".
-        let word = text[from..]
-            .split_whitespace()
-            .next()?
-            .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'))
-            .trim_end_matches('.');
-        return (!word.is_empty()).then_some(word);
     }
     None
 }
@@ -835,6 +844,15 @@ mod tests {
             None
         );
         assert_eq!(base("Inherits from", "x"), None);
+        // mailassessmentrequest.md; a code "derived from ISO" is no base.
+        assert_eq!(
+            base(
+                "Used to retrieve a mail threat assessment, derived from threatAssessmentRequest.",
+                "mailAssessmentRequest"
+            ),
+            Some("threatAssessmentRequest")
+        );
+        assert_eq!(base("A two-letter code derived from ISO 3166.", "x"), None);
         assert_eq!(base("Inherits from .", "x"), None);
     }
 
