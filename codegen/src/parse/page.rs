@@ -670,7 +670,9 @@ impl Walk<'_> {
                 },
                 // `"@odata.type": "microsoft.graph.None"` (call-answer.md,
                 // 2020) says there is no body, not a type named None.
+                // The SharePoint pages (list-get.md, 2020) write `@type`.
                 odata_type: get(|a| &a.odata_type)
+                    .or_else(|| get(|a| &a.type_name))
                     .and_then(|v| v.as_str().map(str::to_string))
                     .filter(|t| {
                         let name = t.rsplit('.').next().unwrap_or(t);

@@ -44,11 +44,26 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
         .split(|c: char| !c.is_ascii_digit())
         .find(|w| w.len() == 3 && (w.starts_with('2') || w.starts_with('3')))
         .and_then(|w| w.parse().ok());
-    let collection = lower[at..].contains("collection of");
+    let mut collection = lower[at..].contains("collection of");
     let words: Vec<&str> = after.split_whitespace().collect();
     let mut type_name = None;
+    let word = |i: usize| words[i].trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // "... and a String collection in the response body" (the Intune
+        // functions), "a list of [shared](...) items" (insights-list-shared.md).
+        // ("a collection of X objects" is read below.)
+        let of_next = words
+            .get(i + 1)
+            .is_some_and(|n| n.eq_ignore_ascii_case("of"));
+        let collection_word = i > 1
+            && (bare.eq_ignore_ascii_case("collection") && !of_next
+                || bare.eq_ignore_ascii_case("items") && words[i - 2].eq_ignore_ascii_case("of"));
+        if collection_word && is_type_word(word(i - 1)) {
+            type_name = Some(word(i - 1).to_string());
+            collection = true;
+            break;
+        }
         // "... and a passwordResetResponse in the response body."
         let before_in_body = bare == "in"
             && words.get(i + 1..i + 4).is_some_and(|next| {
@@ -58,7 +73,7 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
             });
         if (matches!(bare, "object" | "objects" | "resource" | "entity") || before_in_body) && i > 0
         {
-            let candidate = words[i - 1].trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+            let candidate = word(i - 1);
             if is_type_word(candidate) {
                 type_name = Some(candidate.to_string());
                 break;
@@ -72,6 +87,8 @@ fn is_type_word(w: &str) -> bool {
     const NOT_TYPES: &[&str] = &[
         "a",
         "an",
+        "and",
+        "or",
         "the",
         "requested",
         "new",
@@ -303,6 +320,35 @@ mod tests {
             Some((Some(204), None, false))
         );
         assert_eq!(response("If successful, this method returns a 200 OK response code and the requested operation object in the response body.").unwrap().1.as_deref(), Some("operation"));
+        // intune-auditing-auditevent-getauditcategories.md, insights-list-shared.md (2020).
+        assert_eq!(
+            response("If successful, this function returns a `200 OK` response code and a String collection in the response body."),
+            Some((Some(200), Some("String".into()), true))
+        );
+        assert_eq!(
+            response("If successful, this method returns a `200 OK` response code and a list of shared items in the response body."),
+            Some((Some(200), Some("shared".into()), true))
+        );
+        // Not a type: "a collection in the response body", "a list of items".
+        assert_eq!(
+            response(
+                "If successful, this method returns 200 OK and a collection in the response body."
+            )
+            .unwrap()
+            .1,
+            None
+        );
+        assert_eq!(
+            response("This method returns a list of items in the response body.")
+                .unwrap()
+                .1,
+            None
+        );
+        // teamstab-list.md (2020).
+        assert_eq!(
+            response("If successful, this method returns a `200 OK` response code and collection of tabs objects in the response body."),
+            Some((Some(200), Some("tabs".into()), true))
+        );
         // v1.0/api/authenticationmethod-resetpassword.md (modern)
         assert_eq!(response("If successful, this method returns a `202 Accepted` response code and a passwordResetResponse in the response body. The response body may also include a Location header.").unwrap().1.as_deref(), Some("passwordResetResponse"));
     }
