@@ -819,3 +819,36 @@ fn examples_of_several_derived_types_return_their_base() {
         ir.diagnostics
     );
 }
+
+#[test]
+fn a_note_included_in_the_permissions_section_is_no_permissions_table() {
+    // device-list-memberof.md (2020) has its table and then
+    // `[!INCLUDE [limited-info](../../includes/limited-info.md)]`, a note
+    // that the tree does not hold; directory-deleteditems-list.md has the
+    // note first. Each used to add a set of unknown permissions (D0203).
+    for (note_first, path) in [
+        (false, "v1.0/api/device-list-memberof.md"),
+        (true, "v1.0/api/directory-deleteditems-list.md"),
+    ] {
+        let note = "[!INCLUDE [limited-info](../../includes/limited-info.md)]\n\n";
+        let table = PERMISSIONS.trim_start_matches("## Permissions\n\n");
+        let section = if note_first {
+            format!("## Permissions\n\n{note}{table}")
+        } else {
+            format!("## Permissions\n\n{table}{note}")
+        };
+        let text = format!("# List things\n\n{section}## HTTP request\n\n```http\nGET /devices/{{id}}/memberOf\n```\n");
+        let p = page(path, &text);
+        assert_eq!(p.permissions.len(), 1, "{path}: {:?}", p.permissions);
+        assert!(
+            !codes(&p).contains(&Code::PermissionsIncludeMissing),
+            "{path}"
+        );
+    }
+    // A permissions table that is missing is still unknown permissions.
+    let text = "# Get thing\n\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/thing-get-permissions.md)]\n\n\
+        ## HTTP request\n\n```http\nGET /things/{id}\n```\n";
+    let p = page("v1.0/api/thing-get.md", text);
+    assert_eq!(p.permissions.len(), 1);
+    assert!(codes(&p).contains(&Code::PermissionsIncludeMissing));
+}

@@ -564,12 +564,15 @@ impl Walk<'_> {
             self.say_beta(&block.at, "its beta disclaimer");
             return;
         }
+        // A permissions table is named so (`[!INCLUDE [permissions-table]
+        // (../includes/permissions/x.md)]`); a note in the Permissions section
+        // is not one (`[!INCLUDE [limited-info](...)]` beside the table of
+        // device-list-memberof.md, 2020, used to add a set of unknown
+        // permissions to the operation).
+        let names_permissions =
+            label.to_ascii_lowercase().contains("permission") || path.contains("permissions");
         match outcome {
-            IncludeOutcome::Missing
-                if self.section == Section::Permissions
-                    || label.contains("permissions")
-                    || path.contains("/permissions/") =>
-            {
+            IncludeOutcome::Missing if names_permissions => {
                 self.warn(
                     Code::PermissionsIncludeMissing,
                     &block.at,
