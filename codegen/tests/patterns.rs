@@ -852,3 +852,51 @@ fn a_note_included_in_the_permissions_section_is_no_permissions_table() {
     assert_eq!(p.permissions.len(), 1);
     assert!(codes(&p).contains(&Code::PermissionsIncludeMissing));
 }
+
+#[test]
+fn the_same_permissions_under_a_scope_name_are_no_conflict() {
+    // multivaluelegacyextendedproperty-get.md (2020) has a table by
+    // resource ("contact": Contacts.Read) and gets a contact with
+    // `?$expand=`; contact-get.md gives Contacts.Read too, unscoped. They
+    // agree, and said D0501 all the same.
+    let table = |rows: &str| {
+        format!(
+            "## Permissions\n\n| Supported resource | Delegated (work or school account) | Delegated (personal Microsoft account) | Application |\n\
+             |:--|:--|:--|:--|\n{rows}\n"
+        )
+    };
+    let extended = format!(
+        "# Get multiValueLegacyExtendedProperty\n\n{}\
+         ## HTTP request\n\nGet a **contact** instance:\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n\
+         GET /me/contacts/{{id}}?$expand=multiValueExtendedProperties($filter=id eq '{{id_value}}')\n```\n\
+         Get a **message** instance:\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n\
+         GET /me/messages/{{id}}?$expand=multiValueExtendedProperties($filter=id eq '{{id_value}}')\n```\n",
+        table(
+            "| [contact](../resources/contact.md) | Contacts.Read | Contacts.Read | Contacts.Read |\n\
+             | [message](../resources/message.md) | Mail.Read | Mail.Read | Mail.Read |"
+        )
+    );
+    let contact = |least: &str| {
+        format!(
+            "# Get contact\n\n## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n\
+             |Delegated (work or school account)|{least}|\n|Delegated (personal Microsoft account)|{least}|\n|Application|{least}|\n\n\
+             ## HTTP request\n\n```http\nGET /me/contacts/{{id}}\n```\n"
+        )
+    };
+    let conflicts = |contact: &str| {
+        tree(&[
+            ("v1.0/api/contact-get.md", contact),
+            (
+                "v1.0/api/multivaluelegacyextendedproperty-get.md",
+                &extended,
+            ),
+        ])
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == Code::ConflictingFacts)
+        .count()
+    };
+    assert_eq!(conflicts(&contact("Contacts.Read")), 0);
+    // Different permissions still conflict.
+    assert_eq!(conflicts(&contact("Contacts.ReadWrite")), 1);
+}
