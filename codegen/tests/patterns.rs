@@ -900,3 +900,65 @@ fn the_same_permissions_under_a_scope_name_are_no_conflict() {
     // Different permissions still conflict.
     assert_eq!(conflicts(&contact("Contacts.ReadWrite")), 1);
 }
+
+#[test]
+fn request_lines_outside_an_http_request_section() {
+    // site-get.md (2020) has no HTTP request section: task headings with
+    // blocks of request lines (one a sample host), and the example asks for
+    // `/sites/{site-id}`. The page gave no operation, and Graph's "Get site"
+    // was missing from the crate.
+    let site_get = "---\ntitle: \"Get a site resource\"\ndoc_type: apiPageType\n---\n# Get a site resource\n\n\
+        ## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n\
+        |Delegated (work or school account)|Sites.Read.All|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|Sites.Read.All|\n\n\
+        ## Get the tenant's root site\n\n<!-- { \"blockType\": \"ignored\" } -->\n\n```http\nGET /sites/root\nGET /sites/contoso.sharepoint.com\n```\n\n\
+        ## Access a group team site\n\n```http\nGET /groups/{group-id}/sites/root\n```\n\n\
+        ## Example\n\n### Request\n\n<!-- { \"blockType\": \"request\", \"name\": \"get-site\" } -->\n```http\nGET /sites/{site-id}\n```\n";
+    let p = page("v1.0/api/site-get.md", site_get);
+    let endpoints: Vec<(&str, u32)> = p
+        .endpoints
+        .iter()
+        .map(|e| (e.path.as_str(), e.source.line))
+        .collect();
+    assert_eq!(
+        endpoints,
+        [
+            ("/sites/root", 20),
+            ("/groups/{group-id}/sites/root", 27),
+            ("/sites/{site-id}", 36)
+        ],
+        "{:?}",
+        p.diagnostics
+    );
+    assert!(!codes(&p).contains(&Code::NoHttpRequest));
+    // On an overview page, such blocks are calls shown in passing.
+    let overview = site_get.replace("apiPageType", "conceptualPageType");
+    assert!(page("v1.0/resources/sharepoint.md", &overview)
+        .endpoints
+        .is_empty());
+    // "## HTTP request (to replace an existing item)" is an HTTP request
+    // section (driveitem-put-content.md), and a request line may stand in
+    // the fence's info string (educationroot-list-schools.md).
+    let put = format!(
+        "# Upload content\n\n{PERMISSIONS}## HTTP request (to replace an existing item)\n\n\
+         ```http\nPUT /me/drive/items/{{item-id}}/content\n```\n\n## HTTP request (to upload a new file)\n\n\
+         ```http\nPUT /me/drive/items/{{parent-id}}:/{{filename}}:/content\n```\n"
+    );
+    let paths: Vec<String> = page("v1.0/api/driveitem-put-content.md", &put)
+        .endpoints
+        .into_iter()
+        .map(|e| e.path)
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/me/drive/items/{item-id}/content",
+            "/me/drive/items/{parent-id}:/{filename}:/content"
+        ]
+    );
+    let schools = format!(
+        "# List schools\n\n{PERMISSIONS}## HTTP request\n\n```http GET /education/schools\n```\n"
+    );
+    let p = page("v1.0/api/educationroot-list-schools.md", &schools);
+    assert_eq!(p.endpoints.len(), 1);
+    assert_eq!(p.endpoints[0].path, "/education/schools");
+}

@@ -138,17 +138,27 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                 }
                 Tag::TableCell => stack.push(Frame::Cell { text: buf.len() }),
                 Tag::CodeBlock(kind) => {
-                    let lang = match kind {
+                    let (lang, rest) = match &kind {
                         CodeBlockKind::Fenced(info) => {
-                            info.split_whitespace().next().unwrap_or("").to_string()
+                            let info = info.trim();
+                            let (lang, rest) =
+                                info.split_once(char::is_whitespace).unwrap_or((info, ""));
+                            (lang.to_string(), rest.trim())
                         }
-                        CodeBlockKind::Indented => String::new(),
+                        CodeBlockKind::Indented => (String::new(), ""),
                     };
                     stack.push(Frame::Code {
                         line: line(),
                         lang,
                         text: buf.len(),
-                    })
+                    });
+                    // "```http GET /education/schools" (educationroot-list-
+                    // schools.md, 2020): the request line is in the fence's
+                    // info string; it is the block's first line.
+                    if super::http::request_line(rest).is_some() {
+                        buf.push_str(rest);
+                        buf.push('\n');
+                    }
                 }
                 Tag::HtmlBlock => stack.push(Frame::Html {
                     line: line(),

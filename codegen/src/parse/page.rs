@@ -96,6 +96,11 @@ fn unspaced_title(paragraph: &str) -> Option<&str> {
 
 fn classify(text: &str) -> Option<Section> {
     let t = text.trim().trim_end_matches(':').to_ascii_lowercase();
+    // "HTTP request (to replace an existing item)", driveitem-put-content.md.
+    let t = match t.split_once(" (") {
+        Some((name, _)) if t.ends_with(')') => name.to_string(),
+        _ => t,
+    };
     Some(match t.as_str() {
         "permissions" | "prerequisites" => Section::Permissions,
         "http request" | "http requests" => Section::HttpRequest,
@@ -132,6 +137,9 @@ struct Walk<'a> {
     query_text: String,
     saw_permissions: bool,
     saw_http: bool,
+    /// Blocks of bare request lines outside any HTTP request section, and
+    /// where they start (see [`Walk::endpoints_from_tasks`]).
+    task_blocks: Vec<(String, Source)>,
     /// The first thing the page says that makes it beta (a beta notice or
     /// disclaimer, a `/beta/` request line), and where.
     beta_said: Option<(Source, &'static str)>,
@@ -192,6 +200,7 @@ pub fn interpret(
         query_text: String::new(),
         saw_permissions: false,
         saw_http: false,
+        task_blocks: Vec::new(),
         beta_said: None,
         shortened_note: false,
         lowered: String::new(),
@@ -604,7 +613,7 @@ impl Walk<'_> {
     fn code(&mut self, lang: &str, text: &str, block: &Block) {
         let annotation = self.annotation.take();
         if self.section == Section::HttpRequest {
-            self.http_request_block(text, block);
+            self.http_request_block(text, &block.at);
             return;
         }
         if matches!(
@@ -617,6 +626,18 @@ impl Walk<'_> {
             .as_ref()
             .and_then(Annotation::block_type)
             .unwrap_or("");
+        // Blocks of request lines and nothing else under task headings
+        // ("## Get the tenant's root site", site-get.md, 2020): the
+        // endpoints of a page that has no HTTP request section.
+        if matches!(self.section, Section::Intro | Section::Other)
+            && matches!(block_type, "" | "ignored" | "request")
+            && text.lines().any(|l| !l.trim().is_empty())
+            && text
+                .lines()
+                .all(|l| l.trim().is_empty() || request_line(l).is_some())
+        {
+            self.task_blocks.push((text.to_string(), block.at.clone()));
+        }
         if block_type == "ignored"
             || block_type == "resource"
             || block_type == "example" && self.section != Section::Examples
@@ -641,7 +662,7 @@ impl Walk<'_> {
                             .is_some_and(|p| path_key(&p.path) == path_key(&e.path))
                 })
             {
-                self.http_request_block(msg.first, block);
+                self.http_request_block(msg.first, &block.at);
             }
             let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
             let name = self.example_name(annotation.as_ref());
@@ -709,15 +730,70 @@ impl Walk<'_> {
         }
     }
 
-    fn http_request_block(&mut self, text: &str, block: &Block) {
+    /// A page with no HTTP request section may give its endpoints in task
+    /// sections, as blocks of bare request lines. Lines that address a
+    /// sample (`GET /sites/contoso.sharepoint.com`: a literal segment with a
+    /// dot) are examples, not endpoints.
+    fn endpoints_from_tasks(&mut self) {
+        for (text, at) in std::mem::take(&mut self.task_blocks) {
+            let templates: Vec<&str> = text
+                .lines()
+                .map(|l| {
+                    let Some((_, target)) = request_line(l) else {
+                        return "";
+                    };
+                    let sample = normalise(target).is_none_or(|p| {
+                        p.path.split('/').any(|segment| {
+                            !segment.contains(['{', '(', ':']) && segment.contains('.')
+                        })
+                    });
+                    if sample {
+                        ""
+                    } else {
+                        l
+                    }
+                })
+                .collect();
+            self.http_request_block(&templates.join("\n"), &at);
+        }
+        // An example request written as a template (`GET /sites/{site-id}`
+        // in site-get.md's example) documents an endpoint too.
+        let templated: Vec<(String, Source)> = self
+            .facts
+            .examples
+            .iter()
+            .filter_map(|e| e.request.as_ref())
+            .filter(|r| r.url.contains('{'))
+            .map(|r| (format!("{} {}", r.method, r.url), r.source.clone()))
+            .collect();
+        for (line, at) in templated {
+            let key = request_line(&line)
+                .and_then(|(_, target)| normalise(target))
+                .map(|p| path_key(&p.path));
+            let known = self
+                .facts
+                .endpoints
+                .iter()
+                .any(|e| Some(path_key(&e.path)) == key);
+            if key.is_some() && !known {
+                // The source is the request line itself, not a fence
+                // before it (which `http_request_block` steps over).
+                let fence = u32::from(self.facts.form == PageForm::Markdown);
+                let at = Source::new(at.file.clone(), at.line.saturating_sub(fence));
+                self.http_request_block(&line, &at);
+            }
+        }
+    }
+
+    fn http_request_block(&mut self, text: &str, block_at: &Source) {
         for (i, line) in text.lines().enumerate() {
             let t = line.trim();
             if t.is_empty() || t.starts_with("//") || t.starts_with('#') {
                 continue;
             }
             let at = Source::new(
-                block.at.file.clone(),
-                block.at.line + i as u32 + u32::from(self.facts.form == PageForm::Markdown),
+                block_at.file.clone(),
+                block_at.line + i as u32 + u32::from(self.facts.form == PageForm::Markdown),
             );
             let Some((method, target)) = request_line(t) else {
                 if !t.starts_with('{') && !t.starts_with('}') && !t.contains(':')
@@ -807,6 +883,14 @@ impl Walk<'_> {
 
     fn finish(mut self, rel: &str, front: &FrontMatter, resource_blocks: &[&Block]) -> PageFacts {
         let file = self.file.clone();
+        // Only on API pages: the overview pages show calls in passing.
+        let api_page = front
+            .doc_type
+            .as_deref()
+            .is_some_and(|d| d.to_ascii_lowercase().contains("api"));
+        if self.facts.endpoints.is_empty() && api_page {
+            self.endpoints_from_tasks();
+        }
         if !self.query_text.is_empty() {
             self.facts.query_options = prose::query_options(&self.query_text);
         }
