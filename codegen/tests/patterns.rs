@@ -27,6 +27,23 @@ fn codes(p: &PageFacts) -> Vec<Code> {
     p.diagnostics.iter().map(|d| d.code).collect()
 }
 
+/// Each operation's title, response type and endpoint count, sorted.
+fn operations(ir: &Ir) -> Vec<(&str, Option<&str>, usize)> {
+    let mut ops: Vec<(&str, Option<&str>, usize)> = ir
+        .operations
+        .iter()
+        .map(|o| {
+            (
+                o.title.as_str(),
+                o.response.type_name.as_deref(),
+                o.endpoints.len(),
+            )
+        })
+        .collect();
+    ops.sort();
+    ops
+}
+
 #[test]
 fn a_task_page_gives_an_endpoint_per_task_heading() {
     // v1.0/api/drive-list.md (2020): `## List a group's drives` and
@@ -163,18 +180,7 @@ fn a_page_that_lists_other_pages_endpoints_does_not_glue_them_together() {
         ("v1.0/api/user-get.md", &user),
         ("v1.0/api/intune-shared-user-get.md", &intune_user),
     ]);
-    let mut ops: Vec<(&str, Option<&str>, usize)> = ir
-        .operations
-        .iter()
-        .map(|o| {
-            (
-                o.title.as_str(),
-                o.response.type_name.as_deref(),
-                o.endpoints.len(),
-            )
-        })
-        .collect();
-    ops.sort();
+    let ops = operations(&ir);
     assert_eq!(
         ops,
         [
@@ -716,18 +722,7 @@ fn pages_that_share_a_stray_endpoint_stay_two_operations() {
         ("v1.0/api/driveitem-update.md", &update),
         ("v1.0/api/driveitem-move.md", &mv),
     ]);
-    let mut ops: Vec<(&str, Option<&str>, usize)> = ir
-        .operations
-        .iter()
-        .map(|o| {
-            (
-                o.title.as_str(),
-                o.response.type_name.as_deref(),
-                o.endpoints.len(),
-            )
-        })
-        .collect();
-    ops.sort();
+    let ops = operations(&ir);
     assert_eq!(
         ops,
         [
