@@ -957,3 +957,32 @@ fn request_lines_outside_an_http_request_section() {
     assert_eq!(p.endpoints.len(), 1);
     assert_eq!(p.endpoints[0].path, "/education/schools");
 }
+
+#[test]
+fn the_2019_enums_page_without_a_doc_type_is_read() {
+    // v1.0/resources/enums.md (2019): no doc_type and no heading but the
+    // enums' own; its title alone says what it is. It gave nothing, and
+    // calendarColor, categoryColor and a dozen more were unknown types.
+    let text = "---\ntitle: \"Enum values\"\ndescription: \"Microsoft Graph enumeration values.\"\n---\n\n\
+        ### calendarColor values\n\n| Member     | Value\n|:-----------|:----------\n| auto       | -1\n| lightBlue  | 0\n\n\
+        ### categoryColor values\n\n|Member|Value|\n|:---|:---|\n|none|-1|\n|preset0|0|\n";
+    let ir = tree(&[("v1.0/resources/enums.md", text)]);
+    let enums: Vec<(&str, usize)> = ir
+        .enums
+        .iter()
+        .map(|e| (e.name.as_str(), e.members.len()))
+        .collect();
+    assert_eq!(
+        enums,
+        [
+            ("microsoft.graph.calendarColor", 2),
+            ("microsoft.graph.categoryColor", 2)
+        ],
+        "{:#?}",
+        ir.diagnostics
+    );
+    assert!(!ir
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::PageGaveNothing));
+}

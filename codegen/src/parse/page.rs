@@ -959,11 +959,12 @@ impl Walk<'_> {
         let doc_type = front.doc_type.as_deref().unwrap_or("").to_ascii_lowercase();
         let looks_resource = doc_type.contains("resource")
             || doc_type.contains("enum")
-            || self
-                .facts
-                .title
-                .as_deref()
-                .is_some_and(|t| t.ends_with("resource type") || t.ends_with("enum type"))
+            || self.facts.title.as_deref().is_some_and(|t| {
+                // The 2019 enums.md has no doc_type: only its title.
+                t.ends_with("resource type")
+                    || t.ends_with("enum type")
+                    || t.eq_ignore_ascii_case("enum values")
+            })
             || (!self.saw_http
                 && resource_blocks.iter().any(|b| {
                     static RESOURCE: Phrase = Phrase::new("\"resource\"");
