@@ -883,11 +883,12 @@ impl Walk<'_> {
 
     fn finish(mut self, rel: &str, front: &FrontMatter, resource_blocks: &[&Block]) -> PageFacts {
         let file = self.file.clone();
-        // Only on API pages: the overview pages show calls in passing.
-        let api_page = front
-            .doc_type
-            .as_deref()
-            .is_some_and(|d| d.to_ascii_lowercase().contains("api"));
+        // Only on API pages: the overview pages show calls in passing. The
+        // 2019 pages have no doc_type; their folder says it.
+        let api_page = match front.doc_type.as_deref() {
+            Some(d) => d.to_ascii_lowercase().contains("api"),
+            None => rel.contains("/api/") || rel.starts_with("api/"),
+        };
         if self.facts.endpoints.is_empty() && api_page {
             self.endpoints_from_tasks();
         }
