@@ -930,6 +930,12 @@ fn request_lines_outside_an_http_request_section() {
     assert!(page("v1.0/resources/sharepoint.md", &overview)
         .endpoints
         .is_empty());
+    // The 2019 pages have no doc_type: the api folder says it.
+    let untyped = site_get.replace("doc_type: apiPageType\n", "");
+    assert_eq!(page("v1.0/api/site-get.md", &untyped).endpoints.len(), 3);
+    assert!(page("v1.0/resources/sharepoint.md", &untyped)
+        .endpoints
+        .is_empty());
     // "## HTTP request (to replace an existing item)" is an HTTP request
     // section (driveitem-put-content.md), and a request line may stand in
     // the fence's info string (educationroot-list-schools.md).
