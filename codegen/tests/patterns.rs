@@ -992,3 +992,68 @@ fn the_2019_enums_page_without_a_doc_type_is_read() {
         .iter()
         .any(|d| d.code == Code::PageGaveNothing));
 }
+
+#[test]
+fn a_task_below_the_pages_resource_is_an_operation_of_its_own() {
+    // driveitem-list-thumbnails.md (2020) lists thumbnails, then documents
+    // "## Get a single thumbnail" below them, with its response under "###
+    // Path parameters". It was one operation that returned a thumbnailSet
+    // collection for every path, and the response was read as a request
+    // line (D0401).
+    let text = format!(
+        "# List thumbnails\n\n{PERMISSIONS}## HTTP request\n\n```http\nGET /me/drive/items/{{item-id}}/thumbnails\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of thumbnailSet objects in the response body.\n\n\
+         ## Get a single thumbnail\n\n### HTTP request\n\n```http\nGET /me/drive/items/{{item-id}}/thumbnails/{{thumb-id}}/{{size}}\n```\n\n\
+         ### Path parameters\n\n| Name | Type | Description |\n|:--|:--|:--|\n| size | string | The size. |\n\n\
+         <!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.thumbnail\" }} -->\n\n\
+         ```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{{\"width\": 100}}\n```\n"
+    );
+    // drive-get.md's "## Get a drive by ID" addresses the page's resource
+    // another way: the same operation.
+    let drive = format!(
+        "# Get Drive\n\n{PERMISSIONS}## Get current user's OneDrive\n\n```http\nGET /me/drive\n```\n\n\
+         ## Get a drive by ID\n\n```http\nGET /drives/{{drive-id}}\n```\n\n## HTTP request\n\nNone.\n"
+    );
+    let ir = tree(&[
+        ("v1.0/api/driveitem-list-thumbnails.md", &text),
+        ("v1.0/api/drive-get.md", &drive),
+    ]);
+    let found: Vec<(&str, Option<&str>, bool, usize)> = ir
+        .operations
+        .iter()
+        .map(|o| {
+            (
+                o.endpoints[0].path.as_str(),
+                o.response.type_name.as_deref(),
+                o.response.collection,
+                o.examples.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/me/drive", None, false, 2),
+            (
+                "/me/drive/items/{item-id}/thumbnails",
+                Some("microsoft.graph.thumbnailSet"),
+                true,
+                0
+            ),
+            (
+                "/me/drive/items/{item-id}/thumbnails/{thumb-id}/{size}",
+                Some("microsoft.graph.thumbnail"),
+                false,
+                1
+            ),
+        ],
+        "{:#?}",
+        ir.diagnostics
+    );
+    assert_eq!(ir.operations[0].endpoints.len(), 2);
+    assert!(
+        !ir.diagnostics.iter().any(|d| d.code == Code::PathNoise),
+        "{:#?}",
+        ir.diagnostics
+    );
+}

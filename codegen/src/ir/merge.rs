@@ -27,6 +27,9 @@ pub type ProseStates = (Option<String>, ProseEnum, Source);
 pub struct Draft {
     pub version: ApiVersion,
     pub method: String,
+    /// A task section split off its page (see [`split_tasks`]): what the
+    /// page's prose says of its response is not about it.
+    pub task: bool,
     pub endpoints: Vec<Endpoint>,
     /// The path key of each endpoint, in order: worked out once, for the
     /// owners, the groups and the merge.
@@ -59,6 +62,8 @@ pub fn drafts(pages: &mut [PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft
         .map(|(index, page)| {
             let parts = PageParts {
                 endpoints: std::mem::take(&mut page.endpoints),
+                endpoint_tasks: std::mem::take(&mut page.endpoint_tasks),
+                example_tasks: std::mem::take(&mut page.example_tasks),
                 permissions: std::mem::take(&mut page.permissions),
                 examples: std::mem::take(&mut page.examples),
                 example_paths: std::mem::take(&mut page.example_paths),
@@ -77,9 +82,57 @@ pub fn drafts(pages: &mut [PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft
     out
 }
 
+/// A task's number and its endpoints.
+type TaskEndpoints = (u16, Vec<Endpoint>);
+
+/// One method's endpoints of a page, split into the page's own and the
+/// tasks that document another operation. driveitem-list-thumbnails.md
+/// lists thumbnails in its HTTP request section, then "## Get a single
+/// thumbnail" (`.../thumbnails/{thumb-id}/{size}`) and "## Retrieve
+/// thumbnail binary content" (`.../{size}/content`): each is an operation
+/// of its own, on something below the page's, which the examples under it
+/// describe. A task that addresses the page's resource another way
+/// (drive-get.md's "## Get a drive by ID" beside "## Get current user's
+/// OneDrive") is the page's operation. Without endpoints of the page's own,
+/// the first task's stand for them.
+fn split_tasks(endpoints: Vec<(Endpoint, u16)>) -> (Vec<Endpoint>, Vec<TaskEndpoints>) {
+    let Some(first) = endpoints.iter().map(|(_, t)| *t).min() else {
+        return (Vec::new(), Vec::new());
+    };
+    let own: Vec<String> = endpoints
+        .iter()
+        .filter(|(_, t)| *t == first)
+        .map(|(e, _)| path_key(&e.path))
+        .collect();
+    // Below one of the page's own endpoints: its key, a `/`, and more.
+    let below = |e: &Endpoint| {
+        let key = path_key(&e.path);
+        own.iter().any(|o| {
+            key.strip_prefix(o.as_str())
+                .is_some_and(|rest| rest.len() > 1 && rest.starts_with('/'))
+        })
+    };
+    let mut tasks: BTreeMap<u16, Vec<Endpoint>> = BTreeMap::new();
+    for (e, t) in endpoints {
+        tasks.entry(t).or_default().push(e);
+    }
+    let mut mine = Vec::new();
+    let mut apart = Vec::new();
+    for (t, eps) in tasks {
+        if t != first && eps.iter().all(below) {
+            apart.push((t, eps));
+        } else {
+            mine.extend(eps);
+        }
+    }
+    (mine, apart)
+}
+
 /// What a page's drafts take from it.
 struct PageParts {
     endpoints: Vec<Endpoint>,
+    endpoint_tasks: Vec<u16>,
+    example_tasks: Vec<u16>,
     permissions: Vec<PermissionSet>,
     examples: Vec<Example>,
     /// The examples' normalised request paths, in the same order.
@@ -89,11 +142,20 @@ struct PageParts {
 /// The drafts of one API page, and what went wrong.
 fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>, Vec<Diagnostic>) {
     let PageParts {
-        mut endpoints,
+        endpoints,
+        endpoint_tasks,
+        example_tasks,
         mut permissions,
         examples,
         example_paths,
     } = parts;
+    // Each endpoint with its task; all the page's own if they do not pair.
+    let tasks = if endpoint_tasks.len() == endpoints.len() {
+        endpoint_tasks
+    } else {
+        vec![0; endpoints.len()]
+    };
+    let mut endpoints: Vec<(Endpoint, u16)> = endpoints.into_iter().zip(tasks).collect();
     debug_assert_eq!(examples.len(), example_paths.len());
     let mut out = Vec::new();
     let mut diags = Vec::new();
@@ -115,17 +177,38 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
     };
     // Methods in the order they first appear.
     let mut methods: Vec<String> = Vec::new();
-    for e in &endpoints {
+    for (e, _) in &endpoints {
         if !methods.contains(&e.method) {
             methods.push(e.method.clone());
         }
     }
     // The last method takes the permission sets; the others copy them.
     let count = methods.len();
+    // Tasks split off, with their numbers: they follow the page's own
+    // drafts, so that an example that fits no endpoint stays with those.
+    let mut apart: Vec<(u16, Draft)> = Vec::new();
     for (n, method) in methods.into_iter().enumerate() {
-        let (mine, rest): (Vec<Endpoint>, Vec<Endpoint>) =
-            endpoints.into_iter().partition(|e| e.method == method);
+        let (mine, rest): (Vec<_>, Vec<_>) =
+            endpoints.into_iter().partition(|(e, _)| e.method == method);
         endpoints = rest;
+        let (mine, tasks) = split_tasks(mine);
+        for (task, eps) in tasks {
+            let (endpoints, keys) = dedup_endpoints(eps);
+            apart.push((
+                task,
+                Draft {
+                    version,
+                    method: method.clone(),
+                    task: true,
+                    endpoints,
+                    keys,
+                    permissions: permissions.clone(),
+                    examples: Vec::new(),
+                    page: index,
+                    rank: rank.clone(),
+                },
+            ));
+        }
         let groups = match pair_scopes(mine, &permissions) {
             Ok(groups) => groups,
             Err(all) if n + 1 == count => vec![(all, std::mem::take(&mut permissions))],
@@ -136,6 +219,7 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
             out.push(Draft {
                 version,
                 method: method.clone(),
+                task: false,
                 endpoints,
                 keys,
                 permissions: perms,
@@ -145,6 +229,9 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
             });
         }
     }
+    let own = out.len();
+    let apart_tasks: Vec<u16> = apart.iter().map(|(t, _)| *t).collect();
+    out.extend(apart.into_iter().map(|(_, d)| d));
     // The page's distinct endpoints (method and key), over all its drafts.
     let endpoint_count = {
         let mut distinct: Vec<(&str, &str)> = out
@@ -158,8 +245,14 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
     for d in &mut out {
         d.rank.endpoints = endpoint_count;
     }
-    // Examples go to the draft whose endpoint they request.
-    for (example, path) in examples.into_iter().zip(example_paths) {
+    // Examples go to the draft whose endpoint they request; a response
+    // without a request, to its task's draft or the page's first.
+    let example_tasks = if example_tasks.len() == examples.len() {
+        example_tasks
+    } else {
+        vec![0; examples.len()]
+    };
+    for ((example, path), task) in examples.into_iter().zip(example_paths).zip(example_tasks) {
         // The request's method, when its URL is a request path.
         let method = example
             .request
@@ -183,9 +276,12 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
         };
         let requests_a_path = method.is_some();
         let example = DraftExample { example, path };
+        let task_draft = apart_tasks.iter().position(|&t| t == task).map(|i| own + i);
         match slot {
             Some(i) => out[i].examples.push(example),
-            None if !requests_a_path && !out.is_empty() => out[0].examples.push(example),
+            None if !requests_a_path && !out.is_empty() => {
+                out[task_draft.unwrap_or(0)].examples.push(example)
+            }
             None => {
                 if let Some(r) = &example.example.request {
                     diags.push(Diagnostic::at(
@@ -659,12 +755,17 @@ fn merge_group(
     let mut response_from: Option<&Draft> = None;
     for d in members {
         let p = &pages[d.page];
-        let ty = response_type(d, p);
+        // A task split off its page takes its response from its examples.
+        let ty = if d.task {
+            example_type(d).or_else(|| context_type(d))
+        } else {
+            response_type(d, p)
+        };
         let candidate = Response {
             status: p.response.status,
             type_source: ty.as_ref().map(|_| page_at(d)),
             type_name: ty,
-            collection: p.response.collection
+            collection: (!d.task && p.response.collection)
                 || d.examples.iter().any(|e| {
                     e.example.response.as_ref().and_then(|r| r.is_collection) == Some(true)
                 }),

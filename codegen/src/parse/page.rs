@@ -42,6 +42,13 @@ pub struct PageFacts {
     pub namespace: String,
     pub version: Option<ApiVersion>,
     pub endpoints: Vec<Endpoint>,
+    /// The section each endpoint came from, in the order of `endpoints`: 0
+    /// for the page's own sections, then one number per task heading ("##
+    /// Get a single thumbnail"). The merge splits off the tasks whose
+    /// endpoints have another shape than the page's.
+    pub endpoint_tasks: Vec<u16>,
+    /// The same for each example, in the order of `examples`.
+    pub example_tasks: Vec<u16>,
     pub permissions: Vec<PermissionSet>,
     pub query_options: QueryOptions,
     pub request_headers: Vec<RequestHeader>,
@@ -140,6 +147,10 @@ struct Walk<'a> {
     /// Blocks of bare request lines outside any HTTP request section, and
     /// where they start (see [`Walk::endpoints_from_tasks`]).
     task_blocks: Vec<(String, Source)>,
+    /// The task heading the walk is under (see `PageFacts::endpoint_tasks`),
+    /// and how many there have been.
+    task: u16,
+    tasks: u16,
     /// The first thing the page says that makes it beta (a beta notice or
     /// disclaimer, a `/beta/` request line), and where.
     beta_said: Option<(Source, &'static str)>,
@@ -177,6 +188,8 @@ pub fn interpret(
         response_at: None,
         examples: Vec::new(),
         example_paths: Vec::new(),
+        endpoint_tasks: Vec::new(),
+        example_tasks: Vec::new(),
         prose_enum: None,
         resource: None,
         generated_family,
@@ -201,6 +214,8 @@ pub fn interpret(
         saw_permissions: false,
         saw_http: false,
         task_blocks: Vec::new(),
+        task: 0,
+        tasks: 0,
         beta_said: None,
         shortened_note: false,
         lowered: String::new(),
@@ -282,6 +297,14 @@ impl Walk<'_> {
 
     fn heading(&mut self, text: &str, level: u8) {
         let known = classify(text);
+        if level <= 2 {
+            self.task = if known.is_some() {
+                0
+            } else {
+                self.tasks = self.tasks.saturating_add(1);
+                self.tasks
+            };
+        }
         if let Some(s) = known {
             // "Request"/"Response" below Examples stay in Examples.
             let in_examples = self.section == Section::Examples && level >= 3;
@@ -612,7 +635,14 @@ impl Walk<'_> {
 
     fn code(&mut self, lang: &str, text: &str, block: &Block) {
         let annotation = self.annotation.take();
-        if self.section == Section::HttpRequest {
+        // A response under a heading the HTTP request section does not end
+        // ("### Path parameters", driveitem-list-thumbnails.md) is one.
+        let response = annotation.as_ref().and_then(Annotation::block_type) == Some("response")
+            || text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| http::status_line(l).is_some());
+        if self.section == Section::HttpRequest && !response {
             self.http_request_block(text, &block.at);
             return;
         }
@@ -666,6 +696,7 @@ impl Walk<'_> {
             }
             let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
             let name = self.example_name(annotation.as_ref());
+            self.facts.example_tasks.push(self.task);
             self.facts.examples.push(Example {
                 name,
                 source: block.at.clone(),
@@ -713,6 +744,7 @@ impl Walk<'_> {
                 }
                 _ => {
                     let name = self.example_name(annotation.as_ref());
+                    self.facts.example_tasks.push(self.task);
                     self.facts.examples.push(Example {
                         name,
                         source: block.at.clone(),
@@ -735,6 +767,8 @@ impl Walk<'_> {
     /// sample (`GET /sites/contoso.sharepoint.com`: a literal segment with a
     /// dot) are examples, not endpoints.
     fn endpoints_from_tasks(&mut self) {
+        // They are the page's own: nothing to split them from.
+        self.task = 0;
         for (text, at) in std::mem::take(&mut self.task_blocks) {
             let templates: Vec<&str> = text
                 .lines()
@@ -812,6 +846,7 @@ impl Walk<'_> {
                     if p.version == Some(ApiVersion::Beta) {
                         self.say_beta(&at, "its `/beta` request line");
                     }
+                    self.facts.endpoint_tasks.push(self.task);
                     self.facts.endpoints.push(Endpoint {
                         method: method.to_string(),
                         path: p.path,
