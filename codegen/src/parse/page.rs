@@ -45,7 +45,7 @@ pub struct PageFacts {
     /// The section each endpoint came from, in the order of `endpoints`: 0
     /// for the page's own sections, then one number per task heading ("##
     /// Get a single thumbnail"). The merge splits off the tasks whose
-    /// endpoints have another shape than the page's.
+    /// endpoints lie below the page's own (`merge::split_tasks`).
     pub endpoint_tasks: Vec<u16>,
     /// The same for each example, in the order of `examples`.
     pub example_tasks: Vec<u16>,
