@@ -417,7 +417,7 @@ fn leave_borrowed_endpoints(
     // from two or more drafts, or from one with which it shares less than
     // half of the endpoints of each (driveitem-list-thumbnails.md lists
     // `/me/drive/items/{id}/children?$expand=thumbnails` as a task of its
-    // own: 1 of its 8 endpoints, 1 of the 5 of driveitem-list-children.md,
+    // own: 1 of its 6 endpoints, 1 of the 5 of driveitem-list-children.md,
     // and the two made one operation of listing children and thumbnails).
     // Two drafts that share most of either's endpoints document the same
     // operation (driveitem-move.md and driveitem-update.md), and merge.
