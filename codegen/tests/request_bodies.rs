@@ -516,3 +516,77 @@ fn a_create_documented_per_derived_type_takes_their_base() {
         Some("microsoft.graph.mobileApp")
     );
 }
+
+#[test]
+fn an_update_or_create_without_a_table_takes_its_entity() {
+    // group-update-event.md and onenote-post-notebooks.md (2020) give no
+    // table: "supply the values for relevant fields that should be
+    // updated", "supply a name for the notebook". Their bodies were JSON
+    // values.
+    let mut pages = user_pages();
+    let list = "---\ntitle: \"List users\"\n---\n# List users\n\nLists users.\n\n\
+        ## HTTP request\n\n```http\nGET /users\n```\n\n\
+        ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.\n";
+    pages.push(("v1.0/api/user-list.md", list.to_string()));
+    pages.push((
+        "v1.0/api/user-update.md",
+        action_page(
+            "Update user",
+            "PATCH",
+            "/users/{id}",
+            "In the request body, supply the values for relevant fields that should be updated.",
+        ),
+    ));
+    pages.push((
+        "v1.0/api/user-post-users.md",
+        action_page(
+            "Create user",
+            "POST",
+            "/users",
+            "In the request body, supply a name for the user.",
+        ),
+    ));
+    // An action with no table stays a JSON value; a body of HTML
+    // (onenote-post-pages.md) is bytes with their content type.
+    pages.push((
+        "v1.0/api/user-wipe.md",
+        action_page(
+            "user: wipe",
+            "POST",
+            "/users/{id}/wipe",
+            "In the request body, supply the options.",
+        ),
+    ));
+    pages.push((
+        "v1.0/api/user-post-page.md",
+        action_page(
+            "Create page",
+            "POST",
+            "/users/{id}/pages",
+            "In the request body, supply the HTML content for the page.",
+        ),
+    ));
+    let ir = ir(&pages);
+    let body = |method: &str, path: &str| {
+        let op = ir
+            .operations
+            .iter()
+            .find(|o| {
+                o.endpoints
+                    .iter()
+                    .any(|e| e.method == method && e.path == path)
+            })
+            .unwrap_or_else(|| panic!("no {method} {path}"));
+        (op.request_body.kind, op.request_body.type_name.as_deref())
+    };
+    assert_eq!(
+        body("PATCH", "/users/{id}"),
+        (BodyKind::Json, Some("microsoft.graph.user"))
+    );
+    assert_eq!(
+        body("POST", "/users"),
+        (BodyKind::Json, Some("microsoft.graph.user"))
+    );
+    assert_eq!(body("POST", "/users/{id}/wipe"), (BodyKind::Json, None));
+    assert_eq!(body("POST", "/users/{id}/pages"), (BodyKind::Bytes, None));
+}

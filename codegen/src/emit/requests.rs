@@ -1065,6 +1065,9 @@ pub fn body_type(op: &Operation, method: &str, index: &TypeIndex) -> Option<Body
     if !matches!(method, "POST" | "PATCH" | "PUT") || op.request_body.kind == BodyKind::None {
         return None;
     }
+    if op.request_body.kind == BodyKind::Bytes {
+        return Some(BodyType::Bytes);
+    }
     // Uploads: PUT or PATCH to a stream (`/content`, `/$value`: a profile
     // photo takes either) sends the bytes.
     let stream = |p: &str| {

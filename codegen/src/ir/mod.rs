@@ -185,6 +185,9 @@ pub enum BodyKind {
     Unstated,
     None,
     Json,
+    /// Not JSON: HTML or a multipart message (a OneNote page), sent as
+    /// bytes with their content type.
+    Bytes,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

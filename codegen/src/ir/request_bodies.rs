@@ -55,6 +55,7 @@ pub fn settle(
     let mut pending: Vec<usize> = Vec::new();
     for (i, (op, _)) in ops.iter_mut().enumerate() {
         if op.request_body.parameters.is_empty() {
+            tableless(op, &entities, models);
             continue;
         }
         // "Provide a JSON object with the following parameters" names no
@@ -78,6 +79,48 @@ pub fn settle(
         }
     }
     add_body_models(ops, models, taken, pending);
+}
+
+/// A JSON body the page names no type and lists no properties for: an
+/// update ("supply the values for relevant fields that should be
+/// updated", group-update-event.md) takes the entity it updates, and a
+/// `POST` to a collection ("supply a name for the notebook",
+/// onenote-post-notebooks.md) the entity it creates. Anything else stays
+/// a JSON value.
+fn tableless(op: &mut Operation, entities: &Entities, models: &BTreeMap<Key, Model>) {
+    let body = &op.request_body;
+    if body.kind != BodyKind::Json
+        || body
+            .type_name
+            .as_deref()
+            .is_some_and(|t| t != "Edm.Untyped")
+    {
+        return;
+    }
+    let method = op.endpoints.first().map_or("", |e| e.method.as_str());
+    if !matches!(method, "PATCH" | "POST") {
+        return;
+    }
+    // The examples must send objects: page-update.md patches a OneNote
+    // page with an array of commands, onenote-post-pages.md posts HTML,
+    // photo-update.md an image.
+    let sends_objects =
+        op.examples
+            .iter()
+            .all(|e| match e.request.as_ref().and_then(|r| r.body.as_ref()) {
+                None => true,
+                Some(super::Body::Json(v)) => v.is_object(),
+                Some(_) => false,
+            });
+    if !sends_objects {
+        return;
+    }
+    let entity = entities
+        .of_operation(op, method)
+        .filter(|ty| models.contains_key(&(op.version, ty.clone())));
+    if let Some(ty) = entity {
+        op.request_body.type_name = Some(ty);
+    }
 }
 
 /// Names the actions' tables (`pending`, indices into `ops`) level by

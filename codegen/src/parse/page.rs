@@ -434,6 +434,10 @@ impl Walk<'_> {
                     || lower.contains("no request body")
                 {
                     self.facts.request_body.kind = BodyKind::None;
+                } else if lower.contains("html content") || lower.contains("multipart message") {
+                    // "In the request body, supply the HTML content for the
+                    // page" (onenote-post-pages.md): no JSON.
+                    self.facts.request_body.kind = BodyKind::Bytes;
                 } else if lower.contains("json representation of")
                     || lower.contains("request body, supply")
                     || lower.contains("request body, provide")
