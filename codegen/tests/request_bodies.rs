@@ -232,6 +232,11 @@ fn user_pages() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// A page that lists users: what a create at `/users` makes.
+const USER_LIST: &str = "---\ntitle: \"List users\"\n---\n# List users\n\nLists users.\n\n\
+    ## HTTP request\n\n```http\nGET /users\n```\n\n\
+    ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.\n";
+
 const UPDATE_TABLE: &str =
     "In the request body, supply the values for relevant fields that should be updated.\n\n\
     | Property | Type | Description |\n|:--|:--|:--|\n\
@@ -255,10 +260,7 @@ fn an_update_takes_the_model_a_get_of_its_path_returns() {
 #[test]
 fn a_create_takes_the_model_its_collection_lists() {
     let mut pages = user_pages();
-    let list = "---\ntitle: \"List users\"\n---\n# List users\n\nLists users.\n\n\
-        ## HTTP request\n\n```http\nGET /users\n```\n\n\
-        ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.\n";
-    pages.push(("v1.0/api/user-list.md", list.to_string()));
+    pages.push(("v1.0/api/user-list.md", USER_LIST.to_string()));
     let create = UPDATE_TABLE.replace(
         "supply the values for relevant fields that should be updated",
         "provide a JSON object with the following parameters",
@@ -524,10 +526,7 @@ fn an_update_or_create_without_a_table_takes_its_entity() {
     // updated", "supply a name for the notebook". Their bodies were JSON
     // values.
     let mut pages = user_pages();
-    let list = "---\ntitle: \"List users\"\n---\n# List users\n\nLists users.\n\n\
-        ## HTTP request\n\n```http\nGET /users\n```\n\n\
-        ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.\n";
-    pages.push(("v1.0/api/user-list.md", list.to_string()));
+    pages.push(("v1.0/api/user-list.md", USER_LIST.to_string()));
     pages.push((
         "v1.0/api/user-update.md",
         action_page(
