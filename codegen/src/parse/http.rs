@@ -116,6 +116,12 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
             .chars()
             .all(|c| !c.is_control() && c != '<' && c != '>' && c != '"')
         && parentheses_balance(&path)
+        // `.../messages/{id}` (message-list-attachments.md) stands for any
+        // depth of child folders: no path Graph serves (it became a builder
+        // step that sent `/...`); `..` climbs out.
+        && !path
+            .split('/')
+            .any(|s| !s.is_empty() && s.bytes().all(|b| b == b'.'))
         && path
             .split('/')
             .skip(1)
@@ -542,6 +548,10 @@ mod tests {
         assert!(normalise("/workbook/worksheets/{id}/range)(").is_none());
         // A quoted parenthesis does not count.
         assert!(normalise("/drive/root/search(q='(draft')").is_some());
+        // An ellipsis or `..` is no segment.
+        assert!(normalise("/me/mailFolders/{id}/childFolders/{id}/.../messages/{id}").is_none());
+        assert!(normalise("/me/drive/../items").is_none());
+        assert!(normalise("/me/drive/root:/a.txt:").is_some());
     }
 
     #[test]
