@@ -811,14 +811,10 @@ fn merge_group(
                     .response
                     .as_ref()
                     .and_then(|r| r.odata_type.as_deref())
+                    .map(annotated_type)
                 else {
                     continue;
                 };
-                let shown = crate::parse::resource::type_of(
-                    shown.trim_start_matches('#'),
-                    "microsoft.graph",
-                )
-                .0;
                 let known =
                     shown == first || response.other_types.iter().any(|t| t.type_name == shown);
                 if !known && shown.starts_with("microsoft.graph.") && !is_generic_type(&shown) {
@@ -1026,9 +1022,14 @@ fn response_type(d: &Draft, p: &PageFacts) -> Option<String> {
 fn example_type(d: &Draft) -> Option<String> {
     d.examples
         .iter()
-        .find_map(|e| e.example.response.as_ref()?.odata_type.clone())
-        .map(|t| crate::parse::resource::type_of(t.trim_start_matches('#'), "microsoft.graph").0)
+        .find_map(|e| e.example.response.as_ref()?.odata_type.as_deref())
+        .map(annotated_type)
         .filter(|t| !t.is_empty() && t != "microsoft.graph.")
+}
+
+/// A response annotation's `@odata.type`, normalised as a property type.
+fn annotated_type(raw: &str) -> String {
+    crate::parse::resource::type_of(raw.trim_start_matches('#'), "microsoft.graph").0
 }
 
 /// The type an example's `@odata.context` names:

@@ -234,15 +234,17 @@ pub fn interpret(
                 }
                 w.heading(text, *level);
             }
-            BlockKind::Paragraph(text) if !titled && unspaced_title(text).is_some() => {
+            BlockKind::Paragraph(text) => match (!titled).then(|| unspaced_title(text)).flatten() {
                 // teamvisibilitytype.md: `#teamVisibilityType enum type`, a
                 // heading but for the space after `#`; the front matter's
                 // title is only "Members".
-                titled = true;
-                w.facts.title = unspaced_title(text).map(str::to_string);
-                w.facts.title_line = block.at.line;
-            }
-            BlockKind::Paragraph(text) => w.paragraph(text, block),
+                Some(title) => {
+                    titled = true;
+                    w.facts.title = Some(title.to_string());
+                    w.facts.title_line = block.at.line;
+                }
+                None => w.paragraph(text, block),
+            },
             BlockKind::ListItem(text) => w.list_item(text),
             BlockKind::Table(table) => w.table(table, block),
             BlockKind::Code { lang, text } => w.code(lang, text, block),
