@@ -451,6 +451,157 @@ fn the_2020_tree_types_its_action_bodies() {
         create.request_body.type_name.as_deref(),
         Some("microsoft.graph.group")
     );
+    // Every request that adds or sets a reference sends one, whatever
+    // entity its prose names (group-post-members.md: a contact, among
+    // others; application-post-owners.md: "the directory object").
+    let refs: Vec<(&str, &str, Option<&str>)> = ir
+        .operations
+        .iter()
+        .filter(|o| o.endpoints[0].path.ends_with("/$ref") && o.endpoints[0].method != "DELETE")
+        .map(|o| {
+            (
+                o.endpoints[0].method.as_str(),
+                o.endpoints[0].path.as_str(),
+                o.request_body.type_name.as_deref(),
+            )
+        })
+        .collect();
+    // 16 in the May 2020 tree; a floor, not the exact count.
+    assert!(refs.len() >= 15, "{refs:?}");
+    for (method, path, ty) in &refs {
+        let expected = if *method == "PUT" {
+            "microsoft.graph.referenceUpdate"
+        } else {
+            "microsoft.graph.referenceCreate"
+        };
+        assert_eq!(*ty, Some(expected), "{method} {path}");
+    }
+    let reference = model(&ir, "microsoft.graph.referenceCreate");
+    assert_eq!(reference.origin, ModelOrigin::Reference);
+    assert!(reference.sources.len() >= 15, "{:?}", reference.sources);
+}
+
+/// group-post-members.md and user-post-manager.md, cut down: the prose
+/// names the entity referred to, and one page even gives a table.
+fn reference_pages() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "v1.0/api/group-post-members.md",
+            action_page(
+                "Add member",
+                "POST",
+                "/groups/{id}/members/$ref",
+                "In the request body, supply a JSON representation of a [directoryObject](../resources/directoryobject.md), [user](../resources/user.md), [group](../resources/group.md), or [organizational contact](../resources/orgcontact.md) object to be added.",
+            ),
+        ),
+        (
+            "v1.0/api/group-post-owners.md",
+            action_page(
+                "Add owner",
+                "POST",
+                "/groups/{id}/owners/$ref",
+                "In the request body, provide a JSON object with the following parameters.\n\n\
+                 | Parameter | Type | Description |\n|:--|:--|:--|\n\
+                 | @odata.id | String | The owner to add. |\n",
+            ),
+        ),
+        (
+            "v1.0/api/user-post-manager.md",
+            action_page(
+                "Assign manager",
+                "PUT",
+                "/users/{id}/manager/$ref",
+                "In the request body, supply a JSON representation of a [directoryObject](../resources/directoryobject.md) or [user](../resources/user.md) object to be added.",
+            ),
+        ),
+        (
+            "v1.0/api/group-delete-members.md",
+            action_page(
+                "Remove member",
+                "DELETE",
+                "/groups/{id}/members/{id}/$ref",
+                "Do not supply a request body for this method.",
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn a_ref_request_sends_a_reference_not_the_entity_its_prose_names() {
+    let ir = ir(&reference_pages());
+    assert_eq!(
+        body_type(&ir, "/groups/{id}/members/$ref"),
+        Some("microsoft.graph.referenceCreate")
+    );
+    assert_eq!(
+        body_type(&ir, "/groups/{id}/owners/$ref"),
+        Some("microsoft.graph.referenceCreate")
+    );
+    assert_eq!(
+        body_type(&ir, "/users/{id}/manager/$ref"),
+        Some("microsoft.graph.referenceUpdate")
+    );
+    assert_eq!(body_type(&ir, "/groups/{id}/members/{id}/$ref"), None);
+    let create = model(&ir, "microsoft.graph.referenceCreate");
+    assert_eq!(create.origin, ModelOrigin::Reference);
+    let props: Vec<(&str, &str)> = create
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.type_name.as_str()))
+        .collect();
+    assert_eq!(props, [("@odata.id", "Edm.String")]);
+    // Both POST pages, in page order.
+    let files: Vec<&str> = create.sources.iter().map(|s| &*s.file).collect();
+    assert_eq!(
+        files,
+        [
+            "v1.0/api/group-post-members.md",
+            "v1.0/api/group-post-owners.md"
+        ]
+    );
+    let update = model(&ir, "microsoft.graph.referenceUpdate");
+    let props: Vec<&str> = update.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(props, ["@odata.id", "@odata.type"]);
+    // No body model is made from the owners page's table.
+    assert!(
+        !ir.models
+            .iter()
+            .any(|m| m.origin == ModelOrigin::RequestBody),
+        "{:?}",
+        ir.models.iter().map(|m| &m.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_reference_body_is_sent_as_its_odata_id() {
+    let ir = ir(&reference_pages());
+    let files = codegen::emit::generate(&ir).expect("emits");
+    let builders = common::builders(&files, "v1");
+    let members =
+        common::impl_block(&builders, "GroupsItemMembersRef").expect("the members $ref builder");
+    assert!(
+        members.contains("body: &crate::v1::models::ReferenceCreate"),
+        "{members}"
+    );
+    let manager =
+        common::impl_block(&builders, "UsersItemManagerRef").expect("the manager $ref builder");
+    assert!(
+        manager.contains("body: &crate::v1::models::ReferenceUpdate"),
+        "{manager}"
+    );
+    // What the model sends: the URL under `@odata.id`, and nothing for
+    // `@odata.type` when it is not set.
+    let models: String = files
+        .iter()
+        .filter(|f| f.path.starts_with("src/v1/models"))
+        .map(|f| f.contents.as_str())
+        .collect();
+    assert!(
+        models.contains("pub struct ReferenceCreate {"),
+        "no ReferenceCreate"
+    );
+    assert!(models.contains("pub odata_id: ::std::option::Option<::std::string::String>"));
+    assert!(models.contains(r#"v.field("@odata.id", "odata_id", &self.odata_id);"#));
 }
 
 #[test]

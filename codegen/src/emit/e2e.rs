@@ -195,7 +195,7 @@ pub fn emit(
     let request_only: std::collections::BTreeSet<(ApiVersion, &str)> = ir
         .models
         .iter()
-        .filter(|m| m.origin == crate::ir::ModelOrigin::RequestBody)
+        .filter(|m| m.origin.is_request_only())
         .map(|m| (m.version, m.name.as_str()))
         .collect();
     let mut names = Scope::default();

@@ -169,6 +169,10 @@ fn model_tokens(
     if model.origin == crate::ir::ModelOrigin::RequestBody {
         // Not a type of the Graph schema: no `microsoft.graph` name to give.
         doc.push_str(&format!("From the parameter table at {sources}."));
+    } else if model.origin == crate::ir::ModelOrigin::Reference {
+        doc.push_str(&format!(
+            "OData's entity reference, not a docs type: set `odata_id` to the full URL of the entity. Sent by the requests at {sources}."
+        ));
     } else {
         doc.push_str(&format!("`{}`, documented at {sources}.", model.name));
     }
@@ -307,11 +311,11 @@ fn model_tokens(
         }
         None => quote!(),
     };
-    // A request body made from a parameter table is only ever sent: it is
-    // no property's type and no response, so it needs neither
-    // `Deserialize`, `PartialEq` nor the traits of property values (each
-    // impl is compile time in every build of the crate).
-    let request_only = model.origin == crate::ir::ModelOrigin::RequestBody;
+    // A request body made from a parameter table, or a reference, is only
+    // ever sent: it is no property's type and no response, so it needs
+    // neither `Deserialize`, `PartialEq` nor the traits of property values
+    // (each impl is compile time in every build of the crate).
+    let request_only = model.origin.is_request_only();
     let value_items = if request_only {
         quote!()
     } else {

@@ -7,6 +7,7 @@
 pub mod example_check;
 pub mod merge;
 pub mod models;
+pub mod references;
 pub mod request_bodies;
 
 use crate::diagnostics::Diagnostic;
@@ -447,6 +448,17 @@ pub enum ModelOrigin {
     Examples,
     /// The parameter table of an operation's request body.
     RequestBody,
+    /// OData's entity reference, which requests to `$ref` paths send
+    /// (see `ir::references`).
+    Reference,
+}
+
+impl ModelOrigin {
+    /// Whether the model is only ever sent: a request body, never a
+    /// property's type or a response.
+    pub fn is_request_only(self) -> bool {
+        matches!(self, ModelOrigin::RequestBody | ModelOrigin::Reference)
+    }
 }
 
 /// An enumeration whose members come from the docs. Generated enums are

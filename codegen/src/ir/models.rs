@@ -172,6 +172,7 @@ pub fn build(
         }
     }
 
+    super::references::settle(ops, &mut models);
     let documented = super::request_bodies::documented_names(models.keys().chain(enums.keys()));
     super::request_bodies::settle(ops, &mut models, documented);
 
