@@ -1057,3 +1057,45 @@ fn a_task_below_the_pages_resource_is_an_operation_of_its_own() {
         ir.diagnostics
     );
 }
+
+#[test]
+fn a_properties_table_with_tabs_in_its_delimiter_row_is_read() {
+    // insights-trending.md (2020): the table's rows are padded with tabs,
+    // the delimiter row too. It was read as a paragraph, and `trending`
+    // kept only its navigation property.
+    let ir = tree(&[(
+        "v1.0/resources/insights-trending.md",
+        "---\ntitle: \"trending resource type\"\ndoc_type: resourcePageType\n---\n\n\
+         # trending resource type\n\nNamespace: microsoft.graph\n\n\
+         Rich relationship connecting a user to documents that are trending around the user.\n\n\
+         ## Properties\n\n\
+         | Property      | Type          \t \t\t\t\t| Description  |\n\
+         | ------------- |---------------\t \t\t\t\t| -------------|\n\
+         | id      \t\t\t\t| String\t \t\t\t\t| Unique identifier of the relationship. Read only. \t   |\n\
+         | weight     \t\t\t| Double     \t\t\t\t| Value indicating how much the document is currently trending. |\n\
+         | lastModifiedDateTime  | DateTimeOffset            | |\n\
+         ## Relationships\n\n\
+         | Property      | Type          | Description  |\n\
+         | ------------- |---------------| -------------|\n\
+         | resource    \t| entity\t\t| Used for navigating to the trending document. |\n",
+    )]);
+    let trending = ir
+        .models
+        .iter()
+        .find(|m| m.name == "microsoft.graph.trending")
+        .expect("the trending model");
+    let properties: Vec<(&str, &str, u32)> = trending
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.type_name.as_str(), p.source.line))
+        .collect();
+    assert_eq!(
+        properties,
+        [
+            ("id", "Edm.String", 16),
+            ("weight", "Edm.Double", 17),
+            ("lastModifiedDateTime", "Edm.DateTimeOffset", 18),
+            ("resource", "microsoft.graph.entity", 23),
+        ]
+    );
+}

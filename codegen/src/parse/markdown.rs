@@ -13,9 +13,49 @@ use std::sync::Arc;
 /// same options, so that both sides do the same tokenising.
 pub const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
 
+/// `text` with every tab in a table's delimiter row made a space.
+///
+/// pulldown-cmark takes a delimiter row only when the space around its
+/// dashes is spaces (`| ----- |---------------\t \t| ---- |`,
+/// insights-trending.md and four more resource pages of 2020), and reads
+/// the table as a paragraph otherwise: the page lost its properties without
+/// a word. GitHub and the docs site show those tables. A tab is one byte, as
+/// a space is, so offsets and line numbers stay as they were. Pages with no
+/// tab are not copied.
+fn spaced_delimiter_rows(text: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memchr(b'\t', text.as_bytes()).is_none() {
+        return text.into();
+    }
+    let is_delimiter_row = |line: &str| {
+        line.contains('\t')
+            && line.contains('|')
+            && line.contains('-')
+            && line
+                .bytes()
+                .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t' | b'\r'))
+    };
+    if !text.split('\n').any(is_delimiter_row) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if is_delimiter_row(line) {
+            out.extend(line.chars().map(|c| if c == '\t' { ' ' } else { c }));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out.into()
+}
+
 /// Lowers Markdown `text` that starts on line `first_line` of `file` (the
 /// body after front matter, or the whole page from line 1) to blocks.
 pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<Block> {
+    let spaced = spaced_delimiter_rows(text);
+    let text: &str = &spaced;
     let file: Arc<str> = file.into();
     let index = LineCursor::new(text, first_line);
     let mut out = Vec::new();
@@ -541,6 +581,48 @@ mod tests {
             }
         );
         assert_eq!(blocks[2].at.line, 5);
+    }
+
+    #[test]
+    fn a_table_whose_delimiter_row_holds_tabs_is_a_table() {
+        // insights-trending.md (2020), tabs and all.
+        let md = "## Properties\n\n| Property      | Type          \t \t\t| Description  |\n\
+                  | ------------- |---------------\t \t\t| -------------|\n\
+                  | id      \t\t\t| String\t \t\t| Unique identifier. \t   |\n\
+                  | weight     \t\t| Double     \t\t| How much it trends. |\n\
+                  ## Relationships\n";
+        let blocks = to_blocks(md, "p.md", 1);
+        let BlockKind::Table(t) = &blocks[1].kind else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(t.header, ["Property", "Type", "Description"]);
+        let names: Vec<(&str, u32)> = t
+            .rows
+            .iter()
+            .map(|r| (r.cells[0].as_str(), r.line))
+            .collect();
+        assert_eq!(names, [("id", 5), ("weight", 6)]);
+        assert_eq!(blocks[1].at.line, 3);
+        assert!(
+            matches!(&blocks[2].kind, BlockKind::Heading { text, .. } if text == "Relationships")
+        );
+    }
+
+    #[test]
+    fn tabs_elsewhere_are_left_alone() {
+        for text in [
+            "a\tb\n|--|--|\n",
+            "|a|b|\n|--|--|\n",
+            "```\n---\t\n```\n",
+            "x\n---\t\n",
+        ] {
+            let spaced = spaced_delimiter_rows(text);
+            assert!(matches!(spaced, std::borrow::Cow::Borrowed(_)), "{text:?}");
+        }
+        assert_eq!(
+            spaced_delimiter_rows("|a|b|\r\n|--\t|:-\t|\r\n|1|2|\t\n"),
+            "|a|b|\r\n|-- |:- |\r\n|1|2|\t\n"
+        );
     }
 
     #[test]
