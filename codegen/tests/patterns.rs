@@ -1099,3 +1099,53 @@ fn a_properties_table_with_tabs_in_its_delimiter_row_is_read() {
         ]
     );
 }
+
+#[test]
+fn a_table_whose_delimiter_row_has_a_cell_too_many_is_read_and_reported() {
+    // authentication-list-methods.md (modern, and in spec/): the second
+    // table's header has two cells and its delimiter row three. GitHub's
+    // rules make it a paragraph; the docs site shows a table. The
+    // "acting on other users" set was lost without a word.
+    let text = "# List methods\n\n## Permissions\n\n### Permissions acting on self\n\n\
+        |Permission type      | Permissions (from least to most privileged)              |\n\
+        |:---------------------------------------|:-------------------------|\n\
+        | Delegated (work or school account)     | UserAuthenticationMethod.Read, UserAuthenticationMethod.ReadWrite |\n\
+        | Delegated (personal Microsoft account) | Not supported. |\n\
+        | Application                            | Not supported. |\n\n\
+        ### Permissions acting on other users\n\n\
+        |Permission type      | Permissions (from least to most privileged)              |\n\
+        |:---------------------------------------|:-------------------------|:-----------------|\n\
+        | Delegated (work or school account)     | UserAuthenticationMethod.Read.All, UserAuthenticationMethod.ReadWrite.All |\n\
+        | Delegated (personal Microsoft account) | Not supported. |\n\
+        | Application                            | UserAuthenticationMethod.Read.All, UserAuthenticationMethod.ReadWrite.All |\n\n\
+        ## HTTP request\n\n```http\nGET /me/authentication/methods\nGET /users/{id | userPrincipalName}/authentication/methods\n```\n";
+    let p = page("v1.0/api/authentication-list-methods.md", text);
+    let scopes: Vec<Option<&str>> = p.permissions.iter().map(|s| s.scope.as_deref()).collect();
+    assert_eq!(
+        scopes,
+        [
+            Some("Permissions acting on self"),
+            Some("Permissions acting on other users")
+        ]
+    );
+    assert_eq!(
+        p.permissions[1].application,
+        SchemePermissions::Listed {
+            least: vec!["UserAuthenticationMethod.Read.All".into()],
+            higher: vec!["UserAuthenticationMethod.ReadWrite.All".into()]
+        }
+    );
+    let mismatch: Vec<(u32, &str)> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TableCellsMismatch)
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(mismatch.len(), 1, "{:?}", p.diagnostics);
+    assert_eq!(mismatch[0].0, 15, "the header line of the second table");
+    assert!(
+        mismatch[0].1.contains("2 cells and its delimiter row 3"),
+        "{}",
+        mismatch[0].1
+    );
+}

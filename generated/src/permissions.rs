@@ -193,7 +193,7 @@ pub mod names {
     /// `UserAuthenticationMethod.Read.All`
     pub const USER_AUTHENTICATION_METHOD_READ_ALL: Permission = Permission {
         name: "UserAuthenticationMethod.Read.All",
-        schemes: &[Scheme::DelegatedWork],
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
     };
     /// `UserAuthenticationMethod.ReadWrite`
     pub const USER_AUTHENTICATION_METHOD_READ_WRITE: Permission = Permission {
@@ -203,7 +203,7 @@ pub mod names {
     /// `UserAuthenticationMethod.ReadWrite.All`
     pub const USER_AUTHENTICATION_METHOD_READ_WRITE_ALL: Permission = Permission {
         name: "UserAuthenticationMethod.ReadWrite.All",
-        schemes: &[Scheme::DelegatedWork],
+        schemes: &[Scheme::DelegatedWork, Scheme::Application],
     };
 }
 /// Every permission the docs name, sorted by name.

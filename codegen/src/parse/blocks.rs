@@ -50,6 +50,11 @@ pub enum IncludeOutcome {
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Row>,
+    /// How many cells the delimiter row had, when that was not the
+    /// header's count: the docs site shows the table, GitHub's rules make
+    /// it a paragraph, and it was read with the header's columns (see
+    /// `parse::table_rows`).
+    pub delimiter_cells: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -13,50 +13,43 @@ use std::sync::Arc;
 /// same options, so that both sides do the same tokenising.
 pub const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
 
-/// `text` with every tab in a table's delimiter row made a space.
-///
-/// pulldown-cmark takes a delimiter row only when the space around its
-/// dashes is spaces (`| ----- |---------------\t \t| ---- |`,
-/// insights-trending.md and four more resource pages of 2020), and reads
-/// the table as a paragraph otherwise: the page lost its properties without
-/// a word. GitHub and the docs site show those tables. A tab is one byte, as
-/// a space is, so offsets and line numbers stay as they were. Pages with no
-/// tab are not copied.
-fn spaced_delimiter_rows(text: &str) -> std::borrow::Cow<'_, str> {
-    if memchr::memchr(b'\t', text.as_bytes()).is_none() {
-        return text.into();
-    }
-    let is_delimiter_row = |line: &str| {
-        line.contains('\t')
-            && line.contains('|')
-            && line.contains('-')
-            && line
-                .bytes()
-                .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t' | b'\r'))
-    };
-    if !text.split('\n').any(is_delimiter_row) {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        if is_delimiter_row(line) {
-            out.extend(line.chars().map(|c| if c == '\t' { ' ' } else { c }));
-        } else {
-            out.push_str(line);
-        }
-    }
-    out.into()
-}
-
 /// Lowers Markdown `text` that starts on line `first_line` of `file` (the
 /// body after front matter, or the whole page from line 1) to blocks.
 pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<Block> {
-    let spaced = spaced_delimiter_rows(text);
-    let text: &str = &spaced;
     let file: Arc<str> = file.into();
+    let (blocks, broken_table) = lower(text, file.clone(), first_line, &[]);
+    if !broken_table {
+        return blocks;
+    }
+    // A table pulldown-cmark read as a paragraph: lowered again with its
+    // rows as the docs site reads them (see `table_rows`). Pages without
+    // one, nearly all, are neither scanned for rows nor copied.
+    match super::table_rows::readable(text) {
+        (std::borrow::Cow::Owned(readable), mismatches) => {
+            lower(&readable, file, first_line, &mismatches).0
+        }
+        _ => blocks,
+    }
+}
+
+/// Whether a paragraph's raw text holds what looks like a table's
+/// delimiter row: a table pulldown-cmark did not take.
+fn holds_delimiter_row(raw: &str) -> bool {
+    memchr::memchr(b'|', raw.as_bytes()).is_some()
+        && raw
+            .split('\n')
+            .any(|line| super::table_rows::is_delimiter_row(line.as_bytes()))
+}
+
+/// One lowering of `text`, with the tables whose delimiter rows were
+/// rewritten; and whether a paragraph looked like a table.
+fn lower(
+    text: &str,
+    file: Arc<str>,
+    first_line: u32,
+    mismatches: &[super::table_rows::Mismatch],
+) -> (Vec<Block>, bool) {
+    let mut broken_table = false;
     let index = LineCursor::new(text, first_line);
     let mut out = Vec::new();
     let at = |line: u32| Source::new(file.clone(), line);
@@ -156,9 +149,20 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                 }
                 Tag::Table(_) => {
                     let line = line();
+                    let delimiter_cells = mismatches
+                        .iter()
+                        .find(|m| {
+                            text.get(m.header_at..range.start).is_some_and(|indent| {
+                                indent.bytes().all(|b| b == b' ' || b == b'\t')
+                            })
+                        })
+                        .map(|m| m.delimiter_cells);
                     stack.push(Frame::Table {
                         line,
-                        table: Table::default(),
+                        table: Table {
+                            delimiter_cells,
+                            ..Table::default()
+                        },
                         in_head: false,
                         row: Vec::new(),
                         row_line: line,
@@ -239,12 +243,9 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
                             text: para,
                         }) = stack.pop()
                         {
-                            push_paragraph(
-                                &mut out,
-                                &text[start..range.end.max(start)],
-                                &buf[para..],
-                                at(line),
-                            );
+                            let raw = &text[start..range.end.max(start)];
+                            broken_table = broken_table || holds_delimiter_row(raw);
+                            push_paragraph(&mut out, raw, &buf[para..], at(line));
                             buf.truncate(para);
                         }
                     }
@@ -353,7 +354,7 @@ pub fn to_blocks(text: &str, file: impl Into<Arc<str>>, first_line: u32) -> Vec<
     }
     // Unclosed frames (a fence that never closes is closed by pulldown-cmark
     // itself, so this only guards against surprises).
-    out
+    (out, broken_table)
 }
 
 /// A paragraph whose raw lines hold `[!INCLUDE]` directives becomes include
@@ -605,23 +606,6 @@ mod tests {
         assert_eq!(blocks[1].at.line, 3);
         assert!(
             matches!(&blocks[2].kind, BlockKind::Heading { text, .. } if text == "Relationships")
-        );
-    }
-
-    #[test]
-    fn tabs_elsewhere_are_left_alone() {
-        for text in [
-            "a\tb\n|--|--|\n",
-            "|a|b|\n|--|--|\n",
-            "```\n---\t\n```\n",
-            "x\n---\t\n",
-        ] {
-            let spaced = spaced_delimiter_rows(text);
-            assert!(matches!(spaced, std::borrow::Cow::Borrowed(_)), "{text:?}");
-        }
-        assert_eq!(
-            spaced_delimiter_rows("|a|b|\r\n|--\t|:-\t|\r\n|1|2|\t\n"),
-            "|a|b|\r\n|-- |:- |\r\n|1|2|\t\n"
         );
     }
 

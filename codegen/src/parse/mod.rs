@@ -12,6 +12,7 @@ pub mod permissions;
 pub mod prose;
 pub mod rendered;
 pub mod resource;
+pub mod table_rows;
 
 use crate::diagnostics::{Code, Diagnostic};
 use blocks::{Block, BlockKind, IncludeOutcome};

@@ -246,7 +246,20 @@ pub fn interpret(
                 None => w.paragraph(text, block),
             },
             BlockKind::ListItem(text) => w.list_item(text),
-            BlockKind::Table(table) => w.table(table, block),
+            BlockKind::Table(table) => {
+                if let Some(cells) = table.delimiter_cells {
+                    w.warn(
+                        Code::TableCellsMismatch,
+                        &block.at,
+                        format!(
+                            "the table's header has {} cells and its delimiter row {cells}; GitHub shows it as text, the docs site as a table, and it was read with the header's {} columns",
+                            table.header.len(),
+                            table.header.len()
+                        ),
+                    );
+                }
+                w.table(table, block)
+            }
             BlockKind::Code { lang, text } => w.code(lang, text, block),
             BlockKind::Annotation(json) => match Annotation::read(json) {
                 Ok(a) => w.annotation = Some(a),

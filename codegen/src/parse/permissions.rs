@@ -260,6 +260,7 @@ pub fn read_table(
                 let one = Table {
                     header: table.header.clone(),
                     rows: vec![row.clone()],
+                    delimiter_cells: None,
                 };
                 let row_at = Source::new(at.file.clone(), row.line);
                 read_table(
@@ -477,6 +478,7 @@ fn workflow_tables(table: &Table) -> Option<Vec<(String, Table)>> {
                     Table {
                         header: table.header.clone(),
                         rows,
+                        delimiter_cells: None,
                     },
                 )
             })
@@ -489,6 +491,7 @@ fn transpose(table: &Table) -> Table {
     let mut out = Table {
         header: vec!["Permission type".into(), "Permissions".into()],
         rows: Vec::new(),
+        delimiter_cells: None,
     };
     let line = table.rows.first().map(|r| r.line).unwrap_or(0);
     for (i, h) in table.header.iter().enumerate().skip(1) {
@@ -521,6 +524,7 @@ mod tests {
                     line: i as u32 + 3,
                 })
                 .collect(),
+            delimiter_cells: None,
         }
     }
 

@@ -186,6 +186,7 @@ fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) 
     let mut table = Table {
         header: columns.iter().map(|c| c.to_string()).collect(),
         rows: Vec::new(),
+        delimiter_cells: None,
     };
     let mut i = start + 1;
     while i < lines.len() {
@@ -243,6 +244,7 @@ fn permission_table(lines: &[&str], start: usize) -> (Table, usize) {
     let mut table = Table {
         header,
         rows: Vec::new(),
+        delimiter_cells: None,
     };
     let mut i = start + 1;
     while i < lines.len() {

@@ -69,8 +69,11 @@ impl UsersItemAuthenticationMethods {
     /// | Permissions acting on self | Delegated (work or school account) | UserAuthenticationMethod.Read | UserAuthenticationMethod.ReadWrite |
     /// | Permissions acting on self | Delegated (personal Microsoft account) | not supported | not supported |
     /// | Permissions acting on self | Application | not supported | not supported |
+    /// | Permissions acting on other users | Delegated (work or school account) | UserAuthenticationMethod.Read.All | UserAuthenticationMethod.ReadWrite.All |
+    /// | Permissions acting on other users | Delegated (personal Microsoft account) | not supported | not supported |
+    /// | Permissions acting on other users | Application | UserAuthenticationMethod.Read.All | UserAuthenticationMethod.ReadWrite.All |
     ///
-    /// Admin roles (Permissions acting on self): Global Reader, Authentication Administrator, Privileged Authentication Administrator.
+    /// Admin roles (Permissions acting on other users): Global Reader, Authentication Administrator, Privileged Authentication Administrator.
     ///
     /// # Source
     ///
