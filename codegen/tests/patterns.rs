@@ -1149,3 +1149,55 @@ fn a_table_whose_delimiter_row_has_a_cell_too_many_is_read_and_reported() {
         mismatch[0].1
     );
 }
+
+#[test]
+fn a_response_of_204_has_no_type_unless_an_example_shows_a_body() {
+    // application-post-owners.md (2020): "returns a `204 No Content`
+    // response code", under a response annotation that names
+    // `directoryObject`. alert-update.md answers 204 too, and 200 with the
+    // alert when asked (`Prefer: return=representation`).
+    let annotated_204 = |title: &str, method: &str, path: &str, ty: &str, second: &str| {
+        format!(
+            "# {title}\n\n## HTTP request\n\n```http\n{method} {path}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `204 No Content` response code.\n\n\
+             ## Example\n\n### Request\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"{title}\" }} -->\n\
+             ```http\n{method} https://graph.microsoft.com/v1.0{path}\n```\n\n### Response\n\n\
+             <!-- {{ \"blockType\": \"response\", \"truncated\": true, \"@odata.type\": \"{ty}\" }} -->\n\
+             ```http\nHTTP/1.1 204 No Content\n```\n{second}"
+        )
+    };
+    let representation = "\n### Response with the representation\n\n\
+        <!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.alert\" } -->\n\
+        ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\n  \"id\": \"1\"\n}\n```\n";
+    let owners = annotated_204(
+        "Add owner",
+        "POST",
+        "/applications/{id}/owners/$ref",
+        "microsoft.graph.directoryObject",
+        "",
+    );
+    let alert = annotated_204(
+        "Update alert",
+        "PATCH",
+        "/security/alerts/{id}",
+        "microsoft.graph.alert",
+        representation,
+    );
+    let ir = tree(&[
+        ("v1.0/api/application-post-owners.md", owners.as_str()),
+        ("v1.0/api/alert-update.md", alert.as_str()),
+    ]);
+    let response = |title: &str| {
+        let op = ir
+            .operations
+            .iter()
+            .find(|o| o.title == title)
+            .unwrap_or_else(|| panic!("no {title}"));
+        (op.response.status, op.response.type_name.as_deref())
+    };
+    assert_eq!(response("Add owner"), (Some(204), None));
+    assert_eq!(
+        response("Update alert"),
+        (Some(204), Some("microsoft.graph.alert"))
+    );
+}

@@ -800,6 +800,27 @@ fn merge_group(
         }
     }
 
+    // `204 No Content` has no body, whatever type a response annotation
+    // names (application-post-owners.md: `directoryObject`; the delete of
+    // a class member: `educationClass`). The builders return `NoContent`
+    // for it; the IR says the same. An operation whose examples show a
+    // body too (alert-update.md answers `Prefer: return=representation`
+    // with the alert) keeps its type.
+    let shows_a_body = members.iter().any(|d| {
+        d.examples.iter().any(|e| {
+            e.example
+                .response
+                .as_ref()
+                .is_some_and(|r| r.body.is_some())
+        })
+    });
+    if response.status == Some(204) && !shows_a_body {
+        response.type_name = None;
+        response.type_source = None;
+        response.collection = false;
+        response.other_types.clear();
+    }
+
     // Examples that show other types than the one kept (attachment-get.md:
     // a file, an item and a reference attachment) are settled like pages
     // that disagree: their common base type.
