@@ -43,15 +43,16 @@ pub fn readable(text: &str) -> (Cow<'_, str>, Vec<Mismatch>) {
         if !is_delimiter_row(line) {
             continue;
         }
-        // The line above is the header, unless the line above that is a
-        // table row: then both are rows, and this line (`| - | - |`,
-        // cells that say "none") one too.
+        // The line above is the header, unless it is a delimiter row
+        // itself or the line above that is a table row: then this line
+        // (`| - | - |`, cells that say "none") is a row of a table.
         let previous = (start > 0).then(|| line_around(bytes, start - 1));
-        let in_table = previous.is_some_and(|(above, _)| {
-            above > 0 && {
-                let (s, e) = line_around(bytes, above - 1);
-                is_table_row(&bytes[s..e])
-            }
+        let in_table = previous.is_some_and(|(above, end)| {
+            is_delimiter_row(&bytes[above..end])
+                || above > 0 && {
+                    let (s, e) = line_around(bytes, above - 1);
+                    is_table_row(&bytes[s..e])
+                }
         });
         let header = previous.filter(|_| !in_table).map(|(s, e)| &bytes[s..e]);
         if let Some(fixed) = rewrite(line, header) {
@@ -127,7 +128,10 @@ fn rewrite(row: &[u8], header: Option<&[u8]>) -> Option<Rewrite> {
             let pipes: Vec<usize> = pipe_positions(&fixed);
             let leading = leading_pipe(&fixed);
             let keep_through = pipes.get(if leading { want } else { want - 1 }).copied();
-            if let Some(last) = keep_through {
+            // The cells kept must still make a delimiter row (`||-` under a
+            // one-cell header keeps no dash: that is no table).
+            let kept_dash = keep_through.is_some_and(|last| fixed[..last].contains(&b'-'));
+            if let (Some(last), true) = (keep_through, kept_dash) {
                 for b in &mut fixed[last + 1..] {
                     if *b != b'\r' {
                         *b = b' ';
@@ -284,6 +288,30 @@ mod tests {
             assert!(matches!(out, Cow::Borrowed(_)), "{text:?}");
             assert!(mismatches.is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn any_text_keeps_its_offsets_and_a_second_pass_changes_nothing() {
+        use proptest::prelude::*;
+        let alphabet = prop::sample::select(vec![
+            '|', '|', '-', '-', '-', ':', ' ', '\t', '\n', '\n', '\r', '\\', 'a', 'é',
+        ]);
+        let texts = prop::collection::vec(alphabet, 0..60)
+            .prop_map(|cs| cs.into_iter().collect::<String>());
+        proptest!(ProptestConfig::with_cases(20_000), |(text in texts)| {
+            let (once, mismatches) = readable(&text);
+            prop_assert_eq!(once.len(), text.len());
+            // Only tabs, pipes, colons and dashes of delimiter rows change,
+            // into spaces or pipes.
+            for (a, b) in text.bytes().zip(once.bytes()) {
+                prop_assert!(a == b || (matches!(a, b'\t' | b'|' | b':' | b'-') && matches!(b, b' ' | b'|')));
+            }
+            for m in &mismatches {
+                prop_assert!(m.header_at <= text.len());
+            }
+            let (twice, _) = readable(&once);
+            prop_assert_eq!(twice.as_ref(), once.as_ref());
+        });
     }
 
     #[test]
