@@ -1201,3 +1201,33 @@ fn a_response_of_204_has_no_type_unless_an_example_shows_a_body() {
         (Some(204), Some("microsoft.graph.alert"))
     );
 }
+
+#[test]
+fn a_request_line_whose_brace_lost_its_partner_is_no_path() {
+    // workforceintegration-get.md (2020): the only request line lost its
+    // `{`, and the operation sent `/workforceIntegrationId}` as written.
+    // The example's templated URL gives the endpoint instead.
+    let text = format!(
+        "# Get workforceIntegration\n\n{PERMISSIONS}## HTTP request\n\n\
+         <!-- {{ \"blockType\": \"ignored\" }} -->\n\n```http\nGET /teamwork/workforceIntegrations/workforceIntegrationId}}\n```\n\n\
+         ## Example\n\n### Request\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"get_workforceintegration\" }} -->\n\
+         ```http\nGET https://graph.microsoft.com/v1.0/teamwork/workforceIntegrations/{{workforceintegrationid}}\n```\n"
+    );
+    let ir = tree(&[("v1.0/api/workforceintegration-get.md", text.as_str())]);
+    let paths: Vec<&str> = ir
+        .operations
+        .iter()
+        .flat_map(|o| o.endpoints.iter().map(|e| e.path.as_str()))
+        .collect();
+    assert_eq!(
+        paths,
+        ["/teamwork/workforceIntegrations/{workforceintegrationid}"]
+    );
+    let skipped: Vec<u32> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::PathNoise)
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(skipped, [16], "the request line");
+}

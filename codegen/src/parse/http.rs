@@ -116,6 +116,7 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
             .chars()
             .all(|c| !c.is_control() && c != '<' && c != '>' && c != '"')
         && parentheses_balance(&path)
+        && braces_balance(&path)
         // `.../messages/{id}` (message-list-attachments.md) stands for any
         // depth of child folders: no path Graph serves (it became a builder
         // step that sent `/...`); `..` climbs out.
@@ -151,6 +152,24 @@ fn parentheses_balance(path: &str) -> bool {
         }
     }
     depth == 0
+}
+
+/// Whether every `}` closes a `{`, with none nested or left open:
+/// `/teamwork/workforceIntegrations/workforceIntegrationId}`
+/// (workforceintegration-get.md, 2020) lost its opening brace, and its
+/// last segment would be sent as written.
+fn braces_balance(path: &str) -> bool {
+    let mut open = false;
+    for b in path.bytes() {
+        match b {
+            b'{' if open => return false,
+            b'{' => open = true,
+            b'}' if !open => return false,
+            b'}' => open = false,
+            _ => {}
+        }
+    }
+    !open
 }
 
 /// `<name>` as `{name}`, for names of letters, digits, `-` and `_`; other
@@ -552,6 +571,17 @@ mod tests {
         assert!(normalise("/me/mailFolders/{id}/childFolders/{id}/.../messages/{id}").is_none());
         assert!(normalise("/me/drive/../items").is_none());
         assert!(normalise("/me/drive/root:/a.txt:").is_some());
+        // A brace that lost its partner: the segment would be sent as
+        // written (workforceintegration-get.md), or a parameter named
+        // `group-id/drive/items/{item-id` made (driveitem-follow.md).
+        assert!(normalise("/teamwork/workforceIntegrations/workforceIntegrationId}").is_none());
+        assert!(normalise("/groups/{group-id/drive/items/{item-id}/follow").is_none());
+        assert!(normalise("/users/{id}/events/{event-id}").is_some());
+        // A placeholder that runs to the end of the line is closed there.
+        assert_eq!(
+            normalise("/users/{id").map(|p| p.path).as_deref(),
+            Some("/users/{id}")
+        );
     }
 
     #[test]
