@@ -141,19 +141,28 @@ fn rewrite(row: &[u8], header: Option<&[u8]>) -> Option<Rewrite> {
             }
         }
         Some(want) if want > delimiter_cells => {
-            // Split the longest run of dashes until the counts match.
-            let mut added = 0;
-            while delimiter_cells + added < want {
-                let Some((run_start, run_len)) = longest_dash_run(&fixed) else {
-                    break;
-                };
-                if run_len < 3 {
-                    break;
+            // Split runs of dashes, in one pass (a hostile header of a
+            // million cells must not make this quadratic): a run of `n`
+            // dashes gives up to `(n - 1) / 2` more cells, a dash on
+            // each side of every new pipe.
+            let mut needed = want - delimiter_cells;
+            let mut i = 0;
+            while i < fixed.len() && needed > 0 {
+                if fixed[i] != b'-' {
+                    i += 1;
+                    continue;
                 }
-                fixed[run_start + run_len / 2] = b'|';
-                added += 1;
+                let start = i;
+                while i < fixed.len() && fixed[i] == b'-' {
+                    i += 1;
+                }
+                let splits = needed.min((i - start - 1) / 2);
+                for j in 0..splits {
+                    fixed[start + 1 + 2 * j] = b'|';
+                }
+                needed -= splits;
             }
-            if delimiter_cells + added == want {
+            if needed == 0 {
                 cells = Some((want, delimiter_cells));
             } else {
                 // Not enough dashes to split: leave the row as it was,
@@ -192,26 +201,6 @@ fn cell_count(line: &[u8]) -> usize {
     let leading = is_pipe(0);
     let trailing = trimmed.len() > 1 && is_pipe(trimmed.len() - 1);
     pipes - usize::from(leading) - usize::from(trailing) + 1
-}
-
-/// The start and length of the longest run of dashes.
-fn longest_dash_run(line: &[u8]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    let mut i = 0;
-    while i < line.len() {
-        if line[i] == b'-' {
-            let start = i;
-            while i < line.len() && line[i] == b'-' {
-                i += 1;
-            }
-            if best.is_none_or(|(_, len)| i - start > len) {
-                best = Some((start, i - start));
-            }
-        } else {
-            i += 1;
-        }
-    }
-    best
 }
 
 #[cfg(test)]
@@ -259,7 +248,7 @@ mod tests {
     #[test]
     fn a_missing_delimiter_cell_is_split_off_a_run_of_dashes() {
         let (out, mismatches) = fixed("| a | b | c |\n|:------|:---|\n");
-        assert_eq!(out.lines().nth(1).unwrap(), "|:---|--|:---|");
+        assert_eq!(out.lines().nth(1).unwrap(), "|:-|----|:---|");
         assert_eq!(mismatches[0].delimiter_cells, 2);
         // A row of cells that say "none" under a row with fewer cells is
         // no delimiter row.
@@ -312,6 +301,19 @@ mod tests {
             let (twice, _) = readable(&once);
             prop_assert_eq!(twice.as_ref(), once.as_ref());
         });
+    }
+
+    #[test]
+    fn a_huge_header_over_a_short_row_is_linear() {
+        // A hostile page: a million header cells over one run of dashes.
+        let header = "|a".repeat(1_000_000) + "|";
+        let text = format!("{header}\n|{}|\n", "-".repeat(3_000_000));
+        let (out, mismatches) = readable(&text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(mismatches.len(), 1);
+        assert_eq!(mismatches[0].header_cells, 1_000_000);
+        let row = out.lines().nth(1).unwrap();
+        assert_eq!(cell_count(row.as_bytes()), 1_000_000);
     }
 
     #[test]
