@@ -806,15 +806,17 @@ fn merge_group(
     // for it; the IR says the same. An operation whose examples show a
     // body too (alert-update.md answers `Prefer: return=representation`
     // with the alert) keeps its type.
-    let shows_a_body = members.iter().any(|d| {
-        d.examples.iter().any(|e| {
-            e.example
-                .response
-                .as_ref()
-                .is_some_and(|r| r.body.is_some())
+    let shows_a_body = || {
+        members.iter().any(|d| {
+            d.examples.iter().any(|e| {
+                e.example
+                    .response
+                    .as_ref()
+                    .is_some_and(|r| r.body.is_some())
+            })
         })
-    });
-    if response.status == Some(204) && !shows_a_body {
+    };
+    if response.status == Some(204) && !shows_a_body() {
         response.type_name = None;
         response.type_source = None;
         response.collection = false;

@@ -248,13 +248,12 @@ pub fn interpret(
             BlockKind::ListItem(text) => w.list_item(text),
             BlockKind::Table(table) => {
                 if let Some(cells) = table.delimiter_cells {
+                    let columns = table.header.len();
                     w.warn(
                         Code::TableCellsMismatch,
                         &block.at,
                         format!(
-                            "the table's header has {} cells and its delimiter row {cells}; GitHub shows it as text, the docs site as a table, and it was read with the header's {} columns",
-                            table.header.len(),
-                            table.header.len()
+                            "the table's header has {columns} cells and its delimiter row {cells}; GitHub shows it as text, the docs site as a table, and it was read with the header's {columns} columns"
                         ),
                     );
                 }

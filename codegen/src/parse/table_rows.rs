@@ -8,8 +8,9 @@
 //! set without a word. So such rows are rewritten before tokenising:
 //! tabs become spaces, surplus cells become spaces, and a missing cell is
 //! split off a run of dashes. Every rewrite replaces one byte with another,
-//! so offsets and line numbers stay where they were. A page that needs no
-//! rewrite is not copied.
+//! so offsets and line numbers stay where they were. `markdown::to_blocks`
+//! asks for this only when a paragraph holds a delimiter row, and lowers
+//! the page again with the rewritten rows.
 
 use std::borrow::Cow;
 
@@ -51,7 +52,7 @@ pub fn readable(text: &str) -> (Cow<'_, str>, Vec<Mismatch>) {
             is_delimiter_row(&bytes[above..end])
                 || above > 0 && {
                     let (s, e) = line_around(bytes, above - 1);
-                    is_table_row(&bytes[s..e])
+                    starts_with_pipe(&bytes[s..e])
                 }
         });
         let header = previous.filter(|_| !in_table).map(|(s, e)| &bytes[s..e]);
@@ -98,7 +99,9 @@ pub fn is_delimiter_row(line: &[u8]) -> bool {
         && line.contains(&b'-')
 }
 
-fn is_table_row(line: &[u8]) -> bool {
+/// Whether a line's first non-blank byte is a pipe: a table row (or a
+/// row with a leading pipe).
+fn starts_with_pipe(line: &[u8]) -> bool {
     line.iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b'|')
 }
 
@@ -117,16 +120,17 @@ fn rewrite(row: &[u8], header: Option<&[u8]>) -> Option<Rewrite> {
     if !row.contains(&b'\t') && header_cells.is_none_or(|h| h == delimiter_cells) {
         return None; // the common case: nothing to rewrite
     }
-    let mut fixed: Vec<u8> = row
+    let spaced: Vec<u8> = row
         .iter()
         .map(|&b| if b == b'\t' { b' ' } else { b })
         .collect();
+    let mut fixed = spaced.clone();
     let mut cells = None;
     match header_cells {
         Some(want) if want > 0 && want < delimiter_cells => {
             // Blank out every cell after the header's last one.
             let pipes: Vec<usize> = pipe_positions(&fixed);
-            let leading = leading_pipe(&fixed);
+            let leading = starts_with_pipe(&fixed);
             let keep_through = pipes.get(if leading { want } else { want - 1 }).copied();
             // The cells kept must still make a delimiter row (`||-` under a
             // one-cell header keeps no dash: that is no table).
@@ -167,10 +171,7 @@ fn rewrite(row: &[u8], header: Option<&[u8]>) -> Option<Rewrite> {
             } else {
                 // Not enough dashes to split: leave the row as it was,
                 // but for its tabs.
-                fixed = row
-                    .iter()
-                    .map(|&b| if b == b'\t' { b' ' } else { b })
-                    .collect();
+                fixed = spaced;
             }
         }
         _ => {}
@@ -178,15 +179,14 @@ fn rewrite(row: &[u8], header: Option<&[u8]>) -> Option<Rewrite> {
     (fixed != row).then_some(Rewrite { row: fixed, cells })
 }
 
-fn leading_pipe(line: &[u8]) -> bool {
-    line.iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b'|')
+/// Whether byte `i` of a row is a pipe that separates cells (not `\|`).
+fn separates(line: &[u8], i: usize) -> bool {
+    line[i] == b'|' && (i == 0 || line[i - 1] != b'\\')
 }
 
-/// Offsets of the pipes that separate cells (not `\|`).
+/// Offsets of the pipes that separate cells.
 fn pipe_positions(line: &[u8]) -> Vec<usize> {
-    (0..line.len())
-        .filter(|&i| line[i] == b'|' && (i == 0 || line[i - 1] != b'\\'))
-        .collect()
+    (0..line.len()).filter(|&i| separates(line, i)).collect()
 }
 
 /// How many cells a table row has, as GitHub counts them: a leading and a
@@ -196,10 +196,11 @@ fn cell_count(line: &[u8]) -> usize {
     if trimmed.is_empty() {
         return 0;
     }
-    let is_pipe = |i: usize| trimmed[i] == b'|' && (i == 0 || trimmed[i - 1] != b'\\');
-    let pipes = (0..trimmed.len()).filter(|&i| is_pipe(i)).count();
-    let leading = is_pipe(0);
-    let trailing = trimmed.len() > 1 && is_pipe(trimmed.len() - 1);
+    let pipes = (0..trimmed.len())
+        .filter(|&i| separates(trimmed, i))
+        .count();
+    let leading = separates(trimmed, 0);
+    let trailing = trimmed.len() > 1 && separates(trimmed, trimmed.len() - 1);
     pipes - usize::from(leading) - usize::from(trailing) + 1
 }
 
