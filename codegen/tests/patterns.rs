@@ -1231,3 +1231,63 @@ fn a_request_line_whose_brace_lost_its_partner_is_no_path() {
         .collect();
     assert_eq!(skipped, [16], "the request line");
 }
+
+#[test]
+fn an_example_of_another_request_says_nothing_of_the_response_type() {
+    // rangeformat-update.md (2020): `PATCH .../range/format` answers a
+    // workbookRangeFormat; its examples also patch `.../format/font` and
+    // `.../format/fill`, which other pages document. Here the font comes
+    // first, as a page could write it. driveitem-get-content.md: the only
+    // typed response answers a request to the download host, not to Graph,
+    // and still speaks.
+    let example = |url: &str, ty: &str| {
+        format!(
+            "<!-- {{ \"blockType\": \"request\", \"name\": \"{ty}\" }} -->\n\
+             ```http\nPATCH https://graph.microsoft.com/v1.0{url}\n```\n\n\
+             <!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.{ty}\" }} -->\n\
+             ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{\n  \"bold\": true\n}}\n```\n\n"
+        )
+    };
+    let range = "/me/drive/items/{id}/workbook/worksheets/{sheet-id}/range(address='$A$1')/format";
+    let format_page = format!(
+        "# Update rangeformat\n\n{PERMISSIONS}## HTTP request\n\n\
+         <!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n\
+         PATCH /workbook/names/{{name}}/range/format\n\
+         PATCH /workbook/worksheets/{{id|name}}/range(address='<address>')/format\n```\n\n\
+         ## Example\n\n{}{}",
+        example(&format!("{range}/font"), "workbookRangeFont"),
+        example(range, "workbookRangeFormat"),
+    );
+    let content_page = format!(
+        "# Download a file\n\n{PERMISSIONS}## HTTP request\n\n```http\nGET /drives/{{drive-id}}/items/{{item-id}}/content\n```\n\n\
+         ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"download\" }} -->\n\
+         ```http\nGET /drives/{{drive-id}}/items/{{item-id}}/content\n```\n\n\
+         <!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 302 Found\nLocation: https://b0mpua-by3301.files.1drv.com/y23vmag\n```\n\n\
+         ## Partial range downloads\n\n<!-- {{ \"blockType\": \"request\", \"opaqueUrl\": true, \"name\": \"partial\" }} -->\n\
+         ```http\nGET https://b0mpua-by3301.files.1drv.com/y23vmag\nRange: bytes=0-1023\n```\n\n\
+         <!-- {{ \"blockType\": \"response\", \"name\": \"partial\", \"@odata.type\": \"stream\" }} -->\n\
+         ```http\nHTTP/1.1 206 Partial Content\nContent-Range: bytes 0-1023/2048\n\n<first 1024 bytes of file>\n```\n"
+    );
+    let ir = tree(&[
+        ("v1.0/api/rangeformat-update.md", format_page.as_str()),
+        ("v1.0/api/driveitem-get-content.md", content_page.as_str()),
+    ]);
+    assert_eq!(
+        operations(&ir),
+        [
+            ("Download a file", Some("Edm.Stream"), 1),
+            (
+                "Update rangeformat",
+                Some("microsoft.graph.workbookRangeFormat"),
+                2
+            ),
+        ]
+    );
+    let conflicts: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::ConflictingFacts)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(conflicts.is_empty(), "{conflicts:#?}");
+}

@@ -828,7 +828,7 @@ fn merge_group(
     // that disagree: their common base type.
     if let Some(first) = response.type_name.clone().filter(|t| !is_generic_type(t)) {
         for d in members.iter() {
-            for e in &d.examples {
+            for e in speaking_examples(d) {
                 let Some(shown) = e
                     .example
                     .response
@@ -1043,11 +1043,54 @@ fn response_type(d: &Draft, p: &PageFacts) -> Option<String> {
 /// `string` is `Edm.String`, `Collection(microsoft.graph.user)` is
 /// `microsoft.graph.user`, a bare name is qualified.
 fn example_type(d: &Draft) -> Option<String> {
-    d.examples
-        .iter()
+    speaking_examples(d)
         .find_map(|e| e.example.response.as_ref()?.odata_type.as_deref())
         .map(annotated_type)
         .filter(|t| !t.is_empty() && t != "microsoft.graph.")
+}
+
+/// The examples that speak for a draft's response type: all of them,
+/// unless some request one of its endpoints and others request a Graph
+/// path it does not document. Those show another request's answer:
+/// opentypeextension-post.md first creates a message with an extension in
+/// it (`POST /me/messages`, a message comes back), then an extension in an
+/// existing message (`POST /me/messages/{id}/extensions`, an
+/// openTypeExtension), and its operations are the latter. A request to
+/// another host (driveitem-get-content.md fetches the download URL it was
+/// sent to) is not another Graph request: it still speaks.
+fn speaking_examples(d: &Draft) -> impl Iterator<Item = &DraftExample> {
+    let requests: Vec<Option<bool>> = d.examples.iter().map(|e| requests_own(d, e)).collect();
+    let some_own = requests.contains(&Some(true));
+    d.examples
+        .iter()
+        .zip(requests)
+        .filter(move |(_, own)| !some_own || *own != Some(false))
+        .map(|(e, _)| e)
+}
+
+/// Whether an example requests one of the draft's endpoints (as written,
+/// or through the aliases Graph routes: `/me`, a drive's `root`,
+/// `/$count`); `None` when it requests no Graph path.
+fn requests_own(d: &Draft, e: &DraftExample) -> Option<bool> {
+    e.path.as_ref()?;
+    let target = Target::parse(&e.example.request.as_ref()?.url);
+    if !target.is_graph() {
+        return None;
+    }
+    let me = target.me_as_user();
+    let forms = [
+        target.root_as_item(),
+        target.without_count(),
+        me.as_ref().and_then(Target::root_as_item),
+        me,
+        Some(target),
+    ];
+    Some(
+        forms
+            .iter()
+            .flatten()
+            .any(|t| d.endpoints.iter().any(|e| fits(&e.path, t))),
+    )
 }
 
 /// A response annotation's `@odata.type`, normalised as a property type.
@@ -1059,7 +1102,7 @@ fn annotated_type(raw: &str) -> String {
 /// `https://graph.microsoft.com/beta/$metadata#microsoft.graph.passwordResetResponse`.
 /// Entity-set contexts (`#users/$entity`) name no type.
 fn context_type(d: &Draft) -> Option<String> {
-    d.examples.iter().find_map(|e| {
+    speaking_examples(d).find_map(|e| {
         let Some(Body::Json(body)) = &e.example.response.as_ref()?.body else {
             return None;
         };
