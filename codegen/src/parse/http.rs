@@ -24,9 +24,45 @@ pub fn request_line(line: &str) -> Option<(&'static str, &str)> {
     (!target.is_empty()).then_some((*method, target))
 }
 
+/// Why text is not a request path, for the diagnostic that skips it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAPath {
+    /// Nothing after the host, version or `~`.
+    NoPath,
+    /// A control character, `<`, `>` or `"` (an angle placeholder that is
+    /// not a plain name: `/users/<a b>`).
+    Unprintable,
+    /// A `(` that never closes, or a `)` that opens nothing.
+    Parentheses,
+    /// A `}` that opens nothing, a `{` left open, or one inside another.
+    Braces,
+    /// A segment of dots only (`...` for any depth, `..`).
+    Dots,
+    /// Two slashes in a row.
+    EmptySegment,
+}
+
+impl std::fmt::Display for NotAPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NotAPath::NoPath => "there is no path after the host",
+            NotAPath::Unprintable => "it holds a control character, `<`, `>` or `\"`",
+            NotAPath::Parentheses => "a parenthesis is not closed or opens nothing",
+            NotAPath::Braces => "a brace lost its partner (or sits inside another)",
+            NotAPath::Dots => "a segment is only dots",
+            NotAPath::EmptySegment => "it has an empty segment (`//`)",
+        })
+    }
+}
+
 /// Normalises a path or URL from the docs. Returns `None` for text that is
 /// not a request path.
 pub fn normalise(target: &str) -> Option<NormalPath> {
+    normalise_or_why(target).ok()
+}
+
+/// [`normalise`], saying why when the text is not a request path.
+pub fn normalise_or_why(target: &str) -> Result<NormalPath, NotAPath> {
     let mut t = target.trim().trim_matches('`').trim();
     let mut version = None;
     for host in [
@@ -104,30 +140,45 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
     }
     if !path.starts_with('/') {
         if path.is_empty() || path.starts_with('{') && version.is_none() && !path.contains('/') {
-            return None;
+            return Err(NotAPath::NoPath);
         }
         path.insert(0, '/');
     }
     while path.len() > 1 && path.ends_with('/') {
         path.pop();
     }
-    let ok = path.len() > 1
-        && path
-            .chars()
-            .all(|c| !c.is_control() && c != '<' && c != '>' && c != '"')
-        && parentheses_balance(&path)
-        && braces_balance(&path)
-        // `.../messages/{id}` (message-list-attachments.md) stands for any
-        // depth of child folders: no path Graph serves (it became a builder
-        // step that sent `/...`); `..` climbs out.
-        && !path
-            .split('/')
-            .any(|s| !s.is_empty() && s.bytes().all(|b| b == b'.'))
-        && path
-            .split('/')
-            .skip(1)
-            .all(|s| !s.is_empty() || path.contains(":/"));
-    ok.then(|| NormalPath {
+    if path.len() <= 1 {
+        return Err(NotAPath::NoPath);
+    }
+    if path
+        .chars()
+        .any(|c| c.is_control() || c == '<' || c == '>' || c == '"')
+    {
+        return Err(NotAPath::Unprintable);
+    }
+    if !parentheses_balance(&path) {
+        return Err(NotAPath::Parentheses);
+    }
+    if !braces_balance(&path) {
+        return Err(NotAPath::Braces);
+    }
+    // `.../messages/{id}` (message-list-attachments.md) stands for any
+    // depth of child folders: no path Graph serves (it became a builder
+    // step that sent `/...`); `..` climbs out.
+    if path
+        .split('/')
+        .any(|s| !s.is_empty() && s.bytes().all(|b| b == b'.'))
+    {
+        return Err(NotAPath::Dots);
+    }
+    if !path
+        .split('/')
+        .skip(1)
+        .all(|s| !s.is_empty() || path.contains(":/"))
+    {
+        return Err(NotAPath::EmptySegment);
+    }
+    Ok(NormalPath {
         path,
         parameters,
         query: query.map(str::to_string),
@@ -533,9 +584,40 @@ mod tests {
     }
 
     #[test]
-    fn noise_is_rejected() {
-        assert!(normalise("https://graph.microsoft.com").is_none());
-        assert!(normalise("").is_none());
+    fn noise_is_rejected_with_its_reason() {
+        // Each from a real page of 2020, or the shape of one.
+        for (text, why) in [
+            ("https://graph.microsoft.com", NotAPath::NoPath),
+            ("", NotAPath::NoPath),
+            ("https://graph.microsoft.com/v1.0/", NotAPath::NoPath),
+            ("/users/<a b>", NotAPath::Unprintable),
+            // range-entirerow.md
+            (
+                "/workbook/worksheets/{id}/range(address='{address}'/entireRow",
+                NotAPath::Parentheses,
+            ),
+            // workforceintegration-get.md
+            (
+                "/teamwork/workforceIntegrations/workforceIntegrationId}",
+                NotAPath::Braces,
+            ),
+            // driveitem-follow.md
+            (
+                "/groups/{group-id/drive/items/{item-id}/follow",
+                NotAPath::Braces,
+            ),
+            // message-list-attachments.md
+            (
+                "/me/mailFolders/{id}/childFolders/.../messages/{id}",
+                NotAPath::Dots,
+            ),
+            ("/me//messages", NotAPath::EmptySegment),
+        ] {
+            assert_eq!(normalise_or_why(text), Err(why), "{text:?}");
+            assert_eq!(normalise(text), None);
+        }
+        // `root:/` addressing may leave a segment empty.
+        assert!(normalise_or_why("/me/drive/root:/folder//file.txt:/content").is_ok());
     }
 
     #[test]

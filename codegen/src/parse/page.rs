@@ -859,8 +859,8 @@ impl Walk<'_> {
                 }
                 continue;
             };
-            match normalise(target).map(http::parameterise_arguments) {
-                Some(p) => {
+            match http::normalise_or_why(target).map(http::parameterise_arguments) {
+                Ok(p) => {
                     if p.version == Some(ApiVersion::Beta) {
                         self.say_beta(&at, "its `/beta` request line");
                     }
@@ -873,10 +873,10 @@ impl Walk<'_> {
                         source: at,
                     });
                 }
-                None => self.warn(
+                Err(why) => self.warn(
                     Code::PathNoise,
                     &at,
-                    format!("`{t}` has no request path; skipped"),
+                    format!("`{t}` is not a request path: {why}; skipped"),
                 ),
             }
         }
