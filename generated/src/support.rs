@@ -128,12 +128,89 @@ impl<'de, T: WireValue> serde::Deserialize<'de> for Flags<T> {
 pub trait ModelFields: Sized + 'static {
     /// The model's name, for `Debug` and error messages.
     const NAME: &'static str;
+    /// The Graph type the model is (`microsoft.graph.user`); empty for a
+    /// request body made from a parameter table, or a reference, which
+    /// are no types of Graph's schema.
+    const ODATA_TYPE: &'static str;
+    /// The documented types derived from it, at any depth: what [`cast`]
+    /// accepts as this model. Given only by the models that have some
+    /// (61 of 817 in the 2020 tree): an empty list in each of the others
+    /// was 3-4% of checking the whole crate.
+    const DERIVED: &'static [&'static str] = &[];
     /// Hands every property to `visitor`, in documented order, then
     /// `additional_data`.
     fn visit<'a, V: Visitor<'a>>(&'a self, visitor: &mut V);
     /// Builds a model from `source`, asking it for every property in
     /// documented order, then for `additional_data`.
     fn build<S: Source>(source: &mut S) -> Self;
+}
+/// The Graph type a model's value says it is: its `@odata.type`
+/// (`#microsoft.graph.user`), without the `#`. `None` when the value does
+/// not say.
+pub fn odata_type<T: ModelFields>(model: &T) -> Option<std::borrow::Cow<'_, str>> {
+    struct FindType<'a>(Option<std::borrow::Cow<'a, str>>);
+    impl<'a> Visitor<'a> for FindType<'a> {
+        fn field<T: FieldValue>(
+            &mut self,
+            wire: &'static str,
+            _: &'static str,
+            value: &'a Option<T>,
+        ) {
+            if wire == "@odata.type" {
+                if let Some(serde_json::Value::String(ty)) = value
+                    .as_ref()
+                    .and_then(|v| serde_json::to_value(v).ok())
+                {
+                    self.0 = Some(ty.into());
+                }
+            }
+        }
+        fn additional(
+            &mut self,
+            additional: &'a serde_json::Map<String, serde_json::Value>,
+        ) {
+            if self.0.is_none() {
+                self.0 = additional
+                    .get("@odata.type")
+                    .and_then(|v| v.as_str())
+                    .map(Into::into);
+            }
+        }
+    }
+    let mut find = FindType(None);
+    model.visit(&mut find);
+    find.0
+        .map(|ty| match ty {
+            std::borrow::Cow::Borrowed(t) => {
+                std::borrow::Cow::Borrowed(t.trim_start_matches('#'))
+            }
+            std::borrow::Cow::Owned(t) => {
+                std::borrow::Cow::Owned(t.trim_start_matches('#').to_string())
+            }
+        })
+}
+/// A model read as `U`, when its `@odata.type` says it is a `U` or a type
+/// derived from it: the `DirectoryObject`s a group's members come back as
+/// are users, groups and devices, each with its own properties in
+/// `additional_data`; `cast::<User>(&member)` reads one as the `User` it
+/// is. A polymorphic endpoint returns its types' common base type (see
+/// the README), so this is how to reach the derived one.
+///
+/// `Ok(None)` when the value is of another type or does not say; an error
+/// when it says it is a `U` but does not read as one.
+pub fn cast<U: ModelFields>(
+    model: &(impl ModelFields + serde::Serialize),
+) -> Result<Option<U>, serde_json::Error> {
+    let Some(ty) = odata_type(model) else {
+        return Ok(None);
+    };
+    let is_u = !U::ODATA_TYPE.is_empty()
+        && (U::ODATA_TYPE.eq_ignore_ascii_case(&ty)
+            || U::DERIVED.iter().any(|d| d.eq_ignore_ascii_case(&ty)));
+    if !is_u {
+        return Ok(None);
+    }
+    deserialize_model(serde_json::to_value(model)?).map(Some)
 }
 /// What every property of a model holds.
 ///

@@ -220,3 +220,67 @@ fn a_request_body_from_a_parameter_table_is_sent_and_read_back() {
         .to_string();
     assert!(err.contains("newPassword"), "{err}");
 }
+
+#[test]
+fn a_base_model_casts_to_the_derived_type_its_value_names() {
+    use graph_generated::support::{cast, odata_type};
+    use graph_generated::v1::models::{DirectoryObject, Entity};
+    // What a polymorphic endpoint returns: the common base type, with the
+    // derived type's properties kept in `additional_data`.
+    let entity: Entity = serde_json::from_value(json!({
+        "@odata.type": "#microsoft.graph.longRunningOperation",
+        "id": "op-1",
+        "status": "succeeded",
+        "resourceLocation": "https://graph.microsoft.com/v1.0/x"
+    }))
+    .unwrap();
+    assert_eq!(
+        odata_type(&entity).as_deref(),
+        Some("microsoft.graph.longRunningOperation")
+    );
+    let op = cast::<LongRunningOperation>(&entity).unwrap().expect("a long-running operation");
+    assert_eq!(op.id.as_deref(), Some("op-1"));
+    assert_eq!(op.status, Some(LongRunningOperationStatus::Succeeded));
+    assert_eq!(
+        op.resource_location.as_deref(),
+        Some("https://graph.microsoft.com/v1.0/x")
+    );
+    // The type tag stays, so the value round-trips as it came.
+    assert_eq!(
+        op.additional_data["@odata.type"],
+        "#microsoft.graph.longRunningOperation"
+    );
+    // Another derived type, and a type this crate does not know: no.
+    assert!(cast::<DirectoryObject>(&entity).unwrap().is_none());
+    let unknown: Entity =
+        serde_json::from_value(json!({"@odata.type": "#microsoft.graph.user", "id": "u"})).unwrap();
+    assert!(cast::<DirectoryObject>(&unknown).unwrap().is_none());
+    // A value that does not say what it is: no.
+    let untagged: Entity = serde_json::from_value(json!({"id": "e"})).unwrap();
+    assert_eq!(odata_type(&untagged), None);
+    assert!(cast::<LongRunningOperation>(&untagged).unwrap().is_none());
+    // Up the hierarchy, and to a base at any depth, in any case.
+    let back = cast::<Entity>(&op).unwrap().expect("an entity");
+    assert_eq!(back, entity);
+    let shouting: Entity = serde_json::from_value(
+        json!({"@odata.type": "#Microsoft.Graph.DirectoryObject", "id": "d"}),
+    )
+    .unwrap();
+    assert!(cast::<DirectoryObject>(&shouting).unwrap().is_some());
+}
+
+#[test]
+fn a_cast_to_the_type_a_value_names_fails_when_it_does_not_read_as_it() {
+    use graph_generated::support::cast;
+    use graph_generated::v1::models::Entity;
+    let entity: Entity = serde_json::from_value(json!({
+        "@odata.type": "#microsoft.graph.longRunningOperation",
+        "createdDateTime": "not a date"
+    }))
+    .unwrap();
+    let error = cast::<LongRunningOperation>(&entity).unwrap_err();
+    assert!(
+        error.to_string().contains("LongRunningOperation.createdDateTime"),
+        "{error}"
+    );
+}

@@ -117,13 +117,14 @@ pub fn emit(
     dir: &str,
 ) -> (TokenStream, Vec<(String, TokenStream)>) {
     let selected = super::requests::selected_types(ir, version);
+    let derived = derived_types(ir, version);
     let mut by_features: BTreeMap<BTreeSet<String>, Vec<TokenStream>> = BTreeMap::new();
     for model in ir.models.iter().filter(|m| m.version == version) {
         let selectable = selected.contains(model.name.as_str());
         by_features
             .entry(features.of(version, &model.name))
             .or_default()
-            .push(model_tokens(model, index, features, selectable));
+            .push(model_tokens(model, index, features, selectable, &derived));
     }
     for e in ir.enums.iter().filter(|e| e.version == version) {
         if let Some((name, TypeKind::Enum | TypeKind::FlagsEnum)) = index.get(version, &e.name) {
@@ -143,11 +144,48 @@ pub fn emit(
     (parent, files)
 }
 
+/// Each Graph model's derived types at any depth, by its lowercased name:
+/// what `support::cast` accepts as the model. A cycle of base types (a
+/// hostile page can write one) ends where it comes round.
+fn derived_types(ir: &Ir, version: ApiVersion) -> BTreeMap<String, Vec<&str>> {
+    let graph_models = || {
+        ir.models
+            .iter()
+            .filter(move |m| m.version == version && !m.origin.is_request_only())
+    };
+    let mut children: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for m in graph_models() {
+        if let Some(base) = &m.base_type {
+            children
+                .entry(base.to_ascii_lowercase())
+                .or_default()
+                .push(&m.name);
+        }
+    }
+    graph_models()
+        .map(|m| {
+            let name = m.name.to_ascii_lowercase();
+            let mut seen: BTreeSet<&str> = BTreeSet::new();
+            let mut stack = vec![name.clone()];
+            while let Some(ty) = stack.pop() {
+                for &child in children.get(&ty).into_iter().flatten() {
+                    if seen.insert(child) {
+                        stack.push(child.to_ascii_lowercase());
+                    }
+                }
+            }
+            seen.remove(m.name.as_str());
+            (name, seen.into_iter().collect())
+        })
+        .collect()
+}
+
 fn model_tokens(
     model: &Model,
     index: &TypeIndex,
     features: &super::features::TypeFeatures,
     selectable: bool,
+    derived: &BTreeMap<String, Vec<&str>>,
 ) -> TokenStream {
     let owner = features.of(model.version, &model.name);
     let Some((name, _)) = index.get(model.version, &model.name) else {
@@ -337,6 +375,18 @@ fn model_tokens(
             }
         }
     };
+    let (odata_type, derived): (&str, &[&str]) = if request_only {
+        ("", &[])
+    } else {
+        let of_model = derived.get(&model.name.to_ascii_lowercase());
+        (&model.name, of_model.map_or(&[], Vec::as_slice))
+    };
+    // The trait's default (none) for the models nothing derives from.
+    let derived = if derived.is_empty() {
+        quote!()
+    } else {
+        quote!(const DERIVED: &'static [&'static str] = &[#(#derived),*];)
+    };
     quote! {
         #field_items
         #long_running
@@ -353,6 +403,8 @@ fn model_tokens(
 
         impl crate::support::ModelFields for #ident {
             const NAME: &'static str = #name_text;
+            const ODATA_TYPE: &'static str = #odata_type;
+            #derived
             fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
                 #(#visits)*
                 v.additional(&self.additional_data);
@@ -523,5 +575,60 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
                 Ok(Self::from(value.as_str()))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::derived_types;
+    use crate::ir::{ApiVersion, Ir, Model, ModelOrigin};
+
+    fn model(version: ApiVersion, name: &str, base: Option<&str>, origin: ModelOrigin) -> Model {
+        Model {
+            name: name.to_string(),
+            version,
+            origin,
+            description: None,
+            base_type: base.map(str::to_string),
+            key_property: None,
+            open_type: false,
+            properties: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn derived_types_reach_every_depth_in_one_version_and_end_at_a_cycle() {
+        use ApiVersion::{Beta, V1};
+        use ModelOrigin::{RequestBody, ResourcePage};
+        let ir = Ir {
+            operations: Vec::new(),
+            models: vec![
+                model(V1, "g.entity", None, ResourcePage),
+                model(V1, "g.directoryObject", Some("g.entity"), ResourcePage),
+                // Resolved in another case than the base's own name.
+                model(V1, "g.user", Some("g.DirectoryObject"), ResourcePage),
+                model(V1, "g.group", Some("g.directoryObject"), ResourcePage),
+                model(Beta, "g.device", Some("g.directoryObject"), ResourcePage),
+                // Not a Graph type: never a cast's answer.
+                model(V1, "sendPostRequestBody", Some("g.entity"), RequestBody),
+                // evil.md (the hostile fixture): its own base, and a pair.
+                model(V1, "g.evil", Some("g.evil"), ResourcePage),
+                model(V1, "g.a", Some("g.b"), ResourcePage),
+                model(V1, "g.b", Some("g.a"), ResourcePage),
+            ],
+            enums: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let derived = derived_types(&ir, V1);
+        let of = |name: &str| derived[name].clone();
+        assert_eq!(of("g.entity"), ["g.directoryObject", "g.group", "g.user"]);
+        assert_eq!(of("g.directoryobject"), ["g.group", "g.user"]);
+        assert!(of("g.user").is_empty());
+        assert!(of("g.evil").is_empty());
+        assert_eq!(of("g.a"), ["g.b"]);
+        assert_eq!(of("g.b"), ["g.a"]);
+        assert!(!derived.contains_key("sendpostrequestbody"));
+        assert_eq!(derived_types(&ir, Beta)["g.device"], Vec::<&str>::new());
     }
 }

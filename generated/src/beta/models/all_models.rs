@@ -30,6 +30,10 @@ pub struct AuthenticationMethod {
 }
 impl crate::support::ModelFields for AuthenticationMethod {
     const NAME: &'static str = "AuthenticationMethod";
+    const ODATA_TYPE: &'static str = "microsoft.graph.authenticationMethod";
+    const DERIVED: &'static [&'static str] = &[
+        "microsoft.graph.hardwareOathAuthenticationMethod",
+    ];
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.additional(&self.additional_data);
@@ -99,6 +103,7 @@ pub struct PasswordAuthenticationMethod {
 }
 impl crate::support::ModelFields for PasswordAuthenticationMethod {
     const NAME: &'static str = "PasswordAuthenticationMethod";
+    const ODATA_TYPE: &'static str = "microsoft.graph.passwordAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("createdDateTime", "created_date_time", &self.created_date_time);
         v.field("id", "id", &self.id);
@@ -190,6 +195,7 @@ pub struct UnifiedRoleDefinition {
 }
 impl crate::support::ModelFields for UnifiedRoleDefinition {
     const NAME: &'static str = "UnifiedRoleDefinition";
+    const ODATA_TYPE: &'static str = "microsoft.graph.unifiedRoleDefinition";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("description", "description", &self.description);
         v.field("displayName", "display_name", &self.display_name);
@@ -299,6 +305,7 @@ pub struct UnifiedRoleManagementAlert {
 }
 impl crate::support::ModelFields for UnifiedRoleManagementAlert {
     const NAME: &'static str = "UnifiedRoleManagementAlert";
+    const ODATA_TYPE: &'static str = "microsoft.graph.unifiedRoleManagementAlert";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.field("alertDefinitionId", "alert_definition_id", &self.alert_definition_id);

@@ -90,6 +90,7 @@ pub struct Application {
 }
 impl crate::support::ModelFields for Application {
     const NAME: &'static str = "Application";
+    const ODATA_TYPE: &'static str = "microsoft.graph.application";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("appId", "app_id", &self.app_id);
         v.field("displayName", "display_name", &self.display_name);

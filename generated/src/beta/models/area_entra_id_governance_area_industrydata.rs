@@ -101,6 +101,7 @@ pub struct LongRunningOperation {
 }
 impl crate::support::ModelFields for LongRunningOperation {
     const NAME: &'static str = "LongRunningOperation";
+    const ODATA_TYPE: &'static str = "microsoft.graph.longRunningOperation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.field("createdDateTime", "created_date_time", &self.created_date_time);

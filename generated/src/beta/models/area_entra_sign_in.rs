@@ -67,6 +67,7 @@ pub struct HardwareOathAuthenticationMethod {
 }
 impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
     const NAME: &'static str = "HardwareOathAuthenticationMethod";
+    const ODATA_TYPE: &'static str = "microsoft.graph.hardwareOathAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.field("createdDateTime", "created_date_time", &self.created_date_time);

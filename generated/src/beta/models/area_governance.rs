@@ -17,6 +17,7 @@ pub struct RefreshPostRequestBody {
 }
 impl crate::support::ModelFields for RefreshPostRequestBody {
     const NAME: &'static str = "RefreshPostRequestBody";
+    const ODATA_TYPE: &'static str = "";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("scopeType", "scope_type", &self.scope_type);
         v.field("scopeId", "scope_id", &self.scope_id);

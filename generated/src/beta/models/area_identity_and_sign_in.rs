@@ -44,6 +44,7 @@ pub struct Operation {
 }
 impl crate::support::ModelFields for Operation {
     const NAME: &'static str = "Operation";
+    const ODATA_TYPE: &'static str = "microsoft.graph.operation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.field("createdDateTime", "created_date_time", &self.created_date_time);
@@ -116,6 +117,7 @@ pub struct PasswordResetResponse {
 }
 impl crate::support::ModelFields for PasswordResetResponse {
     const NAME: &'static str = "PasswordResetResponse";
+    const ODATA_TYPE: &'static str = "microsoft.graph.passwordResetResponse";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("newPassword", "new_password", &self.new_password);
         v.additional(&self.additional_data);
@@ -166,6 +168,7 @@ pub struct ResetPasswordPostRequestBody {
 }
 impl crate::support::ModelFields for ResetPasswordPostRequestBody {
     const NAME: &'static str = "ResetPasswordPostRequestBody";
+    const ODATA_TYPE: &'static str = "";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("newPassword", "new_password", &self.new_password);
         v.additional(&self.additional_data);

@@ -152,6 +152,7 @@ pub struct SecurityIncident {
 }
 impl crate::support::ModelFields for SecurityIncident {
     const NAME: &'static str = "SecurityIncident";
+    const ODATA_TYPE: &'static str = "microsoft.graph.security.incident";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("assignedTo", "assigned_to", &self.assigned_to);
         v.field("classification", "classification", &self.classification);

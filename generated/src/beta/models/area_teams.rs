@@ -50,6 +50,7 @@ pub struct ChatMessage {
 }
 impl crate::support::ModelFields for ChatMessage {
     const NAME: &'static str = "ChatMessage";
+    const ODATA_TYPE: &'static str = "microsoft.graph.chatMessage";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("attachments", "attachments", &self.attachments);
         v.field("body", "body", &self.body);

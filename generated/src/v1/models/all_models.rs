@@ -28,6 +28,12 @@ pub struct Entity {
 }
 impl crate::support::ModelFields for Entity {
     const NAME: &'static str = "Entity";
+    const ODATA_TYPE: &'static str = "microsoft.graph.entity";
+    const DERIVED: &'static [&'static str] = &[
+        "microsoft.graph.directoryObject",
+        "microsoft.graph.longRunningOperation",
+        "microsoft.graph.operation",
+    ];
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.additional(&self.additional_data);
@@ -111,6 +117,7 @@ pub struct LongRunningOperation {
 }
 impl crate::support::ModelFields for LongRunningOperation {
     const NAME: &'static str = "LongRunningOperation";
+    const ODATA_TYPE: &'static str = "microsoft.graph.longRunningOperation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.field("createdDateTime", "created_date_time", &self.created_date_time);
@@ -194,6 +201,7 @@ pub struct PasswordAuthenticationMethod {
 }
 impl crate::support::ModelFields for PasswordAuthenticationMethod {
     const NAME: &'static str = "PasswordAuthenticationMethod";
+    const ODATA_TYPE: &'static str = "microsoft.graph.passwordAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("createdDateTime", "created_date_time", &self.created_date_time);
         v.field("id", "id", &self.id);

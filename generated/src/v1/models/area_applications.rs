@@ -61,6 +61,7 @@ pub struct Application {
 }
 impl crate::support::ModelFields for Application {
     const NAME: &'static str = "Application";
+    const ODATA_TYPE: &'static str = "microsoft.graph.application";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("addIns", "add_ins", &self.add_ins);
         v.field("allowPublicClient", "allow_public_client", &self.allow_public_client);

@@ -63,6 +63,7 @@ pub struct DirectoryObject {
 }
 impl crate::support::ModelFields for DirectoryObject {
     const NAME: &'static str = "DirectoryObject";
+    const ODATA_TYPE: &'static str = "microsoft.graph.directoryObject";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.field("deletedDateTime", "deleted_date_time", &self.deleted_date_time);

@@ -47,6 +47,7 @@ pub struct EducationAssignment {
 }
 impl crate::support::ModelFields for EducationAssignment {
     const NAME: &'static str = "EducationAssignment";
+    const ODATA_TYPE: &'static str = "microsoft.graph.educationAssignment";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field(
             "addedStudentAction",

@@ -30,6 +30,7 @@ pub struct AuthenticationMethod {
 }
 impl crate::support::ModelFields for AuthenticationMethod {
     const NAME: &'static str = "AuthenticationMethod";
+    const ODATA_TYPE: &'static str = "microsoft.graph.authenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.additional(&self.additional_data);
@@ -109,6 +110,7 @@ pub struct Operation {
 }
 impl crate::support::ModelFields for Operation {
     const NAME: &'static str = "Operation";
+    const ODATA_TYPE: &'static str = "microsoft.graph.operation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.field("createdDateTime", "created_date_time", &self.created_date_time);
@@ -184,6 +186,7 @@ pub struct PasswordResetResponse {
 }
 impl crate::support::ModelFields for PasswordResetResponse {
     const NAME: &'static str = "PasswordResetResponse";
+    const ODATA_TYPE: &'static str = "microsoft.graph.passwordResetResponse";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("newPassword", "new_password", &self.new_password);
         v.additional(&self.additional_data);
@@ -234,6 +237,7 @@ pub struct ResetPasswordPostRequestBody {
 }
 impl crate::support::ModelFields for ResetPasswordPostRequestBody {
     const NAME: &'static str = "ResetPasswordPostRequestBody";
+    const ODATA_TYPE: &'static str = "";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("newPassword", "new_password", &self.new_password);
         v.additional(&self.additional_data);

@@ -300,6 +300,7 @@ pub struct ManagedDevice {
 }
 impl crate::support::ModelFields for ManagedDevice {
     const NAME: &'static str = "ManagedDevice";
+    const ODATA_TYPE: &'static str = "microsoft.graph.managedDevice";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field(
             "activationLockBypassCode",

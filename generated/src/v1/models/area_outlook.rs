@@ -15,6 +15,7 @@ pub struct CreateUploadSessionPostRequestBody {
 }
 impl crate::support::ModelFields for CreateUploadSessionPostRequestBody {
     const NAME: &'static str = "CreateUploadSessionPostRequestBody";
+    const ODATA_TYPE: &'static str = "";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("AttachmentItem", "attachment_item", &self.attachment_item);
         v.additional(&self.additional_data);
@@ -82,6 +83,7 @@ pub struct Message {
 }
 impl crate::support::ModelFields for Message {
     const NAME: &'static str = "Message";
+    const ODATA_TYPE: &'static str = "microsoft.graph.message";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("body", "body", &self.body);
         v.field("hasAttachments", "has_attachments", &self.has_attachments);
@@ -144,6 +146,7 @@ pub struct SendMailPostRequestBody {
 }
 impl crate::support::ModelFields for SendMailPostRequestBody {
     const NAME: &'static str = "SendMailPostRequestBody";
+    const ODATA_TYPE: &'static str = "";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("message", "message", &self.message);
         v.field("saveToSentItems", "save_to_sent_items", &self.save_to_sent_items);
@@ -217,6 +220,7 @@ pub struct UploadSession {
 }
 impl crate::support::ModelFields for UploadSession {
     const NAME: &'static str = "UploadSession";
+    const ODATA_TYPE: &'static str = "microsoft.graph.uploadSession";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field(
             "expirationDateTime",

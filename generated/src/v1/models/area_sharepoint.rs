@@ -68,6 +68,7 @@ pub struct List {
 }
 impl crate::support::ModelFields for List {
     const NAME: &'static str = "List";
+    const ODATA_TYPE: &'static str = "microsoft.graph.list";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("displayName", "display_name", &self.display_name);
         v.field("list", "list", &self.list);
