@@ -1291,3 +1291,49 @@ fn an_example_of_another_request_says_nothing_of_the_response_type() {
         .collect();
     assert!(conflicts.is_empty(), "{conflicts:#?}");
 }
+
+#[test]
+fn a_sample_value_in_a_request_path_takes_its_examples_parameter() {
+    // domain-list-serviceconfigurationrecords.md (2019, 2020): the HTTP
+    // request section writes `contoso.com`; its example writes
+    // `{domain-name}`. A type cast with dots stays: the example has a
+    // literal there too.
+    let text = format!(
+        "# List serviceConfigurationRecords\n\n{PERMISSIONS}## HTTP request\n\
+         <!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n\
+         GET /domains/contoso.com/serviceConfigurationRecords\n\
+         GET /groups/{{id}}/members/microsoft.graph.user\n```\n\n\
+         ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"get_records\" }} -->\n\
+         ```http\nGET https://graph.microsoft.com/v1.0/domains/{{domain-name}}/serviceConfigurationRecords\n```\n\n\
+         <!-- {{ \"blockType\": \"request\", \"name\": \"get_users\" }} -->\n\
+         ```http\nGET https://graph.microsoft.com/v1.0/groups/{{id}}/members/microsoft.graph.user\n```\n"
+    );
+    let p = page("v1.0/api/domain-list-serviceconfigurationrecords.md", &text);
+    let endpoints: Vec<(&str, Vec<&str>)> = p
+        .endpoints
+        .iter()
+        .map(|e| {
+            (
+                e.path.as_str(),
+                e.parameters.iter().map(|p| p.name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        endpoints,
+        [
+            (
+                "/domains/{domain-name}/serviceConfigurationRecords",
+                vec!["domain-name"]
+            ),
+            ("/groups/{id}/members/microsoft.graph.user", vec!["id"]),
+        ]
+    );
+    let warned: Vec<(Code, u32)> = p
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.line))
+        .filter(|(c, _)| *c == Code::SampleInPath)
+        .collect();
+    assert_eq!(warned, [(Code::SampleInPath, 14)], "the request line");
+}

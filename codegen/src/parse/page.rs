@@ -934,6 +934,72 @@ impl Walk<'_> {
         }
     }
 
+    /// An endpoint that writes a sample value where a parameter belongs
+    /// (`GET /domains/contoso.com/serviceConfigurationRecords`,
+    /// domain-list-serviceconfigurationrecords.md, 2019 and 2020) takes
+    /// the template of an example that has the parameter there
+    /// (`/domains/{domain-name}/...`): a builder step named after the
+    /// sample would send it as written. A sample is a literal segment with
+    /// a dot that is not a type cast (`microsoft.graph.user`), a function
+    /// or a drive path; only an example that agrees on every other segment
+    /// replaces it.
+    fn template_sample_segments(&mut self, examples: &[Option<http::NormalPath>]) {
+        fn is_sample(segment: &str) -> bool {
+            segment.contains('.')
+                && !segment.contains(['{', '(', ':', '$'])
+                && !segment
+                    .get(..16)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("microsoft.graph."))
+        }
+        fn is_placeholder(segment: &str) -> bool {
+            segment.starts_with('{') && segment.ends_with('}')
+        }
+        let mut templated = Vec::new();
+        for endpoint in &mut self.facts.endpoints {
+            if endpoint.path.contains(":/") || !endpoint.path.split('/').any(is_sample) {
+                continue;
+            }
+            let segments: Vec<&str> = endpoint.path.split('/').collect();
+            let fitting = self
+                .facts
+                .examples
+                .iter()
+                .zip(examples)
+                .filter(|(e, _)| {
+                    e.request
+                        .as_ref()
+                        .is_some_and(|r| r.method == endpoint.method)
+                })
+                .filter_map(|(_, p)| p.as_ref())
+                .find(|example| {
+                    let theirs: Vec<&str> = example.path.split('/').collect();
+                    theirs.len() == segments.len()
+                        && segments.iter().zip(&theirs).all(|(mine, theirs)| {
+                            if is_sample(mine) {
+                                is_placeholder(theirs)
+                            } else {
+                                mine.eq_ignore_ascii_case(theirs)
+                            }
+                        })
+                });
+            if let Some(example) = fitting {
+                let template = http::parameterise_arguments(example.clone());
+                templated.push((
+                    endpoint.source.clone(),
+                    format!(
+                        "`{}` writes a sample value where its example has a parameter; took `{}`",
+                        endpoint.path, template.path
+                    ),
+                ));
+                endpoint.path = template.path;
+                endpoint.parameters = template.parameters;
+            }
+        }
+        for (at, message) in templated {
+            self.warn(Code::SampleInPath, &at, message);
+        }
+    }
+
     fn finish(mut self, rel: &str, front: &FrontMatter, resource_blocks: &[&Block]) -> PageFacts {
         let file = self.file.clone();
         // Only on API pages: the overview pages show calls in passing. The
@@ -977,6 +1043,7 @@ impl Walk<'_> {
             let at = e.request.as_ref().map_or(&e.source, |r| &r.source);
             Some((said, at.clone(), "its example URL"))
         });
+        self.template_sample_segments(&normal);
         self.facts.example_paths = normal.into_iter().map(|p| p.map(|p| p.path)).collect();
         let from_tree = if rel.contains("/beta/") || rel.starts_with("beta/") {
             Some(ApiVersion::Beta)
