@@ -132,22 +132,19 @@ pub fn odata_type<T: ModelFields>(model: &T) -> Option<std::borrow::Cow<'_, str>
             // A model whose page documents `@odata.type` as a property.
             if wire == "@odata.type" {
                 if let Some(serde_json::Value::String(ty)) = value.as_ref().and_then(|v| serde_json::to_value(v).ok()) {
-                    self.0 = Some(ty.into());
+                    self.0 = Some(ty.trim_start_matches('#').to_string().into());
                 }
             }
         }
         fn additional(&mut self, additional: &'a serde_json::Map<String, serde_json::Value>) {
             if self.0.is_none() {
-                self.0 = additional.get("@odata.type").and_then(|v| v.as_str()).map(Into::into);
+                self.0 = additional.get("@odata.type").and_then(|v| v.as_str()).map(|ty| ty.trim_start_matches('#').into());
             }
         }
     }
     let mut find = FindType(None);
     model.visit(&mut find);
-    find.0.map(|ty| match ty {
-        std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.trim_start_matches('#')),
-        std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.trim_start_matches('#').to_string()),
-    })
+    find.0
 }
 
 /// A model read as `U`, when its `@odata.type` says it is a `U` or a type

@@ -161,7 +161,7 @@ pub fn odata_type<T: ModelFields>(model: &T) -> Option<std::borrow::Cow<'_, str>
                     .as_ref()
                     .and_then(|v| serde_json::to_value(v).ok())
                 {
-                    self.0 = Some(ty.into());
+                    self.0 = Some(ty.trim_start_matches('#').to_string().into());
                 }
             }
         }
@@ -173,21 +173,13 @@ pub fn odata_type<T: ModelFields>(model: &T) -> Option<std::borrow::Cow<'_, str>
                 self.0 = additional
                     .get("@odata.type")
                     .and_then(|v| v.as_str())
-                    .map(Into::into);
+                    .map(|ty| ty.trim_start_matches('#').into());
             }
         }
     }
     let mut find = FindType(None);
     model.visit(&mut find);
     find.0
-        .map(|ty| match ty {
-            std::borrow::Cow::Borrowed(t) => {
-                std::borrow::Cow::Borrowed(t.trim_start_matches('#'))
-            }
-            std::borrow::Cow::Owned(t) => {
-                std::borrow::Cow::Owned(t.trim_start_matches('#').to_string())
-            }
-        })
 }
 /// A model read as `U`, when its `@odata.type` says it is a `U` or a type
 /// derived from it: the `DirectoryObject`s a group's members come back as

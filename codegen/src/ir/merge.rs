@@ -1052,12 +1052,12 @@ fn example_type(d: &Draft) -> Option<String> {
 /// The examples that speak for a draft's response type: all of them,
 /// unless some request one of its endpoints and others request a Graph
 /// path it does not document. Those show another request's answer:
-/// opentypeextension-post.md first creates a message with an extension in
-/// it (`POST /me/messages`, a message comes back), then an extension in an
-/// existing message (`POST /me/messages/{id}/extensions`, an
-/// openTypeExtension), and its operations are the latter. A request to
-/// another host (driveitem-get-content.md fetches the download URL it was
-/// sent to) is not another Graph request: it still speaks.
+/// rangeformat-update.md patches `.../range/format` (a
+/// workbookRangeFormat comes back), and also `.../format/font` and
+/// `.../format/fill`, which other pages document. A request to another
+/// host (driveitem-get-content.md fetches the download URL it was sent
+/// to) is not another Graph request: it still speaks, as does a response
+/// whose request block the page marks `ignored` (none is kept).
 fn speaking_examples(d: &Draft) -> impl Iterator<Item = &DraftExample> {
     let requests: Vec<Option<bool>> = d.examples.iter().map(|e| requests_own(d, e)).collect();
     let some_own = requests.contains(&Some(true));
