@@ -102,6 +102,19 @@ impl Target {
         })
     }
 
+    /// The other forms Graph routes the target as: `/me` as
+    /// `/users/{id}`, a drive's `root` as an item, both, and a collection's
+    /// `/$count` as the collection. The first and third read `/me`.
+    pub fn aliases(&self) -> [Option<Target>; 4] {
+        let me = self.me_as_user();
+        [
+            me.clone(),
+            self.root_as_item(),
+            me.and_then(|t| t.root_as_item()),
+            self.without_count(),
+        ]
+    }
+
     /// The same target with a drive's `root` (or `root:/path:`) read as
     /// `items/{id}`: Graph addresses the root folder, and items by path,
     /// both ways.
@@ -161,13 +174,7 @@ pub fn find<'a, T: Copy + PartialEq>(
     let target = Target::parse(url);
     let mut found = matching(routes, method, &target, false);
     // Aliases, tried only when the documented form does not match.
-    let aliases = [
-        target.me_as_user(),
-        target.root_as_item(),
-        target.me_as_user().and_then(|t| t.root_as_item()),
-        target.without_count(),
-    ];
-    for (i, alias) in aliases.into_iter().enumerate() {
+    for (i, alias) in target.aliases().into_iter().enumerate() {
         if !found.is_empty() {
             break;
         }

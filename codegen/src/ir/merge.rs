@@ -1077,20 +1077,8 @@ fn requests_own(d: &Draft, e: &DraftExample) -> Option<bool> {
     if !target.is_graph() {
         return None;
     }
-    let me = target.me_as_user();
-    let forms = [
-        target.root_as_item(),
-        target.without_count(),
-        me.as_ref().and_then(Target::root_as_item),
-        me,
-        Some(target),
-    ];
-    Some(
-        forms
-            .iter()
-            .flatten()
-            .any(|t| d.endpoints.iter().any(|e| fits(&e.path, t))),
-    )
+    let fits_any = |t: &Target| d.endpoints.iter().any(|e| fits(&e.path, t));
+    Some(fits_any(&target) || target.aliases().iter().flatten().any(fits_any))
 }
 
 /// A response annotation's `@odata.type`, normalised as a property type.
