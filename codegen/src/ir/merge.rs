@@ -753,14 +753,28 @@ fn merge_group(
     // Response: first known value wins; disagreements are reported.
     let mut response = Response::default();
     let mut response_from: Option<&Draft> = None;
-    for d in members {
+    // The examples that speak for each member's type, worked out once
+    // (each one's request is matched against the member's endpoints).
+    let speaking: Vec<Vec<&DraftExample>> = members
+        .iter()
+        .map(|d| speaking_examples(d).collect())
+        .collect();
+    // The type each member gives. A task split off its page takes it from
+    // its examples; a page, from what it says (see [`response_type`]).
+    let given: Vec<Option<String>> = members
+        .iter()
+        .zip(&speaking)
+        .map(|(d, speaking)| {
+            if d.task {
+                example_type(speaking).or_else(|| context_type(speaking))
+            } else {
+                response_type(speaking, &pages[d.page])
+            }
+        })
+        .collect();
+    for (d, ty) in members.iter().zip(&given) {
         let p = &pages[d.page];
-        // A task split off its page takes its response from its examples.
-        let ty = if d.task {
-            example_type(d).or_else(|| context_type(d))
-        } else {
-            response_type(d, p)
-        };
+        let ty = ty.clone();
         let candidate = Response {
             status: p.response.status,
             type_source: ty.as_ref().map(|_| page_at(d)),
@@ -827,8 +841,8 @@ fn merge_group(
     // a file, an item and a reference attachment) are settled like pages
     // that disagree: their common base type.
     if let Some(first) = response.type_name.clone().filter(|t| !is_generic_type(t)) {
-        for d in members.iter() {
-            for e in speaking_examples(d) {
+        for e in speaking.iter().flatten() {
+            {
                 let Some(shown) = e
                     .example
                     .response
@@ -971,10 +985,10 @@ fn merge_group(
     // need not be the type the merge kept.
     let prose: Vec<ProseStates> = members
         .iter()
-        .filter_map(|d| {
-            let p = &pages[d.page];
-            let (states, at) = p.prose_enum.clone()?;
-            Some((response_type(d, p), states, at))
+        .zip(given)
+        .filter_map(|(d, given)| {
+            let (states, at) = pages[d.page].prose_enum.clone()?;
+            Some((given, states, at))
         })
         .collect();
     let version = win.version;
@@ -1030,9 +1044,13 @@ fn merge_group(
 /// The response type one page gives. The annotation's type is the
 /// machine-readable fact, unless it names only the root type and the prose
 /// (or the example's `@odata.context`) names a specific one.
-fn response_type(d: &Draft, p: &PageFacts) -> Option<String> {
-    let specific = p.response.type_name.clone().or_else(|| context_type(d));
-    match (example_type(d), specific) {
+fn response_type(speaking: &[&DraftExample], p: &PageFacts) -> Option<String> {
+    let specific = p
+        .response
+        .type_name
+        .clone()
+        .or_else(|| context_type(speaking));
+    match (example_type(speaking), specific) {
         (Some(t), Some(specific)) if is_generic_type(&t) => Some(specific),
         (Some(t), _) => Some(t),
         (None, specific) => specific,
@@ -1042,8 +1060,9 @@ fn response_type(d: &Draft, p: &PageFacts) -> Option<String> {
 /// The annotation's `@odata.type`, normalised as a property type is:
 /// `string` is `Edm.String`, `Collection(microsoft.graph.user)` is
 /// `microsoft.graph.user`, a bare name is qualified.
-fn example_type(d: &Draft) -> Option<String> {
-    speaking_examples(d)
+fn example_type(speaking: &[&DraftExample]) -> Option<String> {
+    speaking
+        .iter()
         .find_map(|e| e.example.response.as_ref()?.odata_type.as_deref())
         .map(annotated_type)
         .filter(|t| !t.is_empty() && t != "microsoft.graph.")
@@ -1089,8 +1108,8 @@ fn annotated_type(raw: &str) -> String {
 /// The type an example's `@odata.context` names:
 /// `https://graph.microsoft.com/beta/$metadata#microsoft.graph.passwordResetResponse`.
 /// Entity-set contexts (`#users/$entity`) name no type.
-fn context_type(d: &Draft) -> Option<String> {
-    speaking_examples(d).find_map(|e| {
+fn context_type(speaking: &[&DraftExample]) -> Option<String> {
+    speaking.iter().find_map(|e| {
         let Some(Body::Json(body)) = &e.example.response.as_ref()?.body else {
             return None;
         };
