@@ -54,6 +54,9 @@ pub fn settle(
     let entities = Entities::of(ops);
     let mut pending: Vec<usize> = Vec::new();
     for (i, (op, _)) in ops.iter_mut().enumerate() {
+        if op.request_body.kind == BodyKind::Unstated {
+            op.request_body.kind = sent_by_examples(op);
+        }
         if op.request_body.parameters.is_empty() {
             tableless(op, &entities, models);
             continue;
@@ -79,6 +82,48 @@ pub fn settle(
         }
     }
     add_body_models(ops, models, taken, pending);
+}
+
+/// The body a `POST`, `PATCH` or `PUT` takes when no page says (most have
+/// no Request body section, or an empty one): what its examples send.
+/// JSON objects make a JSON body (subscription-post-subscriptions.md posts
+/// a subscription), which [`tableless`] may then type; a body under
+/// another content type makes bytes (teamsapp-publish.md sends
+/// `application/zip`). Without an example body it stays unstated: the
+/// builder of a `POST` then takes no body (workbook actions such as
+/// table-delete.md leave the section empty).
+fn sent_by_examples(op: &Operation) -> BodyKind {
+    let method = op.endpoints.first().map_or("", |e| e.method.as_str());
+    if !matches!(method, "POST" | "PATCH" | "PUT") {
+        return BodyKind::Unstated;
+    }
+    let sent: Vec<(&super::Body, Option<&str>)> = op
+        .examples
+        .iter()
+        .filter_map(|e| e.request.as_ref())
+        .filter_map(|r| {
+            let content_type = r
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+                .map(|h| h.value.trim());
+            Some((r.body.as_ref()?, content_type))
+        })
+        .collect();
+    let json_type =
+        |t: Option<&str>| t.is_none_or(|t| t.to_ascii_lowercase().starts_with("application/json"));
+    if sent.is_empty() {
+        BodyKind::Unstated
+    } else if sent
+        .iter()
+        .all(|(body, t)| json_type(*t) && matches!(body, super::Body::Json(v) if v.is_object()))
+    {
+        BodyKind::Json
+    } else if sent.iter().all(|(_, t)| !json_type(*t)) {
+        BodyKind::Bytes
+    } else {
+        BodyKind::Unstated
+    }
 }
 
 /// A JSON body the page names no type and lists no properties for: an

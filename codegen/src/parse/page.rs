@@ -446,9 +446,32 @@ impl Walk<'_> {
                 if lower.contains("don't supply")
                     || lower.contains("do not supply")
                     || lower.contains("no request body")
+                    // "This operation has no request content"
+                    // (user-revokesigninsessions.md).
+                    || lower.contains("no request content")
+                    // "This API does not require any request body"
+                    // (workbook-closesession.md).
+                    || ((lower.contains("does not require") || lower.contains("doesn't require"))
+                        && lower.contains("request body"))
                 {
                     self.facts.request_body.kind = BodyKind::None;
-                } else if lower.contains("html content") || lower.contains("multipart message") {
+                } else if lower.contains("html content")
+                    || lower.contains("multipart message")
+                    // Only while nothing else has told the kind: notes
+                    // below a parameter table speak of "the binary data"
+                    // of a parameter (user-translateexchangeids.md).
+                    || (self.facts.request_body.kind == BodyKind::Unstated
+                        // "the binary stream of the file to be uploaded"
+                        // (driveitem-put-content.md), "the binary data of
+                        // the photo" (profilephoto-update.md), "a binary
+                        // content chunk" (an attachment upload).
+                        && (lower.contains("binary stream")
+                            || lower.contains("binary data of the")
+                            || lower.contains("binary content")
+                            // "Teams Zip Manifest Payload"
+                            // (teamsapp-publish.md).
+                            || lower.contains("zip manifest")))
+                {
                     // "In the request body, supply the HTML content for the
                     // page" (onenote-post-pages.md): no JSON.
                     self.facts.request_body.kind = BodyKind::Bytes;
@@ -458,11 +481,23 @@ impl Walk<'_> {
                     // Actions: "provide a JSON object with the following
                     // parameters" (user-sendmail.md), then a parameter table.
                     || lower.contains("json object with the following")
+                    // "Provide a JSON body of an openTypeExtension object"
+                    // (opentypeextension-update.md).
+                    || lower.contains("json body")
+                    // "Provide the new openShift object in the request
+                    // body" (openshift-post.md).
+                    || lower.contains("object in the request body")
                 {
                     self.facts.request_body.kind = BodyKind::Json;
                     if let Some(t) = object_type_in(text) {
                         self.facts.request_body.type_name = Some(self.qualify(&t));
                     }
+                } else if let Some(t) = lone_type_name(text) {
+                    // The section names the body's type and nothing else:
+                    // "A [teamsTab](../resources/teamstab.md)."
+                    // (teamstab-add.md).
+                    self.facts.request_body.kind = BodyKind::Json;
+                    self.facts.request_body.type_name = Some(self.qualify(&t));
                 }
             }
             _ => {}
@@ -1159,6 +1194,20 @@ fn label_text(text: &str) -> String {
 }
 
 /// The type in "supply a JSON representation of the [user](...) object".
+/// The type a paragraph of an article and one name gives: `A teamsTab.`
+/// The name must be a camel-case identifier that starts in lower case, as
+/// the docs write types (`A file.` is not one).
+fn lone_type_name(text: &str) -> Option<String> {
+    let text = text.trim().strip_suffix('.')?;
+    let (article, name) = text.split_once(' ')?;
+    let name = name.trim();
+    (matches!(article, "A" | "An")
+        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name.chars().any(|c| c.is_ascii_uppercase()))
+    .then(|| name.to_string())
+}
+
 fn object_type_in(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let i = words
