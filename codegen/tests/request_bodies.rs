@@ -758,7 +758,7 @@ fn body_of<'i>(ir: &'i Ir, method: &str, path: &str) -> (BodyKind, Option<&'i st
 #[test]
 fn request_body_prose_the_docs_write() {
     // Each sentence from the real page named beside it (2019 and 2020).
-    let cases: [(&str, BodyKind, Option<&str>); 8] = [
+    let cases: [(&str, BodyKind, Option<&str>); 9] = [
         // user-revokesigninsessions.md
         ("This operation has no request content.", BodyKind::None, None),
         // workbook-closesession.md
@@ -786,6 +786,12 @@ fn request_body_prose_the_docs_write() {
             "Provide a JSON body of an [openTypeExtension](../resources/opentypeextension.md) object, with the  following required name-value pairs, and any custom data to change.",
             BodyKind::Json,
             Some("microsoft.graph.openTypeExtension"),
+        ),
+        // listitem-create.md
+        (
+            "In the request body, supply a JSON representation of the [listItem][] resource to create.\n\n[listItem]: ../resources/listitem.md",
+            BodyKind::Json,
+            Some("microsoft.graph.listItem"),
         ),
         // teamstab-add.md
         (

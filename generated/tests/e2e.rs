@@ -290,7 +290,7 @@ async fn v1_post_sites_by_site_id_lists_create_list() {
         .lists()
         .post(
             &serde_json::from_str::<
-                serde_json::Value,
+                graph_generated::v1::models::List,
             >(
                     "{\"columns\":[{\"name\":\"Author\",\"text\":{}},{\"name\":\"PageCount\",\"number\":{}}],\"displayName\":\"Books\",\"list\":{\"template\":\"genericList\"}}",
                 )

@@ -1208,11 +1208,18 @@ fn lone_type_name(text: &str) -> Option<String> {
     .then(|| name.to_string())
 }
 
+/// The type a Request body paragraph names before its first "object" ("a
+/// JSON representation of [user](...) object"), or, in a paragraph with no
+/// "object", before its first "resource" ("a JSON representation of the
+/// [listItem][] resource to create", listitem-create.md).
 fn object_type_in(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let i = words
-        .iter()
-        .position(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "object")?;
+    let first = |noun: &str| {
+        words
+            .iter()
+            .position(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == noun)
+    };
+    let i = first("object").or_else(|| first("resource"))?;
     let w = words
         .get(i.checked_sub(1)?)?
         .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));

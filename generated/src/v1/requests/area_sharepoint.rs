@@ -25,7 +25,7 @@ impl SitesItemLists {
     #[cfg(feature = "area-sharepoint")]
     pub fn post(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::v1::models::List,
     ) -> Request<crate::v1::models::List, options::PostSitesBySiteIdLists> {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
