@@ -1337,3 +1337,68 @@ fn a_sample_value_in_a_request_path_takes_its_examples_parameter() {
         .collect();
     assert_eq!(warned, [(Code::SampleInPath, 14)], "the request line");
 }
+
+#[test]
+fn a_resource_page_that_only_points_elsewhere_names_that_model() {
+    // teamscatalogapp.md (2019, 2020) reads, after its title, only "see
+    // [teamsApp](teamsapp.md)."; teamsapp-list.md and teamsapp-publish.md
+    // still return "[teamsCatalogApp](../resources/teamsapp.md) objects".
+    // Their responses were an empty model, and both examples failed it.
+    let team_app = "---\ntitle: \"teamsApp resource type\"\n---\n# teamsApp resource type\n\nNamespace: microsoft.graph\n\nAn app.\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | string | The id. |\n| displayName | string | The name. |\n";
+    let catalog_app = "---\ntitle: \"teamsCatalogApp resource type\"\n---\n# teamsCatalogApp resource type\n\nNamespace: microsoft.graph\n\nsee [teamsApp](teamsapp.md).\n";
+    let catalog = "---\ntitle: \"appCatalogs resource type\"\n---\n# appCatalogs resource type\n\nNamespace: microsoft.graph\n\nThe catalogs.\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| teamsApps | [teamsCatalogApp](teamsapp.md) collection | The apps. |\n";
+    let list = format!(
+        "---\ntitle: \"List apps\"\n---\n# List apps\n\nLists apps.\n\n{PERMISSIONS}\
+         ## HTTP request\n\n```http\nGET /appCatalogs/teamsApps\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and a list of [teamsCatalogApp](../resources/teamsapp.md) objects in the response body.\n"
+    );
+    // A pointer to a resource this tree does not document keeps the
+    // empty model, as before.
+    let lost = "---\ntitle: \"oldThing resource type\"\n---\n# oldThing resource type\n\nNamespace: microsoft.graph\n\nSee newThing.\n";
+    let ir = tree(&[
+        ("v1.0/resources/teamsapp.md", team_app),
+        ("v1.0/resources/teamscatalogapp.md", catalog_app),
+        ("v1.0/resources/appcatalogs.md", catalog),
+        ("v1.0/resources/oldthing.md", lost),
+        ("v1.0/api/teamsapp-list.md", &list),
+    ]);
+    assert_eq!(
+        operations(&ir),
+        [("List apps", Some("microsoft.graph.teamsApp"), 1)]
+    );
+    let names: Vec<&str> = ir.models.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "microsoft.graph.appCatalogs",
+            "microsoft.graph.oldThing",
+            "microsoft.graph.teamsApp"
+        ]
+    );
+    let apps = &ir.models[0].properties[0];
+    assert_eq!(
+        (apps.type_name.as_str(), apps.collection),
+        ("microsoft.graph.teamsApp", true)
+    );
+    let said: Vec<(&str, &str)> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::ResourceEmpty)
+        .map(|d| (d.file.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "v1.0/resources/oldthing.md",
+                "resource page gives no properties, only a pointer to `microsoft.graph.newThing`; where this version documents that, the name stands for it"
+            ),
+            (
+                "v1.0/resources/teamscatalogapp.md",
+                "resource page gives no properties, only a pointer to `microsoft.graph.teamsApp`; where this version documents that, the name stands for it"
+            ),
+        ]
+    );
+}

@@ -19,6 +19,9 @@ pub fn build(
 ) -> (Vec<Model>, Vec<EnumType>) {
     let mut models: BTreeMap<Key, Model> = BTreeMap::new();
     let mut enums: BTreeMap<Key, EnumType> = BTreeMap::new();
+    // Pages that only point to another resource: (their name, the one
+    // they point to, their description, where).
+    let mut pointers: Vec<(Key, String, Option<String>, Source)> = Vec::new();
 
     // The pages' properties and descriptions move into the models: this is
     // their last use.
@@ -42,6 +45,10 @@ pub fn build(
             continue;
         }
         let key = (version, res.name.clone());
+        if let Some(target) = res.alias_of.take() {
+            pointers.push((key, target, page.description.take(), res.at.clone()));
+            continue;
+        }
         match models.get_mut(&key) {
             Some(existing) => {
                 diags.push(Diagnostic::at(
@@ -78,6 +85,7 @@ pub fn build(
         }
     }
 
+    follow_pointers(pointers, ops, &mut models);
     match_loose_type_names(ops, &models);
     settle_response_types(ops, &models, diags);
 
@@ -210,6 +218,74 @@ pub fn build(
         models.into_values().collect(),
         enums.into_values().collect(),
     )
+}
+
+/// A name whose page only points to another resource ("see teamsApp.")
+/// stands for that model wherever the docs use it: responses, bodies,
+/// properties and base types. A pointer to a model this version does not
+/// document (or to another pointer) leaves the empty model the page gave
+/// before, and the page's `D0602` says so.
+fn follow_pointers(
+    pointers: Vec<(Key, String, Option<String>, Source)>,
+    ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
+    models: &mut BTreeMap<Key, Model>,
+) {
+    let mut to: BTreeMap<Key, String> = BTreeMap::new();
+    for ((version, name), target, description, at) in pointers {
+        if models.contains_key(&(version, target.clone()))
+            && !models.contains_key(&(version, name.clone()))
+        {
+            to.insert((version, name), target);
+        } else {
+            models
+                .entry((version, name.clone()))
+                .or_insert_with(|| Model {
+                    name,
+                    version,
+                    origin: ModelOrigin::ResourcePage,
+                    description,
+                    base_type: None,
+                    key_property: None,
+                    open_type: false,
+                    properties: Vec::new(),
+                    sources: vec![at],
+                });
+        }
+    }
+    if to.is_empty() {
+        return;
+    }
+    let follow = |version: ApiVersion, name: &mut String| {
+        let key = (version, name.clone());
+        if let Some(target) = to.get(&key) {
+            *name = target.clone();
+        }
+    };
+    for (op, states) in ops.iter_mut() {
+        let version = op.version;
+        let response = &mut op.response;
+        let body = &mut op.request_body;
+        for name in response
+            .type_name
+            .iter_mut()
+            .chain(body.type_name.iter_mut())
+            .chain(response.other_types.iter_mut().map(|t| &mut t.type_name))
+            .chain(body.other_types.iter_mut().map(|t| &mut t.type_name))
+            .chain(states.iter_mut().filter_map(|(t, _, _)| t.as_mut()))
+        {
+            follow(version, name);
+        }
+    }
+    for model in models.values_mut() {
+        let version = model.version;
+        for name in model
+            .base_type
+            .iter_mut()
+            .chain(model.properties.iter_mut().map(|p| &mut p.type_name))
+        {
+            follow(version, name);
+        }
+    }
 }
 
 /// A response or request body type the docs name loosely is the model they mean, when

@@ -25,6 +25,10 @@ pub struct ResourceFacts {
     pub flags_enums: Vec<String>,
     /// The page says the resource has no properties ("None").
     pub no_properties_by_design: bool,
+    /// The page documents nothing but a pointer to another resource: its
+    /// only prose is "see [teamsApp](teamsapp.md)." (teamscatalogapp.md,
+    /// 2020, whose name the list and publish pages still use). Qualified.
+    pub alias_of: Option<String>,
     pub at: Source,
 }
 
@@ -292,6 +296,8 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     };
     let mut members = Vec::new();
     let mut says_no_properties = false;
+    // "see teamsApp." paragraphs, in page order.
+    let mut pointers: Vec<&str> = Vec::new();
     let mut in_properties = false;
     let mut in_relationships = false;
     let mut inherits_from: Option<String> = None;
@@ -324,6 +330,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                             format!("{}.{w}", facts.namespace)
                         }
                     });
+                }
+                if let Some(name) = pointer(text) {
+                    pointers.push(name);
                 }
                 let bare = lower.trim().trim_end_matches('.');
                 static HAS_NONE: prose::Phrase = prose::Phrase::new("has no properties");
@@ -517,18 +526,44 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     } else {
         res.properties.is_empty() && !says_no_properties
     };
+    if gave_nothing && !res.is_enum {
+        if let [name] = pointers[..] {
+            res.alias_of = Some(if name.contains('.') {
+                name.to_string()
+            } else {
+                format!("{}.{name}", facts.namespace)
+            });
+        }
+    }
     if gave_nothing {
         diags.push(Diagnostic::at(
             Code::ResourceEmpty,
             &res.at,
-            if res.is_enum {
-                "enum page gives no members table".to_string()
-            } else {
-                "resource page gives no properties table and no JSON representation; the model is empty".to_string()
+            match &res.alias_of {
+                _ if res.is_enum => "enum page gives no members table".to_string(),
+                Some(other) => format!(
+                    "resource page gives no properties, only a pointer to `{other}`; where this version documents that, the name stands for it"
+                ),
+                None => "resource page gives no properties table and no JSON representation; the model is empty".to_string(),
             },
         ));
     }
     (res, diags)
+}
+
+/// The resource a paragraph of one pointer names: "see teamsApp."
+/// (the link's label). Any case of "see", one identifier, an optional
+/// full stop.
+fn pointer(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let rest = text
+        .get(..4)?
+        .eq_ignore_ascii_case("see ")
+        .then(|| &text[4..])?;
+    let name = rest.trim().trim_end_matches('.').trim();
+    (name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+    .then_some(name)
 }
 
 #[cfg(test)]
