@@ -1402,3 +1402,81 @@ fn a_resource_page_that_only_points_elsewhere_names_that_model() {
         ]
     );
 }
+
+#[test]
+fn a_task_request_under_its_http_request_heading_is_its_response_example_request() {
+    // driveitem-list-thumbnails.md (2020): "## Getting thumbnails while
+    // listing DriveItems", then "### HTTP request" with a block annotated
+    // `request` (`GET .../children?$expand=thumbnails`), then "###
+    // Response". The response had no request, so it stayed with the
+    // thumbnails when the page left the children endpoint to
+    // driveitem-list-children.md, and reported a conflict of thumbnailSet
+    // and driveItem there.
+    let thumbnails = format!(
+        "# List thumbnails for a DriveItem\n\n{PERMISSIONS}## HTTP request\n\n\
+         <!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /drives/{{drive-id}}/items/{{item-id}}/thumbnails\nGET /me/drive/items/{{item-id}}/thumbnails\nGET /users/{{user-id}}/drive/items/{{item-id}}/thumbnails\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [thumbnailSet](../resources/thumbnailset.md) objects in the response body.\n\n\
+         ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"enum-item-thumbnails\" }} -->\n```http\nGET /me/drive/items/{{item-id}}/thumbnails\n```\n\n\
+         <!-- {{ \"blockType\": \"response\", \"@odata.type\": \"Collection(microsoft.graph.thumbnailSet)\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{\"value\": [{{\"id\": \"0\"}}]}}\n```\n\n\
+         ## Getting thumbnails while listing DriveItems\n\n### HTTP request\n\n\
+         <!-- {{ \"blockType\": \"request\", \"name\": \"get-thumbnail-while-listing\" }} -->\n```http\nGET /me/drive/items/{{item-id}}/children?$expand=thumbnails\n```\n\n\
+         ### Response\n\n<!-- {{ \"blockType\": \"response\", \"@odata.type\": \"Collection(microsoft.graph.driveItem)\", \"truncated\": true }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{\"value\": [{{\"id\": \"1\"}}]}}\n```\n"
+    );
+    let children = format!(
+        "# List children of a driveItem\n\n{PERMISSIONS}## HTTP request\n\n\
+         <!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /drives/{{drive-id}}/items/{{item-id}}/children\nGET /me/drive/items/{{item-id}}/children\nGET /users/{{user-id}}/drive/items/{{item-id}}/children\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [driveItem](../resources/driveitem.md) objects in the response body.\n"
+    );
+    let p = page("v1.0/api/driveitem-list-thumbnails.md", &thumbnails);
+    let urls: Vec<Option<&str>> = p
+        .examples
+        .iter()
+        .map(|e| e.request.as_ref().map(|r| r.url.as_str()))
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            Some("/me/drive/items/{item-id}/thumbnails"),
+            Some("/me/drive/items/{item-id}/children?$expand=thumbnails"),
+        ]
+    );
+    let ir = tree(&[
+        ("v1.0/api/driveitem-list-thumbnails.md", &thumbnails),
+        ("v1.0/api/driveitem-list-children.md", &children),
+    ]);
+    let op = |title: &str| {
+        ir.operations
+            .iter()
+            .find(|o| o.title == title)
+            .unwrap_or_else(|| panic!("no {title}"))
+    };
+    let listing = op("List children of a driveItem");
+    let requested = |o: &codegen::ir::Operation| -> Vec<String> {
+        o.examples
+            .iter()
+            .filter_map(|e| Some(e.request.as_ref()?.url.clone()))
+            .collect()
+    };
+    assert_eq!(
+        requested(listing),
+        ["/me/drive/items/{item-id}/children?$expand=thumbnails"],
+        "the listing's example moved with its endpoint"
+    );
+    let thumbnail_sets = op("List thumbnails for a DriveItem");
+    assert_eq!(
+        requested(thumbnail_sets),
+        ["/me/drive/items/{item-id}/thumbnails"]
+    );
+    assert_eq!(
+        thumbnail_sets.response.type_name.as_deref(),
+        Some("microsoft.graph.thumbnailSet")
+    );
+    assert!(thumbnail_sets.response.other_types.is_empty());
+    assert!(
+        !ir.diagnostics
+            .iter()
+            .any(|d| d.code == Code::ConflictingFacts),
+        "{:#?}",
+        ir.diagnostics
+    );
+}

@@ -467,7 +467,10 @@ fn leave_borrowed_endpoints(
         (d.endpoints, d.keys) = own.into_iter().map(|(keyed, _)| keyed).unzip();
         for example in std::mem::take(&mut d.examples) {
             let target = example.path.as_deref().map(|p| Target::parse(&as_user(p)));
-            let fits_target = |path: &str| target.as_ref().is_some_and(|t| fits(path, t));
+            // Both sides as the owners read them: `/me/...` as
+            // `/users/{me}/...` (a `/me` endpoint did not fit a `/me`
+            // request read so, and the example stayed behind).
+            let fits_target = |path: &str| target.as_ref().is_some_and(|t| fits(&as_user(path), t));
             let own_fit = d.endpoints.iter().find(|e| fits_target(&e.path));
             let lent_fit = lent.iter().find(|((e, _), _)| fits_target(&e.path));
             match (own_fit, lent_fit) {

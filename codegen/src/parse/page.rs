@@ -139,6 +139,10 @@ struct Walk<'a> {
     annotation: Option<Annotation>,
     example_heading: Option<String>,
     open_example: Option<usize>,
+    /// A request block of an HTTP request section that its annotation
+    /// marks as an example's request, with the task it is under: the
+    /// response that follows in that task answers it.
+    endpoint_request: Option<(ExampleRequest, u16)>,
     intro_text: String,
     intro_at: Option<Source>,
     query_text: String,
@@ -208,6 +212,7 @@ pub fn interpret(
         annotation: None,
         example_heading: None,
         open_example: None,
+        endpoint_request: None,
         intro_text: String::new(),
         intro_at: None,
         query_text: String::new(),
@@ -697,6 +702,15 @@ impl Walk<'_> {
                 .is_some_and(|l| http::status_line(l).is_some());
         if self.section == Section::HttpRequest && !response {
             self.http_request_block(text, &block.at);
+            // `<!-- { "blockType": "request" } -->` on it: the example's
+            // request too, when a response follows (the task sections of
+            // driveitem-list-thumbnails.md show a request under "HTTP
+            // request", then its response).
+            let annotated = annotation.as_ref().and_then(Annotation::block_type) == Some("request");
+            self.endpoint_request = annotated
+                .then(|| http::message(text).and_then(|msg| self.request_of(msg, &block.at)))
+                .flatten()
+                .map(|r| (r, self.task));
             return;
         }
         if matches!(
@@ -732,6 +746,7 @@ impl Walk<'_> {
         };
         let line_of = |i: usize| Source::new(block.at.file.clone(), block.at.line + 1 + i as u32);
         if let Some((method, target)) = request_line(msg.first) {
+            self.endpoint_request = None;
             // A task page ("## List a site's drives") gives its endpoints as
             // request blocks under task headings, with no HTTP request
             // section of their own: a templated path there is an endpoint.
@@ -747,19 +762,13 @@ impl Walk<'_> {
             {
                 self.http_request_block(msg.first, &block.at);
             }
-            let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
+            let request = self.request_of(msg, &block.at);
             let name = self.example_name(annotation.as_ref());
             self.facts.example_tasks.push(self.task);
             self.facts.examples.push(Example {
                 name,
                 source: block.at.clone(),
-                request: Some(ExampleRequest {
-                    method: method.to_string(),
-                    url: target.to_string(),
-                    headers: msg.headers,
-                    body,
-                    source: line_of(msg.first_line),
-                }),
+                request,
                 response: None,
             });
             self.open_example = Some(self.facts.examples.len() - 1);
@@ -797,11 +806,16 @@ impl Walk<'_> {
                 }
                 _ => {
                     let name = self.example_name(annotation.as_ref());
+                    let request = self
+                        .endpoint_request
+                        .take()
+                        .filter(|(_, task)| *task == self.task)
+                        .map(|(r, _)| r);
                     self.facts.example_tasks.push(self.task);
                     self.facts.examples.push(Example {
                         name,
                         source: block.at.clone(),
-                        request: None,
+                        request,
                         response: Some(response),
                     });
                 }
@@ -813,6 +827,21 @@ impl Walk<'_> {
                 "request block has no request line",
             );
         }
+    }
+
+    /// An example request from a block of HTTP: its request line, headers
+    /// and body.
+    fn request_of(&mut self, msg: http::Message<'_>, at: &Source) -> Option<ExampleRequest> {
+        let (method, target) = request_line(msg.first)?;
+        let line_of = |i: usize| Source::new(at.file.clone(), at.line + 1 + i as u32);
+        let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
+        Some(ExampleRequest {
+            method: method.to_string(),
+            url: target.to_string(),
+            headers: msg.headers,
+            body,
+            source: line_of(msg.first_line),
+        })
     }
 
     /// A page with no HTTP request section may give its endpoints in task
