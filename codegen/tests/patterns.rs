@@ -1480,3 +1480,30 @@ fn a_task_request_under_its_http_request_heading_is_its_response_example_request
         ir.diagnostics
     );
 }
+
+#[test]
+fn an_example_request_to_another_host_says_so() {
+    // driveitem-createuploadsession.md (2020) creates the session, then
+    // PUTs the bytes to the upload URL it gave: no Graph endpoint, and the
+    // warning says why rather than "matches no endpoint".
+    let text = format!(
+        "# Create upload session\n\n{PERMISSIONS}## HTTP request\n\n```http\nPOST /me/drive/items/{{itemId}}/createUploadSession\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and an [uploadSession](../resources/uploadsession.md) object in the response body.\n\n\
+         ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"upload-fragment\" }} -->\n```http\nPUT https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337\nContent-Length: 26\n\n<bytes 0-25 of the file>\n```\n\n\
+         <!-- {{ \"blockType\": \"request\", \"name\": \"wrong-method\" }} -->\n```http\nPATCH https://graph.microsoft.com/v1.0/me/drive/items/{{itemId}}/createUploadSession\n```\n"
+    );
+    let ir = tree(&[("v1.0/api/driveitem-createuploadsession.md", &text)]);
+    let said: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::ExampleUnmatched)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "example request `PUT https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337` goes to another host than Graph (an upload or callback URL); it is no operation's example",
+            "example request `PATCH https://graph.microsoft.com/v1.0/me/drive/items/{itemId}/createUploadSession` matches no endpoint on this page",
+        ]
+    );
+}

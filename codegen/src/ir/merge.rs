@@ -284,13 +284,18 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
             }
             None => {
                 if let Some(r) = &example.example.request {
+                    // A request to another host (an upload session's URL, a
+                    // bot's callback) shows a step beside the API, which no
+                    // endpoint could match.
+                    let why = if Target::parse(&r.url).is_graph() {
+                        "matches no endpoint on this page"
+                    } else {
+                        "goes to another host than Graph (an upload or callback URL); it is no operation's example"
+                    };
                     diags.push(Diagnostic::at(
                         Code::ExampleUnmatched,
                         &r.source,
-                        format!(
-                            "example request `{} {}` matches no endpoint on this page",
-                            r.method, r.url
-                        ),
+                        format!("example request `{} {}` {why}", r.method, r.url),
                     ));
                 }
             }
