@@ -1507,3 +1507,64 @@ fn an_example_request_to_another_host_says_so() {
         ]
     );
 }
+
+#[test]
+fn an_ignored_example_request_still_says_what_its_example_asks() {
+    // opentypeextension-post-opentypeextension.md (2020) marks every
+    // example request `ignored`. Its first example creates a message with
+    // an extension (POST /me/messages, another page's endpoint); the
+    // second adds one to an existing message. With no requests kept, the
+    // message answering the first decided the type of
+    // `POST .../extensions`. An ignored response stays out (team-clone.md
+    // annotates a bodiless `202` as a `team`).
+    let text = format!(
+        "# Create open extension\n\n{PERMISSIONS}## HTTP request\n\n\
+         <!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nPOST /me/messages/{{id}}/extensions\nPOST /groups/{{id}}/extensions\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `201 Created` response code.\n\n\
+         ## Example\n\n### Request 1\n\n<!-- {{ \"blockType\": \"ignored\", \"name\": \"post_opentypeextension_1\" }} -->\n\
+         ```http\nPOST https://graph.microsoft.com/v1.0/me/messages\nContent-Type: application/json\n\n{{\"subject\": \"Annual review\"}}\n```\n\n\
+         ### Response 1\n\n<!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.message\" }} -->\n\
+         ```http\nHTTP/1.1 201 Created\nContent-type: application/json\n\n{{\"subject\": \"Annual review\"}}\n```\n\n\
+         ### Request 2\n\n<!-- {{ \"blockType\": \"ignored\", \"name\": \"post_opentypeextension_2\" }} -->\n\
+         ```http\nPOST https://graph.microsoft.com/v1.0/me/messages/AAMkAGE1M2IyNGNm===/extensions\nContent-Type: application/json\n\n{{\"extensionName\": \"Com.Contoso.Referral\"}}\n```\n\n\
+         ### Response 2\n\n<!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.openTypeExtension\" }} -->\n\
+         ```http\nHTTP/1.1 201 Created\nContent-type: application/json\n\n{{\"extensionName\": \"Com.Contoso.Referral\"}}\n```\n\n\
+         ### Request 3\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nPOST https://graph.microsoft.com/v1.0/groups/37df2ff0/extensions\n```\n\n\
+         ### Response 3\n\n<!-- {{ \"blockType\": \"ignored\", \"@odata.type\": \"microsoft.graph.team\" }} -->\n\
+         ```http\nHTTP/1.1 202 Accepted\nLocation: /teams(x)/operations(y)\n```\n"
+    );
+    let p = page(
+        "v1.0/api/opentypeextension-post-opentypeextension.md",
+        &text,
+    );
+    let kept: Vec<(Option<&str>, Option<u16>)> = p
+        .examples
+        .iter()
+        .map(|e| {
+            (
+                e.request.as_ref().map(|r| r.method.as_str()),
+                e.response.as_ref().and_then(|r| r.status),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (Some("POST"), Some(201)),
+            (Some("POST"), Some(201)),
+            (Some("POST"), None),
+        ]
+    );
+    let ir = tree(&[(
+        "v1.0/api/opentypeextension-post-opentypeextension.md",
+        &text,
+    )]);
+    assert_eq!(
+        operations(&ir),
+        [(
+            "Create open extension",
+            Some("microsoft.graph.openTypeExtension"),
+            2
+        )]
+    );
+}

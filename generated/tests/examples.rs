@@ -136,7 +136,7 @@ fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof() {
         graph_generated::v1::models::DirectoryObject,
     >("{\n  \"id\": \"id-value\"\n}");
 }
-/// Example `example_4` at spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:216.
+/// Example `get_video_count` at spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:216.
 #[cfg(
     all(
         feature = "v1",
@@ -148,12 +148,12 @@ fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof() {
     )
 )]
 #[test]
-fn v1_get_service_principals_by_id_member_of_example_4() {
+fn v1_get_service_principals_by_id_member_of_get_video_count() {
     check::<
         graph_generated::v1::models::DirectoryObject,
     >("{\n  \"id\": \"id-value\"\n}");
 }
-/// Example `example_5` at spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:265.
+/// Example `list_serviceprincipals_memberof_startswith` at spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:265.
 #[cfg(
     all(
         feature = "v1",
@@ -165,7 +165,7 @@ fn v1_get_service_principals_by_id_member_of_example_4() {
     )
 )]
 #[test]
-fn v1_get_service_principals_by_id_member_of_example_5() {
+fn v1_get_service_principals_by_id_member_of_list_serviceprincipals_memberof_startswith() {
     check::<
         graph_generated::v1::models::DirectoryObject,
     >("{\n  \"id\": \"id-value\"\n}");

@@ -735,7 +735,15 @@ impl Walk<'_> {
         {
             self.task_blocks.push((text.to_string(), block.at.clone()));
         }
-        if block_type == "ignored"
+        // An example's request the page marks `ignored` (left out of the
+        // docs' own validation) still says what the example asks
+        // (opentypeextension-post-opentypeextension.md marks every
+        // request so): it is kept in the Examples section. An ignored
+        // response is not: its annotation is as unchecked as its body
+        // (team-clone.md: a bodiless `202` annotated as a `team`).
+        let ignored_request =
+            block_type == "ignored" && self.section == Section::Examples && !response;
+        if block_type == "ignored" && !ignored_request
             || block_type == "resource"
             || block_type == "example" && self.section != Section::Examples
         {
