@@ -296,6 +296,42 @@ mod tests {
     }
 
     #[test]
+    fn a_key_in_parentheses_is_a_segment_and_a_function_call_is_not() {
+        // multivaluelegacyextendedproperty-get.md (2020) writes
+        // `/me/events('AAMk...')`: OData's key syntax.
+        let ir = sample();
+        assert_eq!(
+            ids(
+                &ir,
+                "GET",
+                "/users('alice@contoso.com')/messages('AAMkAGE=')?$select=subject"
+            ),
+            ["beta_get_users_by_id_messages_by_id"]
+        );
+        assert_eq!(
+            ids(&ir, "GET", "/users(42)/messages"),
+            ["beta_get_me_messages"]
+        );
+        // Named arguments stay one segment: the range, not `range/...`.
+        assert_eq!(
+            ids(
+                &ir,
+                "GET",
+                "/me/drive/items/1/workbook/worksheets('Sheet1')/range(address='A1:B2')"
+            ),
+            ["beta_get_me_drive_items_by_id_workbook_worksheets_by_id_range"]
+        );
+        // No arguments: still the function (first, before a message
+        // whose id would be `delta()`), not `delta/`.
+        assert_eq!(
+            ids(&ir, "GET", "/users/x/messages/delta()")
+                .first()
+                .map(String::as_str),
+            Some("beta_get_users_by_id_messages_delta")
+        );
+    }
+
+    #[test]
     fn me_falls_back_to_users_when_only_users_is_documented() {
         let ir = sample();
         assert_eq!(

@@ -44,6 +44,7 @@ impl Target {
                     .decode_utf8_lossy()
                     .into_owned()
             })
+            .flat_map(key_in_parentheses)
             .collect();
         let mut version = None;
         if let Some(first) = segments.first() {
@@ -216,6 +217,29 @@ fn matching<'a, T: Copy>(
 
 /// How well a template fits: literal segments count most, partial ones
 /// (a parameter inside a segment) less, whole-segment parameters least.
+/// OData's other way to address an item: `events('AAMkAGE=')` is
+/// `events/AAMkAGE=` (multivaluelegacyextendedproperty-get.md). A function
+/// call is not one: its arguments are named (`range(address='A1')`), or
+/// none (`delta()`), and a cast or function name has dots.
+fn key_in_parentheses(segment: String) -> Vec<String> {
+    let split = segment.strip_suffix(')').and_then(|s| s.split_once('('));
+    let Some((name, inside)) = split else {
+        return vec![segment];
+    };
+    // A quoted key may hold anything (ids end in `=`); a bare one is a
+    // number or a word, never `name=value`.
+    let quoted = inside.strip_prefix('\'').and_then(|k| k.strip_suffix('\''));
+    let key = match quoted {
+        Some(key) => key,
+        None if !inside.contains(['=', '(', ')', ',', '\'']) => inside,
+        None => return vec![segment],
+    };
+    if name.is_empty() || key.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return vec![segment];
+    }
+    vec![name.to_string(), key.to_string()]
+}
+
 pub fn specificity(template: &str, target: &Target) -> Option<u32> {
     let template = collapse_item_path(template);
     let parts: Vec<&str> = template.split('/').filter(|s| !s.is_empty()).collect();

@@ -41,6 +41,7 @@ impl Target {
             .map(|s| {
                 percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
             })
+            .flat_map(key_in_parentheses)
             .collect();
         let mut version = None;
         if let Some(first) = segments.first() {
@@ -195,6 +196,28 @@ fn matching<'a, T: Copy>(
 }
 /// How well a template fits: literal segments count most, partial ones
 /// (a parameter inside a segment) less, whole-segment parameters least.
+/// OData's other way to address an item: `events('AAMkAGE=')` is
+/// `events/AAMkAGE=` (multivaluelegacyextendedproperty-get.md). A function
+/// call is not one: its arguments are named (`range(address='A1')`), or
+/// none (`delta()`), and a cast or function name has dots.
+fn key_in_parentheses(segment: String) -> Vec<String> {
+    let split = segment.strip_suffix(')').and_then(|s| s.split_once('('));
+    let Some((name, inside)) = split else {
+        return vec![segment];
+    };
+    let quoted = inside.strip_prefix('\'').and_then(|k| k.strip_suffix('\''));
+    let key = match quoted {
+        Some(key) => key,
+        None if !inside.contains(['=', '(', ')', ',', '\'']) => inside,
+        None => return vec![segment],
+    };
+    if name.is_empty() || key.is_empty()
+        || !name.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return vec![segment];
+    }
+    vec![name.to_string(), key.to_string()]
+}
 pub fn specificity(template: &str, target: &Target) -> Option<u32> {
     let template = collapse_item_path(template);
     let parts: Vec<&str> = template.split('/').filter(|s| !s.is_empty()).collect();
