@@ -86,7 +86,7 @@ pub struct CorpusReport {
     pub api_pages_with_examples: Ratio,
     /// Resource pages that give a model with at least one typed property.
     pub resource_pages_typed: Ratio,
-    /// Example response bodies that fit their model (become tests).
+    /// Example response bodies that fit their type, a model or a primitive (become tests).
     pub examples_fit_model: Ratio,
     /// Example request URLs of operations with permissions that resolve
     /// back to their own operation through `for_request`.
@@ -170,7 +170,7 @@ pub fn corpus_report(docs: &Path, display: &str) -> CorpusReport {
     let examples = crate::ir::example_check::check(&ir);
     let examples_fit_model = Ratio {
         count: examples.passed(),
-        of: examples.cases.len(),
+        of: examples.checked(),
     };
     let (count, misses) = crate::lookup::examples_resolving(&ir);
     let example_urls_resolving = Ratio {
@@ -203,7 +203,7 @@ pub fn corpus_report(docs: &Path, display: &str) -> CorpusReport {
             95.0,
         ),
         (
-            "example responses that fit their model",
+            "example responses that fit their type",
             report.examples_fit_model.clone(),
             90.0,
         ),
@@ -375,7 +375,7 @@ pub fn render(r: &CorpusReport) -> String {
             ratio(&r.resource_pages_typed),
         ),
         (
-            "example responses that fit their model",
+            "example responses that fit their type",
             ratio(&r.examples_fit_model),
         ),
         (

@@ -1568,3 +1568,76 @@ fn an_ignored_example_request_still_says_what_its_example_asks() {
         )]
     );
 }
+
+#[test]
+fn primitive_responses_are_checked_against_their_wrapper() {
+    // group-getmembergroups.md (2020) answers a String collection; the
+    // Intune autodiscovery check a Boolean. Their examples were "could not
+    // be checked" (no model); the builders return `Page<String>` and
+    // `Primitive<bool>`, which the examples now round-trip through.
+    let page = |title: &str, method: &str, path: &str, returns: &str, body: &str| {
+        format!(
+            "# {title}\n\n{PERMISSIONS}## HTTP request\n\n```http\n{method} {path}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and {returns} in the response body.\n\n\
+             ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"{title}\" }} -->\n```http\n{method} https://graph.microsoft.com/v1.0{path}\n```\n\n\
+             <!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
+        )
+    };
+    let groups = page(
+        "getMemberGroups",
+        "POST",
+        "/groups/{id}/getMemberGroups",
+        "a String collection",
+        r#"{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(Edm.String)", "value": ["fee2c45b", "4fe90ae7"]}"#,
+    );
+    let verify = page(
+        "verifyWindowsEnrollmentAutoDiscovery",
+        "GET",
+        "/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}')",
+        "a Boolean",
+        r#"{"value": "yes"}"#,
+    );
+    let ir = tree(&[
+        ("v1.0/api/group-getmembergroups.md", &groups),
+        ("v1.0/api/verifywindowsenrollmentautodiscovery.md", &verify),
+    ]);
+    let checks = codegen::ir::example_check::check(&ir);
+    type Verdict = Result<serde_json::Value, Vec<String>>;
+    let verdicts: Vec<(&str, bool, Verdict)> = checks
+        .primitives
+        .iter()
+        .map(|c| (c.type_name, c.collection, c.verdict.clone()))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            (
+                "Edm.Boolean",
+                false,
+                Err(vec![
+                    "`value`: expected a boolean (`Edm.Boolean`), found a string".to_string()
+                ])
+            ),
+            (
+                "Edm.String",
+                true,
+                Ok(serde_json::json!({"value": ["fee2c45b", "4fe90ae7"]}))
+            ),
+        ]
+    );
+    assert!(checks.skipped.is_empty());
+    let files = codegen::emit::generate(&ir).expect("the crate generates");
+    let tests = &files
+        .iter()
+        .find(|f| f.path == "tests/examples.rs")
+        .expect("the examples' tests")
+        .contents;
+    assert!(
+        tests.contains("graph_generated::request::Page<::std::string::String>"),
+        "{tests}"
+    );
+    assert!(
+        !tests.contains("Primitive<bool>"),
+        "a failing example is no test"
+    );
+}

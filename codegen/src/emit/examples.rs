@@ -26,13 +26,6 @@ pub fn emit(
         };
         let module = format_ident!("{}", super::module_name(case.operation.version));
         let model = rust.ident();
-        let json = serde_json::to_string_pretty(expected).unwrap_or_default();
-        let name = names
-            .name(
-                &format!("{}_{}", case.operation.id, case.example.name),
-                Case::Snake,
-            )
-            .ident();
         let doc = format!(
             " Example `{}` at {}.",
             case.example.name, case.response.source
@@ -41,14 +34,50 @@ pub fn emit(
             case.model.version,
             &features.of(case.model.version, &case.model.name),
         );
-        tests.push(quote! {
-            #[doc = #doc]
-            #cfg
-            #[test]
-            fn #name() {
-                check::<graph_generated::#module::models::#model>(#json);
-            }
-        });
+        let ty = quote!(graph_generated::#module::models::#model);
+        tests.push(round_trip_test(
+            &mut names,
+            case.operation,
+            case.example,
+            &doc,
+            cfg,
+            ty,
+            expected,
+        ));
+    }
+    for case in &checks.primitives {
+        let Ok(expected) = &case.verdict else {
+            continue;
+        };
+        let Some(inner) = crate::types::rust_primitive(case.type_name)
+            .map(|t| t.replacen("crate::", "graph_generated::", 1))
+            .and_then(|t| syn::parse_str::<syn::Type>(&t).ok())
+        else {
+            continue;
+        };
+        let wrapper = if case.collection {
+            quote!(graph_generated::request::Page<#inner>)
+        } else {
+            quote!(graph_generated::request::Primitive<#inner>)
+        };
+        let doc = format!(
+            " Example `{}` at {}: a `{}`{}.",
+            case.example.name,
+            case.response.source,
+            case.type_name,
+            if case.collection { " collection" } else { "" }
+        );
+        let v = super::features::version_feature(case.operation.version);
+        let cfg = quote!(#[cfg(feature = #v)]);
+        tests.push(round_trip_test(
+            &mut names,
+            case.operation,
+            case.example,
+            &doc,
+            cfg,
+            wrapper,
+            expected,
+        ));
     }
     quote! {
         //! Every documented example response that fits its model, deserialised
@@ -70,35 +99,76 @@ pub fn emit(
     }
 }
 
+/// One test: `expected` deserialised into `ty` and round-tripped, named
+/// after the operation and the example.
+fn round_trip_test(
+    names: &mut Scope,
+    operation: &crate::ir::Operation,
+    example: &crate::ir::Example,
+    doc: &str,
+    cfg: TokenStream,
+    ty: TokenStream,
+    expected: &serde_json::Value,
+) -> TokenStream {
+    let json = serde_json::to_string_pretty(expected).unwrap_or_default();
+    let name = names
+        .name(&format!("{}_{}", operation.id, example.name), Case::Snake)
+        .ident();
+    quote! {
+        #[doc = #doc]
+        #cfg
+        #[test]
+        fn #name() {
+            check::<#ty>(#json);
+        }
+    }
+}
+
 /// The examples report: counts, then every example that is not a test.
 pub fn report(checks: &ExampleChecks<'_>) -> String {
-    let failed: Vec<_> = checks
+    // (where, operation, type, reasons), models then primitives.
+    let failed: Vec<(String, &str, &str, &Vec<String>)> = checks
         .cases
         .iter()
-        .filter_map(|c| c.verdict.as_ref().err().map(|r| (c, r)))
+        .filter_map(|c| {
+            let reasons = c.verdict.as_ref().err()?;
+            Some((
+                places(c.response),
+                c.operation.id.as_str(),
+                c.model.name.as_str(),
+                reasons,
+            ))
+        })
+        .chain(checks.primitives.iter().filter_map(|c| {
+            let reasons = c.verdict.as_ref().err()?;
+            Some((
+                places(c.response),
+                c.operation.id.as_str(),
+                c.type_name,
+                reasons,
+            ))
+        }))
         .collect();
     let mut out = String::new();
     let _ = writeln!(out, "# Docs examples\n");
     let _ = writeln!(
         out,
-        "{} of {} example response bodies deserialise into their model and round-trip \
-         (tests/examples.rs). {} fail, {} could not be checked.\n",
+        "{} of {} example response bodies deserialise into their type (a model, or a \
+         primitive's `Primitive` or `Page` wrapper) and round-trip (tests/examples.rs). \
+         {} fail, {} could not be checked.\n",
         checks.passed(),
-        checks.cases.len(),
+        checks.checked(),
         failed.len(),
         checks.skipped.len()
     );
     if !failed.is_empty() {
-        let _ = writeln!(out, "## Examples that do not fit their model\n");
-        let _ = writeln!(out, "| Example | Operation | Model | Reason |");
+        let _ = writeln!(out, "## Examples that do not fit their type\n");
+        let _ = writeln!(out, "| Example | Operation | Type | Reason |");
         let _ = writeln!(out, "|---|---|---|---|");
-        for (case, reasons) in failed {
+        for (places, operation, type_name, reasons) in failed {
             let _ = writeln!(
                 out,
-                "| {} | `{}` | `{}` | {} |",
-                places(case.response),
-                case.operation.id,
-                case.model.name,
+                "| {places} | `{operation}` | `{type_name}` | {} |",
                 cell(&reasons.join("; "))
             );
         }

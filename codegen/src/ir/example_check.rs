@@ -32,6 +32,21 @@ pub struct ExampleCase<'a> {
     pub verdict: Result<Value, Vec<String>>,
 }
 
+/// One example response of an operation that returns a primitive
+/// (`Edm.String`, `Edm.Boolean`, ...) or a collection of them, checked
+/// against what the builder returns: `Primitive<T>` (`{"value": x}`) or
+/// `Page<T>` (`{"value": [...]}`).
+pub struct PrimitiveCase<'a> {
+    pub operation: &'a Operation,
+    pub example: &'a Example,
+    pub response: &'a ExampleResponse,
+    /// The primitive, such as `Edm.String`.
+    pub type_name: &'a str,
+    pub collection: bool,
+    /// The JSON the wrapper must round-trip, or why the example cannot.
+    pub verdict: Result<Value, Vec<String>>,
+}
+
 /// An example the checker could not even attempt, with the reason.
 pub struct SkippedExample<'a> {
     pub operation: &'a Operation,
@@ -53,13 +68,21 @@ pub struct UnfitRequest<'a> {
 #[derive(Default)]
 pub struct ExampleChecks<'a> {
     pub cases: Vec<ExampleCase<'a>>,
+    pub primitives: Vec<PrimitiveCase<'a>>,
     pub skipped: Vec<SkippedExample<'a>>,
     pub unfit_requests: Vec<UnfitRequest<'a>>,
 }
 
 impl ExampleChecks<'_> {
+    /// Example responses that fit their type: a model or a primitive.
     pub fn passed(&self) -> usize {
         self.cases.iter().filter(|c| c.verdict.is_ok()).count()
+            + self.primitives.iter().filter(|c| c.verdict.is_ok()).count()
+    }
+
+    /// Example responses checked against their type.
+    pub fn checked(&self) -> usize {
+        self.cases.len() + self.primitives.len()
     }
 }
 
@@ -112,6 +135,43 @@ pub fn check(ir: &Ir) -> ExampleChecks<'_> {
                 });
                 continue;
             };
+            if ty != "Edm.Untyped" && crate::types::rust_primitive(ty).is_some() {
+                // The wrapper as a model of one property, `value`: the
+                // same rules as a model's property (annotations left out).
+                let wrapper = Model {
+                    name: "microsoft.graph.response".into(),
+                    version: op.version,
+                    origin: super::ModelOrigin::Examples,
+                    description: None,
+                    base_type: None,
+                    key_property: None,
+                    open_type: false,
+                    properties: vec![Property::new(
+                        "value",
+                        (ty.clone(), op.response.collection),
+                        response.source.clone(),
+                    )],
+                    sources: Vec::new(),
+                };
+                let mut reasons = Vec::new();
+                let expected = types.object(&wrapper, body, response.truncated, "", &mut reasons);
+                if expected.get("value").is_none() && reasons.is_empty() {
+                    reasons.push("the body has no `value`".into());
+                }
+                out.primitives.push(PrimitiveCase {
+                    operation: op,
+                    example,
+                    response,
+                    type_name: ty,
+                    collection: op.response.collection,
+                    verdict: if reasons.is_empty() {
+                        Ok(expected)
+                    } else {
+                        Err(reasons)
+                    },
+                });
+                continue;
+            }
             let Some(model) = types.models.get(&(op.version, ty.as_str())).copied() else {
                 out.skipped.push(SkippedExample {
                     operation: op,
