@@ -1641,3 +1641,35 @@ fn primitive_responses_are_checked_against_their_wrapper() {
         "a failing example is no test"
     );
 }
+
+#[test]
+fn a_body_under_another_content_type_is_text_not_broken_json() {
+    // teamsapp-publish.md (2020) posts "[Zip file containing a Teams app
+    // package]" as application/zip; it was reported as JSON that failed
+    // to parse (D0303). A JSON body that fails still is.
+    let text = format!(
+        "# Publish teamsapp\n\n{PERMISSIONS}## HTTP request\n\n```http\nPOST /appCatalogs/teamsApps\n```\n\n\
+         ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"zip\" }} -->\n```http\nPOST https://graph.microsoft.com/v1.0/appCatalogs/teamsApps\nContent-type: application/zip\n\n[Zip file containing a Teams app package]\n```\n\n\
+         <!-- {{ \"blockType\": \"request\", \"name\": \"json\" }} -->\n```http\nPOST https://graph.microsoft.com/v1.0/appCatalogs/teamsApps\nContent-type: application/json\n\n[Zip file containing a Teams app package]\n```\n"
+    );
+    let p = page("v1.0/api/teamsapp-publish.md", &text);
+    let bodies: Vec<bool> = p
+        .examples
+        .iter()
+        .map(|e| {
+            matches!(
+                e.request.as_ref().and_then(|r| r.body.as_ref()),
+                Some(Body::Text(_))
+            )
+        })
+        .collect();
+    assert_eq!(bodies, [true, true]);
+    let invalid: Vec<u32> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::JsonInvalid)
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(invalid.len(), 1, "{:#?}", p.diagnostics);
+    assert!(invalid[0] > 20, "the JSON one, not the zip: {invalid:?}");
+}

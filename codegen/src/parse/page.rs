@@ -781,7 +781,8 @@ impl Walk<'_> {
             });
             self.open_example = Some(self.facts.examples.len() - 1);
         } else if let Some(status) = http::status_line(msg.first) {
-            let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
+            let json = says_json(&msg.headers);
+            let body = msg.body.map(|(b, l)| self.body(b, json, &line_of(l)));
             let get = |field: fn(&Annotation) -> &Option<Value>| {
                 annotation.as_ref().and_then(|a| field(a).as_ref())
             };
@@ -842,7 +843,8 @@ impl Walk<'_> {
     fn request_of(&mut self, msg: http::Message<'_>, at: &Source) -> Option<ExampleRequest> {
         let (method, target) = request_line(msg.first)?;
         let line_of = |i: usize| Source::new(at.file.clone(), at.line + 1 + i as u32);
-        let body = msg.body.map(|(b, l)| self.body(b, &line_of(l)));
+        let json = says_json(&msg.headers);
+        let body = msg.body.map(|(b, l)| self.body(b, json, &line_of(l)));
         Some(ExampleRequest {
             method: method.to_string(),
             url: target.to_string(),
@@ -955,9 +957,11 @@ impl Walk<'_> {
         self.endpoint_scope = None;
     }
 
-    fn body(&mut self, text: &str, at: &Source) -> Body {
+    /// An example body: JSON when it reads as JSON, leniently, and its
+    /// headers do not name another content type; text otherwise.
+    fn body(&mut self, text: &str, json: bool, at: &Source) -> Body {
         let t = text.trim();
-        if !(t.starts_with('{') || t.starts_with('[') || t.starts_with('"')) {
+        if !json || !(t.starts_with('{') || t.starts_with('[') || t.starts_with('"')) {
             return Body::Text(text.to_string());
         }
         match json::parse(text) {
@@ -1231,6 +1235,17 @@ fn label_text(text: &str) -> String {
 }
 
 /// The type in "supply a JSON representation of the [user](...) object".
+/// Whether a message's headers leave its body to be JSON: no
+/// `Content-Type`, or one that names JSON. `application/zip` with
+/// "[Zip file containing a Teams app package]" (teamsapp-publish.md) is
+/// not JSON that failed to parse.
+fn says_json(headers: &[crate::ir::Header]) -> bool {
+    headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+        .is_none_or(|h| h.value.to_ascii_lowercase().contains("json"))
+}
+
 /// The type a paragraph of an article and one name gives: `A teamsTab.`
 /// The name must be a camel-case identifier that starts in lower case, as
 /// the docs write types (`A file.` is not one).
