@@ -102,6 +102,33 @@ fn repair(text: &str, repairs: &mut Vec<String>) -> String {
                 in_str = true;
                 out.push(c);
             }
+            // page-update.md (2020) writes `'target':'#para-id'`: a string
+            // in single quotes, whose double quotes are escaped here.
+            '\'' => {
+                let Some(len) = chars[i + 1..].iter().position(|&q| q == '\'') else {
+                    out.push(c);
+                    i += 1;
+                    continue;
+                };
+                out.push('"');
+                for &q in &chars[i + 1..i + 1 + len] {
+                    match q {
+                        '"' => out.push_str("\\\""),
+                        '\n' => out.push_str("\\n"),
+                        _ => out.push(q),
+                    }
+                }
+                out.push('"');
+                note("double-quoted single-quoted strings", repairs);
+                i += len + 2;
+                continue;
+            }
+            // user-update-mailboxsettings.md (2020) indents with
+            // non-breaking spaces, which JSON does not count as space.
+            c if c.is_whitespace() && !c.is_ascii() => {
+                out.push(' ');
+                note("replaced non-ASCII spaces", repairs);
+            }
             '/' if chars.get(i + 1) == Some(&'/') => {
                 while i < chars.len() && chars[i] != '\n' {
                     i += 1;
@@ -177,6 +204,30 @@ fn prev_is_key_start(out: &str) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn single_quotes_and_non_breaking_spaces() {
+        // page-update.md and user-update-mailboxsettings.md (2020).
+        let Lenient::Repaired(v, how) =
+            parse("[\n {\n  'target':'#p',\n  'content':'<img src=\"x\" />'\n }\n]")
+        else {
+            panic!()
+        };
+        assert_eq!(v, json!([{"target": "#p", "content": "<img src=\"x\" />"}]));
+        assert_eq!(how, "double-quoted single-quoted strings");
+        let Lenient::Repaired(v, how) =
+            parse("{\n  \"a\" : \"b\",\u{a0}\n\u{a0}\u{a0}\"c\": [1]\n}")
+        else {
+            panic!()
+        };
+        assert_eq!(v, json!({"a": "b", "c": [1]}));
+        assert_eq!(how, "replaced non-ASCII spaces");
+        // Inside a string both stay as they are.
+        assert_eq!(
+            parse("{\"a\": \"it's\u{a0}here\"}"),
+            Lenient::Strict(json!({"a": "it's\u{a0}here"}))
+        );
+    }
 
     #[test]
     fn strict_json_is_untouched() {
