@@ -1234,7 +1234,6 @@ fn label_text(text: &str) -> String {
     t.trim().to_string()
 }
 
-/// The type in "supply a JSON representation of the [user](...) object".
 /// Whether a message's headers leave its body to be JSON: no
 /// `Content-Type`, or one that names JSON. `application/zip` with
 /// "[Zip file containing a Teams app package]" (teamsapp-publish.md) is
