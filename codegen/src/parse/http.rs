@@ -159,6 +159,9 @@ pub fn normalise_or_why(target: &str) -> Result<NormalPath, NotAPath> {
     if !parentheses_balance(&path) {
         return Err(NotAPath::Parentheses);
     }
+    if path.contains("({") || path.contains("('{") {
+        path = keys_as_segments(&path);
+    }
     if !braces_balance(&path) {
         return Err(NotAPath::Braces);
     }
@@ -184,6 +187,40 @@ pub fn normalise_or_why(target: &str) -> Result<NormalPath, NotAPath> {
         query: query.map(str::to_string),
         version,
     })
+}
+
+/// OData's key in parentheses as the segment the other pages write:
+/// `/workbook/worksheets({id | name})/names` (worksheet-list-names.md,
+/// 2019) is `/workbook/worksheets/{id | name}/names`, as 2020 writes it.
+/// Only a lone placeholder, quoted or not, after a plural name (a
+/// collection: Graph names its entity sets and collection properties so):
+/// a function's arguments are named (`range(address='{address}')`), and
+/// one the docs write positionally (`range({address})`,
+/// rangeformatprotection pages) is still a function call.
+fn keys_as_segments(path: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            let key = segment
+                .strip_suffix(')')
+                .and_then(|s| s.split_once('('))
+                .filter(|(name, _)| {
+                    name.ends_with('s') && name.chars().all(|c| c.is_ascii_alphanumeric())
+                })
+                .and_then(|(name, inside)| {
+                    let inside = inside
+                        .strip_prefix('\'')
+                        .and_then(|k| k.strip_suffix('\''))
+                        .unwrap_or(inside);
+                    let lone = inside.len() > 2
+                        && inside.starts_with('{')
+                        && inside.ends_with('}')
+                        && !inside[1..inside.len() - 1].contains(['{', '}', '=', ',']);
+                    lone.then(|| format!("{name}/{inside}"))
+                });
+            key.unwrap_or_else(|| segment.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Whether every `(` closes, in order, outside quoted text:
@@ -509,6 +546,29 @@ mod tests {
     }
 
     #[test]
+    fn a_key_in_parentheses_is_a_segment() {
+        // worksheet-list-names.md (2019); 2020 writes the segment.
+        let p = normalise("/workbook/worksheets({id|name})/names").unwrap();
+        assert_eq!(p.path, "/workbook/worksheets/{id | name}/names");
+        assert_eq!(p.parameters.len(), 1);
+        assert_eq!(
+            normalise("/me/events('{id}')/attachments").unwrap().path,
+            "/me/events/{id}/attachments"
+        );
+        // Functions keep their parentheses: named, several, or none.
+        for kept in [
+            "/workbook/worksheets/{id}/range(address='{address}')",
+            "/workbook/worksheets/{id}/range({address})/format/protection",
+            "/reports/getEmailActivityCounts(period='{period_value}')",
+            "/me/drive/search(q='{search-text}')",
+            "/groups/delta()",
+            "/workbook/functions/f({a},{b})",
+        ] {
+            assert_eq!(normalise(kept).unwrap().path, kept, "{kept}");
+        }
+    }
+
+    #[test]
     fn function_arguments_and_root_addressing_survive() {
         let p = normalise(
             "/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='{address}')",
@@ -552,12 +612,12 @@ mod tests {
             template("/me/drive/root/workbook/worksheets/{id}/range/rowsAbove(count=n)").path,
             "/me/drive/root/workbook/worksheets/{id}/range/rowsAbove(count={count})"
         );
-        // Placeholders, positional keys, quoted commas and parentheses, and
-        // paths without arguments stay as they are.
+        // Placeholders, quoted commas and parentheses, and paths without
+        // arguments stay as they are (a key in parentheses becomes a
+        // segment: `a_key_in_parentheses_is_a_segment`).
         for kept in [
             "/reports/getEmailActivityCounts(period='{period_value}')",
             "/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')",
-            "/users('{id}')/messages",
             "/me/drive/root/workbook/worksheets/{id}/range(address={address})/visibleView",
             "/me/messages",
         ] {
