@@ -194,8 +194,6 @@ fn matching<'a, T: Copy>(
         })
         .collect()
 }
-/// How well a template fits: literal segments count most, partial ones
-/// (a parameter inside a segment) less, whole-segment parameters least.
 /// OData's other way to address an item: `events('AAMkAGE=')` is
 /// `events/AAMkAGE=` (multivaluelegacyextendedproperty-get.md). A function
 /// call is not one: its arguments are named (`range(address='A1')`), or
@@ -218,6 +216,8 @@ fn key_in_parentheses(segment: String) -> Vec<String> {
     }
     vec![name.to_string(), key.to_string()]
 }
+/// How well a template fits: literal segments count most, partial ones
+/// (a parameter inside a segment) less, whole-segment parameters least.
 pub fn specificity(template: &str, target: &Target) -> Option<u32> {
     let template = collapse_item_path(template);
     let parts: Vec<&str> = template.split('/').filter(|s| !s.is_empty()).collect();

@@ -288,12 +288,8 @@ fn example_test(
     let (body_arg, body_keys) = match (takes_body(op, &endpoint.method, index), &request.body) {
         // An upload: the example's bytes with its content type.
         (None, Some(Body::Text(text))) if upload => {
-            let content_type = request
-                .headers
-                .iter()
-                .find(|h| h.name.eq_ignore_ascii_case("content-type"))
-                .map(|h| h.value.clone())
-                .unwrap_or_else(|| "application/octet-stream".into());
+            let content_type =
+                crate::ir::content_type(&request.headers).unwrap_or("application/octet-stream");
             let bytes = proc_macro2::Literal::byte_string(text.as_bytes());
             (quote!(#content_type, #bytes.to_vec()), quote!(None))
         }

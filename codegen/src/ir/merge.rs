@@ -850,24 +850,21 @@ fn merge_group(
     // that disagree: their common base type.
     if let Some(first) = response.type_name.clone().filter(|t| !is_generic_type(t)) {
         for e in speaking.iter().flatten() {
-            {
-                let Some(shown) = e
-                    .example
-                    .response
-                    .as_ref()
-                    .and_then(|r| r.odata_type.as_deref())
-                    .map(annotated_type)
-                else {
-                    continue;
-                };
-                let known =
-                    shown == first || response.other_types.iter().any(|t| t.type_name == shown);
-                if !known && shown.starts_with("microsoft.graph.") && !is_generic_type(&shown) {
-                    response.other_types.push(TypeAt {
-                        type_name: shown,
-                        source: e.example.source.clone(),
-                    });
-                }
+            let Some(shown) = e
+                .example
+                .response
+                .as_ref()
+                .and_then(|r| r.odata_type.as_deref())
+                .map(annotated_type)
+            else {
+                continue;
+            };
+            let known = shown == first || response.other_types.iter().any(|t| t.type_name == shown);
+            if !known && shown.starts_with("microsoft.graph.") && !is_generic_type(&shown) {
+                response.other_types.push(TypeAt {
+                    type_name: shown,
+                    source: e.example.source.clone(),
+                });
             }
         }
     }
@@ -1084,7 +1081,7 @@ fn example_type(speaking: &[&DraftExample]) -> Option<String> {
 /// `.../format/fill`, which other pages document. A request to another
 /// host (driveitem-get-content.md fetches the download URL it was sent
 /// to) is not another Graph request: it still speaks, as does a response
-/// whose request block the page marks `ignored` (none is kept).
+/// shown without its request.
 fn speaking_examples(d: &Draft) -> impl Iterator<Item = &DraftExample> {
     // One example speaks, whatever it requests: most drafts have one, and
     // matching its request is most of the merge's time.

@@ -273,6 +273,22 @@ pub struct Header {
     pub value: String,
 }
 
+/// The `Content-Type` a message's headers give, if any.
+pub fn content_type(headers: &[Header]) -> Option<&str> {
+    headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+        .map(|h| h.value.trim())
+}
+
+/// Whether a message's headers leave its body to be JSON: no
+/// `Content-Type`, or one that names JSON. `application/zip` with
+/// "[Zip file containing a Teams app package]" (teamsapp-publish.md) is
+/// not JSON that failed to parse.
+pub fn says_json(headers: &[Header]) -> bool {
+    content_type(headers).is_none_or(|t| t.to_ascii_lowercase().contains("json"))
+}
+
 /// An example body: JSON when it parses (leniently), raw text otherwise.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]

@@ -97,29 +97,21 @@ fn sent_by_examples(op: &Operation) -> BodyKind {
     if !matches!(method, "POST" | "PATCH" | "PUT") {
         return BodyKind::Unstated;
     }
-    let sent: Vec<(&super::Body, Option<&str>)> = op
+    // Each example body, with whether its headers leave it to be JSON.
+    let sent: Vec<(&super::Body, bool)> = op
         .examples
         .iter()
         .filter_map(|e| e.request.as_ref())
-        .filter_map(|r| {
-            let content_type = r
-                .headers
-                .iter()
-                .find(|h| h.name.eq_ignore_ascii_case("content-type"))
-                .map(|h| h.value.trim());
-            Some((r.body.as_ref()?, content_type))
-        })
+        .filter_map(|r| Some((r.body.as_ref()?, super::says_json(&r.headers))))
         .collect();
-    let json_type =
-        |t: Option<&str>| t.is_none_or(|t| t.to_ascii_lowercase().starts_with("application/json"));
     if sent.is_empty() {
         BodyKind::Unstated
     } else if sent
         .iter()
-        .all(|(body, t)| json_type(*t) && matches!(body, super::Body::Json(v) if v.is_object()))
+        .all(|(body, json)| *json && matches!(body, super::Body::Json(v) if v.is_object()))
     {
         BodyKind::Json
-    } else if sent.iter().all(|(_, t)| !json_type(*t)) {
+    } else if sent.iter().all(|(_, json)| !json) {
         BodyKind::Bytes
     } else {
         BodyKind::Unstated

@@ -781,7 +781,7 @@ impl Walk<'_> {
             });
             self.open_example = Some(self.facts.examples.len() - 1);
         } else if let Some(status) = http::status_line(msg.first) {
-            let json = says_json(&msg.headers);
+            let json = crate::ir::says_json(&msg.headers);
             let body = msg.body.map(|(b, l)| self.body(b, json, &line_of(l)));
             let get = |field: fn(&Annotation) -> &Option<Value>| {
                 annotation.as_ref().and_then(|a| field(a).as_ref())
@@ -843,7 +843,7 @@ impl Walk<'_> {
     fn request_of(&mut self, msg: http::Message<'_>, at: &Source) -> Option<ExampleRequest> {
         let (method, target) = request_line(msg.first)?;
         let line_of = |i: usize| Source::new(at.file.clone(), at.line + 1 + i as u32);
-        let json = says_json(&msg.headers);
+        let json = crate::ir::says_json(&msg.headers);
         let body = msg.body.map(|(b, l)| self.body(b, json, &line_of(l)));
         Some(ExampleRequest {
             method: method.to_string(),
@@ -1232,17 +1232,6 @@ fn label_text(text: &str) -> String {
         .or_else(|| t.strip_prefix("for "))
         .unwrap_or(t);
     t.trim().to_string()
-}
-
-/// Whether a message's headers leave its body to be JSON: no
-/// `Content-Type`, or one that names JSON. `application/zip` with
-/// "[Zip file containing a Teams app package]" (teamsapp-publish.md) is
-/// not JSON that failed to parse.
-fn says_json(headers: &[crate::ir::Header]) -> bool {
-    headers
-        .iter()
-        .find(|h| h.name.eq_ignore_ascii_case("content-type"))
-        .is_none_or(|h| h.value.to_ascii_lowercase().contains("json"))
 }
 
 /// The type a paragraph of an article and one name gives: `A teamsTab.`
