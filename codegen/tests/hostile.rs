@@ -187,6 +187,27 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
         );
     }
 
+    // A model is `Model` over its properties struct, named after every
+    // type: `evilThingProperties` keeps its name, and the properties of
+    // `evilThing` take the next free one. A property named like the
+    // model's unknown properties is renamed; one named like its private
+    // field reads through as it is.
+    let models: String = files
+        .iter()
+        .filter(|f| f.path.starts_with("src/v1/models"))
+        .map(|f| f.contents.as_str())
+        .collect();
+    for decl in [
+        "pub type EvilThing = crate::support::Model<EvilThingProperties2>;",
+        "pub struct EvilThingProperties2 {",
+        "pub type EvilThingProperties = crate::support::Model<EvilThingPropertiesProperties>;",
+        "pub struct EvilThingPropertiesProperties {",
+        "pub additional_data_2: ::std::option::Option<::std::string::String>,",
+        "pub properties: ::std::option::Option<::std::string::String>,",
+    ] {
+        assert!(models.contains(decl), "no `{decl}` in\n{models}");
+    }
+
     // The permission tables are JSON in raw string literals, ASCII only:
     // each one reads back holding the docs' text as it was (the path of the
     // Latin-1 page, with its replacement character).
@@ -248,7 +269,17 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
     .unwrap();
     std::fs::write(
         program.join("src/main.rs"),
-        "fn main() {\n    for op in graph_generated::permissions::operations() {\n        println!(\"{}\", op.id);\n    }\n}\n",
+        concat!(
+            "fn main() {\n",
+            "    for op in graph_generated::permissions::operations() {\n",
+            "        println!(\"{}\", op.id);\n",
+            "    }\n",
+            "    let mut thing = graph_generated::v1::models::EvilThing::default();\n",
+            "    thing.properties = Some(\"p\".into());\n",
+            "    thing.additional_data_2 = Some(\"a\".into());\n",
+            "    eprintln!(\"{thing:?}\");\n",
+            "}\n",
+        ),
     )
     .unwrap();
     let output = Command::new(env!("CARGO"))
@@ -271,4 +302,13 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
         .collect();
     let documented: Vec<String> = ir.operations.iter().map(|o| o.id.clone()).collect();
     assert_eq!(read, documented);
+    // The properties named like the model's own fields are set through it.
+    let printed = String::from_utf8_lossy(&output.stderr);
+    for set in [
+        "properties: Some(\"p\")",
+        "additional_data_2: Some(\"a\")",
+        "additional_data: {}",
+    ] {
+        assert!(printed.contains(set), "no `{set}` in {printed}");
+    }
 }

@@ -597,7 +597,9 @@ fn a_reference_body_is_sent_as_its_odata_id() {
         .map(|f| f.contents.as_str())
         .collect();
     assert!(
-        models.contains("pub struct ReferenceCreate {"),
+        models.contains(
+            "pub type ReferenceCreate = crate::support::Model<ReferenceCreateProperties>;"
+        ) && models.contains("pub struct ReferenceCreateProperties {"),
         "no ReferenceCreate"
     );
     assert!(models.contains("pub odata_id: ::std::option::Option<::std::string::String>"));

@@ -106,10 +106,139 @@ impl<'de, T: WireValue> serde::Deserialize<'de> for Flags<T> {
         )
     }
 }
-/// How a generated model hands out its properties and is built from
-/// them: every trait a model implements (`Serialize`, `Deserialize`,
-/// `Debug`, `Clone`, `PartialEq`, `Default`) is one generic function over
-/// these two.
+/// A Graph model: its documented properties `P` and the properties this
+/// crate does not know.
+///
+/// Every generated model is this struct over its own properties
+/// (`pub type User = Model<UserProperties>`), so `Serialize`,
+/// `Deserialize`, `Debug`, `Clone`, `PartialEq` and `Default` are
+/// implemented here once for all models. Written once per model (as
+/// derives, or as one-line impls over the shared functions below), those
+/// six impls were about 5,000 of the 15,000 function bodies of the crate
+/// generated from a whole docs tree, each type-checked and borrow-checked
+/// on its own, and about a quarter of checking that crate (see the
+/// README).
+///
+/// The documented properties read through the model (`Deref` and
+/// `DerefMut`): `user.display_name` is the `display_name` of its
+/// `UserProperties`. (The field that holds them is private, so that a
+/// documented property of any name reads through; a property the docs
+/// call `additionalData` is renamed, as `additional_data` is taken.)
+/// To make one, give the properties, or start from the default:
+///
+/// ```ignore
+/// let user = User::new(UserProperties { display_name: Some("Adele".into()), ..Default::default() });
+/// let mut user = User::default();
+/// user.display_name = Some("Adele".into());
+/// ```
+///
+/// The behaviour is that of serde's derives, with `default` and
+/// `skip_serializing_if = "Option::is_none"` on every property and
+/// `additional_data` flattened: a missing or `null` property is `None`,
+/// `None` is left out, the documented properties are written in order
+/// and then `additional_data`. A repeated key keeps its last value; a
+/// property documented twice is read into its first field. `Debug`
+/// prints like the derive of a struct with the model's name, its
+/// properties and then `additional_data`.
+pub struct Model<P> {
+    properties: P,
+    /// Properties this crate does not know: fields of a derived type (see
+    /// `@odata.type` and [`cast`]), of an open type, or added to Graph
+    /// after these docs. Kept so that a value round-trips unchanged.
+    pub additional_data: serde_json::Map<String, serde_json::Value>,
+}
+impl<P> Model<P> {
+    /// A model of `properties`, with no unknown ones.
+    pub fn new(properties: P) -> Self {
+        Model {
+            properties,
+            additional_data: serde_json::Map::new(),
+        }
+    }
+    /// The documented properties, without the unknown ones.
+    pub fn into_properties(self) -> P {
+        self.properties
+    }
+}
+impl<P> From<P> for Model<P> {
+    fn from(properties: P) -> Self {
+        Model::new(properties)
+    }
+}
+impl<P> std::ops::Deref for Model<P> {
+    type Target = P;
+    fn deref(&self) -> &P {
+        &self.properties
+    }
+}
+impl<P> std::ops::DerefMut for Model<P> {
+    fn deref_mut(&mut self) -> &mut P {
+        &mut self.properties
+    }
+}
+impl<P: ModelFields> crate::request::JsonBody for Model<P> {}
+impl<P: ModelFields> FieldValue for Model<P> {}
+impl<P: ModelFields> Default for Model<P> {
+    /// Every property `None`.
+    fn default() -> Self {
+        Model::new(empty_properties())
+    }
+}
+impl<P: ModelFields> serde::Serialize for Model<P> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_model(self, serializer)
+    }
+}
+impl<'de, P: ModelFields> serde::Deserialize<'de> for Model<P> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        deserialize_model(deserializer)
+    }
+}
+impl<P: ModelFields> std::fmt::Debug for Model<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut out = f.debug_struct(P::NAME);
+        for (name, value) in properties(self) {
+            out.field(name, &value);
+        }
+        out.finish()
+    }
+}
+impl<P: ModelFields> PartialEq for Model<P> {
+    /// Every property equal, and `additional_data` equal.
+    fn eq(&self, other: &Self) -> bool {
+        let (left, right) = (properties(self), properties(other));
+        left.len() == right.len()
+            && left.iter().zip(&right).all(|((_, l), (_, r))| l.eq_property(*r))
+    }
+}
+impl<P: ModelFields> Clone for Model<P> {
+    fn clone(&self) -> Self {
+        struct CloneFrom<'a>(std::vec::IntoIter<(&'static str, &'a dyn Property)>);
+        impl Source for CloneFrom<'_> {
+            fn field<T: FieldValue>(&mut self, _: &'static str) -> Option<T> {
+                let (_, from) = self.0.next()?;
+                from.as_any().downcast_ref::<Option<T>>()?.clone()
+            }
+            fn additional(&mut self) -> serde_json::Map<String, serde_json::Value> {
+                self.0
+                    .next()
+                    .and_then(|(_, from)| {
+                        from
+                            .as_any()
+                            .downcast_ref::<serde_json::Map<String, serde_json::Value>>()
+                            .cloned()
+                    })
+                    .unwrap_or_default()
+            }
+        }
+        build_model(&mut CloneFrom(properties(self).into_iter()))
+    }
+}
+/// How a generated model's properties (the `...Properties` struct of a
+/// [`Model`]) are handed out and built: every trait of [`Model`] is one
+/// generic function over these two.
 ///
 /// Each model writes its properties down twice, in [`ModelFields::visit`]
 /// and [`ModelFields::build`], instead of once per trait: the derives and a
@@ -118,13 +247,6 @@ impl<'de, T: WireValue> serde::Deserialize<'de> for Flags<T> {
 /// crate's compile time. `build` is a struct expression that borrows
 /// nothing; it replaced a mutable visit and the `Default` body, and took
 /// about 5% off checking a whole docs tree.
-///
-/// The behaviour is that of the derives, with serde's `default` and
-/// `skip_serializing_if = "Option::is_none"` on every field: a missing or
-/// `null` property is `None`, `None` is left out, the documented
-/// properties are written in order and then `additional_data`. A repeated
-/// key keeps its last value; a property documented twice is read into its
-/// first field.
 pub trait ModelFields: Sized + 'static {
     /// The model's name, for `Debug` and error messages.
     const NAME: &'static str;
@@ -137,17 +259,34 @@ pub trait ModelFields: Sized + 'static {
     /// (61 of 817 in the 2020 tree): an empty list in each of the others
     /// was 3-4% of checking the whole crate.
     const DERIVED: &'static [&'static str] = &[];
-    /// Hands every property to `visitor`, in documented order, then
-    /// `additional_data`.
+    /// Hands every documented property to `visitor`, in documented order.
     fn visit<'a, V: Visitor<'a>>(&'a self, visitor: &mut V);
-    /// Builds a model from `source`, asking it for every property in
-    /// documented order, then for `additional_data`.
+    /// Builds the properties from `source`, asking it for every property
+    /// in documented order.
     fn build<S: Source>(source: &mut S) -> Self;
+}
+/// Every property of `model` to `visitor`, then `additional_data`.
+fn visit_model<'a, P: ModelFields, V: Visitor<'a>>(
+    model: &'a Model<P>,
+    visitor: &mut V,
+) {
+    model.properties.visit(visitor);
+    visitor.additional(&model.additional_data);
+}
+/// A model from `source`: its properties, then `additional_data`.
+fn build_model<P: ModelFields, S: Source>(source: &mut S) -> Model<P> {
+    let properties = P::build(source);
+    Model {
+        properties,
+        additional_data: source.additional(),
+    }
 }
 /// The Graph type a model's value says it is: its `@odata.type`
 /// (`#microsoft.graph.user`), without the `#`. `None` when the value does
 /// not say.
-pub fn odata_type<T: ModelFields>(model: &T) -> Option<std::borrow::Cow<'_, str>> {
+pub fn odata_type<P: ModelFields>(
+    model: &Model<P>,
+) -> Option<std::borrow::Cow<'_, str>> {
     struct FindType<'a>(Option<std::borrow::Cow<'a, str>>);
     impl<'a> Visitor<'a> for FindType<'a> {
         fn field<T: FieldValue>(
@@ -178,8 +317,18 @@ pub fn odata_type<T: ModelFields>(model: &T) -> Option<std::borrow::Cow<'_, str>
         }
     }
     let mut find = FindType(None);
-    model.visit(&mut find);
+    visit_model(model, &mut find);
     find.0
+}
+/// Every model, named by its type: `User` is a `ModelType` whose
+/// properties are `UserProperties`. It lets generic functions take a
+/// model type (`cast::<User>`); it is implemented once, by [`Model`].
+pub trait ModelType: serde::de::DeserializeOwned {
+    /// The model's documented properties.
+    type Properties: ModelFields;
+}
+impl<P: ModelFields> ModelType for Model<P> {
+    type Properties = P;
 }
 /// A model read as `U`, when its `@odata.type` says it is a `U` or a type
 /// derived from it: the `DirectoryObject`s a group's members come back as
@@ -190,28 +339,30 @@ pub fn odata_type<T: ModelFields>(model: &T) -> Option<std::borrow::Cow<'_, str>
 ///
 /// `Ok(None)` when the value is of another type or does not say; an error
 /// when it says it is a `U` but does not read as one.
-pub fn cast<U: ModelFields>(
-    model: &(impl ModelFields + serde::Serialize),
+pub fn cast<U: ModelType>(
+    model: &Model<impl ModelFields>,
 ) -> Result<Option<U>, serde_json::Error> {
     let Some(ty) = odata_type(model) else {
         return Ok(None);
     };
-    let is_u = !U::ODATA_TYPE.is_empty()
-        && (U::ODATA_TYPE.eq_ignore_ascii_case(&ty)
-            || U::DERIVED.iter().any(|d| d.eq_ignore_ascii_case(&ty)));
+    let (name, derived) = (U::Properties::ODATA_TYPE, U::Properties::DERIVED);
+    let is_u = !name.is_empty()
+        && (name.eq_ignore_ascii_case(&ty)
+            || derived.iter().any(|d| d.eq_ignore_ascii_case(&ty)));
     if !is_u {
         return Ok(None);
     }
-    deserialize_model(serde_json::to_value(model)?).map(Some)
+    serde_json::from_value(serde_json::to_value(model)?).map(Some)
 }
 /// What every property of a model holds.
 ///
-/// It is implemented type by type (each generated model and enum has its
-/// own impl), not for every type with these traits. With a blanket impl,
-/// rustc proved all five traits again at every property of every visit:
-/// the visits are generic functions, and a proof made under one function's
-/// bounds is not reused in another. With an impl per type, a property's
-/// proof is one lookup. It took about 5% off checking a whole docs tree.
+/// It is implemented type by type (each generated enum has its own impl,
+/// and every model is a [`Model`]), not for every type with these traits.
+/// With a blanket impl, rustc proved all five traits again at every
+/// property of every visit: the visits are generic functions, and a proof
+/// made under one function's bounds is not reused in another. With an impl
+/// per type, a property's proof is one lookup. It took about 5% off
+/// checking a whole docs tree.
 pub trait FieldValue: serde::Serialize + serde::de::DeserializeOwned + Clone + std::fmt::Debug + PartialEq + 'static {}
 impl FieldValue for String {}
 impl FieldValue for bool {}
@@ -232,7 +383,8 @@ impl<T: FieldValue> FieldValue for Vec<T> {}
 impl<T: FieldValue> FieldValue for Box<T> {}
 impl<T: WireValue + Clone + std::fmt::Debug + PartialEq + 'static> FieldValue
 for Flags<T> {}
-/// Receives a model's properties from [`ModelFields::visit`].
+/// Receives a model's properties from [`ModelFields::visit`], then its
+/// `additional_data`.
 pub trait Visitor<'a> {
     /// One property: its wire name, its field's name, and its value.
     fn field<T: FieldValue>(
@@ -244,15 +396,17 @@ pub trait Visitor<'a> {
     /// The properties the model does not know.
     fn additional(&mut self, additional: &'a serde_json::Map<String, serde_json::Value>);
 }
-/// Hands a model its properties in [`ModelFields::build`].
+/// Hands a model its properties in [`ModelFields::build`], then its
+/// `additional_data`.
 pub trait Source {
     /// The value of one property, by its wire name.
     fn field<T: FieldValue>(&mut self, wire: &'static str) -> Option<T>;
     /// The properties the model does not know.
     fn additional(&mut self) -> serde_json::Map<String, serde_json::Value>;
 }
-/// `Default` of every generated model: every property `None`.
-pub fn default_model<T: ModelFields>() -> T {
+/// Properties that are all `None`: `Default` of every generated
+/// `...Properties` struct, and of every [`Model`].
+pub fn empty_properties<P: ModelFields>() -> P {
     struct Empty;
     impl Source for Empty {
         fn field<T: FieldValue>(&mut self, _: &'static str) -> Option<T> {
@@ -262,33 +416,26 @@ pub fn default_model<T: ModelFields>() -> T {
             serde_json::Map::new()
         }
     }
-    T::build(&mut Empty)
+    P::build(&mut Empty)
 }
-/// `Deserialize` of every generated model.
+/// `Deserialize` of every model.
 ///
 /// The object is read whole first, as serde's derive does for a struct
 /// with a flattened field (`additional_data`), and each property is then
 /// read from its value.
-/// A model from JSON text, as `Deserialize` reads it. For the request
-/// bodies made from parameter tables, which are only ever sent and so do
-/// not implement `Deserialize`: `model_from_json::<SendMailPostRequestBody>(text)`.
-pub fn model_from_json<T: ModelFields>(json: &str) -> Result<T, serde_json::Error> {
-    let value: serde_json::Value = serde_json::from_str(json)?;
-    deserialize_model(value)
-}
-pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
+fn deserialize_model<'de, P: ModelFields, D: serde::Deserializer<'de>>(
     deserializer: D,
-) -> Result<T, D::Error> {
-    struct ModelVisitor<T>(std::marker::PhantomData<T>);
-    impl<'de, T: ModelFields> serde::de::Visitor<'de> for ModelVisitor<T> {
-        type Value = T;
+) -> Result<Model<P>, D::Error> {
+    struct ModelVisitor<P>(std::marker::PhantomData<P>);
+    impl<'de, P: ModelFields> serde::de::Visitor<'de> for ModelVisitor<P> {
+        type Value = Model<P>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            write!(f, "a JSON object of {}", T::NAME)
+            write!(f, "a JSON object of {}", P::NAME)
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> Result<T, A::Error> {
+        ) -> Result<Model<P>, A::Error> {
             let mut object = serde_json::Map::new();
             while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()?
             {
@@ -299,12 +446,12 @@ pub fn deserialize_model<'de, T: ModelFields, D: serde::Deserializer<'de>>(
                 taken: Vec::new(),
                 error: None,
             };
-            let model = T::build(&mut source);
+            let model = build_model(&mut source);
             match source.error {
                 Some((wire, error)) => {
                     Err(
                         serde::de::Error::custom(
-                            format_args!("{}.{wire}: {error}", T::NAME),
+                            format_args!("{}.{wire}: {error}", P::NAME),
                         ),
                     )
                 }
@@ -344,9 +491,9 @@ impl Source for ReadFields {
         rest
     }
 }
-/// `Serialize` of every generated model.
-pub fn serialize_model<T: ModelFields, S: serde::Serializer>(
-    model: &T,
+/// `Serialize` of every model.
+fn serialize_model<P: ModelFields, S: serde::Serializer>(
+    model: &Model<P>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
@@ -382,7 +529,7 @@ pub fn serialize_model<T: ModelFields, S: serde::Serializer>(
         map: serializer.serialize_map(None)?,
         error: None,
     };
-    model.visit(&mut out);
+    visit_model(model, &mut out);
     match out.error {
         Some(error) => Err(error),
         None => out.map.end(),
@@ -407,7 +554,7 @@ impl<T: std::fmt::Debug + Clone + PartialEq + 'static> Property for T {
 }
 /// Every property of a model in order, then `additional_data`, with the
 /// name of its field.
-fn properties<T: ModelFields>(model: &T) -> Vec<(&'static str, &dyn Property)> {
+fn properties<P: ModelFields>(model: &Model<P>) -> Vec<(&'static str, &dyn Property)> {
     struct Properties<'a>(Vec<(&'static str, &'a dyn Property)>);
     impl<'a> Visitor<'a> for Properties<'a> {
         fn field<V: FieldValue>(
@@ -426,62 +573,8 @@ fn properties<T: ModelFields>(model: &T) -> Vec<(&'static str, &dyn Property)> {
         }
     }
     let mut out = Properties(Vec::new());
-    model.visit(&mut out);
+    visit_model(model, &mut out);
     out.0
-}
-/// `Debug` of every generated model, as the derive writes it.
-pub fn debug_model<T: ModelFields>(
-    model: &T,
-    f: &mut std::fmt::Formatter<'_>,
-) -> std::fmt::Result {
-    debug_properties(T::NAME, &properties(model), f)
-}
-fn debug_properties(
-    name: &str,
-    properties: &[(&'static str, &dyn Property)],
-    f: &mut std::fmt::Formatter<'_>,
-) -> std::fmt::Result {
-    let mut out = f.debug_struct(name);
-    for (name, value) in properties {
-        out.field(name, value);
-    }
-    out.finish()
-}
-/// `PartialEq` of every generated model: every property equal, and
-/// `additional_data` equal.
-pub fn eq_model<T: ModelFields>(left: &T, right: &T) -> bool {
-    eq_properties(&properties(left), &properties(right))
-}
-/// Both sides are properties of the same model type: the same property
-/// types in the same order.
-fn eq_properties(
-    left: &[(&'static str, &dyn Property)],
-    right: &[(&'static str, &dyn Property)],
-) -> bool {
-    left.len() == right.len()
-        && left.iter().zip(right).all(|((_, l), (_, r))| l.eq_property(*r))
-}
-/// `Clone` of every generated model.
-pub fn clone_model<T: ModelFields>(model: &T) -> T {
-    struct CloneFrom<'a>(std::vec::IntoIter<(&'static str, &'a dyn Property)>);
-    impl Source for CloneFrom<'_> {
-        fn field<T: FieldValue>(&mut self, _: &'static str) -> Option<T> {
-            let (_, from) = self.0.next()?;
-            from.as_any().downcast_ref::<Option<T>>()?.clone()
-        }
-        fn additional(&mut self) -> serde_json::Map<String, serde_json::Value> {
-            self.0
-                .next()
-                .and_then(|(_, from)| {
-                    from
-                        .as_any()
-                        .downcast_ref::<serde_json::Map<String, serde_json::Value>>()
-                        .cloned()
-                })
-                .unwrap_or_default()
-        }
-    }
-    T::build(&mut CloneFrom(properties(model).into_iter()))
 }
 /// The Graph API version an operation belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -38,7 +38,8 @@ async fn the_seed_operation_over_a_real_connection() {
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
     assert_eq!(op.status, Some(beta::models::OperationStatus::Running));
     assert!(!op.is_terminal());
-    let created = op.created_date_time.expect("a timestamp");
+    // A property moves out of the properties, not out of the model.
+    let created = op.into_properties().created_date_time.expect("a timestamp");
     assert_eq!(created.as_str(), "2020-03-19T12:01:03.45Z");
     assert_eq!(created.components().0, 2020);
 }

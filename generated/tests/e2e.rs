@@ -161,7 +161,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
         .attachments()
         .create_upload_session()
         .post(
-            &graph_generated::support::model_from_json::<
+            &serde_json::from_str::<
                 graph_generated::v1::models::CreateUploadSessionPostRequestBody,
             >(
                     "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"name\":\"flower\",\"size\":3483322}}",
@@ -198,7 +198,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
         .attachments()
         .create_upload_session()
         .post(
-            &graph_generated::support::model_from_json::<
+            &serde_json::from_str::<
                 graph_generated::v1::models::CreateUploadSessionPostRequestBody,
             >(
                     "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"contentId\":\"my_inline_picture\",\"isInline\":true,\"name\":\"scenary\",\"size\":7208534}}",
@@ -327,7 +327,7 @@ async fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwor
         .by_method_id("28c10230-6103-485e-b985-444c60001490")
         .reset_password()
         .post(
-            &graph_generated::support::model_from_json::<
+            &serde_json::from_str::<
                 graph_generated::v1::models::ResetPasswordPostRequestBody,
             >("{\"newPassword\":\"Cuyo5459\"}")
                 .expect("the example body fits its type"),
@@ -628,7 +628,7 @@ async fn beta_post_identity_governance_role_management_alerts_alerts_refresh_uni
         .alerts()
         .refresh()
         .post(
-            &graph_generated::support::model_from_json::<
+            &serde_json::from_str::<
                 graph_generated::beta::models::RefreshPostRequestBody,
             >("{\"scopeId\":\"/\",\"scopeType\":\"DirectoryRole\"}")
                 .expect("the example body fits its type"),
@@ -890,7 +890,7 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
         .by_password_method_id("28c10230-6103-485e-b985-444c60001490")
         .reset_password()
         .post(
-            &graph_generated::support::model_from_json::<
+            &serde_json::from_str::<
                 graph_generated::beta::models::ResetPasswordPostRequestBody,
             >("{\"newPassword\":\"Cuyo5459\"}")
                 .expect("the example body fits its type"),
@@ -927,7 +927,7 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
         .by_password_method_id("28c10230-6103-485e-b985-444c60001490")
         .reset_password()
         .post(
-            &graph_generated::support::model_from_json::<
+            &serde_json::from_str::<
                 graph_generated::beta::models::ResetPasswordPostRequestBody,
             >("{}")
                 .expect("the example body fits its type"),

@@ -1,10 +1,12 @@
 //! Hand-written tests of the generated crate (no generated header, so regen
 //! keeps this file): how a model reads and writes JSON, and how it
-//! prints, clones and compares, through `support::ModelFields` instead of
-//! the derives.
+//! prints, clones and compares, through `support::Model` and
+//! `support::ModelFields` instead of the derives, and how one is made.
 #![cfg(all(feature = "v1", feature = "full"))]
 
-use graph_generated::v1::models::{LongRunningOperation, LongRunningOperationStatus};
+use graph_generated::v1::models::{
+    LongRunningOperation, LongRunningOperationProperties, LongRunningOperationStatus,
+};
 use serde_json::json;
 
 #[test]
@@ -102,11 +104,11 @@ fn sample() -> LongRunningOperation {
 
 #[test]
 fn debug_prints_like_the_derive() {
-    let op = LongRunningOperation {
+    let op = LongRunningOperation::new(LongRunningOperationProperties {
         id: Some("op-1".into()),
         status: Some(LongRunningOperationStatus::Running),
         ..Default::default()
-    };
+    });
     assert_eq!(
         format!("{op:?}"),
         "LongRunningOperation { id: Some(\"op-1\"), created_date_time: None, \
@@ -199,23 +201,19 @@ fn enums_clone_through_their_wire_value() {
 
 #[test]
 fn a_request_body_from_a_parameter_table_is_sent_and_read_back() {
-    use graph_generated::support::model_from_json;
     use graph_generated::v1::models::ResetPasswordPostRequestBody;
-    let body = ResetPasswordPostRequestBody {
-        new_password: Some("Cuyo5459".into()),
-        ..Default::default()
-    };
+    let mut body = ResetPasswordPostRequestBody::default();
+    body.new_password = Some("Cuyo5459".into());
     let sent = serde_json::to_value(&body).unwrap();
     assert_eq!(sent, json!({"newPassword": "Cuyo5459"}));
-    // Only sent, so no `Deserialize`: tests read one back with
-    // `model_from_json`, which keeps unknown keys like any model.
+    // A model like any other: it keeps unknown keys.
     let read: ResetPasswordPostRequestBody =
-        model_from_json(r#"{"newPassword": "x", "extra": 1}"#).unwrap();
+        serde_json::from_str(r#"{"newPassword": "x", "extra": 1}"#).unwrap();
     assert_eq!(read.new_password.as_deref(), Some("x"));
     assert_eq!(read.additional_data["extra"], json!(1));
     let copy = read.clone();
     assert_eq!(format!("{copy:?}"), format!("{read:?}"));
-    let err = model_from_json::<ResetPasswordPostRequestBody>(r#"{"newPassword": 5}"#)
+    let err = serde_json::from_str::<ResetPasswordPostRequestBody>(r#"{"newPassword": 5}"#)
         .unwrap_err()
         .to_string();
     assert!(err.contains("newPassword"), "{err}");
@@ -283,4 +281,33 @@ fn a_cast_to_the_type_a_value_names_fails_when_it_does_not_read_as_it() {
         error.to_string().contains("LongRunningOperation.createdDateTime"),
         "{error}"
     );
+}
+
+#[test]
+fn a_model_is_made_from_its_properties_or_from_the_default() {
+    let properties = LongRunningOperationProperties {
+        id: Some("op-4".into()),
+        ..Default::default()
+    };
+    let from_new = LongRunningOperation::new(properties);
+    let mut from_default = LongRunningOperation::default();
+    from_default.id = Some("op-4".into());
+    assert_eq!(from_new, from_default);
+    let from_into: LongRunningOperation = LongRunningOperationProperties {
+        id: Some("op-4".into()),
+        ..Default::default()
+    }
+    .into();
+    assert_eq!(from_into, from_new);
+    assert_eq!(serde_json::to_value(&from_new).unwrap(), json!({"id": "op-4"}));
+    // The documented properties come back out without the unknown ones.
+    let mut read: LongRunningOperation =
+        serde_json::from_str(r#"{"id": "op-5", "extra": 1}"#).unwrap();
+    read.status = Some(LongRunningOperationStatus::Failed);
+    let properties = read.into_properties();
+    assert_eq!(properties.id.as_deref(), Some("op-5"));
+    assert_eq!(properties.status, Some(LongRunningOperationStatus::Failed));
+    // `Default` of the properties is every property `None`.
+    let empty = LongRunningOperationProperties::default();
+    assert!(empty.id.is_none() && empty.status.is_none() && empty.resource_location.is_none());
 }

@@ -190,14 +190,6 @@ pub fn emit(
     for request in &checks.unfit_requests {
         unfit.insert((request.operation.id.as_str(), request.example.name.as_str()));
     }
-    // Bodies made from parameter tables are only sent: they have no
-    // `Deserialize`, and the test reads them with `model_from_json`.
-    let request_only: std::collections::BTreeSet<(ApiVersion, &str)> = ir
-        .models
-        .iter()
-        .filter(|m| m.origin.is_request_only())
-        .map(|m| (m.version, m.name.as_str()))
-        .collect();
     let mut names = Scope::default();
     let mut tests = Vec::new();
     for (version, chains) in all {
@@ -206,20 +198,7 @@ pub fn emit(
                 if unfit.contains(&(op.id.as_str(), example.name.as_str())) {
                     continue;
                 }
-                let body_is_request_only = op
-                    .request_body
-                    .type_name
-                    .as_deref()
-                    .is_some_and(|t| request_only.contains(&(op.version, t)));
-                let test = example_test(
-                    op,
-                    example,
-                    *version,
-                    chains,
-                    index,
-                    body_is_request_only,
-                    &mut names,
-                );
+                let test = example_test(op, example, *version, chains, index, &mut names);
                 if let Some(t) = test {
                     tests.push(t);
                 }
@@ -244,7 +223,6 @@ fn example_test(
     version: ApiVersion,
     chains: &Chains,
     index: &TypeIndex,
-    body_is_request_only: bool,
     names: &mut Scope,
 ) -> Option<TokenStream> {
     let request = example.request.as_ref()?;
@@ -310,11 +288,7 @@ fn example_test(
                 .filter(|(_, x)| !x.is_null())
                 .map(|(k, _)| k.clone())
                 .collect();
-            let read = if body_is_request_only {
-                quote!(graph_generated::support::model_from_json::<#ty>(#json))
-            } else {
-                quote!(serde_json::from_str::<#ty>(#json))
-            };
+            let read = quote!(serde_json::from_str::<#ty>(#json));
             (
                 quote! { &#read.expect("the example body fits its type") },
                 quote!(Some(&[#(#keys),*])),

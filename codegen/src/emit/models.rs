@@ -1,10 +1,12 @@
-//! Models as structs and enums as evolvable enums: an unknown wire value
-//! deserialises into `Other(String)` and serialises back unchanged. Models
-//! list their properties twice, in `support::ModelFields::visit` and
-//! `build`, and implement serde, `Debug`, `Clone`, `PartialEq` and
-//! `Default` through them rather than through `#[derive]`, whose per-property code
-//! made most of a large crate's compile time (see
-//! `codegen/templates/support.rs`).
+//! Models and enums. A model is `support::Model` over a struct of its
+//! documented properties (`pub type User = Model<UserProperties>`), which
+//! lists them twice, in `support::ModelFields::visit` and `build`; serde,
+//! `Debug`, `Clone`, `PartialEq` and `Default` are implemented once, for
+//! every model, over those two, rather than per model (derives, or even
+//! one-line impls per model, made most of a large crate's compile time;
+//! see `codegen/templates/support.rs`). Enums are evolvable: an unknown
+//! wire value deserialises into `Other(String)` and serialises back
+//! unchanged.
 
 use super::doc_lines;
 use crate::ir::{ApiVersion, EnumType, Ir, Model, Property};
@@ -24,6 +26,9 @@ pub enum TypeKind {
 /// Rust names of every model and enum, per version, decided once.
 pub struct TypeIndex {
     names: BTreeMap<(ApiVersion, String), (RustName, TypeKind)>,
+    /// The struct of each model's documented properties (`UserProperties`
+    /// of `User`), named after every type so that a type keeps its name.
+    properties: BTreeMap<(ApiVersion, String), RustName>,
     enums: BTreeMap<(ApiVersion, String), EnumType>,
 }
 
@@ -52,12 +57,30 @@ impl TypeIndex {
             let rust = scope.name(&type_base_name(name), Case::UpperCamel);
             names.insert((version, name.clone()), (rust, kind));
         }
+        let properties = names
+            .iter()
+            .filter(|(_, (_, kind))| *kind == TypeKind::Model)
+            .map(|((version, name), (rust, _))| {
+                let scope = scopes.entry(*version).or_default();
+                let of = scope.name(&format!("{}Properties", rust.as_str()), Case::UpperCamel);
+                ((*version, name.clone()), of)
+            })
+            .collect();
         let enums = ir
             .enums
             .iter()
             .map(|e| ((e.version, e.name.clone()), e.clone()))
             .collect();
-        TypeIndex { names, enums }
+        TypeIndex {
+            names,
+            properties,
+            enums,
+        }
+    }
+
+    /// The name of a model's properties struct.
+    pub fn properties_of(&self, version: ApiVersion, name: &str) -> Option<&RustName> {
+        self.properties.get(&(version, name.to_string()))
     }
 
     /// The IR enum behind a type name, when it is one.
@@ -349,32 +372,7 @@ fn model_tokens(
         }
         None => quote!(),
     };
-    // A request body made from a parameter table, or a reference, is only
-    // ever sent: it is no property's type and no response, so it needs
-    // neither `Deserialize`, `PartialEq` nor the traits of property values
-    // (each impl is compile time in every build of the crate).
     let request_only = model.origin.is_request_only();
-    let value_items = if request_only {
-        quote!()
-    } else {
-        quote! {
-            impl crate::request::JsonBody for #ident {}
-            impl crate::support::FieldValue for #ident {}
-
-            impl ::std::cmp::PartialEq for #ident {
-                #[inline]
-                fn eq(&self, other: &Self) -> bool {
-                    crate::support::eq_model(self, other)
-                }
-            }
-
-            impl<'de> serde::Deserialize<'de> for #ident {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    crate::support::deserialize_model(deserializer)
-                }
-            }
-        }
-    };
     let (odata_type, derived): (&str, &[&str]) = if request_only {
         ("", &[])
     } else {
@@ -387,62 +385,43 @@ fn model_tokens(
     } else {
         quote!(const DERIVED: &'static [&'static str] = &[#(#derived),*];)
     };
+    let properties = match index.properties_of(model.version, &model.name) {
+        Some(name) => name.ident(),
+        None => format_ident!("{}Properties", ident),
+    };
+    let properties_doc = format!(" The documented properties of [`{ident}`].");
     quote! {
         #field_items
         #long_running
-        #value_items
 
         #docs
-        pub struct #ident {
+        pub type #ident = crate::support::Model<#properties>;
+
+        #[doc = #properties_doc]
+        pub struct #properties {
             #(#props)*
-            /// Properties this crate does not know: fields of a derived type
-            /// (see `@odata.type`), of an open type, or added to Graph after
-            /// these docs. Kept so that a value round-trips unchanged.
-            pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         }
 
-        impl crate::support::ModelFields for #ident {
+        impl crate::support::ModelFields for #properties {
             const NAME: &'static str = #name_text;
             const ODATA_TYPE: &'static str = #odata_type;
             #derived
             fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
                 #(#visits)*
-                v.additional(&self.additional_data);
             }
             fn build<S: crate::support::Source>(s: &mut S) -> Self {
                 Self {
                     #(#builds)*
-                    additional_data: s.additional(),
                 }
             }
         }
 
-        // `#[inline]` like the derives these replace: compiled in the
-        // crates that use them, not in this one for every model.
-        impl ::std::default::Default for #ident {
+        // For `UserProperties { .., ..Default::default() }`. `#[inline]`
+        // like the derive it replaces: compiled in the crates that use it.
+        impl ::std::default::Default for #properties {
             #[inline]
             fn default() -> Self {
-                crate::support::default_model()
-            }
-        }
-
-        impl ::std::fmt::Debug for #ident {
-            #[inline]
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                crate::support::debug_model(self, f)
-            }
-        }
-
-        impl ::std::clone::Clone for #ident {
-            #[inline]
-            fn clone(&self) -> Self {
-                crate::support::clone_model(self)
-            }
-        }
-
-        impl serde::Serialize for #ident {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                crate::support::serialize_model(self, serializer)
+                crate::support::empty_properties()
             }
         }
     }

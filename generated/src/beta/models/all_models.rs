@@ -2,33 +2,16 @@
 //! Switched on by `all-models`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for AuthenticationMethod {}
-impl crate::support::FieldValue for AuthenticationMethod {}
-impl ::std::cmp::PartialEq for AuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for AuthenticationMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/beta/resources/authenticationmethod.md:10`.
-pub struct AuthenticationMethod {
+pub type AuthenticationMethod = crate::support::Model<AuthenticationMethodProperties>;
+/// The documented properties of [`AuthenticationMethod`].
+pub struct AuthenticationMethodProperties {
     /// The identifier of this instance of an authentication method registered to this user. Read-only.
     pub id: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for AuthenticationMethod {
+impl crate::support::ModelFields for AuthenticationMethodProperties {
     const NAME: &'static str = "AuthenticationMethod";
     const ODATA_TYPE: &'static str = "microsoft.graph.authenticationMethod";
     const DERIVED: &'static [&'static str] = &[
@@ -36,134 +19,60 @@ impl crate::support::ModelFields for AuthenticationMethod {
     ];
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
-        Self {
-            id: s.field("id"),
-            additional_data: s.additional(),
-        }
+        Self { id: s.field("id") }
     }
 }
-impl ::std::default::Default for AuthenticationMethod {
+impl ::std::default::Default for AuthenticationMethodProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for AuthenticationMethod {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for AuthenticationMethod {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for AuthenticationMethod {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
-    }
-}
-impl crate::request::JsonBody for PasswordAuthenticationMethod {}
-impl crate::support::FieldValue for PasswordAuthenticationMethod {}
-impl ::std::cmp::PartialEq for PasswordAuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
+        crate::support::empty_properties()
     }
 }
 /// A representation of a password registered to a user.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/beta/resources/passwordauthenticationmethod.md:13`.
-pub struct PasswordAuthenticationMethod {
+pub type PasswordAuthenticationMethod = crate::support::Model<
+    PasswordAuthenticationMethodProperties,
+>;
+/// The documented properties of [`PasswordAuthenticationMethod`].
+pub struct PasswordAuthenticationMethodProperties {
     /// The date and time when this password was last updated. This property is currently not populated. Read-only. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The identifier of this password registered to this user. This is generally 28c10230-6103-485e-b985-444c60001490. Read-only.
     pub id: ::std::option::Option<::std::string::String>,
     /// For security, the password is always returned as null from a LIST or GET operation.
     pub password: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for PasswordAuthenticationMethod {
+impl crate::support::ModelFields for PasswordAuthenticationMethodProperties {
     const NAME: &'static str = "PasswordAuthenticationMethod";
     const ODATA_TYPE: &'static str = "microsoft.graph.passwordAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("createdDateTime", "created_date_time", &self.created_date_time);
         v.field("id", "id", &self.id);
         v.field("password", "password", &self.password);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             created_date_time: s.field("createdDateTime"),
             id: s.field("id"),
             password: s.field("password"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for PasswordAuthenticationMethod {
+impl ::std::default::Default for PasswordAuthenticationMethodProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for PasswordAuthenticationMethod {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for PasswordAuthenticationMethod {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for PasswordAuthenticationMethod {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
-    }
-}
-impl crate::request::JsonBody for UnifiedRoleDefinition {}
-impl crate::support::FieldValue for UnifiedRoleDefinition {}
-impl ::std::cmp::PartialEq for UnifiedRoleDefinition {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for UnifiedRoleDefinition {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
+        crate::support::empty_properties()
     }
 }
 /// A unified role definition is a collection of permissions
 ///
 /// `microsoft.graph.unifiedRoleDefinition`, documented at `spec/api-reference/beta/resources/unifiedroledefinition.md:10`.
-pub struct UnifiedRoleDefinition {
+pub type UnifiedRoleDefinition = crate::support::Model<UnifiedRoleDefinitionProperties>;
+/// The documented properties of [`UnifiedRoleDefinition`].
+pub struct UnifiedRoleDefinitionProperties {
     /// The description for the unifiedRoleDefinition. Read-only when isBuiltIn is true.
     pub description: ::std::option::Option<::std::string::String>,
     /// The display name for the unifiedRoleDefinition. Read-only when isBuiltIn is true. Required. Supports $filter (eq and startsWith operators only).
@@ -188,12 +97,8 @@ pub struct UnifiedRoleDefinition {
     pub inherits_permissions_from: ::std::option::Option<
         ::std::vec::Vec<UnifiedRoleDefinition>,
     >,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for UnifiedRoleDefinition {
+impl crate::support::ModelFields for UnifiedRoleDefinitionProperties {
     const NAME: &'static str = "UnifiedRoleDefinition";
     const ODATA_TYPE: &'static str = "microsoft.graph.unifiedRoleDefinition";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -212,7 +117,6 @@ impl crate::support::ModelFields for UnifiedRoleDefinition {
             "inherits_permissions_from",
             &self.inherits_permissions_from,
         );
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -227,55 +131,23 @@ impl crate::support::ModelFields for UnifiedRoleDefinition {
             template_id: s.field("templateId"),
             version: s.field("version"),
             inherits_permissions_from: s.field("inheritsPermissionsFrom"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for UnifiedRoleDefinition {
+impl ::std::default::Default for UnifiedRoleDefinitionProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for UnifiedRoleDefinition {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for UnifiedRoleDefinition {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for UnifiedRoleDefinition {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
-    }
-}
-impl crate::request::JsonBody for UnifiedRoleManagementAlert {}
-impl crate::support::FieldValue for UnifiedRoleManagementAlert {}
-impl ::std::cmp::PartialEq for UnifiedRoleManagementAlert {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for UnifiedRoleManagementAlert {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
+        crate::support::empty_properties()
     }
 }
 /// **TODO: Add Description**
 ///
 /// `microsoft.graph.unifiedRoleManagementAlert`, documented at `spec/api-reference/beta/resources/unifiedrolemanagementalert.md:10`.
-pub struct UnifiedRoleManagementAlert {
+pub type UnifiedRoleManagementAlert = crate::support::Model<
+    UnifiedRoleManagementAlertProperties,
+>;
+/// The documented properties of [`UnifiedRoleManagementAlert`].
+pub struct UnifiedRoleManagementAlertProperties {
     /// TODO: Add Description Inherited from entity.
     pub id: ::std::option::Option<::std::string::String>,
     /// TODO: Add Description
@@ -298,12 +170,8 @@ pub struct UnifiedRoleManagementAlert {
     pub alert_definition: ::std::option::Option<::serde_json::Value>,
     /// TODO: Add Description
     pub alert_incidents: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for UnifiedRoleManagementAlert {
+impl crate::support::ModelFields for UnifiedRoleManagementAlertProperties {
     const NAME: &'static str = "UnifiedRoleManagementAlert";
     const ODATA_TYPE: &'static str = "microsoft.graph.unifiedRoleManagementAlert";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -326,7 +194,6 @@ impl crate::support::ModelFields for UnifiedRoleManagementAlert {
         v.field("alertConfiguration", "alert_configuration", &self.alert_configuration);
         v.field("alertDefinition", "alert_definition", &self.alert_definition);
         v.field("alertIncidents", "alert_incidents", &self.alert_incidents);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -341,33 +208,12 @@ impl crate::support::ModelFields for UnifiedRoleManagementAlert {
             alert_configuration: s.field("alertConfiguration"),
             alert_definition: s.field("alertDefinition"),
             alert_incidents: s.field("alertIncidents"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for UnifiedRoleManagementAlert {
+impl ::std::default::Default for UnifiedRoleManagementAlertProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for UnifiedRoleManagementAlert {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for UnifiedRoleManagementAlert {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for UnifiedRoleManagementAlert {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

@@ -59,23 +59,10 @@ impl ::std::fmt::Debug for ApplicationField {
 impl crate::request::Selectable for Application {
     type Field = ApplicationField;
 }
-impl crate::request::JsonBody for Application {}
-impl crate::support::FieldValue for Application {}
-impl ::std::cmp::PartialEq for Application {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Application {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.application`, documented at `spec/api-reference/beta/api/application-list.md:122`, `spec/api-reference/beta/api/application-list.md:266`, `spec/api-reference/beta/api/application-list.md:344`, `spec/api-reference/beta/api/application-list.md:423`, `spec/api-reference/beta/api/application-list.md:504`, `spec/api-reference/beta/api/application-list.md:551`.
-pub struct Application {
+pub type Application = crate::support::Model<ApplicationProperties>;
+/// The documented properties of [`Application`].
+pub struct ApplicationProperties {
     pub app_id: ::std::option::Option<::std::string::String>,
     pub display_name: ::std::option::Option<::std::string::String>,
     pub id: ::std::option::Option<::std::string::String>,
@@ -83,12 +70,8 @@ pub struct Application {
     pub publisher_domain: ::std::option::Option<::std::string::String>,
     pub sign_in_audience: ::std::option::Option<::std::string::String>,
     pub sign_in_audience_restrictions: ::std::option::Option<::serde_json::Value>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for Application {
+impl crate::support::ModelFields for ApplicationProperties {
     const NAME: &'static str = "Application";
     const ODATA_TYPE: &'static str = "microsoft.graph.application";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -103,7 +86,6 @@ impl crate::support::ModelFields for Application {
             "sign_in_audience_restrictions",
             &self.sign_in_audience_restrictions,
         );
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -114,33 +96,12 @@ impl crate::support::ModelFields for Application {
             publisher_domain: s.field("publisherDomain"),
             sign_in_audience: s.field("signInAudience"),
             sign_in_audience_restrictions: s.field("signInAudienceRestrictions"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for Application {
+impl ::std::default::Default for ApplicationProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for Application {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for Application {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for Application {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

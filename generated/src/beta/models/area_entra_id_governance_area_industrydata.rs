@@ -63,25 +63,12 @@ impl crate::request::LongRunning for LongRunningOperation {
         self.resource_location.as_deref()
     }
 }
-impl crate::request::JsonBody for LongRunningOperation {}
-impl crate::support::FieldValue for LongRunningOperation {}
-impl ::std::cmp::PartialEq for LongRunningOperation {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for LongRunningOperation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:10`.
-pub struct LongRunningOperation {
+pub type LongRunningOperation = crate::support::Model<LongRunningOperationProperties>;
+/// The documented properties of [`LongRunningOperation`].
+pub struct LongRunningOperationProperties {
     /// The unique identifier for the operation.
     pub id: ::std::option::Option<::std::string::String>,
     /// The start time of the operation. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
@@ -94,12 +81,8 @@ pub struct LongRunningOperation {
     pub status: ::std::option::Option<LongRunningOperationStatus>,
     /// Details about the status of the operation.
     pub status_detail: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for LongRunningOperation {
+impl crate::support::ModelFields for LongRunningOperationProperties {
     const NAME: &'static str = "LongRunningOperation";
     const ODATA_TYPE: &'static str = "microsoft.graph.longRunningOperation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -113,7 +96,6 @@ impl crate::support::ModelFields for LongRunningOperation {
         v.field("resourceLocation", "resource_location", &self.resource_location);
         v.field("status", "status", &self.status);
         v.field("statusDetail", "status_detail", &self.status_detail);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -123,34 +105,13 @@ impl crate::support::ModelFields for LongRunningOperation {
             resource_location: s.field("resourceLocation"),
             status: s.field("status"),
             status_detail: s.field("statusDetail"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for LongRunningOperation {
+impl ::std::default::Default for LongRunningOperationProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for LongRunningOperation {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for LongRunningOperation {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for LongRunningOperation {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:28`, `spec/api-reference/beta/api/longrunningoperation-get.md:21`, `spec/api-reference/beta/api/001_a28651d876debae6.txt:11`.

@@ -35,77 +35,40 @@ impl ::std::fmt::Debug for HardwareOathAuthenticationMethodField {
 impl crate::request::Selectable for HardwareOathAuthenticationMethod {
     type Field = HardwareOathAuthenticationMethodField;
 }
-impl crate::request::JsonBody for HardwareOathAuthenticationMethod {}
-impl crate::support::FieldValue for HardwareOathAuthenticationMethod {}
-impl ::std::cmp::PartialEq for HardwareOathAuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for HardwareOathAuthenticationMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// Exposes the hardware OATH method on the user object.
 ///
 /// `microsoft.graph.hardwareOathAuthenticationMethod`, documented at `spec/api-reference/beta/resources/hardwareoathauthenticationmethod.md:12`.
-pub struct HardwareOathAuthenticationMethod {
+pub type HardwareOathAuthenticationMethod = crate::support::Model<
+    HardwareOathAuthenticationMethodProperties,
+>;
+/// The documented properties of [`HardwareOathAuthenticationMethod`].
+pub struct HardwareOathAuthenticationMethodProperties {
     /// Unique identifier for the device. Inherited from entity.
     pub id: ::std::option::Option<::std::string::String>,
     /// The date and time the authentication method was registered to the user. Read-only. Optional. The timestamp type represents date and time information using ISO 8601 format and is always in UTC. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// Exposes the hardware OATH method in the directory.
     pub device: ::std::option::Option<::serde_json::Value>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for HardwareOathAuthenticationMethod {
+impl crate::support::ModelFields for HardwareOathAuthenticationMethodProperties {
     const NAME: &'static str = "HardwareOathAuthenticationMethod";
     const ODATA_TYPE: &'static str = "microsoft.graph.hardwareOathAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.field("createdDateTime", "created_date_time", &self.created_date_time);
         v.field("device", "device", &self.device);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             id: s.field("id"),
             created_date_time: s.field("createdDateTime"),
             device: s.field("device"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for HardwareOathAuthenticationMethod {
+impl ::std::default::Default for HardwareOathAuthenticationMethodProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for HardwareOathAuthenticationMethod {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for HardwareOathAuthenticationMethod {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for HardwareOathAuthenticationMethod {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

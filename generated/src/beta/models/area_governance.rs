@@ -5,55 +5,33 @@ use super::*;
 /// The request body of `POST /identityGovernance/roleManagementAlerts/alerts/refresh`.
 ///
 /// From the parameter table at `spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:60`.
-pub struct RefreshPostRequestBody {
+pub type RefreshPostRequestBody = crate::support::Model<
+    RefreshPostRequestBodyProperties,
+>;
+/// The documented properties of [`RefreshPostRequestBody`].
+pub struct RefreshPostRequestBodyProperties {
     /// The type of the scope where the alert is created. DirectoryRole is the only supported one for Microsoft Entra roles.
     pub scope_type: ::std::option::Option<::std::string::String>,
     /// The identifier of the scope where the alert applies. / is the only supported one for the tenant.
     pub scope_id: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for RefreshPostRequestBody {
+impl crate::support::ModelFields for RefreshPostRequestBodyProperties {
     const NAME: &'static str = "RefreshPostRequestBody";
     const ODATA_TYPE: &'static str = "";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("scopeType", "scope_type", &self.scope_type);
         v.field("scopeId", "scope_id", &self.scope_id);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             scope_type: s.field("scopeType"),
             scope_id: s.field("scopeId"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for RefreshPostRequestBody {
+impl ::std::default::Default for RefreshPostRequestBodyProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for RefreshPostRequestBody {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for RefreshPostRequestBody {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for RefreshPostRequestBody {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

@@ -107,23 +107,10 @@ impl ::std::fmt::Debug for SecurityIncidentField {
 impl crate::request::Selectable for SecurityIncident {
     type Field = SecurityIncidentField;
 }
-impl crate::request::JsonBody for SecurityIncident {}
-impl crate::support::FieldValue for SecurityIncident {}
-impl ::std::cmp::PartialEq for SecurityIncident {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for SecurityIncident {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.security.incident`, documented at `spec/api-reference/beta/api/security-incident-get.md:115`.
-pub struct SecurityIncident {
+pub type SecurityIncident = crate::support::Model<SecurityIncidentProperties>;
+/// The documented properties of [`SecurityIncident`].
+pub struct SecurityIncidentProperties {
     pub assigned_to: ::std::option::Option<::std::string::String>,
     pub classification: ::std::option::Option<::std::string::String>,
     pub comments: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
@@ -145,12 +132,8 @@ pub struct SecurityIncident {
     pub status: ::std::option::Option<::std::string::String>,
     pub system_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     pub tenant_id: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for SecurityIncident {
+impl crate::support::ModelFields for SecurityIncidentProperties {
     const NAME: &'static str = "SecurityIncident";
     const ODATA_TYPE: &'static str = "microsoft.graph.security.incident";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -185,7 +168,6 @@ impl crate::support::ModelFields for SecurityIncident {
         v.field("status", "status", &self.status);
         v.field("systemTags", "system_tags", &self.system_tags);
         v.field("tenantId", "tenant_id", &self.tenant_id);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -208,33 +190,12 @@ impl crate::support::ModelFields for SecurityIncident {
             status: s.field("status"),
             system_tags: s.field("systemTags"),
             tenant_id: s.field("tenantId"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for SecurityIncident {
+impl ::std::default::Default for SecurityIncidentProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for SecurityIncident {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for SecurityIncident {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for SecurityIncident {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

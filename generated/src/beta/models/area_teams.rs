@@ -2,23 +2,10 @@
 //! Switched on by `all-models` or `area-teams`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for ChatMessage {}
-impl crate::support::FieldValue for ChatMessage {}
-impl ::std::cmp::PartialEq for ChatMessage {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChatMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.chatMessage`, documented at `spec/api-reference/beta/api/chat-post-messages.md:141`, `spec/api-reference/beta/api/chat-post-messages.md:229`.
-pub struct ChatMessage {
+pub type ChatMessage = crate::support::Model<ChatMessageProperties>;
+/// The documented properties of [`ChatMessage`].
+pub struct ChatMessageProperties {
     pub attachments: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     pub body: ::std::option::Option<::serde_json::Value>,
     pub channel_identity: ::std::option::Option<::serde_json::Value>,
@@ -43,12 +30,8 @@ pub struct ChatMessage {
     pub subject: ::std::option::Option<::serde_json::Value>,
     pub summary: ::std::option::Option<::serde_json::Value>,
     pub web_url: ::std::option::Option<::serde_json::Value>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for ChatMessage {
+impl crate::support::ModelFields for ChatMessageProperties {
     const NAME: &'static str = "ChatMessage";
     const ODATA_TYPE: &'static str = "microsoft.graph.chatMessage";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -84,7 +67,6 @@ impl crate::support::ModelFields for ChatMessage {
         v.field("subject", "subject", &self.subject);
         v.field("summary", "summary", &self.summary);
         v.field("webUrl", "web_url", &self.web_url);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -112,33 +94,12 @@ impl crate::support::ModelFields for ChatMessage {
             subject: s.field("subject"),
             summary: s.field("summary"),
             web_url: s.field("webUrl"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for ChatMessage {
+impl ::std::default::Default for ChatMessageProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for ChatMessage {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for ChatMessage {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for ChatMessage {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

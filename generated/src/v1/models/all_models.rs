@@ -2,31 +2,14 @@
 //! Switched on by `all-models`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for Entity {}
-impl crate::support::FieldValue for Entity {}
-impl ::std::cmp::PartialEq for Entity {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Entity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.entity`, documented at `spec/api-reference/v1.0/resources/entity.md:10`.
-pub struct Entity {
+pub type Entity = crate::support::Model<EntityProperties>;
+/// The documented properties of [`Entity`].
+pub struct EntityProperties {
     /// Read-only.
     pub id: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for Entity {
+impl crate::support::ModelFields for EntityProperties {
     const NAME: &'static str = "Entity";
     const ODATA_TYPE: &'static str = "microsoft.graph.entity";
     const DERIVED: &'static [&'static str] = &[
@@ -36,39 +19,15 @@ impl crate::support::ModelFields for Entity {
     ];
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
-        Self {
-            id: s.field("id"),
-            additional_data: s.additional(),
-        }
+        Self { id: s.field("id") }
     }
 }
-impl ::std::default::Default for Entity {
+impl ::std::default::Default for EntityProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for Entity {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for Entity {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for Entity {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }
 impl crate::request::LongRunning for LongRunningOperation {
@@ -79,25 +38,12 @@ impl crate::request::LongRunning for LongRunningOperation {
         self.resource_location.as_deref()
     }
 }
-impl crate::request::JsonBody for LongRunningOperation {}
-impl crate::support::FieldValue for LongRunningOperation {}
-impl ::std::cmp::PartialEq for LongRunningOperation {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for LongRunningOperation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:10`.
-pub struct LongRunningOperation {
+pub type LongRunningOperation = crate::support::Model<LongRunningOperationProperties>;
+/// The documented properties of [`LongRunningOperation`].
+pub struct LongRunningOperationProperties {
     /// The unique identifier of the operation
     pub id: ::std::option::Option<::std::string::String>,
     /// The start time of the operation.
@@ -110,12 +56,8 @@ pub struct LongRunningOperation {
     pub status: ::std::option::Option<LongRunningOperationStatus>,
     /// Details about the status of the operation.
     pub status_detail: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for LongRunningOperation {
+impl crate::support::ModelFields for LongRunningOperationProperties {
     const NAME: &'static str = "LongRunningOperation";
     const ODATA_TYPE: &'static str = "microsoft.graph.longRunningOperation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -129,7 +71,6 @@ impl crate::support::ModelFields for LongRunningOperation {
         v.field("resourceLocation", "resource_location", &self.resource_location);
         v.field("status", "status", &self.status);
         v.field("statusDetail", "status_detail", &self.status_detail);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -139,108 +80,50 @@ impl crate::support::ModelFields for LongRunningOperation {
             resource_location: s.field("resourceLocation"),
             status: s.field("status"),
             status_detail: s.field("statusDetail"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for LongRunningOperation {
+impl ::std::default::Default for LongRunningOperationProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for LongRunningOperation {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for LongRunningOperation {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for LongRunningOperation {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
-    }
-}
-impl crate::request::JsonBody for PasswordAuthenticationMethod {}
-impl crate::support::FieldValue for PasswordAuthenticationMethod {}
-impl ::std::cmp::PartialEq for PasswordAuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for PasswordAuthenticationMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
+        crate::support::empty_properties()
     }
 }
 /// A representation of a user's password.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/v1.0/resources/passwordauthenticationmethod.md:11`.
-pub struct PasswordAuthenticationMethod {
+pub type PasswordAuthenticationMethod = crate::support::Model<
+    PasswordAuthenticationMethodProperties,
+>;
+/// The documented properties of [`PasswordAuthenticationMethod`].
+pub struct PasswordAuthenticationMethodProperties {
     /// The date and time when this password was last updated. This property is currently not populated. Read-only. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
     pub created_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The identifier of this password registered to this user. This is generally 28c10230-6103-485e-b985-444c60001490. Read-only.
     pub id: ::std::option::Option<::std::string::String>,
     /// For security, the password is always returned as null from a LIST or GET operation.
     pub password: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for PasswordAuthenticationMethod {
+impl crate::support::ModelFields for PasswordAuthenticationMethodProperties {
     const NAME: &'static str = "PasswordAuthenticationMethod";
     const ODATA_TYPE: &'static str = "microsoft.graph.passwordAuthenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("createdDateTime", "created_date_time", &self.created_date_time);
         v.field("id", "id", &self.id);
         v.field("password", "password", &self.password);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             created_date_time: s.field("createdDateTime"),
             id: s.field("id"),
             password: s.field("password"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for PasswordAuthenticationMethod {
+impl ::std::default::Default for PasswordAuthenticationMethodProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for PasswordAuthenticationMethod {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for PasswordAuthenticationMethod {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for PasswordAuthenticationMethod {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }
 /// `microsoft.graph.longRunningOperationStatus`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:23`, `spec/api-reference/v1.0/api/longrunningoperation-get.md:20`, `spec/api-reference/v1.0/api/000_3e27d4bfb6c33434.txt:9`.

@@ -2,23 +2,10 @@
 //! Switched on by `all-models` or `area-applications`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for Application {}
-impl crate::support::FieldValue for Application {}
-impl ::std::cmp::PartialEq for Application {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Application {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.application`, documented at `spec/api-reference/v1.0/api/application-post-applications.md:104`, `spec/api-reference/v1.0/api/application-delta.md:116`.
-pub struct Application {
+pub type Application = crate::support::Model<ApplicationProperties>;
+/// The documented properties of [`Application`].
+pub struct ApplicationProperties {
     pub add_ins: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     pub allow_public_client: ::std::option::Option<bool>,
     pub api: ::std::option::Option<::serde_json::Value>,
@@ -54,12 +41,8 @@ pub struct Application {
     pub tags: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     pub token_encryption_key_id: ::std::option::Option<::serde_json::Value>,
     pub web: ::std::option::Option<::serde_json::Value>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for Application {
+impl crate::support::ModelFields for ApplicationProperties {
     const NAME: &'static str = "Application";
     const ODATA_TYPE: &'static str = "microsoft.graph.application";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -124,7 +107,6 @@ impl crate::support::ModelFields for Application {
             &self.token_encryption_key_id,
         );
         v.field("web", "web", &self.web);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -157,33 +139,12 @@ impl crate::support::ModelFields for Application {
             tags: s.field("tags"),
             token_encryption_key_id: s.field("tokenEncryptionKeyId"),
             web: s.field("web"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for Application {
+impl ::std::default::Default for ApplicationProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for Application {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for Application {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for Application {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

@@ -33,73 +33,34 @@ impl ::std::fmt::Debug for DirectoryObjectField {
 impl crate::request::Selectable for DirectoryObject {
     type Field = DirectoryObjectField;
 }
-impl crate::request::JsonBody for DirectoryObject {}
-impl crate::support::FieldValue for DirectoryObject {}
-impl ::std::cmp::PartialEq for DirectoryObject {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for DirectoryObject {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// Represents a Microsoft Entra object.
 ///
 /// `microsoft.graph.directoryObject`, documented at `spec/api-reference/v1.0/resources/directoryobject.md:10`.
-pub struct DirectoryObject {
+pub type DirectoryObject = crate::support::Model<DirectoryObjectProperties>;
+/// The documented properties of [`DirectoryObject`].
+pub struct DirectoryObjectProperties {
     /// The unique identifier for the object. For example, 12345678-9abc-def0-1234-56789abcde. The value of the id property is often but not exclusively in the form of a GUID; treat it as an opaque identifier and do not rely on it being a GUID. Key. Not nullable. Read-only. Inherited from entity.
     pub id: ::std::option::Option<::std::string::String>,
     /// Date and time when this object was deleted. Always null when the object hasn't been deleted.
     pub deleted_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for DirectoryObject {
+impl crate::support::ModelFields for DirectoryObjectProperties {
     const NAME: &'static str = "DirectoryObject";
     const ODATA_TYPE: &'static str = "microsoft.graph.directoryObject";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
         v.field("deletedDateTime", "deleted_date_time", &self.deleted_date_time);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             id: s.field("id"),
             deleted_date_time: s.field("deletedDateTime"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for DirectoryObject {
+impl ::std::default::Default for DirectoryObjectProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for DirectoryObject {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for DirectoryObject {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for DirectoryObject {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

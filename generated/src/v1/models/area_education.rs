@@ -2,23 +2,10 @@
 //! Switched on by `all-models` or `area-education`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for EducationAssignment {}
-impl crate::support::FieldValue for EducationAssignment {}
-impl ::std::cmp::PartialEq for EducationAssignment {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for EducationAssignment {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.educationAssignment`, documented at `spec/api-reference/v1.0/api/educationassignment-publish.md:87`.
-pub struct EducationAssignment {
+pub type EducationAssignment = crate::support::Model<EducationAssignmentProperties>;
+/// The documented properties of [`EducationAssignment`].
+pub struct EducationAssignmentProperties {
     pub added_student_action: ::std::option::Option<::std::string::String>,
     pub allow_late_submissions: ::std::option::Option<bool>,
     pub allow_students_to_add_resources_to_submission: ::std::option::Option<bool>,
@@ -40,12 +27,8 @@ pub struct EducationAssignment {
     pub resources_folder_url: ::std::option::Option<::serde_json::Value>,
     pub status: ::std::option::Option<::std::string::String>,
     pub web_url: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for EducationAssignment {
+impl crate::support::ModelFields for EducationAssignmentProperties {
     const NAME: &'static str = "EducationAssignment";
     const ODATA_TYPE: &'static str = "microsoft.graph.educationAssignment";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -94,7 +77,6 @@ impl crate::support::ModelFields for EducationAssignment {
         );
         v.field("status", "status", &self.status);
         v.field("webUrl", "web_url", &self.web_url);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -120,33 +102,12 @@ impl crate::support::ModelFields for EducationAssignment {
             resources_folder_url: s.field("resourcesFolderUrl"),
             status: s.field("status"),
             web_url: s.field("webUrl"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for EducationAssignment {
+impl ::std::default::Default for EducationAssignmentProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for EducationAssignment {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for EducationAssignment {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for EducationAssignment {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

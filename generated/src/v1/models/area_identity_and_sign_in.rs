@@ -2,70 +2,29 @@
 //! Switched on by `all-models` or `area-identity-and-sign-in`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for AuthenticationMethod {}
-impl crate::support::FieldValue for AuthenticationMethod {}
-impl ::std::cmp::PartialEq for AuthenticationMethod {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for AuthenticationMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/v1.0/resources/authenticationmethod.md:10`.
-pub struct AuthenticationMethod {
+pub type AuthenticationMethod = crate::support::Model<AuthenticationMethodProperties>;
+/// The documented properties of [`AuthenticationMethod`].
+pub struct AuthenticationMethodProperties {
     /// The identifier of this instance of an authentication method registered to this user. Read-only.
     pub id: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for AuthenticationMethod {
+impl crate::support::ModelFields for AuthenticationMethodProperties {
     const NAME: &'static str = "AuthenticationMethod";
     const ODATA_TYPE: &'static str = "microsoft.graph.authenticationMethod";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("id", "id", &self.id);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
-        Self {
-            id: s.field("id"),
-            additional_data: s.additional(),
-        }
+        Self { id: s.field("id") }
     }
 }
-impl ::std::default::Default for AuthenticationMethod {
+impl ::std::default::Default for AuthenticationMethodProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for AuthenticationMethod {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for AuthenticationMethod {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for AuthenticationMethod {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }
 impl crate::request::LongRunning for Operation {
@@ -76,25 +35,12 @@ impl crate::request::LongRunning for Operation {
         None
     }
 }
-impl crate::request::JsonBody for Operation {}
-impl crate::support::FieldValue for Operation {}
-impl ::std::cmp::PartialEq for Operation {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Operation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/v1.0/resources/operation.md:10`.
-pub struct Operation {
+pub type Operation = crate::support::Model<OperationProperties>;
+/// The documented properties of [`Operation`].
+pub struct OperationProperties {
     /// Read-only.
     pub id: ::std::option::Option<::std::string::String>,
     /// The start time of the operation.
@@ -103,12 +49,8 @@ pub struct Operation {
     pub last_action_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// The current status of the operation: notStarted, running, completed, failed
     pub status: ::std::option::Option<OperationStatus>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for Operation {
+impl crate::support::ModelFields for OperationProperties {
     const NAME: &'static str = "Operation";
     const ODATA_TYPE: &'static str = "microsoft.graph.operation";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -120,7 +62,6 @@ impl crate::support::ModelFields for Operation {
             &self.last_action_date_time,
         );
         v.field("status", "status", &self.status);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -128,151 +69,69 @@ impl crate::support::ModelFields for Operation {
             created_date_time: s.field("createdDateTime"),
             last_action_date_time: s.field("lastActionDateTime"),
             status: s.field("status"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for Operation {
+impl ::std::default::Default for OperationProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for Operation {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for Operation {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for Operation {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
-    }
-}
-impl crate::request::JsonBody for PasswordResetResponse {}
-impl crate::support::FieldValue for PasswordResetResponse {}
-impl ::std::cmp::PartialEq for PasswordResetResponse {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for PasswordResetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
+        crate::support::empty_properties()
     }
 }
 /// Represents the new system-generated password after a password reset operation.
 ///
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/v1.0/resources/passwordresetresponse.md:10`.
-pub struct PasswordResetResponse {
+pub type PasswordResetResponse = crate::support::Model<PasswordResetResponseProperties>;
+/// The documented properties of [`PasswordResetResponse`].
+pub struct PasswordResetResponseProperties {
     /// The Microsoft Entra ID-generated password.
     pub new_password: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for PasswordResetResponse {
+impl crate::support::ModelFields for PasswordResetResponseProperties {
     const NAME: &'static str = "PasswordResetResponse";
     const ODATA_TYPE: &'static str = "microsoft.graph.passwordResetResponse";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("newPassword", "new_password", &self.new_password);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             new_password: s.field("newPassword"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for PasswordResetResponse {
+impl ::std::default::Default for PasswordResetResponseProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for PasswordResetResponse {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for PasswordResetResponse {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for PasswordResetResponse {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }
 /// The request body of `POST /users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`.
 ///
 /// From the parameter table at `spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:61`.
-pub struct ResetPasswordPostRequestBody {
+pub type ResetPasswordPostRequestBody = crate::support::Model<
+    ResetPasswordPostRequestBodyProperties,
+>;
+/// The documented properties of [`ResetPasswordPostRequestBody`].
+pub struct ResetPasswordPostRequestBodyProperties {
     /// The new password. Required for tenants with hybrid password scenarios. If omitted for a cloud-only password, the system returns a system-generated password. This is a unicode string with no other encoding. It is validated against the tenant's banned password system before acceptance, and must adhere to the tenant's cloud and/or on-premises password requirements.
     pub new_password: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for ResetPasswordPostRequestBody {
+impl crate::support::ModelFields for ResetPasswordPostRequestBodyProperties {
     const NAME: &'static str = "ResetPasswordPostRequestBody";
     const ODATA_TYPE: &'static str = "";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("newPassword", "new_password", &self.new_password);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             new_password: s.field("newPassword"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for ResetPasswordPostRequestBody {
+impl ::std::default::Default for ResetPasswordPostRequestBodyProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for ResetPasswordPostRequestBody {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for ResetPasswordPostRequestBody {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for ResetPasswordPostRequestBody {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }
 /// `microsoft.graph.operationStatus`, documented at `spec/api-reference/v1.0/api/authenticationoperation-get.md:15`.

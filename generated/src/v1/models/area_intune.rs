@@ -219,23 +219,10 @@ impl ::std::fmt::Debug for ManagedDeviceField {
 impl crate::request::Selectable for ManagedDevice {
     type Field = ManagedDeviceField;
 }
-impl crate::request::JsonBody for ManagedDevice {}
-impl crate::support::FieldValue for ManagedDevice {}
-impl ::std::cmp::PartialEq for ManagedDevice {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for ManagedDevice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// `microsoft.graph.managedDevice`, documented at `spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:61`.
-pub struct ManagedDevice {
+pub type ManagedDevice = crate::support::Model<ManagedDeviceProperties>;
+/// The documented properties of [`ManagedDevice`].
+pub struct ManagedDeviceProperties {
     pub activation_lock_bypass_code: ::std::option::Option<::std::string::String>,
     pub android_security_patch_level: ::std::option::Option<::std::string::String>,
     pub azure_ad_device_id: ::std::option::Option<::std::string::String>,
@@ -293,12 +280,8 @@ pub struct ManagedDevice {
     pub user_id: ::std::option::Option<::std::string::String>,
     pub user_principal_name: ::std::option::Option<::std::string::String>,
     pub wi_fi_mac_address: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for ManagedDevice {
+impl crate::support::ModelFields for ManagedDeviceProperties {
     const NAME: &'static str = "ManagedDevice";
     const ODATA_TYPE: &'static str = "microsoft.graph.managedDevice";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -425,7 +408,6 @@ impl crate::support::ModelFields for ManagedDevice {
         v.field("userId", "user_id", &self.user_id);
         v.field("userPrincipalName", "user_principal_name", &self.user_principal_name);
         v.field("wiFiMacAddress", "wi_fi_mac_address", &self.wi_fi_mac_address);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -480,33 +462,12 @@ impl crate::support::ModelFields for ManagedDevice {
             user_id: s.field("userId"),
             user_principal_name: s.field("userPrincipalName"),
             wi_fi_mac_address: s.field("wiFiMacAddress"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for ManagedDevice {
+impl ::std::default::Default for ManagedDeviceProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for ManagedDevice {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for ManagedDevice {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for ManagedDevice {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

@@ -5,83 +5,44 @@ use super::*;
 /// The request body of `POST /me/events/{id}/attachments/createUploadSession`.
 ///
 /// From the parameter table at `spec/api-reference/v1.0/api/attachment-createuploadsession.md:76`.
-pub struct CreateUploadSessionPostRequestBody {
+pub type CreateUploadSessionPostRequestBody = crate::support::Model<
+    CreateUploadSessionPostRequestBodyProperties,
+>;
+/// The documented properties of [`CreateUploadSessionPostRequestBody`].
+pub struct CreateUploadSessionPostRequestBodyProperties {
     /// Represents attributes of the item to be uploaded and attached. At minimum, specify the attachment type (file), a name, and the size of the file.
     pub attachment_item: ::std::option::Option<::serde_json::Value>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for CreateUploadSessionPostRequestBody {
+impl crate::support::ModelFields for CreateUploadSessionPostRequestBodyProperties {
     const NAME: &'static str = "CreateUploadSessionPostRequestBody";
     const ODATA_TYPE: &'static str = "";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("AttachmentItem", "attachment_item", &self.attachment_item);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             attachment_item: s.field("AttachmentItem"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for CreateUploadSessionPostRequestBody {
+impl ::std::default::Default for CreateUploadSessionPostRequestBodyProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for CreateUploadSessionPostRequestBody {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for CreateUploadSessionPostRequestBody {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for CreateUploadSessionPostRequestBody {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
-    }
-}
-impl crate::request::JsonBody for Message {}
-impl crate::support::FieldValue for Message {}
-impl ::std::cmp::PartialEq for Message {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Message {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
+        crate::support::empty_properties()
     }
 }
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
-pub struct Message {
+pub type Message = crate::support::Model<MessageProperties>;
+/// The documented properties of [`Message`].
+pub struct MessageProperties {
     pub body: ::std::option::Option<::serde_json::Value>,
     pub has_attachments: ::std::option::Option<bool>,
     pub internet_message_id: ::std::option::Option<::std::string::String>,
     pub received_date_time: ::std::option::Option<::std::string::String>,
     pub sent_date_time: ::std::option::Option<::std::string::String>,
     pub subject: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for Message {
+impl crate::support::ModelFields for MessageProperties {
     const NAME: &'static str = "Message";
     const ODATA_TYPE: &'static str = "microsoft.graph.message";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -91,7 +52,6 @@ impl crate::support::ModelFields for Message {
         v.field("receivedDateTime", "received_date_time", &self.received_date_time);
         v.field("sentDateTime", "sent_date_time", &self.sent_date_time);
         v.field("subject", "subject", &self.subject);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -101,110 +61,54 @@ impl crate::support::ModelFields for Message {
             received_date_time: s.field("receivedDateTime"),
             sent_date_time: s.field("sentDateTime"),
             subject: s.field("subject"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for Message {
+impl ::std::default::Default for MessageProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for Message {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for Message {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for Message {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }
 /// The request body of `POST /me/sendMail`.
 ///
 /// From the parameter table at `spec/api-reference/v1.0/api/user-sendmail.md:62`.
-pub struct SendMailPostRequestBody {
+pub type SendMailPostRequestBody = crate::support::Model<
+    SendMailPostRequestBodyProperties,
+>;
+/// The documented properties of [`SendMailPostRequestBody`].
+pub struct SendMailPostRequestBodyProperties {
     /// The message to send. Required.
     pub message: ::std::option::Option<::std::boxed::Box<Message>>,
     /// Indicates whether to save the message in Sent Items. Specify it only if the parameter is false; default is true. Optional.
     pub save_to_sent_items: ::std::option::Option<bool>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for SendMailPostRequestBody {
+impl crate::support::ModelFields for SendMailPostRequestBodyProperties {
     const NAME: &'static str = "SendMailPostRequestBody";
     const ODATA_TYPE: &'static str = "";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
         v.field("message", "message", &self.message);
         v.field("saveToSentItems", "save_to_sent_items", &self.save_to_sent_items);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             message: s.field("message"),
             save_to_sent_items: s.field("saveToSentItems"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for SendMailPostRequestBody {
+impl ::std::default::Default for SendMailPostRequestBodyProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for SendMailPostRequestBody {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for SendMailPostRequestBody {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for SendMailPostRequestBody {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
-    }
-}
-impl crate::request::JsonBody for UploadSession {}
-impl crate::support::FieldValue for UploadSession {}
-impl ::std::cmp::PartialEq for UploadSession {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for UploadSession {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
+        crate::support::empty_properties()
     }
 }
 /// The UploadSession resource provides information about how to upload large files to OneDrive, OneDrive for Business, or SharePoint document libraries, or as file attachments to Outlook event and message objects.
 ///
 /// `microsoft.graph.uploadSession`, documented at `spec/api-reference/v1.0/resources/uploadsession.md:11`.
-pub struct UploadSession {
+pub type UploadSession = crate::support::Model<UploadSessionProperties>;
+/// The documented properties of [`UploadSession`].
+pub struct UploadSessionProperties {
     /// The date and time in UTC that the upload session will expire. The complete file must be uploaded before this expiration time is reached.
     pub expiration_date_time: ::std::option::Option<crate::values::DateTimeOffset>,
     /// A collection of byte ranges that the server is missing for the file. These ranges are zero indexed and of the format "start-end" (for example "0-26" to indicate the first 27 bytes of the file). When uploading files as Outlook attachments, instead of a collection of ranges, this property always indicates a single value "{start}", the location in the file where the next upload should begin.
@@ -213,12 +117,8 @@ pub struct UploadSession {
     >,
     /// The URL endpoint that accepts PUT requests for byte ranges of the file.
     pub upload_url: ::std::option::Option<::std::string::String>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for UploadSession {
+impl crate::support::ModelFields for UploadSessionProperties {
     const NAME: &'static str = "UploadSession";
     const ODATA_TYPE: &'static str = "microsoft.graph.uploadSession";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -233,40 +133,18 @@ impl crate::support::ModelFields for UploadSession {
             &self.next_expected_ranges,
         );
         v.field("uploadUrl", "upload_url", &self.upload_url);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
             expiration_date_time: s.field("expirationDateTime"),
             next_expected_ranges: s.field("nextExpectedRanges"),
             upload_url: s.field("uploadUrl"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for UploadSession {
+impl ::std::default::Default for UploadSessionProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for UploadSession {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for UploadSession {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for UploadSession {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }

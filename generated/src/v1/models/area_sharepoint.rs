@@ -2,25 +2,12 @@
 //! Switched on by `all-models` or `area-sharepoint`.
 #[allow(unused_imports)]
 use super::*;
-impl crate::request::JsonBody for List {}
-impl crate::support::FieldValue for List {}
-impl ::std::cmp::PartialEq for List {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        crate::support::eq_model(self, other)
-    }
-}
-impl<'de> serde::Deserialize<'de> for List {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::support::deserialize_model(deserializer)
-    }
-}
 /// The list resource represents a list in a site.
 ///
 /// `microsoft.graph.list`, documented at `spec/api-reference/v1.0/resources/list.md:10`.
-pub struct List {
+pub type List = crate::support::Model<ListProperties>;
+/// The documented properties of [`List`].
+pub struct ListProperties {
     /// The displayable title of the list.
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Provides additional details about the list.
@@ -61,12 +48,8 @@ pub struct List {
     pub operations: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The set of subscriptions on the list.
     pub subscriptions: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    /// Properties this crate does not know: fields of a derived type
-    /// (see `@odata.type`), of an open type, or added to Graph after
-    /// these docs. Kept so that a value round-trips unchanged.
-    pub additional_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
-impl crate::support::ModelFields for List {
+impl crate::support::ModelFields for ListProperties {
     const NAME: &'static str = "List";
     const ODATA_TYPE: &'static str = "microsoft.graph.list";
     fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
@@ -94,7 +77,6 @@ impl crate::support::ModelFields for List {
         v.field("contentTypes", "content_types", &self.content_types);
         v.field("operations", "operations", &self.operations);
         v.field("subscriptions", "subscriptions", &self.subscriptions);
-        v.additional(&self.additional_data);
     }
     fn build<S: crate::support::Source>(s: &mut S) -> Self {
         Self {
@@ -118,33 +100,12 @@ impl crate::support::ModelFields for List {
             content_types: s.field("contentTypes"),
             operations: s.field("operations"),
             subscriptions: s.field("subscriptions"),
-            additional_data: s.additional(),
         }
     }
 }
-impl ::std::default::Default for List {
+impl ::std::default::Default for ListProperties {
     #[inline]
     fn default() -> Self {
-        crate::support::default_model()
-    }
-}
-impl ::std::fmt::Debug for List {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::support::debug_model(self, f)
-    }
-}
-impl ::std::clone::Clone for List {
-    #[inline]
-    fn clone(&self) -> Self {
-        crate::support::clone_model(self)
-    }
-}
-impl serde::Serialize for List {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::support::serialize_model(self, serializer)
+        crate::support::empty_properties()
     }
 }
