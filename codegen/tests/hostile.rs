@@ -204,6 +204,7 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
         "pub struct EvilThingPropertiesProperties {",
         "pub additional_data_2: ::std::option::Option<::std::string::String>,",
         "pub properties: ::std::option::Option<::std::string::String>,",
+        "pub struct EmptyThingProperties {}",
     ] {
         assert!(models.contains(decl), "no `{decl}` in\n{models}");
     }

@@ -243,6 +243,8 @@ fn model_tokens(
     let mut field_idents: Vec<(proc_macro2::Ident, &Property)> = Vec::new();
     let mut visits: Vec<TokenStream> = Vec::new();
     let mut builds: Vec<TokenStream> = Vec::new();
+    // Whether some property is there in every build of the model.
+    let mut unconditional = false;
     let props: Vec<TokenStream> = model
         .properties
         .iter()
@@ -265,6 +267,7 @@ fn model_tokens(
                 }
                 None => quote!(),
             };
+            unconditional |= field_cfg.is_empty();
             let docs = doc_lines(p.description.as_deref().unwrap_or(""));
             let rust = field_name.as_str();
             visits.push(quote!(#field_cfg v.field(#wire, #rust, &self.#field);));
@@ -390,6 +393,14 @@ fn model_tokens(
         None => format_ident!("{}Properties", ident),
     };
     let properties_doc = format!(" The documented properties of [`{ident}`].");
+    // A model without documented properties (an empty resource table), or
+    // whose properties are all of types that may be off, may neither visit
+    // nor ask for any.
+    let unused = if unconditional {
+        quote!()
+    } else {
+        quote!(#[allow(unused_variables)])
+    };
     quote! {
         #field_items
         #long_running
@@ -406,9 +417,11 @@ fn model_tokens(
             const NAME: &'static str = #name_text;
             const ODATA_TYPE: &'static str = #odata_type;
             #derived
+            #unused
             fn visit<'a, V: crate::support::Visitor<'a>>(&'a self, v: &mut V) {
                 #(#visits)*
             }
+            #unused
             fn build<S: crate::support::Source>(s: &mut S) -> Self {
                 Self {
                     #(#builds)*
