@@ -237,6 +237,14 @@ fn model_tokens(
     } else {
         doc.push_str(&format!("`{}`, documented at {sources}.", model.name));
     }
+    let properties = match index.properties_of(model.version, &model.name) {
+        Some(name) => name.ident(),
+        None => format_ident!("{}Properties", ident),
+    };
+    doc.push_str(&format!(
+        "\n\nIts documented properties are the fields of [`{properties}`], read and \
+         written through it; the ones this crate does not know are in `additional_data`."
+    ));
     let docs = doc_lines(&doc);
     let mut fields = Scope::default();
     fields.reserve("additional_data");
@@ -387,10 +395,6 @@ fn model_tokens(
         quote!()
     } else {
         quote!(const DERIVED: &'static [&'static str] = &[#(#derived),*];)
-    };
-    let properties = match index.properties_of(model.version, &model.name) {
-        Some(name) => name.ident(),
-        None => format_ident!("{}Properties", ident),
     };
     let properties_doc = format!(" The documented properties of [`{ident}`].");
     // A model without documented properties (an empty resource table), or

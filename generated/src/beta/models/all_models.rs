@@ -5,6 +5,8 @@ use super::*;
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/beta/resources/authenticationmethod.md:10`.
+///
+/// Its documented properties are the fields of [`AuthenticationMethodProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type AuthenticationMethod = crate::support::Model<AuthenticationMethodProperties>;
 /// The documented properties of [`AuthenticationMethod`].
 pub struct AuthenticationMethodProperties {
@@ -33,6 +35,8 @@ impl ::std::default::Default for AuthenticationMethodProperties {
 /// A representation of a password registered to a user.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/beta/resources/passwordauthenticationmethod.md:13`.
+///
+/// Its documented properties are the fields of [`PasswordAuthenticationMethodProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type PasswordAuthenticationMethod = crate::support::Model<
     PasswordAuthenticationMethodProperties,
 >;
@@ -70,6 +74,8 @@ impl ::std::default::Default for PasswordAuthenticationMethodProperties {
 /// A unified role definition is a collection of permissions
 ///
 /// `microsoft.graph.unifiedRoleDefinition`, documented at `spec/api-reference/beta/resources/unifiedroledefinition.md:10`.
+///
+/// Its documented properties are the fields of [`UnifiedRoleDefinitionProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type UnifiedRoleDefinition = crate::support::Model<UnifiedRoleDefinitionProperties>;
 /// The documented properties of [`UnifiedRoleDefinition`].
 pub struct UnifiedRoleDefinitionProperties {
@@ -143,6 +149,8 @@ impl ::std::default::Default for UnifiedRoleDefinitionProperties {
 /// **TODO: Add Description**
 ///
 /// `microsoft.graph.unifiedRoleManagementAlert`, documented at `spec/api-reference/beta/resources/unifiedrolemanagementalert.md:10`.
+///
+/// Its documented properties are the fields of [`UnifiedRoleManagementAlertProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type UnifiedRoleManagementAlert = crate::support::Model<
     UnifiedRoleManagementAlertProperties,
 >;

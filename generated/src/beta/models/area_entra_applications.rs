@@ -60,6 +60,8 @@ impl crate::request::Selectable for Application {
     type Field = ApplicationField;
 }
 /// `microsoft.graph.application`, documented at `spec/api-reference/beta/api/application-list.md:122`, `spec/api-reference/beta/api/application-list.md:266`, `spec/api-reference/beta/api/application-list.md:344`, `spec/api-reference/beta/api/application-list.md:423`, `spec/api-reference/beta/api/application-list.md:504`, `spec/api-reference/beta/api/application-list.md:551`.
+///
+/// Its documented properties are the fields of [`ApplicationProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type Application = crate::support::Model<ApplicationProperties>;
 /// The documented properties of [`Application`].
 pub struct ApplicationProperties {

@@ -66,6 +66,8 @@ impl crate::request::LongRunning for LongRunningOperation {
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/beta/resources/longrunningoperation.md:10`.
+///
+/// Its documented properties are the fields of [`LongRunningOperationProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type LongRunningOperation = crate::support::Model<LongRunningOperationProperties>;
 /// The documented properties of [`LongRunningOperation`].
 pub struct LongRunningOperationProperties {

@@ -38,6 +38,8 @@ impl crate::request::Selectable for HardwareOathAuthenticationMethod {
 /// Exposes the hardware OATH method on the user object.
 ///
 /// `microsoft.graph.hardwareOathAuthenticationMethod`, documented at `spec/api-reference/beta/resources/hardwareoathauthenticationmethod.md:12`.
+///
+/// Its documented properties are the fields of [`HardwareOathAuthenticationMethodProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type HardwareOathAuthenticationMethod = crate::support::Model<
     HardwareOathAuthenticationMethodProperties,
 >;

@@ -5,6 +5,8 @@ use super::*;
 /// The request body of `POST /identityGovernance/roleManagementAlerts/alerts/refresh`.
 ///
 /// From the parameter table at `spec/api-reference/beta/api/unifiedrolemanagementalert-refresh.md:60`.
+///
+/// Its documented properties are the fields of [`RefreshPostRequestBodyProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type RefreshPostRequestBody = crate::support::Model<
     RefreshPostRequestBodyProperties,
 >;

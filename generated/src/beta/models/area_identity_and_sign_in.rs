@@ -13,6 +13,8 @@ impl crate::request::LongRunning for Operation {
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/beta/resources/operation.md:10`.
+///
+/// Its documented properties are the fields of [`OperationProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type Operation = crate::support::Model<OperationProperties>;
 /// The documented properties of [`Operation`].
 pub struct OperationProperties {
@@ -54,6 +56,8 @@ impl ::std::default::Default for OperationProperties {
     }
 }
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:115`, `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:177`.
+///
+/// Its documented properties are the fields of [`PasswordResetResponseProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type PasswordResetResponse = crate::support::Model<PasswordResetResponseProperties>;
 /// The documented properties of [`PasswordResetResponse`].
 pub struct PasswordResetResponseProperties {
@@ -80,6 +84,8 @@ impl ::std::default::Default for PasswordResetResponseProperties {
 /// The request body of `POST /users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword`.
 ///
 /// From the parameter table at `spec/api-reference/beta/api/authenticationmethod-resetpassword.md:55`.
+///
+/// Its documented properties are the fields of [`ResetPasswordPostRequestBodyProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type ResetPasswordPostRequestBody = crate::support::Model<
     ResetPasswordPostRequestBodyProperties,
 >;

@@ -108,6 +108,8 @@ impl crate::request::Selectable for SecurityIncident {
     type Field = SecurityIncidentField;
 }
 /// `microsoft.graph.security.incident`, documented at `spec/api-reference/beta/api/security-incident-get.md:115`.
+///
+/// Its documented properties are the fields of [`SecurityIncidentProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type SecurityIncident = crate::support::Model<SecurityIncidentProperties>;
 /// The documented properties of [`SecurityIncident`].
 pub struct SecurityIncidentProperties {

@@ -3,6 +3,8 @@
 #[allow(unused_imports)]
 use super::*;
 /// `microsoft.graph.entity`, documented at `spec/api-reference/v1.0/resources/entity.md:10`.
+///
+/// Its documented properties are the fields of [`EntityProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type Entity = crate::support::Model<EntityProperties>;
 /// The documented properties of [`Entity`].
 pub struct EntityProperties {
@@ -41,6 +43,8 @@ impl crate::request::LongRunning for LongRunningOperation {
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.longRunningOperation`, documented at `spec/api-reference/v1.0/resources/longrunningoperation.md:10`.
+///
+/// Its documented properties are the fields of [`LongRunningOperationProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type LongRunningOperation = crate::support::Model<LongRunningOperationProperties>;
 /// The documented properties of [`LongRunningOperation`].
 pub struct LongRunningOperationProperties {
@@ -92,6 +96,8 @@ impl ::std::default::Default for LongRunningOperationProperties {
 /// A representation of a user's password.
 ///
 /// `microsoft.graph.passwordAuthenticationMethod`, documented at `spec/api-reference/v1.0/resources/passwordauthenticationmethod.md:11`.
+///
+/// Its documented properties are the fields of [`PasswordAuthenticationMethodProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type PasswordAuthenticationMethod = crate::support::Model<
     PasswordAuthenticationMethodProperties,
 >;

@@ -3,6 +3,8 @@
 #[allow(unused_imports)]
 use super::*;
 /// `microsoft.graph.application`, documented at `spec/api-reference/v1.0/api/application-post-applications.md:104`, `spec/api-reference/v1.0/api/application-delta.md:116`.
+///
+/// Its documented properties are the fields of [`ApplicationProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type Application = crate::support::Model<ApplicationProperties>;
 /// The documented properties of [`Application`].
 pub struct ApplicationProperties {

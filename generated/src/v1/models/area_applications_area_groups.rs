@@ -36,6 +36,8 @@ impl crate::request::Selectable for DirectoryObject {
 /// Represents a Microsoft Entra object.
 ///
 /// `microsoft.graph.directoryObject`, documented at `spec/api-reference/v1.0/resources/directoryobject.md:10`.
+///
+/// Its documented properties are the fields of [`DirectoryObjectProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type DirectoryObject = crate::support::Model<DirectoryObjectProperties>;
 /// The documented properties of [`DirectoryObject`].
 pub struct DirectoryObjectProperties {

@@ -3,6 +3,8 @@
 #[allow(unused_imports)]
 use super::*;
 /// `microsoft.graph.educationAssignment`, documented at `spec/api-reference/v1.0/api/educationassignment-publish.md:87`.
+///
+/// Its documented properties are the fields of [`EducationAssignmentProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type EducationAssignment = crate::support::Model<EducationAssignmentProperties>;
 /// The documented properties of [`EducationAssignment`].
 pub struct EducationAssignmentProperties {

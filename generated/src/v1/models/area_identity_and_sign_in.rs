@@ -5,6 +5,8 @@ use super::*;
 /// Represents an authentication method registered to a user.
 ///
 /// `microsoft.graph.authenticationMethod`, documented at `spec/api-reference/v1.0/resources/authenticationmethod.md:10`.
+///
+/// Its documented properties are the fields of [`AuthenticationMethodProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type AuthenticationMethod = crate::support::Model<AuthenticationMethodProperties>;
 /// The documented properties of [`AuthenticationMethod`].
 pub struct AuthenticationMethodProperties {
@@ -38,6 +40,8 @@ impl crate::request::LongRunning for Operation {
 /// The status of a long-running operation.
 ///
 /// `microsoft.graph.operation`, documented at `spec/api-reference/v1.0/resources/operation.md:10`.
+///
+/// Its documented properties are the fields of [`OperationProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type Operation = crate::support::Model<OperationProperties>;
 /// The documented properties of [`Operation`].
 pub struct OperationProperties {
@@ -81,6 +85,8 @@ impl ::std::default::Default for OperationProperties {
 /// Represents the new system-generated password after a password reset operation.
 ///
 /// `microsoft.graph.passwordResetResponse`, documented at `spec/api-reference/v1.0/resources/passwordresetresponse.md:10`.
+///
+/// Its documented properties are the fields of [`PasswordResetResponseProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type PasswordResetResponse = crate::support::Model<PasswordResetResponseProperties>;
 /// The documented properties of [`PasswordResetResponse`].
 pub struct PasswordResetResponseProperties {
@@ -108,6 +114,8 @@ impl ::std::default::Default for PasswordResetResponseProperties {
 /// The request body of `POST /users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`.
 ///
 /// From the parameter table at `spec/api-reference/v1.0/api/authenticationmethod-resetpassword.md:61`.
+///
+/// Its documented properties are the fields of [`ResetPasswordPostRequestBodyProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type ResetPasswordPostRequestBody = crate::support::Model<
     ResetPasswordPostRequestBodyProperties,
 >;

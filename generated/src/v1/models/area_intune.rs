@@ -220,6 +220,8 @@ impl crate::request::Selectable for ManagedDevice {
     type Field = ManagedDeviceField;
 }
 /// `microsoft.graph.managedDevice`, documented at `spec/api-reference/v1.0/api/intune-devices-manageddevice-get.md:61`.
+///
+/// Its documented properties are the fields of [`ManagedDeviceProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type ManagedDevice = crate::support::Model<ManagedDeviceProperties>;
 /// The documented properties of [`ManagedDevice`].
 pub struct ManagedDeviceProperties {

@@ -5,6 +5,8 @@ use super::*;
 /// The request body of `POST /me/events/{id}/attachments/createUploadSession`.
 ///
 /// From the parameter table at `spec/api-reference/v1.0/api/attachment-createuploadsession.md:76`.
+///
+/// Its documented properties are the fields of [`CreateUploadSessionPostRequestBodyProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type CreateUploadSessionPostRequestBody = crate::support::Model<
     CreateUploadSessionPostRequestBodyProperties,
 >;
@@ -32,6 +34,8 @@ impl ::std::default::Default for CreateUploadSessionPostRequestBodyProperties {
     }
 }
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
+///
+/// Its documented properties are the fields of [`MessageProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type Message = crate::support::Model<MessageProperties>;
 /// The documented properties of [`Message`].
 pub struct MessageProperties {
@@ -73,6 +77,8 @@ impl ::std::default::Default for MessageProperties {
 /// The request body of `POST /me/sendMail`.
 ///
 /// From the parameter table at `spec/api-reference/v1.0/api/user-sendmail.md:62`.
+///
+/// Its documented properties are the fields of [`SendMailPostRequestBodyProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type SendMailPostRequestBody = crate::support::Model<
     SendMailPostRequestBodyProperties,
 >;
@@ -106,6 +112,8 @@ impl ::std::default::Default for SendMailPostRequestBodyProperties {
 /// The UploadSession resource provides information about how to upload large files to OneDrive, OneDrive for Business, or SharePoint document libraries, or as file attachments to Outlook event and message objects.
 ///
 /// `microsoft.graph.uploadSession`, documented at `spec/api-reference/v1.0/resources/uploadsession.md:11`.
+///
+/// Its documented properties are the fields of [`UploadSessionProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type UploadSession = crate::support::Model<UploadSessionProperties>;
 /// The documented properties of [`UploadSession`].
 pub struct UploadSessionProperties {

@@ -5,6 +5,8 @@ use super::*;
 /// The list resource represents a list in a site.
 ///
 /// `microsoft.graph.list`, documented at `spec/api-reference/v1.0/resources/list.md:10`.
+///
+/// Its documented properties are the fields of [`ListProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type List = crate::support::Model<ListProperties>;
 /// The documented properties of [`List`].
 pub struct ListProperties {

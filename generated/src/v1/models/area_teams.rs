@@ -3,6 +3,8 @@
 #[allow(unused_imports)]
 use super::*;
 /// `microsoft.graph.chatMessage`, documented at `spec/api-reference/v1.0/api/chat-post-messages.md:122`.
+///
+/// Its documented properties are the fields of [`ChatMessageProperties`], read and written through it; the ones this crate does not know are in `additional_data`.
 pub type ChatMessage = crate::support::Model<ChatMessageProperties>;
 /// The documented properties of [`ChatMessage`].
 pub struct ChatMessageProperties {
