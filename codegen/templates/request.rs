@@ -2,7 +2,8 @@
 //! method, URL, query options, headers and body, builds an
 //! `http::Request<Vec<u8>>`, and parses an `http::Response` into its typed
 //! result. The `reqwest` feature adds `send`, retries on throttling, paging
-//! and long-running-operation polling on top (see [`send`]).
+//! and long-running-operation polling on top (`Request::send`, with the
+//! `reqwest` feature only).
 //!
 //! Copied into every generated crate from `codegen/templates/request.rs`.
 

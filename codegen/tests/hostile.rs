@@ -256,6 +256,30 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
         String::from_utf8_lossy(&output.stderr)
     );
 
+    // Its docs build without a rustdoc warning: the docs' prose is
+    // Markdown for learn.microsoft.com, with brackets, tags and bare URLs
+    // that rustdoc would read as its own (`evil.md`'s `address`).
+    let output = Command::new(env!("CARGO"))
+        .current_dir(&out)
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .args([
+            "doc",
+            "--quiet",
+            "--no-deps",
+            "--no-default-features",
+            "--features",
+            "v1,full",
+            "--target-dir",
+        ])
+        .arg(common::target_dir())
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "the generated crate's docs warn:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
     // And its permission tables read at run time: a program that depends
     // on the crate lists every operation the tables hold.
     let program = root.with_extension("reader");

@@ -6,6 +6,7 @@
 
 pub mod builder_tests;
 pub mod crate_files;
+mod doc_text;
 pub mod e2e;
 pub mod examples;
 pub mod features;

@@ -9,6 +9,7 @@
 //! unchanged.
 
 use super::doc_lines;
+use super::doc_text::rustdoc_safe;
 use crate::ir::{ApiVersion, EnumType, Ir, Model, Property};
 use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
@@ -218,7 +219,7 @@ fn model_tokens(
     let name_text = ident.to_string();
     let mut doc = String::new();
     if let Some(d) = &model.description {
-        doc.push_str(d);
+        doc.push_str(&rustdoc_safe(d));
         doc.push_str("\n\n");
     }
     let sources = model
@@ -276,7 +277,7 @@ fn model_tokens(
                 None => quote!(),
             };
             unconditional |= field_cfg.is_empty();
-            let docs = doc_lines(p.description.as_deref().unwrap_or(""));
+            let docs = doc_lines(&rustdoc_safe(p.description.as_deref().unwrap_or("")));
             let rust = field_name.as_str();
             visits.push(quote!(#field_cfg v.field(#wire, #rust, &self.#field);));
             builds.push(quote!(#field_cfg #field: s.field(#wire),));

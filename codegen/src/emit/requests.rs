@@ -762,7 +762,10 @@ impl Emitter<'_> {
             };
             let alternatives_doc = match step {
                 Step::Key { alternatives, .. } if !alternatives.is_empty() => {
-                    let t = format!(" The key may also be: {}.", alternatives.join(", "));
+                    let t = format!(
+                        " The key may also be: {}.",
+                        super::doc_text::rustdoc_safe(&alternatives.join(", "))
+                    );
                     quote!(#[doc = ""] #[doc = #t])
                 }
                 _ => quote!(),
@@ -1219,12 +1222,15 @@ fn param_name(name: &str, before: &str) -> String {
 
 /// The rustdoc of a request: method and path, title, permissions table, sources.
 pub fn operation_doc(op: &Operation, method: &str, path: &str, scope: Option<&str>) -> String {
-    let mut doc = format!("`{method} {path}`\n\n{}\n", op.title);
+    // The docs' prose is escaped for rustdoc (see `doc_text`); what this
+    // function writes around it is rustdoc Markdown on purpose.
+    let safe = super::doc_text::rustdoc_safe;
+    let mut doc = format!("`{method} {path}`\n\n{}\n", safe(&op.title));
     if let Some(s) = scope {
-        doc.push_str(&format!("\n{s}.\n"));
+        doc.push_str(&format!("\n{}.\n", safe(s)));
     }
     if let Some(d) = &op.description {
-        doc.push_str(&format!("\n{d}\n"));
+        doc.push_str(&format!("\n{}\n", safe(d)));
     }
     doc.push_str("\n# Permissions\n\n");
     if op.permissions.is_empty() {
@@ -1255,7 +1261,7 @@ pub fn operation_doc(op: &Operation, method: &str, path: &str, scope: Option<&st
                     .as_deref()
                     .map(|s| format!(" ({s})"))
                     .unwrap_or_default(),
-                set.admin_roles.join(", ")
+                safe(&set.admin_roles.join(", "))
             ));
         }
     }
