@@ -1243,7 +1243,7 @@ pub fn operation_doc(op: &Operation, method: &str, path: &str, scope: Option<&st
             for (scheme, grant) in set.schemes() {
                 doc.push_str(&format!(
                     "| {} | {} | {} |\n",
-                    set.scope.as_deref().unwrap_or("all"),
+                    table_cell(set.scope.as_deref().unwrap_or("all")),
                     scheme.label(),
                     grant_cells(grant)
                 ));
@@ -1259,7 +1259,7 @@ pub fn operation_doc(op: &Operation, method: &str, path: &str, scope: Option<&st
                 "\nAdmin roles{}: {}.\n",
                 set.scope
                     .as_deref()
-                    .map(|s| format!(" ({s})"))
+                    .map(|s| format!(" ({})", safe(s)))
                     .unwrap_or_default(),
                 safe(&set.admin_roles.join(", "))
             ));
@@ -1294,15 +1294,21 @@ fn published_page(file: &str, version: crate::ir::ApiVersion) -> Option<String> 
     ok.then(|| format!("https://learn.microsoft.com/graph/api/{name}?view={view}"))
 }
 
+/// Docs text in a cell of a rustdoc table: safe for rustdoc, and a `|`
+/// cannot start another cell.
+fn table_cell(text: &str) -> String {
+    super::doc_text::rustdoc_safe(text).replace('|', "\\|")
+}
+
 fn grant_cells(grant: &SchemePermissions) -> String {
     match grant {
         SchemePermissions::Listed { least, higher } => {
             let h = if higher.is_empty() {
                 "none".to_string()
             } else {
-                higher.join(", ")
+                table_cell(&higher.join(", "))
             };
-            format!("{} | {}", least.join(", "), h)
+            format!("{} | {}", table_cell(&least.join(", ")), h)
         }
         SchemePermissions::Status(SchemeStatus::NotSupported) => {
             "not supported | not supported".into()
@@ -1314,6 +1320,15 @@ fn grant_cells(grant: &SchemePermissions) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docs_text_in_a_table_cell_stays_in_its_cell() {
+        assert_eq!(
+            table_cell("For [a] user | or <group>"),
+            r"For \[a\] user \| or \<group>"
+        );
+        assert_eq!(table_cell("User.Read.All"), "User.Read.All");
+    }
 
     #[test]
     fn id_parameters_are_named_by_their_collection() {
