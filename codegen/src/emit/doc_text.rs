@@ -138,6 +138,38 @@ mod tests {
     }
 
     #[test]
+    fn any_text_only_gains_escapes_and_autolink_brackets() {
+        use proptest::prelude::*;
+        let alphabet = prop::sample::select(vec![
+            '[', ']', '<', '>', '`', '`', 'h', 't', 'p', 's', ':', '/', '/', '.', ' ', 'x', '\\',
+            'é', '\n',
+        ]);
+        let pieces = prop::sample::select(vec!["https://", "http://", "a.b", ""]);
+        let texts = prop::collection::vec((alphabet, pieces), 0..40).prop_map(|parts| {
+            parts
+                .into_iter()
+                .map(|(c, piece)| format!("{c}{piece}"))
+                .collect::<String>()
+        });
+        proptest!(ProptestConfig::with_cases(20_000), |(text in texts)| {
+            let safe = rustdoc_safe(&text);
+            // Nothing is dropped or reordered: the text is a subsequence
+            // of what rustdoc gets, which only adds `\`, `<` and `>`.
+            let mut added = String::new();
+            let mut wanted = text.chars().peekable();
+            for c in safe.chars() {
+                if wanted.peek() == Some(&c) {
+                    wanted.next();
+                } else {
+                    added.push(c);
+                }
+            }
+            prop_assert!(wanted.next().is_none(), "{:?} lost text in {:?}", text, safe);
+            prop_assert!(added.chars().all(|c| matches!(c, '\\' | '<' | '>')), "{:?} added {:?}", text, added);
+        });
+    }
+
+    #[test]
     fn code_spans_and_autolinks_stay_as_written() {
         let kept = [
             "`GET /users/{id}` and ``a ` b``",
