@@ -28,8 +28,9 @@ pub enum TypeKind {
 pub struct TypeIndex {
     names: BTreeMap<(ApiVersion, String), (RustName, TypeKind)>,
     /// The struct of each model's documented properties (`UserProperties`
-    /// of `User`), named after every type so that a type keeps its name.
-    properties: BTreeMap<(ApiVersion, String), RustName>,
+    /// of `User`) and its `$select` enum (`UserField`), named after every
+    /// type so that a type keeps its name.
+    properties: BTreeMap<(ApiVersion, String), (RustName, RustName)>,
     enums: BTreeMap<(ApiVersion, String), EnumType>,
 }
 
@@ -63,8 +64,10 @@ impl TypeIndex {
             .filter(|(_, (_, kind))| *kind == TypeKind::Model)
             .map(|((version, name), (rust, _))| {
                 let scope = scopes.entry(*version).or_default();
-                let of = scope.name(&format!("{}Properties", rust.as_str()), Case::UpperCamel);
-                ((*version, name.clone()), of)
+                let properties =
+                    scope.name(&format!("{}Properties", rust.as_str()), Case::UpperCamel);
+                let field = scope.name(&format!("{}Field", rust.as_str()), Case::UpperCamel);
+                ((*version, name.clone()), (properties, field))
             })
             .collect();
         let enums = ir
@@ -79,8 +82,8 @@ impl TypeIndex {
         }
     }
 
-    /// The name of a model's properties struct.
-    pub fn properties_of(&self, version: ApiVersion, name: &str) -> Option<&RustName> {
+    /// The names of a model's properties struct and its `$select` enum.
+    pub fn properties_of(&self, version: ApiVersion, name: &str) -> Option<&(RustName, RustName)> {
         self.properties.get(&(version, name.to_string()))
     }
 
@@ -238,9 +241,12 @@ fn model_tokens(
     } else {
         doc.push_str(&format!("`{}`, documented at {sources}.", model.name));
     }
-    let properties = match index.properties_of(model.version, &model.name) {
-        Some(name) => name.ident(),
-        None => format_ident!("{}Properties", ident),
+    let (properties, field_enum) = match index.properties_of(model.version, &model.name) {
+        Some((properties, field)) => (properties.ident(), field.ident()),
+        None => (
+            format_ident!("{}Properties", ident),
+            format_ident!("{}Field", ident),
+        ),
     };
     doc.push_str(&format!(
         "\n\nIts documented properties are the fields of [`{properties}`], read and \
@@ -289,7 +295,6 @@ fn model_tokens(
         })
         .collect();
     // `$select`/`$expand` names: one variant per property.
-    let field_enum = format_ident!("{}Field", ident);
     let mut variants = Scope::default();
     let variant_list: Vec<(RustName, &str)> = model
         .properties
@@ -577,8 +582,46 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::derived_types;
+    use super::{derived_types, TypeIndex};
     use crate::ir::{ApiVersion, Ir, Model, ModelOrigin};
+
+    #[test]
+    fn types_keep_their_names_and_a_model_s_own_items_take_the_next_free_ones() {
+        let v1 = ApiVersion::V1;
+        let page = ModelOrigin::ResourcePage;
+        let ir = Ir {
+            models: vec![
+                model(v1, "microsoft.graph.thing", None, page),
+                model(v1, "microsoft.graph.thingProperties", None, page),
+                model(v1, "microsoft.graph.thingField", None, page),
+            ],
+            ..Ir::default()
+        };
+        let index = TypeIndex::new(&ir);
+        let name = |ty: &str| index.get(v1, ty).map(|(n, _)| n.as_str().to_string());
+        let own = |ty: &str| {
+            index
+                .properties_of(v1, ty)
+                .map(|(p, f)| (p.as_str().to_string(), f.as_str().to_string()))
+        };
+        assert_eq!(name("microsoft.graph.thing").as_deref(), Some("Thing"));
+        assert_eq!(
+            name("microsoft.graph.thingProperties").as_deref(),
+            Some("ThingProperties")
+        );
+        assert_eq!(
+            name("microsoft.graph.thingField").as_deref(),
+            Some("ThingField")
+        );
+        assert_eq!(
+            own("microsoft.graph.thing"),
+            Some(("ThingProperties2".into(), "ThingField2".into()))
+        );
+        assert_eq!(
+            own("microsoft.graph.thingField"),
+            Some(("ThingFieldProperties".into(), "ThingFieldField".into()))
+        );
+    }
 
     fn model(version: ApiVersion, name: &str, base: Option<&str>, origin: ModelOrigin) -> Model {
         Model {
