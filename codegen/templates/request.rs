@@ -369,7 +369,10 @@ impl<T: Selectable> Selectable for Page<T> {
 }
 
 impl<T> Page<T> {
-    /// The request for the next page, if there is one.
+    /// The request for the next page, if there is one: a bare `GET` of the
+    /// next link. `pages()` and `send_all()` give it the headers of the
+    /// request before (the token, `ConsistencyLevel`, `Prefer`), as Graph
+    /// wants them on every page.
     pub fn next_request(&self) -> Option<Request<Page<T>>> {
         self.next_link.as_ref().map(|link| Request::new(http::Method::GET, link.clone()))
     }
@@ -560,6 +563,18 @@ pub mod send {
         }
     }
 
+    /// `next` with the headers of `before`, less those of its body: the
+    /// next page of a collection is asked for as the first page was.
+    fn with_headers_of<T, U, P>(mut next: Request<T>, before: &Request<U, P>) -> Request<T> {
+        next.headers = before
+            .headers
+            .iter()
+            .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+            .cloned()
+            .collect();
+        next
+    }
+
     /// The pages of a collection, fetched one by one.
     pub struct Pages<T> {
         next: Option<Request<Page<T>>>,
@@ -572,7 +587,7 @@ pub mod send {
             let request = self.next.take()?;
             let page = request.send(&self.client).await;
             if let Ok(p) = &page {
-                self.next = p.next_request();
+                self.next = p.next_request().map(|next| with_headers_of(next, &request));
             }
             Some(page)
         }

@@ -30,6 +30,8 @@ fn decode(text: &str) -> String {
 pub fn serve(exchanges: Vec<(Expect, Reply)>) -> (String, std::thread::JoinHandle<Vec<String>>) {
     let server = tiny_http::Server::http("127.0.0.1:0").expect("a free port on 127.0.0.1");
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(0);
+    let base = format!("http://127.0.0.1:{port}");
+    let url = base.clone();
     let handle = std::thread::spawn(move || {
         let mut failures = Vec::new();
         for (expect, reply) in exchanges {
@@ -89,7 +91,12 @@ pub fn serve(exchanges: Vec<(Expect, Reply)>) -> (String, std::thread::JoinHandl
                     _ => failures.push(format!("body is not a JSON object: {body:?}")),
                 }
             }
-            let mut response = tiny_http::Response::from_data(reply.body.to_vec()).with_status_code(reply.status);
+            // A reply can name the server itself (a next link): `{{server}}`.
+            let body = match std::str::from_utf8(reply.body) {
+                Ok(text) if text.contains("{{server}}") => text.replace("{{server}}", &base).into_bytes(),
+                _ => reply.body.to_vec(),
+            };
+            let mut response = tiny_http::Response::from_data(body).with_status_code(reply.status);
             for (name, value) in reply.headers {
                 if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
                     response = response.with_header(h);
@@ -99,5 +106,5 @@ pub fn serve(exchanges: Vec<(Expect, Reply)>) -> (String, std::thread::JoinHandl
         }
         failures
     });
-    (format!("http://127.0.0.1:{port}"), handle)
+    (url, handle)
 }

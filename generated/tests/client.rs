@@ -82,6 +82,43 @@ async fn paging_follows_next_links_and_select_is_typed() {
 }
 
 #[tokio::test]
+async fn every_page_is_asked_for_with_the_first_request_s_headers() {
+    // Graph wants the token on every page, and `ConsistencyLevel` on every
+    // page of an advanced query (`$count`, `$search`).
+    const HEADERS: &[(&str, &str)] = &[("Authorization", "Bearer t0ken"), ("ConsistencyLevel", "eventual")];
+    let (base, server) = serve(vec![
+        (
+            Expect { query: &[("$count", "true")], headers: HEADERS, ..expect("/v1.0/groups/g1/members") },
+            json(
+                200,
+                br#"{"value": [{"id": "a"}], "@odata.nextLink": "{{server}}/v1.0/groups/g1/members?$count=true&$skiptoken=x"}"#,
+            ),
+        ),
+        (
+            Expect {
+                query: &[("$count", "true"), ("$skiptoken", "x")],
+                headers: HEADERS,
+                ..expect("/v1.0/groups/g1/members")
+            },
+            json(200, br#"{"value": [{"id": "b"}]}"#),
+        ),
+    ]);
+    let items = v1::requests::root_at(&format!("{base}/v1.0"))
+        .groups()
+        .by_group_id("g1")
+        .members()
+        .get()
+        .count(true)
+        .header("Authorization", "Bearer t0ken")
+        .send_all(&reqwest::Client::new())
+        .await
+        .expect("both pages");
+    let ids: Vec<_> = items.iter().map(|m| m.id.as_deref()).collect();
+    assert_eq!(ids, [Some("a"), Some("b")]);
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
 async fn send_all_walks_every_page() {
     let (base, server) = serve(vec![
         (expect("/v1.0/groups/g1/members"), json(200, br#"{"value": [{"id": "a"}]}"#)),

@@ -30,6 +30,8 @@ pub fn serve(
     let server = tiny_http::Server::http("127.0.0.1:0")
         .expect("a free port on 127.0.0.1");
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(0);
+    let base = format!("http://127.0.0.1:{port}");
+    let url = base.clone();
     let handle = std::thread::spawn(move || {
         let mut failures = Vec::new();
         for (expect, reply) in exchanges {
@@ -109,7 +111,13 @@ pub fn serve(
                     _ => failures.push(format!("body is not a JSON object: {body:?}")),
                 }
             }
-            let mut response = tiny_http::Response::from_data(reply.body.to_vec())
+            let body = match std::str::from_utf8(reply.body) {
+                Ok(text) if text.contains("{{server}}") => {
+                    text.replace("{{server}}", &base).into_bytes()
+                }
+                _ => reply.body.to_vec(),
+            };
+            let mut response = tiny_http::Response::from_data(body)
                 .with_status_code(reply.status);
             for (name, value) in reply.headers {
                 if let Ok(h) = tiny_http::Header::from_bytes(
@@ -123,5 +131,5 @@ pub fn serve(
         }
         failures
     });
-    (format!("http://127.0.0.1:{port}"), handle)
+    (url, handle)
 }
