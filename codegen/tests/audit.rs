@@ -133,3 +133,50 @@ fn modern_pages_agree_with_devx_on_at_least_80_percent() {
         .filter(|f| f.verdict != Verdict::Agree)
         .all(|f| f.source.line > 0 && f.source.file.starts_with("modern/")));
 }
+
+#[test]
+fn intune_s_copy_of_a_shared_page_does_not_outrank_it() {
+    // `intune-shared-user-create.md` documents `POST /users` beside
+    // `user-post-users.md`, under another name and with Intune's
+    // permissions; it sorts first by file name, and used to win.
+    let ir = ir(&[
+        (
+            "v1.0/api/intune-shared-user-create.md",
+            page(
+                "POST /users",
+                "DeviceManagementManagedDevices.ReadWrite.All|Not available.",
+                "Not supported.|Not supported.",
+            ),
+        ),
+        (
+            "v1.0/api/user-post-users.md",
+            page(
+                "POST /users",
+                "User.ReadWrite.All|Directory.ReadWrite.All",
+                "User.ReadWrite.All|Directory.ReadWrite.All",
+            ),
+        ),
+    ]);
+    let create = ir
+        .operations
+        .iter()
+        .find(|o| o.endpoints.iter().any(|e| e.path == "/users"))
+        .expect("POST /users");
+    assert!(
+        create.sources[0].file.ends_with("user-post-users.md"),
+        "{:?}",
+        create.sources
+    );
+    let least: Vec<&str> = create
+        .permissions
+        .iter()
+        .flat_map(|set| set.schemes())
+        .filter_map(|(_, grant)| match grant {
+            codegen::ir::SchemePermissions::Listed { least, .. } => Some(least),
+            _ => None,
+        })
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(least, ["User.ReadWrite.All", "User.ReadWrite.All"]);
+}

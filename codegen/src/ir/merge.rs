@@ -3,7 +3,8 @@
 //! describes an endpoint merges into one operation that lists all sources.
 //!
 //! The merge rule, in order: Markdown source beats rendered text; a page
-//! beats its variants (`intune-shared-user-get.md` of `user-get.md`); a
+//! beats its variants (`intune-shared-user-get.md` of `user-get.md`, and
+//! any `intune-shared-` copy of a page that is not Intune's); a
 //! page that documents fewer endpoints (more specific) beats a broader one;
 //! then the file path, for determinism. Unknown never beats known.
 //! Disagreeing known facts produce a `D0501` diagnostic that names both
@@ -610,11 +611,17 @@ pub(super) fn file_stem(file: &str) -> String {
 }
 
 /// Whether `stem` names a variant of the page `other`: it ends with
-/// `-<other>` (`intune-shared-user-get` of `user-get`).
+/// `-<other>` (`intune-shared-user-get` of `user-get`), or it is one of
+/// Intune's copies of a shared page (`intune-shared-...`) and `other` is
+/// not Intune's. The copies are not always named after the page they copy:
+/// `intune-shared-user-create` documents `POST /users` beside
+/// `user-post-users`, with the permissions of Intune's scopes only.
 fn is_variant_of(stem: &str, other: &str) -> bool {
-    stem.len() > other.len() + 1
+    let named_after = stem.len() > other.len() + 1
         && stem.ends_with(other)
-        && stem.as_bytes()[stem.len() - other.len() - 1] == b'-'
+        && stem.as_bytes()[stem.len() - other.len() - 1] == b'-';
+    let intune_copy = stem.starts_with("intune-shared-") && !other.starts_with("intune-");
+    named_after || intune_copy
 }
 
 /// `/me/...` as `/users/{me}/...`: Graph's alias for the signed-in user,
@@ -1426,6 +1433,19 @@ mod tests {
         assert!(!is_variant_of("user-get", "user-get"));
         assert!(!is_variant_of("superuser-get", "user-get"));
         assert!(!is_variant_of("user-get", "intune-shared-user-get"));
+        // Intune's copies of shared pages, whatever their names.
+        assert!(is_variant_of(
+            "intune-shared-user-create",
+            "user-post-users"
+        ));
+        assert!(!is_variant_of(
+            "user-post-users",
+            "intune-shared-user-create"
+        ));
+        assert!(!is_variant_of(
+            "intune-shared-user-create",
+            "intune-devices-user-create"
+        ));
         assert_eq!(file_stem("a/b/v1.0/api/User-Get.md"), "user-get");
         assert_eq!(file_stem("000_3e27.txt"), "000_3e27");
     }
