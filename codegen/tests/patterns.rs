@@ -1673,3 +1673,77 @@ fn a_body_under_another_content_type_is_text_not_broken_json() {
     assert_eq!(invalid.len(), 1, "{:#?}", p.diagnostics);
     assert!(invalid[0] > 20, "the JSON one, not the zip: {invalid:?}");
 }
+
+/// An API page with one request line and one example request.
+fn action_page(title: &str, request_line: &str, example: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndoc_type: apiPageType\n---\n# {title}\n\nNamespace: microsoft.graph\n\n{PERMISSIONS}\
+         ## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{request_line}\n```\n\n## Example\n\n\
+         <!-- {{ \"blockType\": \"request\", \"name\": \"an_example\" }} -->\n```http\n{example}\n```\n"
+    )
+}
+
+#[test]
+fn a_request_line_with_the_wrong_method_takes_its_examples_when_the_title_agrees() {
+    // application-delete-owners.md: "Remove owner", written as a POST; its
+    // example sends DELETE.
+    let owners = action_page(
+        "Remove owner",
+        "POST /applications/{id}/owners/{id}/$ref",
+        "DELETE https://graph.microsoft.com/v1.0/applications/a1/owners/o1/$ref",
+    );
+    // projectrome-delete-historyitem.md: "Delete a historyItem", written as
+    // a DELETE; its example sends PUT. The title backs the request line.
+    let history = action_page(
+        "Delete a historyItem",
+        "DELETE /me/activities/{id}/historyItems/{id}",
+        "PUT https://graph.microsoft.com/v1.0/me/activities/a1/historyItems/h1",
+    );
+    // No verb in the title: nothing to decide by.
+    let neither = action_page(
+        "Sharing links",
+        "POST /shares/{id}/permission/grant",
+        "GET https://graph.microsoft.com/v1.0/shares/s1/permission/grant",
+    );
+    let ir = tree(&[
+        ("v1.0/api/application-delete-owners.md", &owners),
+        ("v1.0/api/projectrome-delete-historyitem.md", &history),
+        ("v1.0/api/permission-grant.md", &neither),
+    ]);
+    let method_of = |path: &str| {
+        ir.operations
+            .iter()
+            .find(|o| o.endpoints.iter().any(|e| e.path == path))
+            .map(|o| o.endpoints[0].method.as_str())
+    };
+    assert_eq!(
+        method_of("/applications/{id}/owners/{id}/$ref"),
+        Some("DELETE")
+    );
+    assert_eq!(
+        method_of("/me/activities/{id}/historyItems/{id}"),
+        Some("DELETE")
+    );
+    assert_eq!(method_of("/shares/{id}/permission/grant"), Some("POST"));
+    let taken: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::MethodFromExamples)
+        .map(|d| d.file.as_str())
+        .collect();
+    assert_eq!(taken, ["v1.0/api/application-delete-owners.md"]);
+    // The remove takes no body, as a DELETE does not.
+    let remove = ir
+        .operations
+        .iter()
+        .find(|o| {
+            o.endpoints[0].method == "DELETE" && o.endpoints[0].path.starts_with("/applications")
+        })
+        .expect("the remove");
+    assert!(
+        remove.request_body.type_name.is_none(),
+        "{:?}",
+        remove.request_body
+    );
+    assert_eq!(remove.request_body.kind, codegen::ir::BodyKind::None);
+}

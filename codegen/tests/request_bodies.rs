@@ -478,7 +478,9 @@ fn the_2020_tree_types_its_action_bodies() {
     }
     let reference = model(&ir, "microsoft.graph.referenceCreate");
     assert_eq!(reference.origin, ModelOrigin::Reference);
-    assert!(reference.sources.len() >= 15, "{:?}", reference.sources);
+    // 14 pages (application-delete-owners.md, which wrote its DELETE as a
+    // POST, no longer counts: D0403); a floor, not the exact count.
+    assert!(reference.sources.len() >= 14, "{:?}", reference.sources);
 }
 
 /// group-post-members.md and user-post-manager.md, cut down: the prose

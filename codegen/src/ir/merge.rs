@@ -150,6 +150,9 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
         examples,
         example_paths,
     } = parts;
+    let mut diags = Vec::new();
+    let title = page.title.as_deref().unwrap_or("");
+    let endpoints = method_from_examples(endpoints, title, &examples, &example_paths, &mut diags);
     // Each endpoint with its task; all the page's own if they do not pair.
     let tasks = if endpoint_tasks.len() == endpoints.len() {
         endpoint_tasks
@@ -159,7 +162,6 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
     let mut endpoints: Vec<(Endpoint, u16)> = endpoints.into_iter().zip(tasks).collect();
     debug_assert_eq!(examples.len(), example_paths.len());
     let mut out = Vec::new();
-    let mut diags = Vec::new();
     let version = page.version.unwrap_or_else(|| {
         diags.push(Diagnostic::new(
             Code::NoVersion,
@@ -303,6 +305,77 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
         }
     }
     (out, diags)
+}
+
+/// A page's endpoints with the method its examples send, when the page's
+/// request lines give one method, every example request to Graph sends
+/// one other method to a path they document, and the page's title names
+/// that method's verb: application-delete-owners.md ("Remove owner")
+/// writes `POST /applications/{id}/owners/{id}/$ref`, and its example
+/// sends `DELETE` to it, as Graph wants. Either side can be the
+/// copy-paste slip: projectrome-delete-historyitem.md ("Delete a
+/// historyItem") writes `DELETE` and its example `PUT`, so the title
+/// decides, and without a verb that names one of them nothing changes.
+fn method_from_examples(
+    mut endpoints: Vec<Endpoint>,
+    title: &str,
+    examples: &[Example],
+    example_paths: &[Option<String>],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Endpoint> {
+    let Some(first) = endpoints.first() else {
+        return endpoints;
+    };
+    let stated = first.method.as_str();
+    if endpoints.iter().any(|e| e.method != stated) {
+        return endpoints;
+    }
+    let sent: Vec<(&str, &str)> = examples
+        .iter()
+        .zip(example_paths)
+        .filter_map(|(e, path)| Some((e.request.as_ref()?.method.as_str(), path.as_deref()?)))
+        .collect();
+    let Some(&(method, _)) = sent.first() else {
+        return endpoints;
+    };
+    let all_to_documented_paths = sent.iter().all(|&(m, path)| {
+        let target = Target::parse(path);
+        m == method && endpoints.iter().any(|e| fits(&e.path, &target))
+    });
+    if method == stated || !all_to_documented_paths || !title_names(title, method) {
+        return endpoints;
+    }
+    let method = method.to_string();
+    diags.push(Diagnostic::at(
+        Code::MethodFromExamples,
+        &first.source,
+        format!(
+            "the request lines say `{stated}`, but every example request ({}) sends `{method}` to a documented path, as the title's verb says; `{method}` taken",
+            sent.len()
+        ),
+    ));
+    for e in &mut endpoints {
+        e.method.clone_from(&method);
+    }
+    endpoints
+}
+
+/// Whether a page's title starts with a verb that only `method` does:
+/// "Remove owner" names `DELETE`, "Create user" `POST`.
+fn title_names(title: &str, method: &str) -> bool {
+    let verb = title
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let named = match verb.as_str() {
+        "delete" | "remove" => "DELETE",
+        "get" | "list" => "GET",
+        "create" | "add" => "POST",
+        "update" => "PATCH",
+        _ => return false,
+    };
+    named.eq_ignore_ascii_case(method)
 }
 
 /// The endpoints with distinct path keys, first kept, and their keys. (A

@@ -6,7 +6,10 @@
 //! which as a body type would ask a user to build a contact to add a group
 //! member. So a `POST` to a `$ref` path sends a `referenceCreate` and a
 //! `PUT` (a single-valued reference, such as a user's manager) a
-//! `referenceUpdate`, as the Graph SDKs name them.
+//! `referenceUpdate`, as the Graph SDKs name them. A `DELETE` of one sends
+//! nothing, whatever its page's prose or example says
+//! (application-delete-owners.md copies the page that adds an owner, body
+//! and all).
 
 use super::merge::ProseStates;
 use super::{ApiVersion, BodyKind, Model, ModelOrigin, Operation, Property, Source};
@@ -27,11 +30,7 @@ impl Reference {
     /// The reference an operation's request sends, when its path is a
     /// `$ref` path and its method sends one.
     fn of(op: &Operation) -> Option<Reference> {
-        let endpoint = op.endpoints.first()?;
-        let last = endpoint.path.rsplit('/').next()?;
-        if !last.eq_ignore_ascii_case("$ref") {
-            return None;
-        }
+        let endpoint = op.endpoints.first().filter(|_| to_a_reference(op))?;
         match endpoint.method.as_str() {
             "POST" => Some(Reference::Create),
             "PUT" => Some(Reference::Update),
@@ -75,6 +74,14 @@ impl Reference {
     }
 }
 
+/// Whether an operation's path is a `$ref` path.
+fn to_a_reference(op: &Operation) -> bool {
+    op.endpoints
+        .first()
+        .and_then(|e| e.path.rsplit('/').next())
+        .is_some_and(|last| last.eq_ignore_ascii_case("$ref"))
+}
+
 /// Gives every `$ref` request its reference body and adds the reference
 /// models those requests use, by version, to `models`. Their parameter
 /// tables and the types the prose names are dropped. A model a docs tree
@@ -84,6 +91,14 @@ pub fn settle(ops: &mut [(Operation, Vec<ProseStates>)], models: &mut BTreeMap<K
     // documented.
     let mut used: BTreeMap<(ApiVersion, Reference), Vec<Source>> = BTreeMap::new();
     for (op, _) in ops.iter_mut() {
+        if to_a_reference(op) && op.endpoints[0].method == "DELETE" {
+            let body = &mut op.request_body;
+            body.kind = BodyKind::None;
+            body.type_name = None;
+            body.parameters.clear();
+            body.other_types.clear();
+            continue;
+        }
         let Some(reference) = Reference::of(op) else {
             continue;
         };
