@@ -311,3 +311,16 @@ fn a_model_is_made_from_its_properties_or_from_the_default() {
     let empty = LongRunningOperationProperties::default();
     assert!(empty.id.is_none() && empty.status.is_none() && empty.resource_location.is_none());
 }
+
+#[test]
+fn a_patch_sends_what_is_set_and_null_through_additional_data() {
+    let mut update = LongRunningOperation::default();
+    update.status = Some(LongRunningOperationStatus::Failed);
+    update
+        .additional_data
+        .insert("statusDetail".into(), serde_json::Value::Null);
+    assert_eq!(
+        serde_json::to_value(&update).unwrap(),
+        json!({"status": "failed", "statusDetail": null})
+    );
+}
