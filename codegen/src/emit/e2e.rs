@@ -98,6 +98,12 @@ fn arguments(template: &str, concrete: &str) -> Option<Vec<String>> {
                 return None;
             }
         } else if seg.starts_with('{') && seg.ends_with('}') && seg.matches('{').count() == 1 {
+            // A last parameter after `root:` or `{hostname}:` is a path:
+            // it takes the rest (see `requests::Step::PathTail`).
+            if i + 1 == t.len() && i > 0 && t[i - 1].ends_with(':') {
+                values.push(c[j..].join("/"));
+                return Some(values);
+            }
             values.push(here.to_string());
         } else {
             values.extend(capture(seg, here)?);
@@ -205,13 +211,21 @@ pub fn emit(
             }
         }
     }
+    // A tree whose examples all fail their checks has no test to import for.
+    let imports = if tests.is_empty() {
+        quote!()
+    } else {
+        quote!(
+            use common::{serve, Expect, Reply};
+        )
+    };
     quote! {
         //! Every documented example request, sent over a real connection to a
         //! server on 127.0.0.1 that answers with the documented response.
         #![cfg(feature = "reqwest")]
 
         mod common;
-        use common::{serve, Expect, Reply};
+        #imports
 
         #(#tests)*
     }
@@ -406,6 +420,16 @@ mod tests {
             Some(vec!["docs/a.txt".to_string()])
         );
         assert_eq!(arguments("/users/{id}/messages", "/me/messages"), None);
+        assert_eq!(
+            arguments(
+                "/sites/{hostname}:/{server-relative-path}",
+                "/sites/contoso.sharepoint.com:/sites/marketing"
+            ),
+            Some(vec![
+                "contoso.sharepoint.com".into(),
+                "sites/marketing".into()
+            ])
+        );
         assert_eq!(
             arguments("/workbook/tables", "/me/drive/items/1/workbook/tables"),
             None

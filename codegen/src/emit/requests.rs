@@ -32,6 +32,10 @@ pub(super) enum Step {
     Mixed(Vec<Piece>),
     /// `root:/{item-path}:`: a drive item by path.
     ItemPath { prefix: String, param: String },
+    /// A last `{param}` after a segment that ends with `:`
+    /// (`root:/{item-path}`, `/sites/{hostname}:/{server-relative-path}`):
+    /// a path of several segments, whose slashes stay slashes.
+    PathTail(String),
 }
 
 /// A path split into literal text and parameters.
@@ -83,7 +87,15 @@ pub(super) fn steps(path: &str) -> Vec<Step> {
                 continue;
             }
         }
-        if seg.starts_with('{') && seg.ends_with('}') && seg.matches('{').count() == 1 {
+        let is_param = seg.starts_with('{') && seg.ends_with('}') && seg.matches('{').count() == 1;
+        if is_param && i + 1 == raw.len() && i > 0 && raw[i - 1].ends_with(':') {
+            let name = seg[1..seg.len() - 1]
+                .split('|')
+                .next()
+                .unwrap_or("path")
+                .trim();
+            out.push(Step::PathTail(name.to_string()));
+        } else if is_param {
             let names: Vec<String> = seg[1..seg.len() - 1]
                 .split('|')
                 .map(|s| s.trim().to_string())
@@ -111,7 +123,7 @@ pub fn steps_text_with(path: &str, value: &mut dyn FnMut() -> String) -> String 
         out.push('/');
         match step {
             Step::Literal(t) => out.push_str(&t),
-            Step::Key { .. } => out.push_str(&value()),
+            Step::Key { .. } | Step::PathTail(_) => out.push_str(&value()),
             Step::Mixed(pieces) => {
                 for p in pieces {
                     match p {
@@ -171,6 +183,7 @@ fn step_key(step: &Step) -> String {
     match step {
         Step::Literal(t) => t.to_ascii_lowercase(),
         Step::Key { .. } => "{}".into(),
+        Step::PathTail(_) => "{path}".into(),
         Step::Mixed(p) => p
             .iter()
             .map(|p| match p {
@@ -198,6 +211,7 @@ fn step_text(step: &Step) -> String {
             })
             .collect(),
         Step::ItemPath { prefix, param } => format!("{prefix}:/{{{param}}}:"),
+        Step::PathTail(name) => format!("{{{name}}}"),
     }
 }
 
@@ -354,6 +368,7 @@ fn step_method_name(step: &Step, before: &str) -> String {
     match step {
         Step::Literal(t) => t.trim_start_matches('$').to_string(),
         Step::Key { name, .. } => format!("by {}", param_name(name, before)),
+        Step::PathTail(name) => format!("by {name}"),
         Step::Mixed(p) => p
             .iter()
             .find_map(|p| match p {
@@ -375,6 +390,7 @@ fn step_type_word(step: &Step) -> String {
             .unwrap_or(t)
             .to_string(),
         Step::Key { .. } => "Item".into(),
+        Step::PathTail(_) => "Path".into(),
         Step::Mixed(p) => format!(
             "{}Call",
             p.iter()
@@ -748,6 +764,15 @@ impl Emitter<'_> {
                         }
                     }
                     (params, built(quote!(#(#pushes)*)))
+                }
+                Step::PathTail(name) => {
+                    let arg = args.name(name, Case::Snake).ident();
+                    (
+                        vec![quote!(#arg: &str)],
+                        built(
+                            quote! { url.push('/'); crate::support::push_item_path(&mut url, #arg); },
+                        ),
+                    )
                 }
                 Step::ItemPath { prefix, param } => {
                     let arg = args.name(param, Case::Snake).ident();
