@@ -28,6 +28,13 @@ fn pages() -> Vec<(String, String)> {
             ),
         ),
         (
+            // An action named like a builder method: `clone_action()`.
+            "v1.0/api/team-clone.md".into(),
+            format!(
+                "---\ntitle: \"Clone a team\"\nms.prod: \"sharepoint\"\n---\n# Clone a team\n\n{PERMISSIONS}## HTTP request\n\n```http\nPOST /teams/{{id}}/clone\n```\n"
+            ),
+        ),
+        (
             "v1.0/api/site-getbypath.md".into(),
             page(
                 "Get a site by path",
@@ -49,10 +56,17 @@ fn a_path_after_a_colon_keeps_its_slashes() {
         let body = &builders[at..at + 300];
         assert!(body.contains("push_item_path"), "{body}");
     }
+    // The steps are named after what they are: `root:` is `root_path()`
+    // (not `root_2()` beside `root`), `{hostname}:` is `by_hostname(..)`
+    // (not `unnamed(..)`), an action named like a builder method is
+    // `clone_action()` (not `clone_2()`).
+    for named in ["fn root_path(", "fn by_hostname(", "fn clone_action("] {
+        assert!(builders.contains(named), "no {named} in {builders}");
+    }
     // Both examples run, their paths of several segments included.
     assert_eq!(
         common::run_builder_and_e2e_tests("item-paths", &files),
-        (2, 2)
+        (3, 2)
     );
 
     // Without an example request the end-to-end file has no test, and

@@ -363,26 +363,60 @@ fn built(pushes: TokenStream) -> TokenStream {
     }
 }
 
+/// `Builder`'s own methods, and the operations'.
+const BUILDER_METHODS: [&str; 8] = [
+    "get", "post", "patch", "put", "delete", "url", "new", "clone",
+];
+
 /// The method that steps into a child.
 fn step_method_name(step: &Step, before: &str) -> String {
     match step {
+        // `root:` before a path (`root:/{item-path}`): `root_path()`, not
+        // the `root_2()` a clash with `root` would give.
+        Step::Literal(t) if t.len() > 1 && t.ends_with(':') => {
+            format!("{} path", t.trim_end_matches(':'))
+        }
         Step::Literal(t) => t.trim_start_matches('$').to_string(),
         Step::Key { name, .. } => format!("by {}", param_name(name, before)),
         Step::PathTail(name) => format!("by {name}"),
-        Step::Mixed(p) => p
-            .iter()
-            .find_map(|p| match p {
-                Piece::Literal(t) => Some(t.split('(').next().unwrap_or(t).to_string()),
-                Piece::Param(_) => None,
-            })
-            .unwrap_or_else(|| "item".into()),
+        Step::Mixed(p) => function_name(p).unwrap_or_else(|| format!("by {}", param_names(p))),
         Step::ItemPath { prefix, .. } => format!("{prefix} by path"),
     }
+}
+
+/// The name a segment with parameters inside gives before its first `(`
+/// (`range` of `range(address='{address}')`); `None` when it has no word
+/// there (`{hostname}:`, a site by its host name).
+fn function_name(pieces: &[Piece]) -> Option<String> {
+    pieces.iter().find_map(|p| match p {
+        Piece::Literal(t) => {
+            let name = t.split('(').next().unwrap_or(t);
+            name.chars()
+                .any(|c| c.is_alphanumeric())
+                .then(|| name.to_string())
+        }
+        Piece::Param(_) => None,
+    })
+}
+
+/// The names of a segment's parameters, spaced.
+fn param_names(pieces: &[Piece]) -> String {
+    let names: Vec<&str> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Param(n) => Some(n.as_str()),
+            Piece::Literal(_) => None,
+        })
+        .collect();
+    names.join(" ")
 }
 
 /// A word for a node's struct name.
 fn step_type_word(step: &Step) -> String {
     match step {
+        Step::Literal(t) if t.len() > 1 && t.ends_with(':') => {
+            format!("{} colon", t.trim_end_matches(':'))
+        }
         Step::Literal(t) => t
             .trim_start_matches('$')
             .rsplit('.')
@@ -391,15 +425,10 @@ fn step_type_word(step: &Step) -> String {
             .to_string(),
         Step::Key { .. } => "Item".into(),
         Step::PathTail(_) => "Path".into(),
-        Step::Mixed(p) => format!(
-            "{}Call",
-            p.iter()
-                .find_map(|p| match p {
-                    Piece::Literal(t) => Some(t.split('(').next().unwrap_or(t).to_string()),
-                    Piece::Param(_) => None,
-                })
-                .unwrap_or_default()
-        ),
+        Step::Mixed(p) => match function_name(p) {
+            Some(name) => format!("{name}Call"),
+            None => format!("by {}", param_names(p)),
+        },
         Step::ItemPath { prefix, .. } => format!("{prefix}Path"),
     }
 }
@@ -643,10 +672,7 @@ impl Emitter<'_> {
 
     fn node(&mut self, node: &Node<'_>, ident: proc_macro2::Ident, chain: &[ChainCall]) {
         let mut methods = Scope::default();
-        // `Builder`'s own methods, and the operations'.
-        for reserved in [
-            "get", "post", "patch", "put", "delete", "url", "new", "clone",
-        ] {
+        for reserved in BUILDER_METHODS {
             methods.reserve(reserved);
         }
         let mut fns = Vec::new();
@@ -712,6 +738,14 @@ impl Emitter<'_> {
                 .types
                 .name(&format!("{parent} {word}"), Case::UpperCamel)
                 .ident();
+            // A segment named like a builder method is an action
+            // (`.../rows/{index}/delete`, `/teams/{id}/clone`): `delete_action()`,
+            // not `delete_2()`.
+            if BUILDER_METHODS
+                .contains(&crate::names::rust_name(&method_name, Case::Snake).as_str())
+            {
+                method_name.push_str(" action");
+            }
             let method = methods.name(&method_name, Case::Snake).ident();
             let doc = format!(" `{}`", child.path);
             let mut args = Scope::default();
