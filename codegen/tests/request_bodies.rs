@@ -929,3 +929,54 @@ fn a_page_silent_on_its_body_takes_what_its_examples_send() {
         (BodyKind::Unstated, None)
     );
 }
+
+#[test]
+fn an_update_that_returns_nothing_takes_the_model_its_title_names() {
+    // unifiedroledefinition-update.md of the modern pages: `PATCH
+    // /roleManagement/directory/roleDefinitions/{id}` answers 204, and the
+    // tree documents no `GET` of the path, so only the title, "Update
+    // unifiedRoleDefinition", says what the table's properties belong to.
+    let resource = "---\ntitle: \"unifiedRoleDefinition resource type\"\n---\n\
+        # unifiedRoleDefinition resource type\n\nA role definition.\n\n## Properties\n\n\
+        | Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n\
+        | displayName | String | The name. |\n| isEnabled | Boolean | Whether it is on. |\n";
+    let table =
+        "In the request body, supply the values for relevant fields that should be updated.\n\n\
+        | Property | Type | Description |\n|:--|:--|:--|\n\
+        | displayName | String | The name. |\n| isEnabled | Boolean | Whether it is on. |\n";
+    let unrelated = "In the request body, supply the values for relevant fields that should be updated.\n\n\
+        | Property | Type | Description |\n|:--|:--|:--|\n| colour | String | Not a property of it. |\n";
+    let ir = ir(&[
+        (
+            "beta/resources/unifiedroledefinition.md",
+            resource.to_string(),
+        ),
+        (
+            "beta/api/unifiedroledefinition-update.md",
+            action_page(
+                "Update unifiedRoleDefinition",
+                "PATCH",
+                "/roleManagement/directory/roleDefinitions/{id}",
+                table,
+            ),
+        ),
+        (
+            "beta/api/unifiedroledefinition-paint.md",
+            action_page(
+                "Update unifiedRoleDefinition colour",
+                "PATCH",
+                "/roleManagement/directory/roleDefinitions/{id}/paint",
+                unrelated,
+            ),
+        ),
+    ]);
+    assert_eq!(
+        body_type(&ir, "/roleManagement/directory/roleDefinitions/{id}"),
+        Some("microsoft.graph.unifiedRoleDefinition")
+    );
+    // The model the title names must have every property of the table.
+    assert_eq!(
+        body_type(&ir, "/roleManagement/directory/roleDefinitions/{id}/paint"),
+        None
+    );
+}

@@ -770,7 +770,7 @@ async fn beta_patch_role_management_cloud_pc_role_definitions_by_id_update_unifi
         .by_role_definition_id("b7f5ddc1-b7dc-4d37-abce-b9d6fc15ffff")
         .patch(
             &serde_json::from_str::<
-                serde_json::Value,
+                graph_generated::beta::models::UnifiedRoleDefinition,
             >(
                     "{\"description\":\"Update basic properties and permission of application registrations\",\"displayName\":\"ExampleCustomRole\",\"rolePermissions\":[{\"allowedResourceActions\":[\"Microsoft.CloudPC/CloudPCs/Read\",\"Microsoft.CloudPC/CloudPCs/Reprovision\"]}]}",
                 )
@@ -803,7 +803,7 @@ async fn beta_patch_role_management_directory_role_definitions_by_id_update_unif
         .by_role_definition_id("0d55728d-3e24-4309-9b1b-5ac09921475a")
         .patch(
             &serde_json::from_str::<
-                serde_json::Value,
+                graph_generated::beta::models::UnifiedRoleDefinition,
             >(
                     "{\"description\":\"Update basic properties of application registrations\",\"displayName\":\"Application Registration Support Administrator\",\"rolePermissions\":[{\"allowedResourceActions\":[\"microsoft.directory/applications/basic/read\"]}]}",
                 )

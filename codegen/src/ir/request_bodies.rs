@@ -52,6 +52,8 @@ pub fn settle(
     taken: Taken,
 ) {
     let entities = Entities::of(ops);
+    // Models by their lowercased simple name, built when a title is asked.
+    let mut by_name: Option<BTreeMap<(ApiVersion, String), String>> = None;
     let mut pending: Vec<usize> = Vec::new();
     for (i, (op, _)) in ops.iter_mut().enumerate() {
         if op.request_body.kind == BodyKind::Unstated {
@@ -70,7 +72,17 @@ pub fn settle(
         let entity = takes_table
             .then(|| entities.of_operation(op, method))
             .flatten()
-            .filter(|ty| has_every(models, op.version, ty, &body.parameters));
+            .filter(|ty| has_every(models, op.version, ty, &body.parameters))
+            .or_else(|| {
+                let update = takes_table && matches!(method, "PATCH" | "PUT");
+                update
+                    .then(|| {
+                        let by_name = by_name.get_or_insert_with(|| simple_names(models));
+                        named_in_title(&op.title, op.version, by_name)
+                    })
+                    .flatten()
+                    .filter(|ty| has_every(models, op.version, ty, &body.parameters))
+            });
         let body = &mut op.request_body;
         if let Some(ty) = entity {
             body.type_name = Some(ty);
@@ -235,6 +247,34 @@ fn add_body_models(
     for i in pending {
         ops[i].0.request_body.parameters.clear();
     }
+}
+
+/// Every model's qualified name by its version and lowercased simple name.
+fn simple_names(models: &BTreeMap<Key, Model>) -> BTreeMap<(ApiVersion, String), String> {
+    models
+        .keys()
+        .map(|(v, name)| {
+            (
+                (*v, super::simple_name(name).to_ascii_lowercase()),
+                name.clone(),
+            )
+        })
+        .collect()
+}
+
+/// The model an update's title names ("Update unifiedRoleDefinition"),
+/// for an update that returns nothing and whose path no `GET` in the tree
+/// documents (a tree of a few pages, such as `modern`): the first word of
+/// the title that is a model's name.
+fn named_in_title(
+    title: &str,
+    version: ApiVersion,
+    by_name: &BTreeMap<(ApiVersion, String), String>,
+) -> Option<String> {
+    title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .find_map(|w| by_name.get(&(version, w.to_ascii_lowercase())).cloned())
 }
 
 /// What a `GET` of each path returns, by (version, path key): one entity,

@@ -9,6 +9,10 @@ pub use all_models::*;
 mod area_entra_applications;
 #[cfg(any(feature = "all-models", feature = "area-entra-applications"))]
 pub use area_entra_applications::*;
+#[cfg(any(feature = "all-models", feature = "area-entra-directory-management"))]
+mod area_entra_directory_management;
+#[cfg(any(feature = "all-models", feature = "area-entra-directory-management"))]
+pub use area_entra_directory_management::*;
 #[cfg(
     any(
         feature = "all-models",

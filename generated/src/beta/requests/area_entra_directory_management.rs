@@ -29,7 +29,7 @@ impl RoleManagementCloudPcRoleDefinitionsItem {
     #[cfg(feature = "area-entra-directory-management")]
     pub fn patch(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::beta::models::UnifiedRoleDefinition,
     ) -> Request<
         crate::request::NoContent,
         options::PatchRoleManagementCloudPcRoleDefinitionsById,
@@ -93,7 +93,7 @@ impl RoleManagementDeviceManagementRoleDefinitionsItem {
     #[cfg(feature = "area-entra-directory-management")]
     pub fn patch(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::beta::models::UnifiedRoleDefinition,
     ) -> Request<
         crate::request::NoContent,
         options::PatchRoleManagementDeviceManagementRoleDefinitionsById,
@@ -159,7 +159,7 @@ impl RoleManagementDirectoryRoleDefinitionsItem {
     #[cfg(feature = "area-entra-directory-management")]
     pub fn patch(
         &self,
-        body: &::serde_json::Value,
+        body: &crate::beta::models::UnifiedRoleDefinition,
     ) -> Request<
         crate::request::NoContent,
         options::PatchRoleManagementDirectoryRoleDefinitionsById,
