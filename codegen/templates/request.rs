@@ -286,9 +286,10 @@ impl<T, O: query::Search> Request<T, O> {
     }
 }
 
-/// A value a response body is parsed into.
+/// A value a successful response is parsed into, from its status, headers
+/// and body.
 pub trait FromResponse: Sized {
-    fn from_response(status: http::StatusCode, body: &[u8]) -> Result<Self, Error>;
+    fn from_response(status: http::StatusCode, headers: &http::HeaderMap, body: &[u8]) -> Result<Self, Error>;
 }
 
 /// A type that arrives as a JSON body: every generated model, collections
@@ -296,7 +297,7 @@ pub trait FromResponse: Sized {
 pub trait JsonBody: serde::de::DeserializeOwned {}
 
 impl<T: JsonBody> FromResponse for T {
-    fn from_response(_: http::StatusCode, body: &[u8]) -> Result<Self, Error> {
+    fn from_response(_: http::StatusCode, _: &http::HeaderMap, body: &[u8]) -> Result<Self, Error> {
         serde_json::from_slice(body).map_err(Error::Json)
     }
 }
@@ -333,8 +334,25 @@ impl<T: serde::de::DeserializeOwned> JsonBody for Primitive<T> {}
 pub struct NoContent;
 
 impl FromResponse for NoContent {
-    fn from_response(_: http::StatusCode, _: &[u8]) -> Result<Self, Error> {
+    fn from_response(_: http::StatusCode, _: &http::HeaderMap, _: &[u8]) -> Result<Self, Error> {
         Ok(NoContent)
+    }
+}
+
+/// `202 Accepted`: Graph took the request and carries it out later
+/// (`POST /teams/{id}/archive`, `exportPersonalData`, `sendMail`). Where it
+/// says where to follow the work, `location` is that `Location` header as
+/// Graph sent it, often relative to the service root
+/// (`/teams('...')/operations('...')`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Accepted {
+    pub location: Option<String>,
+}
+
+impl FromResponse for Accepted {
+    fn from_response(_: http::StatusCode, headers: &http::HeaderMap, _: &[u8]) -> Result<Self, Error> {
+        let location = headers.get(http::header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
+        Ok(Accepted { location })
     }
 }
 
@@ -343,7 +361,7 @@ impl FromResponse for NoContent {
 pub struct Bytes(pub Vec<u8>);
 
 impl FromResponse for Bytes {
-    fn from_response(_: http::StatusCode, body: &[u8]) -> Result<Self, Error> {
+    fn from_response(_: http::StatusCode, _: &http::HeaderMap, body: &[u8]) -> Result<Self, Error> {
         Ok(Bytes(body.to_vec()))
     }
 }
@@ -472,7 +490,7 @@ pub fn parse_response<T: FromResponse, B: AsRef<[u8]>>(response: &http::Response
     let status = response.status();
     let body = response.body().as_ref();
     if status.is_success() {
-        return T::from_response(status, body);
+        return T::from_response(status, response.headers(), body);
     }
     let error = serde_json::from_slice::<ErrorBody>(body).map(|b| b.error).unwrap_or_else(|_| GraphError {
         code: status.as_str().to_string(),

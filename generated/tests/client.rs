@@ -223,3 +223,17 @@ async fn throttling_is_exposed_and_retried_on_request() {
     assert!(page.value.is_empty());
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
+
+#[test]
+fn an_accepted_answer_keeps_where_to_follow_the_work() {
+    use graph_generated::request::{parse_response, Accepted};
+    let response = http::Response::builder()
+        .status(202)
+        .header("Location", "/teams('t1')/operations('op1')")
+        .body(Vec::new())
+        .unwrap();
+    let accepted: Accepted = parse_response(&response).expect("202 parses");
+    assert_eq!(accepted.location.as_deref(), Some("/teams('t1')/operations('op1')"));
+    let bare = http::Response::builder().status(202).body(Vec::new()).unwrap();
+    assert_eq!(parse_response::<Accepted, _>(&bare).unwrap(), Accepted::default());
+}

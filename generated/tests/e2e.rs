@@ -637,7 +637,11 @@ async fn beta_post_identity_governance_role_management_alerts_alerts_refresh_uni
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
     assert!(failures.is_empty(), "{failures:?}");
-    result.expect("the example response parses");
+    let accepted = result.expect("the example response parses");
+    assert_eq!(
+        accepted.location.as_deref(),
+        Some("https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/5c5670d6-a2c0-a394-ef42-882954856de5")
+    );
 }
 /// `GET https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert` from spec/api-reference/beta/api/longrunningoperation-get.md:100
 #[cfg(all(feature = "beta", feature = "area-entra-id-governance"))]

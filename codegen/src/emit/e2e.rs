@@ -344,6 +344,20 @@ fn example_test(
     let body_bytes = proc_macro2::Literal::byte_string(body_text.as_bytes());
     let check = match response_kind(op, &endpoint.method, &endpoint.path) {
         ResponseKind::NoContent => quote! { result.expect("the example response parses"); },
+        ResponseKind::Accepted => {
+            let location = response
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case("location"))
+                .map(|h| h.value.as_str());
+            match location {
+                Some(l) => quote! {
+                    let accepted = result.expect("the example response parses");
+                    assert_eq!(accepted.location.as_deref(), Some(#l));
+                },
+                None => quote! { result.expect("the example response parses"); },
+            }
+        }
         ResponseKind::Bytes => quote! {
             assert_eq!(result.expect("the example response parses").0, #body_bytes.to_vec());
         },

@@ -989,6 +989,7 @@ impl Emitter<'_> {
         match response_kind(op, method, path) {
             ResponseKind::Bytes => quote!(crate::request::Bytes),
             ResponseKind::NoContent => quote!(crate::request::NoContent),
+            ResponseKind::Accepted => quote!(crate::request::Accepted),
             ResponseKind::Json => {
                 let inner = json_type(op, self.version, self.index, self.models_path());
                 let primitive = op
@@ -1166,6 +1167,8 @@ pub fn takes_body(op: &Operation, method: &str, index: &TypeIndex) -> Option<Tok
 pub enum ResponseKind {
     /// `204 No Content`, or an answer with nothing documented to read.
     NoContent,
+    /// `202 Accepted` with nothing documented to read: its `Location`.
+    Accepted,
     /// A binary stream: `$value`, `/content`.
     Bytes,
     /// A JSON body.
@@ -1181,6 +1184,9 @@ pub fn response_kind(op: &Operation, method: &str, path: &str) -> ResponseKind {
         return ResponseKind::NoContent;
     }
     if op.response.type_name.is_none() && method != "GET" {
+        if op.response.status == Some(202) {
+            return ResponseKind::Accepted;
+        }
         return ResponseKind::NoContent;
     }
     ResponseKind::Json

@@ -29,7 +29,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsRefresh {
         &self,
         body: &crate::beta::models::RefreshPostRequestBody,
     ) -> Request<
-        crate::request::NoContent,
+        crate::request::Accepted,
         options::PostIdentityGovernanceRoleManagementAlertsAlertsRefresh,
     > {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
@@ -62,7 +62,7 @@ impl IdentityGovernanceRoleManagementAlertsAlertsItemRefresh {
         &self,
         body: &crate::beta::models::RefreshPostRequestBody,
     ) -> Request<
-        crate::request::NoContent,
+        crate::request::Accepted,
         options::PostIdentityGovernanceRoleManagementAlertsAlertsRefresh,
     > {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)

@@ -250,7 +250,7 @@ impl UsersItemSendMail {
     pub fn post(
         &self,
         body: &crate::v1::models::SendMailPostRequestBody,
-    ) -> Request<crate::request::NoContent, options::PostMeSendMail> {
+    ) -> Request<crate::request::Accepted, options::PostMeSendMail> {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
