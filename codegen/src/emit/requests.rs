@@ -718,14 +718,7 @@ impl Emitter<'_> {
             let mut method_name = step_method_name(step, &node.path);
             if let (Step::Mixed(pieces), Some(n)) = (step, base_names.get(&method_name)) {
                 if *n > 1 {
-                    let params: Vec<&str> = pieces
-                        .iter()
-                        .filter_map(|p| match p {
-                            Piece::Param(n) => Some(n.as_str()),
-                            Piece::Literal(_) => None,
-                        })
-                        .collect();
-                    method_name = format!("{method_name} with {}", params.join(" "));
+                    method_name = format!("{method_name} with {}", param_names(pieces));
                 }
             }
             let word = step_type_word(step);
