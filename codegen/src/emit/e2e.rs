@@ -100,7 +100,7 @@ fn arguments(template: &str, concrete: &str) -> Option<Vec<String>> {
         } else if seg.starts_with('{') && seg.ends_with('}') && seg.matches('{').count() == 1 {
             // A last parameter after `root:` or `{hostname}:` is a path:
             // it takes the rest (see `requests::Step::PathTail`).
-            if i + 1 == t.len() && i > 0 && t[i - 1].ends_with(':') {
+            if super::requests::is_path_tail(&t, i) {
                 values.push(c[j..].join("/"));
                 return Some(values);
             }

@@ -13,7 +13,7 @@ use super::doc_text::rustdoc_safe;
 use crate::ir::{ApiVersion, EnumType, Ir, Model, Property};
 use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -215,10 +215,14 @@ fn model_tokens(
     derived: &BTreeMap<String, Vec<&str>>,
 ) -> TokenStream {
     let owner = features.of(model.version, &model.name);
-    let Some((name, _)) = index.get(model.version, &model.name) else {
+    let (Some((name, _)), Some((properties, field_enum))) = (
+        index.get(model.version, &model.name),
+        index.properties_of(model.version, &model.name),
+    ) else {
         return TokenStream::new();
     };
     let ident = name.ident();
+    let (properties, field_enum) = (properties.ident(), field_enum.ident());
     let name_text = ident.to_string();
     let mut doc = String::new();
     if let Some(d) = &model.description {
@@ -241,13 +245,6 @@ fn model_tokens(
     } else {
         doc.push_str(&format!("`{}`, documented at {sources}.", model.name));
     }
-    let (properties, field_enum) = match index.properties_of(model.version, &model.name) {
-        Some((properties, field)) => (properties.ident(), field.ident()),
-        None => (
-            format_ident!("{}Properties", ident),
-            format_ident!("{}Field", ident),
-        ),
-    };
     doc.push_str(&format!(
         "\n\nIts documented properties are the fields of [`{properties}`], read and \
          written through it; the ones this crate does not know are in `additional_data`."

@@ -68,6 +68,13 @@ fn pieces(text: &str) -> Vec<Piece> {
     out
 }
 
+/// Whether segment `i` of a path's segments is a [`Step::PathTail`]'s
+/// place: the last, after one that ends with `:`. (The caller checks that
+/// it is a parameter.)
+pub(super) fn is_path_tail(segments: &[&str], i: usize) -> bool {
+    i + 1 == segments.len() && i > 0 && segments[i - 1].ends_with(':')
+}
+
 /// The steps of a normalised path.
 pub(super) fn steps(path: &str) -> Vec<Step> {
     let raw: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
@@ -88,7 +95,7 @@ pub(super) fn steps(path: &str) -> Vec<Step> {
             }
         }
         let is_param = seg.starts_with('{') && seg.ends_with('}') && seg.matches('{').count() == 1;
-        if is_param && i + 1 == raw.len() && i > 0 && raw[i - 1].ends_with(':') {
+        if is_param && is_path_tail(&raw, i) {
             let name = seg[1..seg.len() - 1]
                 .split('|')
                 .next()

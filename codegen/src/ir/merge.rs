@@ -338,11 +338,17 @@ fn method_from_examples(
     let Some(&(method, _)) = sent.first() else {
         return endpoints;
     };
-    let all_to_documented_paths = sent.iter().all(|&(m, path)| {
+    // The cheap tests first: nearly every page's examples send its method,
+    // and only the rest need their URLs parsed and fitted.
+    let one_other_method = method != stated && sent.iter().all(|&(m, _)| m == method);
+    if !one_other_method || !title_names(title, method) {
+        return endpoints;
+    }
+    let to_documented_paths = sent.iter().all(|&(_, path)| {
         let target = Target::parse(path);
-        m == method && endpoints.iter().any(|e| fits(&e.path, &target))
+        endpoints.iter().any(|e| fits(&e.path, &target))
     });
-    if method == stated || !all_to_documented_paths || !title_names(title, method) {
+    if !to_documented_paths {
         return endpoints;
     }
     let method = method.to_string();
