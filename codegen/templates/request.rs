@@ -394,6 +394,14 @@ impl<T> Page<T> {
     pub fn next_request(&self) -> Option<Request<Page<T>>> {
         self.next_link.as_ref().map(|link| Request::new(http::Method::GET, link.clone()))
     }
+
+    /// On the last page of a delta query (`users().delta()`), the request
+    /// for the next round, what changed since: a bare `GET` of
+    /// `@odata.deltaLink`. `send_delta()` gives it the first request's
+    /// headers.
+    pub fn delta_request(&self) -> Option<Request<Page<T>>> {
+        self.delta_link.as_ref().map(|link| Request::new(http::Method::GET, link.clone()))
+    }
 }
 
 impl<T, O> Request<Page<T>, O> {
@@ -524,7 +532,8 @@ impl Default for PollOptions {
     }
 }
 
-/// Sending with `reqwest`: `send`, `send_with_retry`, `pages`, `poll_until_done`.
+/// Sending with `reqwest`: `send`, `send_with_retry`, `pages`, `send_all`,
+/// `send_delta`, `poll_until_done`.
 #[cfg(feature = "reqwest")]
 pub mod send {
     use super::*;
@@ -567,18 +576,48 @@ pub mod send {
     impl<T: serde::de::DeserializeOwned, O> Request<Page<T>, O> {
         /// Every page, following `@odata.nextLink`.
         pub fn pages(self, client: &reqwest::Client) -> Pages<T> {
-            Pages { next: Some(self.into_page_request()), client: client.clone() }
+            Pages { next: Some(self.into_page_request()), last_request: None, client: client.clone() }
         }
 
         /// Every item of every page.
         pub async fn send_all(self, client: &reqwest::Client) -> Result<Vec<T>, Error> {
+            self.send_delta(client).await.map(|round| round.items)
+        }
+
+        /// One round of a delta query: every item of every page, and the
+        /// last page's `@odata.deltaLink` with the request that asks for
+        /// the next round (`send_all` drops the link).
+        pub async fn send_delta(self, client: &reqwest::Client) -> Result<DeltaRound<T>, Error> {
             let mut pages = self.pages(client);
             let mut items = Vec::new();
+            let mut last = None;
             while let Some(page) = pages.next().await {
-                items.extend(page?.value);
+                let mut page = page?;
+                items.append(&mut page.value);
+                last = Some(page);
             }
-            Ok(items)
+            let delta_link = last.as_ref().and_then(|page| page.delta_link.clone());
+            let next_round = match (last, pages.last_request) {
+                (Some(page), Some(request)) => page.delta_request().map(|next| with_headers_of(next, &request)),
+                _ => None,
+            };
+            Ok(DeltaRound { items, delta_link, next_round })
         }
+    }
+
+    /// What `send_delta` gathers: one round of a delta query.
+    #[derive(Clone, Debug)]
+    pub struct DeltaRound<T> {
+        /// The items of every page of the round: what changed since the
+        /// round before (everything, on the first round).
+        pub items: Vec<T>,
+        /// The last page's `@odata.deltaLink`, to keep for a later round
+        /// (`Request::new(http::Method::GET, link)`); `None` when the
+        /// collection is not a delta query's.
+        pub delta_link: Option<String>,
+        /// The next round's request: a `GET` of the delta link with the
+        /// first request's headers. Set a fresh token with `header()`.
+        pub next_round: Option<Request<Page<T>>>,
     }
 
     /// `next` with the headers of `before`, less those of its body: the
@@ -596,6 +635,8 @@ pub mod send {
     /// The pages of a collection, fetched one by one.
     pub struct Pages<T> {
         next: Option<Request<Page<T>>>,
+        /// The request of the page `next` returned last: its headers go on.
+        last_request: Option<Request<Page<T>>>,
         client: reqwest::Client,
     }
 
@@ -607,6 +648,7 @@ pub mod send {
             if let Ok(p) = &page {
                 self.next = p.next_request().map(|next| with_headers_of(next, &request));
             }
+            self.last_request = Some(request);
             Some(page)
         }
     }

@@ -135,6 +135,62 @@ async fn send_all_walks_every_page() {
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
 
+#[tokio::test]
+async fn a_delta_round_keeps_the_delta_link_and_asks_for_the_next_round_alike() {
+    // The last page of a delta query holds `@odata.deltaLink` instead of a
+    // next link; the next round asks it with the first request's headers.
+    const HEADERS: &[(&str, &str)] = &[("Authorization", "Bearer t0ken"), ("Prefer", "return=minimal")];
+    let (base, server) = serve(vec![
+        (
+            Expect { headers: HEADERS, ..expect("/v1.0/groups/g1/members") },
+            json(200, br#"{"value": [{"id": "a"}], "@odata.nextLink": "{{server}}/v1.0/groups/g1/members?$skiptoken=1"}"#),
+        ),
+        (
+            Expect { query: &[("$skiptoken", "1")], headers: HEADERS, ..expect("/v1.0/groups/g1/members") },
+            json(200, br#"{"value": [{"id": "b"}], "@odata.deltaLink": "{{server}}/v1.0/groups/g1/members?$deltatoken=2"}"#),
+        ),
+        (
+            Expect { query: &[("$deltatoken", "2")], headers: HEADERS, ..expect("/v1.0/groups/g1/members") },
+            json(200, br#"{"value": [{"id": "c"}], "@odata.deltaLink": "{{server}}/v1.0/groups/g1/members?$deltatoken=3"}"#),
+        ),
+    ]);
+    let client = reqwest::Client::new();
+    let round = v1::requests::root_at(&format!("{base}/v1.0"))
+        .groups()
+        .by_group_id("g1")
+        .members()
+        .get()
+        .header("Authorization", "Bearer t0ken")
+        .header("Prefer", "return=minimal")
+        .send_delta(&client)
+        .await
+        .expect("the first round");
+    let ids: Vec<_> = round.items.iter().map(|m| m.id.as_deref()).collect();
+    assert_eq!(ids, [Some("a"), Some("b")]);
+    assert_eq!(round.delta_link, Some(format!("{base}/v1.0/groups/g1/members?$deltatoken=2")));
+    let next = round.next_round.expect("a next round").send_delta(&client).await.expect("the second round");
+    assert_eq!(next.items.iter().map(|m| m.id.as_deref()).collect::<Vec<_>>(), [Some("c")]);
+    assert_eq!(next.delta_link, Some(format!("{base}/v1.0/groups/g1/members?$deltatoken=3")));
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn a_collection_without_a_delta_link_has_no_next_round() {
+    let (base, server) = serve(vec![(expect("/v1.0/groups/g1/members"), json(200, br#"{"value": [{"id": "a"}]}"#))]);
+    let round = v1::requests::root_at(&format!("{base}/v1.0"))
+        .groups()
+        .by_group_id("g1")
+        .members()
+        .get()
+        .send_delta(&reqwest::Client::new())
+        .await
+        .expect("one page");
+    assert_eq!(round.items.len(), 1);
+    assert_eq!(round.delta_link, None);
+    assert!(round.next_round.is_none());
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
 const RUNNING: &[u8] = br#"{"id": "op1", "status": "running"}"#;
 const SUCCEEDED: &[u8] = br#"{"id": "op1", "status": "succeeded", "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1"}"#;
 const OPERATION: &str = "/beta/identityGovernance/roleManagementAlerts/operations/op1";
