@@ -9,7 +9,9 @@
 //! then the file path, for determinism. Unknown never beats known.
 //! Disagreeing known facts produce a `D0501` diagnostic that names both
 //! places, except permissions for endpoints only the losing page documents,
-//! which it keeps as a scope. A page that lists endpoints of several other
+//! which it keeps as a scope, and the permissions of Intune's copy of a
+//! page that is not Intune's, which join as scopes named `Intune: ...`
+//! (the permissions of Intune's scenarios for the same call). A page that lists endpoints of several other
 //! pages' operations, or a few of one other's, leaves them to those
 //! (`D0504`).
 
@@ -703,6 +705,13 @@ fn is_variant_of(stem: &str, other: &str) -> bool {
     named_after || intune_copy
 }
 
+/// Whether the page `stem` is one of Intune's (`intune-shared-user-get`,
+/// `intune-onboarding-organization-list`) beside a page that is not:
+/// its permission table is Intune's scenarios for the same call.
+fn is_intune_context(stem: &str, winner: &str) -> bool {
+    stem.starts_with("intune-") && !winner.starts_with("intune-")
+}
+
 /// `/me/...` as `/users/{me}/...`: Graph's alias for the signed-in user,
 /// so that a page's `/me` endpoint belongs with the `/users/{id}` one.
 fn as_user(path: &str) -> std::borrow::Cow<'_, str> {
@@ -1018,6 +1027,25 @@ fn merge_group(
                 .map(String::as_str)
                 .filter(|k| !covered.contains(k))
                 .collect();
+            if own.is_empty() && is_intune_context(&d.rank.stem, &w.rank.stem) {
+                // Intune's copy of a shared page lists what a call needs in
+                // Intune's scenarios ("Device management", "MAM"): more
+                // permissions that Graph accepts, not a disagreement. They
+                // join as scopes of their own, `Intune: MAM`.
+                for set in &d.permissions {
+                    let scope = within("Intune", set.scope.as_deref());
+                    if !permissions
+                        .iter()
+                        .any(|s| s.scope.as_deref() == Some(&*scope))
+                    {
+                        permissions.push(PermissionSet {
+                            scope: Some(scope),
+                            ..set.clone()
+                        });
+                    }
+                }
+                continue;
+            }
             if own.is_empty() {
                 // One set each, the same but for its scope's name: a page
                 // that scopes its table by resource ("contact", in
