@@ -228,7 +228,8 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
             ));
         }
     }
-    let drafts = ir::merge::drafts(&mut pages, &mut diags);
+    let mut drafts = ir::merge::drafts(&mut pages, &mut diags);
+    ir::arguments::unify(&mut drafts, &mut diags);
     let mut ops = ir::merge::operations(&pages, drafts, &mut diags);
     let (models, enums) = ir::models::build(&mut pages, &mut ops, &mut diags);
     // The facts of two thousand pages are freed here, on one thread: on both

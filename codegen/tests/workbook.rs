@@ -117,3 +117,77 @@ fn the_workbook_crate_compiles_and_its_builder_and_example_tests_pass() {
         (5, 1)
     );
 }
+
+#[test]
+fn one_function_argument_spelled_three_ways_is_one_builder_method() {
+    // rangeformat-get.md quotes the address as OData does;
+    // formatprotection-get.md leaves out its name and
+    // workbookrange-visibleview.md its quotes (2020). They were three
+    // methods: `range_with_address`, `_2` and `_3`.
+    let page = |title: &str, path: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\nms.prod: \"excel\"\n---\n# {title}\n\n{PERMISSIONS}\
+             ## HTTP request\n\n```http\nGET {path}\n```\n"
+        )
+    };
+    let pages = vec![
+        (
+            "v1.0/api/rangeformat-get.md".to_string(),
+            page(
+                "Get RangeFormat",
+                "/workbook/worksheets/{id|name}/range(address='<address>')/format",
+            ),
+        ),
+        (
+            "v1.0/api/formatprotection-get.md".to_string(),
+            page(
+                "Get FormatProtection",
+                "/workbook/worksheets/{id|name}/range(<address>)/format/protection",
+            ),
+        ),
+        (
+            "v1.0/api/workbookrange-visibleview.md".to_string(),
+            page(
+                "Get visibleView",
+                "/me/drive/root/workbook/worksheets/{id}/range(address={address})/visibleView",
+            ),
+        ),
+    ];
+    let ir = common::ir_of(&pages);
+    let paths: Vec<&str> = ir
+        .operations
+        .iter()
+        .map(|o| o.endpoints[0].path.as_str())
+        .collect();
+    assert!(
+        paths
+            .iter()
+            .all(|p| p.contains("range(address='{address}')")),
+        "{paths:?}"
+    );
+    let respelled: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == codegen::diagnostics::Code::ArgumentSpelling)
+        .map(|d| d.file.as_str())
+        .collect();
+    assert_eq!(
+        respelled,
+        [
+            "v1.0/api/formatprotection-get.md",
+            "v1.0/api/workbookrange-visibleview.md"
+        ]
+    );
+    let files = codegen::emit::generate(&ir).unwrap();
+    let builders = common::builders(&files, "v1");
+    // One method writes the call, quoted.
+    assert_eq!(
+        builders.matches("url.push_str(\"range(").count(),
+        1,
+        "{builders}"
+    );
+    assert!(
+        builders.contains("url.push_str(\"range(address='\");"),
+        "{builders}"
+    );
+}

@@ -4,6 +4,7 @@
 //! update shows up in review as an IR diff. The schema is documented in
 //! `README.md` (section "The IR").
 
+pub mod arguments;
 pub mod example_check;
 pub mod merge;
 pub mod models;

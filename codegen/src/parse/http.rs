@@ -345,7 +345,7 @@ pub fn parameterise_arguments(p: NormalPath) -> NormalPath {
 }
 
 /// Where the `)` that closes an argument list starts, outside quotes.
-fn closing_paren(inside: &str) -> Option<usize> {
+pub(crate) fn closing_paren(inside: &str) -> Option<usize> {
     let mut quote = false;
     inside.char_indices().find_map(|(i, c)| match c {
         '\'' => {
@@ -359,7 +359,7 @@ fn closing_paren(inside: &str) -> Option<usize> {
 
 /// `a='x,y',b={b}` to `a='x,y'` and `b={b}`: commas outside quotes and
 /// braces.
-fn split_arguments(list: &str) -> Vec<&str> {
+pub(crate) fn split_arguments(list: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let (mut quote, mut depth, mut start) = (false, 0u32, 0);
     for (i, c) in list.char_indices() {
