@@ -38,7 +38,14 @@ impl Phrase {
 /// [user](../resources/user.md) object in the response body."
 pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
     let lower = text.to_ascii_lowercase();
-    let at = lower.find("returns")?;
+    // "this method returns", or "will return a `202 Accepted`"
+    // (team-clone.md, 2020) and "should return".
+    let at = lower.find("returns").or_else(|| {
+        lower
+            .match_indices("return ")
+            .map(|(i, _)| i)
+            .find(|&i| i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric())
+    })?;
     let after = &text[at..];
     let status = after
         .split(|c: char| !c.is_ascii_digit())
@@ -47,6 +54,8 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
     let mut collection = lower[at..].contains("collection of");
     let words: Vec<&str> = after.split_whitespace().collect();
     let mut type_name = None;
+    // Where the type was named, in words.
+    let mut type_at = 0;
     let word = |i: usize| words[i].trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -62,6 +71,7 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
         if collection_word && is_type_word(word(i - 1)) {
             type_name = Some(word(i - 1).to_string());
             collection = true;
+            type_at = i;
             break;
         }
         // "... and a passwordResetResponse in the response body."
@@ -76,9 +86,20 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
             let candidate = word(i - 1);
             if is_type_word(candidate) {
                 type_name = Some(candidate.to_string());
+                type_at = i;
                 break;
             }
         }
+    }
+    // "a `202 Accepted` response code with a Location: header pointing to
+    // the [operation](...) resource" (team-clone.md): the resource is where
+    // to follow the work, not the body, which is empty.
+    let location_first = words[..type_at.min(words.len())]
+        .iter()
+        .any(|w| w.to_ascii_lowercase().contains("location"));
+    if status == Some(202) && location_first {
+        type_name = None;
+        collection = false;
     }
     Some((status, type_name, collection))
 }
@@ -320,6 +341,20 @@ mod tests {
             Some((Some(204), None, false))
         );
         assert_eq!(response("If successful, this method returns a 200 OK response code and the requested operation object in the response body.").unwrap().1.as_deref(), Some("operation"));
+        // "should return", "will return" (team-put-teams.md, team-clone.md,
+        // 2020); the resource a `202`'s Location points to is not its body.
+        assert_eq!(
+            response("If successful, this method should return a `201 Created` response code and a team object in the response body."),
+            Some((Some(201), Some("team".into()), false))
+        );
+        assert_eq!(
+            response("If successful, this method will return a `202 Accepted` response code with a Location: header pointing to the operation resource."),
+            Some((Some(202), None, false))
+        );
+        assert_eq!(
+            response("If successful, the returned value is a 200 OK."),
+            None
+        );
         // intune-auditing-auditevent-getauditcategories.md, insights-list-shared.md (2020).
         assert_eq!(
             response("If successful, this function returns a `200 OK` response code and a String collection in the response body."),
