@@ -295,6 +295,43 @@ fn a_create_takes_the_model_its_collection_lists() {
 }
 
 #[test]
+fn a_create_that_answers_201_and_names_no_type_returns_its_body_s_entity() {
+    // teamstab-add.md (2020): "A [teamsTab](...)" in, only `201 Created`
+    // out; the new tab comes back. An action's table model is no entity.
+    let created = |title: &str, path: &str, body: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\n---\n# {title}\n\nCreates.\n\n## HTTP request\n\n```http\nPOST {path}\n```\n\n\
+             ## Request body\n\n{body}\n\n## Response\n\nIf successful, this method returns a `201 Created` response code.\n"
+        )
+    };
+    let mut pages = user_pages();
+    pages.push((
+        "v1.0/api/user-create.md",
+        created("Add user", "/users", "In the request body, supply a JSON representation of a [user](../resources/user.md) object."),
+    ));
+    pages.push((
+        "v1.0/api/user-rename.md",
+        created("user: rename", "/users/{id}/rename", TABLE_C),
+    ));
+    let ir = ir(&pages);
+    let response = |path: &str| {
+        ir.operations
+            .iter()
+            .find(|o| {
+                o.endpoints
+                    .iter()
+                    .any(|e| e.method == "POST" && e.path == path)
+            })
+            .map(|o| (o.response.status, o.response.type_name.as_deref()))
+    };
+    assert_eq!(
+        response("/users"),
+        Some((Some(201), Some("microsoft.graph.user")))
+    );
+    assert_eq!(response("/users/{id}/rename"), Some((Some(201), None)));
+}
+
+#[test]
 fn a_body_type_named_in_another_case_is_the_model() {
     // contactfolder-post-contacts.md (2020): "a JSON representation of
     // [Contact](../resources/contact.md) object".

@@ -183,6 +183,7 @@ pub fn build(
     super::references::settle(ops, &mut models);
     let documented = super::request_bodies::documented_names(models.keys().chain(enums.keys()));
     super::request_bodies::settle(ops, &mut models, documented);
+    created_entities(ops, &models);
 
     resolve_types(&mut models, &enums, diags);
     inherit(&mut models, diags);
@@ -218,6 +219,37 @@ pub fn build(
         models.into_values().collect(),
         enums.into_values().collect(),
     )
+}
+
+/// A create that answers `201 Created` and names no type returns what it
+/// created: the entity its body is (teamstab-add.md, 2020: "A teamsTab" in,
+/// only "`201 Created`" out, where the example shows the new tab). A `PUT`
+/// that creates (`/me/activities/{id}`) is the same. Bodies made from
+/// parameter tables are not entities.
+fn created_entities(
+    ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
+    models: &BTreeMap<Key, Model>,
+) {
+    for (op, _) in ops.iter_mut() {
+        let creates = op
+            .endpoints
+            .first()
+            .is_some_and(|e| matches!(e.method.as_str(), "POST" | "PUT"));
+        let response = &op.response;
+        if !creates || response.status != Some(201) || response.type_name.is_some() {
+            continue;
+        }
+        let Some(body) = op.request_body.type_name.as_ref() else {
+            continue;
+        };
+        let entity = models
+            .get(&(op.version, body.clone()))
+            .is_some_and(|m| m.origin == ModelOrigin::ResourcePage);
+        if op.request_body.kind == BodyKind::Json && entity {
+            op.response.type_name = Some(body.clone());
+            op.response.collection = false;
+        }
+    }
 }
 
 /// A name whose page only points to another resource ("see teamsApp.")
