@@ -64,6 +64,7 @@ codes! {
     JsonInvalid = "D0303", Warning, "An example body could not be read as JSON; it is kept as raw text.", "{ \"id\": \"1\", ... }";
     ExampleUnmatched = "D0304", Warning, "An example request does not match any endpoint of its operation.", "GET /users/{id}/photo on a page documenting /me/messages";
     InvalidExampleValue = "D0305", Warning, "An example value breaks the type its resource documents.", "\"2020-03-19T12-01-03.45Z\" for a DateTimeOffset";
+    ExampleCollection = "D0306", Warning, "A property documented as one value is a list in every example that sends it; it was read as a collection.", "`addIns` typed `addIn`, sent as `[...]`";
     PathNoise = "D0401", Warning, "A line in an HTTP request block is not a request path; it was skipped.", "GET https://graph.microsoft.com  (no path)";
     SampleInPath = "D0402", Warning, "A request path writes a sample value where its example has a parameter; the example's template was taken.", "GET /domains/contoso.com/serviceConfigurationRecords";
     MethodFromExamples = "D0403", Warning, "A page's request lines give one method, every example request sends another to the same path, and the title's verb names the examples' method, which was taken.", "POST /applications/{id}/owners/{id}/$ref on a Remove owner page whose example sends DELETE";

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+mod common;
+
 #[test]
 fn real_resource_pages() {
     let dir =
@@ -60,4 +62,68 @@ fn real_resource_pages() {
         .expect("enum");
     assert!(arch.flags);
     assert_eq!(arch.members, ["none", "x86", "x64", "arm", "neutral"]);
+}
+
+#[test]
+fn a_property_every_example_sends_as_a_list_is_a_collection() {
+    // application.md (2020) types `addIns` as one `addIn`; its examples
+    // send lists, and Graph answers `"addIns": []`. `owner` is sent once as
+    // an object: the page's word stands.
+    let application = "---\ntitle: \"application resource type\"\n---\n# application resource type\n\nAn app.\n\n\
+        <!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.application\"} -->\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n\
+        | id | String | The id. |\n| addIns | [addIn](addin.md) | Custom behaviour. |\n| owner | [addIn](addin.md) | One. |\n";
+    let add_in = "---\ntitle: \"addIn resource type\"\n---\n# addIn resource type\n\nAn add-in.\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| type | String | The kind. |\n";
+    let get = |title: &str, path: &str, body: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\n---\n# {title}\n\nReads.\n\n## HTTP request\n\n```http\nGET {path}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and an [application](../resources/application.md) object in the response body.\n\n\
+             ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"x\" }} -->\n```http\nGET https://graph.microsoft.com/v1.0{path}\n```\n\n\
+             <!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
+        )
+    };
+    let pages: Vec<(String, String)> = vec![
+        ("v1.0/resources/application.md".into(), application.into()),
+        ("v1.0/resources/addin.md".into(), add_in.into()),
+        (
+            "v1.0/api/application-get.md".into(),
+            get(
+                "Get application",
+                "/applications/{id}",
+                r#"{"id": "1", "addIns": [], "owner": {"type": "a"}}"#,
+            ),
+        ),
+        (
+            "v1.0/api/application-list.md".into(),
+            get(
+                "Get my application",
+                "/me/application",
+                r#"{"id": "2", "addIns": [{"type": "FileHandler"}], "owner": []}"#,
+            ),
+        ),
+    ];
+    let ir = common::ir_of(&pages);
+    let application = ir
+        .models
+        .iter()
+        .find(|m| m.name == "microsoft.graph.application")
+        .expect("application");
+    let collection = |name: &str| {
+        application
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.collection)
+    };
+    assert_eq!(collection("addIns"), Some(true));
+    assert_eq!(collection("owner"), Some(false));
+    let said: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == codegen::diagnostics::Code::ExampleCollection)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("`application.addIns`"), "{said:?}");
 }

@@ -8,7 +8,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::parse::resource::json_type;
 use crate::parse::{PageFacts, PageKind};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 type Key = (ApiVersion, String);
 
@@ -187,6 +187,7 @@ pub fn build(
 
     resolve_types(&mut models, &enums, diags);
     inherit(&mut models, diags);
+    collections_from_examples(ops, &mut models, diags);
 
     // Example values against the documented (and inherited) property types,
     // operation by operation on every core.
@@ -249,6 +250,92 @@ fn created_entities(
             op.response.type_name = Some(body.clone());
             op.response.collection = false;
         }
+    }
+}
+
+/// A property the resource page gives one value of, whose every example
+/// sends an array, is a collection: application.md (2020) types `addIns`
+/// as one `addIn`, both of its examples send a list, and Graph answers
+/// `"addIns": []` for every application, which the model could not read.
+/// Evidence comes from the example bodies of operations that return or
+/// take the model; one example that sends a single value keeps the page's
+/// word. With `D0306`, at the first example.
+fn collections_from_examples(
+    ops: &[(Operation, Vec<super::merge::ProseStates>)],
+    models: &mut BTreeMap<Key, Model>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // (version, declaring model, property) -> the first array's example.
+    let mut arrays: BTreeMap<(ApiVersion, String, String), Source> = BTreeMap::new();
+    let mut singles: BTreeSet<(ApiVersion, String, String)> = BTreeSet::new();
+    for (op, _) in ops {
+        let bodies = op.examples.iter().flat_map(|e| {
+            let response = e.response.as_ref().and_then(|r| {
+                let ty = op.response.type_name.as_ref()?;
+                Some((ty, r.body.as_ref()?, &r.source))
+            });
+            let request = e.request.as_ref().and_then(|r| {
+                let ty = op.request_body.type_name.as_ref()?;
+                Some((ty, r.body.as_ref()?, &r.source))
+            });
+            response.into_iter().chain(request)
+        });
+        for (ty, body, at) in bodies {
+            let (Some(model), Body::Json(body)) = (models.get(&(op.version, ty.clone())), body)
+            else {
+                continue;
+            };
+            if model.origin != ModelOrigin::ResourcePage {
+                continue;
+            }
+            for entity in entities(body).into_iter().filter_map(Value::as_object) {
+                for p in model
+                    .properties
+                    .iter()
+                    .filter(|p| !p.collection && p.type_name != "Edm.Untyped")
+                {
+                    let Some(value) = entity.get(&p.name) else {
+                        continue;
+                    };
+                    let declared = p
+                        .inherited_from
+                        .clone()
+                        .unwrap_or_else(|| model.name.clone());
+                    let key = (op.version, declared, p.name.clone());
+                    match value {
+                        Value::Array(_) => {
+                            arrays.entry(key).or_insert_with(|| at.clone());
+                        }
+                        Value::Null => {}
+                        _ => {
+                            singles.insert(key);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    arrays.retain(|key, _| !singles.contains(key));
+    if arrays.is_empty() {
+        return;
+    }
+    for model in models.values_mut() {
+        for p in &mut model.properties {
+            let declared = p.inherited_from.as_ref().unwrap_or(&model.name);
+            if arrays.contains_key(&(model.version, declared.clone(), p.name.clone())) {
+                p.collection = true;
+            }
+        }
+    }
+    for ((_, declared, name), at) in arrays {
+        diags.push(Diagnostic::at(
+            Code::ExampleCollection,
+            &at,
+            format!(
+                "`{}.{name}` is documented as one value, and every example sends a list; read as a collection",
+                super::simple_name(&declared)
+            ),
+        ));
     }
 }
 
