@@ -2,6 +2,7 @@
 //! Typed Microsoft Graph models, request builders and permission
 //! metadata, generated from the Graph API reference pages.
 #![forbid(unsafe_code)]
+pub mod batch;
 pub mod permissions;
 pub mod request;
 pub mod route;

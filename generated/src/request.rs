@@ -444,6 +444,9 @@ pub enum Error {
     Transport(String),
     /// A long-running operation did not finish in time.
     Timeout,
+    /// A batch could not take a request, or has no answer to one
+    /// (`batch::Batch`).
+    Batch(String),
 }
 impl Error {
     /// `429 Too Many Requests` or `503 Service Unavailable`.
@@ -472,6 +475,7 @@ impl std::fmt::Display for Error {
             Error::Json(e) => write!(f, "response body: {e}"),
             Error::Transport(e) => write!(f, "transport: {e}"),
             Error::Timeout => f.write_str("the operation did not finish in time"),
+            Error::Batch(e) => write!(f, "batch: {e}"),
         }
     }
 }

@@ -191,6 +191,20 @@ async fn a_collection_without_a_delta_link_has_no_next_round() {
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
 
+#[tokio::test]
+async fn a_batch_is_sent_like_any_request() {
+    let (base, server) = serve(vec![(
+        Expect { method: "POST", body_keys: Some(&["requests"]), ..expect("/v1.0/$batch") },
+        json(200, br#"{"responses": [{"id": "1", "status": 200, "body": {"value": [{"id": "a"}]}}]}"#),
+    )]);
+    let root = format!("{base}/v1.0");
+    let mut batch = graph_generated::batch::Batch::new(&root);
+    let members = batch.add(&v1::requests::root_at(&root).groups().by_group_id("g1").members().get()).expect("room");
+    let answers = batch.request().send(&reqwest::Client::new()).await.expect("the batch");
+    assert_eq!(answers.get(&members).expect("members").value[0].id.as_deref(), Some("a"));
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
 const RUNNING: &[u8] = br#"{"id": "op1", "status": "running"}"#;
 const SUCCEEDED: &[u8] = br#"{"id": "op1", "status": "succeeded", "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1"}"#;
 const OPERATION: &str = "/beta/identityGovernance/roleManagementAlerts/operations/op1";

@@ -1,5 +1,5 @@
 //! The crate scaffolding: `Cargo.toml`, `src/lib.rs`, the version modules
-//! and the support module copied from `codegen/templates/support.rs`.
+//! and the hand-written modules copied from `codegen/templates/`.
 
 use super::{rust_file, template, HEADER};
 use crate::ir::ApiVersion;
@@ -11,6 +11,7 @@ const SUPPORT: &str = include_str!("../../templates/support.rs");
 const ROUTE: &str = include_str!("../../templates/route.rs");
 const VALUES: &str = include_str!("../../templates/values.rs");
 const REQUEST: &str = include_str!("../../templates/request.rs");
+const BATCH: &str = include_str!("../../templates/batch.rs");
 
 pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
     let features = super::features::table(ir, versions);
@@ -33,6 +34,7 @@ pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<Generate
         //! Typed Microsoft Graph models, request builders and permission
         //! metadata, generated from the Graph API reference pages.
         #![forbid(unsafe_code)]
+        pub mod batch;
         pub mod permissions;
         pub mod request;
         pub mod route;
@@ -50,6 +52,7 @@ pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<Generate
         template("src/route.rs", ROUTE)?,
         template("src/values.rs", VALUES)?,
         template("src/request.rs", REQUEST)?,
+        template("src/batch.rs", BATCH)?,
     ])
 }
 

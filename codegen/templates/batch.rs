@@ -1,0 +1,198 @@
+//! JSON batching: up to twenty requests in one `POST /$batch`, each
+//! answered on its own. A [`Batch`] takes typed requests and gives back a
+//! [`Handle`] per request; the batch's answer, a [`BatchResponse`], hands
+//! each handle its typed result or its own Graph error. Client-agnostic
+//! like `request`: the batch is itself a `Request<BatchResponse>`, built
+//! and parsed like any other (`send` with the `reqwest` feature).
+//!
+//! ```ignore
+//! let mut batch = Batch::new(v1::BASE_URL);
+//! let me = batch.add(&v1::requests::root().me().get())?;
+//! let groups = batch.add(&v1::requests::root().groups().get().top(5))?;
+//! let answers = batch.request()?.send(&client).await?;
+//! let me: User = answers.get(&me)?;
+//! let groups: Page<Group> = answers.get(&groups)?;
+//! ```
+//!
+//! Copied into every generated crate from `codegen/templates/batch.rs`.
+
+use crate::request::{parse_response, Error, FromResponse, Request};
+use std::collections::BTreeMap;
+use std::marker::PhantomData;
+
+/// How many requests Graph takes in one batch.
+pub const MAX_REQUESTS: usize = 20;
+
+/// Requests to send as one `POST {root}/$batch`.
+#[derive(Clone, Debug)]
+pub struct Batch {
+    root: String,
+    requests: Vec<serde_json::Value>,
+}
+
+/// One request of a batch, typed by what its answer holds.
+pub struct Handle<T> {
+    id: String,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<T> Handle<T> {
+    /// The request's `id` in the batch: what `add_after` names.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl<T> Clone for Handle<T> {
+    fn clone(&self) -> Self {
+        Handle { id: self.id.clone(), marker: PhantomData }
+    }
+}
+
+impl<T> std::fmt::Debug for Handle<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Handle").field(&self.id).finish()
+    }
+}
+
+impl Batch {
+    /// An empty batch for the API version whose service root is `root`
+    /// (`v1::BASE_URL`, or the URL given to `root_at`). Every request
+    /// added must be below it: the batch names them relative to it.
+    pub fn new(root: &str) -> Self {
+        Batch { root: root.trim_end_matches('/').to_string(), requests: Vec::new() }
+    }
+
+    /// Adds a request. Fails when the batch is full, the request is not
+    /// below the batch's root, or its body is not JSON.
+    pub fn add<T: FromResponse, O>(&mut self, request: &Request<T, O>) -> Result<Handle<T>, Error> {
+        self.add_after(request, std::iter::empty())
+    }
+
+    /// Adds a request that Graph runs only after the requests `after`
+    /// name (`dependsOn`, by their handles' `id()`), and only if they
+    /// succeed.
+    pub fn add_after<'a, T: FromResponse, O>(
+        &mut self,
+        request: &Request<T, O>,
+        after: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Handle<T>, Error> {
+        if self.requests.len() >= MAX_REQUESTS {
+            return Err(Error::Batch(format!("a batch holds at most {MAX_REQUESTS} requests")));
+        }
+        let built = request.build()?;
+        let uri = built.uri().to_string();
+        let url = uri
+            .strip_prefix(&self.root)
+            .filter(|rest| rest.starts_with('/'))
+            .ok_or_else(|| Error::Batch(format!("{uri} is not below the batch's root {}", self.root)))?;
+        let id = (self.requests.len() + 1).to_string();
+        let mut entry = serde_json::Map::new();
+        entry.insert("id".into(), id.clone().into());
+        entry.insert("method".into(), built.method().as_str().into());
+        entry.insert("url".into(), url.into());
+        let headers: serde_json::Map<String, serde_json::Value> = built
+            .headers()
+            .iter()
+            .filter_map(|(name, value)| Some((name.as_str().to_string(), value.to_str().ok()?.into())))
+            .collect();
+        if !built.body().is_empty() {
+            let json = built
+                .headers()
+                .get(http::header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("application/json"));
+            if !json {
+                return Err(Error::Batch("a batch carries JSON bodies only".into()));
+            }
+            let body: serde_json::Value = serde_json::from_slice(built.body()).map_err(|e| Error::Body(e.to_string()))?;
+            entry.insert("body".into(), body);
+        }
+        if !headers.is_empty() {
+            entry.insert("headers".into(), headers.into());
+        }
+        let after: Vec<serde_json::Value> = after.into_iter().map(|id| id.into()).collect();
+        if !after.is_empty() {
+            entry.insert("dependsOn".into(), after.into());
+        }
+        self.requests.push(entry.into());
+        Ok(Handle { id, marker: PhantomData })
+    }
+
+    /// How many requests the batch holds.
+    pub fn len(&self) -> usize {
+        self.requests.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.requests.is_empty()
+    }
+
+    /// The `POST {root}/$batch` that carries the requests.
+    pub fn request(&self) -> Request<BatchResponse> {
+        let body = serde_json::json!({ "requests": self.requests });
+        Request::new(http::Method::POST, format!("{}/$batch", self.root)).json_body(&body)
+    }
+}
+
+/// The answers of a batch, by request. Graph answers in any order; each
+/// answer has its own status, headers and body.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BatchResponse {
+    answers: BTreeMap<String, Answer>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+struct Answer {
+    id: String,
+    status: u16,
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+    #[serde(default)]
+    body: Option<serde_json::Value>,
+}
+
+#[derive(serde::Deserialize)]
+struct Answers {
+    #[serde(default)]
+    responses: Vec<Answer>,
+}
+
+impl FromResponse for BatchResponse {
+    fn from_response(_: http::StatusCode, _: &http::HeaderMap, body: &[u8]) -> Result<Self, Error> {
+        let answers: Answers = serde_json::from_slice(body).map_err(Error::Json)?;
+        Ok(BatchResponse { answers: answers.responses.into_iter().map(|a| (a.id.clone(), a)).collect() })
+    }
+}
+
+impl BatchResponse {
+    /// The answer to one request of the batch, typed, or that request's
+    /// own error (`Error::Graph`, with its status and `Retry-After`). A
+    /// binary answer arrives as Graph sends it in a batch, base64 text.
+    pub fn get<T: FromResponse>(&self, handle: &Handle<T>) -> Result<T, Error> {
+        let answer = self
+            .answers
+            .get(&handle.id)
+            .ok_or_else(|| Error::Batch(format!("the batch has no answer to request {}", handle.id)))?;
+        let body = match &answer.body {
+            None | Some(serde_json::Value::Null) => Vec::new(),
+            Some(serde_json::Value::String(text)) => text.clone().into_bytes(),
+            Some(json) => serde_json::to_vec(json).map_err(Error::Json)?,
+        };
+        let mut response = http::Response::new(body);
+        *response.status_mut() = http::StatusCode::from_u16(answer.status)
+            .map_err(|_| Error::Batch(format!("request {} was answered with status {}", handle.id, answer.status)))?;
+        for (name, value) in &answer.headers {
+            if let (Ok(name), Ok(value)) = (http::HeaderName::try_from(name.as_str()), http::HeaderValue::try_from(value.as_str())) {
+                response.headers_mut().append(name, value);
+            }
+        }
+        parse_response(&response)
+    }
+
+    /// The status of one request's answer, if the batch has it: a request
+    /// whose `dependsOn` failed is answered `424 Failed Dependency`.
+    pub fn status<T>(&self, handle: &Handle<T>) -> Option<http::StatusCode> {
+        self.answers.get(&handle.id).and_then(|a| http::StatusCode::from_u16(a.status).ok())
+    }
+}
