@@ -7,6 +7,7 @@ pub mod permissions;
 pub mod request;
 pub mod route;
 pub mod support;
+pub mod upload;
 pub mod values;
 /// Operations and models of the Microsoft Graph `v1.0` API.
 #[cfg(feature = "v1")]

@@ -205,6 +205,28 @@ async fn a_batch_is_sent_like_any_request() {
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
 
+#[tokio::test]
+async fn a_large_file_goes_up_in_pieces_from_where_graph_expects_them() {
+    const RANGES: [&[(&str, &str)]; 3] = [
+        &[("Content-Range", "bytes 0-327679/716800")],
+        &[("Content-Range", "bytes 327680-655359/716800")],
+        &[("Content-Range", "bytes 655360-716799/716800")],
+    ];
+    let put = |headers| Expect { method: "PUT", headers, ..expect("/upload/s1") };
+    let (base, server) = serve(vec![
+        (put(RANGES[0]), json(202, br#"{"nextExpectedRanges": ["327680-"]}"#)),
+        // The second piece is lost on the way: Graph asks for it again.
+        (put(RANGES[1]), json(202, br#"{"nextExpectedRanges": ["327680-716799"]}"#)),
+        (put(RANGES[1]), json(202, br#"{"nextExpectedRanges": ["655360-"]}"#)),
+        (put(RANGES[2]), json(201, br#"{"id": "item1", "name": "big.bin"}"#)),
+    ]);
+    let file = vec![7u8; 716_800];
+    let upload = graph_generated::upload::ChunkedUpload::new(&format!("{base}/upload/s1"), file.len() as u64, 320 * 1024);
+    let item: serde_json::Value = upload.send(&reqwest::Client::new(), &file).await.expect("the item");
+    assert_eq!(item["id"], "item1");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
 const RUNNING: &[u8] = br#"{"id": "op1", "status": "running"}"#;
 const SUCCEEDED: &[u8] = br#"{"id": "op1", "status": "succeeded", "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1"}"#;
 const OPERATION: &str = "/beta/identityGovernance/roleManagementAlerts/operations/op1";

@@ -12,6 +12,7 @@ const ROUTE: &str = include_str!("../../templates/route.rs");
 const VALUES: &str = include_str!("../../templates/values.rs");
 const REQUEST: &str = include_str!("../../templates/request.rs");
 const BATCH: &str = include_str!("../../templates/batch.rs");
+const UPLOAD: &str = include_str!("../../templates/upload.rs");
 
 pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<GeneratedFile>, String> {
     let features = super::features::table(ir, versions);
@@ -39,6 +40,7 @@ pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<Generate
         pub mod request;
         pub mod route;
         pub mod support;
+        pub mod upload;
         pub mod values;
         #(#mods)*
     };
@@ -53,6 +55,7 @@ pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<Generate
         template("src/values.rs", VALUES)?,
         template("src/request.rs", REQUEST)?,
         template("src/batch.rs", BATCH)?,
+        template("src/upload.rs", UPLOAD)?,
     ])
 }
 

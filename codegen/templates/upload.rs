@@ -1,0 +1,129 @@
+//! Large files in pieces: after `createUploadSession` (a drive item, an
+//! Outlook attachment) Graph gives an `uploadUrl`, and the file goes there
+//! as `PUT`s of byte ranges. Graph answers each piece with the ranges it
+//! still expects, and the last with the finished item. [`ChunkedUpload`]
+//! builds those requests and reads those answers, for any client; with the
+//! `reqwest` feature, `send` uploads a whole file, resuming where Graph
+//! says.
+//!
+//! ```ignore
+//! let session = root.me().drive().items().by_item_id(id).create_upload_session().post(&body).send(&client).await?;
+//! let upload = ChunkedUpload::new(session.upload_url.as_deref().unwrap(), file.len() as u64, 10 * 1024 * 1024);
+//! let item: DriveItem = upload.send(&client, &file).await?;
+//! ```
+//!
+//! Copied into every generated crate from `codegen/templates/upload.rs`.
+
+use crate::request::{Error, FromResponse, Request};
+
+/// OneDrive takes pieces in multiples of 320 KiB (except the last).
+pub const CHUNK_MULTIPLE: u64 = 320 * 1024;
+
+/// One file's upload to an upload session.
+#[derive(Clone, Debug)]
+pub struct ChunkedUpload {
+    url: String,
+    total: u64,
+    chunk: u64,
+}
+
+/// Graph's answer to one piece.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UploadProgress<T> {
+    /// `202 Accepted`: more is expected, from the first range's start
+    /// (`"26214400-"`, or `"0-99"` when a piece went missing).
+    Expecting { next_expected_ranges: Vec<String> },
+    /// The last piece arrived: the finished item (a drive item), or what
+    /// `T` reads of the answer (`Accepted` for an attachment's `Location`).
+    Done(T),
+}
+
+#[derive(serde::Deserialize)]
+struct Expecting {
+    #[serde(rename = "nextExpectedRanges", default)]
+    next_expected_ranges: Vec<String>,
+}
+
+impl<T: FromResponse> FromResponse for UploadProgress<T> {
+    fn from_response(status: http::StatusCode, headers: &http::HeaderMap, body: &[u8]) -> Result<Self, Error> {
+        if status == http::StatusCode::ACCEPTED {
+            let expecting: Expecting = serde_json::from_slice(body).map_err(Error::Json)?;
+            return Ok(UploadProgress::Expecting { next_expected_ranges: expecting.next_expected_ranges });
+        }
+        T::from_response(status, headers, body).map(UploadProgress::Done)
+    }
+}
+
+impl<T> UploadProgress<T> {
+    /// Where the next piece starts: the start of the first expected range.
+    pub fn next_start(&self) -> Option<u64> {
+        match self {
+            UploadProgress::Expecting { next_expected_ranges } => {
+                next_expected_ranges.first()?.split('-').next()?.trim().parse().ok()
+            }
+            UploadProgress::Done(_) => None,
+        }
+    }
+}
+
+impl ChunkedUpload {
+    /// An upload of `total` bytes to `upload_url`, in pieces of about
+    /// `chunk_size` bytes: rounded down to a multiple of
+    /// [`CHUNK_MULTIPLE`], and at least one.
+    pub fn new(upload_url: &str, total: u64, chunk_size: u64) -> Self {
+        let chunk = (chunk_size / CHUNK_MULTIPLE).max(1) * CHUNK_MULTIPLE;
+        ChunkedUpload { url: upload_url.to_string(), total, chunk }
+    }
+
+    /// The size of each piece but the last.
+    pub fn chunk_size(&self) -> u64 {
+        self.chunk
+    }
+
+    /// The byte range `start..end` of the piece that starts at `start`.
+    pub fn piece(&self, start: u64) -> std::ops::Range<u64> {
+        start..(start.saturating_add(self.chunk)).min(self.total)
+    }
+
+    /// The `PUT` of the piece of `file` that starts at `start`, with its
+    /// `Content-Range`. The upload URL carries its own authorisation:
+    /// Graph wants no token there, so none is set.
+    pub fn request<T>(&self, file: &[u8], start: u64) -> Result<Request<UploadProgress<T>>, Error> {
+        if file.len() as u64 != self.total {
+            return Err(Error::Body(format!("the file has {} bytes, the upload {}", file.len(), self.total)));
+        }
+        let range = self.piece(start);
+        if range.is_empty() {
+            return Err(Error::Body(format!("no piece starts at byte {start} of {}", self.total)));
+        }
+        let bytes = file[range.start as usize..range.end as usize].to_vec();
+        let content_range = format!("bytes {}-{}/{}", range.start, range.end - 1, self.total);
+        Ok(Request::new(http::Method::PUT, self.url.clone())
+            .bytes_body("application/octet-stream", bytes)
+            .header("Content-Range", &content_range))
+    }
+
+    /// Uploads `file` piece by piece, each from where Graph says it
+    /// expects the next, and returns the finished item.
+    #[cfg(feature = "reqwest")]
+    pub async fn send<T: FromResponse>(&self, client: &reqwest::Client, file: &[u8]) -> Result<T, Error> {
+        let mut start = 0;
+        // Every piece once, and as many again resent: a session that keeps
+        // asking for the same bytes ends in an error, not a loop.
+        let most = 2 * (self.total / self.chunk + 1);
+        for _ in 0..most {
+            let progress = self.request::<T>(file, start)?.send(client).await?;
+            match progress {
+                UploadProgress::Done(item) => return Ok(item),
+                expecting => {
+                    let next = expecting.next_start().unwrap_or(self.piece(start).end);
+                    if next >= self.total {
+                        return Err(Error::Body(format!("Graph still expects bytes from {next} of {}", self.total)));
+                    }
+                    start = next;
+                }
+            }
+        }
+        Err(Error::Body(format!("the upload did not finish in {most} pieces")))
+    }
+}
