@@ -356,6 +356,25 @@ impl FromResponse for Accepted {
     }
 }
 
+/// What `GET .../$count` answers: a bare number, as text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Count(pub u64);
+
+impl FromResponse for Count {
+    fn from_response(_: http::StatusCode, _: &http::HeaderMap, body: &[u8]) -> Result<Self, Error> {
+        // Graph may start the text with a byte-order mark.
+        let text = body.strip_prefix("\u{feff}".as_bytes()).unwrap_or(body);
+        serde_json::from_slice(text).map(Count).map_err(Error::Json)
+    }
+}
+
+/// The query options of a `$count`: `filter` and `search`.
+#[derive(Clone, Copy, Debug)]
+pub enum CountOptions {}
+
+impl query::Filter for CountOptions {}
+impl query::Search for CountOptions {}
+
 /// A binary stream (`$value`, `/content`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Bytes(pub Vec<u8>);

@@ -227,6 +227,30 @@ async fn a_large_file_goes_up_in_pieces_from_where_graph_expects_them() {
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
 
+#[tokio::test]
+async fn a_collection_counts_its_items_with_filter_and_consistency_level() {
+    let (base, server) = serve(vec![(
+        Expect {
+            query: &[("$filter", "startswith(displayName,'a')")],
+            headers: &[("ConsistencyLevel", "eventual")],
+            ..expect("/v1.0/groups/g1/members/$count")
+        },
+        // Graph answers with text, sometimes after a byte-order mark.
+        Reply { status: 200, headers: &[("Content-Type", "text/plain")], body: "\u{feff}3".as_bytes() },
+    )]);
+    let count = v1::requests::root_at(&format!("{base}/v1.0"))
+        .groups()
+        .by_group_id("g1")
+        .members()
+        .count()
+        .filter("startswith(displayName,'a')")
+        .send(&reqwest::Client::new())
+        .await
+        .expect("the count");
+    assert_eq!(count, graph_generated::request::Count(3));
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
 const RUNNING: &[u8] = br#"{"id": "op1", "status": "running"}"#;
 const SUCCEEDED: &[u8] = br#"{"id": "op1", "status": "succeeded", "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1"}"#;
 const OPERATION: &str = "/beta/identityGovernance/roleManagementAlerts/operations/op1";

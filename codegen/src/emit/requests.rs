@@ -848,6 +848,35 @@ impl Emitter<'_> {
             }
             self.node(child, type_name, &next);
         }
+        // A collection that can be listed can be counted: `GET .../$count`
+        // (Graph's advanced queries; a segment the docs name `count` keeps
+        // the plain name). Not what a function returns (`delta`, `f(x)`).
+        let collection_segment = matches!(&node.step,
+            Some(Step::Literal(t)) if !t.eq_ignore_ascii_case("delta") && !t.contains('('));
+        let listed = node.operations.iter().find(|(op, method, path, _)| {
+            collection_segment
+                && *method == "GET"
+                && op.response.collection
+                && response_kind(op, method, path) == ResponseKind::Json
+        });
+        if let Some((op, ..)) = listed {
+            let method = methods.name("count", Case::Snake).ident();
+            let cfg = super::features::cfg(&[super::features::op_area(op)].into());
+            let doc = format!(
+                " `GET {}/$count`: how many items the collection holds; with \
+                 `filter` or `search`, how many match. Sets `ConsistencyLevel: \
+                 eventual`, which Graph wants when it counts directory objects.",
+                node.path
+            );
+            fns.push(quote! {
+                #[doc = #doc]
+                #cfg
+                pub fn #method(&self) -> Request<crate::request::Count, crate::request::CountOptions> {
+                    Request::new(http::Method::GET, crate::request::child_url(&self.url, "/$count"))
+                        .header("ConsistencyLevel", "eventual")
+                }
+            });
+        }
         if node.path.is_empty() && self.fold_me {
             if let Some((user, areas)) = self.users_item.clone() {
                 let method = methods.name("me", Case::Snake).ident();
@@ -1164,6 +1193,7 @@ pub fn takes_body(op: &Operation, method: &str, index: &TypeIndex) -> Option<Tok
 }
 
 /// How a response is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResponseKind {
     /// `204 No Content`, or an answer with nothing documented to read.
     NoContent,

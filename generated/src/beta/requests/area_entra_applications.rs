@@ -34,4 +34,10 @@ impl Applications {
         Request::new(http::Method::GET, self.url.clone())
             .header("ConsistencyLevel", "eventual")
     }
+    /// `GET /applications/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
+    #[cfg(feature = "area-entra-applications")]
+    pub fn count(&self) -> Request<crate::request::Count, crate::request::CountOptions> {
+        Request::new(http::Method::GET, crate::request::child_url(&self.url, "/$count"))
+            .header("ConsistencyLevel", "eventual")
+    }
 }

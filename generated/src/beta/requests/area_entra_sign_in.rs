@@ -87,4 +87,10 @@ impl UsersItemAuthenticationHardwareOathMethods {
             path: ::std::marker::PhantomData,
         }
     }
+    /// `GET /users/{id}/authentication/hardwareOathMethods/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
+    #[cfg(feature = "area-entra-sign-in")]
+    pub fn count(&self) -> Request<crate::request::Count, crate::request::CountOptions> {
+        Request::new(http::Method::GET, crate::request::child_url(&self.url, "/$count"))
+            .header("ConsistencyLevel", "eventual")
+    }
 }

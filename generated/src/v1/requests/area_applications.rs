@@ -100,6 +100,12 @@ impl ServicePrincipalsItemMemberOf {
         Request::new(http::Method::GET, self.url.clone())
             .header("ConsistencyLevel", "eventual")
     }
+    /// `GET /servicePrincipals/{id}/memberOf/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
+    #[cfg(feature = "area-applications")]
+    pub fn count(&self) -> Request<crate::request::Count, crate::request::CountOptions> {
+        Request::new(http::Method::GET, crate::request::child_url(&self.url, "/$count"))
+            .header("ConsistencyLevel", "eventual")
+    }
 }
 /// `/servicePrincipals/{id}`
 pub type ServicePrincipalsItem = crate::request::Builder<paths::ServicePrincipalsItem>;
@@ -158,6 +164,12 @@ impl ServicePrincipalsCallMemberOf {
         options::GetServicePrincipalsByIdMemberOf,
     > {
         Request::new(http::Method::GET, self.url.clone())
+            .header("ConsistencyLevel", "eventual")
+    }
+    /// `GET /servicePrincipals(appId='{appId}')/memberOf/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
+    #[cfg(feature = "area-applications")]
+    pub fn count(&self) -> Request<crate::request::Count, crate::request::CountOptions> {
+        Request::new(http::Method::GET, crate::request::child_url(&self.url, "/$count"))
             .header("ConsistencyLevel", "eventual")
     }
 }

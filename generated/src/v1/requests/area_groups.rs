@@ -31,6 +31,12 @@ impl GroupsItemMembers {
     > {
         Request::new(http::Method::GET, self.url.clone())
     }
+    /// `GET /groups/{id}/members/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
+    #[cfg(feature = "area-groups")]
+    pub fn count(&self) -> Request<crate::request::Count, crate::request::CountOptions> {
+        Request::new(http::Method::GET, crate::request::child_url(&self.url, "/$count"))
+            .header("ConsistencyLevel", "eventual")
+    }
 }
 /// `/groups/{id}`
 pub type GroupsItem = crate::request::Builder<paths::GroupsItem>;

@@ -95,6 +95,12 @@ impl UsersItemAuthenticationMethods {
             path: ::std::marker::PhantomData,
         }
     }
+    /// `GET /users/{id}/authentication/methods/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
+    #[cfg(feature = "area-identity-and-sign-in")]
+    pub fn count(&self) -> Request<crate::request::Count, crate::request::CountOptions> {
+        Request::new(http::Method::GET, crate::request::child_url(&self.url, "/$count"))
+            .header("ConsistencyLevel", "eventual")
+    }
 }
 /// `/users/{id}/authentication/operations/{id}`
 pub type UsersItemAuthenticationOperationsItem = crate::request::Builder<
