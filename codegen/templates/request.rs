@@ -428,6 +428,41 @@ impl<T, O> Request<Page<T>, O> {
     pub fn into_page_request(self) -> Request<Page<T>> {
         self.cast()
     }
+
+    /// Only the items of type `U`, read as `U`: OData's cast segment
+    /// (`groups().by_group_id(id).members().get().of_type::<User>()` is
+    /// `GET /groups/{id}/members/microsoft.graph.user`). `U` should be
+    /// derived from the collection's type; Graph refuses another.
+    pub fn of_type<U: crate::support::ModelType>(self) -> Request<Page<U>, O> {
+        self.with_cast_segment::<U>(false).cast()
+    }
+}
+
+impl Request<Count, CountOptions> {
+    /// Counts only the items of type `U`: `members().count().of_type::<User>()`
+    /// is `GET .../members/microsoft.graph.user/$count`.
+    pub fn of_type<U: crate::support::ModelType>(self) -> Self {
+        self.with_cast_segment::<U>(true)
+    }
+}
+
+impl<T, O> Request<T, O> {
+    /// The URL with `/{U's Graph type}` appended, or put before a last
+    /// `/$count`. A model of no Graph type (a request body made from a
+    /// parameter table) cannot be cast to: the request then fails to build.
+    fn with_cast_segment<U: crate::support::ModelType>(mut self, before_count: bool) -> Self {
+        use crate::support::ModelFields;
+        let odata_type = <U::Properties as ModelFields>::ODATA_TYPE;
+        if odata_type.is_empty() {
+            let name = <U::Properties as ModelFields>::NAME;
+            self.body = Err(format!("`{name}` is no Graph type, so nothing can be cast to it"));
+            return self;
+        }
+        let count = before_count.then(|| self.url.strip_suffix("/$count").map(str::len)).flatten();
+        let at = count.unwrap_or(self.url.len());
+        self.url.insert_str(at, &format!("/{odata_type}"));
+        self
+    }
 }
 
 /// The error body Graph sends: `{"error": {"code", "message", "innerError"}}`.

@@ -77,21 +77,29 @@ impl Target {
         segments.extend(self.segments[1..].iter().cloned());
         Some(Target { segments, ..self.clone() })
     }
-    /// The collection itself for `/$count` on a collection: Graph counts
-    /// any collection the docs list.
+    /// The collection itself for `/$count` on a collection, for a cast to
+    /// a derived type (`/members/microsoft.graph.user`), or both
+    /// (`/members/microsoft.graph.user/$count`): Graph counts and casts any
+    /// collection the docs list.
     pub fn without_count(&self) -> Option<Target> {
-        let last = self.segments.last()?;
-        if !last.eq_ignore_ascii_case("$count") || self.segments.len() < 2 {
+        let mut end = self.segments.len();
+        if self.segments.last()?.eq_ignore_ascii_case("$count") {
+            end -= 1;
+        }
+        if end > 0 && is_cast(&self.segments[end - 1]) {
+            end -= 1;
+        }
+        if end == self.segments.len() || end == 0 {
             return None;
         }
         Some(Target {
-            segments: self.segments[..self.segments.len() - 1].to_vec(),
+            segments: self.segments[..end].to_vec(),
             ..self.clone()
         })
     }
     /// The other forms Graph routes the target as: `/me` as
     /// `/users/{id}`, a drive's `root` as an item, both, and a collection's
-    /// `/$count` as the collection. The first and third read `/me`.
+    /// `/$count` or cast as the collection. The first and third read `/me`.
     pub fn aliases(&self) -> [Option<Target>; 4] {
         let me = self.me_as_user();
         [
@@ -124,6 +132,13 @@ impl Target {
         segments.extend(self.segments[i + 1..].iter().cloned());
         Some(Target { segments, ..self.clone() })
     }
+}
+/// An OData cast segment: a type of Graph's namespace,
+/// `microsoft.graph.user`.
+fn is_cast(segment: &str) -> bool {
+    let lower = segment.to_ascii_lowercase();
+    lower.starts_with("microsoft.graph.") && lower.len() > "microsoft.graph.".len()
+        && lower.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
 }
 /// One documented endpoint: its version (`"v1.0"` or `"beta"`), method and
 /// path template, with whatever the caller wants back (`item`).
