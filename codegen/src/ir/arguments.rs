@@ -141,8 +141,9 @@ fn rewrite_calls(
     while let Some(open) = rest.find('(') {
         let before = &rest[..open];
         let name_start = before
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let inside = &rest[open + 1..];
         let Some(close) = closing_paren(inside) else {
             break;
@@ -196,6 +197,25 @@ mod tests {
         // A numeric argument no page quotes stays bare.
         let q = quoted(&[("range", "address")]);
         assert_eq!(respelled(&q, "/w/itemAt(index={n})"), None);
+    }
+
+    #[test]
+    fn any_text_is_read_without_panicking() {
+        let q = quoted(&[("f", "a"), ("é", "a")]);
+        for path in [
+            "/é(a={a})",
+            "/xé(a={a})",
+            "(",
+            ")(",
+            "/f(",
+            "/f('{a}",
+            "/ü/f({a})",
+            "/f(a={a}",
+            "/(a={a})",
+        ] {
+            let _ = respelled(&q, path);
+        }
+        assert_eq!(respelled(&q, "/ü/f({a})").as_deref(), Some("/ü/f(a='{a}')"));
     }
 
     #[test]
