@@ -265,56 +265,74 @@ fn collections_from_examples(
     models: &mut BTreeMap<Key, Model>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    // (version, declaring model, property) -> the first array's example.
-    let mut arrays: BTreeMap<(ApiVersion, String, String), Source> = BTreeMap::new();
-    let mut singles: BTreeSet<(ApiVersion, String, String)> = BTreeSet::new();
-    for (op, _) in ops {
-        let bodies = op.examples.iter().flat_map(|e| {
-            let response = e.response.as_ref().and_then(|r| {
-                let ty = op.response.type_name.as_ref()?;
-                Some((ty, r.body.as_ref()?, &r.source))
-            });
-            let request = e.request.as_ref().and_then(|r| {
-                let ty = op.request_body.type_name.as_ref()?;
-                Some((ty, r.body.as_ref()?, &r.source))
-            });
-            response.into_iter().chain(request)
-        });
-        for (ty, body, at) in bodies {
-            let (Some(model), Body::Json(body)) = (models.get(&(op.version, ty.clone())), body)
-            else {
-                continue;
-            };
-            if model.origin != ModelOrigin::ResourcePage {
-                continue;
-            }
-            for entity in entities(body).into_iter().filter_map(Value::as_object) {
-                for p in model
-                    .properties
-                    .iter()
-                    .filter(|p| !p.collection && p.type_name != "Edm.Untyped")
-                {
-                    let Some(value) = entity.get(&p.name) else {
-                        continue;
-                    };
-                    let declared = p
-                        .inherited_from
-                        .clone()
-                        .unwrap_or_else(|| model.name.clone());
-                    let key = (op.version, declared, p.name.clone());
-                    match value {
-                        Value::Array(_) => {
-                            arrays.entry(key).or_insert_with(|| at.clone());
-                        }
-                        Value::Null => {}
-                        _ => {
-                            singles.insert(key);
+    // Every entity an example sends or answers, with its documented model.
+    let mut entities_of =
+        |visit: &mut dyn FnMut(&Model, &serde_json::Map<String, Value>, &Source)| {
+            for (op, _) in ops {
+                for e in &op.examples {
+                    let response = e.response.as_ref().and_then(|r| {
+                        Some((op.response.type_name.as_ref()?, r.body.as_ref()?, &r.source))
+                    });
+                    let request = e.request.as_ref().and_then(|r| {
+                        Some((
+                            op.request_body.type_name.as_ref()?,
+                            r.body.as_ref()?,
+                            &r.source,
+                        ))
+                    });
+                    for (ty, body, at) in response.into_iter().chain(request) {
+                        let Body::Json(body) = body else {
+                            continue;
+                        };
+                        let Some(model) = models
+                            .get(&(op.version, ty.clone()))
+                            .filter(|m| m.origin == ModelOrigin::ResourcePage)
+                        else {
+                            continue;
+                        };
+                        for entity in entities(body).into_iter().filter_map(Value::as_object) {
+                            visit(model, entity, at);
                         }
                     }
                 }
             }
+        };
+    let single_valued = |model: &Model, name: &str| {
+        model
+            .properties
+            .iter()
+            .find(|p| p.name == name && !p.collection && p.type_name != "Edm.Untyped")
+            .map(|p| {
+                let declared = p.inherited_from.as_ref().unwrap_or(&model.name);
+                (model.version, declared.clone(), p.name.clone())
+            })
+    };
+    // (version, declaring model, property) -> the first array's example.
+    // Lists are looked at first: they are few, and most are documented
+    // collections; only their names are then looked for as single values.
+    let mut arrays: BTreeMap<(ApiVersion, String, String), Source> = BTreeMap::new();
+    entities_of(&mut |model, entity, at| {
+        for (name, _) in entity.iter().filter(|(_, v)| v.is_array()) {
+            if let Some(key) = single_valued(model, name) {
+                arrays.entry(key).or_insert_with(|| at.clone());
+            }
         }
+    });
+    if arrays.is_empty() {
+        return;
     }
+    let names: BTreeSet<&str> = arrays.keys().map(|(_, _, name)| name.as_str()).collect();
+    let mut singles: BTreeSet<(ApiVersion, String, String)> = BTreeSet::new();
+    entities_of(&mut |model, entity, _| {
+        for name in &names {
+            let single = entity
+                .get(*name)
+                .is_some_and(|v| !v.is_array() && !v.is_null());
+            if let Some(key) = single.then(|| single_valued(model, name)).flatten() {
+                singles.insert(key);
+            }
+        }
+    });
     arrays.retain(|key, _| !singles.contains(key));
     if arrays.is_empty() {
         return;
