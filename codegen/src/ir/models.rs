@@ -253,6 +253,9 @@ fn created_entities(
     }
 }
 
+/// What sees each example entity: its model, its fields, where it is.
+type EntityVisitor<'v> = dyn FnMut(&Model, &serde_json::Map<String, Value>, &Source) + 'v;
+
 /// A property the resource page gives one value of, whose every example
 /// sends an array, is a collection: application.md (2020) types `addIns`
 /// as one `addIn`, both of its examples send a list, and Graph answers
@@ -266,37 +269,36 @@ fn collections_from_examples(
     diags: &mut Vec<Diagnostic>,
 ) {
     // Every entity an example sends or answers, with its documented model.
-    let mut entities_of =
-        |visit: &mut dyn FnMut(&Model, &serde_json::Map<String, Value>, &Source)| {
-            for (op, _) in ops {
-                for e in &op.examples {
-                    let response = e.response.as_ref().and_then(|r| {
-                        Some((op.response.type_name.as_ref()?, r.body.as_ref()?, &r.source))
-                    });
-                    let request = e.request.as_ref().and_then(|r| {
-                        Some((
-                            op.request_body.type_name.as_ref()?,
-                            r.body.as_ref()?,
-                            &r.source,
-                        ))
-                    });
-                    for (ty, body, at) in response.into_iter().chain(request) {
-                        let Body::Json(body) = body else {
-                            continue;
-                        };
-                        let Some(model) = models
-                            .get(&(op.version, ty.clone()))
-                            .filter(|m| m.origin == ModelOrigin::ResourcePage)
-                        else {
-                            continue;
-                        };
-                        for entity in entities(body).into_iter().filter_map(Value::as_object) {
-                            visit(model, entity, at);
-                        }
+    let entities_of = |visit: &mut EntityVisitor| {
+        for (op, _) in ops {
+            for e in &op.examples {
+                let response = e.response.as_ref().and_then(|r| {
+                    Some((op.response.type_name.as_ref()?, r.body.as_ref()?, &r.source))
+                });
+                let request = e.request.as_ref().and_then(|r| {
+                    Some((
+                        op.request_body.type_name.as_ref()?,
+                        r.body.as_ref()?,
+                        &r.source,
+                    ))
+                });
+                for (ty, body, at) in response.into_iter().chain(request) {
+                    let Body::Json(body) = body else {
+                        continue;
+                    };
+                    let Some(model) = models
+                        .get(&(op.version, ty.clone()))
+                        .filter(|m| m.origin == ModelOrigin::ResourcePage)
+                    else {
+                        continue;
+                    };
+                    for entity in entities(body).into_iter().filter_map(Value::as_object) {
+                        visit(model, entity, at);
                     }
                 }
             }
-        };
+        }
+    };
     let single_valued = |model: &Model, name: &str| {
         model
             .properties
