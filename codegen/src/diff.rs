@@ -34,6 +34,9 @@ pub enum ChangeKind {
     ModelRemoved,
     PropertyAdded,
     PropertyRemoved,
+    PropertyTypeChanged,
+    ResponseChanged,
+    RequestBodyChanged,
     EnumMemberAdded,
     EnumMemberRemoved,
 }
@@ -46,6 +49,37 @@ impl ChangeKind {
             ChangeKind::SchemeBecameSupported
                 | ChangeKind::PermissionAdded
                 | ChangeKind::ScopeAdded
+        )
+    }
+
+    /// Whether code written against the crate generated from the old tree
+    /// may stop compiling, or read differently, against the new one: what
+    /// it calls or reads is gone or has another type. Added enum members
+    /// are not: enums are evolvable, and unknown values already arrive as
+    /// `Other`.
+    pub fn breaks_api(self) -> bool {
+        matches!(
+            self,
+            ChangeKind::EndpointRemoved
+                | ChangeKind::OperationRemoved
+                | ChangeKind::ModelRemoved
+                | ChangeKind::PropertyRemoved
+                | ChangeKind::PropertyTypeChanged
+                | ChangeKind::ResponseChanged
+                | ChangeKind::RequestBodyChanged
+                | ChangeKind::EnumMemberRemoved
+        )
+    }
+
+    /// Whether the change adds to the generated API.
+    fn adds_api(self) -> bool {
+        matches!(
+            self,
+            ChangeKind::EndpointAdded
+                | ChangeKind::OperationAdded
+                | ChangeKind::ModelAdded
+                | ChangeKind::PropertyAdded
+                | ChangeKind::EnumMemberAdded
         )
     }
 
@@ -66,6 +100,9 @@ impl ChangeKind {
             ChangeKind::ModelRemoved => "model removed",
             ChangeKind::PropertyAdded => "property added",
             ChangeKind::PropertyRemoved => "property removed",
+            ChangeKind::PropertyTypeChanged => "property type changed",
+            ChangeKind::ResponseChanged => "response type changed",
+            ChangeKind::RequestBodyChanged => "request body type changed",
             ChangeKind::EnumMemberAdded => "enum member added",
             ChangeKind::EnumMemberRemoved => "enum member removed",
         }
@@ -169,10 +206,35 @@ pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
         }
     }
 
-    // Permissions of paired operations.
+    // Permissions and types of paired operations.
     for (o, n) in paired {
         let (old_op, new_op) = (&old.operations[o], &new.operations[n]);
         permission_changes(old_op, new_op, &mut change);
+        let source = new_op
+            .sources
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let response = |op: &Operation| {
+            describe_type(op.response.type_name.as_deref(), op.response.collection)
+        };
+        if response(old_op) != response(new_op) {
+            change(
+                ChangeKind::ResponseChanged,
+                new_op.id.clone(),
+                format!("{} -> {}", response(old_op), response(new_op)),
+                source.clone(),
+            );
+        }
+        let body = |op: &Operation| describe_type(op.request_body.type_name.as_deref(), false);
+        if body(old_op) != body(new_op) {
+            change(
+                ChangeKind::RequestBodyChanged,
+                new_op.id.clone(),
+                format!("{} -> {}", body(old_op), body(new_op)),
+                source,
+            );
+        }
     }
 
     model_changes(old, new, &mut change);
@@ -187,6 +249,15 @@ pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
     });
     out.dedup();
     out
+}
+
+/// `microsoft.graph.user`, `microsoft.graph.user collection`, or `none`.
+fn describe_type(type_name: Option<&str>, collection: bool) -> String {
+    match (type_name, collection) {
+        (Some(t), true) => format!("{t} collection"),
+        (Some(t), false) => t.to_string(),
+        (None, _) => "none".to_string(),
+    }
 }
 
 fn describe_endpoints(op: &Operation) -> String {
@@ -356,6 +427,23 @@ fn model_changes(old: &Ir, new: &Ir, change: &mut impl FnMut(ChangeKind, String,
                         p.source.to_string(),
                     );
                 }
+                for p in &m.properties {
+                    let Some(q) = o.properties.iter().find(|q| q.name == p.name) else {
+                        continue;
+                    };
+                    let (was, is) = (
+                        describe_type(Some(&q.type_name), q.collection),
+                        describe_type(Some(&p.type_name), p.collection),
+                    );
+                    if was != is {
+                        change(
+                            ChangeKind::PropertyTypeChanged,
+                            subject.clone(),
+                            format!("{}: {was} -> {is}", p.name),
+                            p.source.to_string(),
+                        );
+                    }
+                }
                 for p in o
                     .properties
                     .iter()
@@ -436,6 +524,7 @@ pub fn render(changes: &[Change]) -> String {
         *counts.entry(c.kind).or_default() += 1;
     }
     let _ = writeln!(out, "{} changes", changes.len());
+    let _ = writeln!(out, "generated crate: {}", impact(changes).describe());
     for (kind, n) in &counts {
         let _ = writeln!(
             out,
@@ -461,6 +550,47 @@ pub fn render(changes: &[Change]) -> String {
         }
     }
     out
+}
+
+/// What the changes mean for the version of the generated crate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Impact {
+    /// Nothing its API offers changed (permissions metadata may have).
+    None,
+    /// Only additions: a minor version.
+    Additive,
+    /// Something code may use is gone or retyped: a major version.
+    Breaking,
+}
+
+impl Impact {
+    fn describe(self) -> &'static str {
+        match self {
+            Impact::None => "no API change (a patch release, if any)",
+            Impact::Additive => "additive (a minor release)",
+            Impact::Breaking => {
+                "breaking (a major release): something code may use is gone or has another type"
+            }
+        }
+    }
+}
+
+/// The strongest impact among `changes`.
+pub fn impact(changes: &[Change]) -> Impact {
+    changes
+        .iter()
+        .map(|c| {
+            if c.kind.breaks_api() {
+                Impact::Breaking
+            } else if c.kind.adds_api() {
+                Impact::Additive
+            } else {
+                Impact::None
+            }
+        })
+        .max()
+        .unwrap_or(Impact::None)
 }
 
 fn kind_heading(kind: ChangeKind) -> String {

@@ -1,7 +1,7 @@
 //! `cargo xtask diff` on two tiny docs trees that differ in every way the
 //! change log reports.
 
-use codegen::diff::{diff, render, Change, ChangeKind};
+use codegen::diff::{diff, impact, render, Change, ChangeKind, Impact};
 use codegen::ir::Ir;
 
 fn tree(pages: &[(&str, String)]) -> Ir {
@@ -169,4 +169,78 @@ fn a_tree_against_itself_has_no_changes() {
         ),
     )]);
     assert!(diff(&old, &old).is_empty());
+}
+
+fn get_thing(response: &str) -> String {
+    format!(
+        "---\ntitle: \"Get thing\"\n---\n# Get thing\n\nReads.\n\n## HTTP request\n\n```http\nGET /things/{{id}}\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and {response} in the response body.\n"
+    )
+}
+
+#[test]
+fn retyped_properties_and_responses_are_breaking_and_additions_are_not() {
+    let thing = |kind: &str| {
+        format!(
+            "---\ndoc_type: resourcePageType\n---\n# thing resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n\
+             |Property|Type|Description|\n|:---|:---|:---|\n|id|String|The id.|\n|size|{kind}|The size.|\n"
+        )
+    };
+    let old = tree(&[
+        ("v1.0/resources/thing.md", thing("Int32")),
+        (
+            "v1.0/api/thing-get.md",
+            get_thing("a [thing](../resources/thing.md) object"),
+        ),
+    ]);
+    let retyped = tree(&[
+        ("v1.0/resources/thing.md", thing("Int64 collection")),
+        (
+            "v1.0/api/thing-get.md",
+            get_thing("a collection of [thing](../resources/thing.md) objects"),
+        ),
+    ]);
+    let c = diff(&old, &retyped);
+    let text = render(&c);
+    assert!(
+        has(
+            &c,
+            ChangeKind::PropertyTypeChanged,
+            "size: Edm.Int32 -> Edm.Int64 collection"
+        ),
+        "{text}"
+    );
+    assert!(
+        has(
+            &c,
+            ChangeKind::ResponseChanged,
+            "microsoft.graph.thing -> microsoft.graph.thing collection"
+        ),
+        "{text}"
+    );
+    assert_eq!(impact(&c), Impact::Breaking);
+    assert!(text.contains("generated crate: breaking"), "{text}");
+
+    // Another operation and nothing else: additive.
+    let mut pages = vec![
+        ("v1.0/resources/thing.md", thing("Int32")),
+        (
+            "v1.0/api/thing-get.md",
+            get_thing("a [thing](../resources/thing.md) object"),
+        ),
+    ];
+    pages.push((
+        "v1.0/api/thing-delete.md",
+        api(
+            "Delete thing",
+            &["DELETE /things/{id}"],
+            "Thing.ReadWrite|",
+            "Not supported.|Not supported.",
+        ),
+    ));
+    let added = diff(&old, &tree(&pages));
+    assert_eq!(impact(&added), Impact::Additive, "{}", render(&added));
+    assert_eq!(impact(&diff(&old, &old)), Impact::None);
+    // The full log of two trees that differ in every way breaks the API.
+    assert_eq!(impact(&changes()), Impact::Breaking);
 }

@@ -367,9 +367,13 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let changes = codegen::diff::diff(&old_ir, &new_ir);
             match format {
                 LintFormat::Human => out(&codegen::diff::render(&changes)),
-                LintFormat::Json => out(&(serde_json::to_string_pretty(&changes)
-                    .map_err(|e| e.to_string())?
-                    + "\n")),
+                LintFormat::Json => {
+                    let log = serde_json::json!({
+                        "impact": codegen::diff::impact(&changes),
+                        "changes": changes,
+                    });
+                    out(&(serde_json::to_string_pretty(&log).map_err(|e| e.to_string())? + "\n"))
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
