@@ -127,3 +127,72 @@ fn a_property_every_example_sends_as_a_list_is_a_collection() {
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].contains("`application.addIns`"), "{said:?}");
 }
+
+#[test]
+fn a_base_type_the_prose_names_outranks_the_derived_type_an_example_shows() {
+    // event-list-attachments.md (2020): "a collection of [Attachment]
+    // objects", with an example annotated `microsoft.graph.fileAttachment`.
+    // The list holds every kind of attachment.
+    let resource = |name: &str, base: &str| {
+        format!(
+            "---\ntitle: \"{name} resource type\"\n---\n# {name} resource type\n\nA {name}.\n\n\
+             <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"{base}}} -->\n\n\
+             ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n"
+        )
+    };
+    let list = |title: &str, path: &str, named: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\n---\n# {title}\n\nLists.\n\n## HTTP request\n\n```http\nGET {path}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and collection of [{named}](../resources/{named}.md) objects in the response body.\n\n\
+             ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"x\" }} -->\n```http\nGET https://graph.microsoft.com/v1.0{path}\n```\n\n\
+             <!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.fileAttachment\", \"isCollection\": true }} -->\n\
+             ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{\"value\": [{{\"id\": \"1\"}}]}}\n```\n"
+        )
+    };
+    let pages: Vec<(String, String)> = vec![
+        (
+            "v1.0/resources/attachment.md".into(),
+            resource("attachment", ""),
+        ),
+        (
+            "v1.0/resources/fileattachment.md".into(),
+            resource(
+                "fileAttachment",
+                ", \"baseType\": \"microsoft.graph.attachment\"",
+            ),
+        ),
+        ("v1.0/resources/message.md".into(), resource("message", "")),
+        (
+            "v1.0/api/event-list-attachments.md".into(),
+            list(
+                "List attachments",
+                "/me/events/{id}/attachments",
+                "Attachment",
+            ),
+        ),
+        // Prose that names no base of the example's type leaves it.
+        (
+            "v1.0/api/message-list-attachments.md".into(),
+            list(
+                "List attachments",
+                "/me/messages/{id}/attachments",
+                "message",
+            ),
+        ),
+    ];
+    let ir = common::ir_of(&pages);
+    let returns = |path: &str| {
+        ir.operations
+            .iter()
+            .find(|o| o.endpoints.iter().any(|e| e.path == path))
+            .and_then(|o| o.response.type_name.clone())
+    };
+    assert_eq!(
+        returns("/me/events/{id}/attachments").as_deref(),
+        Some("microsoft.graph.attachment")
+    );
+    assert_eq!(
+        returns("/me/messages/{id}/attachments").as_deref(),
+        Some("microsoft.graph.fileAttachment")
+    );
+}

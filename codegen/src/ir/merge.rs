@@ -878,6 +878,11 @@ fn merge_group(
     for (d, ty) in members.iter().zip(&given) {
         let p = &pages[d.page];
         let ty = ty.clone();
+        let named_in_prose = p
+            .response
+            .type_name
+            .clone()
+            .filter(|named| !d.task && ty.as_ref().is_some_and(|t| t != named));
         let candidate = Response {
             status: p.response.status,
             type_source: ty.as_ref().map(|_| page_at(d)),
@@ -887,6 +892,7 @@ fn merge_group(
                     e.example.response.as_ref().and_then(|r| r.is_collection) == Some(true)
                 }),
             other_types: Vec::new(),
+            named_in_prose,
         };
         match response_from {
             None if candidate.type_name.is_some() || candidate.status.is_some() => {

@@ -205,6 +205,12 @@ pub struct Response {
     /// endpoint (one page per derived type) settles on their common base.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_types: Vec<TypeAt>,
+    /// The type the page's prose names, when its example's annotation
+    /// names another: a base type the prose names ("a collection of
+    /// attachment objects", where the example shows a `fileAttachment`)
+    /// is what the operation returns. Settled with the models.
+    #[serde(skip)]
+    pub named_in_prose: Option<String>,
 }
 
 /// A type name and the page that gives it.

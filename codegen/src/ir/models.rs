@@ -575,6 +575,19 @@ fn settle_response_types(
                 }
             }
         }
+        // The prose names a base of the annotation's type: the operation
+        // returns that base (a list of attachments, whatever the example
+        // shows), and `cast` reads the derived one.
+        if let (Some(shown), Some(named)) = (&response.type_name, &response.named_in_prose) {
+            // The prose may name it in another case (`[Attachment](...)`).
+            let base = base_chain(models, version, shown)
+                .into_iter()
+                .skip(1)
+                .find(|b| b.eq_ignore_ascii_case(named) && b != "microsoft.graph.entity");
+            if let Some(base) = base {
+                response.type_name = Some(base);
+            }
+        }
         let body = &mut op.request_body;
         if let (Some(first), false) = (&body.type_name, body.other_types.is_empty()) {
             match common_base(models, version, first, &body.other_types) {
