@@ -565,6 +565,15 @@ pub enum Impact {
 }
 
 impl Impact {
+    /// `none`, `additive` or `breaking`, as JSON spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Impact::None => "none",
+            Impact::Additive => "additive",
+            Impact::Breaking => "breaking",
+        }
+    }
+
     fn describe(self) -> &'static str {
         match self {
             Impact::None => "no API change (a patch release, if any)",

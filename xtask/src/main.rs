@@ -85,6 +85,11 @@ enum Command {
         new: PathBuf,
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
+        /// Exit non-zero when the generated crate's API changes this much
+        /// or more: `breaking` (something gone or retyped) or `additive`
+        /// (any addition too). For a release pipeline.
+        #[arg(long, value_enum, value_name = "IMPACT")]
+        deny: Option<DenyImpact>,
     },
     /// Hold the docs' permissions against a DevX (Kibali) permissions file:
     /// agreement on the least privileged permission per endpoint and scheme,
@@ -122,6 +127,21 @@ enum Command {
 enum Format {
     Yaml,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DenyImpact {
+    Additive,
+    Breaking,
+}
+
+impl DenyImpact {
+    fn threshold(self) -> codegen::diff::Impact {
+        match self {
+            DenyImpact::Additive => codegen::diff::Impact::Additive,
+            DenyImpact::Breaking => codegen::diff::Impact::Breaking,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -348,7 +368,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Diff { old, new, format } => {
+        Command::Diff {
+            old,
+            new,
+            format,
+            deny,
+        } => {
             for dir in [&old, &new] {
                 if !dir.is_dir() {
                     return Err(format!("{}: no such folder", dir.display()));
@@ -374,6 +399,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     });
                     out(&(serde_json::to_string_pretty(&log).map_err(|e| e.to_string())? + "\n"))
                 }
+            }
+            let impact = codegen::diff::impact(&changes);
+            if deny.is_some_and(|d| impact >= d.threshold()) {
+                eprintln!(
+                    "error: the generated crate's API change is {} (denied by --deny)",
+                    impact.as_str()
+                );
+                return Ok(ExitCode::FAILURE);
             }
             Ok(ExitCode::SUCCESS)
         }
