@@ -94,6 +94,11 @@ const TOKENS: &[&str] = &[
     "{",
     "}",
     "[!INCLUDE [x](../x.md)]",
+    // Function calls, quoted and not, after non-ASCII text: the argument
+    // spellings are read across a page's endpoints.
+    "\nGET /x/f(a='{a}')\nGET /é/f({a})\nGET /xü(a={a})\nGET /xü(a='{a}')\n",
+    "(",
+    "'",
     "\n## ",
     "\n# ",
     "Permission type",

@@ -32,7 +32,8 @@ fn diff(old: &Path, new: &Path, deny: &str) -> (i32, String) {
         .expect("xtask runs");
     (
         output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr),
     )
 }
 
