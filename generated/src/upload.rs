@@ -120,7 +120,9 @@ impl ChunkedUpload {
         )
     }
     /// Uploads `file` piece by piece, each from where Graph says it
-    /// expects the next, and returns the finished item.
+    /// expects the next, and returns the finished item. Use a client
+    /// without a default `Authorization` header: the upload URL carries
+    /// its own authorisation, and Graph may refuse a token there.
     #[cfg(feature = "reqwest")]
     pub async fn send<T: FromResponse>(
         &self,
