@@ -196,3 +196,48 @@ fn a_base_type_the_prose_names_outranks_the_derived_type_an_example_shows() {
         Some("microsoft.graph.fileAttachment")
     );
 }
+
+#[test]
+fn an_ignored_example_s_context_types_an_operation_nothing_else_types() {
+    // projectrome-get-activities.md (2020): the prose names no type, and
+    // the only example response is `ignored`, annotated with a type that
+    // is no model; its body's context says `Collection(userActivity)`, and
+    // it has a trailing comma.
+    let activity = "---\ntitle: \"userActivity resource type\"\n---\n# userActivity resource type\n\nAn activity.\n\n\
+        <!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.userActivity\"} -->\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n";
+    let list = "---\ntitle: \"Get user activities\"\n---\n# Get user activities\n\nLists.\n\n\
+        ## HTTP request\n\n```http\nGET /me/activities\n```\n\n\
+        ## Response\n\nIf successful, this method returns the `200 OK` response code with the user's activities for your application.\n\n\
+        ## Example\n\n<!-- { \"blockType\": \"ignored\", \"@odata.type\": \"Collection(microsoft.graph.activity)\" } -->\n\
+        ```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n\
+        {\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(userActivity)\", \"value\": [{\"id\": \"1\",}]}\n```\n";
+    let ir = common::ir_of(&[
+        (
+            "v1.0/resources/useractivity.md".to_string(),
+            activity.to_string(),
+        ),
+        (
+            "v1.0/api/projectrome-get-activities.md".to_string(),
+            list.to_string(),
+        ),
+    ]);
+    let response = &ir
+        .operations
+        .iter()
+        .find(|o| o.endpoints.iter().any(|e| e.path == "/me/activities"))
+        .expect("the list")
+        .response;
+    assert_eq!(
+        (response.type_name.as_deref(), response.collection),
+        (Some("microsoft.graph.userActivity"), true)
+    );
+    // The ignored body is not checked: no diagnostic about its JSON.
+    assert!(
+        !ir.diagnostics
+            .iter()
+            .any(|d| d.code == codegen::diagnostics::Code::JsonRecovered),
+        "{:?}",
+        ir.diagnostics
+    );
+}

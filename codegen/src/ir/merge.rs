@@ -878,6 +878,11 @@ fn merge_group(
     for (d, ty) in members.iter().zip(&given) {
         let p = &pages[d.page];
         let ty = ty.clone();
+        // The type came from an ignored example's `Collection(...)`.
+        let from_ignored_collection = !d.task
+            && ty.is_some()
+            && ignored_context(p)
+                .is_some_and(|(t, collection)| collection && Some(&t) == ty.as_ref());
         let named_in_prose = p
             .response
             .type_name
@@ -890,7 +895,8 @@ fn merge_group(
             collection: (!d.task && p.response.collection)
                 || d.examples.iter().any(|e| {
                     e.example.response.as_ref().and_then(|r| r.is_collection) == Some(true)
-                }),
+                })
+                || from_ignored_collection,
             other_types: Vec::new(),
             named_in_prose,
         };
@@ -1178,8 +1184,15 @@ fn response_type(speaking: &[&DraftExample], p: &PageFacts) -> Option<String> {
     match (example_type(speaking), specific) {
         (Some(t), Some(specific)) if is_generic_type(&t) => Some(specific),
         (Some(t), _) => Some(t),
-        (None, specific) => specific,
+        (None, Some(specific)) => Some(specific),
+        (None, None) => ignored_context(p).map(|(t, _)| t),
     }
+}
+
+/// What the `@odata.context` of an ignored example response says: the
+/// last resort for a page whose prose and examples name no type.
+fn ignored_context(p: &PageFacts) -> Option<(String, bool)> {
+    type_of_context(p.ignored_response_context.as_deref()?)
 }
 
 /// The annotation's `@odata.type`, normalised as a property type is:
@@ -1244,18 +1257,32 @@ fn context_type(speaking: &[&DraftExample]) -> Option<String> {
         let Some(Body::Json(body)) = &e.example.response.as_ref()?.body else {
             return None;
         };
-        let context = body.get("@odata.context")?.as_str()?;
-        let fragment = context.split_once("$metadata#")?.1;
-        let fragment = fragment
-            .strip_prefix("Collection(")
-            .and_then(|f| f.strip_suffix(')'))
-            .unwrap_or(fragment);
-        (fragment.starts_with("microsoft.graph.")
-            && fragment
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.'))
-        .then(|| fragment.to_string())
+        type_of_context(body.get("@odata.context")?.as_str()?).map(|(t, _)| t)
     })
+}
+
+/// The type an `@odata.context` URL names, and whether it names a
+/// collection of it: `...$metadata#microsoft.graph.passwordResetResponse`,
+/// or `...$metadata#Collection(userActivity)` (a bare name in
+/// `Collection(...)` is a type of Graph's namespace; bare, it would be an
+/// entity set, `#users`).
+fn type_of_context(context: &str) -> Option<(String, bool)> {
+    let fragment = context.split_once("$metadata#")?.1;
+    let inner = fragment
+        .strip_prefix("Collection(")
+        .and_then(|f| f.strip_suffix(')'));
+    let name = inner.unwrap_or(fragment);
+    let plain = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+    if !plain {
+        return None;
+    }
+    if name.starts_with("microsoft.graph.") {
+        Some((name.to_string(), inner.is_some()))
+    } else if inner.is_some() && !name.contains('.') {
+        Some((format!("microsoft.graph.{name}"), true))
+    } else {
+        None
+    }
 }
 
 /// Types an annotation names when the writer did not know better.

@@ -62,6 +62,12 @@ pub struct PageFacts {
     /// merge, which places examples by them.
     pub example_paths: Vec<Option<String>>,
     pub prose_enum: Option<(ProseEnum, Source)>,
+    /// The `@odata.context` of an example response the page marks
+    /// `ignored`. Its annotation is not read (see `read_code`), but the
+    /// body's own context says what Graph answered: the type of an
+    /// operation nothing else types (projectrome-get-activities.md, 2020:
+    /// `Collection(userActivity)`).
+    pub ignored_response_context: Option<String>,
     pub resource: Option<ResourceFacts>,
     /// Generated device-management family (`## Prerequisites`).
     pub generated_family: bool,
@@ -195,6 +201,7 @@ pub fn interpret(
         endpoint_tasks: Vec::new(),
         example_tasks: Vec::new(),
         prose_enum: None,
+        ignored_response_context: None,
         resource: None,
         generated_family,
         has_http_section: false,
@@ -743,6 +750,16 @@ impl Walk<'_> {
         // (team-clone.md: a bodiless `202` annotated as a `team`).
         let ignored_request =
             block_type == "ignored" && self.section == Section::Examples && !response;
+        if block_type == "ignored" && response && self.facts.ignored_response_context.is_none() {
+            // Read leniently and quietly: the docs do not check what they
+            // ignore (this one has a trailing comma).
+            let body = http::message(text).and_then(|msg| match json::parse(msg.body?.0) {
+                Lenient::Strict(v) | Lenient::Repaired(v, _) => Some(v),
+                Lenient::Invalid(_) => None,
+            });
+            self.facts.ignored_response_context =
+                body.and_then(|b| Some(b.get("@odata.context")?.as_str()?.to_string()));
+        }
         if block_type == "ignored" && !ignored_request
             || block_type == "resource"
             || block_type == "example" && self.section != Section::Examples
