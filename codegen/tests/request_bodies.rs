@@ -1017,3 +1017,35 @@ fn an_update_that_returns_nothing_takes_the_model_its_title_names() {
         None
     );
 }
+
+#[test]
+fn a_type_named_after_its_page_s_last_word_is_that_page_s_model() {
+    // projectrome-put-activity.md (2020) names its body an "activity",
+    // linked to projectrome-activity.md, the page of `userActivity`.
+    let activity = "---\ntitle: \"activity resource type\"\n---\n# userActivity resource type\n\nAn activity.\n\n\
+        <!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.userActivity\"} -->\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| appActivityId | String | The id. |\n";
+    let put = "---\ntitle: \"Create or replace an activity\"\n---\n# Create or replace an activity\n\nUpserts.\n\n\
+        ## HTTP request\n\n```http\nPUT /me/activities/{appActivityId}\n```\n\n\
+        ## Request body\n\nIn the request body, supply a JSON representation of an [activity](../resources/projectrome-activity.md) object.\n\n\
+        ## Response\n\nIf successful, this method returns the `201 Created` response code if the activity was created.\n";
+    // Another `...Activity`: the name's last word alone is no answer.
+    let sign_in = activity
+        .replace(
+            "microsoft.graph.userActivity",
+            "microsoft.graph.signInActivity",
+        )
+        .replace("# userActivity", "# signInActivity");
+    let ir = ir(&[
+        (
+            "v1.0/resources/projectrome-activity.md",
+            activity.to_string(),
+        ),
+        ("v1.0/resources/signinactivity.md", sign_in),
+        ("v1.0/api/projectrome-put-activity.md", put.to_string()),
+    ]);
+    assert_eq!(
+        body_type(&ir, "/me/activities/{appActivityId}"),
+        Some("microsoft.graph.userActivity")
+    );
+}

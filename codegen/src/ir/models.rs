@@ -484,6 +484,10 @@ struct LooseNames<'m> {
     /// documented there: the prose links its type to that page
     /// (`[page](../resources/page.md)` documents `onenotePage`).
     by_page: HashMap<(ApiVersion, String), Vec<&'m str>>,
+    /// The same by the file name's last dash-separated word: the prose
+    /// links `[activity](../resources/projectrome-activity.md)`, the page
+    /// of `userActivity`.
+    by_page_suffix: HashMap<(ApiVersion, String), Vec<&'m str>>,
 }
 
 impl<'m> LooseNames<'m> {
@@ -492,13 +496,22 @@ impl<'m> LooseNames<'m> {
             by_lower: HashMap::with_capacity(models.len()),
             by_last_word: HashMap::with_capacity(models.len()),
             by_page: HashMap::with_capacity(models.len()),
+            by_page_suffix: HashMap::with_capacity(models.len()),
         };
         for ((version, name), model) in models {
             if model.origin == ModelOrigin::ResourcePage {
                 if let Some(at) = model.sources.first() {
+                    let stem = super::merge::file_stem(&at.file);
+                    if let Some((_, last)) = stem.rsplit_once('-') {
+                        index
+                            .by_page_suffix
+                            .entry((*version, last.to_string()))
+                            .or_default()
+                            .push(name);
+                    }
                     index
                         .by_page
-                        .entry((*version, super::merge::file_stem(&at.file)))
+                        .entry((*version, stem))
                         .or_default()
                         .push(name);
                 }
@@ -540,16 +553,20 @@ impl<'m> LooseNames<'m> {
                     .get(&(version, namespace, short.to_ascii_lowercase())),
             )
         };
-        let page = |n: &str| {
-            let short = n.rsplit_once('.').map_or(n, |(_, short)| short);
-            only(self.by_page.get(&(version, short.to_ascii_lowercase())))
+        let short = |n: &str| {
+            n.rsplit_once('.')
+                .map_or(n, |(_, short)| short)
+                .to_ascii_lowercase()
         };
+        let page = |n: &str| only(self.by_page.get(&(version, short(n))));
+        let page_suffix = |n: &str| only(self.by_page_suffix.get(&(version, short(n))));
         let singular = name.strip_suffix('s');
         in_case(name)
             .or_else(|| page(name))
             .or_else(|| singular.and_then(in_case))
             .or_else(|| last_word(name))
             .or_else(|| singular.and_then(last_word))
+            .or_else(|| page_suffix(name))
     }
 }
 
