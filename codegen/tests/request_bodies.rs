@@ -1049,3 +1049,26 @@ fn a_type_named_after_its_page_s_last_word_is_that_page_s_model() {
         Some("microsoft.graph.userActivity")
     );
 }
+
+#[test]
+fn a_plural_named_after_its_page_is_that_page_s_model() {
+    // chartseries-post-points.md (2020): "[ChartPoints](../resources/chartpoint.md)",
+    // the page of `workbookChartPoint`.
+    let point = "---\ntitle: \"ChartPoint resource type\"\n---\n# ChartPoint resource type\n\nA point.\n\n\
+        <!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.workbookChartPoint\"} -->\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| value | String | The value. |\n";
+    let post = "---\ntitle: \"Create ChartPoints\"\n---\n# Create ChartPoints\n\nCreates.\n\n\
+        ## HTTP request\n\n```http\nPOST /workbook/worksheets/{id|name}/charts/{name}/series/{id}/points\n```\n\n\
+        ## Request body\n\nIn the request body, supply a JSON representation of [ChartPoints](../resources/chartpoint.md) object.\n";
+    let ir = ir(&[
+        ("v1.0/resources/chartpoint.md", point.to_string()),
+        ("v1.0/api/chartseries-post-points.md", post.to_string()),
+    ]);
+    assert_eq!(
+        body_type(
+            &ir,
+            "/workbook/worksheets/{id | name}/charts/{name}/series/{id}/points"
+        ),
+        Some("microsoft.graph.workbookChartPoint")
+    );
+}

@@ -564,6 +564,7 @@ impl<'m> LooseNames<'m> {
         in_case(name)
             .or_else(|| page(name))
             .or_else(|| singular.and_then(in_case))
+            .or_else(|| singular.and_then(page))
             .or_else(|| last_word(name))
             .or_else(|| singular.and_then(last_word))
             .or_else(|| page_suffix(name))
