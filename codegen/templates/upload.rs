@@ -14,7 +14,7 @@
 //!
 //! Copied into every generated crate from `codegen/templates/upload.rs`.
 
-use crate::request::{Error, FromResponse, Request};
+use crate::request::{Error, FromResponse, JsonBody, Request};
 
 /// OneDrive takes pieces in multiples of 320 KiB (except the last).
 pub const CHUNK_MULTIPLE: u64 = 320 * 1024;
@@ -58,11 +58,31 @@ impl<T> UploadProgress<T> {
     /// Where the next piece starts: the start of the first expected range.
     pub fn next_start(&self) -> Option<u64> {
         match self {
-            UploadProgress::Expecting { next_expected_ranges } => {
-                next_expected_ranges.first()?.split('-').next()?.trim().parse().ok()
-            }
+            UploadProgress::Expecting { next_expected_ranges } => first_start(next_expected_ranges),
             UploadProgress::Done(_) => None,
         }
+    }
+}
+
+/// The start of the first of Graph's ranges (`"26214400-"`, `"0-99"`).
+fn first_start(ranges: &[String]) -> Option<u64> {
+    ranges.first()?.split('-').next()?.trim().parse().ok()
+}
+
+/// What a `GET` of the upload URL answers: the ranges Graph still
+/// expects, where an upload resumes after a piece was lost.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+pub struct UploadStatus {
+    #[serde(rename = "nextExpectedRanges", default)]
+    pub next_expected_ranges: Vec<String>,
+}
+
+impl JsonBody for UploadStatus {}
+
+impl UploadStatus {
+    /// Where the next piece starts.
+    pub fn next_start(&self) -> Option<u64> {
+        first_start(&self.next_expected_ranges)
     }
 }
 
@@ -103,8 +123,17 @@ impl ChunkedUpload {
             .header("Content-Range", &content_range))
     }
 
+    /// The `GET` of the upload URL, which says what Graph still expects:
+    /// where to resume after a piece was lost.
+    pub fn status_request(&self) -> Request<UploadStatus> {
+        Request::new(http::Method::GET, self.url.clone())
+    }
+
     /// Uploads `file` piece by piece, each from where Graph says it
-    /// expects the next, and returns the finished item. Use a client
+    /// expects the next, and returns the finished item. A piece lost on
+    /// the way (the connection dropped, Graph answered `5xx` or `429`) is
+    /// not the end: after any `Retry-After`, the upload asks Graph where
+    /// to resume (`status_request`) and goes on from there. Use a client
     /// without a default `Authorization` header: the upload URL carries
     /// its own authorisation, and Graph may refuse a token there.
     #[cfg(feature = "reqwest")]
@@ -114,7 +143,18 @@ impl ChunkedUpload {
         // asking for the same bytes ends in an error, not a loop.
         let most = 2 * (self.total / self.chunk + 1);
         for _ in 0..most {
-            let progress = self.request::<T>(file, start)?.send(client).await?;
+            let progress = match self.request::<T>(file, start)?.send(client).await {
+                Ok(progress) => progress,
+                Err(e) if is_transient(&e) => {
+                    if let Some(wait) = e.retry_after() {
+                        tokio::time::sleep(wait).await;
+                    }
+                    let status = self.status_request().send(client).await?;
+                    start = status.next_start().unwrap_or(start);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             match progress {
                 UploadProgress::Done(item) => return Ok(item),
                 expecting => {
@@ -127,5 +167,16 @@ impl ChunkedUpload {
             }
         }
         Err(Error::Body(format!("the upload did not finish in {most} pieces")))
+    }
+}
+
+/// A failure that a later try may not meet: a dropped connection, Graph
+/// busy (`5xx`) or throttling (`429`).
+#[cfg(feature = "reqwest")]
+fn is_transient(e: &Error) -> bool {
+    match e {
+        Error::Transport(_) => true,
+        Error::Graph { status, .. } => status.is_server_error() || status.as_u16() == 429,
+        _ => false,
     }
 }

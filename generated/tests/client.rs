@@ -251,6 +251,30 @@ async fn a_collection_counts_its_items_with_filter_and_consistency_level() {
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
 
+#[tokio::test]
+async fn a_lost_piece_resumes_where_graph_says() {
+    const RANGES: [&[(&str, &str)]; 2] =
+        [&[("Content-Range", "bytes 0-327679/655360")], &[("Content-Range", "bytes 327680-655359/655360")]];
+    let put = |headers| Expect { method: "PUT", headers, ..expect("/upload/s2") };
+    let busy = Reply {
+        status: 503,
+        headers: &[("Content-Type", "application/json"), ("Retry-After", "0.1")],
+        body: br#"{"error": {"code": "serviceNotAvailable", "message": "Try again."}}"#,
+    };
+    let (base, server) = serve(vec![
+        (put(RANGES[0]), json(202, br#"{"nextExpectedRanges": ["327680-"]}"#)),
+        (put(RANGES[1]), busy),
+        // Where to resume: a GET of the upload URL.
+        (expect("/upload/s2"), json(200, br#"{"nextExpectedRanges": ["327680-655359"]}"#)),
+        (put(RANGES[1]), json(201, br#"{"id": "item2"}"#)),
+    ]);
+    let file = vec![1u8; 655_360];
+    let upload = graph_generated::upload::ChunkedUpload::new(&format!("{base}/upload/s2"), file.len() as u64, 320 * 1024);
+    let item: serde_json::Value = upload.send(&reqwest::Client::new(), &file).await.expect("the item");
+    assert_eq!(item["id"], "item2");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
 const RUNNING: &[u8] = br#"{"id": "op1", "status": "running"}"#;
 const SUCCEEDED: &[u8] = br#"{"id": "op1", "status": "succeeded", "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1"}"#;
 const OPERATION: &str = "/beta/identityGovernance/roleManagementAlerts/operations/op1";

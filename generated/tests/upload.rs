@@ -50,3 +50,18 @@ fn answers_say_what_graph_expects_next_or_give_the_item() {
     assert_eq!(attached, UploadProgress::Done(Accepted { location: Some("/me/messages/m1".into()) }));
     assert!(matches!(answer::<Accepted>(404, r#"{"error": {"code": "itemNotFound"}}"#), Err(Error::Graph { .. })));
 }
+
+#[test]
+fn the_upload_url_says_where_to_resume() {
+    use graph_generated::upload::UploadStatus;
+    let upload = ChunkedUpload::new(URL, 4, CHUNK_MULTIPLE);
+    let status = upload.status_request();
+    assert_eq!(status.method(), http::Method::GET);
+    assert_eq!(status.url(), URL);
+    let response = http::Response::builder()
+        .status(200)
+        .body(br#"{"expirationDateTime": "2026-11-24T00:00:00Z", "nextExpectedRanges": ["2-3"]}"#.to_vec())
+        .unwrap();
+    let read: UploadStatus = status.parse(&response).expect("the status");
+    assert_eq!(read.next_start(), Some(2));
+}
