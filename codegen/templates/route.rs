@@ -94,7 +94,7 @@ impl Target {
     /// a derived type (`/members/microsoft.graph.user`), or both
     /// (`/members/microsoft.graph.user/$count`): Graph counts and casts any
     /// collection the docs list.
-    pub fn without_count(&self) -> Option<Target> {
+    pub fn as_collection(&self) -> Option<Target> {
         let mut end = self.segments.len();
         if self.segments.last()?.eq_ignore_ascii_case("$count") {
             end -= 1;
@@ -120,7 +120,7 @@ impl Target {
             me.clone(),
             self.root_as_item(),
             me.and_then(|t| t.root_as_item()),
-            self.without_count(),
+            self.as_collection(),
         ]
     }
 

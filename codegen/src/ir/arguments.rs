@@ -7,10 +7,10 @@
 //! one path. Where a version's pages quote an argument of a function, its
 //! unquoted and its unnamed spellings are read as quoted, with `D0404`.
 
-use super::merge::Draft;
+use super::merge::{dedup_endpoints, Draft};
 use super::ApiVersion;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::parse::http::{closing_paren, path_key, split_arguments};
+use crate::parse::http::{closing_paren, split_arguments};
 use std::collections::BTreeSet;
 
 /// (version, function, argument), lowercased: an argument some page
@@ -42,7 +42,7 @@ pub fn unify(drafts: &mut [Draft], diags: &mut Vec<Diagnostic>) {
     }
     for d in drafts.iter_mut() {
         let mut changed = false;
-        for (e, key) in d.endpoints.iter_mut().zip(d.keys.iter_mut()) {
+        for e in d.endpoints.iter_mut() {
             if !e.path.contains('(') {
                 continue;
             }
@@ -69,18 +69,12 @@ pub fn unify(drafts: &mut [Draft], diags: &mut Vec<Diagnostic>) {
                     version.as_str()
                 ),
             ));
-            *key = path_key(&path);
             e.path = path;
             changed = true;
         }
         if changed {
-            // Two spellings on one page are now one endpoint.
-            let mut seen = BTreeSet::new();
-            let keep: Vec<bool> = d.keys.iter().map(|k| seen.insert(k.clone())).collect();
-            let mut flags = keep.iter();
-            d.endpoints.retain(|_| *flags.next().unwrap_or(&true));
-            let mut flags = keep.iter();
-            d.keys.retain(|_| *flags.next().unwrap_or(&true));
+            // New keys; two spellings on one page are now one endpoint.
+            (d.endpoints, d.keys) = dedup_endpoints(std::mem::take(&mut d.endpoints));
         }
     }
 }

@@ -388,7 +388,7 @@ fn title_names(title: &str, method: &str) -> bool {
 
 /// The endpoints with distinct path keys, first kept, and their keys. (A
 /// set, not a scan of the keys so far: a page may list thousands.)
-fn dedup_endpoints(eps: Vec<Endpoint>) -> (Vec<Endpoint>, Vec<String>) {
+pub(super) fn dedup_endpoints(eps: Vec<Endpoint>) -> (Vec<Endpoint>, Vec<String>) {
     let mut seen = std::collections::BTreeSet::new();
     let mut keys: Vec<String> = Vec::with_capacity(eps.len());
     let endpoints = eps
