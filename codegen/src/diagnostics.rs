@@ -75,6 +75,8 @@ codes! {
     BorrowedEndpoints = "D0504", Warning, "A page lists endpoints of other pages' operations; it leaves them to those pages.", "an extended-property page listing GET /me/messages/{id} and GET /me/events/{id}";
     UnknownType = "D0601", Warning, "A property type is unknown; it becomes `serde_json::Value`.", "| size | Bigness | ... |";
     ResourceEmpty = "D0602", Warning, "A resource page gives no properties (or an enum page no members) that the parser can read.", "a resource page whose only table is Method | Return type";
+    TypeNameCase = "D0603", Warning, "A resource annotation spells the type's name in another case than the page's title; the title's spelling was taken.", "\"@odata.type\": \"microsoft.graph.orgcontact\" under # orgContact resource type";
+    BaseTypeFromProse = "D0604", Warning, "A resource page's prose names a base type derived from the one its annotation names; the more derived one was taken.", "Inherits from [directoryObject](directoryobject.md) beside \"baseType\": \"microsoft.graph.entity\"";
 }
 
 impl fmt::Display for Code {

@@ -1,7 +1,9 @@
 //! Snapshot tests of real resource pages (copied from the 2020 v1.0 tree
 //! into `tests/fixtures/resources`): a base type and derived types (one by
 //! annotation, one by "Inherits from"), navigation properties with a docs
-//! slip in the relationships table, and a flags enum page.
+//! slip in the relationships table, a flags enum page, and a page whose
+//! annotation misspells its type's name and names a base its prose refines
+//! (orgcontact.md).
 
 use std::path::Path;
 
@@ -53,6 +55,32 @@ fn real_resource_pages() {
     assert_eq!(
         android.base_type.as_deref(),
         Some("microsoft.graph.mobileAppIdentifier")
+    );
+
+    // orgcontact.md: annotated `microsoft.graph.orgcontact` with base
+    // `entity`, titled "orgContact resource type", "Inherits from
+    // [directoryObject](directoryobject.md)". Graph sends
+    // `#microsoft.graph.orgContact`, and an organizational contact is a
+    // directory object (a group's members list them).
+    let contact = ir
+        .models
+        .iter()
+        .find(|m| m.name.eq_ignore_ascii_case("microsoft.graph.orgContact"))
+        .expect("orgContact");
+    assert_eq!(contact.name, "microsoft.graph.orgContact");
+    assert_eq!(
+        contact.base_type.as_deref(),
+        Some("microsoft.graph.directoryObject")
+    );
+    let codes: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.ends_with("orgcontact.md"))
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(
+        codes.contains(&"D0603") && codes.contains(&"D0604"),
+        "{codes:?}"
     );
 
     let arch = ir
@@ -239,5 +267,51 @@ fn an_ignored_example_s_context_types_an_operation_nothing_else_types() {
             .any(|d| d.code == codegen::diagnostics::Code::JsonRecovered),
         "{:?}",
         ir.diagnostics
+    );
+}
+
+#[test]
+fn annotations_keep_their_word_where_the_title_and_prose_do_not_refine_it() {
+    // "Drive resource type" capitalises a heading; it does not respell
+    // `microsoft.graph.drive`. A prose base that does not derive from the
+    // annotation's (`place` beside `item`) leaves the annotation's base.
+    let resource = |file_title: &str, odata: &str, base: &str, prose: &str| {
+        format!(
+            "---\ntitle: \"{file_title} resource type\"\n---\n# {file_title} resource type\n\n{prose}\n\n\
+             <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"{odata}\", \"baseType\": \"{base}\"}} -->\n\n\
+             ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n"
+        )
+    };
+    let pages: Vec<(String, String)> = vec![
+        (
+            "v1.0/resources/drive.md".into(),
+            resource(
+                "Drive",
+                "microsoft.graph.drive",
+                "microsoft.graph.item",
+                "A drive. Inherits from [place](place.md).",
+            ),
+        ),
+        (
+            "v1.0/resources/item.md".into(),
+            resource("item", "microsoft.graph.item", "", "An item."),
+        ),
+        (
+            "v1.0/resources/place.md".into(),
+            resource("place", "microsoft.graph.place", "", "A place."),
+        ),
+    ];
+    let ir = common::ir_of(&pages);
+    let drive = ir
+        .models
+        .iter()
+        .find(|m| m.name.eq_ignore_ascii_case("microsoft.graph.drive"))
+        .expect("drive");
+    assert_eq!(drive.name, "microsoft.graph.drive");
+    assert_eq!(drive.base_type.as_deref(), Some("microsoft.graph.item"));
+    let codes: Vec<&str> = ir.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(
+        !codes.contains(&"D0603") && !codes.contains(&"D0604"),
+        "{codes:?}"
     );
 }

@@ -22,6 +22,9 @@ pub fn build(
     // Pages that only point to another resource: (their name, the one
     // they point to, their description, where).
     let mut pointers: Vec<(Key, String, Option<String>, Source)> = Vec::new();
+    // Models whose prose names another base than their annotation: (the
+    // model, the prose's base, where).
+    let mut prose_bases: Vec<(Key, String, Source)> = Vec::new();
 
     // The pages' properties and descriptions move into the models: this is
     // their last use.
@@ -48,6 +51,11 @@ pub fn build(
         if let Some(target) = res.alias_of.take() {
             pointers.push((key, target, page.description.take(), res.at.clone()));
             continue;
+        }
+        if let (Some(prose), Some(annotated)) = (&res.base_in_prose, &res.base_type) {
+            if !prose.eq_ignore_ascii_case(annotated) {
+                prose_bases.push((key.clone(), prose.clone(), res.at.clone()));
+            }
         }
         match models.get_mut(&key) {
             Some(existing) => {
@@ -85,6 +93,7 @@ pub fn build(
         }
     }
 
+    prefer_derived_bases(prose_bases, &mut models, diags);
     follow_pointers(pointers, ops, &mut models);
     match_loose_type_names(ops, &models);
     settle_response_types(ops, &models, diags);
@@ -739,6 +748,53 @@ fn resolve_types(
 /// base-type chain, base first, marked `inherited_from`. A base type missing
 /// from this version is looked up in the other one (the root `entity` is
 /// often documented once); a base type found nowhere is a diagnostic.
+/// A resource page whose prose names a base type derived from the one its
+/// annotation names (orgcontact.md and subscribedsku.md, 2020: "Inherits
+/// from directoryObject", annotated `entity`) says both: the model derives
+/// from the prose's, which inherits the annotation's in turn. Bases that do
+/// not derive from one another keep the annotation's word.
+fn prefer_derived_bases(
+    prose_bases: Vec<(Key, String, Source)>,
+    models: &mut BTreeMap<Key, Model>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for ((version, name), prose, at) in prose_bases {
+        let Some(annotated) = models
+            .get(&(version, name.clone()))
+            .and_then(|m| m.base_type.clone())
+        else {
+            continue;
+        };
+        // The prose's base and its bases in turn, as far as documented.
+        let mut chain = Vec::new();
+        let mut next = Some(prose.clone());
+        while let Some(ty) = next.take() {
+            if ty.eq_ignore_ascii_case(&name)
+                || chain.iter().any(|c: &String| c.eq_ignore_ascii_case(&ty))
+            {
+                break; // a cycle, or back at the model itself
+            }
+            next = models
+                .get(&(version, ty.clone()))
+                .and_then(|m| m.base_type.clone());
+            chain.push(ty);
+        }
+        if !chain.iter().any(|c| c.eq_ignore_ascii_case(&annotated)) {
+            continue;
+        }
+        diags.push(Diagnostic::at(
+            Code::BaseTypeFromProse,
+            &at,
+            format!(
+                "the annotation gives `{name}` the base type `{annotated}`, the prose `{prose}`, which derives from it; took `{prose}`"
+            ),
+        ));
+        if let Some(model) = models.get_mut(&(version, name)) {
+            model.base_type = Some(prose);
+        }
+    }
+}
+
 fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
     let keys: Vec<Key> = models.keys().cloned().collect();
     for key in keys {

@@ -15,6 +15,11 @@ pub struct ResourceFacts {
     /// Qualified name, e.g. `microsoft.graph.longRunningOperation`.
     pub name: String,
     pub base_type: Option<String>,
+    /// The base type the prose names ("Inherits from [directoryObject](...)"),
+    /// qualified, whatever the annotation says: the IR takes it over the
+    /// annotation's when it derives from that (orgcontact.md, 2020: the
+    /// annotation says `entity`, the prose `directoryObject`).
+    pub base_in_prose: Option<String>,
     pub key_property: Option<String>,
     pub open_type: bool,
     pub properties: Vec<Property>,
@@ -359,6 +364,17 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                         .and_then(|t| t.as_str());
                     if let Some(t) = name {
                         res.name = t.trim_start_matches('#').to_string();
+                        if let Some(spelled) = title_spelling(&res.name, &simple) {
+                            diags.push(Diagnostic::at(
+                                Code::TypeNameCase,
+                                &block.at,
+                                format!(
+                                    "the annotation spells the type `{}`, the title `{simple}`; took the title's spelling",
+                                    res.name
+                                ),
+                            ));
+                            res.name = spelled;
+                        }
                     }
                     res.key_property = a
                         .key_property
@@ -519,8 +535,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     }
     res.no_properties_by_design = says_no_properties && res.properties.is_empty();
     if res.base_type.is_none() {
-        res.base_type = inherits_from;
+        res.base_type = inherits_from.clone();
     }
+    res.base_in_prose = inherits_from;
     let gave_nothing = if res.is_enum {
         res.enums.is_empty()
     } else {
@@ -549,6 +566,21 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
         ));
     }
     (res, diags)
+}
+
+/// The annotation's type name as the title spells it, when the two differ
+/// only in case and the title writes a type name (it starts in lower case,
+/// as Graph's type names do): `microsoft.graph.orgcontact` under
+/// "orgContact resource type" (orgcontact.md; Graph sends
+/// `#microsoft.graph.orgContact`), `teamsasyncoperation`, and
+/// `IdentityProvider` under "identityProvider". A title that starts in
+/// upper case is a heading's capital ("Drive resource type",
+/// "SharePointIds" for `sharepointIds`), not a spelling.
+fn title_spelling(annotated: &str, title_word: &str) -> Option<String> {
+    let (namespace, simple) = annotated.rsplit_once('.')?;
+    let differs_in_case_only = simple != title_word && simple.eq_ignore_ascii_case(title_word);
+    let names_a_type = title_word.starts_with(|c: char| c.is_ascii_lowercase());
+    (differs_in_case_only && names_a_type).then(|| format!("{namespace}.{title_word}"))
 }
 
 /// The resource a paragraph of one pointer names: "see teamsApp."
