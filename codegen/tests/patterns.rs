@@ -1747,3 +1747,70 @@ fn a_request_line_with_the_wrong_method_takes_its_examples_when_the_title_agrees
     );
     assert_eq!(remove.request_body.kind, codegen::ir::BodyKind::None);
 }
+
+#[test]
+fn a_permission_name_a_space_split_is_joined_as_other_pages_write_it() {
+    // directory-deleteditems-get.md (2019, 2020): `Directory
+    // AccessAsUser.All`, a dot lost; intune-shared-devicecategory-create.md:
+    // `DeviceManagementManaged Devices.ReadWrite.All`, a space inside the
+    // name. Other pages of the version write both names whole. `Contoso
+    // Widget.Read` has no such page: the first word is skipped text.
+    let page = |title: &str, cell: &str, path: &str| {
+        format!(
+            "# {title}\n\n## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n\
+             |Delegated (work or school account)|{cell}|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|Not supported.|\n\n\
+             ## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET {path}\n```\n"
+        )
+    };
+    let whole = page(
+        "List things",
+        "Directory.AccessAsUser.All, DeviceManagementManagedDevices.ReadWrite.All",
+        "/things",
+    );
+    let split = page(
+        "Get deleted item",
+        "User.Read.All, Directory AccessAsUser.All, DeviceManagementManaged Devices.ReadWrite.All, Contoso Widget.Read",
+        "/directory/deletedItems/{id}",
+    );
+    let ir = tree(&[
+        ("v1.0/api/thing-list.md", &whole),
+        ("v1.0/api/directory-deleteditems-get.md", &split),
+    ]);
+    let op = ir
+        .operations
+        .iter()
+        .find(|o| o.endpoints[0].path == "/directory/deletedItems/{id}")
+        .expect("the operation");
+    let SchemePermissions::Listed { least, higher } = &op.permissions[0].delegated_work else {
+        panic!("listed permissions: {:?}", op.permissions);
+    };
+    assert_eq!(least, &["User.Read.All"]);
+    assert_eq!(
+        higher,
+        &[
+            "Directory.AccessAsUser.All",
+            "DeviceManagementManagedDevices.ReadWrite.All",
+            "Widget.Read"
+        ]
+    );
+    let said: Vec<(Code, &str)> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.ends_with("directory-deleteditems-get.md"))
+        .map(|d| (d.code, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        said.iter()
+            .filter(|(c, _)| *c == Code::PermissionNameSplit)
+            .count(),
+        2,
+        "{said:?}"
+    );
+    assert!(
+        said.contains(&(
+            Code::PermissionNameOdd,
+            "skipped `Contoso` in the Delegated (work or school account) permission cell"
+        )),
+        "{said:?}"
+    );
+}

@@ -8,6 +8,7 @@ pub mod arguments;
 pub mod example_check;
 pub mod merge;
 pub mod models;
+pub mod permission_names;
 pub mod references;
 pub mod request_bodies;
 

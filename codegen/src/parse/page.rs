@@ -50,6 +50,9 @@ pub struct PageFacts {
     /// The same for each example, in the order of `examples`.
     pub example_tasks: Vec<u16>,
     pub permissions: Vec<PermissionSet>,
+    /// Permission names a space may have split in two; the IR joins them
+    /// (`ir::permission_names`).
+    pub split_permission_names: Vec<permissions::SplitName>,
     pub query_options: QueryOptions,
     pub request_headers: Vec<RequestHeader>,
     pub request_body: RequestBody,
@@ -191,6 +194,7 @@ pub fn interpret(
         version: None,
         endpoints: Vec::new(),
         permissions: Vec::new(),
+        split_permission_names: Vec::new(),
         query_options: QueryOptions::default(),
         request_headers: Vec::new(),
         request_body: RequestBody::default(),
@@ -609,15 +613,16 @@ impl Walk<'_> {
                     return;
                 }
                 let label = self.permission_label.take();
-                let mut diags = Vec::new();
                 let sets = permissions::read_table(
                     table,
                     label.as_deref(),
                     self.facts.generated_family,
                     &block.at,
-                    &mut diags,
+                    &mut permissions::Notes {
+                        diags: &mut self.facts.diagnostics,
+                        splits: &mut self.facts.split_permission_names,
+                    },
                 );
-                self.facts.diagnostics.extend(diags);
                 let start = self.facts.permissions.len();
                 self.facts.permissions.extend(sets);
                 self.last_sets = start..self.facts.permissions.len();

@@ -87,7 +87,39 @@ enum Cell {
     Unknown,
 }
 
-fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic>) -> Cell {
+/// A permission name a space split in two: `Directory AccessAsUser.All`
+/// (directory-deleteditems-get.md), `DeviceManagementManaged
+/// Devices.ReadWrite.All` (intune-shared-devicecategory-create.md). The
+/// cell's reading keeps the second part; whether the two are one name, and
+/// joined with a dot or without, only the other pages of the version can
+/// tell, so the IR joins them (`ir::permission_names`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SplitName {
+    pub scheme: Scheme,
+    pub fragment: String,
+    pub name: String,
+    pub at: Source,
+}
+
+/// What a cell's reading leaves for later: diagnostics, and names that
+/// may be split.
+pub struct Notes<'n> {
+    pub diags: &'n mut Vec<Diagnostic>,
+    pub splits: &'n mut Vec<SplitName>,
+}
+
+/// A word that may be the first part of a split permission name: one
+/// capitalised identifier (`Directory`, `DeviceManagementManaged`), not a
+/// word of prose ("One from", "For user resource:").
+fn may_start_a_name(word: &str) -> bool {
+    word.len() > 1
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().all(|b| b.is_ascii_alphanumeric())
+        && word.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+fn read_cell(text: &str, at: &Source, scheme: Scheme, notes: &mut Notes) -> Cell {
+    let diags = &mut *notes.diags;
     // Most cells have no bold marks: they are read in place.
     static BOLD: Phrase = Phrase::new("**");
     let unbolded = if BOLD.is_in(text) {
@@ -150,16 +182,18 @@ fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic
                 group.clear();
             }
         };
-        for word in chunk.split_whitespace() {
-            let word = word
-                .trim()
-                .trim_matches(['*', '(', ')'])
-                .trim_end_matches('.');
+        let mut words = chunk
+            .split_whitespace()
+            .map(|word| {
+                word.trim()
+                    .trim_matches(['*', '(', ')'])
+                    .trim_end_matches('.')
+            })
+            .filter(|word| !word.is_empty())
+            .peekable();
+        while let Some(word) = words.next() {
             // (Compared without case, not lowercased: a copy per word was
             // most of the cost of a cell.)
-            if word.is_empty() {
-                continue;
-            }
             let is = |joiner: &str| word.eq_ignore_ascii_case(joiner);
             if is("and") || is("plus") || word == "+" || word == "&" {
                 join_next = true;
@@ -172,6 +206,15 @@ fn read_cell(text: &str, at: &Source, scheme: Scheme, diags: &mut Vec<Diagnostic
                 }
                 group.push(word);
                 join_next = false;
+            } else if may_start_a_name(word)
+                && words.peek().is_some_and(|n| looks_like_permission(n))
+            {
+                notes.splits.push(SplitName {
+                    scheme,
+                    fragment: word.to_string(),
+                    name: words.peek().map_or("", |n| n).to_string(),
+                    at: at.clone(),
+                });
             } else {
                 odd.push(word);
             }
@@ -213,7 +256,7 @@ pub fn read_table(
     label: Option<&str>,
     most_to_least: bool,
     at: &Source,
-    diags: &mut Vec<Diagnostic>,
+    notes: &mut Notes,
 ) -> Vec<PermissionSet> {
     let default_order = if most_to_least {
         Column::MostToLeast
@@ -236,7 +279,7 @@ pub fn read_table(
                     Some(l) => format!("{l}, {workflow}"),
                     None => workflow,
                 };
-                read_table(&t, Some(&scope), most_to_least, at, diags)
+                read_table(&t, Some(&scope), most_to_least, at, notes)
             })
             .collect();
     }
@@ -268,7 +311,7 @@ pub fn read_table(
                     scope.as_deref(),
                     most_to_least,
                     &row_at,
-                    diags,
+                    notes,
                 )
             })
             .collect();
@@ -288,7 +331,7 @@ pub fn read_table(
         .map(|h| column_of(h, default_order))
         .collect();
     if columns.is_empty() {
-        diags.push(Diagnostic::at(
+        notes.diags.push(Diagnostic::at(
             Code::PermissionTableUnrecognised,
             at,
             "permissions table has no value column",
@@ -320,7 +363,7 @@ pub fn read_table(
             let row_at = Source::new(at.file.clone(), row.line);
             let Some(scheme) = scheme_of(first) else {
                 if !first.trim().is_empty() {
-                    diags.push(Diagnostic::at(
+                    notes.diags.push(Diagnostic::at(
                         Code::PermissionSchemeUnknown,
                         &row_at,
                         format!("unknown permission scheme `{}`", first.trim()),
@@ -329,7 +372,7 @@ pub fn read_table(
                 continue;
             };
             if seen.contains(&scheme) {
-                diags.push(Diagnostic::at(
+                notes.diags.push(Diagnostic::at(
                     Code::PermissionTableUnrecognised,
                     &row_at,
                     format!(
@@ -348,17 +391,17 @@ pub fn read_table(
                 }
                 let text = row.cells.get(i + 1).map(String::as_str).unwrap_or("");
                 match column {
-                    Column::Least => least = Some(read_cell(text, &row_at, scheme, diags)),
+                    Column::Least => least = Some(read_cell(text, &row_at, scheme, notes)),
                     Column::Higher => {
                         let t = text.trim();
                         higher = Some(if t.is_empty() {
                             Cell::Names(Vec::new())
                         } else {
-                            read_cell(t, &row_at, scheme, diags)
+                            read_cell(t, &row_at, scheme, notes)
                         });
                     }
                     Column::LeastToMost | Column::MostToLeast => {
-                        let cell = read_cell(text, &row_at, scheme, diags);
+                        let cell = read_cell(text, &row_at, scheme, notes);
                         let cell = match (cell, column) {
                             (Cell::Names(mut names), Column::MostToLeast) => {
                                 names.reverse();
@@ -513,6 +556,18 @@ mod tests {
     use super::*;
     use crate::parse::blocks::Row;
 
+    /// A table read on its own, with no label, at `p.md:1`.
+    fn read(t: &Table, most_to_least: bool, diags: &mut Vec<Diagnostic>) -> Vec<PermissionSet> {
+        let splits = &mut Vec::new();
+        read_table(
+            t,
+            None,
+            most_to_least,
+            &Source::new("p.md", 1),
+            &mut Notes { diags, splits },
+        )
+    }
+
     fn table(header: &[&str], rows: &[&[&str]]) -> Table {
         Table {
             header: header.iter().map(|s| s.to_string()).collect(),
@@ -554,7 +609,7 @@ mod tests {
             ],
         );
         let mut d = Vec::new();
-        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        let sets = read(&t, false, &mut d);
         assert_eq!(
             sets[0].delegated_work,
             listed(
@@ -590,7 +645,7 @@ mod tests {
                 &[&["Application", spelling]],
             );
             let mut d = Vec::new();
-            let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+            let sets = read(&t, false, &mut d);
             assert_eq!(
                 sets[0].application,
                 SchemePermissions::not_supported(),
@@ -625,7 +680,7 @@ mod tests {
             ],
         );
         let mut d = Vec::new();
-        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        let sets = read(&t, false, &mut d);
         assert_eq!(sets.len(), 2);
         assert_eq!(sets[0].scope.as_deref(), Some("user calendar"));
         assert_eq!(
@@ -654,7 +709,7 @@ mod tests {
             ],
         );
         let mut d = Vec::new();
-        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        let sets = read(&t, false, &mut d);
         assert_eq!(sets[0].delegated_work, SchemePermissions::unknown());
         let codes: Vec<Code> = d.iter().map(|x| x.code).collect();
         assert_eq!(
@@ -684,7 +739,7 @@ mod tests {
             ],
         );
         let mut d = Vec::new();
-        let sets = read_table(&t, None, true, &Source::new("p.md", 1), &mut d);
+        let sets = read(&t, true, &mut d);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(sets.len(), 2);
         assert_eq!(sets[0].scope.as_deref(), Some("Device management"));
@@ -726,7 +781,7 @@ mod tests {
             ],
         );
         let mut d = Vec::new();
-        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        let sets = read(&t, false, &mut d);
         assert_eq!(sets.len(), 1);
         assert_eq!(
             sets[0].delegated_work,
@@ -765,7 +820,7 @@ mod tests {
             ],
         );
         let mut d = Vec::new();
-        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        let sets = read(&t, false, &mut d);
         assert_eq!(
             sets[0].delegated_work,
             listed(&["User.Read"], &["User.ReadWrite", "Directory.Read.All"])
@@ -783,7 +838,7 @@ mod tests {
     #[test]
     fn device_management_lists_run_most_to_least() {
         let t = table(&["Permission type", "Permissions (from most to least privileged)"], &[&["Application", "DeviceManagementManagedDevices.ReadWrite.All, DeviceManagementManagedDevices.Read.All"]]);
-        let sets = read_table(&t, None, true, &Source::new("p.md", 1), &mut Vec::new());
+        let sets = read(&t, true, &mut Vec::new());
         assert_eq!(
             sets[0].application,
             listed(
@@ -810,7 +865,7 @@ mod tests {
                 &["Application", "Not supported.", "Not supported."],
             ],
         );
-        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut Vec::new());
+        let sets = read(&t, false, &mut Vec::new());
         assert_eq!(sets.len(), 2);
         assert_eq!(sets[0].scope.as_deref(), Some("acting on self"));
         assert_eq!(sets[1].scope.as_deref(), Some("acting on others"));
@@ -835,7 +890,7 @@ mod tests {
             ],
         );
         let mut d = Vec::new();
-        let sets = read_table(&t, None, false, &Source::new("p.md", 1), &mut d);
+        let sets = read(&t, false, &mut d);
         assert!(sets[0].is_all_unknown());
         assert!(d.iter().any(|d| d.code == Code::PermissionNameOdd));
         assert!(d.iter().any(|d| d.code == Code::PermissionSchemeUnknown));
