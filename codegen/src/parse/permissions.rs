@@ -118,6 +118,73 @@ fn may_start_a_name(word: &str) -> bool {
         && word.bytes().any(|b| b.is_ascii_lowercase())
 }
 
+/// A list of alternatives that each need one more permission: "One from
+/// EduRoster.ReadBasic, EduRoster.Read, EduRoster.Write plus
+/// Directory.Read.All" (educationclass-get-group.md), "EduRoster.Read.All,
+/// EduRoster.ReadWrite.All plus Member.Read.Hidden", "... plus either
+/// Directory.Read.All or User.Read" (educationuser-get-user.md). Each
+/// alternative before the one `plus` is paired with each after it
+/// (`EduRoster.ReadBasic and Directory.Read.All`, ...); read word by word,
+/// only the last alternative needed the extra one. `None` when the cell is
+/// not one line with one `plus` between permissions, for the reading word
+/// by word.
+fn read_plus(
+    plain: &str,
+    lower: &str,
+    at: &Source,
+    scheme: Scheme,
+    notes: &mut Notes,
+) -> Option<Cell> {
+    const PLUS: &str = " plus ";
+    let i = lower.find(PLUS)?;
+    // One list on one line: `Files.Read plus Sites.Read.All<br>Files.ReadWrite`
+    // is two alternatives, one of them a pair.
+    if lower[i + PLUS.len()..].contains(PLUS) || lower.contains(['\n', ';']) {
+        return None;
+    }
+    // `lower` is an ASCII lowercasing of `plain`: the same byte offsets.
+    let filler = |text: &'_ str, word: &str| -> usize {
+        let t = text.trim_start();
+        let skip = text.len() - t.len();
+        match t.get(..word.len()) {
+            Some(head) if head.eq_ignore_ascii_case(word) => skip + word.len(),
+            _ => 0,
+        }
+    };
+    let before = &plain[..i];
+    let after = &plain[i + PLUS.len()..];
+    let before = &before[filler(before, "one from ")..];
+    let after = &after[filler(after, "either ")..];
+    // Read apart, with notes of their own: kept only when both sides name
+    // permissions, else the cell is read word by word as before.
+    let (mut diags, mut splits) = (Vec::new(), Vec::new());
+    let mut apart = Notes {
+        diags: &mut diags,
+        splits: &mut splits,
+    };
+    let (Cell::Names(alternatives), Cell::Names(needed)) = (
+        read_cell(before, at, scheme, &mut apart),
+        read_cell(after, at, scheme, &mut apart),
+    ) else {
+        return None;
+    };
+    if alternatives.is_empty() || needed.is_empty() {
+        return None;
+    }
+    notes.diags.append(&mut diags);
+    notes.splits.append(&mut splits);
+    let mut names: Vec<String> = Vec::new();
+    for a in &alternatives {
+        for n in &needed {
+            let entry = format!("{a} and {n}");
+            if !names.contains(&entry) {
+                names.push(entry);
+            }
+        }
+    }
+    Some(Cell::Names(names))
+}
+
 fn read_cell(text: &str, at: &Source, scheme: Scheme, notes: &mut Notes) -> Cell {
     let diags = &mut *notes.diags;
     // Most cells have no bold marks: they are read in place.
@@ -164,6 +231,10 @@ fn read_cell(text: &str, at: &Source, scheme: Scheme, notes: &mut Notes) -> Cell
     {
         return Cell::NotSupported;
     }
+    if let Some(cell) = read_plus(plain, &lower, at, scheme, notes) {
+        return cell;
+    }
+    let diags = &mut *notes.diags;
     // Alternatives are separated by commas, semicolons, line breaks (`<br>`),
     // `or`, or plain spaces; `and`, `plus` and `+` join permissions that are
     // needed together into one entry, written `A and B`. Footnote asterisks
@@ -626,6 +697,59 @@ mod tests {
             listed(&["Mail.Read"], &["Mail.ReadWrite"])
         );
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn plus_adds_what_every_alternative_before_it_needs() {
+        // educationclass-get-group.md, educationuser-get-user.md and
+        // educationschool-list-users.md (2020), as the pages write them.
+        let t = table(
+            &["Permission type", "Permissions (from least to most privileged)"],
+            &[
+                &[
+                    "Delegated (work or school account)",
+                    " One from EduRoster.ReadBasic, EduRoster.Read, EduRoster.Write plus either Directory.Read.All or User.Read",
+                ],
+                &[
+                    "Delegated (personal Microsoft account)",
+                    "One from EduRoster.ReadBasic, EduRoster.Read plus Directory.Read.All",
+                ],
+                &["Application", "EduRoster.Read.All, EduRoster.ReadWrite.All plus Member.Read.Hidden"],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read(&t, false, &mut d);
+        assert_eq!(
+            sets[0].delegated_work,
+            listed(
+                &["EduRoster.ReadBasic and Directory.Read.All"],
+                &[
+                    "EduRoster.ReadBasic and User.Read",
+                    "EduRoster.Read and Directory.Read.All",
+                    "EduRoster.Read and User.Read",
+                    "EduRoster.Write and Directory.Read.All",
+                    "EduRoster.Write and User.Read",
+                ]
+            )
+        );
+        assert_eq!(
+            sets[0].delegated_personal,
+            listed(
+                &["EduRoster.ReadBasic and Directory.Read.All"],
+                &["EduRoster.Read and Directory.Read.All"]
+            )
+        );
+        assert_eq!(
+            sets[0].application,
+            listed(
+                &["EduRoster.Read.All and Member.Read.Hidden"],
+                &["EduRoster.ReadWrite.All and Member.Read.Hidden"]
+            )
+        );
+        assert!(
+            d.is_empty(),
+            "\"One from\" and \"either\" are no skipped text: {d:?}"
+        );
     }
 
     #[test]
