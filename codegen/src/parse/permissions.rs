@@ -340,15 +340,21 @@ pub fn read_table(
             .first()
             .is_some_and(|h| h.to_ascii_lowercase().contains("permission type"));
     // Per-workflow sub-rows (device-management pages): an indented row
-    // under a scheme row names a workflow. Each workflow is a scope of its
-    // own; the other schemes' rows apply to every workflow.
-    if let Some(workflows) = workflow_tables(table) {
-        return workflows
+    // under a scheme row names a workflow; labelled lines inside cells
+    // ("For **group** resource:") name a case. Each is a scope of its own;
+    // what stands outside them applies to every one.
+    let scoped = workflow_tables(table).or_else(|| {
+        (!header_is_schemes)
+            .then(|| labelled_tables(table))
+            .flatten()
+    });
+    if let Some(scoped) = scoped {
+        return scoped
             .into_iter()
-            .flat_map(|(workflow, t)| {
+            .flat_map(|(scope, t)| {
                 let scope = match label {
-                    Some(l) => format!("{l}, {workflow}"),
-                    None => workflow,
+                    Some(l) => format!("{l}, {scope}"),
+                    None => scope,
                 };
                 read_table(&t, Some(&scope), most_to_least, at, notes)
             })
@@ -508,6 +514,106 @@ pub fn read_table(
         sets.push(set);
     }
     sets
+}
+
+/// A cell's labels, each with the text under it.
+type Parts = Vec<(String, String)>;
+
+/// A cell's parts under labels of their own lines: "For **user**
+/// resource:<br/>User.Read, ...<br />For **group** resource:<br
+/// />Group.Read.All, ..." (profilephoto-get.md). Each label is a scope:
+/// a group's photo needs a group permission, not `User.Read`. Lines before
+/// the first label belong to none; a cell with fewer than two labels has
+/// no parts ("In addition:" before a list is no scope).
+fn labelled_parts(cell: &str) -> Option<Parts> {
+    if !cell.contains(":\n") && !cell.contains(":**\n") {
+        return None;
+    }
+    let mut parts: Parts = Vec::new();
+    for line in cell.split('\n') {
+        let plain = line.replace("**", "");
+        let plain = plain.trim();
+        let is_label = plain.len() > 1
+            && plain.ends_with(':')
+            && !plain.split_whitespace().any(looks_like_permission);
+        if is_label {
+            parts.push((
+                plain.trim_end_matches(':').trim().to_string(),
+                String::new(),
+            ));
+        } else if let Some((_, text)) = parts.last_mut() {
+            if !plain.is_empty() {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(plain);
+            }
+        }
+    }
+    (parts.len() > 1).then_some(parts)
+}
+
+/// Splits a table whose cells hold labelled parts into one table per label
+/// (see [`labelled_parts`]), in the order the labels first appear. A cell
+/// without labels ("Not supported") stands in every table; a cell without
+/// one of the labels is empty in that label's table.
+fn labelled_tables(table: &Table) -> Option<Vec<(String, Table)>> {
+    let cells: Vec<Vec<Option<Parts>>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| if i == 0 { None } else { labelled_parts(c) })
+                .collect()
+        })
+        .collect();
+    let mut labels: Vec<String> = Vec::new();
+    for parts in cells.iter().flatten().flatten() {
+        for (label, _) in parts {
+            if !labels.contains(label) {
+                labels.push(label.clone());
+            }
+        }
+    }
+    if labels.is_empty() {
+        return None;
+    }
+    Some(
+        labels
+            .into_iter()
+            .map(|label| {
+                let rows = table
+                    .rows
+                    .iter()
+                    .zip(&cells)
+                    .map(|(row, parts)| super::blocks::Row {
+                        cells: row
+                            .cells
+                            .iter()
+                            .zip(parts)
+                            .map(|(cell, parts)| match parts {
+                                None => cell.clone(),
+                                Some(parts) => parts
+                                    .iter()
+                                    .find(|(l, _)| *l == label)
+                                    .map(|(_, text)| text.clone())
+                                    .unwrap_or_default(),
+                            })
+                            .collect(),
+                        line: row.line,
+                    })
+                    .collect();
+                let t = Table {
+                    header: table.header.clone(),
+                    rows,
+                    delimiter_cells: table.delimiter_cells,
+                };
+                (label, t)
+            })
+            .collect(),
+    )
 }
 
 /// The text of a first cell without indentation and emphasis.
@@ -749,6 +855,76 @@ mod tests {
         assert!(
             d.is_empty(),
             "\"One from\" and \"either\" are no skipped text: {d:?}"
+        );
+    }
+
+    #[test]
+    fn labelled_parts_of_a_cell_are_scopes() {
+        // profilephoto-get.md (2019, 2020), its `<br/>`s as line breaks.
+        let cell = |user: &str| {
+            format!("For **user** resource:\n{user}\n\nFor **group** resource:\nGroup.Read.All, Group.ReadWrite.All\n\nFor **contact** resource:\nContacts.Read, Contacts.ReadWrite")
+        };
+        let t = table(
+            &[
+                "Permission type",
+                "Permissions (from least to most privileged)",
+            ],
+            &[
+                &[
+                    "Delegated (work or school account)",
+                    &cell("User.Read, User.ReadBasic.All, User.Read.All"),
+                ],
+                &["Delegated (personal Microsoft account)", "Not supported"],
+                &["Application", &cell("User.Read.All, User.ReadWrite.All")],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read(&t, false, &mut d);
+        let read: Vec<(
+            Option<&str>,
+            &SchemePermissions,
+            &SchemePermissions,
+            &SchemePermissions,
+        )> = sets
+            .iter()
+            .map(|s| {
+                (
+                    s.scope.as_deref(),
+                    &s.delegated_work,
+                    &s.delegated_personal,
+                    &s.application,
+                )
+            })
+            .collect();
+        let no = SchemePermissions::not_supported();
+        assert_eq!(
+            read,
+            [
+                (
+                    Some("For user resource"),
+                    &listed(&["User.Read"], &["User.ReadBasic.All", "User.Read.All"]),
+                    &no,
+                    &listed(&["User.Read.All"], &["User.ReadWrite.All"]),
+                ),
+                (
+                    Some("For group resource"),
+                    &listed(&["Group.Read.All"], &["Group.ReadWrite.All"]),
+                    &no,
+                    &listed(&["Group.Read.All"], &["Group.ReadWrite.All"]),
+                ),
+                (
+                    Some("For contact resource"),
+                    &listed(&["Contacts.Read"], &["Contacts.ReadWrite"]),
+                    &no,
+                    &listed(&["Contacts.Read"], &["Contacts.ReadWrite"]),
+                ),
+            ]
+        );
+        assert!(d.is_empty(), "{d:?}");
+        // One label before a list is no scope: user-checkmemberobjects.md.
+        assert_eq!(
+            labelled_parts("User.Read.All\nIn addition:\nGroup.Read.All"),
+            None
         );
     }
 
