@@ -9,6 +9,14 @@ use std::path::Path;
 
 mod common;
 
+/// The response type of the operation that has an endpoint at `path`.
+fn returns(ir: &codegen::ir::Ir, path: &str) -> Option<String> {
+    ir.operations
+        .iter()
+        .find(|o| o.endpoints.iter().any(|e| e.path == path))
+        .and_then(|o| o.response.type_name.clone())
+}
+
 #[test]
 fn real_resource_pages() {
     let dir =
@@ -209,18 +217,12 @@ fn a_base_type_the_prose_names_outranks_the_derived_type_an_example_shows() {
         ),
     ];
     let ir = common::ir_of(&pages);
-    let returns = |path: &str| {
-        ir.operations
-            .iter()
-            .find(|o| o.endpoints.iter().any(|e| e.path == path))
-            .and_then(|o| o.response.type_name.clone())
-    };
     assert_eq!(
-        returns("/me/events/{id}/attachments").as_deref(),
+        returns(&ir, "/me/events/{id}/attachments").as_deref(),
         Some("microsoft.graph.attachment")
     );
     assert_eq!(
-        returns("/me/messages/{id}/attachments").as_deref(),
+        returns(&ir, "/me/messages/{id}/attachments").as_deref(),
         Some("microsoft.graph.fileAttachment")
     );
 }
@@ -314,4 +316,73 @@ fn annotations_keep_their_word_where_the_title_and_prose_do_not_refine_it() {
         !codes.contains(&"D0603") && !codes.contains(&"D0604"),
         "{codes:?}"
     );
+}
+
+#[test]
+fn an_example_s_fields_settle_a_prose_type_against_an_unrelated_annotation() {
+    // educationclass-get-group.md (2019, 2020): annotated `user`, "returns
+    // ... a [group](../resources/group.md) object", and the example sends a
+    // group's fields. A page whose example sends a field only the
+    // annotation's type has keeps the annotation's word.
+    let resource = |name: &str, props: &[&str]| {
+        let rows: String = props
+            .iter()
+            .map(|p| format!("| {p} | String | The {p}. |\n"))
+            .collect();
+        format!(
+            "---\ntitle: \"{name} resource type\"\n---\n# {name} resource type\n\nA {name}.\n\n\
+             <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n\n\
+             ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n{rows}"
+        )
+    };
+    let get = |path: &str, body: &str| {
+        format!(
+            "---\ntitle: \"Get group\"\n---\n# Get group\n\nReads.\n\n## HTTP request\n\n```http\nGET {path}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and a [group](../resources/group.md) object in the response body.\n\n\
+             ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"x\" }} -->\n```http\nGET https://graph.microsoft.com/v1.0{path}\n```\n\n\
+             <!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
+        )
+    };
+    let pages: Vec<(String, String)> = vec![
+        (
+            "v1.0/resources/user.md".into(),
+            resource("user", &["id", "displayName", "jobTitle"]),
+        ),
+        (
+            "v1.0/resources/group.md".into(),
+            resource("group", &["id", "displayName", "groupTypes"]),
+        ),
+        (
+            "v1.0/api/educationclass-get-group.md".into(),
+            get(
+                "/education/classes/{id}/group",
+                r#"{"id": "1", "displayName": "Math", "groupTypes": ["Unified"]}"#,
+            ),
+        ),
+        (
+            "v1.0/api/educationschool-get-user.md".into(),
+            get(
+                "/education/schools/{id}/user",
+                r#"{"id": "1", "groupTypes": [], "jobTitle": "Teacher"}"#,
+            ),
+        ),
+    ];
+    let ir = common::ir_of(&pages);
+    assert_eq!(
+        returns(&ir, "/education/classes/{id}/group").as_deref(),
+        Some("microsoft.graph.group")
+    );
+    assert_eq!(
+        returns(&ir, "/education/schools/{id}/user").as_deref(),
+        Some("microsoft.graph.user"),
+        "`jobTitle` is a user's alone"
+    );
+    let said: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == codegen::diagnostics::Code::ConflictingFacts)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("`groupTypes`"), "{said:?}");
 }

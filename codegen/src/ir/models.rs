@@ -613,6 +613,18 @@ fn settle_response_types(
                 .find(|b| b.eq_ignore_ascii_case(named) && b != "microsoft.graph.entity");
             if let Some(base) = base {
                 response.type_name = Some(base);
+            } else if let Some((fitter, only)) =
+                fits_better(models, version, &op.examples, named, shown)
+            {
+                diags.push(Diagnostic::at(
+                    Code::ConflictingFacts,
+                    &response.type_source.clone().unwrap_or_default(),
+                    format!(
+                        "response type: the example's annotation says `{shown}`, the prose `{named}`; the example sends {}, which `{fitter}` documents and `{shown}` does not; kept `{fitter}`",
+                        only.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+                response.type_name = Some(fitter);
             }
         }
         let body = &mut op.request_body;
@@ -626,6 +638,67 @@ fn settle_response_types(
             }
         }
     }
+}
+
+/// The type the prose names, when it is no relative of the one the
+/// example's annotation shows and the example's fields speak for it: some
+/// are documented for it (or its bases) and not for the annotation's type,
+/// and none the other way round. educationclass-get-group.md is annotated
+/// `user` and says "a [group](...) object"; its example sends `groupTypes`,
+/// `mailEnabled` and `securityEnabled`, which no user has. Gives the
+/// model's name and those fields.
+fn fits_better(
+    models: &BTreeMap<Key, Model>,
+    version: ApiVersion,
+    examples: &[super::Example],
+    named: &str,
+    shown: &str,
+) -> Option<(String, Vec<String>)> {
+    let model_named = |ty: &str| {
+        models
+            .get(&(version, ty.to_string()))
+            .or_else(|| {
+                models
+                    .iter()
+                    .find(|(k, _)| k.0 == version && k.1.eq_ignore_ascii_case(ty))
+                    .map(|(_, m)| m)
+            })
+            .map(|m| m.name.clone())
+    };
+    let (named, shown) = (model_named(named)?, model_named(shown)?);
+    let (named_chain, shown_chain) = (
+        base_chain(models, version, &named),
+        base_chain(models, version, &shown),
+    );
+    if named_chain.contains(&shown) || shown_chain.contains(&named) {
+        return None;
+    }
+    let documented = |chain: &[String], key: &str| {
+        chain.iter().any(|ty| {
+            models
+                .get(&(version, ty.clone()))
+                .is_some_and(|m| m.properties.iter().any(|p| p.name == key))
+        })
+    };
+    let mut only_named: Vec<String> = Vec::new();
+    for e in examples {
+        let Some(Body::Json(body)) = e.response.as_ref().and_then(|r| r.body.as_ref()) else {
+            continue;
+        };
+        for entity in entities(body) {
+            for key in entity.as_object().into_iter().flat_map(|o| o.keys()) {
+                let (in_named, in_shown) =
+                    (documented(&named_chain, key), documented(&shown_chain, key));
+                if in_shown && !in_named {
+                    return None;
+                }
+                if in_named && !in_shown && !only_named.contains(key) {
+                    only_named.push(key.clone());
+                }
+            }
+        }
+    }
+    (!only_named.is_empty()).then_some((named, only_named))
 }
 
 /// The nearest base type (short of `entity`) that `first` and every one of
