@@ -78,6 +78,7 @@ codes! {
     ResourceEmpty = "D0602", Warning, "A resource page gives no properties (or an enum page no members) that the parser can read.", "a resource page whose only table is Method | Return type";
     TypeNameCase = "D0603", Warning, "A resource annotation spells the type's name in another case than the page's title; the title's spelling was taken.", "\"@odata.type\": \"microsoft.graph.orgcontact\" under # orgContact resource type";
     BaseTypeFromProse = "D0604", Warning, "A resource page's prose names a base type derived from the one its annotation names; the more derived one was taken.", "Inherits from [directoryObject](directoryobject.md) beside \"baseType\": \"microsoft.graph.entity\"";
+    TypeAlternatives = "D0605", Warning, "A property's type names alternatives; the documented type of which each is a kind was taken.", "[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)";
 }
 
 impl fmt::Display for Code {

@@ -701,6 +701,59 @@ fn fits_better(
     (!only_named.is_empty()).then_some((named, only_named))
 }
 
+/// The documented type of which every alternative a type cell names is a
+/// kind: "[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)"
+/// (call.md) is a `mediaConfig`, their base; "organizerMeetingInfo or
+/// tokenMeetingInfo" a `meetingInfo`, the documented type whose name ends
+/// both (the 2020 pages give those two no base type). `None` unless every
+/// alternative is documented.
+fn one_of_alternatives(
+    models: &BTreeMap<Key, Model>,
+    by_lower: &BTreeMap<(ApiVersion, String), String>,
+    version: ApiVersion,
+    type_name: &str,
+) -> Option<String> {
+    let (namespace, names) = type_name
+        .rsplit_once('.')
+        .filter(|(_, n)| n.contains(" or "))?;
+    let alternatives: Vec<String> = names
+        .split(" or ")
+        .map(|n| {
+            let n = n.trim().trim_start_matches('[').trim_end_matches(']');
+            by_lower
+                .get(&(version, format!("{namespace}.{n}").to_ascii_lowercase()))
+                .filter(|found| models.contains_key(&(version, found.to_string())))
+                .cloned()
+        })
+        .collect::<Option<_>>()?;
+    let (first, others) = alternatives.split_first()?;
+    let chains: Vec<Vec<String>> = others
+        .iter()
+        .map(|o| base_chain(models, version, o))
+        .collect();
+    let common = base_chain(models, version, first)
+        .into_iter()
+        .skip(1)
+        .find(|b| b != "microsoft.graph.entity" && chains.iter().all(|c| c.contains(b)));
+    common.or_else(|| {
+        // The longest documented camel-case tail of every alternative.
+        let simple = super::simple_name(first);
+        simple
+            .char_indices()
+            .filter(|(i, c)| *i > 0 && c.is_ascii_uppercase())
+            .map(|(i, _)| &simple[i..])
+            .find_map(|tail| {
+                let base = format!("{}{}", tail[..1].to_ascii_lowercase(), &tail[1..]);
+                let found =
+                    by_lower.get(&(version, format!("{namespace}.{base}").to_ascii_lowercase()))?;
+                let ends_all = alternatives
+                    .iter()
+                    .all(|a| a.to_ascii_lowercase().ends_with(&tail.to_ascii_lowercase()));
+                (ends_all && models.contains_key(&(version, found.clone()))).then(|| found.clone())
+            })
+    })
+}
+
 /// The nearest base type (short of `entity`) that `first` and every one of
 /// `others` derive from, or are.
 fn common_base(
@@ -784,7 +837,13 @@ fn resolve_types(
         .chain(enums.keys())
         .map(|(version, name)| (*version, name.as_str()))
         .collect();
-    let mut fixes: Vec<(Key, usize, Option<String>)> = Vec::new();
+    enum Resolved {
+        /// The documented name, in its case.
+        Named(String),
+        /// The type of which the alternatives it names are kinds.
+        Base(String),
+    }
+    let mut fixes: Vec<(Key, usize, Option<Resolved>)> = Vec::new();
     for (key, model) in models.iter() {
         for (i, p) in model.properties.iter().enumerate() {
             if p.type_name.starts_with("Edm.") || exact.contains(&(key.0, p.type_name.as_str())) {
@@ -792,7 +851,11 @@ fn resolve_types(
             }
             let found = by_lower
                 .get(&(key.0, p.type_name.to_ascii_lowercase()))
-                .cloned();
+                .cloned()
+                .map(Resolved::Named)
+                .or_else(|| {
+                    one_of_alternatives(models, &by_lower, key.0, &p.type_name).map(Resolved::Base)
+                });
             fixes.push((key.clone(), i, found));
         }
     }
@@ -802,7 +865,20 @@ fn resolve_types(
         };
         let p = &mut model.properties[i];
         match found {
-            Some(name) => p.type_name = name,
+            Some(Resolved::Named(name)) => p.type_name = name,
+            Some(Resolved::Base(base)) => {
+                diags.push(Diagnostic::at(
+                    Code::TypeAlternatives,
+                    &p.source,
+                    format!(
+                        "type `{}` of `{}.{}` names alternatives; took `{base}`, of which each is a kind",
+                        p.type_name,
+                        super::simple_name(&model.name),
+                        p.name
+                    ),
+                ));
+                p.type_name = base;
+            }
             None => diags.push(Diagnostic::at(
                 Code::UnknownType,
                 &p.source,
