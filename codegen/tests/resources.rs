@@ -437,6 +437,21 @@ fn a_type_cell_of_alternatives_is_the_type_each_is_a_kind_of() {
     };
     assert_eq!(type_of("mediaConfig"), Some("microsoft.graph.mediaConfig"));
     assert_eq!(type_of("meetingInfo"), Some("microsoft.graph.meetingInfo"));
+    // The cell says each is a kind of `meetingInfo`; they had no base.
+    let base_of = |name: &str| {
+        ir.models
+            .iter()
+            .find(|m| m.name == name)
+            .and_then(|m| m.base_type.as_deref())
+    };
+    assert_eq!(
+        base_of("microsoft.graph.tokenMeetingInfo"),
+        Some("microsoft.graph.meetingInfo")
+    );
+    assert_eq!(
+        base_of("microsoft.graph.appHostedMediaConfig"),
+        Some("microsoft.graph.mediaConfig")
+    );
     let said = |code: codegen::diagnostics::Code| {
         ir.diagnostics
             .iter()

@@ -705,14 +705,17 @@ fn fits_better(
 /// kind: "[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)"
 /// (call.md) is a `mediaConfig`, their base; "organizerMeetingInfo or
 /// tokenMeetingInfo" a `meetingInfo`, the documented type whose name ends
-/// both (the 2020 pages give those two no base type). `None` unless every
-/// alternative is documented.
+/// both. The 2020 pages give those two no base type: the cell says they
+/// are kinds of `meetingInfo`, and they are given it as their base (the
+/// second part of the answer), so that a call's `meetingInfo` reads as
+/// either. `None` unless every alternative is documented, and, for a
+/// type found by name, has no other base.
 fn one_of_alternatives(
     models: &BTreeMap<Key, Model>,
     by_lower: &BTreeMap<(ApiVersion, String), String>,
     version: ApiVersion,
     type_name: &str,
-) -> Option<String> {
+) -> Option<(String, Vec<String>)> {
     let (namespace, names) = type_name
         .rsplit_once('.')
         .filter(|(_, n)| n.contains(" or "))?;
@@ -735,23 +738,37 @@ fn one_of_alternatives(
         .into_iter()
         .skip(1)
         .find(|b| b != "microsoft.graph.entity" && chains.iter().all(|c| c.contains(b)));
-    common.or_else(|| {
-        // The longest documented camel-case tail of every alternative.
-        let simple = super::simple_name(first);
-        simple
-            .char_indices()
-            .filter(|(i, c)| *i > 0 && c.is_ascii_uppercase())
-            .map(|(i, _)| &simple[i..])
-            .find_map(|tail| {
-                let base = format!("{}{}", tail[..1].to_ascii_lowercase(), &tail[1..]);
-                let found =
-                    by_lower.get(&(version, format!("{namespace}.{base}").to_ascii_lowercase()))?;
-                let ends_all = alternatives
-                    .iter()
-                    .all(|a| a.to_ascii_lowercase().ends_with(&tail.to_ascii_lowercase()));
-                (ends_all && models.contains_key(&(version, found.clone()))).then(|| found.clone())
-            })
-    })
+    if let Some(common) = common {
+        return Some((common, Vec::new()));
+    }
+    // The longest documented camel-case tail of every alternative.
+    let simple = super::simple_name(first);
+    let base = simple
+        .char_indices()
+        .filter(|(i, c)| *i > 0 && c.is_ascii_uppercase())
+        .map(|(i, _)| &simple[i..])
+        .find_map(|tail| {
+            let base = format!("{}{}", tail[..1].to_ascii_lowercase(), &tail[1..]);
+            let found =
+                by_lower.get(&(version, format!("{namespace}.{base}").to_ascii_lowercase()))?;
+            let tail = tail.to_ascii_lowercase();
+            let ends_all = alternatives
+                .iter()
+                .all(|a| a.to_ascii_lowercase().ends_with(&tail));
+            (ends_all && models.contains_key(&(version, found.clone()))).then(|| found.clone())
+        })?;
+    let mut adopt = Vec::new();
+    for a in &alternatives {
+        match models
+            .get(&(version, a.clone()))
+            .and_then(|m| m.base_type.as_ref())
+        {
+            None => adopt.push(a.clone()),
+            Some(_) if base_chain(models, version, a).contains(&base) => {}
+            Some(_) => return None,
+        }
+    }
+    Some((base, adopt))
 }
 
 /// The nearest base type (short of `entity`) that `first` and every one of
@@ -840,8 +857,9 @@ fn resolve_types(
     enum Resolved {
         /// The documented name, in its case.
         Named(String),
-        /// The type of which the alternatives it names are kinds.
-        Base(String),
+        /// The type of which the alternatives it names are kinds, and the
+        /// alternatives that take it as their base.
+        Base(String, Vec<String>),
     }
     let mut fixes: Vec<(Key, usize, Option<Resolved>)> = Vec::new();
     for (key, model) in models.iter() {
@@ -854,11 +872,14 @@ fn resolve_types(
                 .cloned()
                 .map(Resolved::Named)
                 .or_else(|| {
-                    one_of_alternatives(models, &by_lower, key.0, &p.type_name).map(Resolved::Base)
+                    one_of_alternatives(models, &by_lower, key.0, &p.type_name)
+                        .map(|(base, adopt)| Resolved::Base(base, adopt))
                 });
             fixes.push((key.clone(), i, found));
         }
     }
+    // Alternatives that take the type found for them as their base.
+    let mut adoptions: Vec<(Key, String)> = Vec::new();
     for (key, i, found) in fixes {
         let Some(model) = models.get_mut(&key) else {
             continue;
@@ -866,18 +887,31 @@ fn resolve_types(
         let p = &mut model.properties[i];
         match found {
             Some(Resolved::Named(name)) => p.type_name = name,
-            Some(Resolved::Base(base)) => {
+            Some(Resolved::Base(base, adopt)) => {
+                let based = if adopt.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " (and the base of {}, which had none)",
+                        adopt
+                            .iter()
+                            .map(|a| format!("`{}`", super::simple_name(a)))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    )
+                };
                 diags.push(Diagnostic::at(
                     Code::TypeAlternatives,
                     &p.source,
                     format!(
-                        "type `{}` of `{}.{}` names alternatives; took `{base}`, of which each is a kind",
+                        "type `{}` of `{}.{}` names alternatives; took `{base}`, of which each is a kind{based}",
                         p.type_name,
                         super::simple_name(&model.name),
                         p.name
                     ),
                 ));
-                p.type_name = base;
+                p.type_name = base.clone();
+                adoptions.extend(adopt.into_iter().map(|a| ((key.0, a), base.clone())));
             }
             None => diags.push(Diagnostic::at(
                 Code::UnknownType,
@@ -889,6 +923,11 @@ fn resolve_types(
                     p.name
                 ),
             )),
+        }
+    }
+    for (key, base) in adoptions {
+        if let Some(m) = models.get_mut(&key) {
+            m.base_type.get_or_insert(base);
         }
     }
 }
