@@ -1021,11 +1021,15 @@ impl Emitter<'_> {
             ResponseKind::Accepted => quote!(crate::request::Accepted),
             ResponseKind::Json => {
                 let inner = json_type(op, self.version, self.index, self.models_path());
-                let primitive = op
-                    .response
-                    .type_name
-                    .as_deref()
-                    .is_some_and(|t| t.starts_with("Edm.") && t != "Edm.Untyped");
+                // A primitive or an enum member comes as `{"value": ...}`
+                // (`GET /me/mailboxSettings/timeZone`).
+                let primitive = op.response.type_name.as_deref().is_some_and(|t| {
+                    (t.starts_with("Edm.") && t != "Edm.Untyped")
+                        || matches!(
+                            self.index.get(self.version, t),
+                            Some((_, TypeKind::Enum | TypeKind::FlagsEnum))
+                        )
+                });
                 if op.response.collection {
                     quote!(crate::request::Page<#inner>)
                 } else if primitive {

@@ -790,6 +790,13 @@ pub fn operations(
         ops.push(op);
         diags.extend(found);
     }
+    sort(&mut ops);
+    assign_ids(&mut ops, diags);
+    ops
+}
+
+/// The operations' order: by version, then first endpoint's path and method.
+pub fn sort(ops: &mut [(Operation, Vec<ProseStates>)]) {
     ops.sort_by_cached_key(|(op, _)| {
         (
             op.version,
@@ -797,8 +804,6 @@ pub fn operations(
             op.endpoints[0].method.clone(),
         )
     });
-    assign_ids(&mut ops, diags);
-    ops
 }
 
 fn conflict(

@@ -9,6 +9,7 @@ pub mod example_check;
 pub mod merge;
 pub mod models;
 pub mod permission_names;
+pub mod property_paths;
 pub mod references;
 pub mod request_bodies;
 

@@ -14,7 +14,7 @@ type Key = (ApiVersion, String);
 
 pub fn build(
     pages: &mut [PageFacts],
-    ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
+    ops: &mut Vec<(Operation, Vec<super::merge::ProseStates>)>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Model>, Vec<EnumType>) {
     let mut models: BTreeMap<Key, Model> = BTreeMap::new();
@@ -96,6 +96,7 @@ pub fn build(
     prefer_derived_bases(prose_bases, &mut models, diags);
     follow_pointers(pointers, ops, &mut models);
     match_loose_type_names(ops, &models);
+    super::property_paths::split(ops, &models);
     settle_response_types(ops, &models, diags);
 
     // Response types without a resource page: infer from example bodies.
@@ -107,6 +108,9 @@ pub fn build(
             continue; // a primitive, not a model
         }
         let key = (op.version, ty.clone());
+        if enums.contains_key(&key) {
+            continue; // `GET /me/mailboxSettings/delegateMeetingMessageDeliveryOptions`
+        }
         let bodies: Vec<(&Value, &Source)> = op
             .examples
             .iter()

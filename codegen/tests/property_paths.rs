@@ -1,0 +1,126 @@
+//! Endpoints that read one property of what their page returns
+//! (user-get-mailboxsettings.md: `GET /me/mailboxSettings/timeZone` beside
+//! `GET /me/mailboxSettings`) are operations of their own, returning the
+//! property's type.
+
+use codegen::diagnostics::Code;
+
+mod common;
+
+fn pages() -> Vec<(String, String)> {
+    let settings = "---\ntitle: \"mailboxSettings resource type\"\n---\n# mailboxSettings resource type\n\nSettings.\n\n\
+        <!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.mailboxSettings\"} -->\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n\
+        | automaticRepliesSetting | [automaticRepliesSetting](automaticrepliessetting.md) | Replies. |\n\
+        | delegateMeetingMessageDeliveryOptions | delegateMeetingMessageDeliveryOptions | Who gets meeting messages. The possible values are: `sendToDelegateAndInformationToPrincipal`, `sendToDelegateOnly`. |\n\
+        | timeZone | String | The time zone. |\n";
+    let replies = "---\ntitle: \"automaticRepliesSetting resource type\"\n---\n# automaticRepliesSetting resource type\n\nReplies.\n\n\
+        <!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.automaticRepliesSetting\"} -->\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| status | String | Off or on. |\n";
+    let get = "---\ntitle: \"Get user mailbox settings\"\n---\n# Get user mailbox settings\n\nGets them.\n\n\
+        ## HTTP request\n\nTo get all the mailbox settings for a user:\n\n<!-- { \"blockType\": \"ignored\" } -->\n\
+        ```http\nGET /me/mailboxSettings\nGET /users/{id|userPrincipalName}/mailboxSettings\n```\n\n\
+        To get specific settings:\n\n<!-- { \"blockType\": \"ignored\" } -->\n\
+        ```http\nGET /me/mailboxSettings/automaticRepliesSetting\nGET /users/{id|userPrincipalName}/mailboxSettings/automaticRepliesSetting\n\n\
+        GET /me/mailboxSettings/delegateMeetingMessageDeliveryOptions\n\nGET /me/mailboxSettings/timeZone\nGET /users/{id|userPrincipalName}/mailboxSettings/timeZone\n```\n\n\
+        ## Response\n\nIf successful, this method returns a `200 OK` response code and a [mailboxSettings](../resources/mailboxsettings.md) object in the response body.\n\n\
+        ## Examples\n\n<!-- { \"blockType\": \"request\", \"name\": \"get_all\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/me/mailboxSettings\n```\n\n\
+        <!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.mailboxSettings\" } -->\n\
+        ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\"timeZone\": \"UTC\"}\n```\n\n\
+        <!-- { \"blockType\": \"request\", \"name\": \"get_replies\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/me/mailboxSettings/automaticRepliesSetting\n```\n\n\
+        <!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.automaticRepliesSetting\" } -->\n\
+        ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\"status\": \"alwaysEnabled\"}\n```\n";
+    vec![
+        ("v1.0/resources/mailboxsettings.md".into(), settings.into()),
+        (
+            "v1.0/resources/automaticrepliessetting.md".into(),
+            replies.into(),
+        ),
+        ("v1.0/api/user-get-mailboxsettings.md".into(), get.into()),
+    ]
+}
+
+#[test]
+fn each_property_path_returns_the_property() {
+    let ir = common::ir_of(&pages());
+    let op = |path: &str| {
+        ir.operations
+            .iter()
+            .find(|o| o.endpoints.iter().any(|e| e.path == path))
+            .unwrap_or_else(|| panic!("no operation at {path}"))
+    };
+    let whole = op("/me/mailboxSettings");
+    assert_eq!(
+        whole.response.type_name.as_deref(),
+        Some("microsoft.graph.mailboxSettings")
+    );
+    assert_eq!(whole.endpoints.len(), 2, "{:?}", whole.endpoints);
+    let names: Vec<&str> = whole.examples.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["get_all"]);
+
+    let replies = op("/users/{id | userPrincipalName}/mailboxSettings/automaticRepliesSetting");
+    assert_eq!(
+        replies.response.type_name.as_deref(),
+        Some("microsoft.graph.automaticRepliesSetting")
+    );
+    assert_eq!(replies.endpoints.len(), 2);
+    let names: Vec<&str> = replies.examples.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["get_replies"], "the example goes with its path");
+    assert_eq!(replies.permissions, whole.permissions);
+
+    assert_eq!(
+        op("/me/mailboxSettings/timeZone")
+            .response
+            .type_name
+            .as_deref(),
+        Some("Edm.String")
+    );
+    let delivery = op("/me/mailboxSettings/delegateMeetingMessageDeliveryOptions");
+    assert_eq!(
+        delivery.response.type_name.as_deref(),
+        Some("microsoft.graph.delegateMeetingMessageDeliveryOptions")
+    );
+    assert!(
+        !ir.models
+            .iter()
+            .any(|m| m.name == "microsoft.graph.delegateMeetingMessageDeliveryOptions"),
+        "an enum returned is no model"
+    );
+    assert!(
+        !ir.diagnostics
+            .iter()
+            .any(|d| d.code == Code::ConflictingFacts),
+        "the replies example no longer conflicts with the page's type: {:?}",
+        ir.diagnostics
+    );
+}
+
+#[test]
+fn a_property_path_builder_returns_the_property_as_graph_sends_it() {
+    let files = codegen::emit::generate(&common::ir_of(&pages())).unwrap();
+    let builders = common::builders(&files, "v1");
+    let returns = |ty: &str| {
+        let block = common::impl_block(&builders, ty).unwrap_or_else(|| panic!("no {ty}"));
+        let at = block.find("-> Request<").expect("a get");
+        block[at..].split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert!(
+        returns("UsersItemMailboxSettingsTimeZone")
+            .starts_with("-> Request< crate::request::Primitive<::std::string::String>,"),
+        "{}",
+        returns("UsersItemMailboxSettingsTimeZone")
+    );
+    // An enum member comes as `{"value": "sendToDelegateOnly"}` too.
+    assert!(
+        returns("UsersItemMailboxSettingsDelegateMeetingMessageDeliveryOptions")
+            .starts_with("-> Request< crate::request::Primitive<"),
+        "{}",
+        returns("UsersItemMailboxSettingsDelegateMeetingMessageDeliveryOptions")
+    );
+    assert!(
+        returns("UsersItemMailboxSettingsAutomaticRepliesSetting")
+            .starts_with("-> Request< crate::v1::models::AutomaticRepliesSetting,"),
+        "{}",
+        returns("UsersItemMailboxSettingsAutomaticRepliesSetting")
+    );
+}
