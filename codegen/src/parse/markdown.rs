@@ -395,13 +395,21 @@ fn push_paragraph(out: &mut Vec<Block>, raw: &str, text: &str, base: Source) {
 }
 
 /// The JSON object inside an HTML comment, if the comment holds one.
+///
+/// The object opens the comment: a comment of prose or commented-out
+/// request lines (`<!--\nGET /groups/{id}/events/{id}/attachments\n-->`,
+/// attachment-get.md; "of the format `{start}-{end}`") holds braces but
+/// no annotation, and read as one it gave a false `D0301`.
 pub fn annotation_json(html: &str) -> Option<String> {
     let t = html.trim();
     let body = t.strip_prefix("<!--")?;
     let body = body.trim_end().strip_suffix("-->").unwrap_or(body);
-    let open = body.find('{')?;
+    let body = body.trim_start();
+    if !body.starts_with('{') {
+        return None;
+    }
     let close = body.rfind('}')?;
-    (close > open).then(|| body[open..=close].to_string())
+    Some(body[..=close].to_string())
 }
 
 /// Trims each line and drops the empty ones.
@@ -637,6 +645,24 @@ mod tests {
             matches!(&blocks[1].kind, BlockKind::Include { path, .. } if path == "../includes/permissions/x.md")
         );
         assert_eq!(blocks[1].at.line, 2);
+    }
+
+    #[test]
+    fn comments_of_prose_or_paths_are_no_annotations() {
+        // attachment-get.md and attachment-createuploadsession.md (2020).
+        let md = "<!--\nGET /groups/{id}/events/{id}/attachments/{id}\n-->\n\n\
+                  <!-- Ranges are of the format `{start}-{end}`. -->\n\n\
+                  <!--\n{ \"blockType\": \"ignored\" }\n-->\n";
+        let kinds: Vec<BlockKind> = to_blocks(md, "p.md", 1)
+            .into_iter()
+            .map(|b| b.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Annotation(
+                "{ \"blockType\": \"ignored\" }".into()
+            )]
+        );
     }
 
     #[test]
