@@ -70,6 +70,7 @@ codes! {
     SampleInPath = "D0402", Warning, "A request path writes a sample value where its example has a parameter; the example's template was taken.", "GET /domains/contoso.com/serviceConfigurationRecords";
     MethodFromExamples = "D0403", Warning, "A page's request lines give one method, every example request sends another to the same path, and the title's verb names the examples' method, which was taken.", "POST /applications/{id}/owners/{id}/$ref on a Remove owner page whose example sends DELETE";
     ArgumentSpelling = "D0404", Warning, "A request path writes a function's argument unquoted or without its name where other pages of the version quote it; it was read as they write it.", "range(address={address}) and range(<address>) beside range(address='{address}')";
+    PathRepaired = "D0405", Warning, "A request path lost a brace or a parenthesis; it was put back where the segment ends.", "POST /groups/{group-id/drive/items/{item-id}/follow";
     ConflictingFacts = "D0501", Warning, "Two pages disagree about one operation; the documented merge rule picked a winner.", "response type microsoft.graph.operation vs microsoft.graph.longRunningOperation";
     DuplicateOperationId = "D0502", Warning, "Two operations derived the same id; the later one was renamed.", "two pages both named get_operation";
     DuplicateModel = "D0503", Warning, "A resource is documented twice; the pages were merged.", "operation.md in two folders";

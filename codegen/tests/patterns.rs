@@ -1203,10 +1203,11 @@ fn a_response_of_204_has_no_type_unless_an_example_shows_a_body() {
 }
 
 #[test]
-fn a_request_line_whose_brace_lost_its_partner_is_no_path() {
+fn a_request_line_whose_brace_lost_its_partner_gets_it_back() {
     // workforceintegration-get.md (2020): the only request line lost its
-    // `{`, and the operation sent `/workforceIntegrationId}` as written.
-    // The example's templated URL gives the endpoint instead.
+    // `{`. Sent as written, it asked for `/workforceIntegrationId}`; skipped,
+    // the example's templated URL gave the endpoint, with its parameter in
+    // lower case. The brace is put back, with D0405.
     let text = format!(
         "# Get workforceIntegration\n\n{PERMISSIONS}## HTTP request\n\n\
          <!-- {{ \"blockType\": \"ignored\" }} -->\n\n```http\nGET /teamwork/workforceIntegrations/workforceIntegrationId}}\n```\n\n\
@@ -1221,15 +1222,15 @@ fn a_request_line_whose_brace_lost_its_partner_is_no_path() {
         .collect();
     assert_eq!(
         paths,
-        ["/teamwork/workforceIntegrations/{workforceintegrationid}"]
+        ["/teamwork/workforceIntegrations/{workforceIntegrationId}"]
     );
-    let skipped: Vec<u32> = ir
+    let said: Vec<(Code, u32)> = ir
         .diagnostics
         .iter()
-        .filter(|d| d.code == Code::PathNoise)
-        .map(|d| d.line)
+        .filter(|d| matches!(d.code, Code::PathNoise | Code::PathRepaired))
+        .map(|d| (d.code, d.line))
         .collect();
-    assert_eq!(skipped, [16], "the request line");
+    assert_eq!(said, [(Code::PathRepaired, 16)], "the request line");
 }
 
 #[test]
@@ -1813,4 +1814,27 @@ fn a_permission_name_a_space_split_is_joined_as_other_pages_write_it() {
         )),
         "{said:?}"
     );
+}
+
+#[test]
+fn a_request_line_that_lost_a_brace_is_read_with_it_put_back() {
+    // driveitem-follow.md (2020): the group line lost a `}`.
+    let text = "# Follow drive item\n\n## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n\
+                ```http\nPOST /drives/{drive-id}/items/{item-id}/follow\nPOST /groups/{group-id/drive/items/{item-id}/follow\n```\n";
+    let p = page("v1.0/api/driveitem-follow.md", text);
+    let paths: Vec<&str> = p.endpoints.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/drives/{drive-id}/items/{item-id}/follow",
+            "/groups/{group-id}/drive/items/{item-id}/follow"
+        ]
+    );
+    let codes: Vec<Code> = p
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .filter(|c| matches!(c, Code::PathNoise | Code::PathRepaired))
+        .collect();
+    assert_eq!(codes, [Code::PathRepaired]);
 }

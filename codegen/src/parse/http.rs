@@ -55,6 +55,56 @@ impl std::fmt::Display for NotAPath {
     }
 }
 
+/// A request path with one brace or parenthesis lost, put back where the
+/// segment ends: `/groups/{group-id/drive/items/{item-id}/follow`
+/// (driveitem-follow.md) is `/groups/{group-id}/drive/...`,
+/// `.../workforceIntegrations/workforceIntegrationId}`
+/// (workforceintegration-get.md) `.../{workforceIntegrationId}`, and
+/// `range(address='<address>'/entireRow` (range-entirerow.md)
+/// `range(address='<address>')/entireRow`. Only a segment's own pair is
+/// put back (never inside quotes), and only when the result normalises.
+pub fn repair_pairs(target: &str) -> Option<(String, NormalPath)> {
+    let mut out = String::with_capacity(target.len() + 2);
+    let (mut brace, mut paren, mut quoted) = (false, false, false);
+    let mut segment_start = 0;
+    let mut repaired = false;
+    for c in target.trim().chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            '/' | '?' if !quoted => {
+                if brace {
+                    out.push('}');
+                    repaired = true;
+                }
+                if paren {
+                    out.push(')');
+                    repaired = true;
+                }
+                brace = false;
+                paren = false;
+                out.push(c);
+                segment_start = out.len();
+                continue;
+            }
+            '{' if !quoted => brace = true,
+            '}' if !quoted && !brace => {
+                out.insert(segment_start, '{');
+                repaired = true;
+            }
+            '}' if !quoted => brace = false,
+            '(' if !quoted => paren = true,
+            ')' if !quoted => paren = false,
+            _ => {}
+        }
+        out.push(c);
+    }
+    if !repaired {
+        return None;
+    }
+    let p = normalise(&out)?;
+    Some((out, p))
+}
+
 /// Normalises a path or URL from the docs. Returns `None` for text that is
 /// not a request path.
 pub fn normalise(target: &str) -> Option<NormalPath> {
@@ -719,6 +769,29 @@ mod tests {
         assert!(normalise("/teamwork/workforceIntegrations/workforceIntegrationId}").is_none());
         assert!(normalise("/groups/{group-id/drive/items/{item-id}/follow").is_none());
         assert!(normalise("/users/{id}/events/{event-id}").is_some());
+        // Put back where the segment ends, they are paths (page.rs says so
+        // with D0405).
+        let repaired = |t: &str| repair_pairs(t).map(|(text, p)| (text, p.path));
+        assert_eq!(
+            repaired("/teamwork/workforceIntegrations/workforceIntegrationId}"),
+            Some((
+                "/teamwork/workforceIntegrations/{workforceIntegrationId}".into(),
+                "/teamwork/workforceIntegrations/{workforceIntegrationId}".into()
+            ))
+        );
+        assert_eq!(
+            repaired("/groups/{group-id/drive/items/{item-id}/follow").map(|r| r.1),
+            Some("/groups/{group-id}/drive/items/{item-id}/follow".into())
+        );
+        assert_eq!(
+            repaired("/workbook/worksheets/{id|name}/range(address='<address>'/entireRow")
+                .map(|r| r.0),
+            Some("/workbook/worksheets/{id|name}/range(address='<address>')/entireRow".into())
+        );
+        // Nothing lost, or a slash inside quotes: nothing put back.
+        assert_eq!(repaired("/users/{id}/events"), None);
+        assert_eq!(repaired("/drive/root:/a/b:/content"), None);
+        assert_eq!(repaired("/x/range(address='a/b'"), None);
         // A placeholder that runs to the end of the line is closed there.
         assert_eq!(
             normalise("/users/{id").map(|p| p.path).as_deref(),

@@ -955,7 +955,25 @@ impl Walk<'_> {
                 }
                 continue;
             };
-            match http::normalise_or_why(target).map(http::parameterise_arguments) {
+            // A brace or parenthesis lost on the way is put back, when
+            // that makes a path (`http::repair_pairs`).
+            let read = match http::normalise_or_why(target) {
+                Err(why @ (http::NotAPath::Braces | http::NotAPath::Parentheses)) => {
+                    match http::repair_pairs(target) {
+                        Some((repaired, p)) => {
+                            self.warn(
+                                Code::PathRepaired,
+                                &at,
+                                format!("`{target}`: {why}; read as `{repaired}`"),
+                            );
+                            Ok(p)
+                        }
+                        None => Err(why),
+                    }
+                }
+                other => other,
+            };
+            match read.map(http::parameterise_arguments) {
                 Ok(p) => {
                     if p.version == Some(ApiVersion::Beta) {
                         self.say_beta(&at, "its `/beta` request line");
