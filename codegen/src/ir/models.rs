@@ -669,6 +669,9 @@ fn fits_better(
             })
             .map(|m| m.name.clone())
     };
+    if named.eq_ignore_ascii_case(shown) {
+        return None; // one type, in two cases (`[Contract](...)`)
+    }
     let (named, shown) = (model_named(named)?, model_named(shown)?);
     let (named_chain, shown_chain) = (
         base_chain(models, version, &named),

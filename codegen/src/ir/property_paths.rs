@@ -88,14 +88,18 @@ fn property_endpoints(
     let Some(ty) = &op.response.type_name else {
         return Vec::new();
     };
-    let chain = base_chain(models, op.version, ty);
-    let property_named = |segment: &str| {
+    // Only endpoints one segment below another are asked about; most
+    // operations have none, and need no base chain.
+    let mut chain: Option<Vec<String>> = None;
+    let mut property_named = |segment: &str| {
+        let chain = chain.get_or_insert_with(|| base_chain(models, op.version, ty));
         chain.iter().find_map(|t| {
             models
                 .get(&(op.version, t.clone()))?
                 .properties
                 .iter()
                 .find(|p| p.name.eq_ignore_ascii_case(segment))
+                .cloned()
         })
     };
     let mut groups: Vec<(super::Property, Vec<super::Endpoint>)> = Vec::new();
@@ -120,7 +124,7 @@ fn property_endpoints(
         };
         match groups.iter_mut().find(|(p, _)| p.name == property.name) {
             Some((_, endpoints)) => endpoints.push(e.clone()),
-            None => groups.push((property.clone(), vec![e.clone()])),
+            None => groups.push((property, vec![e.clone()])),
         }
     }
     groups
