@@ -1,6 +1,7 @@
 //! Lenient JSON for example bodies and annotations. The docs write JSON by
 //! hand: trailing commas, unquoted keys, `...` elisions, comments, raw
-//! newlines in strings, and bodies that lost their outer braces. We repair
+//! newlines in strings, bodies that lost their outer braces, and bodies
+//! followed by text that is not JSON (headers, the next request). We repair
 //! what can be repaired and say so; what cannot stays raw text.
 
 use serde_json::Value;
@@ -22,6 +23,9 @@ pub fn parse(text: &str) -> Lenient {
         }
         Err(_) => {}
     }
+    if let Some(v) = first_of_more(text) {
+        return Lenient::Repaired(v, "dropped the text after it".to_string());
+    }
     let mut repairs = Vec::new();
     let mut fixed = repair(text, &mut repairs);
     let trimmed = fixed.trim_start();
@@ -37,6 +41,18 @@ pub fn parse(text: &str) -> Lenient {
         Ok(v) => Lenient::Strict(v),
         Err(e) => Lenient::Invalid(e.to_string()),
     }
+}
+
+/// A whole object or array followed by text that is not JSON: the next
+/// request line (intune-shared-devicecategory-update.md, 2020) or the
+/// request's headers written after its body (workforceintegration-post.md).
+fn first_of_more(text: &str) -> Option<Value> {
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let first = values.next()?.ok()?;
+    let rest = text.get(values.byte_offset()..)?;
+    (first.is_object() || first.is_array())
+        .then_some(first)
+        .filter(|_| !rest.trim().is_empty())
 }
 
 fn depth_exceeds(text: &str) -> bool {
@@ -227,6 +243,30 @@ mod tests {
             parse("{\"a\": \"it's\u{a0}here\"}"),
             Lenient::Strict(json!({"a": "it's\u{a0}here"}))
         );
+    }
+
+    #[test]
+    fn text_after_a_whole_body_is_dropped() {
+        // workforceintegration-post.md (2020) writes the headers after the
+        // body; intune-shared-devicecategory-update.md the next request line.
+        assert_eq!(
+            parse("{\n  \"isActive\": true\n}\nAuthorization: Bearer {token}\n"),
+            Lenient::Repaired(
+                json!({"isActive": true}),
+                "dropped the text after it".into()
+            )
+        );
+        assert_eq!(
+            parse("[1, 2]\n\nPATCH /deviceManagement/x"),
+            Lenient::Repaired(json!([1, 2]), "dropped the text after it".into())
+        );
+        // A lone value before text is no body; nor is a body that is not
+        // whole.
+        assert!(matches!(parse("42 and more"), Lenient::Invalid(_)));
+        assert!(matches!(
+            parse("{\"a\": 1\nAuthorization: x"),
+            Lenient::Invalid(_)
+        ));
     }
 
     #[test]
