@@ -1838,3 +1838,29 @@ fn a_request_line_that_lost_a_brace_is_read_with_it_put_back() {
         .collect();
     assert_eq!(codes, [Code::PathRepaired]);
 }
+
+#[test]
+fn the_body_of_a_whole_message_under_an_http_request_heading_is_no_request_line() {
+    // driveitem-invite.md (2020): the example's "### HTTP request" holds
+    // the whole request; its body's `],` was warned of as a request line.
+    let text = "# Send a sharing invitation\n\n## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n\
+                ```http\nPOST /drives/{drive-id}/items/{item-id}/invite\n```\n\n## Example\n\n### HTTP request\n\n\
+                ```json\nPOST /me/drive/items/{item-id}/invite\nContent-type: application/json\n\n\
+                {\n  \"recipients\": [\n    {\"email\": \"ryan@contoso.com\"}\n  ],\n  \"roles\": [ \"write\" ]\n}\n```\n";
+    let p = page("v1.0/api/driveitem-invite.md", text);
+    let paths: Vec<&str> = p.endpoints.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/drives/{drive-id}/items/{item-id}/invite",
+            "/me/drive/items/{item-id}/invite"
+        ]
+    );
+    let noise: Vec<&str> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::PathNoise)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(noise.is_empty(), "{noise:?}");
+}

@@ -934,8 +934,15 @@ impl Walk<'_> {
     }
 
     fn http_request_block(&mut self, text: &str, block_at: &Source) {
+        // A whole HTTP message (an example under a "### HTTP request"
+        // heading, driveitem-invite.md): after its headers and a blank
+        // line comes its body, which holds no request lines.
+        let (mut requested, mut headers) = (false, false);
         for (i, line) in text.lines().enumerate() {
             let t = line.trim();
+            if t.is_empty() && headers {
+                break;
+            }
             if t.is_empty() || t.starts_with("//") || t.starts_with('#') {
                 continue;
             }
@@ -944,6 +951,7 @@ impl Walk<'_> {
                 block_at.line + i as u32 + u32::from(self.facts.form == PageForm::Markdown),
             );
             let Some((method, target)) = request_line(t) else {
+                headers = headers || (requested && is_header_line(t));
                 if !t.starts_with('{') && !t.starts_with('}') && !t.contains(':')
                     || t.starts_with('/')
                 {
@@ -955,6 +963,7 @@ impl Walk<'_> {
                 }
                 continue;
             };
+            requested = true;
             // A brace or parenthesis lost on the way is put back, when
             // that makes a path (`http::repair_pairs`).
             let read = match http::normalise_or_why(target) {
@@ -1306,4 +1315,11 @@ fn object_type_in(text: &str) -> Option<String> {
     (w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && !matches!(w, "the" | "a" | "an" | "new"))
     .then(|| w.to_string())
+}
+
+/// `Content-type: application/json`: a header of an HTTP message.
+fn is_header_line(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(name, _)| {
+        !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
 }
