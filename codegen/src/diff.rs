@@ -32,6 +32,7 @@ pub enum ChangeKind {
     OperationRemoved,
     ModelAdded,
     ModelRemoved,
+    ModelRenamed,
     PropertyAdded,
     PropertyRemoved,
     PropertyTypeChanged,
@@ -63,6 +64,7 @@ impl ChangeKind {
             ChangeKind::EndpointRemoved
                 | ChangeKind::OperationRemoved
                 | ChangeKind::ModelRemoved
+                | ChangeKind::ModelRenamed
                 | ChangeKind::PropertyRemoved
                 | ChangeKind::PropertyTypeChanged
                 | ChangeKind::ResponseChanged
@@ -98,6 +100,7 @@ impl ChangeKind {
             ChangeKind::OperationRemoved => "operation removed",
             ChangeKind::ModelAdded => "model added",
             ChangeKind::ModelRemoved => "model removed",
+            ChangeKind::ModelRenamed => "model renamed",
             ChangeKind::PropertyAdded => "property added",
             ChangeKind::PropertyRemoved => "property removed",
             ChangeKind::PropertyTypeChanged => "property type changed",
@@ -405,6 +408,7 @@ fn scheme_changes(
 
 fn model_changes(old: &Ir, new: &Ir, change: &mut impl FnMut(ChangeKind, String, String, String)) {
     let (om, nm) = (models_of(old), models_of(new));
+    let renamed = renamed_models(&om, &nm);
     for (key, m) in &nm {
         let subject = format!("{} ({})", key.1, key.0.as_str());
         let source = m
@@ -413,7 +417,15 @@ fn model_changes(old: &Ir, new: &Ir, change: &mut impl FnMut(ChangeKind, String,
             .map(ToString::to_string)
             .unwrap_or_default();
         match om.get(key) {
-            None => change(ChangeKind::ModelAdded, subject, String::new(), source),
+            None => match renamed.iter().find(|(_, to)| to == key) {
+                Some((from, _)) => change(
+                    ChangeKind::ModelRenamed,
+                    subject,
+                    format!("was {}", from.1),
+                    source,
+                ),
+                None => change(ChangeKind::ModelAdded, subject, String::new(), source),
+            },
             Some(o) => {
                 for p in m
                     .properties
@@ -460,7 +472,7 @@ fn model_changes(old: &Ir, new: &Ir, change: &mut impl FnMut(ChangeKind, String,
         }
     }
     for (key, m) in &om {
-        if !nm.contains_key(key) {
+        if !nm.contains_key(key) && !renamed.iter().any(|(from, _)| from == key) {
             let source = m
                 .sources
                 .first()
@@ -500,6 +512,57 @@ fn model_changes(old: &Ir, new: &Ir, change: &mut impl FnMut(ChangeKind, String,
             );
         }
     }
+}
+
+type ModelKey = (ApiVersion, String);
+
+/// Models of one tree that the other has under another name: the same
+/// origin and the same properties (names, types, collections), and no
+/// other candidate on either side. Request bodies made from parameter
+/// tables are renamed when a same-named action appears
+/// (`invitePostRequestBody` became `itemsInvitePostRequestBody` from 2019
+/// to 2020); listed as removed and added, they read as two changes where
+/// there is one.
+fn renamed_models(
+    om: &BTreeMap<ModelKey, &crate::ir::Model>,
+    nm: &BTreeMap<ModelKey, &crate::ir::Model>,
+) -> Vec<(ModelKey, ModelKey)> {
+    type Shape<'m> = (crate::ir::ModelOrigin, Vec<(&'m str, &'m str, bool)>);
+    fn shape(m: &crate::ir::Model) -> Shape<'_> {
+        let mut props: Vec<(&str, &str, bool)> = m
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.type_name.as_str(), p.collection))
+            .collect();
+        props.sort_unstable();
+        (m.origin, props)
+    }
+    let gone: Vec<(&ModelKey, Shape)> = om
+        .iter()
+        .filter(|(k, _)| !nm.contains_key(*k))
+        .map(|(k, m)| (k, shape(m)))
+        .collect();
+    let added: Vec<(&ModelKey, Shape)> = nm
+        .iter()
+        .filter(|(k, _)| !om.contains_key(*k))
+        .map(|(k, m)| (k, shape(m)))
+        .collect();
+    let mut out = Vec::new();
+    for (from, was) in &gone {
+        let like = |k: &ModelKey, s: &Shape| k.0 == from.0 && s == was;
+        let to: Vec<&&ModelKey> = added
+            .iter()
+            .filter(|(k, s)| like(k, s))
+            .map(|(k, _)| k)
+            .collect();
+        let twins = gone.iter().filter(|(k, s)| like(k, s)).count();
+        if let ([to], 1) = (&to[..], twins) {
+            if !was.1.is_empty() {
+                out.push(((*from).clone(), (**to).clone()));
+            }
+        }
+    }
+    out
 }
 
 fn models_of(ir: &Ir) -> BTreeMap<(ApiVersion, String), &crate::ir::Model> {

@@ -244,3 +244,57 @@ fn retyped_properties_and_responses_are_breaking_and_additions_are_not() {
     // The full log of two trees that differ in every way breaks the API.
     assert_eq!(impact(&changes()), Impact::Breaking);
 }
+
+#[test]
+fn a_model_under_another_name_is_renamed_not_removed_and_added() {
+    // user-settings.md of 2019 documents `settings`; 2020's
+    // usersettings.md the same properties as `userSettings`. A model of
+    // another shape beside it is still removed and added.
+    let page = |name: &str, props: &[&str]| {
+        let rows: String = props
+            .iter()
+            .map(|p| format!("|{p}|Boolean|The {p}.|\n"))
+            .collect();
+        format!(
+            "---\ndoc_type: resourcePageType\n---\n# {name} resource type\n\nNamespace: microsoft.graph\n\n\
+             <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n\n\
+             ## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n{rows}"
+        )
+    };
+    let old = tree(&[
+        (
+            "v1.0/resources/user-settings.md",
+            page("settings", &["contributionToContentDiscoveryDisabled"]),
+        ),
+        ("v1.0/resources/old.md", page("old", &["a"])),
+    ]);
+    let new = tree(&[
+        (
+            "v1.0/resources/usersettings.md",
+            page("userSettings", &["contributionToContentDiscoveryDisabled"]),
+        ),
+        ("v1.0/resources/new.md", page("new", &["a", "b"])),
+    ]);
+    let c = diff(&old, &new);
+    let kinds: Vec<(ChangeKind, &str, &str)> = c
+        .iter()
+        .map(|c| (c.kind, c.subject.as_str(), c.detail.as_str()))
+        .collect();
+    assert!(
+        kinds.contains(&(
+            ChangeKind::ModelRenamed,
+            "microsoft.graph.userSettings (v1.0)",
+            "was microsoft.graph.settings"
+        )),
+        "{kinds:?}"
+    );
+    assert!(
+        !kinds
+            .iter()
+            .any(|(_, s, _)| s.contains("microsoft.graph.settings ")),
+        "{kinds:?}"
+    );
+    assert!(kinds.contains(&(ChangeKind::ModelAdded, "microsoft.graph.new (v1.0)", "")));
+    assert!(kinds.contains(&(ChangeKind::ModelRemoved, "microsoft.graph.old (v1.0)", "")));
+    assert_eq!(impact(&c), Impact::Breaking);
+}
