@@ -124,3 +124,22 @@ fn a_property_path_builder_returns_the_property_as_graph_sends_it() {
         returns("UsersItemMailboxSettingsAutomaticRepliesSetting")
     );
 }
+
+#[test]
+fn an_update_of_a_property_path_stays_with_its_page() {
+    // What `PATCH .../mailboxSettings/timeZone` would take and return the
+    // page does not say apart from the whole: it is left as documented.
+    let mut pages = pages();
+    pages.retain(|(p, _)| p.contains("/resources/"));
+    pages.push((
+        "v1.0/api/user-update-mailboxsettings.md".into(),
+        "---\ntitle: \"Update user mailbox settings\"\n---\n# Update user mailbox settings\n\nUpdates.\n\n\
+         ## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n\
+         ```http\nPATCH /me/mailboxSettings\nPATCH /me/mailboxSettings/timeZone\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and a [mailboxSettings](../resources/mailboxsettings.md) object in the response body.\n"
+            .into(),
+    ));
+    let ir = common::ir_of(&pages);
+    assert_eq!(ir.operations.len(), 1, "{:?}", ir.operations);
+    assert_eq!(ir.operations[0].endpoints.len(), 2);
+}

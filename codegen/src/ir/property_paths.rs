@@ -23,7 +23,9 @@ type Key = (ApiVersion, String);
 pub fn split(ops: &mut Vec<(Operation, Vec<ProseStates>)>, models: &BTreeMap<Key, Model>) {
     let mut split_off: Vec<(Operation, Vec<ProseStates>)> = Vec::new();
     for (op, _) in ops.iter_mut() {
-        if op.endpoints.len() < 2 {
+        // A read only: what an update of a property takes and returns the
+        // page does not say apart from the whole.
+        if op.endpoints.len() < 2 || op.endpoints.iter().any(|e| e.method != "GET") {
             continue;
         }
         for (property, endpoints) in property_endpoints(op, models) {
