@@ -42,13 +42,16 @@ enum Command {
         /// A docs folder to read (same as giving it as a path).
         #[arg(long, value_name = "DIR")]
         docs: Option<PathBuf>,
+        /// `yaml` or `json`.
         #[arg(long, value_enum, default_value_t = Format::Yaml)]
         format: Format,
     },
     /// Print diagnostics only, like a compiler.
     Lint {
+        /// The docs folder to read (default: `spec/`).
         #[arg(long, value_name = "DIR")]
         docs: Option<PathBuf>,
+        /// `human` or `json`.
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
         /// Exit non-zero on warnings too.
@@ -61,6 +64,7 @@ enum Command {
         /// The docs tree (a Graph docs checkout, or a folder inside one).
         #[arg(long, value_name = "DIR")]
         docs: Option<PathBuf>,
+        /// `human` or `json`.
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
     },
@@ -71,8 +75,10 @@ enum Command {
         method: String,
         /// A full URL or a path, with or without the version and query.
         url: String,
+        /// The docs folder to read (default: `spec/`).
         #[arg(long, value_name = "DIR")]
         docs: Option<PathBuf>,
+        /// `human` or `json`.
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
     },
@@ -83,6 +89,7 @@ enum Command {
         old: PathBuf,
         /// The newer docs tree.
         new: PathBuf,
+        /// `human` or `json`.
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
         /// Exit non-zero when the generated crate's API changes this much
@@ -95,11 +102,13 @@ enum Command {
     /// agreement on the least privileged permission per endpoint and scheme,
     /// and what only one side knows.
     PermsAudit {
+        /// The docs folder to read (default: `spec/`).
         #[arg(long, value_name = "DIR")]
         docs: Option<PathBuf>,
         /// The DevX permissions file, e.g. ../shared/corpus/devx/permissions.json.
         #[arg(long, value_name = "FILE")]
         devx: PathBuf,
+        /// `human` or `json`.
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
     },
@@ -107,6 +116,7 @@ enum Command {
     /// tokenise every file, nothing else). Build with `--release` for numbers that mean anything:
     /// `cargo run --release -p xtask -- bench --docs DIR`.
     Bench {
+        /// The docs folder to read (default: `spec/`).
         #[arg(long, value_name = "DIR")]
         docs: Option<PathBuf>,
         /// Where to write the crate (default: a temporary folder).
@@ -116,6 +126,7 @@ enum Command {
         /// phase, the least time it took.
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=100))]
         runs: u32,
+        /// `human` (a table) or `json`.
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
     },
@@ -500,5 +511,29 @@ fn out(text: &str) {
 fn remember(cache_file: &Path, inputs: Option<u64>, out: &Path) {
     if let (Some(inputs), Ok(outputs)) = (inputs, codegen::cache::outputs(out)) {
         let _ = codegen::cache::store(cache_file, codegen::cache::Fingerprints { inputs, outputs });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_command_and_option_says_what_it_is() {
+        let cli = Cli::command();
+        cli.clone().debug_assert();
+        let mut silent = Vec::new();
+        for command in cli.get_subcommands() {
+            if command.get_about().is_none() {
+                silent.push(command.get_name().to_string());
+            }
+            for arg in command.get_arguments() {
+                if arg.get_help().is_none() {
+                    silent.push(format!("{} {}", command.get_name(), arg.get_id()));
+                }
+            }
+        }
+        assert!(silent.is_empty(), "no help text: {silent:?}");
     }
 }
