@@ -1864,3 +1864,17 @@ fn the_body_of_a_whole_message_under_an_http_request_heading_is_no_request_line(
         .collect();
     assert!(noise.is_empty(), "{noise:?}");
 }
+
+#[test]
+fn a_conjunction_between_request_lines_is_no_noise() {
+    // user-list-memberof.md (2020) writes "or" between its two paths.
+    let text = "# List memberOf\n\n## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n\
+                ```http\nGET /me/memberOf\nor\nGET /users/{id | userPrincipalName}/memberOf\n```\n";
+    let p = page("v1.0/api/user-list-memberof.md", text);
+    assert_eq!(p.endpoints.len(), 2);
+    assert!(
+        !p.diagnostics.iter().any(|d| d.code == Code::PathNoise),
+        "{:?}",
+        p.diagnostics
+    );
+}

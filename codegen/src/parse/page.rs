@@ -943,7 +943,10 @@ impl Walk<'_> {
             if t.is_empty() && headers {
                 break;
             }
-            if t.is_empty() || t.starts_with("//") || t.starts_with('#') {
+            // "GET /me/memberOf", "or", "GET /users/{id}/memberOf"
+            // (user-list-memberof.md): a word between alternatives.
+            let conjunction = t.eq_ignore_ascii_case("or") || t.eq_ignore_ascii_case("and");
+            if t.is_empty() || t.starts_with("//") || t.starts_with('#') || conjunction {
                 continue;
             }
             let at = Source::new(
