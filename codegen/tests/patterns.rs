@@ -1878,3 +1878,20 @@ fn a_conjunction_between_request_lines_is_no_noise() {
         p.diagnostics
     );
 }
+
+#[test]
+fn code_in_a_programming_language_holds_no_request_lines() {
+    // shares-get.md (2020): "As an example, to encode a URL in C#:",
+    // inside the HTTP request section.
+    let text = "# Access shared items\n\n## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n\
+                ```http\nGET /shares/{shareIdOrEncodedSharingUrl}\n```\n\n### Encoding sharing URLs\n\n\
+                ```csharp\nstring base64Value = System.Convert.ToBase64String(bytes);\nGET /not/a/request\n```\n";
+    let p = page("v1.0/api/shares-get.md", text);
+    let paths: Vec<&str> = p.endpoints.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["/shares/{shareIdOrEncodedSharingUrl}"]);
+    assert!(
+        !p.diagnostics.iter().any(|d| d.code == Code::PathNoise),
+        "{:?}",
+        p.diagnostics
+    );
+}
