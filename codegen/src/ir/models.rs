@@ -939,10 +939,6 @@ fn resolve_types(
     }
 }
 
-/// Flattens base types: a derived model carries every property of its
-/// base-type chain, base first, marked `inherited_from`. A base type missing
-/// from this version is looked up in the other one (the root `entity` is
-/// often documented once); a base type found nowhere is a diagnostic.
 /// A resource page whose prose names a base type derived from the one its
 /// annotation names (orgcontact.md and subscribedsku.md, 2020: "Inherits
 /// from directoryObject", annotated `entity`) says both: the model derives
@@ -990,6 +986,10 @@ fn prefer_derived_bases(
     }
 }
 
+/// Flattens base types: a derived model carries every property of its
+/// base-type chain, base first, marked `inherited_from`. A base type missing
+/// from this version is looked up in the other one (the root `entity` is
+/// often documented once); a base type found nowhere is a diagnostic.
 fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
     let keys: Vec<Key> = models.keys().cloned().collect();
     for key in keys {
