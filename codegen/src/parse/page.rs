@@ -714,26 +714,26 @@ impl Walk<'_> {
                 .is_some_and(|l| http::status_line(l).is_some());
         // Code in a programming language ("As an example, to encode a URL
         // in C#:", shares-get.md) holds no request lines.
-        let program = matches!(
-            lang.to_ascii_lowercase().as_str(),
-            "csharp"
-                | "cs"
-                | "c#"
-                | "javascript"
-                | "js"
-                | "typescript"
-                | "ts"
-                | "java"
-                | "objc"
-                | "python"
-                | "go"
-                | "powershell"
-                | "php"
-                | "ruby"
-                | "swift"
-                | "kotlin"
-        );
-        if self.section == Section::HttpRequest && !response && !program {
+        const PROGRAMS: &[&str] = &[
+            "csharp",
+            "cs",
+            "c#",
+            "javascript",
+            "js",
+            "typescript",
+            "ts",
+            "java",
+            "objc",
+            "python",
+            "go",
+            "powershell",
+            "php",
+            "ruby",
+            "swift",
+            "kotlin",
+        ];
+        let program = || PROGRAMS.iter().any(|p| lang.eq_ignore_ascii_case(p));
+        if self.section == Section::HttpRequest && !response && !program() {
             self.http_request_block(text, &block.at);
             // `<!-- { "blockType": "request" } -->` on it: the example's
             // request too, when a response follows (the task sections of
