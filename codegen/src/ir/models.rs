@@ -598,7 +598,7 @@ fn settle_response_types(
         let version = op.version;
         let response = &mut op.response;
         if let (Some(first), false) = (&response.type_name, response.other_types.is_empty()) {
-            match common_base(models, version, first, &response.other_types) {
+            match common_base(models, version, first, type_names(&response.other_types)) {
                 Some(base) => response.type_name = Some(base),
                 None => {
                     let at = response.type_source.clone().unwrap_or_default();
@@ -633,7 +633,7 @@ fn settle_response_types(
         }
         let body = &mut op.request_body;
         if let (Some(first), false) = (&body.type_name, body.other_types.is_empty()) {
-            match common_base(models, version, first, &body.other_types) {
+            match common_base(models, version, first, type_names(&body.other_types)) {
                 Some(base) => body.type_name = Some(base),
                 None => {
                     let at = op.sources.first().cloned().unwrap_or_default();
@@ -737,15 +737,7 @@ fn one_of_alternatives(
         })
         .collect::<Option<_>>()?;
     let (first, others) = alternatives.split_first()?;
-    let chains: Vec<Vec<String>> = others
-        .iter()
-        .map(|o| base_chain(models, version, o))
-        .collect();
-    let common = base_chain(models, version, first)
-        .into_iter()
-        .skip(1)
-        .find(|b| b != "microsoft.graph.entity" && chains.iter().all(|c| c.contains(b)));
-    if let Some(common) = common {
+    if let Some(common) = common_base(models, version, first, others.iter().map(String::as_str)) {
         return Some((common, Vec::new()));
     }
     // The longest documented camel-case tail of every alternative.
@@ -780,19 +772,24 @@ fn one_of_alternatives(
 
 /// The nearest base type (short of `entity`) that `first` and every one of
 /// `others` derive from, or are.
-fn common_base(
+fn common_base<'o>(
     models: &BTreeMap<Key, Model>,
     version: ApiVersion,
     first: &str,
-    others: &[super::TypeAt],
+    others: impl IntoIterator<Item = &'o str>,
 ) -> Option<String> {
     let others: Vec<Vec<String>> = others
-        .iter()
-        .map(|t| base_chain(models, version, &t.type_name))
+        .into_iter()
+        .map(|t| base_chain(models, version, t))
         .collect();
     base_chain(models, version, first)
         .into_iter()
         .find(|c| c != "microsoft.graph.entity" && others.iter().all(|o| o.contains(c)))
+}
+
+/// The names of types given with their sources.
+fn type_names(types: &[super::TypeAt]) -> impl Iterator<Item = &str> {
+    types.iter().map(|t| t.type_name.as_str())
 }
 
 /// `name` and the names of its base types, nearest first, as far as the
@@ -956,21 +953,11 @@ fn prefer_derived_bases(
         else {
             continue;
         };
-        // The prose's base and its bases in turn, as far as documented.
-        let mut chain = Vec::new();
-        let mut next = Some(prose.clone());
-        while let Some(ty) = next.take() {
-            if ty.eq_ignore_ascii_case(&name)
-                || chain.iter().any(|c: &String| c.eq_ignore_ascii_case(&ty))
-            {
-                break; // a cycle, or back at the model itself
-            }
-            next = models
-                .get(&(version, ty.clone()))
-                .and_then(|m| m.base_type.clone());
-            chain.push(ty);
-        }
-        if !chain.iter().any(|c| c.eq_ignore_ascii_case(&annotated)) {
+        // The prose's base and its bases in turn; one that comes back to
+        // the model would make a cycle of it.
+        let chain = base_chain(models, version, &prose);
+        let has = |ty: &str| chain.iter().any(|c| c.eq_ignore_ascii_case(ty));
+        if has(&name) || !has(&annotated) {
             continue;
         }
         diags.push(Diagnostic::at(

@@ -975,7 +975,7 @@ impl Walk<'_> {
                 block_at.line + i as u32 + u32::from(self.facts.form == PageForm::Markdown),
             );
             let Some((method, target)) = request_line(t) else {
-                headers = headers || (requested && is_header_line(t));
+                headers = headers || (requested && super::rendered::is_header_line(t));
                 if !t.starts_with('{') && !t.starts_with('}') && !t.contains(':')
                     || t.starts_with('/')
                 {
@@ -1339,11 +1339,4 @@ fn object_type_in(text: &str) -> Option<String> {
     (w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && !matches!(w, "the" | "a" | "an" | "new"))
     .then(|| w.to_string())
-}
-
-/// `Content-type: application/json`: a header of an HTTP message.
-fn is_header_line(line: &str) -> bool {
-    line.split_once(':').is_some_and(|(name, _)| {
-        !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    })
 }

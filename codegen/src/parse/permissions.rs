@@ -128,8 +128,8 @@ fn may_start_a_name(word: &str) -> bool {
 /// only the last alternative needed the extra one. `None` when the cell is
 /// not one line with one `plus` between permissions, for the reading word
 /// by word.
-fn read_plus(
-    plain: &str,
+fn read_plus<'p>(
+    plain: &'p str,
     lower: &str,
     at: &Source,
     scheme: Scheme,
@@ -143,18 +143,12 @@ fn read_plus(
         return None;
     }
     // `lower` is an ASCII lowercasing of `plain`: the same byte offsets.
-    let filler = |text: &'_ str, word: &str| -> usize {
-        let t = text.trim_start();
-        let skip = text.len() - t.len();
-        match t.get(..word.len()) {
-            Some(head) if head.eq_ignore_ascii_case(word) => skip + word.len(),
-            _ => 0,
-        }
+    let unfilled = |text: &'p str, filler: &str| {
+        let text = text.trim_start();
+        super::resource::strip_prefix_ci(text, filler).unwrap_or(text)
     };
-    let before = &plain[..i];
-    let after = &plain[i + PLUS.len()..];
-    let before = &before[filler(before, "one from ")..];
-    let after = &after[filler(after, "either ")..];
+    let before = unfilled(&plain[..i], "one from ");
+    let after = unfilled(&plain[i + PLUS.len()..], "either ");
     // Read apart, with notes of their own: kept only when both sides name
     // permissions, else the cell is read word by word as before.
     let (mut diags, mut splits) = (Vec::new(), Vec::new());

@@ -61,7 +61,8 @@ pub fn is_status_line(line: &str) -> bool {
             .is_some_and(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn is_header_line(line: &str) -> bool {
+/// `Content-type: application/json`: a header of an HTTP message.
+pub(super) fn is_header_line(line: &str) -> bool {
     let t = line.trim();
     match t.split_once(':') {
         Some((name, _)) => {

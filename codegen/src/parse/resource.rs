@@ -127,7 +127,7 @@ fn base_named<'t>(text: &'t str, lower: &str, own: &str) -> Option<&'t str> {
 }
 
 /// `s` without `prefix`, compared in any ASCII case.
-fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let n = prefix.len();
     s.get(..n)?.eq_ignore_ascii_case(prefix).then(|| &s[n..])
 }
