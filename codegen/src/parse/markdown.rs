@@ -333,12 +333,11 @@ fn lower(
                 buf.push_str(&t);
             }
             Event::InlineHtml(t) => {
-                let tag = t.trim().to_ascii_lowercase();
-                if tag.starts_with("<br") {
+                if let Some(gap) = html_gap(&t) {
                     if takes_text(&stack) {
-                        buf.push('\n');
+                        buf.push(gap);
                     }
-                } else if tag.starts_with("<!--") && tag.contains('{') {
+                } else if t.trim_start().starts_with("<!--") && t.contains('{') {
                     // An annotation inline in a paragraph: lift it out.
                     if let Some(json) = annotation_json(&t) {
                         out.push(Block {
@@ -355,6 +354,32 @@ fn lower(
     // Unclosed frames (a fence that never closes is closed by pulldown-cmark
     // itself, so this only guards against surprises).
     (out, broken_table)
+}
+
+/// What an inline HTML tag leaves in the text: a line break for tags that
+/// end a line where the docs site shows them (`<br>`, the items and
+/// paragraphs of a list or table written in HTML inside a cell), a space
+/// after a table cell, nothing for the rest (`<b>`, `<a href>`). Dropped
+/// whole, `<li>None</li><li>SecurityGroup</li>` read `NoneSecurityGroup`,
+/// and a permission cell's list glued `Group.ReadWrite.All` to the next
+/// item's `If` (user-checkmemberobjects.md, 2020).
+fn html_gap(tag: &str) -> Option<char> {
+    let name = tag.trim_start().strip_prefix('<')?;
+    let name = name.strip_prefix('/').unwrap_or(name);
+    let end = name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    let name = &name[..end];
+    const LINES: [&str; 11] = [
+        "br", "p", "li", "ul", "ol", "div", "tr", "table", "dl", "dt", "dd",
+    ];
+    if LINES.iter().any(|l| l.eq_ignore_ascii_case(name)) {
+        Some('\n')
+    } else if ["td", "th"].iter().any(|c| c.eq_ignore_ascii_case(name)) {
+        Some(' ')
+    } else {
+        None
+    }
 }
 
 /// A paragraph whose raw lines hold `[!INCLUDE]` directives becomes include
@@ -462,8 +487,12 @@ fn clean_ascii_cell(bytes: &[u8]) -> String {
     let mut space = false;
     for &b in bytes {
         match b {
+            // One blank line at most: `</li><li>` after `<br>` is no more
+            // apart than two items.
             b'\n' => {
-                out.push(b'\n');
+                if !out.ends_with(b"\n\n") {
+                    out.push(b'\n');
+                }
                 space = false;
             }
             // What `char::is_whitespace` says of ASCII.
@@ -488,11 +517,11 @@ fn clean_ascii_cell(bytes: &[u8]) -> String {
 }
 
 fn clean_unicode_cell(text: &str) -> String {
-    // The words of each line joined by one space, lines kept, the whole
-    // trimmed.
+    // The words of each line joined by one space, lines kept (one blank
+    // line at most), the whole trimmed.
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
+        if i > 0 && !out.ends_with("\n\n") {
             out.push('\n');
         }
         for (j, word) in line.split_whitespace().enumerate() {
@@ -558,6 +587,7 @@ mod tests {
         assert_eq!(clean_cell("  a \t b  "), "a b");
         assert_eq!(clean_cell("\n\n one  two \n  three\n \n"), "one two\nthree");
         assert_eq!(clean_cell("x\n\ny"), "x\n\ny");
+        assert_eq!(clean_cell("x\n\n \n\ny\n\n\n\nz"), "x\n\ny\n\nz");
         assert_eq!(clean_cell("\u{a0}wide\u{3000}"), "wide");
         assert_eq!(clean_cell("   "), "");
     }
@@ -567,6 +597,30 @@ mod tests {
             .into_iter()
             .map(|b| b.kind)
             .collect()
+    }
+
+    #[test]
+    fn html_lists_and_tables_in_cells_keep_their_items_apart() {
+        // application-update.md, identityprovider.md (`<li/>`) and
+        // parentalcontrolsettings.md (a table in a cell), 2020.
+        let md = "| Property | Description |\n|:--|:--|\n\
+                  | claims | One of:<ul><li>`None`</li><li>`All`: every group</li></ul>Default `None`. |\n\
+                  | type | One of: <ul><li/>Microsoft<li/>Google</ul> |\n\
+                  | rule | Values: <table><tr><th>Value</th><th>Description</th></tr><tr><td>Allow</td><td>Default.</td></tr></table> |\n\
+                  | link | See <a href=\"x\">the <b>page</b></a>.<br/>Read-only. |\n";
+        let [BlockKind::Table(t)] = &kinds(md)[..] else {
+            panic!("{:?}", kinds(md))
+        };
+        let cells: Vec<&str> = t.rows.iter().map(|r| r.cells[1].as_str()).collect();
+        assert_eq!(
+            cells,
+            [
+                "One of:\n\nNone\n\nAll: every group\n\nDefault None.",
+                "One of:\n\nMicrosoft\nGoogle",
+                "Values:\n\nValue Description\n\nAllow Default.",
+                "See the page.\nRead-only.",
+            ]
+        );
     }
 
     #[test]

@@ -520,6 +520,9 @@ type Parts = Vec<(String, String)>;
 /// the first label belong to none; a cell with fewer than two labels has
 /// no parts ("In addition:" before a list is no scope).
 fn labelled_parts(cell: &str) -> Option<Parts> {
+    if let Some(parts) = conditional_parts(cell) {
+        return Some(parts);
+    }
     if !cell.contains(":\n") && !cell.contains(":**\n") {
         return None;
     }
@@ -545,6 +548,83 @@ fn labelled_parts(cell: &str) -> Option<Parts> {
         }
     }
     (parts.len() > 1).then_some(parts)
+}
+
+/// A cell of alternatives that each need one more permission, which
+/// depends on the case: "User.ReadBasic.All, User.Read.All<br>In
+/// addition:<ul><li>If checking for membership in groups: Group.Read.All,
+/// Group.ReadWrite.All</li><li>If checking for membership in directory
+/// roles: ...</li></ul>Directory.Read.All, Directory.ReadWrite.All"
+/// (user-checkmemberobjects.md, group-checkmemberobjects.md, 2020). Each
+/// case is a scope whose text pairs every alternative before the list with
+/// every permission of the case (`User.ReadBasic.All and Group.Read.All`,
+/// least privileged first), then the lines after the list, which suffice
+/// alone. Read as one list, `Group.Read.All` alone was enough. `None`
+/// unless every line is permissions, the "In addition:" (or "And:") line,
+/// or a case ("If ...: permissions"), with at least one case.
+fn conditional_parts(cell: &str) -> Option<Parts> {
+    static IF: Phrase = Phrase::new("If ");
+    static IF_LOWER: Phrase = Phrase::new("if ");
+    if !IF.is_in(cell) && !IF_LOWER.is_in(cell) {
+        return None;
+    }
+    // Permission names of a line that holds nothing else.
+    let names = |line: &str| -> Option<Vec<String>> {
+        let names: Vec<String> = line
+            .split([',', ' '])
+            .map(|w| w.trim().trim_end_matches('.'))
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("or"))
+            .map(|w| looks_like_permission(w).then(|| w.to_string()))
+            .collect::<Option<_>>()?;
+        (!names.is_empty()).then_some(names)
+    };
+    let mut base: Vec<String> = Vec::new();
+    let mut cases: Vec<(String, Vec<String>)> = Vec::new();
+    let mut after: Vec<String> = Vec::new();
+    let mut in_addition = false;
+    for line in cell.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        let line = line.replace("**", "");
+        let lower = line.to_ascii_lowercase();
+        if matches!(
+            lower.as_str(),
+            "in addition:" | "and:" | "in addition" | "and"
+        ) {
+            if in_addition || base.is_empty() {
+                return None;
+            }
+            in_addition = true;
+        } else if let (true, Some(case)) = (in_addition, lower.strip_prefix("if ")) {
+            let colon = case.rfind(':')?;
+            // `line` and `lower` hold the same bytes but for case.
+            let label = line[..3 + colon].trim().to_string();
+            cases.push((label, names(&line[3 + colon + 1..])?));
+        } else {
+            let line_names = names(&line)?;
+            match (in_addition, cases.is_empty()) {
+                (false, _) => base.extend(line_names),
+                (true, false) => after.extend(line_names),
+                (true, true) => return None,
+            }
+        }
+    }
+    if cases.is_empty() {
+        return None;
+    }
+    Some(
+        cases
+            .into_iter()
+            .map(|(label, needed)| {
+                let mut entries: Vec<String> = Vec::new();
+                for b in &base {
+                    for n in &needed {
+                        entries.push(format!("{b} and {n}"));
+                    }
+                }
+                entries.extend(after.iter().cloned());
+                (label, entries.join(", "))
+            })
+            .collect(),
+    )
 }
 
 /// Splits a table whose cells hold labelled parts into one table per label
@@ -915,9 +995,91 @@ mod tests {
             ]
         );
         assert!(d.is_empty(), "{d:?}");
-        // One label before a list is no scope: user-checkmemberobjects.md.
+        // One label before a list is no scope.
         assert_eq!(
             labelled_parts("User.Read.All\nIn addition:\nGroup.Read.All"),
+            None
+        );
+    }
+
+    #[test]
+    fn cases_after_in_addition_pair_with_what_comes_before() {
+        // user-checkmemberobjects.md (2020), as its HTML list is lowered.
+        let cases = "If checking for membership in groups: Group.Read.All, Group.ReadWrite.All\n\n\
+                     If checking for membership in directory roles: RoleManagement.Read.Directory";
+        let delegated = format!(
+            "User.ReadBasic.All, User.Read.All\n\nIn addition:\n\n{cases}\n\n\
+             Directory.Read.All, Directory.AccessAsUser.All"
+        );
+        let application = format!("User.Read.All\nAnd:\n\n{cases}\n\nDirectory.Read.All");
+        let t = table(
+            &[
+                "Permission type",
+                "Permissions (from least to most privileged)",
+            ],
+            &[
+                &["Delegated (work or school account)", &delegated],
+                &["Delegated (personal Microsoft account)", "Not supported."],
+                &["Application", &application],
+            ],
+        );
+        let mut d = Vec::new();
+        let sets = read(&t, false, &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        let read: Vec<(Option<&str>, &SchemePermissions, &SchemePermissions)> = sets
+            .iter()
+            .map(|s| (s.scope.as_deref(), &s.delegated_work, &s.application))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    Some("If checking for membership in groups"),
+                    &listed(
+                        &["User.ReadBasic.All and Group.Read.All"],
+                        &[
+                            "User.ReadBasic.All and Group.ReadWrite.All",
+                            "User.Read.All and Group.Read.All",
+                            "User.Read.All and Group.ReadWrite.All",
+                            "Directory.Read.All",
+                            "Directory.AccessAsUser.All",
+                        ]
+                    ),
+                    &listed(
+                        &["User.Read.All and Group.Read.All"],
+                        &[
+                            "User.Read.All and Group.ReadWrite.All",
+                            "Directory.Read.All"
+                        ]
+                    ),
+                ),
+                (
+                    Some("If checking for membership in directory roles"),
+                    &listed(
+                        &["User.ReadBasic.All and RoleManagement.Read.Directory"],
+                        &[
+                            "User.Read.All and RoleManagement.Read.Directory",
+                            "Directory.Read.All",
+                            "Directory.AccessAsUser.All",
+                        ]
+                    ),
+                    &listed(
+                        &["User.Read.All and RoleManagement.Read.Directory"],
+                        &["Directory.Read.All"]
+                    ),
+                ),
+            ]
+        );
+        assert!(sets
+            .iter()
+            .all(|s| s.delegated_personal == SchemePermissions::not_supported()));
+        // A case before "In addition:", or prose on a line, is no such cell.
+        assert_eq!(
+            conditional_parts("If reading groups: Group.Read.All\nIn addition:\nUser.Read"),
+            None
+        );
+        assert_eq!(
+            conditional_parts("User.Read\nIn addition:\nIf reading groups: see below"),
             None
         );
     }
