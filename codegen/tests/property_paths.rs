@@ -143,3 +143,70 @@ fn an_update_of_a_property_path_stays_with_its_page() {
     assert_eq!(ir.operations.len(), 1, "{:?}", ir.operations);
     assert_eq!(ir.operations[0].endpoints.len(), 2);
 }
+
+#[test]
+fn the_whole_beside_a_property_path_takes_and_returns_its_own_type() {
+    // listitem-update.md (2020): `PATCH .../items/{item-id}` and `PATCH
+    // .../items/{item-id}/fields` on one page that documents a
+    // fieldValueSet, what a listItem's `fields` holds. The item path is a
+    // listItem's (listitem-get.md), and takes and returns one.
+    let resource = |name: &str, rows: &str| {
+        (
+            format!("v1.0/resources/{}.md", name.to_ascii_lowercase()),
+            format!(
+                "---\ntitle: \"{name} resource type\"\n---\n# {name} resource type\n\nA {name}.\n\n\
+                 <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n\n\
+                 ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n{rows}"
+            ),
+        )
+    };
+    let get = "---\ntitle: \"Get listItem\"\n---\n# Get listItem\n\nGets one.\n\n\
+        ## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n\
+        ```http\nGET /sites/{site-id}/lists/{list-id}/items/{item-id}\n```\n\n\
+        ## Response\n\nIf successful, this method returns a `200 OK` response code and a [listItem](../resources/listitem.md) object in the response body.\n";
+    let update = "---\ntitle: \"Update listItem\"\n---\n# Update listItem\n\nUpdates one.\n\n\
+        ## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n\n\
+        Update the properties on a listItem.\n```http\nPATCH https://graph.microsoft.com/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}\n```\n\n\
+        Update column values on a listItem.\n```http\nPATCH https://graph.microsoft.com/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}/fields\n```\n\n\
+        ## Request body\n\nIn the request body, supply a JSON representation of a [fieldValueSet](../resources/fieldvalueset.md) specifying the fields to update.\n\n\
+        ## Response\n\nIf successful, this method returns a `201 Created` response code and a [fieldValueSet](../resources/fieldvalueset.md) in the response body.\n\n\
+        ## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"update-listitem\" } -->\n\
+        ```http\nPATCH https://graph.microsoft.com/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}/fields\nContent-Type: application/json\n\n{\"Color\": \"Fuchsia\"}\n```\n";
+    let pages = vec![
+        resource(
+            "listItem",
+            "| id | String | The id. |\n| fields | [fieldValueSet](fieldvalueset.md) | The values of the columns. |\n",
+        ),
+        resource("fieldValueSet", "| id | String | The id. |\n"),
+        ("v1.0/api/listitem-get.md".into(), get.into()),
+        ("v1.0/api/listitem-update.md".into(), update.into()),
+    ];
+    let ir = common::ir_of(&pages);
+    let patch = |path: &str| {
+        ir.operations
+            .iter()
+            .find(|o| {
+                o.endpoints
+                    .iter()
+                    .any(|e| e.method == "PATCH" && e.path == path)
+            })
+            .unwrap_or_else(|| panic!("no PATCH of {path}: {:?}", ir.operations))
+    };
+    let item = patch("/sites/{site-id}/lists/{list-id}/items/{item-id}");
+    let fields = patch("/sites/{site-id}/lists/{list-id}/items/{item-id}/fields");
+    assert_ne!(item.id, fields.id);
+    assert_eq!(item.endpoints.len(), 1);
+    assert_eq!(fields.endpoints.len(), 1);
+    let types = |o: &codegen::ir::Operation| {
+        (
+            o.request_body.type_name.clone(),
+            o.response.type_name.clone(),
+        )
+    };
+    let of = |t: &str| Some(format!("microsoft.graph.{t}"));
+    assert_eq!(types(item), (of("listItem"), of("listItem")));
+    assert_eq!(types(fields), (of("fieldValueSet"), of("fieldValueSet")));
+    assert!(item.examples.is_empty());
+    assert_eq!(fields.examples.len(), 1, "the example goes with its path");
+    assert_eq!(item.permissions, fields.permissions);
+}

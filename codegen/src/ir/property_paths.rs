@@ -11,8 +11,9 @@
 
 use super::merge::ProseStates;
 use super::models::base_chain;
-use super::{ApiVersion, Model, Operation, Response, TypeAt};
+use super::{ApiVersion, Model, Operation, Response, Source, TypeAt};
 use crate::parse::http::fits;
+use crate::parse::http::path_key;
 use crate::route::Target;
 use std::collections::BTreeMap;
 
@@ -22,55 +23,47 @@ type Key = (ApiVersion, String);
 /// operations in the merge's order.
 pub fn split(ops: &mut Vec<(Operation, Vec<ProseStates>)>, models: &BTreeMap<Key, Model>) {
     let mut split_off: Vec<(Operation, Vec<ProseStates>)> = Vec::new();
-    for (op, _) in ops.iter_mut() {
-        // A read only: what an update of a property takes and returns the
-        // page does not say apart from the whole.
-        if op.endpoints.len() < 2 || op.endpoints.iter().any(|e| e.method != "GET") {
+    // What a path reads, by the operations that read it; asked only when
+    // an operation lists a path and one of its properties.
+    let mut read_at: Option<BTreeMap<Key, Option<(String, Source)>>> = None;
+    for i in 0..ops.len() {
+        let op = &ops[i].0;
+        if op.endpoints.len() < 2 || !one_method(op) {
             continue;
         }
-        for (property, endpoints) in property_endpoints(op, models) {
-            op.endpoints.retain(|e| !endpoints.contains(e));
-            let (examples, kept) = std::mem::take(&mut op.examples).into_iter().partition(|e| {
-                e.request.as_ref().is_some_and(|r| {
-                    let target = Target::parse(&r.url);
-                    endpoints.iter().any(|ep| fits(&ep.path, &target))
-                })
-            });
-            op.examples = kept;
-            // A type a moved example gave is this operation's word, not
-            // the page's: `automaticRepliesSetting` no longer conflicts
-            // with `mailboxSettings`.
-            let (moved, stay): (Vec<TypeAt>, Vec<TypeAt>) =
-                std::mem::take(&mut op.response.other_types)
-                    .into_iter()
-                    .partition(|t| {
-                        examples
-                            .iter()
-                            .any(|e: &super::Example| e.source == t.source)
-                    });
-            op.response.other_types = stay;
-            let other_types = moved
-                .into_iter()
-                .filter(|t| !t.type_name.eq_ignore_ascii_case(&property.type_name))
-                .collect();
-            let first = &endpoints[0];
+        // A read only: what an update of a property takes and returns the
+        // page does not say apart from the whole.
+        let property_paths = if op.endpoints[0].method == "GET" {
+            property_endpoints(op, models)
+        } else {
+            Vec::new()
+        };
+        for (property, endpoints) in property_paths {
+            let (op, _) = &mut ops[i];
             split_off.push((
-                Operation {
-                    id: super::merge::operation_id(op.version, &first.method, &first.path),
+                move_endpoints(
+                    op,
                     endpoints,
-                    examples,
-                    response: Response {
-                        type_name: Some(property.type_name.clone()),
-                        collection: property.collection,
-                        type_source: Some(property.source.clone()),
-                        other_types,
-                        named_in_prose: None,
-                        ..op.response.clone()
-                    },
-                    ..op.clone()
-                },
+                    (&property.type_name, property.collection),
+                    &property.source,
+                ),
                 Vec::new(),
             ));
+        }
+        let op = &ops[i].0;
+        if pairs(op).next().is_none() {
+            continue;
+        }
+        let read_at = read_at.get_or_insert_with(|| types_read(ops));
+        if let Some((owner, source, endpoints)) = whole_endpoints(&ops[i].0, models, read_at) {
+            let (op, _) = &mut ops[i];
+            let documented = op.response.type_name.clone();
+            let mut whole = move_endpoints(op, endpoints, (&owner, false), &source);
+            if whole.request_body.type_name.is_some() && whole.request_body.type_name == documented
+            {
+                whole.request_body.type_name = Some(owner);
+            }
+            split_off.push((whole, Vec::new()));
         }
     }
     if split_off.is_empty() {
@@ -78,6 +71,162 @@ pub fn split(ops: &mut Vec<(Operation, Vec<ProseStates>)>, models: &BTreeMap<Key
     }
     ops.extend(split_off);
     super::merge::sort(ops);
+}
+
+/// Whether every endpoint of `op` has one method.
+fn one_method(op: &Operation) -> bool {
+    op.endpoints
+        .iter()
+        .all(|e| e.method == op.endpoints[0].method)
+}
+
+/// The endpoints of `op` one segment below another of them, each with
+/// that parent and the segment.
+fn pairs(op: &Operation) -> impl Iterator<Item = (&super::Endpoint, &str, &str)> {
+    op.endpoints.iter().filter_map(|e| {
+        let (parent, segment) = e.path.rsplit_once('/')?;
+        let is_name = segment
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && segment.chars().all(|c| c.is_ascii_alphanumeric());
+        let parent_listed = op
+            .endpoints
+            .iter()
+            .any(|o| o.method == e.method && o.path == parent);
+        (is_name && parent_listed).then_some((e, parent, segment))
+    })
+}
+
+/// Moves `endpoints` of `op`, with the examples that request them, to an
+/// operation of their own that returns `type_name` (a collection or not,
+/// as a page says at `source`).
+fn move_endpoints(
+    op: &mut Operation,
+    endpoints: Vec<super::Endpoint>,
+    (type_name, collection): (&str, bool),
+    source: &Source,
+) -> Operation {
+    op.endpoints.retain(|e| !endpoints.contains(e));
+    let (examples, kept) = std::mem::take(&mut op.examples).into_iter().partition(|e| {
+        e.request.as_ref().is_some_and(|r| {
+            let target = Target::parse(&r.url);
+            endpoints.iter().any(|ep| fits(&ep.path, &target))
+        })
+    });
+    op.examples = kept;
+    // A type a moved example gave is this operation's word, not the
+    // page's: `automaticRepliesSetting` no longer conflicts with
+    // `mailboxSettings`.
+    let (moved, stay): (Vec<TypeAt>, Vec<TypeAt>) = std::mem::take(&mut op.response.other_types)
+        .into_iter()
+        .partition(|t| {
+            examples
+                .iter()
+                .any(|e: &super::Example| e.source == t.source)
+        });
+    op.response.other_types = stay;
+    let other_types = moved
+        .into_iter()
+        .filter(|t| !t.type_name.eq_ignore_ascii_case(type_name))
+        .collect();
+    let first = &endpoints[0];
+    let id = super::merge::operation_id(op.version, &first.method, &first.path);
+    // The id came from a moved endpoint: the rest take theirs from what
+    // they keep.
+    if op.id == id {
+        if let Some(kept) = op.endpoints.first() {
+            op.id = super::merge::operation_id(op.version, &kept.method, &kept.path);
+        }
+    }
+    Operation {
+        id,
+        endpoints,
+        examples,
+        response: Response {
+            type_name: Some(type_name.to_string()),
+            collection,
+            type_source: Some(source.clone()),
+            other_types,
+            named_in_prose: None,
+            ..op.response.clone()
+        },
+        ..op.clone()
+    }
+}
+
+/// The single type each path reads, by the `GET` operations that list it
+/// (paths compared as the merge compares them); `None` where two
+/// operations disagree.
+fn types_read(ops: &[(Operation, Vec<ProseStates>)]) -> BTreeMap<Key, Option<(String, Source)>> {
+    let mut read: BTreeMap<Key, Option<(String, Source)>> = BTreeMap::new();
+    for (op, _) in ops {
+        let Some(ty) = op
+            .response
+            .type_name
+            .as_ref()
+            .filter(|_| !op.response.collection)
+        else {
+            continue;
+        };
+        for e in op.endpoints.iter().filter(|e| e.method == "GET") {
+            read.entry((op.version, path_key(&e.path)))
+                .and_modify(|known| {
+                    if known.as_ref().is_some_and(|(t, _)| t != ty) {
+                        *known = None;
+                    }
+                })
+                .or_insert_with(|| Some((ty.clone(), e.source.clone())));
+        }
+    }
+    read
+}
+
+/// The endpoints of `op` whose path is the whole of which the type `op`
+/// documents is one property: listitem-update.md lists `PATCH
+/// .../items/{item-id}` and `PATCH .../items/{item-id}/fields`, and
+/// documents a `fieldValueSet`, what a listItem's `fields` holds. The
+/// parent path reads a listItem (listitem-get.md): it takes and returns
+/// one. With the owner type and where a page says the path reads it.
+fn whole_endpoints(
+    op: &Operation,
+    models: &BTreeMap<Key, Model>,
+    read_at: &BTreeMap<Key, Option<(String, Source)>>,
+) -> Option<(String, Source, Vec<super::Endpoint>)> {
+    let documented = op.response.type_name.as_ref()?;
+    let mut found: Option<(String, Source, Vec<super::Endpoint>)> = None;
+    for (_, parent, segment) in pairs(op) {
+        let Some(Some((owner, source))) = read_at.get(&(op.version, path_key(parent))) else {
+            continue;
+        };
+        let holds_documented = base_chain(models, op.version, owner).iter().any(|t| {
+            models.get(&(op.version, t.clone())).is_some_and(|m| {
+                m.properties.iter().any(|p| {
+                    p.name.eq_ignore_ascii_case(segment)
+                        && !p.collection
+                        && p.type_name.eq_ignore_ascii_case(documented)
+                })
+            })
+        });
+        if !holds_documented || owner.eq_ignore_ascii_case(documented) {
+            continue;
+        }
+        let parents = op.endpoints.iter().filter(|e| e.path == parent).cloned();
+        match &mut found {
+            None => found = Some((owner.clone(), source.clone(), parents.collect())),
+            Some((o, _, endpoints)) if o == owner => {
+                for p in parents {
+                    if !endpoints.contains(&p) {
+                        endpoints.push(p);
+                    }
+                }
+            }
+            // Parents of two types: no reading of this page.
+            Some(_) => return None,
+        }
+    }
+    // The documented type keeps at least one endpoint.
+    found.filter(|(_, _, endpoints)| endpoints.len() < op.endpoints.len())
 }
 
 /// The endpoints of `op` that are another of its endpoints plus one
@@ -105,22 +254,7 @@ fn property_endpoints(
         })
     };
     let mut groups: Vec<(super::Property, Vec<super::Endpoint>)> = Vec::new();
-    for e in &op.endpoints {
-        let Some((parent, segment)) = e.path.rsplit_once('/') else {
-            continue;
-        };
-        let is_name = segment
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic())
-            && segment.chars().all(|c| c.is_ascii_alphanumeric());
-        let parent_listed = op
-            .endpoints
-            .iter()
-            .any(|o| o.method == e.method && o.path == parent);
-        if !is_name || !parent_listed {
-            continue;
-        }
+    for (e, _, segment) in pairs(op) {
         let Some(property) = property_named(segment) else {
             continue;
         };
