@@ -42,10 +42,11 @@ pub fn documented_names<'m>(names: impl IntoIterator<Item = &'m Key>) -> Taken {
 
 /// Settles every operation whose page gives its body as a table: the
 /// model of the entity it creates or updates, when that model has every
-/// listed property; else, for an action (`POST`), a model made from the
-/// table (added to `models`); else (an update that fits no model) a JSON
-/// value. Tables of bodies that name their type, or take no JSON, are
-/// dropped: the IR keeps no table.
+/// listed property; else a model made from the table (added to `models`),
+/// for an action and for an update whose table lists properties its
+/// entity's page does not (securescorecontrolprofile-update.md, 2020:
+/// `assignedTo`, `comment`, `state`). Tables of bodies that name their
+/// type, or take no JSON, are dropped: the IR keeps no table.
 pub fn settle(
     ops: &mut [(Operation, Vec<ProseStates>)],
     models: &mut BTreeMap<Key, Model>,
@@ -87,7 +88,7 @@ pub fn settle(
         if let Some(ty) = entity {
             body.type_name = Some(ty);
             body.parameters.clear();
-        } else if takes_table && method == "POST" {
+        } else if takes_table && matches!(method, "POST" | "PATCH" | "PUT") {
             pending.push(i);
         } else {
             body.parameters.clear();
