@@ -1075,3 +1075,50 @@ fn a_plural_named_after_its_page_is_that_page_s_model() {
         Some("microsoft.graph.workbookChartPoint")
     );
 }
+
+#[test]
+fn a_json_object_in_the_request_body_section_lists_its_parameters_until_a_table_does() {
+    // team-archive.md (2019, 2020): the section shows the optional body
+    // and has no table.
+    let shown = "In the request, you may _optionally_ include the `shouldSetSpoSiteReadOnlyForMembers` parameter in a JSON body, as follows.\n\
+        ```JSON\n{\n    \"shouldSetSpoSiteReadOnlyForMembers\": true,\n    \"@odata.type\": \"#x\"\n}\n```\n";
+    // directory-deleteditems-user-owned.md (2020): the object first, then
+    // the table that types it.
+    let then_table =
+        "```json\n{\n  \"userId\":\"{id}\",\n  \"type\":\"Group\",\n  \"extra\": 1\n}\n```\n\n\
+        The request body requires the following parameters:\n\n\
+        | Parameter | Type | Description |\n|:--|:--|:--|\n\
+        | userId | String | ID of the owner. |\n| type | String | Type of owned objects. |\n";
+    let ir = ir(&[
+        (
+            "v1.0/api/team-archive.md",
+            action_page("Archive team", "POST", "/teams/{id}/archive", shown),
+        ),
+        (
+            "v1.0/api/directory-deleteditems-user-owned.md",
+            action_page(
+                "List deleted items owned by a user",
+                "POST",
+                "/directory/deletedItems/getUserOwnedObjects",
+                then_table,
+            ),
+        ),
+    ]);
+    let properties = |path: &str| -> Vec<(String, String)> {
+        let ty = body_type(&ir, path).unwrap_or_else(|| panic!("no body type at {path}"));
+        model(&ir, ty)
+            .properties
+            .iter()
+            .map(|p| (p.name.clone(), p.type_name.clone()))
+            .collect()
+    };
+    let pair = |n: &str, t: &str| (n.to_string(), t.to_string());
+    assert_eq!(
+        properties("/teams/{id}/archive"),
+        [pair("shouldSetSpoSiteReadOnlyForMembers", "Edm.Boolean")]
+    );
+    assert_eq!(
+        properties("/directory/deletedItems/getUserOwnedObjects"),
+        [pair("userId", "Edm.String"), pair("type", "Edm.String")]
+    );
+}

@@ -172,6 +172,9 @@ struct Walk<'a> {
     shortened_note: bool,
     /// Scratch for a paragraph's lowered text.
     lowered: String,
+    /// The body's parameters came from a JSON object in the Request body
+    /// section, not a table (see [`Walk::body_sketch`]).
+    body_from_json: bool,
 }
 
 pub fn interpret(
@@ -235,6 +238,7 @@ pub fn interpret(
         beta_said: None,
         shortened_note: false,
         lowered: String::new(),
+        body_from_json: false,
     };
     let mut titled = false;
     let mut resource_blocks: Vec<&Block> = Vec::new();
@@ -638,8 +642,12 @@ impl Walk<'_> {
                     self.facts.request_body.kind = BodyKind::Json;
                 }
                 // A second table (one per case) adds the parameters it has
-                // that the first has not.
+                // that the first has not; the first replaces what a JSON
+                // object of the section showed.
                 let body = &mut self.facts.request_body.parameters;
+                if std::mem::take(&mut self.body_from_json) {
+                    body.clear();
+                }
                 for p in parameters {
                     if !body.iter().any(|q| q.name == p.name) {
                         body.push(p);
@@ -700,6 +708,31 @@ impl Walk<'_> {
                 );
             }
             _ => {}
+        }
+    }
+
+    /// A JSON object the Request body section shows as the body, with no
+    /// table to list its parameters ("you may optionally include the
+    /// `shouldSetSpoSiteReadOnlyForMembers` parameter in a JSON body, as
+    /// follows", team-archive.md): its fields are the parameters, typed
+    /// by their values, until a table of the section says them.
+    fn body_sketch(&mut self, text: &str, at: &Source) {
+        if !self.facts.request_body.parameters.is_empty() {
+            return;
+        }
+        let (Lenient::Strict(Value::Object(fields)) | Lenient::Repaired(Value::Object(fields), _)) =
+            json::parse(text)
+        else {
+            return;
+        };
+        let parameters = resource::json_properties(&fields, &self.facts.namespace, at);
+        if parameters.is_empty() {
+            return;
+        }
+        self.facts.request_body.parameters = parameters;
+        self.body_from_json = true;
+        if self.facts.request_body.kind == BodyKind::Unstated {
+            self.facts.request_body.kind = BodyKind::Json;
         }
     }
 
@@ -790,6 +823,10 @@ impl Walk<'_> {
             || block_type == "resource"
             || block_type == "example" && self.section != Section::Examples
         {
+            return;
+        }
+        if self.section == Section::RequestBody && text.trim_start().starts_with('{') {
+            self.body_sketch(text, &block.at);
             return;
         }
         let Some(msg) = http::message(text) else {

@@ -235,6 +235,20 @@ pub fn parameter_table(table: &Table, at: &Source, namespace: &str) -> Option<Ve
     Some(parameters)
 }
 
+/// The properties a JSON object shows, typed by their values (see
+/// [`json_type`]); annotations (`@odata.type`) are none.
+pub fn json_properties(
+    fields: &serde_json::Map<String, serde_json::Value>,
+    namespace: &str,
+    at: &Source,
+) -> Vec<Property> {
+    fields
+        .iter()
+        .filter(|(name, _)| !name.starts_with('@'))
+        .map(|(name, value)| Property::new(name, json_type(value, namespace), at.clone()))
+        .collect()
+}
+
 /// Values 0, 1, 2, 4, 8, ...: at least three distinct powers of two, and
 /// nothing else but 0.
 pub fn is_flags(values: &[u64]) -> bool {
@@ -521,16 +535,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                 Lenient::Invalid(_) => None,
             });
         if let Some((serde_json::Value::Object(fields), at)) = &json_repr {
-            for (name, value) in fields {
-                if name.starts_with('@') {
-                    continue;
-                }
-                res.properties.push(Property::new(
-                    name,
-                    json_type(value, &facts.namespace),
-                    (*at).clone(),
-                ));
-            }
+            res.properties = json_properties(fields, &facts.namespace, at);
         }
     }
     res.no_properties_by_design = says_no_properties && res.properties.is_empty();
