@@ -60,6 +60,7 @@ codes! {
     PermissionSchemeUnknown = "D0206", Warning, "A permission row names a scheme the parser does not know.", "| Delegated (school) | Files.Read |";
     PermissionNameOdd = "D0207", Warning, "A permission cell holds text that is not a permission name; it was skipped.", "| Application | see below |";
     PermissionNameSplit = "D0208", Warning, "A permission name is split by a space; it was read as other pages of the version write it.", "| Delegated (work or school account) | Directory AccessAsUser.All |";
+    PermissionSchemeInferred = "D0209", Warning, "A permissions section lists permissions with no scheme (bulleted cases, no table); each was listed under the schemes other pages of the version list it under.", "* If accessing attachments in messages: Mail.Read.";
     AnnotationInvalid = "D0301", Warning, "A `<!-- { ... } -->` annotation is not valid JSON, even leniently.", "<!-- { \"blockType\": request } -->";
     JsonRecovered = "D0302", Warning, "An example body was not strict JSON and was recovered leniently.", "a response body that lost its outer braces";
     JsonInvalid = "D0303", Warning, "An example body could not be read as JSON; it is kept as raw text.", "{ \"id\": \"1\", ... }";

@@ -228,7 +228,7 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
             ));
         }
     }
-    ir::permission_names::join(&mut pages, &mut diags);
+    ir::permission_names::settle(&mut pages, &mut diags);
     let mut drafts = ir::merge::drafts(&mut pages, &mut diags);
     ir::arguments::unify(&mut drafts, &mut diags);
     let mut ops = ir::merge::operations(&pages, drafts, &mut diags);

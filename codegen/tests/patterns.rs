@@ -1817,6 +1817,81 @@ fn a_permission_name_a_space_split_is_joined_as_other_pages_write_it() {
 }
 
 #[test]
+fn bulleted_permissions_with_no_scheme_take_the_schemes_other_pages_list_them_under() {
+    // attachment-get.md (2019, 2020) and profilephoto-update.md: bulleted
+    // cases, no table, no scheme. Another page lists `Mail.Read` under
+    // delegated work and application, `User.ReadWrite` under both
+    // delegated schemes; nothing lists `Widget.Read`.
+    let table = "# List messages\n\n## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n\
+        |Delegated (work or school account)|Mail.Read, User.ReadWrite|\n|Delegated (personal Microsoft account)|User.ReadWrite|\n|Application|Mail.Read|\n\n\
+        ## HTTP request\n\n```http\nGET /me/messages\n```\n";
+    let bullets = "# Get attachment\n\n## Permissions\n\nOne of the following permissions is required to call this API.\n\n\
+        * If accessing attachments in messages: Mail.Read.\n\
+        * Profile photo of the signed-in **user** - User.ReadWrite, Mail.Read\n\
+        * If accessing widgets: Widget.Read\n\
+        * Any other reader needs an admin to consent.\n\n\
+        ## HTTP request\n\n```http\nGET /me/messages/{id}/attachments/{id}\n```\n";
+    let ir = tree(&[
+        ("v1.0/api/user-list-messages.md", table),
+        ("v1.0/api/attachment-get.md", bullets),
+    ]);
+    let op = ir
+        .operations
+        .iter()
+        .find(|o| o.endpoints[0].path == "/me/messages/{id}/attachments/{id}")
+        .expect("the operation");
+    let listed = |names: &[&str]| SchemePermissions::Listed {
+        least: names[..1].iter().map(|s| s.to_string()).collect(),
+        higher: names[1..].iter().map(|s| s.to_string()).collect(),
+    };
+    let unknown = SchemePermissions::unknown();
+    let sets: Vec<(Option<&str>, [&SchemePermissions; 3])> = op
+        .permissions
+        .iter()
+        .map(|s| {
+            (
+                s.scope.as_deref(),
+                [&s.delegated_work, &s.delegated_personal, &s.application],
+            )
+        })
+        .collect();
+    assert_eq!(
+        sets,
+        [
+            (
+                Some("If accessing attachments in messages"),
+                [&listed(&["Mail.Read"]), &unknown, &listed(&["Mail.Read"])]
+            ),
+            (
+                Some("Profile photo of the signed-in user"),
+                [
+                    &listed(&["User.ReadWrite", "Mail.Read"]),
+                    &listed(&["User.ReadWrite"]),
+                    &listed(&["Mail.Read"])
+                ]
+            ),
+            (Some("If accessing widgets"), [&unknown, &unknown, &unknown]),
+        ]
+    );
+    let said: Vec<(Code, u32)> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.ends_with("attachment-get.md"))
+        .map(|d| (d.code, d.line))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (Code::PermissionSchemeInferred, 7),
+            (Code::PermissionSchemeInferred, 8),
+            (Code::PermissionSchemeInferred, 9)
+        ],
+        "one note per case, and no D0205: {:?}",
+        ir.diagnostics
+    );
+}
+
+#[test]
 fn a_request_line_that_lost_a_brace_is_read_with_it_put_back() {
     // driveitem-follow.md (2020): the group line lost a `}`.
     let text = "# Follow drive item\n\n## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n\

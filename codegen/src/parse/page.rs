@@ -53,6 +53,9 @@ pub struct PageFacts {
     /// Permission names a space may have split in two; the IR joins them
     /// (`ir::permission_names`).
     pub split_permission_names: Vec<permissions::SplitName>,
+    /// Cases of a permissions section without a table, each a set of
+    /// `permissions` whose schemes the IR gives (`ir::permission_names`).
+    pub schemeless_permissions: Vec<permissions::SchemelessList>,
     pub query_options: QueryOptions,
     pub request_headers: Vec<RequestHeader>,
     pub request_body: RequestBody,
@@ -198,6 +201,7 @@ pub fn interpret(
         endpoints: Vec::new(),
         permissions: Vec::new(),
         split_permission_names: Vec::new(),
+        schemeless_permissions: Vec::new(),
         query_options: QueryOptions::default(),
         request_headers: Vec::new(),
         request_body: RequestBody::default(),
@@ -265,7 +269,7 @@ pub fn interpret(
                 }
                 None => w.paragraph(text, block),
             },
-            BlockKind::ListItem(text) => w.list_item(text),
+            BlockKind::ListItem(text) => w.list_item(text, &block.at),
             BlockKind::Table(table) => {
                 if let Some(cells) = table.delimiter_cells {
                     let columns = table.header.len();
@@ -535,12 +539,26 @@ impl Walk<'_> {
         }
     }
 
-    fn list_item(&mut self, text: &str) {
+    fn list_item(&mut self, text: &str, at: &Source) {
         match self.section {
             Section::Intro => {
                 self.intro_text.push_str("* ");
                 self.intro_text.push_str(text);
                 self.intro_text.push('\n');
+            }
+            Section::Permissions if self.last_sets.is_empty() => {
+                // No table yet: a bulleted case and its permissions.
+                if let Some((case, names)) = permissions::schemeless_item(text) {
+                    self.facts
+                        .schemeless_permissions
+                        .push(permissions::SchemelessList {
+                            set: self.facts.permissions.len(),
+                            names,
+                        });
+                    self.facts
+                        .permissions
+                        .push(PermissionSet::unknown(Some(case), at.clone()));
+                }
             }
             Section::Permissions => {
                 let role = text.trim().trim_end_matches('.').to_string();

@@ -101,6 +101,52 @@ pub struct SplitName {
     pub at: Source,
 }
 
+/// A bulleted case of a permissions section that has no table, with its
+/// permissions and no scheme: "If accessing attachments in messages:
+/// Mail.Read." (attachment-get.md), "Events in a group calendar:
+/// Group.Read.All or Group.ReadWrite.All" (calendar-list-calendarview.md,
+/// 2019), "Profile photo of a **group** - Group.ReadWrite.All"
+/// (profilephoto-update.md). `set` is the page's permission set the case
+/// became, its schemes unknown until the IR lists each name under the
+/// schemes other pages of the version list it under
+/// (`ir::permission_names`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchemelessList {
+    pub set: usize,
+    pub names: Vec<String>,
+}
+
+/// Reads a list item as a case and its permissions, least privileged
+/// first: `None` unless what follows the case's `:` (or ` - `) is
+/// permission names and nothing else, separated by commas or `or`.
+pub fn schemeless_item(text: &str) -> Option<(String, Vec<String>)> {
+    let text = text.trim().trim_end_matches('.');
+    let (case, list) = [": ", " - "]
+        .iter()
+        .filter_map(|sep| {
+            text.rfind(sep)
+                .map(|i| (&text[..i], &text[i + sep.len()..]))
+        })
+        .max_by_key(|(case, _)| case.len())?;
+    let mut names: Vec<String> = Vec::new();
+    for word in list
+        .split([',', ' '])
+        .map(|w| w.trim().trim_end_matches('.'))
+    {
+        if word.is_empty() || word.eq_ignore_ascii_case("or") {
+            continue;
+        }
+        if !looks_like_permission(word) {
+            return None;
+        }
+        if !names.iter().any(|n| n == word) {
+            names.push(word.to_string());
+        }
+    }
+    let case = case.trim().trim_end_matches(':').trim();
+    (!names.is_empty() && !case.is_empty()).then(|| (case.to_string(), names))
+}
+
 /// What a cell's reading leaves for later: diagnostics, and names that
 /// may be split.
 pub struct Notes<'n> {
@@ -1000,6 +1046,35 @@ mod tests {
             labelled_parts("User.Read.All\nIn addition:\nGroup.Read.All"),
             None
         );
+    }
+
+    #[test]
+    fn a_bulleted_case_and_its_permissions() {
+        let item = |t: &str| schemeless_item(t).map(|(case, names)| (case, names.join(" ")));
+        let pair = |c: &str, n: &str| Some((c.to_string(), n.to_string()));
+        // calendar-list-calendarview.md (2019), profilephoto-update.md.
+        assert_eq!(
+            item("Events in a group calendar: Group.Read.All or Group.ReadWrite.All"),
+            pair(
+                "Events in a group calendar",
+                "Group.Read.All Group.ReadWrite.All"
+            )
+        );
+        assert_eq!(
+            item("Profile photo of the signed-in user - User.ReadWrite, User.ReadWrite.All"),
+            pair(
+                "Profile photo of the signed-in user",
+                "User.ReadWrite User.ReadWrite.All"
+            )
+        );
+        assert_eq!(
+            item("If accessing attachments in messages: Mail.Read."),
+            pair("If accessing attachments in messages", "Mail.Read")
+        );
+        // Prose, a role, or a case with nothing before it is no such item.
+        assert_eq!(item("Mail.Read is needed: see below"), None);
+        assert_eq!(item("Global Administrator"), None);
+        assert_eq!(item(": Mail.Read"), None);
     }
 
     #[test]
