@@ -24,6 +24,25 @@ fn real_resource_pages() {
     let ir = codegen::load_ir(&dir, "fixtures/api-reference/v1.0");
     insta::assert_yaml_snapshot!("resource_models", (&ir.models, &ir.enums, &ir.diagnostics));
 
+    // An empty properties table (intune-mam-mobileappidentifier.md) and a
+    // JSON representation of `{}` (mediaconfig.md, an abstract base) say
+    // there are none: the empty model is all they hold, and no D0602.
+    for name in ["mobileAppIdentifier", "mediaConfig"] {
+        let model = ir
+            .models
+            .iter()
+            .find(|m| m.name == format!("microsoft.graph.{name}"))
+            .unwrap_or_else(|| panic!("no {name}"));
+        assert!(model.properties.is_empty(), "{:?}", model.properties);
+    }
+    let empty: Vec<&str> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == codegen::diagnostics::Code::ResourceEmpty)
+        .map(|d| d.file.as_str())
+        .collect();
+    assert!(empty.is_empty(), "{empty:?}");
+
     let device = ir
         .models
         .iter()

@@ -414,6 +414,11 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                 let value_col = col(&["value", "values"]);
                 match (name_col, type_col) {
                     (Some(n), Some(t)) => {
+                        // A header and no rows (intune-mam-iprange.md, an
+                        // abstract base): the page says there are none.
+                        if in_properties && table.rows.is_empty() {
+                            says_no_properties = true;
+                        }
                         for row in &table.rows {
                             let Some(name) = row.cells.get(n).and_then(|c| cell_name(c)) else {
                                 continue;
@@ -536,6 +541,10 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
             });
         if let Some((serde_json::Value::Object(fields), at)) = &json_repr {
             res.properties = json_properties(fields, &facts.namespace, at);
+            // `{}` or only `"@odata.type"` (mediaconfig.md, an abstract
+            // base; intune-shared-alldevicesassignmenttarget.md, a kind
+            // of its base with nothing of its own): none, as shown.
+            says_no_properties |= res.properties.is_empty();
         }
     }
     res.no_properties_by_design = says_no_properties && res.properties.is_empty();
