@@ -35,12 +35,7 @@ fn real_resource_pages() {
             .unwrap_or_else(|| panic!("no {name}"));
         assert!(model.properties.is_empty(), "{:?}", model.properties);
     }
-    let empty: Vec<&str> = ir
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == codegen::diagnostics::Code::ResourceEmpty)
-        .map(|d| d.file.as_str())
-        .collect();
+    let empty = common::said(&ir, codegen::diagnostics::Code::ResourceEmpty);
     assert!(empty.is_empty(), "{empty:?}");
 
     let device = ir
@@ -173,14 +168,9 @@ fn a_property_every_example_sends_as_a_list_is_a_collection() {
     };
     assert_eq!(collection("addIns"), Some(true));
     assert_eq!(collection("owner"), Some(false));
-    let said: Vec<&str> = ir
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == codegen::diagnostics::Code::ExampleCollection)
-        .map(|d| d.message.as_str())
-        .collect();
+    let said = common::said(&ir, codegen::diagnostics::Code::ExampleCollection);
     assert_eq!(said.len(), 1, "{said:?}");
-    assert!(said[0].contains("`application.addIns`"), "{said:?}");
+    assert!(said[0].message.contains("`application.addIns`"), "{said:?}");
 }
 
 #[test]

@@ -18,6 +18,11 @@ pub fn ir_of(pages: &[(String, String)]) -> Ir {
     codegen::build_ir(codegen::parse_pages(&loader, &names))
 }
 
+/// The diagnostics of the IR with one code, in the IR's order.
+pub fn said(ir: &Ir, code: codegen::diagnostics::Code) -> Vec<&codegen::diagnostics::Diagnostic> {
+    ir.diagnostics.iter().filter(|d| d.code == code).collect()
+}
+
 /// The text of one generated file.
 pub fn file<'f>(files: &'f [GeneratedFile], path: &str) -> &'f str {
     &files
