@@ -81,6 +81,7 @@ codes! {
     TypeNameCase = "D0603", Warning, "A resource annotation spells the type's name in another case than the page's title; the title's spelling was taken.", "\"@odata.type\": \"microsoft.graph.orgcontact\" under # orgContact resource type";
     BaseTypeFromProse = "D0604", Warning, "A resource page's prose names a base type derived from the one its annotation names; the more derived one was taken.", "Inherits from [directoryObject](directoryobject.md) beside \"baseType\": \"microsoft.graph.entity\"";
     TypeAlternatives = "D0605", Warning, "A property's type names alternatives; the documented type of which each is a kind was taken.", "[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)";
+    SampleKeys = "D0606", Warning, "An open type's JSON representation is keyed by sample data (user ids, placeholders); its keys were not taken as properties, and its values give the type of its entries.", "{ \"ca2a1df2-e36b-4987-9f6b-0ea462f4eb47\": { \"@odata.type\": \"microsoft.graph.plannerAssignment\" } }";
 }
 
 impl fmt::Display for Code {

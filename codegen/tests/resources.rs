@@ -17,6 +17,14 @@ fn returns(ir: &codegen::ir::Ir, path: &str) -> Option<String> {
         .and_then(|o| o.response.type_name.clone())
 }
 
+/// The model `microsoft.graph.{name}` of the IR.
+fn graph_model<'i>(ir: &'i codegen::ir::Ir, name: &str) -> &'i codegen::ir::Model {
+    ir.models
+        .iter()
+        .find(|m| m.name == format!("microsoft.graph.{name}"))
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
 #[test]
 fn real_resource_pages() {
     let dir =
@@ -28,15 +36,31 @@ fn real_resource_pages() {
     // JSON representation of `{}` (mediaconfig.md, an abstract base) say
     // there are none: the empty model is all they hold, and no D0602.
     for name in ["mobileAppIdentifier", "mediaConfig"] {
-        let model = ir
-            .models
-            .iter()
-            .find(|m| m.name == format!("microsoft.graph.{name}"))
-            .unwrap_or_else(|| panic!("no {name}"));
+        let model = graph_model(&ir, name);
         assert!(model.properties.is_empty(), "{:?}", model.properties);
     }
     let empty = common::said(&ir, codegen::diagnostics::Code::ResourceEmpty);
     assert!(empty.is_empty(), "{empty:?}");
+
+    // Open types keyed by data (plannerassignments.md: user ids;
+    // plannerchecklistitems.md: `"String-value"`): no properties named
+    // after sample keys; the values' type is the entry type, from the
+    // sample's `@odata.type`, or from the one type that has the sample's
+    // fields (all but one: the sample misspells `lastModifiedDateTime`).
+    for (name, entry) in [
+        ("plannerAssignments", "plannerAssignment"),
+        ("plannerChecklistItems", "plannerChecklistItem"),
+    ] {
+        let model = graph_model(&ir, name);
+        assert!(model.properties.is_empty(), "{:?}", model.properties);
+        assert!(model.open_type);
+        assert_eq!(
+            model.entry_type.as_deref(),
+            Some(format!("microsoft.graph.{entry}").as_str())
+        );
+    }
+    let keyed = common::said(&ir, codegen::diagnostics::Code::SampleKeys);
+    assert_eq!(keyed.len(), 2, "{keyed:?}");
 
     let device = ir
         .models

@@ -159,6 +159,45 @@ impl<P> Model<P> {
     pub fn into_properties(self) -> P {
         self.properties
     }
+    /// One entry of an open type whose keys are data (user ids in
+    /// `PlannerAssignments`, URLs in `PlannerExternalReferences`): the
+    /// value under `key` in `additional_data`, read as `T`, the type the
+    /// model's docs name. `None` when the key is missing or `null` (Graph
+    /// removes an entry set to `null`).
+    ///
+    /// ```
+    /// use graph_generated::support::Model;
+    /// let mut applied = Model::new(());
+    /// applied.set_entry("category3", Some(&true)).unwrap();
+    /// applied.set_entry("category5", None::<&bool>).unwrap();
+    /// assert_eq!(applied.entry::<bool>("category3").unwrap().unwrap(), true);
+    /// assert!(applied.entry::<bool>("category5").is_none());
+    /// assert!(applied.entry::<String>("category3").unwrap().is_err());
+    /// assert_eq!(applied.additional_data["category5"], serde_json::Value::Null);
+    /// ```
+    pub fn entry<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Option<Result<T, serde_json::Error>> {
+        match self.additional_data.get(key)? {
+            serde_json::Value::Null => None,
+            value => Some(T::deserialize(value)),
+        }
+    }
+    /// Sets the entry under `key` (see [`Model::entry`]); `None` writes
+    /// `null`, which removes the entry when the model is sent.
+    pub fn set_entry<T: serde::Serialize>(
+        &mut self,
+        key: impl Into<String>,
+        value: Option<&T>,
+    ) -> Result<(), serde_json::Error> {
+        let value = match value {
+            Some(v) => serde_json::to_value(v)?,
+            None => serde_json::Value::Null,
+        };
+        self.additional_data.insert(key.into(), value);
+        Ok(())
+    }
 }
 impl<P> From<P> for Model<P> {
     fn from(properties: P) -> Self {

@@ -249,6 +249,22 @@ fn model_tokens(
         "\n\nIts documented properties are the fields of [`{properties}`], read and \
          written through it; the ones this crate does not know are in `additional_data`."
     ));
+    if let Some(entry) = &model.entry_type {
+        let rust = match crate::types::rust_primitive(entry) {
+            Some(prim) => prim.rsplit("::").next().unwrap_or(prim).to_string(),
+            None => index
+                .get(model.version, entry)
+                .map_or("serde_json::Value".to_string(), |(n, _)| {
+                    n.as_str().to_string()
+                }),
+        };
+        doc.push_str(&format!(
+            "\n\nIts entries are keyed by data (the docs show sample keys, such as ids), \
+             each a `{}`: read one with `entry::<{rust}>(key)` and write one with \
+             `set_entry` (see [`Model::entry`](crate::support::Model::entry)).",
+            rustdoc_safe(entry)
+        ));
+    }
     let docs = doc_lines(&doc);
     let mut fields = Scope::default();
     fields.reserve("additional_data");
@@ -629,6 +645,7 @@ mod tests {
             base_type: base.map(str::to_string),
             key_property: None,
             open_type: false,
+            entry_type: None,
             properties: Vec::new(),
             sources: Vec::new(),
         }

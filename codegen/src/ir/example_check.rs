@@ -146,6 +146,7 @@ pub fn check(ir: &Ir) -> ExampleChecks<'_> {
                     base_type: None,
                     key_property: None,
                     open_type: false,
+                    entry_type: None,
                     properties: vec![Property::new(
                         "value",
                         (ty.clone(), op.response.collection),
@@ -505,6 +506,7 @@ mod tests {
             base_type: None,
             key_property: None,
             open_type: false,
+            entry_type: None,
             properties: vec![
                 prop("id", "Edm.String", false),
                 prop("createdDateTime", "Edm.DateTimeOffset", false),

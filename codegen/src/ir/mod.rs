@@ -427,6 +427,11 @@ pub struct Model {
     /// An open type accepts properties the docs do not list (`openType`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open_type: bool,
+    /// An open type whose keys are data (plannerAssignments: user ids,
+    /// plannerExternalReferences: URLs): the type of every value, which
+    /// `additional_data` holds. Qualified, or `Edm.*`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_type: Option<String>,
     pub properties: Vec<Property>,
     pub sources: Vec<Source>,
 }

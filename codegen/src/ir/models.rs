@@ -25,6 +25,9 @@ pub fn build(
     // Models whose prose names another base than their annotation: (the
     // model, the prose's base, where).
     let mut prose_bases: Vec<(Key, String, Source)> = Vec::new();
+    // Open types keyed by data whose sample value names no type: (the
+    // model, the sample value's fields).
+    let mut untyped_entries: Vec<(Key, Vec<String>)> = Vec::new();
 
     // The pages' properties and descriptions move into the models: this is
     // their last use.
@@ -51,6 +54,9 @@ pub fn build(
         if let Some(target) = res.alias_of.take() {
             pointers.push((key, target, page.description.take(), res.at.clone()));
             continue;
+        }
+        if !res.entry_fields.is_empty() {
+            untyped_entries.push((key.clone(), std::mem::take(&mut res.entry_fields)));
         }
         if let (Some(prose), Some(annotated)) = (&res.base_in_prose, &res.base_type) {
             if !prose.eq_ignore_ascii_case(annotated) {
@@ -85,6 +91,7 @@ pub fn build(
                         base_type: res.base_type.clone(),
                         key_property: res.key_property.clone(),
                         open_type: res.open_type,
+                        entry_type: res.entry_type.take(),
                         properties: std::mem::take(&mut res.properties),
                         sources: vec![res.at.clone()],
                     },
@@ -94,6 +101,7 @@ pub fn build(
     }
 
     prefer_derived_bases(prose_bases, &mut models, diags);
+    type_entries(untyped_entries, &mut models);
     follow_pointers(pointers, ops, &mut models);
     match_loose_type_names(ops, &models);
     super::property_paths::split(ops, &models);
@@ -135,6 +143,7 @@ pub fn build(
             base_type: None,
             key_property: None,
             open_type: false,
+            entry_type: None,
             properties: Vec::new(),
             sources: Vec::new(),
         });
@@ -399,6 +408,7 @@ fn follow_pointers(
                     base_type: None,
                     key_property: None,
                     open_type: false,
+                    entry_type: None,
                     properties: Vec::new(),
                     sources: vec![at],
                 });
@@ -794,6 +804,54 @@ fn type_names(types: &[super::TypeAt]) -> impl Iterator<Item = &str> {
 
 /// `name` and the names of its base types, nearest first, as far as the
 /// models of `version` document them (a cycle ends the chain).
+/// The entry type of each open type keyed by data whose sample value
+/// names no type: the documented type of the version that has the most
+/// fields of the sample, itself or through its bases, and every one of
+/// them or all but one of four or more (plannerchecklistitems.md's sample
+/// misspells `lastModifiedDateTime`). plannerChecklistItems' sample
+/// `{"isChecked": true, "title": "String-value", ...}` is a
+/// plannerChecklistItem. When two types fit as well, the entries stay
+/// untyped.
+fn type_entries(untyped: Vec<(Key, Vec<String>)>, models: &mut BTreeMap<Key, Model>) {
+    for ((version, name), fields) in untyped {
+        let fitting = |candidate: &str| {
+            let chain = base_chain(models, version, candidate);
+            fields
+                .iter()
+                .filter(|f| {
+                    chain.iter().any(|t| {
+                        models
+                            .get(&(version, t.clone()))
+                            .is_some_and(|m| m.properties.iter().any(|p| &p.name == *f))
+                    })
+                })
+                .count()
+        };
+        let needed = if fields.len() >= 4 {
+            fields.len() - 1
+        } else {
+            fields.len()
+        };
+        let mut best: Vec<(usize, &String)> = models
+            .iter()
+            .filter(|((v, n), m)| {
+                *v == version && *n != name && m.origin == ModelOrigin::ResourcePage
+            })
+            .map(|((_, n), _)| (fitting(n), n))
+            .filter(|(fit, _)| *fit >= needed.max(1))
+            .collect();
+        best.sort_by_key(|b| std::cmp::Reverse(b.0));
+        let entry = match best[..] {
+            [(_, one)] => one.clone(),
+            [(a, one), (b, _), ..] if a > b => one.clone(),
+            _ => continue,
+        };
+        if let Some(model) = models.get_mut(&(version, name)) {
+            model.entry_type = Some(entry);
+        }
+    }
+}
+
 pub(super) fn base_chain(
     models: &BTreeMap<Key, Model>,
     version: ApiVersion,
@@ -1131,6 +1189,7 @@ mod tests {
             base_type: base.map(str::to_string),
             key_property: None,
             open_type: false,
+            entry_type: None,
             properties: props
                 .iter()
                 .map(|p| {

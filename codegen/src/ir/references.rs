@@ -128,6 +128,7 @@ pub fn settle(ops: &mut [(Operation, Vec<ProseStates>)], models: &mut BTreeMap<K
                 base_type: None,
                 key_property: None,
                 open_type: false,
+                entry_type: None,
                 properties: reference
                     .properties()
                     .iter()

@@ -237,6 +237,7 @@ fn add_body_models(
                     base_type: None,
                     key_property: None,
                     open_type: false,
+                    entry_type: None,
                     properties,
                     sources,
                 },

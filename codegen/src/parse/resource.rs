@@ -22,6 +22,14 @@ pub struct ResourceFacts {
     pub base_in_prose: Option<String>,
     pub key_property: Option<String>,
     pub open_type: bool,
+    /// An open type whose JSON representation's keys are samples of data
+    /// (see [`sample_keys`]): the type of its values, when the sample says
+    /// it (`"@odata.type"`, a primitive).
+    pub entry_type: Option<String>,
+    /// The fields of a sample value that names no type, for the IR to
+    /// find the documented type that has them (plannerChecklistItems'
+    /// values are plannerChecklistItems).
+    pub entry_fields: Vec<String>,
     pub properties: Vec<Property>,
     /// Enums stated in property descriptions: (qualified enum name, members, where).
     pub enums: Vec<(String, Vec<String>, Source)>,
@@ -233,6 +241,20 @@ pub fn parameter_table(table: &Table, at: &Source, namespace: &str) -> Option<Ve
         parameters.push(parameter);
     }
     Some(parameters)
+}
+
+/// Whether the keys of an open type's JSON representation are samples of
+/// data, not property names: every key is something no property is
+/// called, a user id (`"ca2a1df2-e36b-..."`, plannerassignments.md) or a
+/// placeholder (`"String-value"`, plannerchecklistitems.md). Names such
+/// as fieldValueSet's column names (`"Author"`) stay properties.
+fn sample_keys(fields: &serde_json::Map<String, serde_json::Value>) -> bool {
+    let mut keys = fields.keys().filter(|k| !k.starts_with('@')).peekable();
+    keys.peek().is_some()
+        && keys.all(|k| {
+            !k.starts_with(|c: char| c.is_ascii_alphabetic())
+                || k.chars().any(|c| !c.is_ascii_alphanumeric() && c != '_')
+        })
 }
 
 /// The properties a JSON object shows, typed by their values (see
@@ -531,6 +553,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     if res.is_enum && !members.is_empty() {
         res.enums.push((res.name.clone(), members, res.at.clone()));
     }
+    let mut fields_are_data = false;
     // No properties table: the JSON representation still names the fields.
     if res.properties.is_empty() && !res.is_enum {
         let json_repr = json_blocks
@@ -540,6 +563,36 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                 Lenient::Invalid(_) => None,
             });
         if let Some((serde_json::Value::Object(fields), at)) = &json_repr {
+            if res.open_type && sample_keys(fields) {
+                diags.push(Diagnostic::at(
+                    Code::SampleKeys,
+                    at,
+                    format!(
+                        "the JSON representation of open type `{}` is keyed by sample data (`{}`); its keys are no properties, its values are the type's entries",
+                        res.name,
+                        fields.keys().next().map_or("", String::as_str)
+                    ),
+                ));
+                let value = fields.values().find(|v| !v.is_null());
+                match value.map(|v| json_type(v, &facts.namespace)) {
+                    Some((ty, false)) if ty != "Edm.Untyped" => res.entry_type = Some(ty),
+                    _ => {
+                        if let Some(serde_json::Value::Object(entry)) = value {
+                            res.entry_fields = entry
+                                .keys()
+                                .filter(|k| !k.starts_with('@'))
+                                .cloned()
+                                .collect();
+                        }
+                    }
+                }
+                says_no_properties = true;
+                fields_are_data = true;
+            }
+        }
+        if let (false, Some((serde_json::Value::Object(fields), at))) =
+            (fields_are_data, &json_repr)
+        {
             res.properties = json_properties(fields, &facts.namespace, at);
             // `{}` or only `"@odata.type"` (mediaconfig.md, an abstract
             // base; intune-shared-alldevicesassignmenttarget.md, a kind
