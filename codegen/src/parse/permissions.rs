@@ -128,8 +128,16 @@ pub fn schemeless_item(text: &str) -> Option<(String, Vec<String>)> {
                 .map(|i| (&text[..i], &text[i + sep.len()..]))
         })
         .max_by_key(|(case, _)| case.len())?;
+    let names = names_only(list)?;
+    let case = case.trim().trim_end_matches(':').trim();
+    (!case.is_empty()).then(|| (case.to_string(), names))
+}
+
+/// The permission names of a text that holds nothing else, separated by
+/// commas, spaces or `or`, each once; `None` for any other word, or none.
+fn names_only(text: &str) -> Option<Vec<String>> {
     let mut names: Vec<String> = Vec::new();
-    for word in list
+    for word in text
         .split([',', ' '])
         .map(|w| w.trim().trim_end_matches('.'))
     {
@@ -143,8 +151,7 @@ pub fn schemeless_item(text: &str) -> Option<(String, Vec<String>)> {
             names.push(word.to_string());
         }
     }
-    let case = case.trim().trim_end_matches(':').trim();
-    (!names.is_empty() && !case.is_empty()).then(|| (case.to_string(), names))
+    (!names.is_empty()).then_some(names)
 }
 
 /// What a cell's reading leaves for later: diagnostics, and names that
@@ -614,16 +621,6 @@ fn conditional_parts(cell: &str) -> Option<Parts> {
     if !IF.is_in(cell) && !IF_LOWER.is_in(cell) {
         return None;
     }
-    // Permission names of a line that holds nothing else.
-    let names = |line: &str| -> Option<Vec<String>> {
-        let names: Vec<String> = line
-            .split([',', ' '])
-            .map(|w| w.trim().trim_end_matches('.'))
-            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("or"))
-            .map(|w| looks_like_permission(w).then(|| w.to_string()))
-            .collect::<Option<_>>()?;
-        (!names.is_empty()).then_some(names)
-    };
     let mut base: Vec<String> = Vec::new();
     let mut cases: Vec<(String, Vec<String>)> = Vec::new();
     let mut after: Vec<String> = Vec::new();
@@ -643,9 +640,9 @@ fn conditional_parts(cell: &str) -> Option<Parts> {
             let colon = case.rfind(':')?;
             // `line` and `lower` hold the same bytes but for case.
             let label = line[..3 + colon].trim().to_string();
-            cases.push((label, names(&line[3 + colon + 1..])?));
+            cases.push((label, names_only(&line[3 + colon + 1..])?));
         } else {
-            let line_names = names(&line)?;
+            let line_names = names_only(&line)?;
             match (in_addition, cases.is_empty()) {
                 (false, _) => base.extend(line_names),
                 (true, false) => after.extend(line_names),
