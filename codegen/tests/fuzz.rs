@@ -113,6 +113,15 @@ const TOKENS: &[&str] = &[
     "\t",
     "**",
     "`",
+    // HTML inside cells, the cases of a permission cell, bulleted
+    // permissions, open types keyed by data.
+    "<ul><li>",
+    "</li><li/>",
+    "<td>",
+    "<br>In addition:<br>If checking é: A.Read, B.Read</li>",
+    "\n* If reading ü: Mail.Read or Mail.ReadWrite\n",
+    "\"openType\": true",
+    "{\"ca2a-1\": {\"@odata.type\": \"x\"}}",
 ];
 
 #[derive(Debug, Clone)]
