@@ -671,6 +671,65 @@ fn a_patch_to_a_stream_uploads_bytes() {
 }
 
 #[test]
+fn an_array_of_commands_to_a_stream_is_a_typed_json_array() {
+    // page-update.md (2019, 2020): `PATCH /me/onenote/pages/{id}/content`
+    // takes "an array of [patchContentCommand] objects", whose page
+    // documents `onenotePatchContentCommand`. Before, the path's
+    // `/content` made it an upload of bytes.
+    let commands = "---\ntitle: \"patchContentCommand resource type\"\n---\n# patchContentCommand resource type\n\nA change.\n\n\
+        <!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.onenotePatchContentCommand\"} -->\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| target | String | Where. |\n| action | String | What. |\n";
+    let body = "In the request body, supply an array of [patchContentCommand](../resources/patchcontentcommand.md) objects that represent the changes to the page.";
+    let mut page = action_page(
+        "Update page",
+        "PATCH",
+        "/me/onenote/pages/{id}/content",
+        body,
+    );
+    page.push_str(
+        "\n## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"update_page\" } -->\n\
+         ```http\nPATCH https://graph.microsoft.com/v1.0/me/onenote/pages/1/content\nContent-type: application/json\n\n\
+         [{\"target\": \"#list\", \"action\": \"append\"}, {\"target\": 7}]\n```\n",
+    );
+    let ir = ir(&[
+        (
+            "v1.0/resources/patchcontentcommand.md",
+            commands.to_string(),
+        ),
+        ("v1.0/api/page-update.md", page),
+    ]);
+    let op = &ir.operations[0];
+    assert_eq!(
+        (
+            op.request_body.type_name.as_deref(),
+            op.request_body.collection
+        ),
+        (Some("microsoft.graph.onenotePatchContentCommand"), true)
+    );
+    // Each item is checked against the model: the second's target is no
+    // string.
+    let checks = example_check::check(&ir);
+    let reasons: Vec<&String> = checks
+        .unfit_requests
+        .iter()
+        .flat_map(|u| &u.reasons)
+        .collect();
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert!(reasons[0].contains("[1].target"), "{reasons:?}");
+
+    let files = codegen::emit::generate(&ir).expect("the crate generates");
+    let builders = common::builders(&files, "v1");
+    let patch = &builders[builders.find("pub fn patch(").expect("a patch method")..];
+    let signature: String = patch[..patch.find('{').expect("a body")]
+        .split_whitespace()
+        .collect();
+    assert!(
+        signature.contains("body:&[crate::v1::models::OnenotePatchContentCommand]"),
+        "{signature}"
+    );
+}
+
+#[test]
 fn a_create_documented_per_derived_type_takes_their_base() {
     // intune-apps-androidlobapp-create.md and intune-apps-ioslobapp-create.md
     // (2020) both document `POST /deviceAppManagement/mobileApps`.

@@ -296,16 +296,23 @@ fn example_test(
         ),
         (Some(ty), Some(Body::Json(v))) => {
             let json = serde_json::to_string(v).ok()?;
-            let keys: Vec<String> = v
-                .as_object()?
-                .iter()
-                .filter(|(_, x)| !x.is_null())
-                .map(|(k, _)| k.clone())
-                .collect();
+            // The keys the server expects: an object's, or none to check
+            // for an array (page-update.md's commands).
+            let keys = match v {
+                serde_json::Value::Array(_) => quote!(None),
+                v => {
+                    let keys = v
+                        .as_object()?
+                        .iter()
+                        .filter(|(_, x)| !x.is_null())
+                        .map(|(k, _)| k.clone());
+                    quote!(Some(&[#(#keys),*]))
+                }
+            };
             let read = quote!(serde_json::from_str::<#ty>(#json));
             (
                 quote! { &#read.expect("the example body fits its type") },
-                quote!(Some(&[#(#keys),*])),
+                keys,
             )
         }
         (Some(_), _) => return None,

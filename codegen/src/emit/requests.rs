@@ -1002,6 +1002,13 @@ impl Emitter<'_> {
                 },
                 quote!(.json_body(body)),
             ),
+            Some(BodyType::Models(ident)) => (
+                {
+                    let models = self.models_path();
+                    quote!(, body: &[#models::#ident])
+                },
+                quote!(.json_body(body)),
+            ),
             Some(BodyType::Json) => (
                 quote!(, body: &::serde_json::Value),
                 quote!(.json_body(body)),
@@ -1151,6 +1158,8 @@ impl Emitter<'_> {
 /// What a request body is.
 pub enum BodyType {
     Model(proc_macro2::Ident),
+    /// A JSON array of the model (page-update.md's commands).
+    Models(proc_macro2::Ident),
     Json,
     /// Raw bytes with their content type: an upload.
     Bytes,
@@ -1170,7 +1179,11 @@ pub fn body_type(op: &Operation, method: &str, index: &TypeIndex) -> Option<Body
         let p = p.to_ascii_lowercase();
         p.ends_with("/content") || p.ends_with("/$value")
     };
+    // A stream the page says takes typed JSON is no upload: `PATCH
+    // /me/onenote/pages/{id}/content` takes an array of commands.
+    let typed_json = op.request_body.kind == BodyKind::Json && op.request_body.type_name.is_some();
     if matches!(method, "PUT" | "PATCH")
+        && !typed_json
         && !op.endpoints.is_empty()
         && op.endpoints.iter().all(|e| stream(&e.path))
     {
@@ -1178,6 +1191,9 @@ pub fn body_type(op: &Operation, method: &str, index: &TypeIndex) -> Option<Body
     }
     match &op.request_body.type_name {
         Some(t) => match index.get(op.version, t) {
+            Some((name, TypeKind::Model)) if op.request_body.collection => {
+                Some(BodyType::Models(name.ident()))
+            }
             Some((name, TypeKind::Model)) => Some(BodyType::Model(name.ident())),
             _ => Some(BodyType::Json),
         },
@@ -1191,6 +1207,9 @@ pub fn takes_body(op: &Operation, method: &str, index: &TypeIndex) -> Option<Tok
     let module = format_ident!("{}", super::module_name(op.version));
     body_type(op, method, index).and_then(|b| match b {
         BodyType::Model(ident) => Some(quote!(graph_generated::#module::models::#ident)),
+        BodyType::Models(ident) => {
+            Some(quote!(::std::vec::Vec<graph_generated::#module::models::#ident>))
+        }
         BodyType::Json => Some(quote!(serde_json::Value)),
         BodyType::Bytes => None,
     })

@@ -241,7 +241,17 @@ impl<'a> Types<'a> {
         let mut body = body.clone();
         without_odata_types(&mut body);
         let mut reasons = Vec::new();
-        self.object(model, &body, true, "", &mut reasons);
+        match (&body, op.request_body.collection) {
+            (Value::Array(items), true) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.object(model, item, true, &format!("[{i}]"), &mut reasons);
+                }
+            }
+            (_, true) => reasons.push(format!("expected an array of `{}`", model.name)),
+            (body, false) => {
+                self.object(model, body, true, "", &mut reasons);
+            }
+        }
         if !reasons.is_empty() {
             unfit.push(UnfitRequest {
                 operation: op,

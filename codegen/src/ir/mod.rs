@@ -169,6 +169,10 @@ pub struct RequestBody {
     /// names one, or the model made from `parameters` (see below).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_name: Option<String>,
+    /// A JSON array of `type` ("supply an array of
+    /// [patchContentCommand](...) objects", page-update.md).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub collection: bool,
     /// The parameter (or property) table of the Request body section, when
     /// the page names no type: an action's parameters (`sendMail`:
     /// `message`, `saveToSentItems`), or the properties an update takes.

@@ -515,6 +515,9 @@ impl Walk<'_> {
                     self.facts.request_body.kind = BodyKind::Json;
                     if let Some(t) = object_type_in(text) {
                         self.facts.request_body.type_name = Some(self.qualify(&t));
+                    } else if let Some(t) = array_type_in(text) {
+                        self.facts.request_body.type_name = Some(self.qualify(&t));
+                        self.facts.request_body.collection = true;
                     }
                 } else if let Some(t) = lone_type_name(text) {
                     // The section names the body's type and nothing else:
@@ -1374,6 +1377,30 @@ fn lone_type_name(text: &str) -> Option<String> {
         && name.chars().all(|c| c.is_ascii_alphanumeric())
         && name.chars().any(|c| c.is_ascii_uppercase()))
     .then(|| name.to_string())
+}
+
+/// The type of the items of an array a Request body paragraph names:
+/// "supply an array of [patchContentCommand](...) objects"
+/// (page-update.md).
+fn array_type_in(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    words.windows(4).find_map(|w| {
+        let (array, of, name, objects) = (bare(w[0]), bare(w[1]), w[2], bare(w[3]));
+        let name = name.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+        (matches!(array.as_str(), "array" | "collection")
+            && of == "of"
+            && objects == "objects"
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().any(|c| c.is_ascii_uppercase())
+            // "an array of JSON objects with the id parameter"
+            // (site-follow.md) names no type.
+            && !name.eq_ignore_ascii_case("json"))
+        .then(|| name.to_string())
+    })
 }
 
 /// The type a Request body paragraph names before its first "object" ("a
