@@ -229,7 +229,12 @@ pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
                 source.clone(),
             );
         }
-        let body = |op: &Operation| describe_type(op.request_body.type_name.as_deref(), false);
+        let body = |op: &Operation| {
+            describe_type(
+                op.request_body.type_name.as_deref(),
+                op.request_body.collection,
+            )
+        };
         if body(old_op) != body(new_op) {
             change(
                 ChangeKind::RequestBodyChanged,

@@ -240,6 +240,40 @@ fn retyped_properties_and_responses_are_breaking_and_additions_are_not() {
     ));
     let added = diff(&old, &tree(&pages));
     assert_eq!(impact(&added), Impact::Additive, "{}", render(&added));
+
+    // A body that becomes an array of what it was is retyped.
+    let update = |body: &str| {
+        api(
+            "Update thing",
+            &["PATCH /things/{id}"],
+            "Thing.ReadWrite|",
+            "Not supported.|Not supported.",
+        ) + &format!("\n## Request body\n\nIn the request body, supply {body}.\n")
+    };
+    let one = tree(&[
+        ("v1.0/resources/thing.md", thing("Int32")),
+        (
+            "v1.0/api/thing-update.md",
+            update("a JSON representation of a [thing](../resources/thing.md) object"),
+        ),
+    ]);
+    let many = tree(&[
+        ("v1.0/resources/thing.md", thing("Int32")),
+        (
+            "v1.0/api/thing-update.md",
+            update("an array of [thing](../resources/thing.md) objects"),
+        ),
+    ]);
+    let c = diff(&one, &many);
+    assert!(
+        has(
+            &c,
+            ChangeKind::RequestBodyChanged,
+            "microsoft.graph.thing -> microsoft.graph.thing collection"
+        ),
+        "{}",
+        render(&c)
+    );
     assert_eq!(impact(&diff(&old, &old)), Impact::None);
     // The full log of two trees that differ in every way breaks the API.
     assert_eq!(impact(&changes()), Impact::Breaking);

@@ -1395,10 +1395,11 @@ fn array_type_in(text: &str) -> Option<String> {
             && of == "of"
             && objects == "objects"
             && name.starts_with(|c: char| c.is_ascii_alphabetic())
-            && name.chars().any(|c| c.is_ascii_uppercase())
             // "an array of JSON objects with the id parameter"
-            // (site-follow.md) names no type.
-            && !name.eq_ignore_ascii_case("json"))
+            // (site-follow.md) names no type, nor do words of prose.
+            && !["json", "the", "these", "those", "such", "its", "their", "your", "all", "any"]
+                .iter()
+                .any(|w| name.eq_ignore_ascii_case(w)))
         .then(|| name.to_string())
     })
 }
