@@ -128,10 +128,12 @@ struct PageSummary {
 }
 
 fn summarise(p: &PageFacts) -> PageSummary {
-    let permission_diag = p
-        .diagnostics
-        .iter()
-        .any(|d| d.code.as_str().starts_with("D02") || d.code == Code::IncludeMissing);
+    // Bulleted permissions with no scheme get theirs, with a `D0209`, in
+    // the IR (`ir::permission_names`), after this summary.
+    let permission_diag = !p.schemeless_permissions.is_empty()
+        || p.diagnostics
+            .iter()
+            .any(|d| d.code.as_str().starts_with("D02") || d.code == Code::IncludeMissing);
     let permissions_parsed = !p.permissions.is_empty()
         && p.permissions.iter().all(|set| {
             set.schemes().iter().all(|(_, g)| {
@@ -441,4 +443,38 @@ pub fn render(r: &CorpusReport) -> String {
         let _ = writeln!(out, "  gave nothing, no diagnostic: {f}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bulleted_permissions_count_as_parsed() {
+        let page = |permissions: &str| {
+            format!(
+                "# Get attachment\n\n## Permissions\n\n{permissions}\n\n## HTTP request\n\n```http\nGET /me/messages/{{id}}/attachments/{{id}}\n```\n"
+            )
+        };
+        let pages = [
+            // The IR gives these their schemes, with `D0209`.
+            page("* If accessing attachments in messages: Mail.Read."),
+            page("Ask your administrator."),
+        ];
+        let names: Vec<String> = vec!["v1.0/api/a.md".into(), "v1.0/api/b.md".into()];
+        let loader = crate::parse::Loader::memory(
+            names.iter().cloned().zip(pages.iter().cloned()).collect(),
+        );
+        let parsed: Vec<bool> = crate::parse_pages(&loader, &names)
+            .iter()
+            .map(|p| summarise(p).permissions_parsed)
+            .collect();
+        assert_eq!(parsed, [true, true]);
+        // Without the bullet's permissions, the prose page is unknown with
+        // its `D0205`; a page whose sets are unknown with no diagnostic is not
+        // parsed.
+        let mut silent = crate::parse_pages(&loader, &names[1..]).remove(0);
+        silent.diagnostics.clear();
+        assert!(!summarise(&silent).permissions_parsed);
+    }
 }
