@@ -1970,3 +1970,33 @@ fn code_in_a_programming_language_holds_no_request_lines() {
         p.diagnostics
     );
 }
+
+#[test]
+fn a_json_body_under_a_stream_is_no_example_of_it() {
+    // driveitem-get-content.md (beta, modern pages): the download returns
+    // a stream; a later section shows `GET /drive/items/{item-ID}?select=`
+    // and its JSON, which answers a read of the item, not the download.
+    let text = "# Download driveItem content\n\n## HTTP request\n\n```http\nGET /drive/items/{item-id}/content\n```\n\n\
+        ## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"partial\" } -->\n```http\nGET /drive/items/1/content\n```\n\n\
+        <!-- { \"blockType\": \"response\", \"@odata.type\": \"stream\" } -->\n```http\nHTTP/1.1 206 Partial Content\n\n<bytes>\n```\n\n\
+        ### Select the URL\n\n```http\nGET /drive/items/{item-ID}?select=id,@microsoft.graph.downloadUrl\n```\n\n\
+        ```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\": \"12319191!11919\"}\n```\n";
+    let ir = tree(&[("beta/api/driveitem-get-content.md", text)]);
+    assert_eq!(
+        ir.operations[0].response.type_name.as_deref(),
+        Some("Edm.Stream"),
+        "{:?}",
+        ir.operations[0].response
+    );
+    let checks = codegen::ir::example_check::check(&ir);
+    assert_eq!(
+        checks.checked(),
+        0,
+        "no JSON body is checked against a stream"
+    );
+    let reasons: Vec<&str> = checks.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(
+        reasons.contains(&"a JSON body, where the operation returns a stream"),
+        "{reasons:?}"
+    );
+}
