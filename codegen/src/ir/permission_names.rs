@@ -55,6 +55,10 @@ pub fn settle(pages: &mut [PageFacts], diags: &mut Vec<Diagnostic>) {
 
 /// Under which schemes the pages list each of the `wanted` names.
 fn listed(pages: &[PageFacts], wanted: &BTreeSet<(ApiVersion, String)>) -> Listed {
+    // Asked name by name, without a copy: a key of each name the tables
+    // list was most of this scan's cost. The names asked are a few dozen
+    // at most; comparing with each beat hashing every name listed.
+    let names: Vec<&str> = wanted.iter().map(|(_, n)| n.as_str()).collect();
     let mut listed = Listed::new();
     for page in pages {
         let version = page.version.unwrap_or(ApiVersion::V1);
@@ -64,6 +68,9 @@ fn listed(pages: &[PageFacts], wanted: &BTreeSet<(ApiVersion, String)>) -> Liste
                     for entry in least.iter().chain(higher) {
                         // `A and B` is one entry of two names.
                         for name in entry.split(" and ") {
+                            if !names.contains(&name) {
+                                continue;
+                            }
                             let key = (version, name.to_string());
                             if wanted.contains(&key) {
                                 listed.entry(key).or_default().insert(scheme);

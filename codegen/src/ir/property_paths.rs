@@ -23,9 +23,6 @@ type Key = (ApiVersion, String);
 /// operations in the merge's order.
 pub fn split(ops: &mut Vec<(Operation, Vec<ProseStates>)>, models: &BTreeMap<Key, Model>) {
     let mut split_off: Vec<(Operation, Vec<ProseStates>)> = Vec::new();
-    // What a path reads, by the operations that read it; asked only when
-    // an operation lists a path and one of its properties.
-    let mut read_at: Option<BTreeMap<Key, Option<(String, Source)>>> = None;
     for i in 0..ops.len() {
         let op = &ops[i].0;
         if op.endpoints.len() < 2 || !one_method(op) {
@@ -54,8 +51,11 @@ pub fn split(ops: &mut Vec<(Operation, Vec<ProseStates>)>, models: &BTreeMap<Key
         if pairs(op).next().is_none() {
             continue;
         }
-        let read_at = read_at.get_or_insert_with(|| types_read(ops));
-        if let Some((owner, source, endpoints)) = whole_endpoints(&ops[i].0, models, read_at) {
+        // What the parents read, by the operations that read them; asked
+        // only when an operation lists a path and one of its properties.
+        let parents: Vec<&str> = pairs(op).map(|(_, parent, _)| parent).collect();
+        let read_at = types_read(ops, op.version, &parents);
+        if let Some((owner, source, endpoints)) = whole_endpoints(&ops[i].0, models, &read_at) {
             let (op, _) = &mut ops[i];
             let documented = op.response.type_name.clone();
             let mut whole = move_endpoints(op, endpoints, (&owner, false), &source);
@@ -155,12 +155,23 @@ fn move_endpoints(
     }
 }
 
-/// The single type each path reads, by the `GET` operations that list it
-/// (paths compared as the merge compares them); `None` where two
-/// operations disagree.
-fn types_read(ops: &[(Operation, Vec<ProseStates>)]) -> BTreeMap<Key, Option<(String, Source)>> {
+/// A path's first segment: what skips most endpoints without a key.
+fn first_segment(path: &str) -> &str {
+    path.trim_start_matches('/').split('/').next().unwrap_or("")
+}
+
+/// The single type each of `paths` (of `version`) reads, by the `GET`
+/// operations that list it (paths compared as the merge compares them);
+/// `None` where two operations disagree.
+fn types_read(
+    ops: &[(Operation, Vec<ProseStates>)],
+    version: ApiVersion,
+    paths: &[&str],
+) -> BTreeMap<Key, Option<(String, Source)>> {
+    let keys: Vec<String> = paths.iter().map(|p| path_key(p)).collect();
+    let firsts: Vec<&str> = paths.iter().map(|p| first_segment(p)).collect();
     let mut read: BTreeMap<Key, Option<(String, Source)>> = BTreeMap::new();
-    for (op, _) in ops {
+    for (op, _) in ops.iter().filter(|(op, _)| op.version == version) {
         let Some(ty) = op
             .response
             .type_name
@@ -170,7 +181,15 @@ fn types_read(ops: &[(Operation, Vec<ProseStates>)]) -> BTreeMap<Key, Option<(St
             continue;
         };
         for e in op.endpoints.iter().filter(|e| e.method == "GET") {
-            read.entry((op.version, path_key(&e.path)))
+            let segment = first_segment(&e.path);
+            if !firsts.iter().any(|f| f.eq_ignore_ascii_case(segment)) {
+                continue;
+            }
+            let key = path_key(&e.path);
+            if !keys.contains(&key) {
+                continue;
+            }
+            read.entry((op.version, key))
                 .and_modify(|known| {
                     if known.as_ref().is_some_and(|(t, _)| t != ty) {
                         *known = None;
