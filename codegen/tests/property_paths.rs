@@ -183,13 +183,7 @@ fn the_whole_beside_a_property_path_takes_and_returns_its_own_type() {
     ];
     let ir = common::ir_of(&pages);
     let patch = |path: &str| {
-        ir.operations
-            .iter()
-            .find(|o| {
-                o.endpoints
-                    .iter()
-                    .any(|e| e.method == "PATCH" && e.path == path)
-            })
+        common::operation(&ir, "PATCH", path)
             .unwrap_or_else(|| panic!("no PATCH of {path}: {:?}", ir.operations))
     };
     let item = patch("/sites/{site-id}/lists/{list-id}/items/{item-id}");

@@ -332,6 +332,37 @@ fn a_create_that_answers_201_and_names_no_type_returns_its_body_s_entity() {
 }
 
 #[test]
+fn an_update_whose_example_answers_an_object_returns_its_body_s_entity() {
+    // usersettings-update.md (2020): "returns a `200 OK` response code",
+    // and the example answers with the updated settings. An update whose
+    // example answers nothing, or `204`, returns nothing.
+    let update = |path: &str, status: &str, answer: &str| {
+        format!(
+            "---\ntitle: \"Update user\"\n---\n# Update user\n\nUpdates.\n\n## HTTP request\n\n```http\nPATCH {path}\n```\n\n\
+             ## Request body\n\nIn the request body, supply a JSON representation of a [user](../resources/user.md) object.\n\n\
+             ## Response\n\nIf successful, this method returns a `{status}` response code.\n\n\
+             ## Example\n\n```http\nPATCH https://graph.microsoft.com/v1.0{path}\nContent-type: application/json\n\n{{\"city\": \"Oslo\"}}\n```\n\n\
+             ```http\nHTTP/1.1 {status}\nContent-type: application/json\n\n{answer}\n```\n"
+        )
+    };
+    let mut pages = user_pages();
+    pages.push((
+        "v1.0/api/user-update.md",
+        update("/users/{id}", "200 OK", "{\"city\": \"Oslo\"}"),
+    ));
+    pages.push((
+        "v1.0/api/user-update-quietly.md",
+        update("/users/{id}/quiet", "204 No Content", ""),
+    ));
+    let ir = ir(&pages);
+    let response = |path: &str| {
+        common::operation(&ir, "PATCH", path).and_then(|o| o.response.type_name.as_deref())
+    };
+    assert_eq!(response("/users/{id}"), Some("microsoft.graph.user"));
+    assert_eq!(response("/users/{id}/quiet"), None);
+}
+
+#[test]
 fn a_body_type_named_in_another_case_is_the_model() {
     // contactfolder-post-contacts.md (2020): "a JSON representation of
     // [Contact](../resources/contact.md) object".

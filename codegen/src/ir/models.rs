@@ -247,19 +247,34 @@ pub fn build(
 /// A create that answers `201 Created` and names no type returns what it
 /// created: the entity its body is (teamstab-add.md, 2020: "A teamsTab" in,
 /// only "`201 Created`" out, where the example shows the new tab). A `PUT`
-/// that creates (`/me/activities/{id}`) is the same. Bodies made from
-/// parameter tables are not entities.
+/// that creates (`/me/activities/{id}`) is the same. So does an update
+/// whose page names no type but whose example answers with an object
+/// (usersettings-update.md, teamstab-update.md, 2020: "returns a `200 OK`
+/// response code", and the updated entity below it): the builder read
+/// nothing of it. Bodies made from parameter tables are not entities.
 fn created_entities(
     ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
     models: &BTreeMap<Key, Model>,
 ) {
     for (op, _) in ops.iter_mut() {
-        let creates = op
-            .endpoints
-            .first()
-            .is_some_and(|e| matches!(e.method.as_str(), "POST" | "PUT"));
+        let method = op.endpoints.first().map_or("", |e| e.method.as_str());
         let response = &op.response;
-        if !creates || response.status != Some(201) || response.type_name.is_some() {
+        if response.type_name.is_some() {
+            continue;
+        }
+        let creates = matches!(method, "POST" | "PUT") && response.status == Some(201);
+        let answers_an_object = || {
+            op.examples.iter().any(|e| {
+                matches!(
+                    e.response.as_ref().and_then(|r| r.body.as_ref()),
+                    Some(Body::Json(Value::Object(fields))) if !fields.is_empty()
+                )
+            })
+        };
+        let updates = matches!(method, "PATCH" | "PUT")
+            && !matches!(response.status, Some(201 | 204))
+            && answers_an_object();
+        if !creates && !updates {
             continue;
         }
         let Some(body) = op.request_body.type_name.as_ref() else {

@@ -18,6 +18,15 @@ pub fn ir_of(pages: &[(String, String)]) -> Ir {
     codegen::build_ir(codegen::parse_pages(&loader, &names))
 }
 
+/// The operation with an endpoint of `method` at `path`.
+pub fn operation<'i>(ir: &'i Ir, method: &str, path: &str) -> Option<&'i codegen::ir::Operation> {
+    ir.operations.iter().find(|o| {
+        o.endpoints
+            .iter()
+            .any(|e| e.method == method && e.path == path)
+    })
+}
+
 /// The diagnostics of the IR with one code, in the IR's order.
 pub fn said(ir: &Ir, code: codegen::diagnostics::Code) -> Vec<&codegen::diagnostics::Diagnostic> {
     ir.diagnostics.iter().filter(|d| d.code == code).collect()
