@@ -1212,3 +1212,61 @@ fn a_json_object_in_the_request_body_section_lists_its_parameters_until_a_table_
         [pair("userId", "Edm.String"), pair("type", "Edm.String")]
     );
 }
+
+#[test]
+fn a_value_column_of_types_types_the_parameters_and_an_items_table_does_not() {
+    // driveitem-checkin.md (2020): `Name | Value | Description`, the
+    // Value column holding types. site-follow.md: the same header over
+    // the items of "an array of JSON objects with the id parameter",
+    // which the body (`{"value": [...]}`) is not. A Value column of
+    // sample values types nothing.
+    let checkin = "In the request body, provide a JSON object with the following parameters.\n\n\
+        | Name | Value | Description |\n|:--|:--|:--|\n\
+        | checkInAs | string | Optional. The status. |\n| comment | string | A comment. |\n";
+    let follow = "In the request body, supply an array of JSON objects with the id parameter mentioned in the table below.\n\n\
+        | Name | Value | Description |\n|:--|:--|:--|\n| id | string | The site. |\n";
+    let samples = "In the request body, provide a JSON object with the following parameters.\n\n\
+        | Name | Value | Description |\n|:--|:--|:--|\n| mode | `fast` | How. |\n";
+    let ir = ir(&[
+        (
+            "v1.0/api/driveitem-checkin.md",
+            action_page(
+                "driveItem: checkin",
+                "POST",
+                "/drives/{id}/items/{id}/checkin",
+                checkin,
+            ),
+        ),
+        (
+            "v1.0/api/site-follow.md",
+            action_page(
+                "Follow site",
+                "POST",
+                "/users/{id}/followedSites/add",
+                follow,
+            ),
+        ),
+        (
+            "v1.0/api/thing-run.md",
+            action_page("thing: run", "POST", "/things/{id}/run", samples),
+        ),
+    ]);
+    let properties = |path: &str| -> Option<Vec<(String, String)>> {
+        let ty = body_type(&ir, path)?;
+        let model = ir.models.iter().find(|m| m.name == ty)?;
+        Some(
+            model
+                .properties
+                .iter()
+                .map(|p| (p.name.clone(), p.type_name.clone()))
+                .collect(),
+        )
+    };
+    let string = |n: &str| (n.to_string(), "Edm.String".to_string());
+    assert_eq!(
+        properties("/drives/{id}/items/{id}/checkin"),
+        Some(vec![string("checkInAs"), string("comment")])
+    );
+    assert_eq!(properties("/users/{id}/followedSites/add"), None);
+    assert_eq!(properties("/things/{id}/run"), None);
+}

@@ -178,6 +178,11 @@ struct Walk<'a> {
     /// The body's parameters came from a JSON object in the Request body
     /// section, not a table (see [`Walk::body_sketch`]).
     body_from_json: bool,
+    /// The Request body section says the body holds an array of objects
+    /// it names no type of ("an array of JSON objects with the id
+    /// parameter", site-follow.md): its table describes the items, not the
+    /// body.
+    body_of_items: bool,
 }
 
 pub fn interpret(
@@ -243,6 +248,7 @@ pub fn interpret(
         shortened_note: false,
         lowered: String::new(),
         body_from_json: false,
+        body_of_items: false,
     };
     let mut titled = false;
     let mut resource_blocks: Vec<&Block> = Vec::new();
@@ -518,6 +524,8 @@ impl Walk<'_> {
                     } else if let Some(t) = array_type_in(text) {
                         self.facts.request_body.type_name = Some(self.qualify(&t));
                         self.facts.request_body.collection = true;
+                    } else if lower.contains("array of json objects") {
+                        self.body_of_items = true;
                     }
                 } else if let Some(t) = lone_type_name(text) {
                     // The section names the body's type and nothing else:
@@ -653,6 +661,7 @@ impl Walk<'_> {
                 self.last_sets = start..self.facts.permissions.len();
                 self.roles_for_others = false;
             }
+            Section::RequestBody if self.body_of_items => {}
             Section::RequestBody => {
                 let found = resource::parameter_table(table, &block.at, &self.facts.namespace);
                 let Some(parameters) = found.filter(|p| !p.is_empty()) else {

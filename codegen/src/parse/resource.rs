@@ -212,11 +212,21 @@ impl Header {
 /// The parameter (or property) table of a Request body section: one
 /// property per row whose name cell holds a wire name, typed like a
 /// resource page's properties. `None` when the table has no name and type
-/// columns (`Name | Value | Description` tables give sample values).
+/// columns. A `Value` column is the type column when each of its cells
+/// names a primitive (`| checkInAs | string | ... |`, driveitem-checkin.md);
+/// else it gives sample values.
 pub fn parameter_table(table: &Table, at: &Source, namespace: &str) -> Option<Vec<Property>> {
     let header = Header::of(table);
     let col = |names: &[&str]| header.column(names);
-    let (name_col, type_col) = (col(PARAMETER_HEADERS)?, col(TYPE_HEADERS)?);
+    let name_col = col(PARAMETER_HEADERS)?;
+    let types_in = |c: usize| {
+        table.rows.iter().all(|r| {
+            r.cells
+                .get(c)
+                .is_none_or(|cell| cell.trim().is_empty() || crate::types::edm_name(cell).is_some())
+        })
+    };
+    let type_col = col(TYPE_HEADERS).or_else(|| col(&["value"]).filter(|&c| types_in(c)))?;
     let desc_col = col(DESCRIPTION_HEADERS);
     let mut parameters: Vec<Property> = Vec::new();
     for row in &table.rows {
