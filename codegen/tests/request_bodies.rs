@@ -1227,6 +1227,10 @@ fn a_value_column_of_types_types_the_parameters_and_an_items_table_does_not() {
         | Name | Value | Description |\n|:--|:--|:--|\n| id | string | The site. |\n";
     let samples = "In the request body, provide a JSON object with the following parameters.\n\n\
         | Name | Value | Description |\n|:--|:--|:--|\n| mode | `fast` | How. |\n";
+    // driveitem-copy.md: a linked type in the Value column.
+    let copy = "In the request body, provide a JSON object with the following parameters.\n\n\
+        | Name | Value | Description |\n|:--|:--|:--|\n\
+        | parentReference | [ItemReference](../resources/itemreference.md) | Where. |\n| name | string | The name. |\n";
     let ir = ir(&[
         (
             "v1.0/api/driveitem-checkin.md",
@@ -1250,6 +1254,15 @@ fn a_value_column_of_types_types_the_parameters_and_an_items_table_does_not() {
             "v1.0/api/thing-run.md",
             action_page("thing: run", "POST", "/things/{id}/run", samples),
         ),
+        (
+            "v1.0/api/driveitem-copy.md",
+            action_page(
+                "Copy a DriveItem",
+                "POST",
+                "/drives/{id}/items/{id}/copy",
+                copy,
+            ),
+        ),
     ]);
     let properties = |path: &str| -> Option<Vec<(String, String)>> {
         let ty = body_type(&ir, path)?;
@@ -1269,4 +1282,14 @@ fn a_value_column_of_types_types_the_parameters_and_an_items_table_does_not() {
     );
     assert_eq!(properties("/users/{id}/followedSites/add"), None);
     assert_eq!(properties("/things/{id}/run"), None);
+    assert_eq!(
+        properties("/drives/{id}/items/{id}/copy"),
+        Some(vec![
+            (
+                "parentReference".to_string(),
+                "microsoft.graph.ItemReference".to_string()
+            ),
+            string("name")
+        ])
+    );
 }

@@ -213,18 +213,26 @@ impl Header {
 /// property per row whose name cell holds a wire name, typed like a
 /// resource page's properties. `None` when the table has no name and type
 /// columns. A `Value` column is the type column when each of its cells
-/// names a primitive (`| checkInAs | string | ... |`, driveitem-checkin.md);
-/// else it gives sample values.
+/// names a type: a primitive (`| checkInAs | string | ... |`,
+/// driveitem-checkin.md) or a camel-case name (`[ItemReference](...)`,
+/// driveitem-copy.md); else it gives sample values.
 pub fn parameter_table(table: &Table, at: &Source, namespace: &str) -> Option<Vec<Property>> {
     let header = Header::of(table);
     let col = |names: &[&str]| header.column(names);
     let name_col = col(PARAMETER_HEADERS)?;
+    let names_a_type = |cell: &str| {
+        let cell = cell.trim();
+        let camel = cell.starts_with(|c: char| c.is_ascii_alphabetic())
+            && cell.bytes().all(|b| b.is_ascii_alphanumeric())
+            && cell.bytes().any(|b| b.is_ascii_uppercase())
+            && cell.bytes().any(|b| b.is_ascii_lowercase());
+        cell.is_empty() || camel || crate::types::edm_name(cell).is_some()
+    };
     let types_in = |c: usize| {
-        table.rows.iter().all(|r| {
-            r.cells
-                .get(c)
-                .is_none_or(|cell| cell.trim().is_empty() || crate::types::edm_name(cell).is_some())
-        })
+        table
+            .rows
+            .iter()
+            .all(|r| r.cells.get(c).is_none_or(|cell| names_a_type(cell)))
     };
     let type_col = col(TYPE_HEADERS).or_else(|| col(&["value"]).filter(|&c| types_in(c)))?;
     let desc_col = col(DESCRIPTION_HEADERS);
