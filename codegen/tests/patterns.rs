@@ -2000,3 +2000,20 @@ fn a_json_body_under_a_stream_is_no_example_of_it() {
         "{reasons:?}"
     );
 }
+
+#[test]
+fn a_collection_annotation_types_a_collection() {
+    // drive-recent.md (2020): no "If successful" sentence; the response's
+    // annotation says `Collection(microsoft.graph.driveItem)` and the body
+    // is `{"value": [...]}`. Before, the operation returned one driveItem.
+    let text = "# List recent files\n\nLists them.\n\n## HTTP request\n\n```http\nGET /me/drive/recent\n```\n\n\
+        ## Response\n\nThis method returns a collection of [DriveItem](../resources/driveitem.md) resources.\n\n\
+        <!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(microsoft.graph.driveItem)\", \"truncated\": true} -->\n\
+        ```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"value\": [{\"id\": \"1312abc!1231\"}]}\n```\n";
+    let ir = tree(&[("v1.0/api/drive-recent.md", text)]);
+    let response = &ir.operations[0].response;
+    assert_eq!(
+        (response.type_name.as_deref(), response.collection),
+        (Some("microsoft.graph.driveItem"), true)
+    );
+}

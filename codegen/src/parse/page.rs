@@ -896,6 +896,24 @@ impl Walk<'_> {
             let get = |field: fn(&Annotation) -> &Option<Value>| {
                 annotation.as_ref().and_then(|a| field(a).as_ref())
             };
+            // `"@odata.type": "microsoft.graph.None"` (call-answer.md,
+            // 2020) says there is no body, not a type named None.
+            // The SharePoint pages (list-get.md, 2020) write `@type`.
+            let odata_type = get(|a| &a.odata_type)
+                .or_else(|| get(|a| &a.type_name))
+                .and_then(|v| v.as_str().map(str::to_string))
+                .filter(|t| {
+                    let name = t.rsplit('.').next().unwrap_or(t);
+                    !name.eq_ignore_ascii_case("none")
+                });
+            // `"@odata.type": "Collection(microsoft.graph.driveItem)"`
+            // (drive-recent.md, 2020) says a collection as `isCollection`
+            // does.
+            let collection_type = odata_type.as_deref().is_some_and(|t| {
+                t.trim_start_matches('#')
+                    .get(..11)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("collection("))
+            });
             let response = ExampleResponse {
                 status: Some(status),
                 headers: msg.headers,
@@ -904,17 +922,10 @@ impl Walk<'_> {
                     Some(v) => annotation::flag(v).unwrap_or(false),
                     None => self.shortened_note,
                 },
-                // `"@odata.type": "microsoft.graph.None"` (call-answer.md,
-                // 2020) says there is no body, not a type named None.
-                // The SharePoint pages (list-get.md, 2020) write `@type`.
-                odata_type: get(|a| &a.odata_type)
-                    .or_else(|| get(|a| &a.type_name))
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .filter(|t| {
-                        let name = t.rsplit('.').next().unwrap_or(t);
-                        !name.eq_ignore_ascii_case("none")
-                    }),
-                is_collection: get(|a| &a.is_collection).and_then(annotation::flag),
+                odata_type,
+                is_collection: get(|a| &a.is_collection)
+                    .and_then(annotation::flag)
+                    .or(collection_type.then_some(true)),
                 source: block.at.clone(),
                 also_at: Vec::new(),
             };
