@@ -51,7 +51,9 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
         .split(|c: char| !c.is_ascii_digit())
         .find(|w| w.len() == 3 && (w.starts_with('2') || w.starts_with('3')))
         .and_then(|w| w.parse().ok());
-    let mut collection = lower[at..].contains("collection of");
+    // "a collection of", "a list of [teamsCatalogApp](...) objects"
+    // (teamsapp-list.md, 2020).
+    let mut collection = lower[at..].contains("collection of") || lower[at..].contains("list of");
     let words: Vec<&str> = after.split_whitespace().collect();
     let mut type_name = None;
     // Where the type was named, in words.
@@ -87,6 +89,9 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
             if is_type_word(candidate) {
                 type_name = Some(candidate.to_string());
                 type_at = i;
+                // "all [openShift](...) objects in the team"
+                // (openshift-list.md, 2020): more than one.
+                collection |= bare == "objects";
                 break;
             }
         }
@@ -386,6 +391,20 @@ mod tests {
         );
         // v1.0/api/authenticationmethod-resetpassword.md (modern)
         assert_eq!(response("If successful, this method returns a `202 Accepted` response code and a passwordResetResponse in the response body. The response body may also include a Location header.").unwrap().1.as_deref(), Some("passwordResetResponse"));
+        // teamsapp-list.md and openshift-list.md (2020): "a list of", and
+        // plural "objects", are more than one.
+        assert_eq!(
+            response("If successful, this method returns a `200 OK` response code and a list of teamsCatalogApp objects in the response body."),
+            Some((Some(200), Some("teamsCatalogApp".into()), true))
+        );
+        assert_eq!(
+            response("If successful, this method returns a `200 OK` response code and all openShift objects in the team in the response body."),
+            Some((Some(200), Some("openShift".into()), true))
+        );
+        assert_eq!(
+            response("If successful, this method returns a `200 OK` response code and an openShift object in the response body."),
+            Some((Some(200), Some("openShift".into()), false))
+        );
     }
 
     #[test]
