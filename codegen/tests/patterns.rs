@@ -2017,3 +2017,26 @@ fn a_collection_annotation_types_a_collection() {
         (Some("microsoft.graph.driveItem"), true)
     );
 }
+
+#[test]
+fn an_annotation_that_says_one_outranks_prose_that_says_a_collection() {
+    // orgcontact-get-manager.md (2020): "a collection of [directoryObject]
+    // objects", an annotation with `"isCollection": false` and one manager
+    // in the example. Without the annotation, the prose stands.
+    let page = |flag: &str| {
+        format!(
+            "# Get manager\n\n## HTTP request\n\n```http\nGET /contacts/{{id}}/manager\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [directoryObject](../resources/directoryobject.md) objects in the response body.\n\n\
+             ## Example\n\n<!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.directoryObject\"{flag} }} -->\n\
+             ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{\"id\": \"1\"}}\n```\n"
+        )
+    };
+    let collection = |flag: &str| {
+        let text = page(flag);
+        tree(&[("v1.0/api/orgcontact-get-manager.md", text.as_str())]).operations[0]
+            .response
+            .collection
+    };
+    assert!(!collection(", \"isCollection\": false"));
+    assert!(collection(""));
+}

@@ -897,11 +897,18 @@ fn merge_group(
             status: p.response.status,
             type_source: ty.as_ref().map(|_| page_at(d)),
             type_name: ty,
-            collection: (!d.task && p.response.collection)
-                || d.examples.iter().any(|e| {
-                    e.example.response.as_ref().and_then(|r| r.is_collection) == Some(true)
-                })
-                || from_ignored_collection,
+            collection: {
+                let said = |flag: bool| {
+                    d.examples.iter().any(|e| {
+                        e.example.response.as_ref().and_then(|r| r.is_collection) == Some(flag)
+                    })
+                };
+                // An annotation's `"isCollection": false` over one entity
+                // outranks prose that says "a collection of"
+                // (orgcontact-get-manager.md, 2020: one manager).
+                let prose = !d.task && p.response.collection && (!said(false) || said(true));
+                prose || said(true) || from_ignored_collection
+            },
             other_types: Vec::new(),
             named_in_prose,
         };
