@@ -910,9 +910,7 @@ impl Walk<'_> {
             // (drive-recent.md, 2020) says a collection as `isCollection`
             // does.
             let collection_type = odata_type.as_deref().is_some_and(|t| {
-                t.trim_start_matches('#')
-                    .get(..11)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("collection("))
+                resource::type_of(t.trim_start_matches('#'), &self.facts.namespace).1
             });
             let response = ExampleResponse {
                 status: Some(status),
@@ -1411,15 +1409,12 @@ fn array_type_in(text: &str) -> Option<String> {
     words.windows(4).find_map(|w| {
         let (array, of, name, objects) = (bare(w[0]), bare(w[1]), w[2], bare(w[3]));
         let name = name.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+        // "an array of JSON objects with the id parameter" (site-follow.md)
+        // names no type, nor do words of prose.
         (matches!(array.as_str(), "array" | "collection")
             && of == "of"
             && objects == "objects"
-            && name.starts_with(|c: char| c.is_ascii_alphabetic())
-            // "an array of JSON objects with the id parameter"
-            // (site-follow.md) names no type, nor do words of prose.
-            && !["json", "the", "these", "those", "such", "its", "their", "your", "all", "any"]
-                .iter()
-                .any(|w| name.eq_ignore_ascii_case(w)))
+            && prose::is_type_word(name))
         .then(|| name.to_string())
     })
 }

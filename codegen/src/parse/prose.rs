@@ -109,7 +109,9 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
     Some((status, type_name, collection))
 }
 
-fn is_type_word(w: &str) -> bool {
+/// Whether a word of prose can be a type's name: not an article, a
+/// pronoun or another word the docs write where a type would stand.
+pub fn is_type_word(w: &str) -> bool {
     const NOT_TYPES: &[&str] = &[
         "a",
         "an",
@@ -137,6 +139,15 @@ fn is_type_word(w: &str) -> bool {
         // "a list of shared items in the response body"
         "returned",
         "items",
+        // "an array of such objects", "all their objects"
+        "these",
+        "those",
+        "such",
+        "its",
+        "their",
+        "your",
+        "all",
+        "any",
     ];
     !w.is_empty()
         && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
