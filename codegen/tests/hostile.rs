@@ -106,18 +106,6 @@ fn hostile_docs_give_diagnostics_and_change_nothing() {
     let _ = std::fs::remove_dir_all(&out);
 }
 
-/// Every identifier of a token stream, recursively; literals (strings,
-/// doc comments) are not identifiers.
-fn idents(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
-    for t in tokens {
-        match t {
-            proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
-            proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
-            _ => {}
-        }
-    }
-}
-
 /// The values of the raw string literals of a token stream, recursively.
 fn raw_strings(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
     for t in tokens {
@@ -168,7 +156,7 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
     for f in files.iter().filter(|f| f.path.ends_with(".rs")) {
         let tokens: proc_macro2::TokenStream = f.contents.parse().expect("generated Rust lexes");
         let mut names = Vec::new();
-        idents(tokens, &mut names);
+        common::idents(tokens, &mut names);
         for bad in ["process", "exit", "evil"] {
             assert!(
                 !names.iter().any(|n| n == bad),

@@ -19,6 +19,23 @@ pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<Generate
     let cargo = format!(
         "# {HEADER}\n[package]\nname = \"graph-generated\"\nversion = \"0.1.0\"\nedition = \"2021\"\nlicense = \"MIT\"\npublish = false\ndescription = \"Typed Microsoft Graph models, requests and permissions, generated from the docs.\"\n\n{features}\n[dependencies]\nhttp = \"1\"\npercent-encoding = \"2\"\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n# TLS is the application's choice: enable reqwest's `rustls-tls` or\n# `native-tls` feature in your own Cargo.toml.\nreqwest = {{ version = \"0.12\", default-features = false, optional = true }}\ntokio = {{ version = \"1\", features = [\"time\"], optional = true }}\n\n[dev-dependencies]\nproptest = \"1\"\ntiny_http = \"0.12\"\ntokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"time\"] }}\n"
     );
+    Ok(vec![
+        GeneratedFile {
+            path: "Cargo.toml".into(),
+            contents: cargo,
+        },
+        template("src/support.rs", SUPPORT)?,
+        template("src/route.rs", ROUTE)?,
+        template("src/values.rs", VALUES)?,
+        template("src/request.rs", REQUEST)?,
+        template("src/batch.rs", BATCH)?,
+        template("src/upload.rs", UPLOAD)?,
+    ])
+}
+
+/// `src/lib.rs`: the crate's front page (its `quick_start`, see
+/// `quick_start.rs`) and its modules.
+pub fn lib_rs(versions: &[ApiVersion], quick_start: TokenStream) -> Result<GeneratedFile, String> {
     let mods: Vec<TokenStream> = versions
         .iter()
         .map(|v| {
@@ -34,6 +51,7 @@ pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<Generate
     let lib = quote! {
         //! Typed Microsoft Graph models, request builders and permission
         //! metadata, generated from the Graph API reference pages.
+        #quick_start
         #![forbid(unsafe_code)]
         pub mod batch;
         pub mod permissions;
@@ -44,19 +62,7 @@ pub fn files(ir: &crate::ir::Ir, versions: &[ApiVersion]) -> Result<Vec<Generate
         pub mod values;
         #(#mods)*
     };
-    Ok(vec![
-        GeneratedFile {
-            path: "Cargo.toml".into(),
-            contents: cargo,
-        },
-        rust_file("src/lib.rs", lib)?,
-        template("src/support.rs", SUPPORT)?,
-        template("src/route.rs", ROUTE)?,
-        template("src/values.rs", VALUES)?,
-        template("src/request.rs", REQUEST)?,
-        template("src/batch.rs", BATCH)?,
-        template("src/upload.rs", UPLOAD)?,
-    ])
+    rust_file("src/lib.rs", lib)
 }
 
 pub fn version_module(version: ApiVersion) -> TokenStream {

@@ -14,10 +14,11 @@
 
 use super::models::TypeIndex;
 use super::requests::{response_kind, takes_body, ResponseKind};
-use crate::ir::{ApiVersion, Body, Example, Ir, Operation};
+use crate::ir::{ApiVersion, Body, Endpoint, Example, ExampleRequest, Ir, Operation};
 use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use std::collections::BTreeSet;
 
 use super::requests::{Chain, ChainCall, Chains};
 
@@ -180,22 +181,78 @@ fn skip_header(name: &str) -> bool {
     )
 }
 
+/// The examples (operation id, example name) whose response or JSON
+/// request body the docs got wrong: they are in the examples report, and
+/// no test sends them.
+pub(super) fn unfit_examples<'c>(
+    checks: &'c crate::ir::example_check::ExampleChecks<'_>,
+) -> BTreeSet<(&'c str, &'c str)> {
+    let responses = checks
+        .cases
+        .iter()
+        .filter(|c| c.verdict.is_err())
+        .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
+    let requests = checks
+        .unfit_requests
+        .iter()
+        .map(|r| (r.operation.id.as_str(), r.example.name.as_str()));
+    responses.chain(requests).collect()
+}
+
+/// How the generated crate writes an example request's URL: the endpoint
+/// it goes to, the builder calls from `root()` (`.users()`,
+/// `.by_user_id("42")`) and the query pairs. `None` when no endpoint of
+/// the operation fits the URL or no builder chain reaches it.
+pub(super) fn example_calls<'o>(
+    op: &'o Operation,
+    request: &ExampleRequest,
+    chains: &Chains,
+) -> Option<ExampleCalls<'o>> {
+    let (path, query) = split_url(&request.url);
+    let (endpoint, args, chain) = op
+        .endpoints
+        .iter()
+        .filter(|e| e.method == request.method)
+        .find_map(|e| {
+            let key = (op.id.clone(), e.method.clone(), e.path.clone());
+            fit(chains, chains.endpoints.get(&key), &e.path, &path).map(|(a, c)| (e, a, c))
+        })?;
+    let chain = chain?;
+    if chain.iter().map(|c| c.arguments).sum::<usize>() != args.len() {
+        return None;
+    }
+    let mut values = args.iter();
+    let calls = chain
+        .iter()
+        .map(|c| {
+            let m = format_ident!("{}", c.method);
+            let a: Vec<&String> = values.by_ref().take(c.arguments).collect();
+            quote!(.#m(#(#a),*))
+        })
+        .collect();
+    Some(ExampleCalls {
+        endpoint,
+        calls,
+        query,
+    })
+}
+
+/// What [`example_calls`] finds.
+pub(super) struct ExampleCalls<'o> {
+    pub endpoint: &'o Endpoint,
+    /// `.users()`, `.by_user_id("42")`, ...
+    pub calls: Vec<TokenStream>,
+    /// The URL's query, decoded.
+    pub query: Vec<(String, String)>,
+}
+
 pub fn emit(
     ir: &Ir,
     checks: &crate::ir::example_check::ExampleChecks<'_>,
     index: &TypeIndex,
     all: &[(ApiVersion, Chains)],
 ) -> TokenStream {
-    // JSON bodies the docs got wrong are in the examples report, not here.
-    let mut unfit: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
-    for case in &checks.cases {
-        if case.verdict.is_err() {
-            unfit.insert((case.operation.id.as_str(), case.example.name.as_str()));
-        }
-    }
-    for request in &checks.unfit_requests {
-        unfit.insert((request.operation.id.as_str(), request.example.name.as_str()));
-    }
+    let unfit = unfit_examples(checks);
     let mut names = Scope::default();
     let mut tests = Vec::new();
     for (version, chains) in all {
@@ -245,31 +302,14 @@ fn example_test(
     if !(200..300).contains(&status) {
         return None;
     }
-    let (path, query) = split_url(&request.url);
-    let endpoint = op
-        .endpoints
-        .iter()
-        .filter(|e| e.method == request.method)
-        .find_map(|e| {
-            let key = (op.id.clone(), e.method.clone(), e.path.clone());
-            fit(chains, chains.endpoints.get(&key), &e.path, &path).map(|(a, c)| (e, a, c))
-        });
-    let (endpoint, args, chain) = endpoint?;
-    let chain = chain?;
-    if chain.iter().map(|c| c.arguments).sum::<usize>() != args.len() {
-        return None;
-    }
+    let ExampleCalls {
+        endpoint,
+        calls,
+        query,
+    } = example_calls(op, request, chains)?;
+    let (path, _) = split_url(&request.url);
     let module = format_ident!("{}", super::module_name(version));
     let version_prefix = version.as_str();
-    let mut values = args.iter();
-    let calls: Vec<TokenStream> = chain
-        .iter()
-        .map(|c| {
-            let m = format_ident!("{}", c.method);
-            let a: Vec<&String> = values.by_ref().take(c.arguments).collect();
-            quote!(.#m(#(#a),*))
-        })
-        .collect();
 
     // The request: method, body, headers, query.
     let method = format_ident!("{}", endpoint.method.to_ascii_lowercase());

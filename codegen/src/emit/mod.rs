@@ -13,6 +13,7 @@ pub mod features;
 mod me;
 pub mod models;
 pub mod permissions;
+mod quick_start;
 pub mod requests;
 pub mod split;
 mod workbook;
@@ -297,10 +298,19 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
     let (chains, version_count) = (&chains, versions.len());
     let builder_tests_weight = ir.operations.len() * weight::SMALL_ITEM;
     let e2e_weight = examples * weight::SMALL_ITEM * 2;
+    let versions_ref = &versions;
     let test_jobs = move |all: Vec<(ApiVersion, requests::Chains)>| -> Vec<(usize, Job<'_>)> {
         let all = std::sync::Arc::new(all);
         let for_e2e = all.clone();
+        let for_lib = all.clone();
         vec![
+            (
+                0,
+                file_job(move || {
+                    let quick_start = quick_start::docs(ir, checks, index, &for_lib);
+                    crate_files::lib_rs(versions_ref, quick_start)
+                }),
+            ),
             (
                 builder_tests_weight,
                 file_job(move || rust_file("tests/builders.rs", builder_tests::emit(ir, &all))),

@@ -136,6 +136,19 @@ fn type_base_name(qualified: &str) -> String {
 
 /// The models module of `version`: a parent file, and a file per set of
 /// features under `dir` (see [`super::split`]).
+/// The Rust names of a model's properties, in their order: snake case,
+/// told apart where two meet, never `additional_data` (the model's own
+/// field).
+pub fn property_fields(model: &Model) -> Vec<RustName> {
+    let mut fields = Scope::default();
+    fields.reserve("additional_data");
+    model
+        .properties
+        .iter()
+        .map(|p| fields.name(&p.name, Case::Snake))
+        .collect()
+}
+
 pub fn emit(
     ir: &Ir,
     version: ApiVersion,
@@ -266,8 +279,7 @@ fn model_tokens(
         ));
     }
     let docs = doc_lines(&doc);
-    let mut fields = Scope::default();
-    fields.reserve("additional_data");
+    let field_names = property_fields(model);
     let mut field_idents: Vec<(proc_macro2::Ident, &Property)> = Vec::new();
     let mut visits: Vec<TokenStream> = Vec::new();
     let mut builds: Vec<TokenStream> = Vec::new();
@@ -276,8 +288,8 @@ fn model_tokens(
     let props: Vec<TokenStream> = model
         .properties
         .iter()
-        .map(|p| {
-            let field_name = fields.name(&p.name, Case::Snake);
+        .zip(field_names)
+        .map(|(p, field_name)| {
             let field = field_name.ident();
             field_idents.push((field.clone(), p));
             let wire = &p.name;

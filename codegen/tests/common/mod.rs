@@ -75,15 +75,43 @@ pub fn cargo_strict(dir: &Path, args: &[&str]) -> Output {
         .expect("cargo runs")
 }
 
+/// Writes the crate to a temporary folder, runs `cargo <args>` on it
+/// (see [`cargo_strict`]) and gives back its standard output. Fails the
+/// test with cargo's output when the command fails.
+pub fn cargo_on(name: &str, files: &[GeneratedFile], args: &[&str]) -> String {
+    let out = std::env::temp_dir().join(format!("graph-codegen-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    codegen::write::write(&out, files).unwrap();
+    let output = cargo_strict(&out, args);
+    let _ = std::fs::remove_dir_all(&out);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+/// Every identifier of a token stream, recursively; literals (strings,
+/// doc comments) are not identifiers.
+pub fn idents(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+    for t in tokens {
+        match t {
+            proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
+            proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+            _ => {}
+        }
+    }
+}
+
 /// Writes the crate to a temporary folder and runs its `builders` and
 /// `e2e` tests (v1, every area, reqwest); how many passed in each. Fails
 /// the test with cargo's output when they do not compile or pass.
 pub fn run_builder_and_e2e_tests(name: &str, files: &[GeneratedFile]) -> (usize, usize) {
-    let out = std::env::temp_dir().join(format!("graph-codegen-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
-    codegen::write::write(&out, files).unwrap();
-    let output = cargo_strict(
-        &out,
+    let stdout = cargo_on(
+        name,
+        files,
         &[
             "test",
             "--quiet",
@@ -95,13 +123,6 @@ pub fn run_builder_and_e2e_tests(name: &str, files: &[GeneratedFile]) -> (usize,
             "--test",
             "e2e",
         ],
-    );
-    let _ = std::fs::remove_dir_all(&out);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
     );
     // One result line per test binary, in name order: builders, e2e.
     let passed: Vec<usize> = stdout

@@ -1,0 +1,390 @@
+//! The quick start on the crate's front page (`src/lib.rs`), written from
+//! one documented example, so that it names an operation, a model and
+//! permissions this crate has, and runs as a doc test with the features
+//! that switch them on (`ignore`d without them).
+//!
+//! The example is one the end-to-end tests send too: a `GET` with no
+//! query answered with one object that fits its model, whose URL the
+//! builders write as it is (its keys need no percent-encoding), on an
+//! operation whose docs list permissions. Of those, one with a key in its
+//! path, then the shortest answer, then the operation id: the same
+//! choice on every run. A tree with no such example gets no quick start.
+
+use super::e2e::{example_calls, unfit_examples};
+use super::models::{property_fields, TypeIndex, TypeKind};
+use super::requests::{response_kind, Chains, ResponseKind};
+use crate::ir::example_check::ExampleChecks;
+use crate::ir::{ApiVersion, Body, Ir, Operation, Scheme, SchemePermissions};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+/// Longest answer a quick start shows: a page of docs, not a file.
+const MAX_ANSWER_LINES: usize = 40;
+
+/// The inner doc attributes of `src/lib.rs` that hold the quick start, or
+/// nothing.
+pub fn docs(
+    ir: &Ir,
+    checks: &ExampleChecks<'_>,
+    index: &TypeIndex,
+    all: &[(ApiVersion, Chains)],
+) -> TokenStream {
+    let Some(choice) = choose(checks, index, all) else {
+        return quote!();
+    };
+    let Some(code) = code(ir, index, &choice) else {
+        return quote!();
+    };
+    let features = format!(
+        "all(feature = \"{}\", feature = \"{}\")",
+        super::features::version_feature(choice.version),
+        super::features::op_area(choice.op)
+    );
+    let cfg: TokenStream = features.parse().unwrap_or_default();
+    let fence = "```";
+    let ignored = "```ignore";
+    let intro = format!(
+        "A request starts at a version's `requests::root()` and follows the \
+         documented path, one method per segment. It builds an \
+         `http::Request` for any HTTP client (with the `reqwest` feature, \
+         `send` sends it and parses the answer), `parse` reads the answer \
+         into the documented type, and [`permissions`] says what a token \
+         needs to send it. Here, `GET {}` ({}), with the answer its page \
+         documents ({}):",
+        choice.path,
+        choice.version.as_str(),
+        choice.source
+    );
+    let intro = wrap(&intro, 76);
+    let lines = code.lines().map(|l| format!(" {l}"));
+    quote! {
+        #![doc = ""]
+        #![doc = " # Quick start"]
+        #![doc = ""]
+        #(#![doc = #intro])*
+        #![doc = ""]
+        #![cfg_attr(#cfg, doc = #fence)]
+        #![cfg_attr(not(#cfg), doc = #ignored)]
+        #(#![doc = #lines])*
+        #![doc = " ```"]
+    }
+}
+
+/// The example the quick start is written from.
+struct Choice<'a> {
+    version: ApiVersion,
+    op: &'a Operation,
+    /// The documented path of the endpoint it goes to.
+    path: &'a str,
+    /// Where the example is documented, `file:line`.
+    source: String,
+    calls: Vec<TokenStream>,
+    /// The URL the builders write.
+    url: String,
+    answer: &'a serde_json::Map<String, Value>,
+    scheme: Scheme,
+    /// The names of one least privileged requirement (`A and B`).
+    permissions: Vec<String>,
+}
+
+/// How an example ranks, least first: a key in its path, the lines of its
+/// answer, its operation id and name.
+type Rank<'a> = (bool, usize, &'a str, &'a str);
+
+fn choose<'a>(
+    checks: &ExampleChecks<'a>,
+    index: &TypeIndex,
+    all: &[(ApiVersion, Chains)],
+) -> Option<Choice<'a>> {
+    let unfit = unfit_examples(checks);
+    let mut best: Option<(Rank<'a>, Choice<'a>)> = None;
+    for case in checks.cases.iter().filter(|c| c.verdict.is_ok()) {
+        let (op, example) = (case.operation, case.example);
+        if unfit.contains(&(op.id.as_str(), example.name.as_str())) || op.response.collection {
+            continue;
+        }
+        let Some(request) = &example.request else {
+            continue;
+        };
+        let Some(Body::Json(Value::Object(answer))) = &case.response.body else {
+            continue;
+        };
+        if request.method != "GET"
+            || request.body.is_some()
+            || !matches!(case.response.status, None | Some(200))
+        {
+            continue;
+        }
+        let Some((_, chains)) = all.iter().find(|(v, _)| *v == op.version) else {
+            continue;
+        };
+        let Some(super::e2e::ExampleCalls {
+            endpoint,
+            calls,
+            query,
+        }) = example_calls(op, request, chains)
+        else {
+            continue;
+        };
+        let is_model = op
+            .response
+            .type_name
+            .as_ref()
+            .and_then(|t| index.get(op.version, t))
+            .is_some_and(|(_, kind)| *kind == TypeKind::Model);
+        if !query.is_empty()
+            || !is_model
+            || response_kind(op, &endpoint.method, &endpoint.path) != ResponseKind::Json
+        {
+            continue;
+        }
+        let Some(path) = plain_path(&request.url) else {
+            continue;
+        };
+        let Some((scheme, permissions)) = listed_permission(op) else {
+            continue;
+        };
+        let lines = serde_json::to_string_pretty(answer).map_or(usize::MAX, |t| t.lines().count());
+        if lines > MAX_ANSWER_LINES {
+            continue;
+        }
+        let keyed = endpoint.path.contains('{');
+        let rank = (!keyed, lines, op.id.as_str(), example.name.as_str());
+        if best.as_ref().is_some_and(|(r, _)| *r <= rank) {
+            continue;
+        }
+        let base = match op.version {
+            ApiVersion::V1 => "https://graph.microsoft.com/v1.0",
+            ApiVersion::Beta => "https://graph.microsoft.com/beta",
+        };
+        let choice = Choice {
+            version: op.version,
+            op,
+            path: &endpoint.path,
+            source: example
+                .request
+                .as_ref()
+                .map_or_else(String::new, |r| r.source.to_string()),
+            calls,
+            url: format!("{base}{path}"),
+            answer,
+            scheme,
+            permissions,
+        };
+        best = Some((rank, choice));
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The path of an example URL when the builders write it unchanged: every
+/// character one that needs no percent-encoding in a path (so the quick
+/// start can assert the URL it builds).
+fn plain_path(url: &str) -> Option<String> {
+    let rest = url.trim();
+    let rest = rest
+        .strip_prefix("https://graph.microsoft.com")
+        .unwrap_or(rest);
+    let path = ["/v1.0", "/beta"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let plain = path.starts_with('/')
+        && path.len() > 1
+        && !path.ends_with('/')
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'.' | b'_' | b'~'));
+    plain.then(|| path.to_string())
+}
+
+/// The first least privileged requirement the docs list, delegated (work
+/// or school) first, as its permission names.
+fn listed_permission(op: &Operation) -> Option<(Scheme, Vec<String>)> {
+    [
+        Scheme::DelegatedWork,
+        Scheme::Application,
+        Scheme::DelegatedPersonal,
+    ]
+    .into_iter()
+    .find_map(|scheme| {
+        op.permissions.iter().find_map(|set| {
+            let grant = set.schemes().into_iter().find(|(s, _)| *s == scheme)?.1;
+            let SchemePermissions::Listed { least, .. } = grant else {
+                return None;
+            };
+            let names: Vec<String> = least
+                .first()?
+                .split(" and ")
+                .map(|n| n.trim().to_string())
+                .collect();
+            let valid = names.iter().all(|n| {
+                !n.is_empty()
+                    && n.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+            });
+            valid.then_some((scheme, names))
+        })
+    })
+}
+
+/// A string property of the answer to read back: `displayName` or `id`
+/// when the answer has one, else the first documented one it has. Its
+/// Rust field name and value.
+fn string_field(ir: &Ir, choice: &Choice<'_>) -> Option<(proc_macro2::Ident, String)> {
+    let ty = choice.op.response.type_name.as_ref()?;
+    let model = ir
+        .models
+        .iter()
+        .find(|m| m.version == choice.version && &m.name == ty)?;
+    let fields: Vec<_> = model
+        .properties
+        .iter()
+        .zip(property_fields(model))
+        .filter(|(p, _)| p.type_name == "Edm.String" && !p.collection)
+        .filter_map(|(p, f)| {
+            let value = choice.answer.get(&p.name)?.as_str()?;
+            let short =
+                value.len() <= 60 && value.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
+            short.then_some((p.name.as_str(), f, value))
+        })
+        .collect();
+    let (_, field, value) = ["displayName", "id"]
+        .iter()
+        .find_map(|want| fields.iter().find(|(name, _, _)| name == want))
+        .or_else(|| fields.first())?;
+    Some((field.ident(), value.to_string()))
+}
+
+/// The doc test's code: build the request, check its URL, parse the
+/// documented answer, check a token's permissions.
+fn code(ir: &Ir, index: &TypeIndex, choice: &Choice<'_>) -> Option<String> {
+    let module = format_ident!("{}", super::module_name(choice.version));
+    let ty = choice.op.response.type_name.as_ref()?;
+    let (model, _) = index.get(choice.version, ty)?;
+    let model = model.ident();
+    let calls = &choice.calls;
+    let url = &choice.url;
+    let id = &choice.op.id;
+    let scheme = format_ident!(
+        "{}",
+        match choice.scheme {
+            Scheme::DelegatedWork => "DelegatedWork",
+            Scheme::DelegatedPersonal => "DelegatedPersonal",
+            Scheme::Application => "Application",
+        }
+    );
+    let permissions = &choice.permissions;
+    // The answer as the docs show it, indented one level more than the
+    // statement that holds it, which the lines lose below.
+    let pretty = serde_json::to_string_pretty(choice.answer).ok()?;
+    if !pretty.is_ascii() {
+        return None;
+    }
+    let indented = pretty.replace('\n', "\n    ");
+    let answer: TokenStream = raw_string(&indented).parse().ok()?;
+    let read_back = string_field(ir, choice).map(|(field, value)| {
+        quote! { assert_eq!(answer.#field.as_deref(), Some(#value)); }
+    });
+    let tokens = quote! {
+        fn main() {
+            use graph_generated::permissions::{self, Access, Scheme};
+            use graph_generated::#module;
+
+            let request = #module::requests::root() #(#calls)* .get();
+            let http_request = request.build()?;
+            assert_eq!(http_request.uri(), #url);
+
+            let body = #answer;
+            let response = http::Response::builder()
+                .status(200)
+                .header("Content-Type", "application/json")
+                .body(body)?;
+            let answer: #module::models::#model = request.parse(&response)?;
+            #read_back
+
+            let needed = permissions::for_request("GET", &http_request.uri().to_string())
+                .into_iter()
+                .find(|m| m.operation.id == #id)
+                .expect("the docs list this request's permissions");
+            let access = needed.operation.check(Scheme::#scheme, [#(#permissions),*]);
+            assert!(matches!(access, Access::Allowed { .. }));
+        }
+    };
+    let file = syn::parse2::<syn::File>(tokens).ok()?;
+    let printed = prettyplease::unparse(&file);
+    // The body of `main`, one level less indented; `?` needs the result
+    // type rustdoc reads from the last line.
+    let body: Vec<&str> = printed.lines().collect();
+    let inner = body.get(1..body.len().checked_sub(1)?)?;
+    let mut out: Vec<String> = inner
+        .iter()
+        .map(|l| l.strip_prefix("    ").unwrap_or(l).to_string())
+        .collect();
+    out.push("# Ok::<(), Box<dyn std::error::Error>>(())".into());
+    Some(out.join("\n"))
+}
+
+/// Prose as doc lines of at most `width` characters where its words
+/// allow, each with the space a doc comment starts with.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` as a raw string literal: `r#"..."#` with enough `#`s that the
+/// text cannot close it.
+fn raw_string(text: &str) -> String {
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let h = "#".repeat(hashes);
+    format!("r{h}\"{text}\"{h}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_strings_cannot_be_closed_by_their_text() {
+        assert_eq!(raw_string("{}"), "r#\"{}\"#");
+        assert_eq!(raw_string("a\"#b"), "r##\"a\"#b\"##");
+        let text = "\"## \"# \"###";
+        let lit: proc_macro2::Literal = raw_string(text).parse().expect("a literal");
+        let parsed: syn::LitStr = syn::parse2(quote!(#lit)).expect("a string literal");
+        assert_eq!(parsed.value(), text);
+    }
+
+    #[test]
+    fn only_paths_the_builders_write_unchanged_are_plain() {
+        assert_eq!(
+            plain_path("https://graph.microsoft.com/v1.0/users/42/manager").as_deref(),
+            Some("/users/42/manager")
+        );
+        assert_eq!(
+            plain_path("https://graph.microsoft.com/beta/me").as_deref(),
+            Some("/me")
+        );
+        for url in [
+            "https://graph.microsoft.com/v1.0/groups/{id}/members",
+            "https://graph.microsoft.com/v1.0/users/alice@contoso.com",
+            "https://graph.microsoft.com/v1.0/me/drive/root:/a.txt:",
+            "https://graph.microsoft.com/v1.0/",
+        ] {
+            assert_eq!(plain_path(url), None, "{url}");
+        }
+    }
+}
