@@ -90,6 +90,9 @@ fn the_quick_start_is_a_keyed_get_of_the_tree_with_the_docs_text_in_literals() {
         "\"v1_get_widgets_by_id\"",
         "Scheme::DelegatedWork, [\"Widget.Read\"]",
         "\"size\": 3",
+        "Batch::new(v1::BASE_URL)",
+        "\"https://graph.microsoft.com/v1.0/$batch\"",
+        "answers.get(&handle)?",
     ] {
         assert!(code.contains(expected), "no `{expected}` in\n{code}");
     }

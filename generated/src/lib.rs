@@ -14,6 +14,7 @@
 //!
 #![cfg_attr(all(feature = "beta", feature = "area-security"), doc = "```")]
 #![cfg_attr(not(all(feature = "beta", feature = "area-security")), doc = "```ignore")]
+//! // The request: each method one segment of the documented path.
 //! use graph_generated::permissions::{self, Access, Scheme};
 //! use graph_generated::beta;
 //! let request = beta::requests::root()
@@ -25,6 +26,8 @@
 //! assert_eq!(
 //!     http_request.uri(), "https://graph.microsoft.com/beta/security/incidents/2972395"
 //! );
+//!
+//! // The answer its page documents, read into its model.
 //! let body = r##"{
 //!   "@odata.type": "#microsoft.graph.incident",
 //!   "assignedTo": "KaiC@contoso.com",
@@ -67,6 +70,8 @@
 //!     .body(body)?;
 //! let answer: beta::models::SecurityIncident = request.parse(&response)?;
 //! assert_eq!(answer.id.as_deref(), Some("2972395"));
+//!
+//! // What a token needs to send it: the docs' permissions.
 //! let needed = permissions::for_request("GET", &http_request.uri().to_string())
 //!     .into_iter()
 //!     .find(|m| m.operation.id == "beta_get_security_incidents_by_incident_id")
@@ -75,6 +80,21 @@
 //!     .operation
 //!     .check(Scheme::DelegatedWork, ["SecurityIncident.Read.All"]);
 //! assert!(matches!(access, Access::Allowed { .. }));
+//!
+//! // The same request in a JSON batch, and its answer there.
+//! let mut batch = graph_generated::batch::Batch::new(beta::BASE_URL);
+//! let handle = batch.add(&request)?;
+//! let batch_request = batch.request();
+//! let batch_http = batch_request.build()?;
+//! assert_eq!(batch_http.uri(), "https://graph.microsoft.com/beta/$batch");
+//! let id = handle.id();
+//! let answers = format!(
+//!     r#"{{"responses": [{{"id": "{id}", "status": 200, "body": {body}}}]}}"#
+//! );
+//! let response = http::Response::builder().status(200).body(answers)?;
+//! let answers = batch_request.parse(&response)?;
+//! let again = answers.get(&handle)?;
+//! assert_eq!(again, answer);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]

@@ -154,10 +154,7 @@ fn choose<'a>(
         if best.as_ref().is_some_and(|(r, _)| *r <= rank) {
             continue;
         }
-        let base = match op.version {
-            ApiVersion::V1 => "https://graph.microsoft.com/v1.0",
-            ApiVersion::Beta => "https://graph.microsoft.com/beta",
-        };
+        let base = base_url(op.version);
         let choice = Choice {
             version: op.version,
             op,
@@ -286,43 +283,98 @@ fn code(ir: &Ir, index: &TypeIndex, choice: &Choice<'_>) -> Option<String> {
     let read_back = string_field(ir, choice).map(|(field, value)| {
         quote! { assert_eq!(answer.#field.as_deref(), Some(#value)); }
     });
-    let tokens = quote! {
-        fn main() {
-            use graph_generated::permissions::{self, Access, Scheme};
-            use graph_generated::#module;
-
-            let request = #module::requests::root() #(#calls)* .get();
-            let http_request = request.build()?;
-            assert_eq!(http_request.uri(), #url);
-
-            let body = #answer;
-            let response = http::Response::builder()
-                .status(200)
-                .header("Content-Type", "application/json")
-                .body(body)?;
-            let answer: #module::models::#model = request.parse(&response)?;
-            #read_back
-
-            let needed = permissions::for_request("GET", &http_request.uri().to_string())
-                .into_iter()
-                .find(|m| m.operation.id == #id)
-                .expect("the docs list this request's permissions");
-            let access = needed.operation.check(Scheme::#scheme, [#(#permissions),*]);
-            assert!(matches!(access, Access::Allowed { .. }));
+    let base = format!("{}/$batch", base_url(choice.version));
+    // Graph's answer to the batch: the request's own answer, by its id.
+    let batch_answer: TokenStream =
+        raw_string("{{\"responses\": [{{\"id\": \"{id}\", \"status\": 200, \"body\": {body}}}]}}")
+            .parse()
+            .ok()?;
+    // Sections of statements, each under a comment of ours.
+    let sections = [
+        (
+            "The request: each method one segment of the documented path.",
+            quote! {
+                use graph_generated::permissions::{self, Access, Scheme};
+                use graph_generated::#module;
+                let request = #module::requests::root() #(#calls)* .get();
+                let http_request = request.build()?;
+                assert_eq!(http_request.uri(), #url);
+            },
+        ),
+        (
+            "The answer its page documents, read into its model.",
+            quote! {
+                let body = #answer;
+                let response = http::Response::builder()
+                    .status(200)
+                    .header("Content-Type", "application/json")
+                    .body(body)?;
+                let answer: #module::models::#model = request.parse(&response)?;
+                #read_back
+            },
+        ),
+        (
+            "What a token needs to send it: the docs' permissions.",
+            quote! {
+                let needed = permissions::for_request("GET", &http_request.uri().to_string())
+                    .into_iter()
+                    .find(|m| m.operation.id == #id)
+                    .expect("the docs list this request's permissions");
+                let access = needed.operation.check(Scheme::#scheme, [#(#permissions),*]);
+                assert!(matches!(access, Access::Allowed { .. }));
+            },
+        ),
+        (
+            "The same request in a JSON batch, and its answer there.",
+            quote! {
+                let mut batch = graph_generated::batch::Batch::new(#module::BASE_URL);
+                let handle = batch.add(&request)?;
+                let batch_request = batch.request();
+                let batch_http = batch_request.build()?;
+                assert_eq!(batch_http.uri(), #base);
+                let id = handle.id();
+                let answers = format!(#batch_answer);
+                let response = http::Response::builder().status(200).body(answers)?;
+                let answers = batch_request.parse(&response)?;
+                let again = answers.get(&handle)?;
+                assert_eq!(again, answer);
+            },
+        ),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for (comment, tokens) in sections {
+        if !out.is_empty() {
+            out.push(String::new());
         }
-    };
-    let file = syn::parse2::<syn::File>(tokens).ok()?;
-    let printed = prettyplease::unparse(&file);
-    // The body of `main`, one level less indented; `?` needs the result
-    // type rustdoc reads from the last line.
-    let body: Vec<&str> = printed.lines().collect();
-    let inner = body.get(1..body.len().checked_sub(1)?)?;
-    let mut out: Vec<String> = inner
-        .iter()
-        .map(|l| l.strip_prefix("    ").unwrap_or(l).to_string())
-        .collect();
+        out.push(format!("// {comment}"));
+        out.extend(statements(tokens)?);
+    }
+    // `?` needs the result type, which rustdoc reads from the last line.
     out.push("# Ok::<(), Box<dyn std::error::Error>>(())".into());
     Some(out.join("\n"))
+}
+
+/// Statements as prettyplease prints them in a function, one level less
+/// indented (a multi-line literal among them is indented one level more
+/// than its statement, as it is written here).
+fn statements(tokens: TokenStream) -> Option<Vec<String>> {
+    let file = syn::parse2::<syn::File>(quote!(fn main() { #tokens })).ok()?;
+    let printed = prettyplease::unparse(&file);
+    let lines: Vec<&str> = printed.lines().collect();
+    let inner = lines.get(1..lines.len().checked_sub(1)?)?;
+    Some(
+        inner
+            .iter()
+            .map(|l| l.strip_prefix("    ").unwrap_or(l).to_string())
+            .collect(),
+    )
+}
+
+fn base_url(version: ApiVersion) -> &'static str {
+    match version {
+        ApiVersion::V1 => "https://graph.microsoft.com/v1.0",
+        ApiVersion::Beta => "https://graph.microsoft.com/beta",
+    }
 }
 
 /// Prose as doc lines of at most `width` characters where its words
