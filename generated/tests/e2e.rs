@@ -269,6 +269,31 @@ async fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof
     let typed = result.expect("the example response parses into its type");
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
+/// `GET https://graph.microsoft.com/v1.0/servicePrincipals/{id}/memberOf/$count` from spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:142
+#[cfg(all(feature = "v1", feature = "area-applications"))]
+#[tokio::test]
+async fn v1_get_service_principals_by_id_member_of_get_count_only() {
+    let (base, server) = serve(
+        vec![
+            (Expect { method : "GET", path :
+            "/v1.0/servicePrincipals/{id}/memberOf/$count", query : & [], headers : &
+            [("ConsistencyLevel", "eventual")], body_keys : None, }, Reply { status :
+            200u16, headers : & [("Content-type", "text/plain")], body : b"394" },)
+        ],
+    );
+    let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
+    let request = root
+        .service_principals()
+        .by_service_principal_id("{id}")
+        .member_of()
+        .count()
+        .header("ConsistencyLevel", "eventual");
+    let client = reqwest::Client::new();
+    let result = request.send(&client).await;
+    let failures = server.join().expect("the server thread ends");
+    assert!(failures.is_empty(), "{failures:?}");
+    assert_eq!(result.expect("the example response parses").0, 394u64);
+}
 /// `POST /sites/{site-id}/lists` from spec/api-reference/v1.0/api/list-create.md:47
 #[cfg(all(feature = "v1", feature = "area-sharepoint"))]
 #[tokio::test]
@@ -388,6 +413,26 @@ async fn beta_get_applications_list_application() {
     assert!(failures.is_empty(), "{failures:?}");
     let typed = result.expect("the example response parses into its type");
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
+}
+/// `GET https://graph.microsoft.com/beta/applications/$count` from spec/api-reference/beta/api/application-list.md:155
+#[cfg(all(feature = "beta", feature = "area-entra-applications"))]
+#[tokio::test]
+async fn beta_get_applications_get_count_only_beta_e2() {
+    let (base, server) = serve(
+        vec![
+            (Expect { method : "GET", path : "/beta/applications/$count", query : & [],
+            headers : & [("ConsistencyLevel", "eventual")], body_keys : None, }, Reply {
+            status : 200u16, headers : & [("Content-type", "text/plain")], body : b"893"
+            },)
+        ],
+    );
+    let root = graph_generated::beta::requests::root_at(&format!("{base}/{}", "beta"));
+    let request = root.applications().count().header("ConsistencyLevel", "eventual");
+    let client = reqwest::Client::new();
+    let result = request.send(&client).await;
+    let failures = server.join().expect("the server thread ends");
+    assert!(failures.is_empty(), "{failures:?}");
+    assert_eq!(result.expect("the example response parses").0, 893u64);
 }
 /// `GET https://graph.microsoft.com/beta/applications?$filter=startswith(displayName, 'a')&$count=true&$top=1&$orderby=displayName` from spec/api-reference/beta/api/application-list.md:221
 #[cfg(all(feature = "beta", feature = "area-entra-applications"))]

@@ -12,7 +12,8 @@
 //! request body does not fit the body's model (both in the examples
 //! report), or when its request body is not JSON.
 
-use super::models::TypeIndex;
+use super::features::TypeFeatures;
+use super::models::{TypeIndex, TypeKind};
 use super::requests::{response_kind, takes_body, ResponseKind};
 use crate::ir::{ApiVersion, Body, Endpoint, Example, ExampleRequest, Ir, Operation};
 use crate::names::{Case, Scope};
@@ -196,7 +197,12 @@ pub(super) fn unfit_examples<'c>(
         .unfit_requests
         .iter()
         .map(|r| (r.operation.id.as_str(), r.example.name.as_str()));
-    responses.chain(requests).collect()
+    let counts = checks
+        .counts
+        .iter()
+        .filter(|c| c.verdict.is_err())
+        .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
+    responses.chain(requests).chain(counts).collect()
 }
 
 /// How the generated crate writes an example request's URL: the endpoint
@@ -209,13 +215,74 @@ pub(super) fn example_calls<'o>(
     chains: &Chains,
 ) -> Option<ExampleCalls<'o>> {
     let (path, query) = split_url(&request.url);
+    let (endpoint, calls) = calls_to(op, &request.method, &path, chains, |_| true)?;
+    Some(ExampleCalls {
+        endpoint,
+        calls,
+        query,
+    })
+}
+
+/// How the generated crate writes a `GET .../$count` example: the chain
+/// of the listing it counts, its `count()`, and `of_type::<T>()` when
+/// the URL casts before `/$count` (`/memberOf/microsoft.graph.group/$count`);
+/// with the cast's model, whose features the test needs too.
+fn count_calls<'o>(
+    op: &'o Operation,
+    request: &ExampleRequest,
+    chains: &Chains,
+    index: &TypeIndex,
+) -> Option<(ExampleCalls<'o>, Option<String>)> {
+    let (path, query) = split_url(&request.url);
+    let listing = path.strip_suffix("/$count")?;
+    let (listing, cast) = match listing.rsplit_once('/') {
+        Some((head, last)) if last.starts_with("microsoft.graph.") => (head, Some(last)),
+        _ => (listing, None),
+    };
+    let counted = |key: &(String, String, String)| chains.counts.contains_key(key);
+    let (endpoint, mut calls) = calls_to(op, "GET", listing, chains, counted)?;
+    let key = (
+        op.id.clone(),
+        endpoint.method.clone(),
+        endpoint.path.clone(),
+    );
+    let count = format_ident!("{}", chains.counts.get(&key)?);
+    calls.push(quote!(.#count()));
+    if let Some(cast) = cast {
+        let (name, TypeKind::Model) = index.get(op.version, cast)? else {
+            return None;
+        };
+        let module = format_ident!("{}", super::module_name(op.version));
+        let ident = name.ident();
+        calls.push(quote!(.of_type::<graph_generated::#module::models::#ident>()));
+    }
+    let calls = ExampleCalls {
+        endpoint,
+        calls,
+        query,
+    };
+    Some((calls, cast.map(str::to_string)))
+}
+
+/// The endpoint of `op` with `method` whose documented path fits `path`
+/// (and that `accept` takes), and the builder calls that reach it.
+fn calls_to<'o>(
+    op: &'o Operation,
+    method: &str,
+    path: &str,
+    chains: &Chains,
+    accept: impl Fn(&(String, String, String)) -> bool,
+) -> Option<(&'o Endpoint, Vec<TokenStream>)> {
     let (endpoint, args, chain) = op
         .endpoints
         .iter()
-        .filter(|e| e.method == request.method)
+        .filter(|e| e.method == method)
         .find_map(|e| {
             let key = (op.id.clone(), e.method.clone(), e.path.clone());
-            fit(chains, chains.endpoints.get(&key), &e.path, &path).map(|(a, c)| (e, a, c))
+            if !accept(&key) {
+                return None;
+            }
+            fit(chains, chains.endpoints.get(&key), &e.path, path).map(|(a, c)| (e, a, c))
         })?;
     let chain = chain?;
     if chain.iter().map(|c| c.arguments).sum::<usize>() != args.len() {
@@ -230,11 +297,7 @@ pub(super) fn example_calls<'o>(
             quote!(.#m(#(#a),*))
         })
         .collect();
-    Some(ExampleCalls {
-        endpoint,
-        calls,
-        query,
-    })
+    Some((endpoint, calls))
 }
 
 /// What [`example_calls`] finds.
@@ -250,6 +313,7 @@ pub fn emit(
     ir: &Ir,
     checks: &crate::ir::example_check::ExampleChecks<'_>,
     index: &TypeIndex,
+    type_features: &TypeFeatures,
     all: &[(ApiVersion, Chains)],
 ) -> TokenStream {
     let unfit = unfit_examples(checks);
@@ -261,7 +325,13 @@ pub fn emit(
                 if unfit.contains(&(op.id.as_str(), example.name.as_str())) {
                     continue;
                 }
-                let test = example_test(op, example, *version, chains, index, &mut names);
+                let test = example_test(
+                    op,
+                    example,
+                    *version,
+                    (chains, index, type_features),
+                    &mut names,
+                );
                 if let Some(t) = test {
                     tests.push(t);
                 }
@@ -292,8 +362,7 @@ fn example_test(
     op: &Operation,
     example: &Example,
     version: ApiVersion,
-    chains: &Chains,
-    index: &TypeIndex,
+    (chains, index, type_features): (&Chains, &TypeIndex, &TypeFeatures),
     names: &mut Scope,
 ) -> Option<TokenStream> {
     let request = example.request.as_ref()?;
@@ -302,11 +371,19 @@ fn example_test(
     if !(200..300).contains(&status) {
         return None;
     }
-    let ExampleCalls {
-        endpoint,
-        calls,
-        query,
-    } = example_calls(op, request, chains)?;
+    let asks_count = crate::ir::example_check::asks_count(&request.url);
+    let (
+        ExampleCalls {
+            endpoint,
+            calls,
+            query,
+        },
+        cast,
+    ) = if asks_count {
+        count_calls(op, request, chains, index)?
+    } else {
+        (example_calls(op, request, chains)?, None)
+    };
     let (path, _) = split_url(&request.url);
     let module = format_ident!("{}", super::module_name(version));
     let version_prefix = version.as_str();
@@ -389,7 +466,17 @@ fn example_test(
         None => String::new(),
     };
     let body_bytes = proc_macro2::Literal::byte_string(body_text.as_bytes());
+    // A count's chain ends in `count()`; the others call their method.
+    let terminal = if asks_count {
+        quote!()
+    } else {
+        quote!(.#method(#body_arg))
+    };
     let check = match response_kind(op, &endpoint.method, &endpoint.path) {
+        _ if asks_count => {
+            let n = crate::ir::example_check::count_of(response.body.as_ref()).ok()?;
+            quote! { assert_eq!(result.expect("the example response parses").0, #n); }
+        }
         ResponseKind::NoContent => quote! { result.expect("the example response parses"); },
         ResponseKind::Accepted => {
             let location = response
@@ -426,7 +513,17 @@ fn example_test(
         " `{} {}` from {}",
         request.method, request.url, request.source
     );
-    let cfg = super::features::test_cfg(version, &[super::features::op_area(op)].into());
+    let area = super::features::op_area(op);
+    let cfg = match &cast {
+        // The cast's model may come with other features than the operation.
+        Some(cast) => {
+            let v = super::features::version_feature(version);
+            let of_cast = type_features.of(version, cast);
+            let of_cast = of_cast.iter();
+            quote!(#[cfg(all(feature = #v, feature = #area, any(#(feature = #of_cast),*)))])
+        }
+        None => super::features::test_cfg(version, &[area].into()),
+    };
     Some(quote! {
         #[doc = #doc]
         #cfg
@@ -443,7 +540,7 @@ fn example_test(
                 Reply { status: #status, headers: &[#(#reply_header_pairs),*], body: #body_bytes },
             )]);
             let root = graph_generated::#module::requests::root_at(&format!("{base}/{}", #version_prefix));
-            let request = root #(#calls)* .#method(#body_arg) #(#header_calls)* #(#query_calls)*;
+            let request = root #(#calls)* #terminal #(#header_calls)* #(#query_calls)*;
             let client = reqwest::Client::new();
             let result = request.send(&client).await;
             let failures = server.join().expect("the server thread ends");

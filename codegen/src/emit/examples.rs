@@ -149,6 +149,14 @@ pub fn report(checks: &ExampleChecks<'_>) -> String {
             ))
         }))
         .collect();
+    let failed_counts: Vec<(String, &str, &String)> = checks
+        .counts
+        .iter()
+        .filter_map(|c| {
+            let reason = c.verdict.as_ref().err()?;
+            Some((places(c.response), c.operation.id.as_str(), reason))
+        })
+        .collect();
     let mut out = String::new();
     let _ = writeln!(out, "# Docs examples\n");
     let _ = writeln!(
@@ -161,7 +169,16 @@ pub fn report(checks: &ExampleChecks<'_>) -> String {
         failed.len(),
         checks.skipped.len()
     );
-    if !failed.is_empty() {
+    if !checks.counts.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} of {} answers to `GET .../$count` are a count, which `count()` reads as \
+             `Count` (tests/e2e.rs sends each one that a builder chain writes).\n",
+            checks.counts.len() - failed_counts.len(),
+            checks.counts.len()
+        );
+    }
+    if !failed.is_empty() || !failed_counts.is_empty() {
         let _ = writeln!(out, "## Examples that do not fit their type\n");
         let _ = writeln!(out, "| Example | Operation | Type | Reason |");
         let _ = writeln!(out, "|---|---|---|---|");
@@ -170,6 +187,13 @@ pub fn report(checks: &ExampleChecks<'_>) -> String {
                 out,
                 "| {places} | `{operation}` | `{type_name}` | {} |",
                 cell(&reasons.join("; "))
+            );
+        }
+        for (places, operation, reason) in failed_counts {
+            let _ = writeln!(
+                out,
+                "| {places} | `{operation}` | `Count` | {} |",
+                cell(reason)
             );
         }
         out.push('\n');

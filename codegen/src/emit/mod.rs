@@ -317,7 +317,10 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
             ),
             (
                 e2e_weight,
-                file_job(move || rust_file("tests/e2e.rs", e2e::emit(ir, checks, index, &for_e2e))),
+                file_job(move || {
+                    let tests = e2e::emit(ir, checks, index, type_features, &for_e2e);
+                    rust_file("tests/e2e.rs", tests)
+                }),
             ),
         ]
     };

@@ -230,6 +230,14 @@ pub fn emit(ir: &Ir) -> (TokenStream, Vec<(String, TokenStream)>) {
         });
     }
     let (table_modules, files) = parts.finish("src/permissions", false);
+    // A tree whose pages name no permission has no constants to write.
+    let names_use = if names.by_key.is_empty() {
+        quote!()
+    } else {
+        quote!(
+            use super::{Permission, Scheme};
+        )
+    };
     let parent = quote! {
         //! Which permissions each documented operation needs, per scope and
         //! scheme, and which operation a request URL is.
@@ -249,7 +257,7 @@ pub fn emit(ir: &Ir) -> (TokenStream, Vec<(String, TokenStream)>) {
         /// Every permission the docs name, as a constant that knows the
         /// schemes it is listed under.
         pub mod names {
-            use super::{Permission, Scheme};
+            #names_use
             #(#constants)*
         }
 

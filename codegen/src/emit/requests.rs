@@ -460,6 +460,9 @@ pub struct Chains {
     /// The root's `me()`, when `/me` paths joined the `/users/{id}` tree:
     /// a chain through `users().by_x(id)` may start with it instead.
     pub me: Option<String>,
+    /// The `count()` method at the end of a listing `GET`'s chain, keyed
+    /// as `endpoints` (`GET .../$count`).
+    pub counts: BTreeMap<(String, String, String), String>,
 }
 
 /// The calls that reach one endpoint.
@@ -486,6 +489,9 @@ struct Emitter<'i> {
     /// emitted (`in_workbook`).
     chains: BTreeMap<(String, String, String), Vec<ChainCall>>,
     workbook_chains: BTreeMap<(String, String, String), Vec<ChainCall>>,
+    /// The `count()` method of the builder a listing `GET` is on, keyed
+    /// as the chains are.
+    counts: BTreeMap<(String, String, String), String>,
     in_workbook: bool,
     /// The workbook tree's builder type and areas, when it hangs below
     /// drive items.
@@ -536,6 +542,7 @@ pub fn emit(
         version,
         chains: BTreeMap::new(),
         workbook_chains: BTreeMap::new(),
+        counts: BTreeMap::new(),
         in_workbook: false,
         workbook: None,
         mounts: BTreeMap::new(),
@@ -674,6 +681,7 @@ impl Emitter<'_> {
             endpoints,
             mounts,
             me: self.me_method.clone(),
+            counts: self.counts.clone(),
         }
     }
 
@@ -861,6 +869,12 @@ impl Emitter<'_> {
         });
         if let Some((op, ..)) = listed {
             let method = methods.name("count", Case::Snake).ident();
+            for (listing, m, path, _) in &node.operations {
+                if std::ptr::eq(*listing, *op) && *m == "GET" {
+                    let key = (op.id.clone(), m.to_string(), path.to_string());
+                    self.counts.insert(key, method.to_string());
+                }
+            }
             let cfg = super::features::cfg(&[super::features::op_area(op)].into());
             let doc = format!(
                 " `GET {}/$count`: how many items the collection holds; with \

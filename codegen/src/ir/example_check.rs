@@ -47,6 +47,41 @@ pub struct PrimitiveCase<'a> {
     pub verdict: Result<Value, Vec<String>>,
 }
 
+/// An example `GET .../$count` and its answer: how many items, as text
+/// (`text/plain`), which the builders' `count()` reads as `Count`.
+pub struct CountCase<'a> {
+    pub operation: &'a Operation,
+    pub example: &'a Example,
+    pub response: &'a ExampleResponse,
+    /// The count, or why the answer is none.
+    pub verdict: Result<u64, String>,
+}
+
+/// Whether an example URL asks for a count: its path ends in `/$count`.
+pub fn asks_count(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.trim_end_matches('/').ends_with("/$count")
+}
+
+/// The count an answer to `GET .../$count` gives: its text (Graph sends
+/// `text/plain`, perhaps after a byte-order mark), or a JSON number.
+pub fn count_of(body: Option<&Body>) -> Result<u64, String> {
+    match body {
+        Some(Body::Text(text)) => {
+            let text = text.trim_start_matches('\u{feff}').trim();
+            text.parse::<u64>().map_err(|_| {
+                let shown: String = text.chars().take(40).collect();
+                format!("`{shown}` is not a count")
+            })
+        }
+        Some(Body::Json(Value::Number(n))) => {
+            n.as_u64().ok_or_else(|| format!("`{n}` is not a count"))
+        }
+        Some(Body::Json(_)) => Err("a JSON body is not a count".into()),
+        None => Err("the answer has no count".into()),
+    }
+}
+
 /// An example the checker could not even attempt, with the reason.
 pub struct SkippedExample<'a> {
     pub operation: &'a Operation,
@@ -71,6 +106,7 @@ pub struct ExampleChecks<'a> {
     pub primitives: Vec<PrimitiveCase<'a>>,
     pub skipped: Vec<SkippedExample<'a>>,
     pub unfit_requests: Vec<UnfitRequest<'a>>,
+    pub counts: Vec<CountCase<'a>>,
 }
 
 impl ExampleChecks<'_> {
@@ -112,6 +148,20 @@ pub fn check(ir: &Ir) -> ExampleChecks<'_> {
             let Some(response) = &example.response else {
                 continue;
             };
+            let counts = example
+                .request
+                .as_ref()
+                .is_some_and(|r| r.method == "GET" && asks_count(&r.url));
+            if counts && response.status.is_none_or(|s| s == 200) {
+                let verdict = count_of(response.body.as_ref());
+                out.counts.push(CountCase {
+                    operation: op,
+                    example,
+                    response,
+                    verdict,
+                });
+                continue;
+            }
             let body = match &response.body {
                 Some(Body::Json(v)) => v,
                 Some(Body::Text(_)) => {
