@@ -122,6 +122,11 @@ const TOKENS: &[&str] = &[
     "\n* If reading ü: Mail.Read or Mail.ReadWrite\n",
     "\"openType\": true",
     "{\"ca2a-1\": {\"@odata.type\": \"x\"}}",
+    // Counts answered as text, with a cast; a keyed GET the quick start
+    // may be written from.
+    "\nGET https://graph.microsoft.com/v1.0/users/u-1/memberOf/microsoft.graph.group/$count\n",
+    "Content-type: text/plain\n\n\u{feff}42\n",
+    "\nGET https://graph.microsoft.com/v1.0/users/u-1\n",
 ];
 
 #[derive(Debug, Clone)]
