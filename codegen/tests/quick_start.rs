@@ -93,6 +93,9 @@ fn the_quick_start_is_a_keyed_get_of_the_tree_with_the_docs_text_in_literals() {
         "Batch::new(v1::BASE_URL)",
         "\"https://graph.microsoft.com/v1.0/$batch\"",
         "answers.get(&handle)?",
+        "let mut made = v1::models::Widget::default();",
+        "made.display_name = Some(",
+        "r##\"{\"displayName\":",
     ] {
         assert!(code.contains(expected), "no `{expected}` in\n{code}");
     }

@@ -95,6 +95,12 @@
 //! let answers = batch_request.parse(&response)?;
 //! let again = answers.get(&handle)?;
 //! assert_eq!(again, answer);
+//!
+//! // A model to send: only the properties set are written.
+//! let mut made = beta::models::SecurityIncident::default();
+//! made.id = Some("2972395".into());
+//! let json = serde_json::to_string(&made)?;
+//! assert_eq!(json, r#"{"id":"2972395"}"#);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]

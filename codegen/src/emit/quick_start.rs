@@ -226,9 +226,14 @@ fn listed_permission(op: &Operation) -> Option<(Scheme, Vec<String>)> {
 }
 
 /// A string property of the answer to read back: `displayName` or `id`
-/// when the answer has one, else the first documented one it has. Its
-/// Rust field name and value.
-fn string_field(ir: &Ir, choice: &Choice<'_>) -> Option<(proc_macro2::Ident, String)> {
+/// when the answer has one, else the first documented one it has.
+struct StringField {
+    rust: proc_macro2::Ident,
+    wire: String,
+    value: String,
+}
+
+fn string_field(ir: &Ir, choice: &Choice<'_>) -> Option<StringField> {
     let ty = choice.op.response.type_name.as_ref()?;
     let model = ir
         .models
@@ -246,11 +251,15 @@ fn string_field(ir: &Ir, choice: &Choice<'_>) -> Option<(proc_macro2::Ident, Str
             short.then_some((p.name.as_str(), f, value))
         })
         .collect();
-    let (_, field, value) = ["displayName", "id"]
+    let (wire, field, value) = ["displayName", "id"]
         .iter()
         .find_map(|want| fields.iter().find(|(name, _, _)| name == want))
         .or_else(|| fields.first())?;
-    Some((field.ident(), value.to_string()))
+    Some(StringField {
+        rust: field.ident(),
+        wire: wire.to_string(),
+        value: value.to_string(),
+    })
 }
 
 /// The doc test's code: build the request, check its URL, parse the
@@ -280,8 +289,10 @@ fn code(ir: &Ir, index: &TypeIndex, choice: &Choice<'_>) -> Option<String> {
     }
     let indented = pretty.replace('\n', "\n    ");
     let answer: TokenStream = raw_string(&indented).parse().ok()?;
-    let read_back = string_field(ir, choice).map(|(field, value)| {
-        quote! { assert_eq!(answer.#field.as_deref(), Some(#value)); }
+    let field = string_field(ir, choice);
+    let read_back = field.as_ref().map(|f| {
+        let (rust, value) = (&f.rust, &f.value);
+        quote! { assert_eq!(answer.#rust.as_deref(), Some(#value)); }
     });
     let base = format!("{}/$batch", base_url(choice.version));
     // Graph's answer to the batch: the request's own answer, by its id.
@@ -341,8 +352,27 @@ fn code(ir: &Ir, index: &TypeIndex, choice: &Choice<'_>) -> Option<String> {
             },
         ),
     ];
+    // A model to send, made from its properties: only those set are
+    // written (what a `PATCH` sends).
+    let made = match field {
+        Some(f) => {
+            let (rust, value) = (&f.rust, &f.value);
+            let sent = serde_json::json!({ f.wire.as_str(): value }).to_string();
+            let sent: TokenStream = raw_string(&sent).parse().ok()?;
+            Some((
+                "A model to send: only the properties set are written.",
+                quote! {
+                    let mut made = #module::models::#model::default();
+                    made.#rust = Some(#value.into());
+                    let json = serde_json::to_string(&made)?;
+                    assert_eq!(json, #sent);
+                },
+            ))
+        }
+        None => None,
+    };
     let mut out: Vec<String> = Vec::new();
-    for (comment, tokens) in sections {
+    for (comment, tokens) in sections.into_iter().chain(made) {
         if !out.is_empty() {
             out.push(String::new());
         }
