@@ -2040,3 +2040,28 @@ fn an_annotation_that_says_one_outranks_prose_that_says_a_collection() {
     assert!(!collection(", \"isCollection\": false"));
     assert!(collection(""));
 }
+
+/// security-list-securescores.md and signin-list.md (2020): "supports the
+/// following OData query parameters", then a list or a table of them. The
+/// list's or table's options are the ones supported.
+#[test]
+fn query_options_listed_or_tabled_after_the_following() {
+    let listed = page(
+        "v1.0/api/securescores-list.md",
+        "# List secureScores\n\n## HTTP request\n\n```http\nGET /security/secureScores\n```\n\n\
+         ## Optional query parameters\n\nThis method supports the following [OData query parameters](/graph/query-parameters) to help customize the response:\n\n\
+         - `$count`\n- `$filter`\n- `$top` will return the aggregated top results from each security API provider.\n",
+    );
+    assert_eq!(
+        listed.query_options.support,
+        codegen::ir::QuerySupport::Named
+    );
+    assert_eq!(listed.query_options.named, ["$count", "$filter", "$top"]);
+    let tabled = page(
+        "v1.0/api/signin-list.md",
+        "# List signIns\n\n## HTTP request\n\n```http\nGET /auditLogs/signIns\n```\n\n\
+         ## Optional query parameters\n\nThis method supports the following OData query parameters to help customize the response.\n\n\
+         |Name|Description|\n|:--|:--|\n|[$filter](/graph/query_parameters#filter-parameter)|Filters results (rows).|\n|[$top](/graph/query_parameters#top-parameter)|Sets the page size.|\n",
+    );
+    assert_eq!(tabled.query_options.named, ["$filter", "$top"]);
+}

@@ -590,6 +590,12 @@ impl Walk<'_> {
                     }
                 }
             }
+            // "supports the following query parameters:" and a list of
+            // them (security-list-securescores.md, 2020).
+            Section::QueryParams => {
+                self.query_text.push_str(text);
+                self.query_text.push('\n');
+            }
             _ => {}
         }
     }
@@ -682,6 +688,13 @@ impl Walk<'_> {
                     if !body.iter().any(|q| q.name == p.name) {
                         body.push(p);
                     }
+                }
+            }
+            // Or a table of them, one per row (signin-list.md, 2020).
+            Section::QueryParams => {
+                for name in table.rows.iter().filter_map(|r| r.cells.first()) {
+                    self.query_text.push_str(name);
+                    self.query_text.push('\n');
                 }
             }
             Section::RequestHeaders => {

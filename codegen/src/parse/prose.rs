@@ -155,38 +155,109 @@ pub fn is_type_word(w: &str) -> bool {
         && !NOT_TYPES.contains(&w.to_ascii_lowercase().as_str())
 }
 
-/// The Optional query parameters section.
+/// The Optional query parameters section (its paragraphs, list items and
+/// the first cells of its tables), sentence by sentence. A sentence that
+/// says the method supports "the OData query parameters" and names none
+/// says all of them, whatever other sentences name for their own sake
+/// (user-list.md, 2020, goes on to explain `$select`: its `top`, `filter`
+/// and `order_by` were missing). One that names options says those
+/// (`supports the $filter, $select, and $expand`, or `the select and
+/// expand OData Query Parameters` without `$`). A sentence that says "not"
+/// of support takes away what it names, or all options when it names
+/// none. Options only mentioned (a table or list of them after "the
+/// following") count when no sentence says what is supported.
 pub fn query_options(text: &str) -> QueryOptions {
-    let lower = text.to_ascii_lowercase();
     let mut named: Vec<String> = Vec::new();
-    for (i, _) in text.match_indices('$') {
-        let word: String = text[i + 1..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect();
-        let option = format!("${}", word.to_ascii_lowercase());
-        if !word.is_empty() && is_odata_option(&option) && !named.contains(&option) {
-            named.push(option);
+    let mut excluded: Vec<String> = Vec::new();
+    let (mut all, mut some, mut none, mut supported) = (false, false, false, false);
+    for sentence in text.split(['\n', '.']) {
+        let lower = sentence.to_ascii_lowercase();
+        let supports = lower.contains("support");
+        let negative = supports
+            && (lower.contains("n't ")
+                || lower
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w == "not" || w == "no"));
+        let names = options_in(sentence, supports);
+        if negative {
+            none |= names.is_empty();
+            excluded.extend(names);
+            continue;
+        }
+        if supports && names.is_empty() {
+            if lower.contains("some") {
+                some = true;
+            } else if !lower.contains("following")
+                && (lower.contains("odata") || lower.contains("query param"))
+            {
+                all = true;
+            }
+        }
+        supported |= supports && !names.is_empty();
+        for name in names {
+            if !named.contains(&name) {
+                named.push(name);
+            }
         }
     }
-    let support = if lower.contains("does not support")
-        || lower.contains("doesn't support")
-        || lower.contains("not supported") && named.is_empty()
-    {
+    named.retain(|n| !excluded.contains(n));
+    let support = if all && !excluded.is_empty() {
+        // All but those it says are not supported (user-list-memberof.md,
+        // 2020: "$filter is not supported").
+        named = COMMON_OPTIONS
+            .iter()
+            .filter(|o| !excluded.iter().any(|e| e == *o))
+            .map(|o| o.to_string())
+            .collect();
+        QuerySupport::Named
+    } else if all {
+        QuerySupport::All
+    } else if supported || some && !named.is_empty() {
+        // Named, or listed after "some of them; the following:".
+        QuerySupport::Named
+    } else if some {
+        QuerySupport::Some
+    } else if none {
         QuerySupport::None
     } else if !named.is_empty() {
         QuerySupport::Named
-    } else if lower.contains("supports some") {
-        QuerySupport::Some
-    } else if lower.contains("supports the")
-        || lower.contains("supports all")
-        || lower.contains("supports odata")
-    {
-        QuerySupport::All
     } else {
         QuerySupport::Unstated
     };
     QueryOptions { support, named }
+}
+
+/// The options "the OData query parameters" stand for.
+const COMMON_OPTIONS: [&str; 8] = [
+    "$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$search",
+];
+
+/// The OData options a sentence names: `$select`, or, in a sentence about
+/// what is supported (`bare`), `select` as a word of its own.
+fn options_in(sentence: &str, bare: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() || i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let end = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii_alphabetic())
+            .map_or(bytes.len(), |n| i + n);
+        let dollar = i > 0 && bytes[i - 1] == b'$';
+        let option = format!("${}", sentence[i..end].to_ascii_lowercase());
+        if (dollar || bare && option != "$value")
+            && is_odata_option(&option)
+            && !out.contains(&option)
+        {
+            out.push(option);
+        }
+        i = end;
+    }
+    out
 }
 
 pub fn is_odata_option(option: &str) -> bool {
@@ -433,6 +504,64 @@ mod tests {
             QuerySupport::None
         );
         assert_eq!(query_options("This method supports some of the OData query parameters to help customize the response.").support, QuerySupport::Some);
+    }
+
+    #[test]
+    fn query_options_are_read_sentence_by_sentence() {
+        let read = |text: &str| {
+            let q = query_options(text);
+            (q.support, q.named)
+        };
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // user-list.md (2020): all of them; `$select` is explained after.
+        assert_eq!(
+            read("This method supports the OData Query Parameters to help customize the response.\n\
+                  To return an alternative property set, specify the desired set using the OData `$select` query parameter.\n"),
+            (QuerySupport::All, names(&["$select"]))
+        );
+        // section-get.md: named without `$`.
+        assert_eq!(
+            read("This method supports the select and expand OData Query Parameters to help customize the response.\n"),
+            (QuerySupport::Named, names(&["$select", "$expand"]))
+        );
+        // alert-list.md: "the following", then a list (its items as lines).
+        assert_eq!(
+            read("This method supports the following OData query parameters to help customize the response:\n$count\n$top will return the aggregated top results.\n"),
+            (QuerySupport::Named, names(&["$count", "$top"]))
+        );
+        // user-list-memberof.md: all but one.
+        assert_eq!(
+            read("This method supports the OData Query Parameters to help customize the response. $filter is not supported.\n"),
+            (
+                QuerySupport::Named,
+                names(&["$select", "$expand", "$orderby", "$top", "$skip", "$count", "$search"])
+            )
+        );
+        // user-list-joinedteams.md, subscribedsku-list.md: none.
+        assert_eq!(
+            read("The OData Query Parameters are not currently supported.\n").0,
+            QuerySupport::None
+        );
+        assert_eq!(
+            read("This method does **not** support the OData Query Parameters to help customize the response (e.g. $filter is not supported here).\n"),
+            (QuerySupport::None, Vec::new())
+        );
+        // message-delta.md: what is supported, and what is not.
+        assert_eq!(
+            read("Delta query support `$select`, `$top`, and `$expand` for messages.\nThere is no support for `$search`.\n"),
+            (QuerySupport::Named, names(&["$select", "$top", "$expand"]))
+        );
+        // calendar-list-calendarview.md: some, and not `$select` for two properties.
+        assert_eq!(
+            read("This method also supports some of the OData Query Parameters to help customize the response.\n\
+                  The createdDateTime and lastModifiedDateTime properties do not support `$select`. To get their values, query without applying `$select`.\n"),
+            (QuerySupport::Some, Vec::new())
+        );
+        // projectrome-get-activities.md: some, then which.
+        assert_eq!(
+            read("This method supports some OData Query Parameters. The following query parameters are supported:\n$expand for the historyItems navigation property.\n$top to limit the items.\n"),
+            (QuerySupport::Named, names(&["$expand", "$top"]))
+        );
     }
 
     #[test]

@@ -2,6 +2,151 @@
 //! Switched on by `all-models` or `area-applications`.
 #[allow(unused_imports)]
 use super::*;
+/// The properties of [`Application`], for `$select` and `$expand`.
+///
+/// A selector, not a value: it is `Copy` and prints as its
+/// variant, but does not compare (a derived `PartialEq` per
+/// model was compile time for nothing `select` needs).
+#[derive(Clone, Copy)]
+pub enum ApplicationField {
+    /// `addIns`
+    AddIns,
+    /// `allowPublicClient`
+    AllowPublicClient,
+    /// `api`
+    Api,
+    /// `appId`
+    AppId,
+    /// `appRoles`
+    AppRoles,
+    /// `applicationAliases`
+    ApplicationAliases,
+    /// `applicationTemplateId`
+    ApplicationTemplateId,
+    /// `createdDateTime`
+    CreatedDateTime,
+    /// `deletedDateTime`
+    DeletedDateTime,
+    /// `displayName`
+    DisplayName,
+    /// `groupMembershipClaims`
+    GroupMembershipClaims,
+    /// `id`
+    Id,
+    /// `identifierUris`
+    IdentifierUris,
+    /// `info`
+    Info,
+    /// `installedClients`
+    InstalledClients,
+    /// `isDeviceOnlyAuthSupported`
+    IsDeviceOnlyAuthSupported,
+    /// `isFallbackPublicClient`
+    IsFallbackPublicClient,
+    /// `keyCredentials`
+    KeyCredentials,
+    /// `optionalClaims`
+    OptionalClaims,
+    /// `parentalControlSettings`
+    ParentalControlSettings,
+    /// `passwordCredentials`
+    PasswordCredentials,
+    /// `publicClient`
+    PublicClient,
+    /// `publisherDomain`
+    PublisherDomain,
+    /// `requiredResourceAccess`
+    RequiredResourceAccess,
+    /// `samlMetadataUrl`
+    SamlMetadataUrl,
+    /// `signInAudience`
+    SignInAudience,
+    /// `tags`
+    Tags,
+    /// `tokenEncryptionKeyId`
+    TokenEncryptionKeyId,
+    /// `web`
+    Web,
+}
+impl ApplicationField {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "addIns",
+        "allowPublicClient",
+        "api",
+        "appId",
+        "appRoles",
+        "applicationAliases",
+        "applicationTemplateId",
+        "createdDateTime",
+        "deletedDateTime",
+        "displayName",
+        "groupMembershipClaims",
+        "id",
+        "identifierUris",
+        "info",
+        "installedClients",
+        "isDeviceOnlyAuthSupported",
+        "isFallbackPublicClient",
+        "keyCredentials",
+        "optionalClaims",
+        "parentalControlSettings",
+        "passwordCredentials",
+        "publicClient",
+        "publisherDomain",
+        "requiredResourceAccess",
+        "samlMetadataUrl",
+        "signInAudience",
+        "tags",
+        "tokenEncryptionKeyId",
+        "web",
+    ];
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "AddIns",
+        "AllowPublicClient",
+        "Api",
+        "AppId",
+        "AppRoles",
+        "ApplicationAliases",
+        "ApplicationTemplateId",
+        "CreatedDateTime",
+        "DeletedDateTime",
+        "DisplayName",
+        "GroupMembershipClaims",
+        "Id",
+        "IdentifierUris",
+        "Info",
+        "InstalledClients",
+        "IsDeviceOnlyAuthSupported",
+        "IsFallbackPublicClient",
+        "KeyCredentials",
+        "OptionalClaims",
+        "ParentalControlSettings",
+        "PasswordCredentials",
+        "PublicClient",
+        "PublisherDomain",
+        "RequiredResourceAccess",
+        "SamlMetadataUrl",
+        "SignInAudience",
+        "Tags",
+        "TokenEncryptionKeyId",
+        "Web",
+    ];
+}
+impl crate::request::FieldName for ApplicationField {
+    #[inline]
+    fn wire_name(&self) -> &'static str {
+        Self::WIRE_NAMES[*self as usize]
+    }
+}
+impl ::std::fmt::Debug for ApplicationField {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(Self::VARIANT_NAMES[*self as usize])
+    }
+}
+impl crate::request::Selectable for Application {
+    type Field = ApplicationField;
+}
 /// `microsoft.graph.application`, documented at `spec/api-reference/v1.0/api/application-post-applications.md:104`, `spec/api-reference/v1.0/api/application-delta.md:116`.
 ///
 /// Its documented properties are the fields of [`ApplicationProperties`], read and written through it; the ones this crate does not know are in `additional_data`.

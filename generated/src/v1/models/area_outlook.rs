@@ -33,6 +33,59 @@ impl ::std::default::Default for CreateUploadSessionPostRequestBodyProperties {
         crate::support::empty_properties()
     }
 }
+/// The properties of [`Message`], for `$select` and `$expand`.
+///
+/// A selector, not a value: it is `Copy` and prints as its
+/// variant, but does not compare (a derived `PartialEq` per
+/// model was compile time for nothing `select` needs).
+#[derive(Clone, Copy)]
+pub enum MessageField {
+    /// `body`
+    Body,
+    /// `hasAttachments`
+    HasAttachments,
+    /// `internetMessageId`
+    InternetMessageId,
+    /// `receivedDateTime`
+    ReceivedDateTime,
+    /// `sentDateTime`
+    SentDateTime,
+    /// `subject`
+    Subject,
+}
+impl MessageField {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "body",
+        "hasAttachments",
+        "internetMessageId",
+        "receivedDateTime",
+        "sentDateTime",
+        "subject",
+    ];
+    const VARIANT_NAMES: &'static [&'static str] = &[
+        "Body",
+        "HasAttachments",
+        "InternetMessageId",
+        "ReceivedDateTime",
+        "SentDateTime",
+        "Subject",
+    ];
+}
+impl crate::request::FieldName for MessageField {
+    #[inline]
+    fn wire_name(&self) -> &'static str {
+        Self::WIRE_NAMES[*self as usize]
+    }
+}
+impl ::std::fmt::Debug for MessageField {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(Self::VARIANT_NAMES[*self as usize])
+    }
+}
+impl crate::request::Selectable for Message {
+    type Field = MessageField;
+}
 /// `microsoft.graph.message`, documented at `spec/api-reference/v1.0/api/message-delta.md:149`.
 ///
 /// Its documented properties are the fields of [`MessageProperties`], read and written through it; the ones this crate does not know are in `additional_data`.

@@ -6,6 +6,14 @@ use super::*;
 pub enum PostApplications {}
 /// Options of `v1_get_applications_delta`.
 pub enum GetApplicationsDelta {}
+impl crate::request::query::Select for GetApplicationsDelta {}
+impl crate::request::query::Expand for GetApplicationsDelta {}
+impl crate::request::query::Filter for GetApplicationsDelta {}
+impl crate::request::query::OrderBy for GetApplicationsDelta {}
+impl crate::request::query::Top for GetApplicationsDelta {}
+impl crate::request::query::Skip for GetApplicationsDelta {}
+impl crate::request::query::Count for GetApplicationsDelta {}
+impl crate::request::query::Search for GetApplicationsDelta {}
 /// Options of `v1_get_service_principals_by_id_member_of`.
 pub enum GetServicePrincipalsByIdMemberOf {}
 impl crate::request::query::Filter for GetServicePrincipalsByIdMemberOf {}

@@ -6,6 +6,11 @@ use super::*;
 pub enum PostMeEventsByIdAttachmentsCreateUploadSession {}
 /// Options of `v1_get_me_mail_folders_by_id_messages_delta`.
 pub enum GetMeMailFoldersByIdMessagesDelta {}
+impl crate::request::query::Select for GetMeMailFoldersByIdMessagesDelta {}
+impl crate::request::query::Expand for GetMeMailFoldersByIdMessagesDelta {}
+impl crate::request::query::Filter for GetMeMailFoldersByIdMessagesDelta {}
+impl crate::request::query::OrderBy for GetMeMailFoldersByIdMessagesDelta {}
+impl crate::request::query::Top for GetMeMailFoldersByIdMessagesDelta {}
 impl<T> crate::request::Request<T, GetMeMailFoldersByIdMessagesDelta> {
     /// Sets the `Prefer` header. string
     pub fn prefer(self, value: &str) -> Self {
