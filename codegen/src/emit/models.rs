@@ -32,6 +32,12 @@ pub struct TypeIndex {
     /// type so that a type keeps its name.
     properties: BTreeMap<(ApiVersion, String), (RustName, RustName)>,
     enums: BTreeMap<(ApiVersion, String), EnumType>,
+    /// Models that hold themselves by value, directly or through others:
+    /// each with the number of its cycle (see [`cycles`]).
+    cycles: BTreeMap<(ApiVersion, String), usize>,
+    /// Entity types (a key, or a base type with one: `user` through
+    /// `directoryObject` and `entity`), as opposed to complex types.
+    entities: BTreeSet<(ApiVersion, String)>,
 }
 
 impl TypeIndex {
@@ -75,10 +81,14 @@ impl TypeIndex {
             .iter()
             .map(|e| ((e.version, e.name.clone()), e.clone()))
             .collect();
+        let cycles = cycles(ir, &names);
+        let entities = entities(ir);
         TypeIndex {
             names,
             properties,
             enums,
+            cycles,
+            entities,
         }
     }
 
@@ -96,8 +106,9 @@ impl TypeIndex {
         self.names.get(&(version, name.to_string()))
     }
 
-    /// The Rust type of a property, as tokens, relative to the models module.
-    pub fn property_type(&self, version: ApiVersion, p: &Property) -> TokenStream {
+    /// The Rust type of a property of `owner`, as tokens, relative to the
+    /// models module.
+    pub fn property_type(&self, version: ApiVersion, owner: &str, p: &Property) -> TokenStream {
         let inner: TokenStream = match crate::types::rust_primitive(&p.type_name) {
             Some(prim) => syn::parse_str(prim).unwrap_or_else(|_| quote!(::serde_json::Value)),
             None => match self.get(version, &p.type_name) {
@@ -106,12 +117,20 @@ impl TypeIndex {
                     let ident = name.ident();
                     quote!(crate::support::Flags<#ident>)
                 }
-                Some((name, TypeKind::Model)) if p.collection => name.ident().into_token_stream(),
-                // Boxed: models may contain themselves, directly or not.
-                Some((name, TypeKind::Model)) => {
+                // An entity is boxed (a drive's `root`, a site's `drive`:
+                // entities are large, and hold one another), and so is a
+                // model on a cycle of models it holds by value, which
+                // would otherwise hold itself. A complex type is set as
+                // it is (`message.body = Some(body)`).
+                Some((name, TypeKind::Model))
+                    if !p.collection
+                        && (self.entities.contains(&(version, p.type_name.clone()))
+                            || self.same_cycle(version, owner, &p.type_name)) =>
+                {
                     let ident = name.ident();
                     quote!(::std::boxed::Box<#ident>)
                 }
+                Some((name, TypeKind::Model)) => name.ident().into_token_stream(),
                 None => quote!(::serde_json::Value),
             },
         };
@@ -125,6 +144,129 @@ impl TypeIndex {
 
 use quote::ToTokens;
 
+impl TypeIndex {
+    /// Whether two models are on one cycle of properties held by value.
+    fn same_cycle(&self, version: ApiVersion, a: &str, b: &str) -> bool {
+        let cycle = |name: &str| self.cycles.get(&(version, name.to_string()));
+        cycle(a).is_some_and(|c| cycle(b) == Some(c))
+    }
+}
+
+/// The entity types: models with a key, or whose base types reach one,
+/// or `entity` itself (documented or not).
+fn entities(ir: &Ir) -> BTreeSet<(ApiVersion, String)> {
+    let by_name: BTreeMap<(ApiVersion, &str), &crate::ir::Model> = ir
+        .models
+        .iter()
+        .map(|m| ((m.version, m.name.as_str()), m))
+        .collect();
+    let is_entity = |m: &crate::ir::Model| {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut current = Some(m);
+        while let Some(model) = current {
+            if model.key_property.is_some() || model.name == "microsoft.graph.entity" {
+                return true;
+            }
+            let Some(base) = model.base_type.as_deref() else {
+                return false;
+            };
+            if base == "microsoft.graph.entity" || !seen.insert(base) {
+                return base == "microsoft.graph.entity";
+            }
+            current = by_name.get(&(model.version, base)).copied();
+        }
+        false
+    };
+    ir.models
+        .iter()
+        .filter(|m| is_entity(m))
+        .map(|m| (m.version, m.name.clone()))
+        .collect()
+}
+
+/// The cycles of models that hold one another by value (a property of one
+/// model, not a collection: `Vec` needs no box): the strongly connected
+/// components of that graph with more than one model, or one model that
+/// holds itself, each numbered. Only properties between two models of one
+/// cycle need a `Box`; without it the struct would hold itself.
+/// (Kosaraju's, without recursion, so that no docs tree can exhaust the
+/// stack.)
+fn cycles(
+    ir: &Ir,
+    names: &BTreeMap<(ApiVersion, String), (RustName, TypeKind)>,
+) -> BTreeMap<(ApiVersion, String), usize> {
+    type Node = (ApiVersion, String);
+    let is_model = |k: &Node| {
+        names
+            .get(k)
+            .is_some_and(|(_, kind)| *kind == TypeKind::Model)
+    };
+    let mut edges: BTreeMap<Node, BTreeSet<Node>> = BTreeMap::new();
+    let mut reverse: BTreeMap<Node, BTreeSet<Node>> = BTreeMap::new();
+    for m in &ir.models {
+        let from = (m.version, m.name.clone());
+        edges.entry(from.clone()).or_default();
+        for p in m.properties.iter().filter(|p| !p.collection) {
+            let to = (m.version, p.type_name.clone());
+            if is_model(&to) {
+                edges.entry(from.clone()).or_default().insert(to.clone());
+                reverse.entry(to).or_default().insert(from.clone());
+            }
+        }
+    }
+    // Finishing order, by an explicit stack.
+    let mut seen: BTreeSet<&Node> = BTreeSet::new();
+    let mut order: Vec<&Node> = Vec::new();
+    for start in edges.keys() {
+        if !seen.insert(start) {
+            continue;
+        }
+        let mut stack: Vec<(&Node, std::collections::btree_set::Iter<'_, Node>)> =
+            vec![(start, edges[start].iter())];
+        while let Some((node, next)) = stack.last_mut() {
+            match next.find(|n| !seen.contains(n)) {
+                Some(child) => {
+                    seen.insert(child);
+                    let children = edges.get(child).map(|c| c.iter()).unwrap_or_default();
+                    stack.push((child, children));
+                }
+                None => {
+                    order.push(node);
+                    stack.pop();
+                }
+            }
+        }
+    }
+    // Components on the reversed graph, in reverse finishing order.
+    let mut component: BTreeMap<&Node, usize> = BTreeMap::new();
+    let mut count = 0;
+    for &start in order.iter().rev() {
+        if component.contains_key(start) {
+            continue;
+        }
+        let mut stack = vec![start];
+        component.insert(start, count);
+        while let Some(node) = stack.pop() {
+            for from in reverse.get(node).into_iter().flatten() {
+                if !component.contains_key(from) {
+                    component.insert(from, count);
+                    stack.push(from);
+                }
+            }
+        }
+        count += 1;
+    }
+    let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
+    for c in component.values() {
+        *sizes.entry(*c).or_default() += 1;
+    }
+    component
+        .iter()
+        .filter(|(node, c)| sizes[*c] > 1 || edges[**node].contains(**node))
+        .map(|(node, c)| ((*node).clone(), *c))
+        .collect()
+}
+
 /// `microsoft.graph.operation` -> `operation`; other namespaces keep their
 /// distinguishing part: `microsoft.graph.security.incident` -> `securityIncident`.
 fn type_base_name(qualified: &str) -> String {
@@ -134,8 +276,6 @@ fn type_base_name(qualified: &str) -> String {
     rest.replace('.', " ")
 }
 
-/// The models module of `version`: a parent file, and a file per set of
-/// features under `dir` (see [`super::split`]).
 /// The Rust names of a model's properties, in their order: snake case,
 /// told apart where two meet, never `additional_data` (the model's own
 /// field).
@@ -149,6 +289,8 @@ pub fn property_fields(model: &Model) -> Vec<RustName> {
         .collect()
 }
 
+/// The models module of `version`: a parent file, and a file per set of
+/// features under `dir` (see [`super::split`]).
 pub fn emit(
     ir: &Ir,
     version: ApiVersion,
@@ -293,7 +435,7 @@ fn model_tokens(
             let field = field_name.ident();
             field_idents.push((field.clone(), p));
             let wire = &p.name;
-            let ty = index.property_type(model.version, p);
+            let ty = index.property_type(model.version, &model.name, p);
             // A field of a type that may be off when this model is on goes
             // with its type; its value then stays in `additional_data`.
             let field_cfg = match index.get(model.version, &p.type_name) {

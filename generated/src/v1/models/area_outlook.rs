@@ -138,7 +138,7 @@ pub type SendMailPostRequestBody = crate::support::Model<
 /// The documented properties of [`SendMailPostRequestBody`].
 pub struct SendMailPostRequestBodyProperties {
     /// The message to send. Required.
-    pub message: ::std::option::Option<::std::boxed::Box<Message>>,
+    pub message: ::std::option::Option<Message>,
     /// Indicates whether to save the message in Sent Items. Specify it only if the parameter is false; default is true. Optional.
     pub save_to_sent_items: ::std::option::Option<bool>,
 }
