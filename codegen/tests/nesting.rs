@@ -47,6 +47,8 @@ fn complex_types_are_held_as_they_are_and_entities_and_cycles_boxed() {
                 ("rule", "[rule](rule.md)"),
             ],
         ),
+        // A complex type that holds an entity holds it as it is.
+        resource("delivery", None, &[("sent", "[message](message.md)")]),
         // Complex types that hold one another: a cycle of two, and one
         // that holds itself.
         resource("rule", None, &[("condition", "[condition](condition.md)")]),
@@ -71,7 +73,8 @@ fn complex_types_are_held_as_they_are_and_entities_and_cycles_boxed() {
         // A complex type, as it is; a collection needs no box.
         "pub body: ::std::option::Option<ItemBody>,",
         "pub parts: ::std::option::Option<::std::vec::Vec<ItemBody>>,",
-        // Entities, boxed.
+        "pub sent: ::std::option::Option<Message>,",
+        // An entity's entities, boxed.
         "pub reply_to: ::std::option::Option<::std::boxed::Box<Message>>,",
         "pub latest: ::std::option::Option<::std::boxed::Box<Message>>,",
         // The cycle of complex types.

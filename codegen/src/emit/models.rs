@@ -117,14 +117,16 @@ impl TypeIndex {
                     let ident = name.ident();
                     quote!(crate::support::Flags<#ident>)
                 }
-                // An entity is boxed (a drive's `root`, a site's `drive`:
-                // entities are large, and hold one another), and so is a
-                // model on a cycle of models it holds by value, which
-                // would otherwise hold itself. A complex type is set as
-                // it is (`message.body = Some(body)`).
+                // An entity's entity is boxed (a drive's `root`, a site's
+                // `drive`: entities are large, and hold one another), and
+                // so is a model on a cycle of models it holds by value,
+                // which would otherwise hold itself. A complex type is set
+                // as it is (`message.body = Some(body)`), and so is the
+                // entity a request body sends (`sendMail`'s `message`).
                 Some((name, TypeKind::Model))
                     if !p.collection
-                        && (self.entities.contains(&(version, p.type_name.clone()))
+                        && (self.is_entity(version, owner)
+                            && self.is_entity(version, &p.type_name)
                             || self.same_cycle(version, owner, &p.type_name)) =>
                 {
                     let ident = name.ident();
@@ -145,6 +147,10 @@ impl TypeIndex {
 use quote::ToTokens;
 
 impl TypeIndex {
+    fn is_entity(&self, version: ApiVersion, name: &str) -> bool {
+        self.entities.contains(&(version, name.to_string()))
+    }
+
     /// Whether two models are on one cycle of properties held by value.
     fn same_cycle(&self, version: ApiVersion, a: &str, b: &str) -> bool {
         let cycle = |name: &str| self.cycles.get(&(version, name.to_string()));
