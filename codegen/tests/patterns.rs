@@ -2065,3 +2065,48 @@ fn query_options_listed_or_tabled_after_the_following() {
     );
     assert_eq!(tabled.query_options.named, ["$filter", "$top"]);
 }
+
+/// calendar-list-calendarview.md (2020): "provide the following required
+/// query parameters", a table of them with their types. Each is a setter
+/// of the request; a filter table (signin-list.md's attributes, named by
+/// paths) and OData's own options are not.
+#[test]
+fn an_operations_own_query_parameters_become_setters() {
+    let text = "# List calendarView\n\n## HTTP request\n\n```http\nGET /me/calendar/calendarView\n```\n\n\
+        ## Query parameters\n\nIn the request URL, provide the following required query parameters with values.\n\n\
+        | Parameter | Type | Description |\n|:--|:--|:--|\n\
+        | startDateTime | String | The start date and time of the time range. |\n\
+        | endDateTime | String | The end date and time of the time range. |\n\
+        | $deltatoken | string | OData's, not a parameter of its own. |\n\
+        | initiatedBy/user/id | String | A filter attribute. |\n\n\
+        This method also supports some of the OData Query Parameters to help customize the response.\n";
+    let facts = page("v1.0/api/calendar-list-calendarview.md", text);
+    let params: Vec<(&str, &str, bool)> = facts
+        .query_options
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.type_name.as_str(), p.required))
+        .collect();
+    assert_eq!(
+        params,
+        [
+            ("startDateTime", "String", true),
+            ("endDateTime", "String", true)
+        ]
+    );
+    assert_eq!(facts.query_options.named, ["$deltatoken"]);
+
+    let ir = tree(&[("v1.0/api/calendar-list-calendarview.md", text)]);
+    let files = codegen::emit::generate(&ir).unwrap();
+    let options: String = files
+        .iter()
+        .filter(|f| f.path.contains("requests/options"))
+        .map(|f| f.contents.as_str())
+        .collect();
+    assert!(
+        options.contains("pub fn start_date_time(self, value: &str) -> Self {"),
+        "{options}"
+    );
+    assert!(options.contains("self.query_param(\"endDateTime\", value)"));
+    assert!(options.contains("Sets the `startDateTime` query parameter (String). Required."));
+}

@@ -1145,7 +1145,26 @@ impl Emitter<'_> {
                 }
             })
         });
-        let headers: Vec<TokenStream> = headers.collect();
+        let mut headers: Vec<TokenStream> = headers.collect();
+        // The operation's own query parameters (a calendar view's
+        // `startDateTime`): a setter each, its type and whether the docs
+        // require it in its docs.
+        for q in &op.query_options.parameters {
+            let setter = setters.name(&q.name, Case::Snake).ident();
+            let name = &q.name;
+            let required = if q.required { " Required." } else { "" };
+            let doc = format!(
+                " Sets the `{name}` query parameter ({}).{required} {}",
+                q.type_name,
+                q.description.lines().next().unwrap_or("")
+            );
+            headers.push(quote! {
+                #[doc = #doc]
+                pub fn #setter(self, value: &str) -> Self {
+                    self.query_param(#name, value)
+                }
+            });
+        }
         let header_impl = if headers.is_empty() {
             quote!()
         } else {

@@ -138,6 +138,21 @@ pub struct QueryOptions {
     /// Options the page names, such as `$select`, in page order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub named: Vec<String>,
+    /// Query parameters of the operation's own, not OData's, that a table
+    /// of the section lists (`startDateTime` of a calendar view).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<QueryParameter>,
+}
+
+/// A query parameter of an operation's own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryParameter {
+    pub name: String,
+    /// The type as the table writes it (`String`, `Int32`).
+    pub type_name: String,
+    /// The docs say the request needs it.
+    pub required: bool,
+    pub description: String,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -158,6 +158,8 @@ struct Walk<'a> {
     intro_text: String,
     intro_at: Option<Source>,
     query_text: String,
+    /// Query parameters of the operation's own (see [`query_parameters`]).
+    query_parameters: Vec<crate::ir::QueryParameter>,
     saw_permissions: bool,
     saw_http: bool,
     /// Blocks of bare request lines outside any HTTP request section, and
@@ -239,6 +241,7 @@ pub fn interpret(
         intro_text: String::new(),
         intro_at: None,
         query_text: String::new(),
+        query_parameters: Vec::new(),
         saw_permissions: false,
         saw_http: false,
         task_blocks: Vec::new(),
@@ -690,12 +693,16 @@ impl Walk<'_> {
                     }
                 }
             }
-            // Or a table of them, one per row (signin-list.md, 2020).
+            // Or a table of them, one per row (signin-list.md, 2020), or
+            // of the operation's own (calendar-list-calendarview.md).
             Section::QueryParams => {
                 for name in table.rows.iter().filter_map(|r| r.cells.first()) {
                     self.query_text.push_str(name);
                     self.query_text.push('\n');
                 }
+                let required = self.query_text.to_ascii_lowercase().contains("required");
+                self.query_parameters
+                    .extend(query_parameters(table, required));
             }
             Section::RequestHeaders => {
                 for row in &table.rows {
@@ -1252,6 +1259,7 @@ impl Walk<'_> {
         if !self.query_text.is_empty() {
             self.facts.query_options = prose::query_options(&self.query_text);
         }
+        self.facts.query_options.parameters = std::mem::take(&mut self.query_parameters);
         // Prose enum (states of an operation).
         if let Some(members) =
             prose::enum_values(&self.intro_text).or_else(|| list_after_possible(&self.intro_text))
@@ -1387,6 +1395,55 @@ fn list_after_possible(intro: &str) -> Option<Vec<String>> {
 }
 
 /// "For role management alerts:" to "role management alerts".
+/// The operation's own query parameters a table of the Query parameters
+/// section lists: a `Parameter` (or `Name`) column and a `Type` column,
+/// rows named like a parameter (`startDateTime`; not `$top`, and not a
+/// filter expression such as `initiatedBy/user/id`, which signin tables
+/// list). Each is required when its description says so, or when the
+/// section says it lists required ones (`required` before the table).
+fn query_parameters(table: &Table, required_before: bool) -> Vec<crate::ir::QueryParameter> {
+    let column = |names: &[&str]| {
+        table.header.iter().position(|h| {
+            let h = h.trim().to_ascii_lowercase();
+            names.iter().any(|n| h == *n)
+        })
+    };
+    let (Some(name_col), Some(type_col)) = (
+        column(&["parameter", "query parameter", "name", "parameter name"]),
+        column(&["type"]),
+    ) else {
+        return Vec::new();
+    };
+    let description_col = column(&["description"]);
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let name = row.cells.get(name_col)?.trim();
+            let plain = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && name.chars().all(|c| c.is_ascii_alphanumeric());
+            if !plain {
+                return None;
+            }
+            let description = description_col
+                .and_then(|c| row.cells.get(c))
+                .map(|d| d.trim().to_string())
+                .unwrap_or_default();
+            let required = required_before
+                || description
+                    .to_ascii_lowercase()
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w == "required");
+            Some(crate::ir::QueryParameter {
+                name: name.to_string(),
+                type_name: row.cells.get(type_col)?.trim().to_string(),
+                required,
+                description,
+            })
+        })
+        .collect()
+}
+
 fn label_text(text: &str) -> String {
     let t = text.trim().trim_end_matches([':', '.']).trim();
     let t = t

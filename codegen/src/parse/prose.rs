@@ -224,7 +224,11 @@ pub fn query_options(text: &str) -> QueryOptions {
     } else {
         QuerySupport::Unstated
     };
-    QueryOptions { support, named }
+    QueryOptions {
+        support,
+        named,
+        parameters: Vec::new(),
+    }
 }
 
 /// The options "the OData query parameters" stand for.

@@ -16,6 +16,10 @@ impl<T> crate::request::Request<T, GetMeMailFoldersByIdMessagesDelta> {
     pub fn prefer(self, value: &str) -> Self {
         self.header("Prefer", value)
     }
+    /// Sets the `changeType` query parameter (string). A custom query filter to filter the delta response based on the changeType. Supported values are created, updated or deleted.
+    pub fn change_type(self, value: &str) -> Self {
+        self.query_param("changeType", value)
+    }
 }
 /// Options of `v1_post_me_send_mail`.
 pub enum PostMeSendMail {}
