@@ -65,11 +65,16 @@ pub fn lib_rs(versions: &[ApiVersion], quick_start: TokenStream) -> Result<Gener
     rust_file("src/lib.rs", lib)
 }
 
-pub fn version_module(version: ApiVersion) -> TokenStream {
-    let base = match version {
+/// The service root of an API version.
+pub fn base_url(version: ApiVersion) -> &'static str {
+    match version {
         ApiVersion::V1 => "https://graph.microsoft.com/v1.0",
         ApiVersion::Beta => "https://graph.microsoft.com/beta",
-    };
+    }
+}
+
+pub fn version_module(version: ApiVersion) -> TokenStream {
+    let base = base_url(version);
     quote! {
         pub mod models;
         pub mod requests;

@@ -4,8 +4,10 @@
 //! over a real connection. The server checks method, path, query, headers
 //! and body keys; the client checks the typed result.
 //!
-//! A workbook example runs below the drive item its URL addresses, and a
-//! `/me/...` example of a `/users/{id}/...` path through `me()`. An
+//! A workbook example runs below the drive item its URL addresses, a
+//! `/me/...` example of a `/users/{id}/...` path through `me()`, and a
+//! `GET .../$count` example through the listing's `count()`, the client
+//! reading the text it is answered with as a `Count`. An
 //! example is left out when no builder chain can write its URL (a drive
 //! item no page documents), when
 //! its response is an error or does not fit its model, when its JSON

@@ -10,6 +10,7 @@
 //! path, then the shortest answer, then the operation id: the same
 //! choice on every run. A tree with no such example gets no quick start.
 
+use super::crate_files::base_url;
 use super::e2e::{example_calls, unfit_examples};
 use super::models::{property_fields, TypeIndex, TypeKind};
 use super::requests::{response_kind, Chains, ResponseKind};
@@ -398,13 +399,6 @@ fn statements(tokens: TokenStream) -> Option<Vec<String>> {
             .map(|l| l.strip_prefix("    ").unwrap_or(l).to_string())
             .collect(),
     )
-}
-
-fn base_url(version: ApiVersion) -> &'static str {
-    match version {
-        ApiVersion::V1 => "https://graph.microsoft.com/v1.0",
-        ApiVersion::Beta => "https://graph.microsoft.com/beta",
-    }
 }
 
 /// Prose as doc lines of at most `width` characters where its words
