@@ -38,6 +38,8 @@ pub enum ChangeKind {
     PropertyTypeChanged,
     ResponseChanged,
     RequestBodyChanged,
+    QueryOptionAdded,
+    QueryOptionRemoved,
     EnumMemberAdded,
     EnumMemberRemoved,
 }
@@ -69,6 +71,7 @@ impl ChangeKind {
                 | ChangeKind::PropertyTypeChanged
                 | ChangeKind::ResponseChanged
                 | ChangeKind::RequestBodyChanged
+                | ChangeKind::QueryOptionRemoved
                 | ChangeKind::EnumMemberRemoved
         )
     }
@@ -81,6 +84,7 @@ impl ChangeKind {
                 | ChangeKind::OperationAdded
                 | ChangeKind::ModelAdded
                 | ChangeKind::PropertyAdded
+                | ChangeKind::QueryOptionAdded
                 | ChangeKind::EnumMemberAdded
         )
     }
@@ -106,6 +110,8 @@ impl ChangeKind {
             ChangeKind::PropertyTypeChanged => "property type changed",
             ChangeKind::ResponseChanged => "response type changed",
             ChangeKind::RequestBodyChanged => "request body type changed",
+            ChangeKind::QueryOptionAdded => "query option added",
+            ChangeKind::QueryOptionRemoved => "query option removed",
             ChangeKind::EnumMemberAdded => "enum member added",
             ChangeKind::EnumMemberRemoved => "enum member removed",
         }
@@ -240,8 +246,26 @@ pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
                 ChangeKind::RequestBodyChanged,
                 new_op.id.clone(),
                 format!("{} -> {}", body(old_op), body(new_op)),
-                source,
+                source.clone(),
             );
+        }
+        // What the request builder can set: OData's options (`filter()`)
+        // and the operation's own (`start_date_time()`).
+        let options = |op: &Operation| -> BTreeSet<String> {
+            op.supported_query_options()
+                .into_iter()
+                .map(str::to_string)
+                .chain(op.query_options.parameters.iter().map(|p| p.name.clone()))
+                .collect()
+        };
+        let (before, after) = (options(old_op), options(new_op));
+        for (kind, gone_or_new) in [
+            (ChangeKind::QueryOptionRemoved, before.difference(&after)),
+            (ChangeKind::QueryOptionAdded, after.difference(&before)),
+        ] {
+            for option in gone_or_new {
+                change(kind, new_op.id.clone(), option.clone(), source.clone());
+            }
         }
     }
 

@@ -332,3 +332,57 @@ fn a_model_under_another_name_is_renamed_not_removed_and_added() {
     assert!(kinds.contains(&(ChangeKind::ModelRemoved, "microsoft.graph.old (v1.0)", "")));
     assert_eq!(impact(&c), Impact::Breaking);
 }
+
+#[test]
+fn query_options_a_builder_loses_break_the_api_and_new_ones_add_to_it() {
+    let list = |options: &str| {
+        format!(
+            "---\ntitle: \"List things\"\n---\n# List things\n\nLists.\n\n## HTTP request\n\n```http\nGET /things\n```\n\n\
+             ## Optional query parameters\n\n{options}\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [thing](../resources/thing.md) objects in the response body.\n"
+        )
+    };
+    let tree_with = |options: &str| {
+        tree(&[
+            ("v1.0/resources/thing.md", resource(&["id"], "`active`")),
+            ("v1.0/api/thing-list.md", list(options)),
+        ])
+    };
+    let all = tree_with(
+        "This method supports the OData query parameters to help customize the response.",
+    );
+    let some = tree_with(
+        "This method supports the `$filter` and `$top` OData query parameters.\n\n\
+         | Parameter | Type | Description |\n|:--|:--|:--|\n| since | String | Things changed since then. |",
+    );
+    let narrowed = diff(&all, &some);
+    let text = render(&narrowed);
+    for gone in [
+        "$select", "$expand", "$orderby", "$skip", "$count", "$search",
+    ] {
+        assert!(
+            has(&narrowed, ChangeKind::QueryOptionRemoved, gone),
+            "{text}"
+        );
+    }
+    assert!(
+        has(&narrowed, ChangeKind::QueryOptionAdded, "since"),
+        "{text}"
+    );
+    assert!(
+        !has(&narrowed, ChangeKind::QueryOptionRemoved, "$filter"),
+        "{text}"
+    );
+    assert_eq!(impact(&narrowed), Impact::Breaking);
+    assert_eq!(impact(&diff(&some, &all)), Impact::Breaking); // `since()` is gone
+    let widened = diff(
+        &tree_with("This method supports the `$filter` OData query parameter."),
+        &some,
+    );
+    assert!(
+        has(&widened, ChangeKind::QueryOptionAdded, "$top"),
+        "{}",
+        render(&widened)
+    );
+    assert_eq!(impact(&widened), Impact::Additive, "{}", render(&widened));
+}

@@ -10,8 +10,7 @@
 use super::doc_lines;
 use super::models::{TypeIndex, TypeKind};
 use crate::ir::{
-    ApiVersion, BodyKind, Ir, Operation, PermissionSet, QuerySupport, SchemePermissions,
-    SchemeStatus,
+    ApiVersion, BodyKind, Ir, Operation, PermissionSet, SchemePermissions, SchemeStatus,
 };
 use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
@@ -1320,29 +1319,20 @@ pub fn selected_types(ir: &Ir, version: ApiVersion) -> BTreeSet<&str> {
 
 /// The query options an operation supports, as `crate::request::query` traits.
 fn supported_options(op: &Operation) -> Vec<&'static str> {
-    const ALL: [(&str, &str); 8] = [
-        ("$select", "Select"),
-        ("$expand", "Expand"),
-        ("$filter", "Filter"),
-        ("$orderby", "OrderBy"),
-        ("$top", "Top"),
-        ("$skip", "Skip"),
-        ("$count", "Count"),
-        ("$search", "Search"),
-    ];
-    let get = op.endpoints.first().is_some_and(|e| e.method == "GET");
-    match op.query_options.support {
-        QuerySupport::All => ALL.iter().map(|x| x.1).collect(),
-        QuerySupport::Named => ALL
-            .iter()
-            .filter(|(o, _)| op.query_options.named.iter().any(|n| n == o))
-            .map(|x| x.1)
-            .collect(),
-        // "Supports some of the OData query parameters": the common ones.
-        QuerySupport::Some => vec!["Select", "Expand", "Filter", "OrderBy", "Top"],
-        QuerySupport::Unstated if get => vec!["Select", "Expand"],
-        QuerySupport::Unstated | QuerySupport::None => Vec::new(),
-    }
+    op.supported_query_options()
+        .into_iter()
+        .filter_map(|o| match o {
+            "$select" => Some("Select"),
+            "$expand" => Some("Expand"),
+            "$filter" => Some("Filter"),
+            "$orderby" => Some("OrderBy"),
+            "$top" => Some("Top"),
+            "$skip" => Some("Skip"),
+            "$count" => Some("Count"),
+            "$search" => Some("Search"),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `users/{id}` names its parameter `user_id`.

@@ -144,6 +144,32 @@ pub struct QueryOptions {
     pub parameters: Vec<QueryParameter>,
 }
 
+/// The OData query options a request builder can set, in the order its
+/// methods are listed.
+pub const ODATA_OPTIONS: [&str; 8] = [
+    "$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$search",
+];
+
+impl Operation {
+    /// The OData query options its request builder sets: what the page
+    /// says it supports; for "some of them", the common ones; for a `GET`
+    /// whose page does not say, `$select` and `$expand`.
+    pub fn supported_query_options(&self) -> Vec<&'static str> {
+        let get = self.endpoints.first().is_some_and(|e| e.method == "GET");
+        let options = &self.query_options;
+        match options.support {
+            QuerySupport::All => ODATA_OPTIONS.to_vec(),
+            QuerySupport::Named => ODATA_OPTIONS
+                .into_iter()
+                .filter(|o| options.named.iter().any(|n| n == o))
+                .collect(),
+            QuerySupport::Some => ODATA_OPTIONS[..5].to_vec(),
+            QuerySupport::Unstated if get => ODATA_OPTIONS[..2].to_vec(),
+            QuerySupport::Unstated | QuerySupport::None => Vec::new(),
+        }
+    }
+}
+
 /// A query parameter of an operation's own.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueryParameter {

@@ -204,7 +204,7 @@ pub fn query_options(text: &str) -> QueryOptions {
     let support = if all && !excluded.is_empty() {
         // All but those it says are not supported (user-list-memberof.md,
         // 2020: "$filter is not supported").
-        named = COMMON_OPTIONS
+        named = crate::ir::ODATA_OPTIONS
             .iter()
             .filter(|o| !excluded.iter().any(|e| e == *o))
             .map(|o| o.to_string())
@@ -230,11 +230,6 @@ pub fn query_options(text: &str) -> QueryOptions {
         parameters: Vec::new(),
     }
 }
-
-/// The options "the OData query parameters" stand for.
-const COMMON_OPTIONS: [&str; 8] = [
-    "$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$search",
-];
 
 /// The OData options a sentence names: `$select`, or, in a sentence about
 /// what is supported (`bare`), `select` as a word of its own.
