@@ -5,6 +5,8 @@ use codegen::diagnostics::Code;
 use codegen::ir::{Body, Ir, SchemePermissions};
 use codegen::parse::{Loader, PageFacts};
 
+mod common;
+
 fn page(path: &str, text: &str) -> PageFacts {
     let files = [(path.to_string(), text.to_string())].into_iter().collect();
     Loader::memory(files).parse_page(path)
@@ -2109,4 +2111,48 @@ fn an_operations_own_query_parameters_become_setters() {
     );
     assert!(options.contains("self.query_param(\"endDateTime\", value)"));
     assert!(options.contains("Sets the `startDateTime` query parameter (String). Required."));
+}
+
+/// An example's query goes through the builder's typed methods where the
+/// builder has them: `$select` as the model's `Field` variants, `$top` as
+/// a number, the operation's own parameters by their setters; the rest
+/// (an option the page does not support, `$expand` of a path) as it is.
+#[test]
+fn example_queries_are_sent_through_typed_methods() {
+    let event = "---\ntitle: \"event resource type\"\n---\n# event resource type\n\nAn event.\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n| subject | String | The subject. |\n";
+    let view = "---\ntitle: \"List calendarView\"\nms.prod: \"outlook\"\n---\n# List calendarView\n\nLists.\n\n\
+        ## HTTP request\n\n```http\nGET /me/calendar/calendarView\n```\n\n\
+        ## Query parameters\n\nProvide the following required query parameters.\n\n\
+        | Parameter | Type | Description |\n|:--|:--|:--|\n| startDateTime | String | The start. |\n| endDateTime | String | The end. |\n\n\
+        This method supports the `$select` and `$top` OData query parameters.\n\n\
+        ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [event](../resources/event.md) objects in the response body.\n\n\
+        ## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"view\" } -->\n```http\n\
+        GET https://graph.microsoft.com/v1.0/me/calendar/calendarView?startDateTime=2020-01-01T00:00:00Z&endDateTime=2020-01-02T00:00:00Z&$select=subject,id&$top=5&$orderby=start\n```\n\n\
+        <!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.event\", \"isCollection\": true } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n\
+        {\"value\": [{\"id\": \"1\", \"subject\": \"Standup\"}]}\n```\n";
+    let ir = tree(&[
+        ("v1.0/resources/event.md", event),
+        ("v1.0/api/calendar-list-calendarview.md", view),
+    ]);
+    let files = codegen::emit::generate(&ir).unwrap();
+    let e2e = &files
+        .iter()
+        .find(|f| f.path == "tests/e2e.rs")
+        .expect("tests/e2e.rs")
+        .contents;
+    for call in [
+        ".start_date_time(\"2020-01-01T00:00:00Z\")",
+        ".end_date_time(\"2020-01-02T00:00:00Z\")",
+        "graph_generated::v1::models::EventField::Subject,",
+        "graph_generated::v1::models::EventField::Id,",
+        ".top(5u32)",
+        // Not an option the page says it supports.
+        ".query_param(\"$orderby\", \"start\")",
+    ] {
+        assert!(e2e.contains(call), "no `{call}` in\n{e2e}");
+    }
+    // The server sees the query the example sends.
+    let (_, e2e_passed) = common::run_builder_and_e2e_tests("typed-query", &files);
+    assert_eq!(e2e_passed, 1);
 }

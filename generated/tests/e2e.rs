@@ -454,10 +454,10 @@ async fn beta_get_applications_list_applications_startswith() {
         .applications()
         .get()
         .header("ConsistencyLevel", "eventual")
-        .query_param("$filter", "startswith(displayName, 'a')")
-        .query_param("$count", "true")
-        .query_param("$top", "1")
-        .query_param("$orderby", "displayName");
+        .filter("startswith(displayName, 'a')")
+        .count(true)
+        .top(1u32)
+        .order_by("displayName");
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -485,12 +485,15 @@ async fn beta_get_applications_list_applications_search_count_select() {
         .applications()
         .get()
         .header("ConsistencyLevel", "eventual")
-        .query_param("$search", "\"displayName:Web\"")
-        .query_param("$count", "true")
-        .query_param(
-            "$select",
-            "appId,identifierUris,displayName,publisherDomain,signInAudience",
-        );
+        .search("\"displayName:Web\"")
+        .count(true)
+        .select([
+            graph_generated::beta::models::ApplicationField::AppId,
+            graph_generated::beta::models::ApplicationField::IdentifierUris,
+            graph_generated::beta::models::ApplicationField::DisplayName,
+            graph_generated::beta::models::ApplicationField::PublisherDomain,
+            graph_generated::beta::models::ApplicationField::SignInAudience,
+        ]);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -518,9 +521,12 @@ async fn beta_get_applications_list_application_lessthan2owners() {
         .applications()
         .get()
         .header("ConsistencyLevel", "eventual")
-        .query_param("$filter", "owners/$count eq 0 or owners/$count eq 1")
-        .query_param("$count", "true")
-        .query_param("$select", "id,displayName");
+        .filter("owners/$count eq 0 or owners/$count eq 1")
+        .count(true)
+        .select([
+            graph_generated::beta::models::ApplicationField::Id,
+            graph_generated::beta::models::ApplicationField::DisplayName,
+        ]);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -547,8 +553,8 @@ async fn beta_get_applications_list_application_filteridentifieruris() {
         .applications()
         .get()
         .header("ConsistencyLevel", "eventual")
-        .query_param("$filter", "identifierUris/any(x:startswith(x,'api://'))")
-        .query_param("$count", "true");
+        .filter("identifierUris/any(x:startswith(x,'api://'))")
+        .count(true);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -574,10 +580,13 @@ async fn beta_get_applications_list_application_selectsigninaudiencerestrictions
     let request = root
         .applications()
         .get()
-        .query_param(
-            "$select",
-            "id,appId,displayName,signInAudience,signInAudienceRestrictions",
-        );
+        .select([
+            graph_generated::beta::models::ApplicationField::Id,
+            graph_generated::beta::models::ApplicationField::AppId,
+            graph_generated::beta::models::ApplicationField::DisplayName,
+            graph_generated::beta::models::ApplicationField::SignInAudience,
+            graph_generated::beta::models::ApplicationField::SignInAudienceRestrictions,
+        ]);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");

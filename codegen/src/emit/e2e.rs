@@ -17,11 +17,11 @@
 use super::features::TypeFeatures;
 use super::models::{TypeIndex, TypeKind};
 use super::requests::{response_kind, takes_body, ResponseKind};
-use crate::ir::{ApiVersion, Body, Endpoint, Example, ExampleRequest, Ir, Operation};
+use crate::ir::{ApiVersion, Body, Endpoint, Example, ExampleRequest, Ir, Model, Operation};
 use crate::names::{Case, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::requests::{Chain, ChainCall, Chains};
 
@@ -321,19 +321,24 @@ pub fn emit(
     let unfit = unfit_examples(checks);
     let mut names = Scope::default();
     let mut tests = Vec::new();
+    let models: BTreeMap<(ApiVersion, &str), &Model> = ir
+        .models
+        .iter()
+        .map(|m| ((m.version, m.name.as_str()), m))
+        .collect();
     for (version, chains) in all {
         for op in ir.operations.iter().filter(|o| o.version == *version) {
             for example in &op.examples {
                 if unfit.contains(&(op.id.as_str(), example.name.as_str())) {
                     continue;
                 }
-                let test = example_test(
-                    op,
-                    example,
-                    *version,
-                    (chains, index, type_features),
-                    &mut names,
-                );
+                let context = Context {
+                    chains,
+                    index,
+                    type_features,
+                    models: &models,
+                };
+                let test = example_test(op, example, *version, &context, &mut names);
                 if let Some(t) = test {
                     tests.push(t);
                 }
@@ -360,13 +365,87 @@ pub fn emit(
     }
 }
 
+/// What an example's test is written from, besides the example.
+struct Context<'a> {
+    chains: &'a Chains,
+    index: &'a TypeIndex,
+    type_features: &'a TypeFeatures,
+    models: &'a BTreeMap<(ApiVersion, &'a str), &'a Model>,
+}
+
+/// The typed call that sets one query pair of an example, when the
+/// operation's builder has it and the value reads as its argument:
+/// `.select([UserField::DisplayName])` for `$select=displayName`,
+/// `.top(5)`, `.filter("...")`, `.start_date_time("...")`. `None` leaves
+/// it to `query_param`.
+fn typed_query_call(
+    op: &Operation,
+    (name, value): (&str, &str),
+    module: &proc_macro2::Ident,
+    context: &Context<'_>,
+) -> Option<TokenStream> {
+    // The operation's own (`start_date_time()`).
+    if let Some((_, setter)) = super::requests::setters(op)
+        .1
+        .into_iter()
+        .find(|(q, _)| q.name == name)
+    {
+        let setter = setter.ident();
+        return Some(quote!(.#setter(#value)));
+    }
+    let option = op
+        .supported_query_options()
+        .into_iter()
+        .find(|o| *o == name)?;
+    Some(match option {
+        "$filter" => quote!(.filter(#value)),
+        "$orderby" => quote!(.order_by(#value)),
+        "$search" => quote!(.search(#value)),
+        "$top" | "$skip" => {
+            let n: u32 = value.parse().ok()?;
+            let method = format_ident!("{}", &option[1..]);
+            quote!(.#method(#n))
+        }
+        "$count" => {
+            let yes: bool = value.parse().ok()?;
+            quote!(.count(#yes))
+        }
+        "$select" | "$expand" => {
+            // Each a property of the model the operation returns, named as
+            // the model names it.
+            let ty = op.response.type_name.as_deref()?;
+            let model = context.models.get(&(op.version, ty))?;
+            let (_, field_enum) = context.index.properties_of(op.version, ty)?;
+            let field_enum = field_enum.ident();
+            let variants = super::models::field_variants(model);
+            let fields = value
+                .split(',')
+                .map(|wire| {
+                    let at = model.properties.iter().position(|p| p.name == wire)?;
+                    let variant = variants.get(at)?.ident();
+                    Some(quote!(graph_generated::#module::models::#field_enum::#variant))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            let method = format_ident!("{}", &option[1..]);
+            quote!(.#method([#(#fields),*]))
+        }
+        _ => return None,
+    })
+}
+
 fn example_test(
     op: &Operation,
     example: &Example,
     version: ApiVersion,
-    (chains, index, type_features): (&Chains, &TypeIndex, &TypeFeatures),
+    context: &Context<'_>,
     names: &mut Scope,
 ) -> Option<TokenStream> {
+    let Context {
+        chains,
+        index,
+        type_features,
+        ..
+    } = *context;
     let request = example.request.as_ref()?;
     let response = example.response.as_ref()?;
     let status = response.status.unwrap_or(200);
@@ -446,7 +525,17 @@ fn example_test(
         .collect();
     let header_calls = header_pairs.iter().map(|(n, v)| quote!(.header(#n, #v)));
     let header_expect = header_pairs.iter().map(|(n, v)| quote!((#n, #v)));
-    let query_calls = query.iter().map(|(k, v)| quote!(.query_param(#k, #v)));
+    // Query pairs through the builder's typed methods where it has them
+    // (each set once: a repeated name goes as it is).
+    let repeated = |k: &String| query.iter().filter(|(n, _)| n == k).count() > 1;
+    let query_calls = query.iter().map(|(k, v)| {
+        let typed = if repeated(k) {
+            None
+        } else {
+            typed_query_call(op, (k, v), &module, context)
+        };
+        typed.unwrap_or_else(|| quote!(.query_param(#k, #v)))
+    });
     let query_expect = query.iter().map(|(k, v)| quote!((#k, #v)));
     let expected_path = format!("/{version_prefix}{path}");
     let expected_path = percent_encoding::percent_decode_str(&expected_path)

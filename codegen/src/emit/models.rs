@@ -295,6 +295,17 @@ pub fn property_fields(model: &Model) -> Vec<RustName> {
         .collect()
 }
 
+/// The variants of a model's `Field` enum (`$select`, `$expand`), one per
+/// property, in their order.
+pub fn field_variants(model: &Model) -> Vec<RustName> {
+    let mut variants = Scope::default();
+    model
+        .properties
+        .iter()
+        .map(|p| variants.name(&p.name, Case::UpperCamel))
+        .collect()
+}
+
 /// The models module of `version`: a parent file, and a file per set of
 /// features under `dir` (see [`super::split`]).
 pub fn emit(
@@ -468,11 +479,9 @@ fn model_tokens(
         })
         .collect();
     // `$select`/`$expand` names: one variant per property.
-    let mut variants = Scope::default();
-    let variant_list: Vec<(RustName, &str)> = model
-        .properties
-        .iter()
-        .map(|p| (variants.name(&p.name, Case::UpperCamel), p.name.as_str()))
+    let variant_list: Vec<(RustName, &str)> = field_variants(model)
+        .into_iter()
+        .zip(model.properties.iter().map(|p| p.name.as_str()))
         .collect();
     let variant_decls = variant_list.iter().map(|(v, wire)| {
         let v = v.ident();

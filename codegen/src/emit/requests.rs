@@ -12,7 +12,7 @@ use super::models::{TypeIndex, TypeKind};
 use crate::ir::{
     ApiVersion, BodyKind, Ir, Operation, PermissionSet, SchemePermissions, SchemeStatus,
 };
-use crate::names::{Case, Scope};
+use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
@@ -1079,77 +1079,29 @@ impl Emitter<'_> {
             let t = format_ident!("{}", o);
             quote!(impl crate::request::query::#t for #ident {})
         });
-        // Setter names: unique, and never one of `Request`'s own methods.
-        let mut setters = Scope::default();
-        for own in [
-            "header",
-            "query_param",
-            "build",
-            "url",
-            "method",
-            "json_body",
-            "bytes_body",
-            "select",
-            "expand",
-            "filter",
-            "order_by",
-            "top",
-            "skip",
-            "count",
-            "search",
-            "parse",
-            "send",
-            "send_with_retry",
-            "pages",
-            "send_all",
-            "poll_until_done",
-            "into_page_request",
-            "new",
-        ] {
-            setters.reserve(own);
-        }
-        let mut seen_headers: Vec<String> = Vec::new();
-        let headers = op.request_headers.iter().filter_map(|h| {
-            let name = h.name.trim();
-            // Headers the client sets (the token, the body's type and
-            // length, itself) or that the docs list as boilerplate on
-            // hundreds of pages (`Accept: application/json`, which is what
-            // Graph sends anyway) get no setter; `header()` still sets them.
-            const NO_SETTER: [&str; 5] = [
-                "Authorization",
-                "Content-Type",
-                "Content-Length",
-                "User-Agent",
-                "Accept",
-            ];
-            if name.is_empty() || NO_SETTER.iter().any(|h| name.eq_ignore_ascii_case(h)) {
-                return None;
-            }
-            if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                return None;
-            }
-            if seen_headers.iter().any(|s| s.eq_ignore_ascii_case(name)) {
-                return None;
-            }
-            seen_headers.push(name.to_string());
-            let setter = setters.name(name, Case::Snake).ident();
-            let doc = format!(
-                " Sets the `{name}` header. {}",
-                h.description.lines().next().unwrap_or("")
-            );
-            Some(quote! {
-                #[doc = #doc]
-                pub fn #setter(self, value: &str) -> Self {
-                    self.header(#name, value)
+        let (header_setters, parameter_setters) = setters(op);
+        let mut headers: Vec<TokenStream> = header_setters
+            .into_iter()
+            .map(|(h, setter)| {
+                let name = h.name.trim();
+                let setter = setter.ident();
+                let doc = format!(
+                    " Sets the `{name}` header. {}",
+                    h.description.lines().next().unwrap_or("")
+                );
+                quote! {
+                    #[doc = #doc]
+                    pub fn #setter(self, value: &str) -> Self {
+                        self.header(#name, value)
+                    }
                 }
             })
-        });
-        let mut headers: Vec<TokenStream> = headers.collect();
+            .collect();
         // The operation's own query parameters (a calendar view's
         // `startDateTime`): a setter each, its type and whether the docs
         // require it in its docs.
-        for q in &op.query_options.parameters {
-            let setter = setters.name(&q.name, Case::Snake).ident();
+        for (q, setter) in parameter_setters {
+            let setter = setter.ident();
             let name = &q.name;
             let required = if q.required { " Required." } else { "" };
             let doc = format!(
@@ -1185,6 +1137,77 @@ impl Emitter<'_> {
             });
         ident
     }
+}
+
+/// Header and query parameter setters, each with its method name.
+pub type Setters<'o> = (
+    Vec<(&'o crate::ir::RequestHeader, RustName)>,
+    Vec<(&'o crate::ir::QueryParameter, RustName)>,
+);
+
+/// The setters of an operation's request: its documented headers and its
+/// own query parameters, each with its method name. Names are unique and
+/// never one of `Request`'s own methods. Headers the client sets (the
+/// token, the body's type and length, itself) or that the docs list as
+/// boilerplate on hundreds of pages (`Accept: application/json`, which is
+/// what Graph sends anyway) get no setter; `header()` still sets them.
+pub fn setters(op: &Operation) -> Setters<'_> {
+    let mut names = Scope::default();
+    for own in [
+        "header",
+        "query_param",
+        "build",
+        "url",
+        "method",
+        "json_body",
+        "bytes_body",
+        "select",
+        "expand",
+        "filter",
+        "order_by",
+        "top",
+        "skip",
+        "count",
+        "search",
+        "parse",
+        "send",
+        "send_with_retry",
+        "pages",
+        "send_all",
+        "poll_until_done",
+        "into_page_request",
+        "new",
+    ] {
+        names.reserve(own);
+    }
+    const NO_SETTER: [&str; 5] = [
+        "Authorization",
+        "Content-Type",
+        "Content-Length",
+        "User-Agent",
+        "Accept",
+    ];
+    let mut seen: Vec<&str> = Vec::new();
+    let mut headers = Vec::new();
+    for h in &op.request_headers {
+        let name = h.name.trim();
+        if name.is_empty()
+            || NO_SETTER.iter().any(|n| name.eq_ignore_ascii_case(n))
+            || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            || seen.iter().any(|s| s.eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
+        seen.push(name);
+        headers.push((h, names.name(name, Case::Snake)));
+    }
+    let parameters = op
+        .query_options
+        .parameters
+        .iter()
+        .map(|q| (q, names.name(&q.name, Case::Snake)))
+        .collect();
+    (headers, parameters)
 }
 
 /// What a request body is.
