@@ -2113,10 +2113,11 @@ fn an_operations_own_query_parameters_become_setters() {
     assert!(options.contains("Sets the `startDateTime` query parameter (String). Required."));
 }
 
-/// An example's query goes through the builder's typed methods where the
-/// builder has them: `$select` as the model's `Field` variants, `$top` as
-/// a number, the operation's own parameters by their setters; the rest
-/// (an option the page does not support, `$expand` of a path) as it is.
+/// An example's query and headers go through the builder's typed methods
+/// where the builder has them: `$select` as the model's `Field` variants,
+/// `$top` as a number, the operation's own parameters and its documented
+/// headers by their setters; the rest (an option the page does not
+/// support, `$expand` of a path) as it is.
 #[test]
 fn example_queries_are_sent_through_typed_methods() {
     let event = "---\ntitle: \"event resource type\"\n---\n# event resource type\n\nAn event.\n\n\
@@ -2126,9 +2127,10 @@ fn example_queries_are_sent_through_typed_methods() {
         ## Query parameters\n\nProvide the following required query parameters.\n\n\
         | Parameter | Type | Description |\n|:--|:--|:--|\n| startDateTime | String | The start. |\n| endDateTime | String | The end. |\n\n\
         This method supports the `$select` and `$top` OData query parameters.\n\n\
+        ## Request headers\n\n| Name | Description |\n|:--|:--|\n| Prefer: outlook.timezone | The time zone of the answer. |\n\n\
         ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [event](../resources/event.md) objects in the response body.\n\n\
         ## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"view\" } -->\n```http\n\
-        GET https://graph.microsoft.com/v1.0/me/calendar/calendarView?startDateTime=2020-01-01T00:00:00Z&endDateTime=2020-01-02T00:00:00Z&$select=subject,id&$top=5&$orderby=start\n```\n\n\
+        GET https://graph.microsoft.com/v1.0/me/calendar/calendarView?startDateTime=2020-01-01T00:00:00Z&endDateTime=2020-01-02T00:00:00Z&$select=subject,id&$top=5&$orderby=start\nPrefer: outlook.timezone=UTC\n```\n\n\
         <!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.event\", \"isCollection\": true } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n\
         {\"value\": [{\"id\": \"1\", \"subject\": \"Standup\"}]}\n```\n";
     let ir = tree(&[
@@ -2147,6 +2149,9 @@ fn example_queries_are_sent_through_typed_methods() {
         "graph_generated::v1::models::EventField::Subject,",
         "graph_generated::v1::models::EventField::Id,",
         ".top(5u32)",
+        // A documented header through its setter.
+        // ("Prefer: outlook.timezone" in the docs' table).
+        ".prefer(\"outlook.timezone=UTC\")",
         // Not an option the page says it supports.
         ".query_param(\"$orderby\", \"start\")",
     ] {

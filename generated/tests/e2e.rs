@@ -234,7 +234,7 @@ async fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
         .messages()
         .delta()
         .get()
-        .header("Prefer", "odata.maxpagesize=2");
+        .prefer("odata.maxpagesize=2");
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -453,7 +453,7 @@ async fn beta_get_applications_list_applications_startswith() {
     let request = root
         .applications()
         .get()
-        .header("ConsistencyLevel", "eventual")
+        .consistency_level("eventual")
         .filter("startswith(displayName, 'a')")
         .count(true)
         .top(1u32)
@@ -484,7 +484,7 @@ async fn beta_get_applications_list_applications_search_count_select() {
     let request = root
         .applications()
         .get()
-        .header("ConsistencyLevel", "eventual")
+        .consistency_level("eventual")
         .search("\"displayName:Web\"")
         .count(true)
         .select([
@@ -520,7 +520,7 @@ async fn beta_get_applications_list_application_lessthan2owners() {
     let request = root
         .applications()
         .get()
-        .header("ConsistencyLevel", "eventual")
+        .consistency_level("eventual")
         .filter("owners/$count eq 0 or owners/$count eq 1")
         .count(true)
         .select([
@@ -552,7 +552,7 @@ async fn beta_get_applications_list_application_filteridentifieruris() {
     let request = root
         .applications()
         .get()
-        .header("ConsistencyLevel", "eventual")
+        .consistency_level("eventual")
         .filter("identifierUris/any(x:startswith(x,'api://'))")
         .count(true);
     let client = reqwest::Client::new();
@@ -895,7 +895,7 @@ async fn beta_put_security_case_management_cases_by_case_id_attachments_by_attac
         .by_attachment_id("{attachmentId}")
         .content()
         .put("application/octet-stream", b"hello world".to_vec())
-        .header("Content-Range", "bytes 0-10/11");
+        .content_range("bytes 0-10/11");
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");

@@ -523,7 +523,22 @@ fn example_test(
         .filter(|h| !skip_header(&h.name))
         .map(|h| (&h.name, &h.value))
         .collect();
-    let header_calls = header_pairs.iter().map(|(n, v)| quote!(.header(#n, #v)));
+    // Documented headers through their setters (`.prefer(..)`), except on
+    // a count, whose request has only `count()`'s options.
+    let (header_setters, _) = super::requests::setters(op);
+    let header_calls = header_pairs.iter().map(|(n, v)| {
+        let setter = header_setters
+            .iter()
+            .find(|(name, _, _)| name.eq_ignore_ascii_case(n))
+            .filter(|_| !asks_count);
+        match setter {
+            Some((_, _, setter)) => {
+                let setter = setter.ident();
+                quote!(.#setter(#v))
+            }
+            None => quote!(.header(#n, #v)),
+        }
+    });
     let header_expect = header_pairs.iter().map(|(n, v)| quote!((#n, #v)));
     // Query pairs through the builder's typed methods where it has them
     // (each set once: a repeated name goes as it is).

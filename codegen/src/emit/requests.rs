@@ -1082,8 +1082,7 @@ impl Emitter<'_> {
         let (header_setters, parameter_setters) = setters(op);
         let mut headers: Vec<TokenStream> = header_setters
             .into_iter()
-            .map(|(h, setter)| {
-                let name = h.name.trim();
+            .map(|(name, h, setter)| {
                 let setter = setter.ident();
                 let doc = format!(
                     " Sets the `{name}` header. {}",
@@ -1141,7 +1140,7 @@ impl Emitter<'_> {
 
 /// Header and query parameter setters, each with its method name.
 pub type Setters<'o> = (
-    Vec<(&'o crate::ir::RequestHeader, RustName)>,
+    Vec<(&'o str, &'o crate::ir::RequestHeader, RustName)>,
     Vec<(&'o crate::ir::QueryParameter, RustName)>,
 );
 
@@ -1190,7 +1189,9 @@ pub fn setters(op: &Operation) -> Setters<'_> {
     let mut seen: Vec<&str> = Vec::new();
     let mut headers = Vec::new();
     for h in &op.request_headers {
-        let name = h.name.trim();
+        // "Prefer: outlook.timezone" (user-list-calendarview.md, 2020)
+        // documents a preference of the `Prefer` header.
+        let name = h.name.split(':').next().unwrap_or("").trim();
         if name.is_empty()
             || NO_SETTER.iter().any(|n| name.eq_ignore_ascii_case(n))
             || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
@@ -1199,7 +1200,7 @@ pub fn setters(op: &Operation) -> Setters<'_> {
             continue;
         }
         seen.push(name);
-        headers.push((h, names.name(name, Case::Snake)));
+        headers.push((name, h, names.name(name, Case::Snake)));
     }
     let parameters = op
         .query_options
