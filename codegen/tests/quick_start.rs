@@ -67,6 +67,23 @@ fn the_quick_start_is_a_keyed_get_of_the_tree_with_the_docs_text_in_literals() {
             ),
         ),
     ];
+    // A keyed beta page with a shorter answer: the stable API comes first.
+    let pages = [
+        pages,
+        vec![
+            ("beta/resources/widget.md".to_string(), WIDGET.to_string()),
+            (
+                "beta/api/widget-get.md".to_string(),
+                get_page(
+                    "Get widget",
+                    "/widgets/{id}",
+                    "https://graph.microsoft.com/beta/widgets/b",
+                    "{ \"id\": \"b\" }",
+                ),
+            ),
+        ],
+    ]
+    .concat();
     let ir = common::ir_of(&pages);
     let files = codegen::emit::generate(&ir).unwrap();
     let lib = common::file(&files, "src/lib.rs");

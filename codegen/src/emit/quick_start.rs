@@ -6,9 +6,10 @@
 //! The example is one the end-to-end tests send too: a `GET` with no
 //! query answered with one object that fits its model, whose URL the
 //! builders write as it is (its keys need no percent-encoding), on an
-//! operation whose docs list permissions. Of those, one with a key in its
-//! path, then the shortest answer, then the operation id: the same
-//! choice on every run. A tree with no such example gets no quick start.
+//! operation whose docs list permissions. Of those, one of the stable API
+//! (`v1.0`), then one with a key in its path, then the shortest answer,
+//! then the operation id: the same choice on every run. A tree with no
+//! such example gets no quick start.
 
 use super::crate_files::base_url;
 use super::e2e::{example_calls, unfit_examples};
@@ -89,9 +90,10 @@ struct Choice<'a> {
     permissions: Vec<String>,
 }
 
-/// How an example ranks, least first: a key in its path, the lines of its
-/// answer, its operation id and name.
-type Rank<'a> = (bool, usize, &'a str, &'a str);
+/// How an example ranks, least first: the stable API (`v1.0`) before
+/// beta, a key in its path, the lines of its answer, its operation id and
+/// name.
+type Rank<'a> = (bool, bool, usize, &'a str, &'a str);
 
 fn choose<'a>(
     checks: &ExampleChecks<'a>,
@@ -151,7 +153,8 @@ fn choose<'a>(
             continue;
         }
         let keyed = endpoint.path.contains('{');
-        let rank = (!keyed, lines, op.id.as_str(), example.name.as_str());
+        let beta = op.version != ApiVersion::V1;
+        let rank = (beta, !keyed, lines, op.id.as_str(), example.name.as_str());
         if best.as_ref().is_some_and(|(r, _)| *r <= rank) {
             continue;
         }
