@@ -38,12 +38,9 @@ pub fn docs(
     let Some(code) = code(ir, index, &choice) else {
         return quote!();
     };
-    let features = format!(
-        "all(feature = \"{}\", feature = \"{}\")",
-        super::features::version_feature(choice.version),
-        super::features::op_area(choice.op)
-    );
-    let cfg: TokenStream = features.parse().unwrap_or_default();
+    let version = super::features::version_feature(choice.version);
+    let area = super::features::op_area(choice.op);
+    let cfg = quote!(all(feature = #version, feature = #area));
     let fence = "```";
     let ignored = "```ignore";
     let intro = format!(
@@ -145,6 +142,9 @@ fn choose<'a>(
         let Some(path) = plain_path(&request.url) else {
             continue;
         };
+        if endpoint.path.contains('`') {
+            continue; // it is shown in a code span
+        }
         let Some((scheme, permissions)) = listed_permission(op) else {
             continue;
         };
