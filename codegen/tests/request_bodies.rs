@@ -1293,3 +1293,60 @@ fn a_value_column_of_types_types_the_parameters_and_an_items_table_does_not() {
         ])
     );
 }
+
+/// site-follow.md (2020): "supply an array of JSON objects with the id
+/// parameter", a table of `id`, and an example that sends
+/// `{"value": [{"id": ..}]}`. The items are the sites the operation
+/// returns; the body holds them under `value`. Before, the body was an
+/// untyped JSON value.
+#[test]
+fn an_array_of_items_the_table_describes_holds_the_returned_entities() {
+    let site = "---\ntitle: \"site resource type\"\n---\n# site resource type\n\nA site.\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n| name | String | The name. |\n";
+    let follow = |sent: &str| {
+        format!(
+            "---\ntitle: \"Follow site\"\n---\n# Follow site\n\nFollows sites.\n\n\
+             ## HTTP request\n\n```http\nPOST /users/{{user-id}}/followedSites/add\n```\n\n\
+             ## Request body\n\nIn the request body, supply an array of JSON objects with the id parameter mentioned in the table below.\n\n\
+             | Name | Value | Description |\n|:--|:--|:--|\n| id | string | The unique identifier of the item. |\n\n\
+             ## Response\n\nIf successful, this method returns an array of [site](../resources/site.md) objects.\n\n\
+             ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"follow\" }} -->\n```http\n\
+             POST https://graph.microsoft.com/v1.0/users/u1/followedSites/add\nContent-Type: application/json\n\n{sent}\n```\n"
+        )
+    };
+    let wrapped = ir(&[
+        ("v1.0/resources/site.md", site.to_string()),
+        (
+            "v1.0/api/site-follow.md",
+            follow("{\"value\": [{\"id\": \"s1\"}, {\"id\": \"s2\"}]}"),
+        ),
+    ]);
+    let body = body_type(&wrapped, "/users/{user-id}/followedSites/add").expect("a typed body");
+    let value = &model(&wrapped, body).properties;
+    assert_eq!(value.len(), 1);
+    assert_eq!(
+        (
+            value[0].name.as_str(),
+            value[0].type_name.as_str(),
+            value[0].collection
+        ),
+        ("value", "microsoft.graph.site", true)
+    );
+    // The example fits its body.
+    let checks = example_check::check(&wrapped);
+    assert!(checks.unfit_requests.is_empty());
+
+    // Sent bare, the body is the array itself.
+    let bare = ir(&[
+        ("v1.0/resources/site.md", site.to_string()),
+        ("v1.0/api/site-follow.md", follow("[{\"id\": \"s1\"}]")),
+    ]);
+    let op = common::operation(&bare, "POST", "/users/{user-id}/followedSites/add").unwrap();
+    assert_eq!(
+        (
+            op.request_body.type_name.as_deref(),
+            op.request_body.collection
+        ),
+        (Some("microsoft.graph.site"), true)
+    );
+}

@@ -221,6 +221,11 @@ pub struct RequestBody {
     /// ([`ModelOrigin::RequestBody`]) and names it in `type_name`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<Property>,
+    /// The fields of the items of a body that is an array ("supply an
+    /// array of JSON objects with the id parameter", site-follow.md): the
+    /// table of the section, which describes each item, not the body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Property>,
     /// Other body types other pages give for this operation: a polymorphic
     /// create settles on their common base, like a response.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

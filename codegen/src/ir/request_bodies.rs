@@ -60,6 +60,7 @@ pub fn settle(
         if op.request_body.kind == BodyKind::Unstated {
             op.request_body.kind = sent_by_examples(op);
         }
+        array_of_items(op, models);
         if op.request_body.parameters.is_empty() {
             tableless(op, &entities, models);
             continue;
@@ -95,6 +96,50 @@ pub fn settle(
         }
     }
     add_body_models(ops, models, taken, pending);
+}
+
+/// A body that is an array of items the section's table describes
+/// ("supply an array of JSON objects with the id parameter", site-follow.md,
+/// 2020) holds the entities the operation returns, when they have every
+/// field of the table: the sites to follow, each with its `id`. The
+/// example says how the array is sent: under one name (`{"value": [...]}`,
+/// a body of that one parameter) or bare.
+fn array_of_items(op: &mut Operation, models: &BTreeMap<Key, Model>) {
+    let body = &op.request_body;
+    if body.items.is_empty() || !body.parameters.is_empty() || body.type_name.is_some() {
+        return;
+    }
+    let Some(ty) = op.response.type_name.clone() else {
+        return;
+    };
+    if !has_every(models, op.version, &ty, &body.items) {
+        return;
+    }
+    let sent = op
+        .examples
+        .iter()
+        .filter_map(|e| e.request.as_ref())
+        .find_map(|r| match &r.body {
+            Some(super::Body::Json(v)) => Some((v, r.source.clone())),
+            _ => None,
+        });
+    let Some((sent, at)) = sent else {
+        return;
+    };
+    let body = &mut op.request_body;
+    match sent {
+        serde_json::Value::Array(_) => {
+            body.type_name = Some(ty);
+            body.collection = true;
+        }
+        serde_json::Value::Object(fields) => {
+            let mut arrays = fields.iter().filter(|(_, v)| v.is_array());
+            if let (Some((name, _)), None, 1) = (arrays.next(), arrays.next(), fields.len()) {
+                body.parameters = vec![Property::new(name, (ty, true), at)];
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The body a `POST`, `PATCH` or `PUT` takes when no page says (most have

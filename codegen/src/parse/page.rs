@@ -670,7 +670,14 @@ impl Walk<'_> {
                 self.last_sets = start..self.facts.permissions.len();
                 self.roles_for_others = false;
             }
-            Section::RequestBody if self.body_of_items => {}
+            // The table describes the items of the array the body holds;
+            // the IR types them (see `request_bodies::arrays_of_items`).
+            Section::RequestBody if self.body_of_items => {
+                let found = resource::parameter_table(table, &block.at, &self.facts.namespace);
+                if let Some(items) = found {
+                    self.facts.request_body.items.extend(items);
+                }
+            }
             Section::RequestBody => {
                 let found = resource::parameter_table(table, &block.at, &self.facts.namespace);
                 let Some(parameters) = found.filter(|p| !p.is_empty()) else {
