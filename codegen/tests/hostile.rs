@@ -180,11 +180,7 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
     // `evilThing` take the next free one. A property named like the
     // model's unknown properties is renamed; one named like its private
     // field reads through as it is.
-    let models: String = files
-        .iter()
-        .filter(|f| f.path.starts_with("src/v1/models"))
-        .map(|f| f.contents.as_str())
-        .collect();
+    let models: String = common::joined(&files, "src/v1/models");
     for decl in [
         "pub type EvilThing = crate::support::Model<EvilThingProperties2>;",
         "pub struct EvilThingProperties2 {",

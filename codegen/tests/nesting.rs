@@ -64,11 +64,7 @@ fn complex_types_are_held_as_they_are_and_entities_and_cycles_boxed() {
     ];
     let ir = common::ir_of(&pages);
     let files = codegen::emit::generate(&ir).unwrap();
-    let models: String = files
-        .iter()
-        .filter(|f| f.path.starts_with("src/v1/models"))
-        .map(|f| f.contents.as_str())
-        .collect();
+    let models: String = common::joined(&files, "src/v1/models");
     for field in [
         // A complex type, as it is; a collection needs no box.
         "pub body: ::std::option::Option<ItemBody>,",

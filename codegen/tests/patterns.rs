@@ -2100,11 +2100,7 @@ fn an_operations_own_query_parameters_become_setters() {
 
     let ir = tree(&[("v1.0/api/calendar-list-calendarview.md", text)]);
     let files = codegen::emit::generate(&ir).unwrap();
-    let options: String = files
-        .iter()
-        .filter(|f| f.path.contains("requests/options"))
-        .map(|f| f.contents.as_str())
-        .collect();
+    let options: String = common::joined(&files, "src/v1/requests/options");
     assert!(
         options.contains("pub fn start_date_time(self, value: &str) -> Self {"),
         "{options}"
@@ -2138,11 +2134,7 @@ fn example_queries_are_sent_through_typed_methods() {
         ("v1.0/api/calendar-list-calendarview.md", view),
     ]);
     let files = codegen::emit::generate(&ir).unwrap();
-    let e2e = &files
-        .iter()
-        .find(|f| f.path == "tests/e2e.rs")
-        .expect("tests/e2e.rs")
-        .contents;
+    let e2e = common::file(&files, "tests/e2e.rs");
     for call in [
         ".start_date_time(\"2020-01-01T00:00:00Z\")",
         ".end_date_time(\"2020-01-02T00:00:00Z\")",

@@ -663,11 +663,7 @@ fn a_reference_body_is_sent_as_its_odata_id() {
     );
     // What the model sends: the URL under `@odata.id`, and nothing for
     // `@odata.type` when it is not set.
-    let models: String = files
-        .iter()
-        .filter(|f| f.path.starts_with("src/v1/models"))
-        .map(|f| f.contents.as_str())
-        .collect();
+    let models: String = common::joined(&files, "src/v1/models");
     assert!(
         models.contains(
             "pub type ReferenceCreate = crate::support::Model<ReferenceCreateProperties>;"

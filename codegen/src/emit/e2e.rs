@@ -17,8 +17,10 @@
 use super::features::TypeFeatures;
 use super::models::{TypeIndex, TypeKind};
 use super::requests::{response_kind, takes_body, ResponseKind};
-use crate::ir::{ApiVersion, Body, Endpoint, Example, ExampleRequest, Ir, Model, Operation};
-use crate::names::{Case, Scope};
+use crate::ir::{
+    ApiVersion, Body, Endpoint, Example, ExampleRequest, Ir, Model, Operation, QueryParameter,
+};
+use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,7 +32,7 @@ pub const SERVER: &str = include_str!("../../templates/test_server.rs");
 
 /// The path of an example URL without host, version and query, and its
 /// decoded query pairs.
-fn split_url(url: &str) -> (String, Vec<(String, String)>) {
+pub(super) fn split_url(url: &str) -> (String, Vec<(String, String)>) {
     let mut rest = url.trim();
     if let Some(i) = rest.find("://") {
         let after = &rest[i + 3..];
@@ -221,6 +223,7 @@ pub(super) fn example_calls<'o>(
     Some(ExampleCalls {
         endpoint,
         calls,
+        path,
         query,
     })
 }
@@ -258,12 +261,14 @@ fn count_calls<'o>(
         let ident = name.ident();
         calls.push(quote!(.of_type::<graph_generated::#module::models::#ident>()));
     }
+    let cast = cast.map(str::to_string);
     let calls = ExampleCalls {
         endpoint,
         calls,
+        path,
         query,
     };
-    Some((calls, cast.map(str::to_string)))
+    Some((calls, cast))
 }
 
 /// The endpoint of `op` with `method` whose documented path fits `path`
@@ -307,6 +312,8 @@ pub(super) struct ExampleCalls<'o> {
     pub endpoint: &'o Endpoint,
     /// `.users()`, `.by_user_id("42")`, ...
     pub calls: Vec<TokenStream>,
+    /// The URL's path, without host and version.
+    pub path: String,
     /// The URL's query, decoded.
     pub query: Vec<(String, String)>,
 }
@@ -381,15 +388,12 @@ struct Context<'a> {
 fn typed_query_call(
     op: &Operation,
     (name, value): (&str, &str),
+    own: &[(&QueryParameter, RustName)],
     module: &proc_macro2::Ident,
     context: &Context<'_>,
 ) -> Option<TokenStream> {
     // The operation's own (`start_date_time()`).
-    if let Some((_, setter)) = super::requests::setters(op)
-        .1
-        .into_iter()
-        .find(|(q, _)| q.name == name)
-    {
+    if let Some((_, setter)) = own.iter().find(|(q, _)| q.name == name) {
         let setter = setter.ident();
         return Some(quote!(.#setter(#value)));
     }
@@ -457,6 +461,7 @@ fn example_test(
         ExampleCalls {
             endpoint,
             calls,
+            path,
             query,
         },
         cast,
@@ -465,7 +470,6 @@ fn example_test(
     } else {
         (example_calls(op, request, chains)?, None)
     };
-    let (path, _) = split_url(&request.url);
     let module = format_ident!("{}", super::module_name(version));
     let version_prefix = version.as_str();
 
@@ -523,9 +527,10 @@ fn example_test(
         .filter(|h| !skip_header(&h.name))
         .map(|h| (&h.name, &h.value))
         .collect();
-    // Documented headers through their setters (`.prefer(..)`), except on
-    // a count, whose request has only `count()`'s options.
-    let (header_setters, _) = super::requests::setters(op);
+    // Documented headers and query pairs through the request's typed
+    // setters (`.prefer(..)`, `.top(5)`), except on a count, whose request
+    // has only `count()`'s options.
+    let (header_setters, parameter_setters) = super::requests::setters(op);
     let header_calls = header_pairs.iter().map(|(n, v)| {
         let setter = header_setters
             .iter()
@@ -540,14 +545,13 @@ fn example_test(
         }
     });
     let header_expect = header_pairs.iter().map(|(n, v)| quote!((#n, #v)));
-    // Query pairs through the builder's typed methods where it has them
-    // (each set once: a repeated name goes as it is).
+    // Each query pair set once: a repeated name goes as it is.
     let repeated = |k: &String| query.iter().filter(|(n, _)| n == k).count() > 1;
     let query_calls = query.iter().map(|(k, v)| {
-        let typed = if repeated(k) {
+        let typed = if asks_count || repeated(k) {
             None
         } else {
-            typed_query_call(op, (k, v), &module, context)
+            typed_query_call(op, (k, v), &parameter_setters, &module, context)
         };
         typed.unwrap_or_else(|| quote!(.query_param(#k, #v)))
     });

@@ -166,20 +166,19 @@ fn entities(ir: &Ir) -> BTreeSet<(ApiVersion, String)> {
         .iter()
         .map(|m| ((m.version, m.name.as_str()), m))
         .collect();
+    const ENTITY: &str = "microsoft.graph.entity";
     let is_entity = |m: &crate::ir::Model| {
         let mut seen: BTreeSet<&str> = BTreeSet::new();
         let mut current = Some(m);
-        while let Some(model) = current {
-            if model.key_property.is_some() || model.name == "microsoft.graph.entity" {
+        while let Some(model) = current.filter(|m| seen.insert(m.name.as_str())) {
+            if model.key_property.is_some() || model.name == ENTITY {
                 return true;
             }
-            let Some(base) = model.base_type.as_deref() else {
-                return false;
-            };
-            if base == "microsoft.graph.entity" || !seen.insert(base) {
-                return base == "microsoft.graph.entity";
+            match model.base_type.as_deref() {
+                Some(ENTITY) => return true,
+                Some(base) => current = by_name.get(&(model.version, base)).copied(),
+                None => return false,
             }
-            current = by_name.get(&(model.version, base)).copied();
         }
         false
     };
@@ -211,14 +210,17 @@ fn cycles(
     let mut reverse: BTreeMap<Node, BTreeSet<Node>> = BTreeMap::new();
     for m in &ir.models {
         let from = (m.version, m.name.clone());
-        edges.entry(from.clone()).or_default();
-        for p in m.properties.iter().filter(|p| !p.collection) {
-            let to = (m.version, p.type_name.clone());
-            if is_model(&to) {
-                edges.entry(from.clone()).or_default().insert(to.clone());
-                reverse.entry(to).or_default().insert(from.clone());
-            }
+        let held: BTreeSet<Node> = m
+            .properties
+            .iter()
+            .filter(|p| !p.collection)
+            .map(|p| (m.version, p.type_name.clone()))
+            .filter(is_model)
+            .collect();
+        for to in &held {
+            reverse.entry(to.clone()).or_default().insert(from.clone());
         }
+        edges.entry(from).or_default().extend(held);
     }
     // Finishing order, by an explicit stack.
     let mut seen: BTreeSet<&Node> = BTreeSet::new();

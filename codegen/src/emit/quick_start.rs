@@ -12,7 +12,7 @@
 //! such example gets no quick start.
 
 use super::crate_files::base_url;
-use super::e2e::{example_calls, unfit_examples};
+use super::e2e::{example_calls, split_url, unfit_examples};
 use super::models::{property_fields, TypeIndex, TypeKind};
 use super::requests::{response_kind, Chains, ResponseKind};
 use crate::ir::example_check::ExampleChecks;
@@ -123,6 +123,7 @@ fn choose<'a>(
             endpoint,
             calls,
             query,
+            ..
         }) = example_calls(op, request, chains)
         else {
             continue;
@@ -182,21 +183,13 @@ fn choose<'a>(
 /// character one that needs no percent-encoding in a path (so the quick
 /// start can assert the URL it builds).
 fn plain_path(url: &str) -> Option<String> {
-    let rest = url.trim();
-    let rest = rest
-        .strip_prefix("https://graph.microsoft.com")
-        .unwrap_or(rest);
-    let path = ["/v1.0", "/beta"]
-        .iter()
-        .find_map(|p| rest.strip_prefix(p))
-        .unwrap_or(rest);
+    let (path, _) = split_url(url);
     let plain = path.starts_with('/')
         && path.len() > 1
-        && !path.ends_with('/')
         && path
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'.' | b'_' | b'~'));
-    plain.then(|| path.to_string())
+    plain.then_some(path)
 }
 
 /// The first least privileged requirement the docs list, delegated (work

@@ -471,10 +471,7 @@ impl Walk<'_> {
             Section::HttpRequest if text.trim_end().ends_with(':') => {
                 self.endpoint_scope = Some(text.trim().trim_end_matches(':').to_string());
             }
-            Section::QueryParams => {
-                self.query_text.push_str(text);
-                self.query_text.push('\n');
-            }
+            Section::QueryParams => self.query_line(text),
             Section::RequestBody => {
                 if lower.contains("don't supply")
                     || lower.contains("do not supply")
@@ -553,6 +550,13 @@ impl Walk<'_> {
         }
     }
 
+    /// A line of the Query parameters section, read by
+    /// [`prose::query_options`] when the page is done.
+    fn query_line(&mut self, text: &str) {
+        self.query_text.push_str(text);
+        self.query_text.push('\n');
+    }
+
     fn list_item(&mut self, text: &str, at: &Source) {
         match self.section {
             Section::Intro => {
@@ -595,10 +599,7 @@ impl Walk<'_> {
             }
             // "supports the following query parameters:" and a list of
             // them (security-list-securescores.md, 2020).
-            Section::QueryParams => {
-                self.query_text.push_str(text);
-                self.query_text.push('\n');
-            }
+            Section::QueryParams => self.query_line(text),
             _ => {}
         }
     }
@@ -671,7 +672,7 @@ impl Walk<'_> {
                 self.roles_for_others = false;
             }
             // The table describes the items of the array the body holds;
-            // the IR types them (see `request_bodies::arrays_of_items`).
+            // the IR types them (see `request_bodies::array_of_items`).
             Section::RequestBody if self.body_of_items => {
                 let found = resource::parameter_table(table, &block.at, &self.facts.namespace);
                 if let Some(items) = found {
@@ -704,8 +705,7 @@ impl Walk<'_> {
             // of the operation's own (calendar-list-calendarview.md).
             Section::QueryParams => {
                 for name in table.rows.iter().filter_map(|r| r.cells.first()) {
-                    self.query_text.push_str(name);
-                    self.query_text.push('\n');
+                    self.query_line(name);
                 }
                 let required = self.query_text.to_ascii_lowercase().contains("required");
                 self.query_parameters
@@ -1401,7 +1401,6 @@ fn list_after_possible(intro: &str) -> Option<Vec<String>> {
     (items.len() >= 2).then_some(items)
 }
 
-/// "For role management alerts:" to "role management alerts".
 /// The operation's own query parameters a table of the Query parameters
 /// section lists: a `Parameter` (or `Name`) column and a `Type` column,
 /// rows named like a parameter (`startDateTime`; not `$top`, and not a
@@ -1451,6 +1450,7 @@ fn query_parameters(table: &Table, required_before: bool) -> Vec<crate::ir::Quer
         .collect()
 }
 
+/// "For role management alerts:" to "role management alerts".
 fn label_text(text: &str) -> String {
     let t = text.trim().trim_end_matches([':', '.']).trim();
     let t = t

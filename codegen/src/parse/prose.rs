@@ -235,26 +235,18 @@ pub fn query_options(text: &str) -> QueryOptions {
 /// what is supported (`bare`), `select` as a word of its own.
 fn options_in(sentence: &str, bare: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let bytes = sentence.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() || i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let end = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii_alphabetic())
-            .map_or(bytes.len(), |n| i + n);
-        let dollar = i > 0 && bytes[i - 1] == b'$';
-        let option = format!("${}", sentence[i..end].to_ascii_lowercase());
+    for word in sentence.split(|c: char| !(c.is_ascii_alphabetic() || c == '$')) {
+        let (dollar, name) = match word.rsplit_once('$') {
+            Some((_, name)) => (true, name),
+            None => (false, word),
+        };
+        let option = format!("${}", name.to_ascii_lowercase());
         if (dollar || bare && option != "$value")
             && is_odata_option(&option)
             && !out.contains(&option)
         {
             out.push(option);
         }
-        i = end;
     }
     out
 }

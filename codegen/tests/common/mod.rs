@@ -41,14 +41,18 @@ pub fn file<'f>(files: &'f [GeneratedFile], path: &str) -> &'f str {
         .contents
 }
 
-/// The builder files of `module` (`v1`, `beta`), as one text.
-pub fn builders(files: &[GeneratedFile], module: &str) -> String {
-    let dir = format!("src/{module}/requests");
+/// The generated files whose path starts with `prefix`, as one text.
+pub fn joined(files: &[GeneratedFile], prefix: &str) -> String {
     files
         .iter()
-        .filter(|f| f.path.starts_with(&dir))
+        .filter(|f| f.path.starts_with(prefix))
         .map(|f| f.contents.as_str())
         .collect()
+}
+
+/// The builder files of `module` (`v1`, `beta`), as one text.
+pub fn builders(files: &[GeneratedFile], module: &str) -> String {
+    joined(files, &format!("src/{module}/requests"))
 }
 
 /// The body of `impl <ty> { ... }` in printed builder files.
