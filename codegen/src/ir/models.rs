@@ -828,20 +828,34 @@ fn type_names(types: &[super::TypeAt]) -> impl Iterator<Item = &str> {
 /// plannerChecklistItem. When two types fit as well, the entries stay
 /// untyped.
 fn type_entries(untyped: Vec<(Key, Vec<String>)>, models: &mut BTreeMap<Key, Model>) {
+    if untyped.is_empty() {
+        return;
+    }
+    // Every model is weighed against each sample: looked up by borrowed
+    // name, walking its bases in place (a chain of owned names and a key
+    // cloned per lookup made this a millisecond for two samples).
+    let named: HashMap<(ApiVersion, &str), &Model> = models
+        .iter()
+        .map(|((version, name), model)| ((*version, name.as_str()), model))
+        .collect();
+    // Whether `field` is a property of `name` or of a model it derives
+    // from: the same models as `base_chain`'s, which stops at 32 names or
+    // when one comes back (a walk past that only meets them again).
+    let has_field = |version: ApiVersion, name: &str, field: &str| {
+        let mut at = Some(name);
+        for _ in 0..32 {
+            let Some(model) = at.and_then(|n| named.get(&(version, n))) else {
+                return false;
+            };
+            if model.properties.iter().any(|p| p.name == field) {
+                return true;
+            }
+            at = model.base_type.as_deref();
+        }
+        false
+    };
+    let mut chosen = Vec::new();
     for ((version, name), fields) in untyped {
-        let fitting = |candidate: &str| {
-            let chain = base_chain(models, version, candidate);
-            fields
-                .iter()
-                .filter(|f| {
-                    chain.iter().any(|t| {
-                        models
-                            .get(&(version, t.clone()))
-                            .is_some_and(|m| m.properties.iter().any(|p| &p.name == *f))
-                    })
-                })
-                .count()
-        };
         let needed = if fields.len() >= 4 {
             fields.len() - 1
         } else {
@@ -852,7 +866,10 @@ fn type_entries(untyped: Vec<(Key, Vec<String>)>, models: &mut BTreeMap<Key, Mod
             .filter(|((v, n), m)| {
                 *v == version && *n != name && m.origin == ModelOrigin::ResourcePage
             })
-            .map(|((_, n), _)| (fitting(n), n))
+            .map(|((_, n), _)| {
+                let fit = fields.iter().filter(|f| has_field(version, n, f)).count();
+                (fit, n)
+            })
             .filter(|(fit, _)| *fit >= needed.max(1))
             .collect();
         best.sort_by_key(|b| std::cmp::Reverse(b.0));
@@ -861,7 +878,11 @@ fn type_entries(untyped: Vec<(Key, Vec<String>)>, models: &mut BTreeMap<Key, Mod
             [(a, one), (b, _), ..] if a > b => one.clone(),
             _ => continue,
         };
-        if let Some(model) = models.get_mut(&(version, name)) {
+        chosen.push(((version, name), entry));
+    }
+    drop(named);
+    for (key, entry) in chosen {
+        if let Some(model) = models.get_mut(&key) {
             model.entry_type = Some(entry);
         }
     }
