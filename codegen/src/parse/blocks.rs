@@ -149,7 +149,16 @@ mod tests {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            let tricky = [b'\n', b'\n', 0x0b, 0x8a, 0x80, 0xff, 0x00, (state >> 40) as u8];
+            let tricky = [
+                b'\n',
+                b'\n',
+                0x0b,
+                0x8a,
+                0x80,
+                0xff,
+                0x00,
+                (state >> 40) as u8,
+            ];
             bytes.push(tricky[(state % 8) as usize]);
         }
         for start in 0..8 {
