@@ -117,6 +117,16 @@ impl<'de, T: WireValue> serde::Deserialize<'de> for Flags<T> {
 /// property documented twice is read into its first field. `Debug`
 /// prints like the derive of a struct with the model's name, its
 /// properties and then `additional_data`.
+///
+/// One difference: a value that does not read as its property's
+/// documented type does not fail the model. The docs get some types
+/// wrong (a `Date` that Graph sends as a timestamp, a `Double` sent as a
+/// string: 55 example values of the 2020 v1.0 docs), and one such value
+/// would otherwise make a whole answer unreadable. The property is `None`,
+/// its value stays in `additional_data` under its wire name, so nothing
+/// is lost and it is sent back unchanged, and [`Model::mistyped`] names
+/// it. A property that is set is written in place of a value of the same
+/// name in `additional_data`.
 pub struct Model<P> {
     properties: P,
     /// Properties this crate does not know: fields of a derived type (see
@@ -175,6 +185,31 @@ impl<P> Model<P> {
         };
         self.additional_data.insert(key.into(), value);
         Ok(())
+    }
+}
+
+impl<P: ModelFields> Model<P> {
+    /// The documented properties whose value was not of their documented
+    /// type when the model was read, by wire name, in documented order:
+    /// their fields are `None` and their values are in `additional_data`.
+    /// Empty when every value read. Only this model's own properties: a
+    /// model it holds lists its own. For example, a `LongRunningOperation`
+    /// read from `{"createdDateTime": "yesterday"}` has no
+    /// `created_date_time`, `["createdDateTime"]` as `mistyped()`, and
+    /// `"yesterday"` in `additional_data`.
+    pub fn mistyped(&self) -> Vec<&'static str> {
+        struct Mistyped<'a>(&'a serde_json::Map<String, serde_json::Value>, Vec<&'static str>);
+        impl<'a> Visitor<'a> for Mistyped<'a> {
+            fn field<T: FieldValue>(&mut self, wire: &'static str, _: &'static str, value: &'a Option<T>) {
+                if value.is_none() && self.0.contains_key(wire) && !self.1.contains(&wire) {
+                    self.1.push(wire);
+                }
+            }
+            fn additional(&mut self, _: &'a serde_json::Map<String, serde_json::Value>) {}
+        }
+        let mut found = Mistyped(&self.additional_data, Vec::new());
+        self.properties.visit(&mut found);
+        found.1
     }
 }
 
@@ -343,8 +378,10 @@ impl<P: ModelFields> ModelType for Model<P> {
 /// is. A polymorphic endpoint returns its types' common base type (see
 /// the README), so this is how to reach the derived one.
 ///
-/// `Ok(None)` when the value is of another type or does not say; an error
-/// when it says it is a `U` but does not read as one.
+/// `Ok(None)` when the value is of another type or does not say. A value
+/// that does not read as its `U` property's type is kept as a model read
+/// from JSON keeps it (see [`Model::mistyped`]); the error is only for a
+/// value that could not be written out to be read again.
 pub fn cast<U: ModelType>(model: &Model<impl ModelFields>) -> Result<Option<U>, serde_json::Error> {
     let Some(ty) = odata_type(model) else {
         return Ok(None);
@@ -437,20 +474,15 @@ fn deserialize_model<'de, P: ModelFields, D: serde::Deserializer<'de>>(deseriali
             while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
                 object.insert(key, value);
             }
-            let mut source = ReadFields { object, taken: Vec::new(), error: None };
-            let model = build_model(&mut source);
-            match source.error {
-                Some((wire, error)) => Err(serde::de::Error::custom(format_args!("{}.{wire}: {error}", P::NAME))),
-                None => Ok(model),
-            }
+            Ok(build_model(&mut ReadFields { object, taken: Vec::new() }))
         }
     }
     deserializer.deserialize_map(ModelVisitor(std::marker::PhantomData))
 }
 
 /// Takes each property's value out of the object it was read from; what
-/// no property takes is `additional_data`, in the map's order. The first
-/// error is kept with the property it was read for.
+/// no property takes is `additional_data`, in the map's order. A value
+/// that does not read as its property's type is not taken (see [`Model`]).
 ///
 /// Taken keys are dropped at the end with `retain`, not one by one with
 /// `remove`: with serde_json's `preserve_order` (which any crate in a build
@@ -458,22 +490,18 @@ fn deserialize_model<'de, P: ModelFields, D: serde::Deserializer<'de>>(deseriali
 struct ReadFields {
     object: serde_json::Map<String, serde_json::Value>,
     taken: Vec<&'static str>,
-    error: Option<(&'static str, serde_json::Error)>,
 }
 
 impl Source for ReadFields {
     fn field<T: FieldValue>(&mut self, wire: &'static str) -> Option<T> {
-        // Taking leaves `null`, so a property documented twice reads
-        // `None` into its second field.
-        let value = self.object.get_mut(wire)?.take();
+        let slot = self.object.get_mut(wire)?;
+        // Read from a borrow, so that a value of another type stays where
+        // it is. Taking leaves `null`, so a property documented twice
+        // reads `None` into its second field.
+        let read = <Option<T> as serde::Deserialize>::deserialize(&*slot).ok()?;
+        *slot = serde_json::Value::Null;
         self.taken.push(wire);
-        match <Option<T> as serde::Deserialize>::deserialize(value) {
-            Ok(read) => read,
-            Err(error) => {
-                self.error.get_or_insert((wire, error));
-                None
-            }
-        }
+        read
     }
     fn additional(&mut self) -> serde_json::Map<String, serde_json::Value> {
         let mut rest = std::mem::take(&mut self.object);
@@ -485,15 +513,19 @@ impl Source for ReadFields {
 /// `Serialize` of every model.
 fn serialize_model<P: ModelFields, S: serde::Serializer>(model: &Model<P>, serializer: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
-    /// After the first error it writes nothing more.
+    /// After the first error it writes nothing more. A key it wrote as a
+    /// property is not written again from `additional_data`, where a
+    /// mistyped value of that property may still be.
     struct WriteFields<M: SerializeMap> {
         map: M,
+        written: Vec<&'static str>,
         error: Option<M::Error>,
     }
     impl<M: SerializeMap> Visitor<'_> for WriteFields<M> {
         fn field<V: FieldValue>(&mut self, wire: &'static str, _: &'static str, value: &Option<V>) {
             if let (None, Some(value)) = (&self.error, value) {
                 self.error = self.map.serialize_entry(wire, value).err();
+                self.written.push(wire);
             }
         }
         fn additional(&mut self, additional: &serde_json::Map<String, serde_json::Value>) {
@@ -501,11 +533,13 @@ fn serialize_model<P: ModelFields, S: serde::Serializer>(model: &Model<P>, seria
                 if self.error.is_some() {
                     return;
                 }
-                self.error = self.map.serialize_entry(key, value).err();
+                if !self.written.contains(&key.as_str()) {
+                    self.error = self.map.serialize_entry(key, value).err();
+                }
             }
         }
     }
-    let mut out = WriteFields { map: serializer.serialize_map(None)?, error: None };
+    let mut out = WriteFields { map: serializer.serialize_map(None)?, written: Vec::new(), error: None };
     visit_model(model, &mut out);
     match out.error {
         Some(error) => Err(error),

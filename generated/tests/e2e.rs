@@ -24,8 +24,30 @@ async fn v1_post_applications_create_application_from_applications() {
             &serde_json::from_str::<
                 graph_generated::v1::models::Application,
             >("{\"displayName\":\"Display name\"}")
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
+    let client = reqwest::Client::new();
+    let result = request.send(&client).await;
+    let failures = server.join().expect("the server thread ends");
+    assert!(failures.is_empty(), "{failures:?}");
+    let typed = result.expect("the example response parses into its type");
+    let _ = serde_json::to_value(&typed).expect("the typed result serialises");
+}
+/// `GET https://graph.microsoft.com/v1.0/applications/delta` from spec/api-reference/v1.0/api/application-delta.md:87
+#[cfg(all(feature = "v1", feature = "area-applications"))]
+#[tokio::test]
+async fn v1_get_applications_delta_application_delta() {
+    let (base, server) = serve(
+        vec![
+            (Expect { method : "GET", path : "/v1.0/applications/delta", query : & [],
+            headers : & [], body_keys : None, }, Reply { status : 200u16, headers : &
+            [("Content-type", "application/json")], body :
+            b"{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#applications\",\"@odata.nextLink\":\"https://graph.microsoft.com/v1.0/applications/delta?$skiptoken=pqwSUjGYvb3jQpbwVAwEL7yuI3dU1LecfkkfLPtnIjsXoYQp_dpA3cNJWc\",\"value\":[{\"allowPublicClient\":true,\"api\":{\"acceptedAccessTokenVersion\":1,\"publishedPermissionScopes\":[{\"adminConsentDescription\":\"adminConsentDescription-value\",\"adminConsentDisplayName\":\"adminConsentDisplayName-value\",\"id\":\"id-value\",\"isEnabled\":true,\"type\":\"type-value\",\"userConsentDescription\":\"userConsentDescription-value\",\"userConsentDisplayName\":\"userConsentDisplayName-value\",\"value\":\"value-value\"}]},\"applicationAliases\":[\"applicationAliases-value\"],\"createdDateTime\":\"datetime-value\",\"installedClients\":{\"redirectUrls\":[\"redirectUrls-value\"]}}]}"
+            },)
+        ],
+    );
+    let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
+    let request = root.applications().delta().get();
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -56,7 +78,7 @@ async fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
             &serde_json::from_str::<
                 graph_generated::v1::models::ChatMessage,
             >("{\"body\":{\"content\":\"Hello world\"}}")
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -166,7 +188,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
             >(
                     "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"name\":\"flower\",\"size\":3483322}}",
                 )
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -203,7 +225,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
             >(
                     "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"contentId\":\"my_inline_picture\",\"isInline\":true,\"name\":\"scenary\",\"size\":7208534}}",
                 )
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -241,6 +263,35 @@ async fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
     assert!(failures.is_empty(), "{failures:?}");
     let typed = result.expect("the example response parses into its type");
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
+}
+/// `POST https://graph.microsoft.com/v1.0/me/sendMail` from spec/api-reference/v1.0/api/user-sendmail.md:89
+#[cfg(all(feature = "v1", feature = "area-outlook"))]
+#[tokio::test]
+async fn v1_post_me_send_mail_user_sendmail() {
+    let (base, server) = serve(
+        vec![
+            (Expect { method : "POST", path : "/v1.0/me/sendMail", query : & [], headers
+            : & [], body_keys : Some(& ["message", "saveToSentItems"]), }, Reply { status
+            : 202u16, headers : & [], body : b"" },)
+        ],
+    );
+    let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
+    let request = root
+        .me()
+        .send_mail()
+        .post(
+            &serde_json::from_str::<
+                graph_generated::v1::models::SendMailPostRequestBody,
+            >(
+                    "{\"message\":{\"body\":{\"content\":\"The new cafeteria is open.\",\"contentType\":\"Text\"},\"ccRecipients\":[{\"emailAddress\":{\"address\":\"danas@contoso.com\"}}],\"subject\":\"Meet for lunch?\",\"toRecipients\":[{\"emailAddress\":{\"address\":\"frannis@contoso.com\"}}]},\"saveToSentItems\":\"false\"}",
+                )
+                .expect("the example body reads as its type"),
+        );
+    let client = reqwest::Client::new();
+    let result = request.send(&client).await;
+    let failures = server.join().expect("the server thread ends");
+    assert!(failures.is_empty(), "{failures:?}");
+    result.expect("the example response parses");
 }
 /// `GET https://graph.microsoft.com/v1.0/servicePrincipals/00063ffc-54e9-405d-b8f3-56124728e051/memberOf` from spec/api-reference/v1.0/api/serviceprincipal-list-memberof.md:70
 #[cfg(all(feature = "v1", feature = "area-applications"))]
@@ -319,7 +370,7 @@ async fn v1_post_sites_by_site_id_lists_create_list() {
             >(
                     "{\"columns\":[{\"name\":\"Author\",\"text\":{}},{\"name\":\"PageCount\",\"number\":{}}],\"displayName\":\"Books\",\"list\":{\"template\":\"genericList\"}}",
                 )
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -355,8 +406,37 @@ async fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwor
             &serde_json::from_str::<
                 graph_generated::v1::models::ResetPasswordPostRequestBody,
             >("{\"newPassword\":\"Cuyo5459\"}")
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
+    let client = reqwest::Client::new();
+    let result = request.send(&client).await;
+    let failures = server.join().expect("the server thread ends");
+    assert!(failures.is_empty(), "{failures:?}");
+    let typed = result.expect("the example response parses into its type");
+    let _ = serde_json::to_value(&typed).expect("the typed result serialises");
+}
+/// `GET /users/{id | userPrincipalName}/authentication/operations/{id}` from spec/api-reference/v1.0/api/authenticationoperation-get.md:80
+#[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
+#[tokio::test]
+async fn v1_get_users_by_id_authentication_operations_by_id_get_operation() {
+    let (base, server) = serve(
+        vec![
+            (Expect { method : "GET", path :
+            "/v1.0/users/{id | userPrincipalName}/authentication/operations/{id}", query
+            : & [], headers : & [], body_keys : None, }, Reply { status : 200u16, headers
+            : & [("Content-type", "application/json")], body :
+            b"{\"createdDateTime\":\"2020-03-19T12-01-03.45Z\",\"id\":\"2d497bb-57bd-47a6-8749-5ccd0869f2bd\",\"lastActionDateTime\":\"2020-03-19T12-01-04.23Z\",\"status\":\"running\"}"
+            },)
+        ],
+    );
+    let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
+    let request = root
+        .users()
+        .by_user_id("{id | userPrincipalName}")
+        .authentication()
+        .operations()
+        .by_operation_id("{id}")
+        .get();
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -617,7 +697,7 @@ async fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
             &serde_json::from_str::<
                 graph_generated::beta::models::ChatMessage,
             >("{\"body\":{\"content\":\"Hello world\"}}")
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -651,7 +731,7 @@ async fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
             >(
                     "{\"body\":{\"content\":\"Hello World\",\"contentType\":\"html\"},\"createdDateTime\":\"2019-02-04T19:58:15.511Z\",\"from\":{\"user\":{\"displayName\":\"Robin Kline\",\"id\":\"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\"userIdentityType\":\"aadUser\"}}}",
                 )
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -685,7 +765,7 @@ async fn beta_post_identity_governance_role_management_alerts_alerts_refresh_uni
             &serde_json::from_str::<
                 graph_generated::beta::models::RefreshPostRequestBody,
             >("{\"scopeId\":\"/\",\"scopeType\":\"DirectoryRole\"}")
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -750,6 +830,28 @@ async fn beta_get_identity_governance_role_management_alerts_operations_by_long_
             "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
         )
         .get();
+    let client = reqwest::Client::new();
+    let result = request.send(&client).await;
+    let failures = server.join().expect("the server thread ends");
+    assert!(failures.is_empty(), "{failures:?}");
+    let typed = result.expect("the example response parses into its type");
+    let _ = serde_json::to_value(&typed).expect("the typed result serialises");
+}
+/// `GET https://graph.microsoft.com/beta/longRunningOperation` from spec/api-reference/beta/api/004_cc190e1abbbd2867.txt:70
+#[cfg(all(feature = "beta", feature = "area-industrydata"))]
+#[tokio::test]
+async fn beta_get_long_running_operation_get_longrunningoperation() {
+    let (base, server) = serve(
+        vec![
+            (Expect { method : "GET", path : "/beta/longRunningOperation", query : & [],
+            headers : & [], body_keys : None, }, Reply { status : 200u16, headers : &
+            [("Content-Type", "application/json")], body :
+            b"{\"value\":{\"@odata.type\":\"#microsoft.graph.longRunningOperation\",\"createdDateTime\":\"String (timestamp)\",\"id\":\"5c5670d6-a2c0-a394-ef42-882954856de5\",\"lastActionDateTime\":\"String (timestamp)\",\"resourceLocation\":\"String\",\"status\":\"String\",\"statusDetail\":\"String\"}}"
+            },)
+        ],
+    );
+    let root = graph_generated::beta::requests::root_at(&format!("{base}/{}", "beta"));
+    let request = root.long_running_operation().get();
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -832,7 +934,7 @@ async fn beta_patch_role_management_cloud_pc_role_definitions_by_id_update_unifi
             >(
                     "{\"description\":\"Update basic properties and permission of application registrations\",\"displayName\":\"ExampleCustomRole\",\"rolePermissions\":[{\"allowedResourceActions\":[\"Microsoft.CloudPC/CloudPCs/Read\",\"Microsoft.CloudPC/CloudPCs/Reprovision\"]}]}",
                 )
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -865,7 +967,7 @@ async fn beta_patch_role_management_directory_role_definitions_by_id_update_unif
             >(
                     "{\"description\":\"Update basic properties of application registrations\",\"displayName\":\"Application Registration Support Administrator\",\"rolePermissions\":[{\"allowedResourceActions\":[\"microsoft.directory/applications/basic/read\"]}]}",
                 )
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -924,6 +1026,35 @@ async fn beta_get_security_incidents_by_incident_id_get_incident() {
     let typed = result.expect("the example response parses into its type");
     let _ = serde_json::to_value(&typed).expect("the typed result serialises");
 }
+/// `GET /users/{id | userPrincipalName}/authentication/operations/{id}` from spec/api-reference/beta/api/003_a927c5b067b277cb.txt:76
+#[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
+#[tokio::test]
+async fn beta_get_users_by_id_authentication_operations_by_id_get_operation() {
+    let (base, server) = serve(
+        vec![
+            (Expect { method : "GET", path :
+            "/beta/users/{id | userPrincipalName}/authentication/operations/{id}", query
+            : & [], headers : & [], body_keys : None, }, Reply { status : 200u16, headers
+            : & [("Content-type", "application/json")], body :
+            b"{\"createdDateTime\":\"2020-03-19T12-01-03.45Z\",\"id\":\"2d497bb-57bd-47a6-8749-5ccd0869f2bd\",\"lastActionDateTime\":\"2020-03-19T12-01-04.23Z\",\"status\":\"running\"}"
+            },)
+        ],
+    );
+    let root = graph_generated::beta::requests::root_at(&format!("{base}/{}", "beta"));
+    let request = root
+        .users()
+        .by_user_id("{id | userPrincipalName}")
+        .authentication()
+        .operations()
+        .by_operation_id("{id}")
+        .get();
+    let client = reqwest::Client::new();
+    let result = request.send(&client).await;
+    let failures = server.join().expect("the server thread ends");
+    assert!(failures.is_empty(), "{failures:?}");
+    let typed = result.expect("the example response parses into its type");
+    let _ = serde_json::to_value(&typed).expect("the typed result serialises");
+}
 /// `POST https://graph.microsoft.com/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/passwordMethods/28c10230-6103-485e-b985-444c60001490/resetPassword` from spec/api-reference/beta/api/authenticationmethod-resetpassword.md:87
 #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
 #[tokio::test]
@@ -951,7 +1082,7 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
             &serde_json::from_str::<
                 graph_generated::beta::models::ResetPasswordPostRequestBody,
             >("{\"newPassword\":\"Cuyo5459\"}")
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
@@ -988,7 +1119,7 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
             &serde_json::from_str::<
                 graph_generated::beta::models::ResetPasswordPostRequestBody,
             >("{}")
-                .expect("the example body fits its type"),
+                .expect("the example body reads as its type"),
         );
     let client = reqwest::Client::new();
     let result = request.send(&client).await;

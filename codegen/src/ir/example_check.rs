@@ -28,6 +28,8 @@ pub struct ExampleCase<'a> {
     pub example: &'a Example,
     pub response: &'a ExampleResponse,
     pub model: &'a Model,
+    /// The object checked: the body, or one item of its `value`.
+    pub entity: &'a Value,
     /// The JSON the model must round-trip, or why the example cannot.
     pub verdict: Result<Value, Vec<String>>,
 }
@@ -98,6 +100,10 @@ pub struct UnfitRequest<'a> {
     pub request: &'a ExampleRequest,
     pub model: &'a Model,
     pub reasons: Vec<String>,
+    /// Whether the model reads the body all the same: an object, or an
+    /// array of objects for a collection, whatever their values (a value
+    /// of another type than documented stays in `additional_data`).
+    pub reads: bool,
 }
 
 #[derive(Default)]
@@ -253,6 +259,7 @@ pub fn check(ir: &Ir) -> ExampleChecks<'_> {
                     example,
                     response,
                     model,
+                    entity,
                     verdict: if reasons.is_empty() {
                         Ok(expected)
                     } else {
@@ -314,12 +321,17 @@ impl<'a> Types<'a> {
             }
         }
         if !reasons.is_empty() {
+            let reads = match (&body, op.request_body.collection) {
+                (Value::Array(items), true) => items.iter().all(Value::is_object),
+                (body, collection) => !collection && body.is_object(),
+            };
             unfit.push(UnfitRequest {
                 operation: op,
                 example,
                 request,
                 model,
                 reasons,
+                reads,
             });
         }
     }
