@@ -422,6 +422,16 @@ impl<T> Page<T> {
             .map(|link| Request::new(http::Method::GET, link.clone()))
     }
 }
+impl<T: crate::support::FieldValue> Page<T> {
+    /// The properties of the items that did not read as their documented
+    /// type, as paths (`value[3].createdDateTime`): see
+    /// `support::Model::mistyped_paths`.
+    pub fn mistyped_paths(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        crate::support::FieldValue::mistyped_below(&self.value, "value", &mut out);
+        out
+    }
+}
 impl<T, O> Request<Page<T>, O> {
     /// This request without its operation's options, as `Page::next_request` gives.
     pub fn into_page_request(self) -> Request<Page<T>> {

@@ -242,6 +242,16 @@ impl<P: ModelFields> Model<P> {
         self.properties.visit(&mut found);
         found.1
     }
+    /// [`Model::mistyped`] of this model and of every model it holds, at
+    /// any depth, as paths in the JSON: `createdDateTime`,
+    /// `student.birthDate`, `servicePlans[0].servicePlanId`. What to log
+    /// when a property is unexpectedly `None`: Graph sent a value the docs
+    /// did not describe.
+    pub fn mistyped_paths(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        self.mistyped_below("", &mut out);
+        out
+    }
 }
 impl<P> From<P> for Model<P> {
     fn from(properties: P) -> Self {
@@ -260,7 +270,44 @@ impl<P> std::ops::DerefMut for Model<P> {
     }
 }
 impl<P: ModelFields> crate::request::JsonBody for Model<P> {}
-impl<P: ModelFields> FieldValue for Model<P> {}
+impl<P: ModelFields> FieldValue for Model<P> {
+    fn mistyped_below(&self, path: &str, out: &mut Vec<String>) {
+        struct Below<'o> {
+            path: &'o str,
+            out: &'o mut Vec<String>,
+            additional: &'o serde_json::Map<String, serde_json::Value>,
+        }
+        impl<'a> Visitor<'a> for Below<'_> {
+            fn field<T: FieldValue>(
+                &mut self,
+                wire: &'static str,
+                _: &'static str,
+                value: &'a Option<T>,
+            ) {
+                let here = if self.path.is_empty() {
+                    wire.to_string()
+                } else {
+                    format!("{}.{wire}", self.path)
+                };
+                match value {
+                    Some(value) => value.mistyped_below(&here, self.out),
+                    None if self.additional.contains_key(wire)
+                        && !self.out.contains(&here) => self.out.push(here),
+                    None => {}
+                }
+            }
+            fn additional(&mut self, _: &'a serde_json::Map<String, serde_json::Value>) {}
+        }
+        self.properties
+            .visit(
+                &mut Below {
+                    path,
+                    out,
+                    additional: &self.additional_data,
+                },
+            );
+    }
+}
 impl<P: ModelFields> Default for Model<P> {
     /// Every property `None`.
     fn default() -> Self {
@@ -448,7 +495,15 @@ pub fn cast<U: ModelType>(
 /// made under one function's bounds is not reused in another. With an impl
 /// per type, a property's proof is one lookup. It took about 5% off
 /// checking a whole docs tree.
-pub trait FieldValue: serde::Serialize + serde::de::DeserializeOwned + Clone + std::fmt::Debug + PartialEq + 'static {}
+pub trait FieldValue: serde::Serialize + serde::de::DeserializeOwned + Clone + std::fmt::Debug + PartialEq + 'static {
+    /// Adds to `out` the properties that did not read as their documented
+    /// type in the models this value is or holds, each as its path below
+    /// `path` (see [`Model::mistyped_paths`]). Nothing for a value that
+    /// holds no model.
+    fn mistyped_below(&self, path: &str, out: &mut Vec<String>) {
+        let _ = (path, out);
+    }
+}
 impl FieldValue for String {}
 impl FieldValue for bool {}
 impl FieldValue for i8 {}
@@ -464,8 +519,18 @@ impl FieldValue for crate::values::Date {}
 impl FieldValue for crate::values::TimeOfDay {}
 impl FieldValue for crate::values::Duration {}
 impl FieldValue for crate::values::Guid {}
-impl<T: FieldValue> FieldValue for Vec<T> {}
-impl<T: FieldValue> FieldValue for Box<T> {}
+impl<T: FieldValue> FieldValue for Vec<T> {
+    fn mistyped_below(&self, path: &str, out: &mut Vec<String>) {
+        for (i, item) in self.iter().enumerate() {
+            item.mistyped_below(&format!("{path}[{i}]"), out);
+        }
+    }
+}
+impl<T: FieldValue> FieldValue for Box<T> {
+    fn mistyped_below(&self, path: &str, out: &mut Vec<String>) {
+        (**self).mistyped_below(path, out);
+    }
+}
 impl<T: WireValue + Clone + std::fmt::Debug + PartialEq + 'static> FieldValue
 for Flags<T> {}
 /// Receives a model's properties from [`ModelFields::visit`], then its

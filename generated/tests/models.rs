@@ -87,6 +87,37 @@ fn a_value_of_another_type_than_documented_stays_in_additional_data() {
 }
 
 #[test]
+fn mistyped_paths_reach_into_the_models_a_model_holds() {
+    use graph_generated::request::Page;
+    use graph_generated::v1::models::{Message, SendMailPostRequestBody};
+    let body: SendMailPostRequestBody = serde_json::from_value(json!({
+        "message": {"subject": "Hi", "hasAttachments": "yes"},
+        "saveToSentItems": "false"
+    }))
+    .unwrap();
+    // The model's own, and the message's below it.
+    assert_eq!(body.mistyped(), ["saveToSentItems"]);
+    assert_eq!(
+        body.mistyped_paths(),
+        ["message.hasAttachments", "saveToSentItems"]
+    );
+    assert_eq!(body.message.as_ref().unwrap().mistyped(), ["hasAttachments"]);
+    // A page's items, by index.
+    let page: Page<Message> = serde_json::from_value(json!({
+        "value": [{"hasAttachments": true}, {"hasAttachments": 1, "subject": 2}]
+    }))
+    .unwrap();
+    assert_eq!(
+        page.mistyped_paths(),
+        ["value[1].hasAttachments", "value[1].subject"]
+    );
+    // Nothing when everything read.
+    let fine: Page<Message> =
+        serde_json::from_value(json!({"value": [{"subject": "ok"}]})).unwrap();
+    assert!(fine.mistyped_paths().is_empty());
+}
+
+#[test]
 fn a_property_set_after_a_mistyped_read_is_written_once() {
     let mut op: LongRunningOperation =
         serde_json::from_str(r#"{"createdDateTime": "yesterday"}"#).unwrap();
