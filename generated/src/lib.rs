@@ -71,6 +71,9 @@
 //! let answer: beta::models::SecurityIncident = request.parse(&response)?;
 //! assert_eq!(answer.id.as_deref(), Some("2972395"));
 //!
+//! // Each value was of its documented type; one that is not is kept, and named here.
+//! assert!(answer.mistyped_paths().is_empty());
+//!
 //! // What a token needs to send it: the docs' permissions.
 //! let needed = permissions::for_request("GET", &http_request.uri().to_string())
 //!     .into_iter()

@@ -322,6 +322,12 @@ fn code(ir: &Ir, index: &TypeIndex, choice: &Choice<'_>) -> Option<String> {
             },
         ),
         (
+            "Each value was of its documented type; one that is not is kept, and named here.",
+            quote! {
+                assert!(answer.mistyped_paths().is_empty());
+            },
+        ),
+        (
             "What a token needs to send it: the docs' permissions.",
             quote! {
                 let needed = permissions::for_request("GET", &http_request.uri().to_string())
