@@ -13,6 +13,22 @@ pub struct Expect {
     pub headers: &'static [(&'static str, &'static str)],
     /// Top-level keys of the JSON body, when the request has one.
     pub body_keys: Option<&'static [&'static str]>,
+    /// The whole JSON body, when the request has one: compared with `null`
+    /// left out (a model does not write a property that is `None`) and
+    /// numbers as floats (a whole number read as a `Double` is written
+    /// `5.0`).
+    pub body: Option<&'static str>,
+}
+
+/// `value` with `null` left out of objects and numbers as floats: what a
+/// body is compared by.
+fn normal(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Number(n) => n.as_f64().map_or(serde_json::Value::Number(n), |f| f.into()),
+        serde_json::Value::Array(items) => items.into_iter().map(normal).collect(),
+        serde_json::Value::Object(object) => object.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, normal(v))).collect(),
+        other => other,
+    }
 }
 
 pub struct Reply {
@@ -89,6 +105,17 @@ pub fn serve(exchanges: Vec<(Expect, Reply)>) -> (String, std::thread::JoinHandl
                         }
                     }
                     _ => failures.push(format!("body is not a JSON object: {body:?}")),
+                }
+            }
+            if let Some(want) = expect.body {
+                match (serde_json::from_str::<serde_json::Value>(&body), serde_json::from_str::<serde_json::Value>(want)) {
+                    (Ok(got), Ok(want)) => {
+                        if normal(got.clone()) != normal(want.clone()) {
+                            failures.push(format!("body {got} instead of {want}"));
+                        }
+                    }
+                    (Err(_), _) => failures.push(format!("body is not JSON: {body:?}")),
+                    (_, Err(e)) => failures.push(format!("the expected body is not JSON: {e}")),
                 }
             }
             // A reply can name the server itself (a next link): `{{server}}`.

@@ -506,7 +506,7 @@ fn example_test(
         super::requests::body_type(op, &endpoint.method, index),
         Some(super::requests::BodyType::Bytes)
     );
-    let (body_arg, body_keys) = match (takes_body(op, &endpoint.method, index), &request.body) {
+    let (body_arg, body) = match (takes_body(op, &endpoint.method, index), &request.body) {
         // An upload: the example's bytes with its content type.
         (None, Some(Body::Text(text))) if upload => {
             let content_type =
@@ -525,23 +525,12 @@ fn example_test(
         ),
         (Some(ty), Some(Body::Json(v))) => {
             let json = serde_json::to_string(v).ok()?;
-            // The keys the server expects: an object's, or none to check
-            // for an array (page-update.md's commands).
-            let keys = match v {
-                serde_json::Value::Array(_) => quote!(None),
-                v => {
-                    let keys = v
-                        .as_object()?
-                        .iter()
-                        .filter(|(_, x)| !x.is_null())
-                        .map(|(k, _)| k.clone());
-                    quote!(Some(&[#(#keys),*]))
-                }
-            };
+            // The server expects the documented body itself: the typed
+            // body sends what it read, values of another type included.
             let read = quote!(serde_json::from_str::<#ty>(#json));
             (
                 quote! { &#read.expect("the example body reads as its type") },
-                keys,
+                quote!(Some(#json)),
             )
         }
         (Some(_), _) => return None,
@@ -672,7 +661,8 @@ fn example_test(
                     path: #expected_path,
                     query: &[#(#query_expect),*],
                     headers: &[#(#header_expect),*],
-                    body_keys: #body_keys,
+                    body_keys: None,
+                    body: #body,
                 },
                 Reply { status: #status, headers: &[#(#reply_header_pairs),*], body: #body_bytes },
             )]);
