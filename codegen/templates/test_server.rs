@@ -21,8 +21,8 @@ pub struct Expect {
 }
 
 /// `value` with `null` left out of objects and numbers as floats: what a
-/// body is compared by.
-fn normal(value: serde_json::Value) -> serde_json::Value {
+/// body is compared by here, and an example answer in `tests/examples.rs`.
+pub fn normal(value: serde_json::Value) -> serde_json::Value {
     match value {
         serde_json::Value::Number(n) => n.as_f64().map_or(serde_json::Value::Number(n), |f| f.into()),
         serde_json::Value::Array(items) => items.into_iter().map(normal).collect(),

@@ -102,6 +102,8 @@ pub fn emit(
         //! their documented types (listed in `examples-report.md`) still
         //! read, and write back what they read.
 
+        mod common;
+
         /// Deserialises `json`, checks that no field was dropped or changed,
         /// and round-trips the value through serde.
         #[allow(dead_code)] // every test may be switched off by features
@@ -122,14 +124,7 @@ pub fn emit(
         /// written `5.0`).
         #[allow(dead_code)] // every test may be switched off by features
         fn check_despite_the_docs<T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug>(json: &str) {
-            fn normal(value: serde_json::Value) -> serde_json::Value {
-                match value {
-                    serde_json::Value::Number(n) => n.as_f64().map_or(serde_json::Value::Number(n), |f| f.into()),
-                    serde_json::Value::Array(items) => items.into_iter().map(normal).collect(),
-                    serde_json::Value::Object(object) => object.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, normal(v))).collect(),
-                    other => other,
-                }
-            }
+            use common::normal;
             let original: serde_json::Value = serde_json::from_str(json).expect("example is JSON");
             let typed: T = serde_json::from_value(original.clone()).expect("an example the docs type wrongly still deserialises");
             let back = serde_json::to_value(&typed).expect("model serialises");
