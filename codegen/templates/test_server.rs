@@ -18,6 +18,8 @@ pub struct Expect {
     /// numbers as floats (a whole number read as a `Double` is written
     /// `5.0`).
     pub body: Option<&'static str>,
+    /// The body's bytes, exactly, when the request sends bytes (an upload).
+    pub bytes: Option<&'static [u8]>,
 }
 
 /// `value` with `null` left out of objects and numbers as floats: what a
@@ -91,8 +93,14 @@ pub fn serve(exchanges: Vec<(Expect, Reply)>) -> (String, std::thread::JoinHandl
                     failures.push(format!("header {name}: {found:?} instead of {value:?}"));
                 }
             }
-            let mut body = String::new();
-            let _ = std::io::Read::read_to_string(request.as_reader(), &mut body);
+            let mut raw = Vec::new();
+            let _ = std::io::Read::read_to_end(request.as_reader(), &mut raw);
+            if let Some(want) = expect.bytes {
+                if raw != want {
+                    failures.push(format!("body of {} bytes instead of the {} documented", raw.len(), want.len()));
+                }
+            }
+            let body = String::from_utf8_lossy(&raw).into_owned();
             if let Some(keys) = expect.body_keys {
                 match serde_json::from_str::<serde_json::Value>(&body) {
                     Ok(serde_json::Value::Object(map)) => {

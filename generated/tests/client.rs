@@ -12,7 +12,7 @@ use graph_generated::{beta, v1};
 use std::time::{Duration, Instant};
 
 fn expect(path: &'static str) -> Expect {
-    Expect { method: "GET", path, query: &[], headers: &[], body_keys: None, body: None }
+    Expect { method: "GET", path, query: &[], headers: &[], body_keys: None, body: None, bytes: None }
 }
 
 fn json(status: u16, body: &'static [u8]) -> Reply {

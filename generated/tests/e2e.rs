@@ -12,7 +12,7 @@ async fn v1_post_applications_create_application_from_applications() {
         vec![
             (Expect { method : "POST", path : "/v1.0/applications", query : & [], headers
             : & [], body_keys : None, body : Some("{\"displayName\":\"Display name\"}"),
-            }, Reply { status : 201u16, headers : & [("Content-type",
+            bytes : None, }, Reply { status : 201u16, headers : & [("Content-type",
             "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#applications/$entity\",\"addIns\":[],\"api\":{\"acceptMappedClaims\":null,\"knownClientApplications\":[],\"oauth2PermissionScopes\":[],\"preAuthorizedApplications\":[],\"requestedAccessTokenVersion\":2},\"appId\":\"631a96bc-a705-4eda-9f99-fdaf9f54f6a2\",\"appRoles\":[],\"applicationTemplateId\":null,\"createdDateTime\":\"2019-09-17T19:10:35.2742618Z\",\"deletedDateTime\":null,\"displayName\":\"Display name\",\"groupMembershipClaims\":null,\"id\":\"03ef14b0-ca33-4840-8f4f-d6e91916010e\",\"identifierUris\":[],\"info\":{\"logoUrl\":null,\"marketingUrl\":null,\"privacyStatementUrl\":null,\"supportUrl\":null,\"termsOfServiceUrl\":null},\"isDeviceOnlyAuthSupported\":null,\"isFallbackPublicClient\":null,\"keyCredentials\":[],\"optionalClaims\":null,\"parentalControlSettings\":{\"countriesBlockedForMinors\":[],\"legalAgeGroupRule\":\"Allow\"},\"passwordCredentials\":[],\"publicClient\":{\"redirectUris\":[]},\"publisherDomain\":\"contoso.onmicrosoft.com\",\"requiredResourceAccess\":[],\"samlMetadataUrl\":\"https://graph.microsoft.com/2h5hjaj542de/app\",\"signInAudience\":\"AzureADandPersonalMicrosoftAccount\",\"tags\":[],\"tokenEncryptionKeyId\":null,\"web\":{\"homePageUrl\":null,\"implicitGrantSettings\":{\"enableAccessTokenIssuance\":false,\"enableIdTokenIssuance\":false},\"logoutUrl\":null,\"redirectUris\":[]}}"
             },)
@@ -41,8 +41,8 @@ async fn v1_get_applications_delta_application_delta() {
     let (base, server) = serve(
         vec![
             (Expect { method : "GET", path : "/v1.0/applications/delta", query : & [],
-            headers : & [], body_keys : None, body : None, }, Reply { status : 200u16,
-            headers : & [("Content-type", "application/json")], body :
+            headers : & [], body_keys : None, body : None, bytes : None, }, Reply {
+            status : 200u16, headers : & [("Content-type", "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#applications\",\"@odata.nextLink\":\"https://graph.microsoft.com/v1.0/applications/delta?$skiptoken=pqwSUjGYvb3jQpbwVAwEL7yuI3dU1LecfkkfLPtnIjsXoYQp_dpA3cNJWc\",\"value\":[{\"allowPublicClient\":true,\"api\":{\"acceptedAccessTokenVersion\":1,\"publishedPermissionScopes\":[{\"adminConsentDescription\":\"adminConsentDescription-value\",\"adminConsentDisplayName\":\"adminConsentDisplayName-value\",\"id\":\"id-value\",\"isEnabled\":true,\"type\":\"type-value\",\"userConsentDescription\":\"userConsentDescription-value\",\"userConsentDisplayName\":\"userConsentDisplayName-value\",\"value\":\"value-value\"}]},\"applicationAliases\":[\"applicationAliases-value\"],\"createdDateTime\":\"datetime-value\",\"installedClients\":{\"redirectUrls\":[\"redirectUrls-value\"]}}]}"
             },)
         ],
@@ -65,8 +65,8 @@ async fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
             (Expect { method : "POST", path :
             "/v1.0/chats/19:2da4c29f6d7041eca70b638b43d45437@thread.v2/messages", query :
             & [], headers : & [], body_keys : None, body :
-            Some("{\"body\":{\"content\":\"Hello world\"}}"), }, Reply { status : 201u16,
-            headers : & [("Content-type", "application/json")], body :
+            Some("{\"body\":{\"content\":\"Hello world\"}}"), bytes : None, }, Reply {
+            status : 201u16, headers : & [("Content-type", "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#chats('19%3A2da4c29f6d7041eca70b638b43d45437%40thread.v2')/messages/$entity\",\"attachments\":[],\"body\":{\"content\":\"Hello World\",\"contentType\":\"text\"},\"channelIdentity\":null,\"chatId\":\"19:2da4c29f6d7041eca70b638b43d45437@thread.v2\",\"createdDateTime\":\"2021-03-29T04:17:43.15Z\",\"deletedDateTime\":null,\"etag\":\"1616991463150\",\"eventDetail\":null,\"from\":{\"application\":null,\"conversation\":null,\"device\":null,\"user\":{\"displayName\":\"Robin Kline\",\"id\":\"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\"userIdentityType\":\"aadUser\"}},\"id\":\"1616991463150\",\"importance\":\"normal\",\"lastEditedDateTime\":null,\"lastModifiedDateTime\":\"2021-03-29T04:17:43.15Z\",\"locale\":\"en-us\",\"mentions\":[],\"messageHistory\":[],\"messageType\":\"message\",\"policyViolation\":null,\"reactions\":[],\"replyToId\":null,\"subject\":null,\"summary\":null,\"webUrl\":null}"
             },)
         ],
@@ -97,8 +97,8 @@ async fn v1_post_education_classes_by_id_assignments_by_id_publish_educationassi
         vec![
             (Expect { method : "POST", path :
             "/v1.0/education/classes/72a7baec-c3e9-4213-a850-f62de0adad5f/assignments/1b6df208-ea5a-475c-8dd2-b92f693c928a/publish",
-            query : & [], headers : & [], body_keys : None, body : None, }, Reply {
-            status : 200u16, headers : & [], body :
+            query : & [], headers : & [], body_keys : None, body : None, bytes : None, },
+            Reply { status : 200u16, headers : & [], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#educationAssignment\",\"@odata.type\":\"#microsoft.graph.educationAssignment\",\"addedStudentAction\":\"none\",\"allowLateSubmissions\":true,\"allowStudentsToAddResourcesToSubmission\":true,\"assignDateTime\":null,\"assignTo\":{\"@odata.type\":\"#microsoft.graph.educationAssignmentClassRecipient\"},\"assignedDateTime\":null,\"classId\":\"72a7baec-c3e9-4213-a850-f62de0adad5f\",\"closeDateTime\":null,\"createdBy\":{\"application\":null,\"device\":null,\"user\":{\"displayName\":null,\"id\":\"f3a5344e-dbde-48b0-be24-b5b62a243836\"}},\"createdDateTime\":\"2021-09-03T23:26:35.4182773Z\",\"displayName\":\"Reading Test 09.03 3\",\"dueDateTime\":\"2021-09-05T06:59:00Z\",\"grading\":null,\"id\":\"1b6df208-ea5a-475c-8dd2-b92f693c928a\",\"instructions\":{\"content\":\"\",\"contentType\":\"text\"},\"lastModifiedBy\":{\"application\":null,\"device\":null,\"user\":{\"displayName\":null,\"id\":\"AAAAAAAA-0123-4567-89AB-1B4BB48C3119\"}},\"lastModifiedDateTime\":\"2021-09-03T23:28:05.0704312Z\",\"notificationChannelUrl\":null,\"resourcesFolderUrl\":null,\"status\":\"published\",\"webUrl\":\"https://teams.microsoft.com/l/entity/66aeee93-507d-479a-a3ef-8f494af43945/classroom?context=%7B%22subEntityId%22%3A%22%7B%5C%22version%5C%22%3A%5C%221.0%5C%22,%5C%22config%5C%22%3A%7B%5C%22classes%5C%22%3A%5B%7B%5C%22id%5C%22%3A%5C%2272a7baec-c3e9-4213-a850-f62de0adad5f%5C%22,%5C%22displayName%5C%22%3Anull,%5C%22assignmentIds%5C%22%3A%5B%5C%221b6df208-ea5a-475c-8dd2-b92f693c928a%5C%22%5D%7D%5D%7D,%5C%22action%5C%22%3A%5C%22navigate%5C%22,%5C%22view%5C%22%3A%5C%22assignment-viewer%5C%22%7D%22,%22channelId%22%3Anull%7D\"}"
             },)
         ],
@@ -126,8 +126,8 @@ async fn v1_get_groups_by_id_members_get_members() {
     let (base, server) = serve(
         vec![
             (Expect { method : "GET", path : "/v1.0/groups/{id}/members", query : & [],
-            headers : & [], body_keys : None, body : None, }, Reply { status : 200u16,
-            headers : & [("Content-type", "application/json")], body :
+            headers : & [], body_keys : None, body : None, bytes : None, }, Reply {
+            status : 200u16, headers : & [("Content-type", "application/json")], body :
             b"{\"value\":[{\"id\":\"id-value\"}]}" },)
         ],
     );
@@ -147,8 +147,8 @@ async fn v1_get_me_authentication_methods_get_methods() {
     let (base, server) = serve(
         vec![
             (Expect { method : "GET", path : "/v1.0/me/authentication/methods", query : &
-            [], headers : & [], body_keys : None, body : None, }, Reply { status :
-            200u16, headers : & [("Content-type", "application/json")], body :
+            [], headers : & [], body_keys : None, body : None, bytes : None, }, Reply {
+            status : 200u16, headers : & [("Content-type", "application/json")], body :
             b"{\"value\":[{\"@odata.type\":\"#microsoft.graph.fido2AuthenticationMethod\",\"aaGuid\":\"2fc0579f-8113-47ea-b116-555a8db9202a\",\"attestationCertificates\":[\"dbe793efdf1945e2df25d93653a1e8a3268a9075\"],\"attestationLevel\":\"attested\",\"creationDateTime\":\"2020-08-10T06:44:09Z\",\"displayName\":\"Red key\",\"id\":\"-2_GRUg2-HYz6_1YG4YRAQ2\",\"model\":\"NFC key\"},{\"@odata.type\":\"#microsoft.graph.windowsHelloForBusinessAuthenticationMethod\",\"createdDateTime\":\"2020-11-27T23:12:49Z\",\"displayName\":\"Jordan's Surface Book\",\"id\":\"b5e01f81-1f81-b5e0-811f-e0b5811fe0b5\",\"keyStrength\":\"normal\"}]}"
             },)
         ],
@@ -172,7 +172,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
             "/v1.0/me/messages/AAMkADI5MAAIT3drCAAA=/attachments/createUploadSession",
             query : & [], headers : & [], body_keys : None, body :
             Some("{\"AttachmentItem\":{\"attachmentType\":\"file\",\"name\":\"flower\",\"size\":3483322}}"),
-            }, Reply { status : 201u16, headers : & [("Content-type",
+            bytes : None, }, Reply { status : 201u16, headers : & [("Content-type",
             "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.uploadSession\",\"expirationDateTime\":\"2019-09-25T01:09:30.7671707Z\",\"nextExpectedRanges\":[\"0-\"],\"uploadUrl\":\"https://outlook.office.com/api/v1.0/Users('a8e8e219-4931-95c1-b73d-62626fd79c32@72aa88bf-76f0-494f-91ab-2d7cd730db47')/Messages('AAMkADI5MAAIT3drCAAA=')/AttachmentSessions('AAMkADI5MAAIT3k0uAAA=')?authtoken=eyJhbGciOiJSUzI1NiIsImtpZCI6IktmYUNIUlN6bllHMmNI\"}"
             },)
@@ -210,7 +210,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
             "/v1.0/me/messages/AAMkAGUwNjQ4ZjIxLTQ3Y2YtNDViMi1iZjc4LTMA=/attachments/createUploadSession",
             query : & [], headers : & [], body_keys : None, body :
             Some("{\"AttachmentItem\":{\"attachmentType\":\"file\",\"contentId\":\"my_inline_picture\",\"isInline\":true,\"name\":\"scenary\",\"size\":7208534}}"),
-            }, Reply { status : 201u16, headers : & [("Content-type",
+            bytes : None, }, Reply { status : 201u16, headers : & [("Content-type",
             "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.uploadSession\",\"expirationDateTime\":\"2021-12-27T14:20:12.9708933Z\",\"nextExpectedRanges\":[\"0-\"],\"uploadUrl\":\"https://outlook.office.com/api/gv1.0/users('a8e8e219-4931-95c1-b73d-62626fd79c32@72aa88bf-76f0-494f-91ab-2d7cd730db47')/messages('AAMkAGUwNjQ4ZjIxLTQ3Y2YtNDViMi1iZjc4LTMA=')/AttachmentSessions('AAMkAGUwNjQ4ZjIxLTAAA=')?authtoken=eyJhbGciOiJSUzI1NiIsImtpZCI6IjFTeXQ1bXdXYVh5UFJ\"}"
             },)
@@ -246,8 +246,8 @@ async fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
         vec![
             (Expect { method : "GET", path : "/v1.0/me/mailFolders/{id}/messages/delta",
             query : & [], headers : & [("Prefer", "odata.maxpagesize=2")], body_keys :
-            None, body : None, }, Reply { status : 200u16, headers : & [("Content-type",
-            "application/json")], body :
+            None, body : None, bytes : None, }, Reply { status : 200u16, headers : &
+            [("Content-type", "application/json")], body :
             b"{\"@odata.nextLink\":\"https://graph.microsoft.com/v1.0/me/mailfolders/{id}/messages/delta?$skiptoken={_skipToken_}\",\"value\":[{\"body\":{\"content\":\"content-value\",\"contentType\":\"contentType-value\"},\"hasAttachments\":true,\"internetMessageId\":\"internetMessageId-value\",\"receivedDateTime\":\"datetime-value\",\"sentDateTime\":\"datetime-value\",\"subject\":\"subject-value\"}]}"
             },)
         ],
@@ -277,7 +277,7 @@ async fn v1_post_me_send_mail_user_sendmail() {
             (Expect { method : "POST", path : "/v1.0/me/sendMail", query : & [], headers
             : & [], body_keys : None, body :
             Some("{\"message\":{\"body\":{\"content\":\"The new cafeteria is open.\",\"contentType\":\"Text\"},\"ccRecipients\":[{\"emailAddress\":{\"address\":\"danas@contoso.com\"}}],\"subject\":\"Meet for lunch?\",\"toRecipients\":[{\"emailAddress\":{\"address\":\"frannis@contoso.com\"}}]},\"saveToSentItems\":\"false\"}"),
-            }, Reply { status : 202u16, headers : & [], body : b"" },)
+            bytes : None, }, Reply { status : 202u16, headers : & [], body : b"" },)
         ],
     );
     let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
@@ -306,8 +306,9 @@ async fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof
         vec![
             (Expect { method : "GET", path :
             "/v1.0/servicePrincipals/00063ffc-54e9-405d-b8f3-56124728e051/memberOf",
-            query : & [], headers : & [], body_keys : None, body : None, }, Reply {
-            status : 200u16, headers : & [("Content-type", "application/json")], body :
+            query : & [], headers : & [], body_keys : None, body : None, bytes : None, },
+            Reply { status : 200u16, headers : & [("Content-type", "application/json")],
+            body :
             b"{\"value\":[{\"@odata.type\":\"#microsoft.graph.group\",\"createdDateTime\":null,\"description\":\"All users at the company\",\"displayName\":\"All Users\",\"groupTypes\":[],\"id\":\"id-value\",\"mailEnabled\":false,\"securityEnabled\":true}]}"
             },)
         ],
@@ -333,9 +334,9 @@ async fn v1_get_service_principals_by_id_member_of_get_count_only() {
         vec![
             (Expect { method : "GET", path :
             "/v1.0/servicePrincipals/{id}/memberOf/$count", query : & [], headers : &
-            [("ConsistencyLevel", "eventual")], body_keys : None, body : None, }, Reply {
-            status : 200u16, headers : & [("Content-type", "text/plain")], body : b"394"
-            },)
+            [("ConsistencyLevel", "eventual")], body_keys : None, body : None, bytes :
+            None, }, Reply { status : 200u16, headers : & [("Content-type",
+            "text/plain")], body : b"394" },)
         ],
     );
     let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
@@ -360,7 +361,7 @@ async fn v1_post_sites_by_site_id_lists_create_list() {
             (Expect { method : "POST", path : "/v1.0/sites/{site-id}/lists", query : &
             [], headers : & [], body_keys : None, body :
             Some("{\"columns\":[{\"name\":\"Author\",\"text\":{}},{\"name\":\"PageCount\",\"number\":{}}],\"displayName\":\"Books\",\"list\":{\"template\":\"genericList\"}}"),
-            }, Reply { status : 201u16, headers : & [("Content-type",
+            bytes : None, }, Reply { status : 201u16, headers : & [("Content-type",
             "application/json")], body :
             b"{\"createdBy\":{\"user\":{\"displayName\":\"Ryan Gregg\",\"id\":\"8606e4d5-d582-4f5f-aeba-7d7c18b20cfd\"}},\"createdDateTime\":\"2017-04-30T01:21:00Z\",\"id\":\"22e03ef3-6ef4-424d-a1d3-92a337807c30\",\"lastModifiedBy\":{\"user\":{\"displayName\":\"Ryan Gregg\",\"id\":\"8606e4d5-d582-4f5f-aeba-7d7c18b20cfd\"}},\"lastModifiedDateTime\":\"2016-08-30T08:26:00Z\"}"
             },)
@@ -395,8 +396,8 @@ async fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwor
             (Expect { method : "POST", path :
             "/v1.0/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword",
             query : & [], headers : & [], body_keys : None, body :
-            Some("{\"newPassword\":\"Cuyo5459\"}"), }, Reply { status : 202u16, headers :
-            & [("Content-type", "application/json"), ("Location",
+            Some("{\"newPassword\":\"Cuyo5459\"}"), bytes : None, }, Reply { status :
+            202u16, headers : & [("Content-type", "application/json"), ("Location",
             "https://graph.microsoft.com/v1.0/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/operations/88e7560c-9ebf-435c-8089-c3998ac1ec51?aadgdc=DUB02P&aadgsu=ssprprod-a")],
             body : b"{}" },)
         ],
@@ -430,8 +431,8 @@ async fn v1_get_users_by_id_authentication_operations_by_id_get_operation() {
         vec![
             (Expect { method : "GET", path :
             "/v1.0/users/{id | userPrincipalName}/authentication/operations/{id}", query
-            : & [], headers : & [], body_keys : None, body : None, }, Reply { status :
-            200u16, headers : & [("Content-type", "application/json")], body :
+            : & [], headers : & [], body_keys : None, body : None, bytes : None, }, Reply
+            { status : 200u16, headers : & [("Content-type", "application/json")], body :
             b"{\"createdDateTime\":\"2020-03-19T12-01-03.45Z\",\"id\":\"2d497bb-57bd-47a6-8749-5ccd0869f2bd\",\"lastActionDateTime\":\"2020-03-19T12-01-04.23Z\",\"status\":\"running\"}"
             },)
         ],
@@ -459,8 +460,8 @@ async fn v1_get_users_by_users_id_managed_devices_by_managed_device_id_example()
         vec![
             (Expect { method : "GET", path :
             "/v1.0/users/{usersId}/managedDevices/{managedDeviceId}", query : & [],
-            headers : & [], body_keys : None, body : None, }, Reply { status : 200u16,
-            headers : & [("Content-Type", "application/json")], body :
+            headers : & [], body_keys : None, body : None, bytes : None, }, Reply {
+            status : 200u16, headers : & [("Content-Type", "application/json")], body :
             b"{\"value\":{\"@odata.type\":\"#microsoft.graph.managedDevice\",\"activationLockBypassCode\":\"Activation Lock Bypass Code value\",\"androidSecurityPatchLevel\":\"Android Security Patch Level value\",\"azureADDeviceId\":\"Azure ADDevice Id value\",\"azureADRegistered\":true,\"complianceGracePeriodExpirationDateTime\":\"2016-12-31T23:56:44.951111-08:00\",\"complianceState\":\"compliant\",\"configurationManagerClientEnabledFeatures\":{\"@odata.type\":\"microsoft.graph.configurationManagerClientEnabledFeatures\",\"compliancePolicy\":true,\"deviceConfiguration\":true,\"inventory\":true,\"modernApps\":true,\"resourceAccess\":true,\"windowsUpdateForBusiness\":true},\"deviceActionResults\":[{\"@odata.type\":\"microsoft.graph.deviceActionResult\",\"actionName\":\"Action Name value\",\"actionState\":\"pending\",\"lastUpdatedDateTime\":\"2017-01-01T00:00:56.8321556-08:00\",\"startDateTime\":\"2016-12-31T23:58:46.7156189-08:00\"}],\"deviceCategoryDisplayName\":\"Device Category Display Name value\",\"deviceEnrollmentType\":\"userEnrollment\",\"deviceHealthAttestationState\":{\"@odata.type\":\"microsoft.graph.deviceHealthAttestationState\",\"attestationIdentityKey\":\"Attestation Identity Key value\",\"bitLockerStatus\":\"Bit Locker Status value\",\"bootAppSecurityVersion\":\"Boot App Security Version value\",\"bootDebugging\":\"Boot Debugging value\",\"bootManagerSecurityVersion\":\"Boot Manager Security Version value\",\"bootManagerVersion\":\"Boot Manager Version value\",\"bootRevisionListInfo\":\"Boot Revision List Info value\",\"codeIntegrity\":\"Code Integrity value\",\"codeIntegrityCheckVersion\":\"Code Integrity Check Version value\",\"codeIntegrityPolicy\":\"Code Integrity Policy value\",\"contentNamespaceUrl\":\"https://example.com/contentNamespaceUrl/\",\"contentVersion\":\"Content Version value\",\"dataExcutionPolicy\":\"Data Excution Policy value\",\"deviceHealthAttestationStatus\":\"Device Health Attestation Status value\",\"earlyLaunchAntiMalwareDriverProtection\":\"Early Launch Anti Malware Driver Protection value\",\"healthAttestationSupportedStatus\":\"Health Attestation Supported Status value\",\"healthStatusMismatchInfo\":\"Health Status Mismatch Info value\",\"issuedDateTime\":\"2016-12-31T23:58:22.1231038-08:00\",\"lastUpdateDateTime\":\"Last Update Date Time value\",\"operatingSystemKernelDebugging\":\"Operating System Kernel Debugging value\",\"operatingSystemRevListInfo\":\"Operating System Rev List Info value\",\"pcr0\":\"Pcr0 value\",\"pcrHashAlgorithm\":\"Pcr Hash Algorithm value\",\"resetCount\":10,\"restartCount\":12,\"safeMode\":\"Safe Mode value\",\"secureBoot\":\"Secure Boot value\",\"secureBootConfigurationPolicyFingerPrint\":\"Secure Boot Configuration Policy Finger Print value\",\"testSigning\":\"Test Signing value\",\"tpmVersion\":\"Tpm Version value\",\"virtualSecureMode\":\"Virtual Secure Mode value\",\"windowsPE\":\"Windows PE value\"},\"deviceName\":\"Device Name value\",\"deviceRegistrationState\":\"registered\",\"easActivated\":true,\"easActivationDateTime\":\"2016-12-31T23:59:43.4878784-08:00\",\"easDeviceId\":\"Eas Device Id value\",\"emailAddress\":\"Email Address value\",\"enrolledDateTime\":\"2016-12-31T23:59:43.797191-08:00\",\"exchangeAccessState\":\"unknown\",\"exchangeAccessStateReason\":\"unknown\",\"exchangeLastSuccessfulSyncDateTime\":\"2017-01-01T00:00:45.8803083-08:00\",\"freeStorageSpaceInBytes\":7,\"id\":\"705c034c-034c-705c-4c03-5c704c035c70\",\"imei\":\"Imei value\",\"isEncrypted\":true,\"isSupervised\":true,\"jailBroken\":\"Jail Broken value\",\"lastSyncDateTime\":\"2017-01-01T00:02:49.3205976-08:00\",\"managedDeviceName\":\"Managed Device Name value\",\"managedDeviceOwnerType\":\"company\",\"managementAgent\":\"mdm\",\"manufacturer\":\"Manufacturer value\",\"meid\":\"Meid value\",\"model\":\"Model value\",\"operatingSystem\":\"Operating System value\",\"osVersion\":\"Os Version value\",\"partnerReportedThreatState\":\"activated\",\"phoneNumber\":\"Phone Number value\",\"remoteAssistanceSessionErrorDetails\":\"Remote Assistance Session Error Details value\",\"remoteAssistanceSessionUrl\":\"https://example.com/remoteAssistanceSessionUrl/\",\"serialNumber\":\"Serial Number value\",\"subscriberCarrier\":\"Subscriber Carrier value\",\"totalStorageSpaceInBytes\":8,\"userDisplayName\":\"User Display Name value\",\"userId\":\"User Id value\",\"userPrincipalName\":\"User Principal Name value\",\"wiFiMacAddress\":\"Wi Fi Mac Address value\"}}"
             },)
         ],
@@ -486,8 +487,8 @@ async fn beta_get_applications_list_application() {
     let (base, server) = serve(
         vec![
             (Expect { method : "GET", path : "/beta/applications", query : & [], headers
-            : & [], body_keys : None, body : None, }, Reply { status : 200u16, headers :
-            & [("Content-type", "application/json")], body :
+            : & [], body_keys : None, body : None, bytes : None, }, Reply { status :
+            200u16, headers : & [("Content-type", "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#applications\",\"value\":[{\"appId\":\"00000000-0000-0000-0000-000000000000\",\"displayName\":\"My app\",\"identifierUris\":[\"http://contoso/\"],\"publisherDomain\":\"contoso.com\",\"signInAudience\":\"AzureADMyOrg\"}]}"
             },)
         ],
@@ -509,7 +510,7 @@ async fn beta_get_applications_get_count_only_beta_e2() {
         vec![
             (Expect { method : "GET", path : "/beta/applications/$count", query : & [],
             headers : & [("ConsistencyLevel", "eventual")], body_keys : None, body :
-            None, }, Reply { status : 200u16, headers : & [("Content-type",
+            None, bytes : None, }, Reply { status : 200u16, headers : & [("Content-type",
             "text/plain")], body : b"893" },)
         ],
     );
@@ -530,8 +531,8 @@ async fn beta_get_applications_list_applications_startswith() {
             (Expect { method : "GET", path : "/beta/applications", query : & [("$filter",
             "startswith(displayName, 'a')"), ("$count", "true"), ("$top", "1"),
             ("$orderby", "displayName")], headers : & [("ConsistencyLevel", "eventual")],
-            body_keys : None, body : None, }, Reply { status : 200u16, headers : &
-            [("Content-type", "application/json")], body :
+            body_keys : None, body : None, bytes : None, }, Reply { status : 200u16,
+            headers : & [("Content-type", "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#applications\",\"@odata.count\":1,\"value\":[{\"appId\":\"00000000-0000-0000-0000-000000000000\",\"displayName\":\"a\",\"identifierUris\":[\"http://contoso/\"],\"publisherDomain\":\"contoso.com\",\"signInAudience\":\"AzureADMyOrg\"}]}"
             },)
         ],
@@ -561,9 +562,9 @@ async fn beta_get_applications_list_applications_search_count_select() {
             (Expect { method : "GET", path : "/beta/applications", query : & [("$search",
             "\"displayName:Web\""), ("$count", "true"), ("$select",
             "appId,identifierUris,displayName,publisherDomain,signInAudience")], headers
-            : & [("ConsistencyLevel", "eventual")], body_keys : None, body : None, },
-            Reply { status : 200u16, headers : & [("Content-type", "application/json")],
-            body :
+            : & [("ConsistencyLevel", "eventual")], body_keys : None, body : None, bytes
+            : None, }, Reply { status : 200u16, headers : & [("Content-type",
+            "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#applications(appId,identifierUris,displayName,publisherDomain,signInAudience)\",\"@odata.count\":1396,\"value\":[{\"appId\":\"00000000-0000-0000-0000-000000000000\",\"displayName\":\"'DotNetWeb-App' \",\"identifierUris\":[\"http://contoso/\"],\"publisherDomain\":\"contoso.com\",\"signInAudience\":\"AzureADMyOrg\"}]}"
             },)
         ],
@@ -598,7 +599,7 @@ async fn beta_get_applications_list_application_lessthan2owners() {
             (Expect { method : "GET", path : "/beta/applications", query : & [("$filter",
             "owners/$count eq 0 or owners/$count eq 1"), ("$count", "true"), ("$select",
             "id,displayName")], headers : & [("ConsistencyLevel", "eventual")], body_keys
-            : None, body : None, }, Reply { status : 200u16, headers : &
+            : None, body : None, bytes : None, }, Reply { status : 200u16, headers : &
             [("Content-type", "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#applications(id,displayName)\",\"@odata.count\":3,\"value\":[{\"displayName\":\"Box\",\"id\":\"89e9e6c6-a7de-4ac0-8eed-12bd867d8f27\"},{\"displayName\":\"LinkedIn\",\"id\":\"c6cb7240-c684-4e24-93f5-eb29d0d9f43b\"},{\"displayName\":\"BrowserStack\",\"id\":\"d7151835-284e-4416-adc6-96fef8a77690\"}]}"
             },)
@@ -630,9 +631,9 @@ async fn beta_get_applications_list_application_filteridentifieruris() {
         vec![
             (Expect { method : "GET", path : "/beta/applications", query : & [("$filter",
             "identifierUris/any(x:startswith(x,'api://'))"), ("$count", "true")], headers
-            : & [("ConsistencyLevel", "eventual")], body_keys : None, body : None, },
-            Reply { status : 200u16, headers : & [("Content-type", "application/json")],
-            body :
+            : & [("ConsistencyLevel", "eventual")], body_keys : None, body : None, bytes
+            : None, }, Reply { status : 200u16, headers : & [("Content-type",
+            "application/json")], body :
             b"{\"@microsoft.graph.tips\":\"Use $select to choose only the properties your app needs, as this can lead to performance improvements. For example: GET applications?$select=api,appCategory\",\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#applications\",\"@odata.count\":15067,\"@odata.nextLink\":\"https://graph.microsoft.com/beta/applications?$filter=identifierUris%2fany(x%3astartswith(x%2c%27api%3a%2f%2f%27))&$count=true&$skiptoken=m~AQAoOzAxOTk3MTE1OTYyMDQ4MGE4YzE0ZjlkNWM0Y2ViMjE5OzswOzA7Ow\",\"value\":[{\"id\":\"000101ef-c7d0-47a0-83bd-d234347da0f3\",\"identifierUris\":[\"api://000101ef-c7d0-47a0-83bd-d234347da0f3\"]}]}"
             },)
         ],
@@ -659,8 +660,8 @@ async fn beta_get_applications_list_application_selectsigninaudiencerestrictions
         vec![
             (Expect { method : "GET", path : "/beta/applications", query : & [("$select",
             "id,appId,displayName,signInAudience,signInAudienceRestrictions")], headers :
-            & [], body_keys : None, body : None, }, Reply { status : 200u16, headers : &
-            [("Content-type", "application/json")], body :
+            & [], body_keys : None, body : None, bytes : None, }, Reply { status :
+            200u16, headers : & [("Content-type", "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#applications(id,appId,displayName,signInAudience,signInAudienceRestrictions)\",\"@odata.nextLink\":\"https://graph.microsoft.com/beta/applications?$select=id%2cappId%2cdisplayName%2csignInAudience%2csignInAudienceRestrictions&$skiptoken=RFNwdAIAAQ...\",\"value\":[{\"appId\":\"422cc61e-7b6b-4a85-86ab-fb30889ab0ce\",\"displayName\":\"Test app 1\",\"id\":\"5ea443cf-12f6-41ab-9d8a-5ce727149aa5\",\"signInAudience\":\"AzureADandPersonalMicrosoftAccount\",\"signInAudienceRestrictions\":{\"@odata.type\":\"#microsoft.graph.unrestrictedAudience\",\"kind\":\"unrestricted\"}},{\"appId\":\"2fc17695-80db-4ac5-96dd-6aa82d8dfcdc\",\"displayName\":\"New app with org restrictions\",\"id\":\"84ac0248-da58-40c5-b98f-984f85899017\",\"signInAudience\":\"AzureADMultipleOrgs\",\"signInAudienceRestrictions\":{\"@odata.type\":\"#microsoft.graph.allowedTenantsAudience\",\"allowedTenantIds\":[\"3be81b2e-2cfa-49f8-9fe1-c7c7223b9658\",\"7c33a22a-27ff-4948-840f-7beb8169d6e4\"],\"isHomeTenantAllowed\":true,\"kind\":\"allowedTenants\"}}]}"
             },)
         ],
@@ -692,8 +693,8 @@ async fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
             (Expect { method : "POST", path :
             "/beta/chats/19:2da4c29f6d7041eca70b638b43d45437@thread.v2/messages", query :
             & [], headers : & [], body_keys : None, body :
-            Some("{\"body\":{\"content\":\"Hello world\"}}"), }, Reply { status : 201u16,
-            headers : & [("Content-type", "application/json")], body :
+            Some("{\"body\":{\"content\":\"Hello world\"}}"), bytes : None, }, Reply {
+            status : 201u16, headers : & [("Content-type", "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#chats('19%3A2da4c29f6d7041eca70b638b43d45437%40thread.v2')/messages/$entity\",\"attachments\":[],\"body\":{\"content\":\"Hello World\",\"contentType\":\"text\"},\"channelIdentity\":null,\"chatId\":\"19:2da4c29f6d7041eca70b638b43d45437@thread.v2\",\"createdDateTime\":\"2021-03-29T04:17:43.15Z\",\"deletedDateTime\":null,\"etag\":\"1616991463150\",\"eventDetail\":null,\"from\":{\"application\":null,\"conversation\":null,\"device\":null,\"user\":{\"displayName\":\"Robin Kline\",\"id\":\"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\"userIdentityType\":\"aadUser\"}},\"id\":\"1616991463150\",\"importance\":\"normal\",\"lastEditedDateTime\":null,\"lastModifiedDateTime\":\"2021-03-29T04:17:43.15Z\",\"locale\":\"en-us\",\"mentions\":[],\"messageHistory\":[],\"messageType\":\"message\",\"onBehalfOf\":null,\"policyViolation\":null,\"reactions\":[],\"replyToId\":null,\"subject\":null,\"summary\":null,\"webUrl\":null}"
             },)
         ],
@@ -726,7 +727,7 @@ async fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
             "/beta/chats/19:4b6bed8d24574f6a9e436813cb2617d8@thread.tacv2/messages",
             query : & [], headers : & [], body_keys : None, body :
             Some("{\"body\":{\"content\":\"Hello World\",\"contentType\":\"html\"},\"createdDateTime\":\"2019-02-04T19:58:15.511Z\",\"from\":{\"user\":{\"displayName\":\"Robin Kline\",\"id\":\"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\"userIdentityType\":\"aadUser\"}}}"),
-            }, Reply { status : 200u16, headers : & [], body :
+            bytes : None, }, Reply { status : 200u16, headers : & [], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#chats('19%3A4b6bed8d24574f6a9e436813cb2617d8%40thread.tacv2')/messages/$entity\",\"attachments\":[],\"body\":{\"content\":\"Hello World\",\"contentType\":\"html\"},\"channelIdentity\":null,\"chatId\":\"19:4b6bed8d24574f6a9e436813cb2617d8@thread.tacv2\",\"createdDateTime\":\"2019-02-04T19:58:15.511Z\",\"deletedDateTime\":null,\"etag\":\"1616991463150\",\"eventDetail\":null,\"from\":{\"application\":null,\"conversation\":null,\"device\":null,\"user\":{\"displayName\":\"Robin Kline\",\"id\":\"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\"userIdentityType\":\"aadUser\"}},\"id\":\"1616991463150\",\"importance\":\"normal\",\"lastModifiedDateTime\":null,\"locale\":\"en-us\",\"mentions\":[],\"messageType\":\"message\",\"policyViolation\":null,\"reactions\":[],\"replyToId\":null,\"subject\":null,\"summary\":null,\"webUrl\":null}"
             },)
         ],
@@ -760,8 +761,8 @@ async fn beta_post_identity_governance_role_management_alerts_alerts_refresh_uni
             (Expect { method : "POST", path :
             "/beta/identityGovernance/roleManagementAlerts/alerts/refresh", query : & [],
             headers : & [], body_keys : None, body :
-            Some("{\"scopeId\":\"/\",\"scopeType\":\"DirectoryRole\"}"), }, Reply {
-            status : 202u16, headers : & [("Content-Type", "application/json"),
+            Some("{\"scopeId\":\"/\",\"scopeType\":\"DirectoryRole\"}"), bytes : None, },
+            Reply { status : 202u16, headers : & [("Content-Type", "application/json"),
             ("Location",
             "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/5c5670d6-a2c0-a394-ef42-882954856de5")],
             body : b"" },)
@@ -797,8 +798,9 @@ async fn beta_get_identity_governance_role_management_alerts_operations_by_long_
         vec![
             (Expect { method : "GET", path :
             "/beta/identityGovernance/roleManagementAlerts/operations/refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
-            query : & [], headers : & [], body_keys : None, body : None, }, Reply {
-            status : 200u16, headers : & [("Content-Type", "application/json")], body :
+            query : & [], headers : & [], body_keys : None, body : None, bytes : None, },
+            Reply { status : 200u16, headers : & [("Content-Type", "application/json")],
+            body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity\",\"createdDateTime\":\"2023-06-09T22:50:41.5414467Z\",\"id\":\"refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert\",\"lastActionDateTime\":\"2023-06-09T22:52:09.0296021Z\",\"resourceLocation\":\"\",\"status\":\"running\",\"statusDetail\":\"\"}"
             },)
         ],
@@ -827,8 +829,9 @@ async fn beta_get_identity_governance_role_management_alerts_operations_by_long_
         vec![
             (Expect { method : "GET", path :
             "/beta/identityGovernance/roleManagementAlerts/operations/refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
-            query : & [], headers : & [], body_keys : None, body : None, }, Reply {
-            status : 200u16, headers : & [("Content-Type", "application/json")], body :
+            query : & [], headers : & [], body_keys : None, body : None, bytes : None, },
+            Reply { status : 200u16, headers : & [("Content-Type", "application/json")],
+            body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity\",\"createdDateTime\":\"2023-06-09T22:50:41.5414467Z\",\"id\":\"refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert\",\"lastActionDateTime\":\"2023-06-09T22:56:09.0296021Z\",\"resourceLocation\":\"https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert\",\"status\":\"succeeded\",\"statusDetail\":\"\"}"
             },)
         ],
@@ -856,8 +859,8 @@ async fn beta_get_long_running_operation_get_longrunningoperation() {
     let (base, server) = serve(
         vec![
             (Expect { method : "GET", path : "/beta/longRunningOperation", query : & [],
-            headers : & [], body_keys : None, body : None, }, Reply { status : 200u16,
-            headers : & [("Content-Type", "application/json")], body :
+            headers : & [], body_keys : None, body : None, bytes : None, }, Reply {
+            status : 200u16, headers : & [("Content-Type", "application/json")], body :
             b"{\"value\":{\"@odata.type\":\"#microsoft.graph.longRunningOperation\",\"createdDateTime\":\"String (timestamp)\",\"id\":\"5c5670d6-a2c0-a394-ef42-882954856de5\",\"lastActionDateTime\":\"String (timestamp)\",\"resourceLocation\":\"String\",\"status\":\"String\",\"statusDetail\":\"String\"}}"
             },)
         ],
@@ -879,8 +882,8 @@ async fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthe
         vec![
             (Expect { method : "GET", path :
             "/beta/me/authentication/hardwareOathMethods", query : & [], headers : & [],
-            body_keys : None, body : None, }, Reply { status : 200u16, headers : &
-            [("Content-Type", "application/json")], body :
+            body_keys : None, body : None, bytes : None, }, Reply { status : 200u16,
+            headers : & [("Content-Type", "application/json")], body :
             b"{\"value\":[{\"@odata.type\":\"#microsoft.graph.hardwareOathAuthenticationMethod\",\"device\":{\"assignedTo\":{\"displayName\":\"Amy Masters\",\"id\":\"0cadbf92-####-####-####-############\"},\"displayName\":\"Amy Masters Token 1\",\"hashFunction\":\"hmacsha1\",\"id\":\"aad49556-####-####-####-############\",\"manufacturer\":\"Contoso\",\"model\":\"Hardware Token 1000\",\"secretKey\":null,\"serialNumber\":\"TOTP123456\",\"status\":\"activated\",\"timeIntervalInSeconds\":30},\"id\":\"aad49556-####-####-####-############\"},{\"@odata.type\":\"#microsoft.graph.hardwareOathAuthenticationMethod\",\"device\":{\"assignedTo\":{\"displayName\":\"Amy Masters\",\"id\":\"0cadbf92-####-####-####-############\"},\"displayName\":\"Amy Masters Token 2\",\"hashFunction\":\"hmacsha1\",\"id\":\"3dee0e53-####-####-####-############\",\"manufacturer\":\"Contoso\",\"model\":\"Hardware Token 1000\",\"secretKey\":null,\"serialNumber\":\"TOTP654321\",\"status\":\"activated\",\"timeIntervalInSeconds\":30},\"id\":\"3dee0e53-####-####-####-############\"}]}"
             },)
         ],
@@ -902,8 +905,8 @@ async fn beta_delete_me_authentication_hardware_oath_methods_by_hardware_oath_au
         vec![
             (Expect { method : "DELETE", path :
             "/beta/me/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}",
-            query : & [], headers : & [], body_keys : None, body : None, }, Reply {
-            status : 204u16, headers : & [], body : b"" },)
+            query : & [], headers : & [], body_keys : None, body : None, bytes : None, },
+            Reply { status : 204u16, headers : & [], body : b"" },)
         ],
     );
     let root = graph_generated::beta::requests::root_at(&format!("{base}/{}", "beta"));
@@ -931,7 +934,7 @@ async fn beta_patch_role_management_cloud_pc_role_definitions_by_id_update_unifi
             "/beta/roleManagement/cloudPC/roleDefinitions/b7f5ddc1-b7dc-4d37-abce-b9d6fc15ffff",
             query : & [], headers : & [], body_keys : None, body :
             Some("{\"description\":\"Update basic properties and permission of application registrations\",\"displayName\":\"ExampleCustomRole\",\"rolePermissions\":[{\"allowedResourceActions\":[\"Microsoft.CloudPC/CloudPCs/Read\",\"Microsoft.CloudPC/CloudPCs/Reprovision\"]}]}"),
-            }, Reply { status : 204u16, headers : & [("Content-type",
+            bytes : None, }, Reply { status : 204u16, headers : & [("Content-type",
             "application/json")], body : b"" },)
         ],
     );
@@ -965,7 +968,7 @@ async fn beta_patch_role_management_directory_role_definitions_by_id_update_unif
             "/beta/roleManagement/directory/roleDefinitions/0d55728d-3e24-4309-9b1b-5ac09921475a",
             query : & [], headers : & [], body_keys : None, body :
             Some("{\"description\":\"Update basic properties of application registrations\",\"displayName\":\"Application Registration Support Administrator\",\"rolePermissions\":[{\"allowedResourceActions\":[\"microsoft.directory/applications/basic/read\"]}]}"),
-            }, Reply { status : 204u16, headers : & [("Content-type",
+            bytes : None, }, Reply { status : 204u16, headers : & [("Content-type",
             "application/json")], body : b"" },)
         ],
     );
@@ -998,7 +1001,8 @@ async fn beta_put_security_case_management_cases_by_case_id_attachments_by_attac
             (Expect { method : "PUT", path :
             "/beta/security/caseManagement/cases/{caseId}/attachments/{attachmentId}/content",
             query : & [], headers : & [("Content-Range", "bytes 0-10/11")], body_keys :
-            None, body : None, }, Reply { status : 201u16, headers : & [], body : b"" },)
+            None, body : None, bytes : Some(b"hello world"), }, Reply { status : 201u16,
+            headers : & [], body : b"" },)
         ],
     );
     let root = graph_generated::beta::requests::root_at(&format!("{base}/{}", "beta"));
@@ -1025,8 +1029,8 @@ async fn beta_get_security_incidents_by_incident_id_get_incident() {
     let (base, server) = serve(
         vec![
             (Expect { method : "GET", path : "/beta/security/incidents/2972395", query :
-            & [], headers : & [], body_keys : None, body : None, }, Reply { status :
-            200u16, headers : & [("Content-type", "application/json")], body :
+            & [], headers : & [], body_keys : None, body : None, bytes : None, }, Reply {
+            status : 200u16, headers : & [("Content-type", "application/json")], body :
             b"{\"@odata.type\":\"#microsoft.graph.incident\",\"assignedTo\":\"KaiC@contoso.com\",\"classification\":\"TruePositive\",\"comments\":[{\"comment\":\"Demo incident\",\"createdBy\":\"DavidS@contoso.com\",\"createdTime\":\"2021-09-30T12:07:37.2756993Z\"}],\"createdDateTime\":\"2021-08-13T08:43:35.5533333Z\",\"customTags\":[\"Demo\"],\"description\":\"Microsoft observed Raspberry Robin worm activity spreading through infected USB on multiple devices in your environment. From available intel, these infections could be a potential precursor activity to ransomware deployment. ...\",\"determination\":\"MultiStagedAttack\",\"displayName\":\"Multi-stage incident involving Initial access & Command and control on multiple endpoints reported by multiple sources\",\"id\":\"2972395\",\"incidentWebUrl\":\"https://security.microsoft.com/incidents/2972395?tid=12f988bf-16f1-11af-11ab-1d7cd011db47\",\"lastModifiedBy\":\"DavidS@contoso.onmicrosoft.com\",\"lastUpdateDateTime\":\"2021-09-30T09:35:45.1133333Z\",\"recommendedActions\":\"Immediate Recommendations:  1.    Block untrusted and unsigned processes that run from USB (ASR Rule) 2.    Verify if the ASR rule is turned on for the devices and evaluate whether the ASR . ...\",\"recommendedHuntingQueries\":[{\"kqlText\":\"AlertInfo   | where Timestamp >= datetime(2022-10-20 06:00:52.9644915)   | where Title == 'Potential Raspberry Robin worm command'  | join AlertEvidence on AlertId   | distinct DeviceId\"}],\"redirectIncidentId\":null,\"severity\":\"Medium\",\"status\":\"Active\",\"systemTags\":[\"Defender Experts\"],\"tenantId\":\"b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c\"}"
             },)
         ],
@@ -1048,8 +1052,8 @@ async fn beta_get_users_by_id_authentication_operations_by_id_get_operation() {
         vec![
             (Expect { method : "GET", path :
             "/beta/users/{id | userPrincipalName}/authentication/operations/{id}", query
-            : & [], headers : & [], body_keys : None, body : None, }, Reply { status :
-            200u16, headers : & [("Content-type", "application/json")], body :
+            : & [], headers : & [], body_keys : None, body : None, bytes : None, }, Reply
+            { status : 200u16, headers : & [("Content-type", "application/json")], body :
             b"{\"createdDateTime\":\"2020-03-19T12-01-03.45Z\",\"id\":\"2d497bb-57bd-47a6-8749-5ccd0869f2bd\",\"lastActionDateTime\":\"2020-03-19T12-01-04.23Z\",\"status\":\"running\"}"
             },)
         ],
@@ -1078,8 +1082,8 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
             (Expect { method : "POST", path :
             "/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/passwordMethods/28c10230-6103-485e-b985-444c60001490/resetPassword",
             query : & [], headers : & [], body_keys : None, body :
-            Some("{\"newPassword\":\"Cuyo5459\"}"), }, Reply { status : 202u16, headers :
-            & [("Content-type", "application/json"), ("Location",
+            Some("{\"newPassword\":\"Cuyo5459\"}"), bytes : None, }, Reply { status :
+            202u16, headers : & [("Content-type", "application/json"), ("Location",
             "https://graph.microsoft.com/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/operations/88e7560c-9ebf-435c-8089-c3998ac1ec51?aadgdc=DUB02P&aadgsu=ssprprod-a")],
             body : b"{}" },)
         ],
@@ -1113,8 +1117,8 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
         vec![
             (Expect { method : "POST", path :
             "/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/passwordMethods/28c10230-6103-485e-b985-444c60001490/resetPassword",
-            query : & [], headers : & [], body_keys : None, body : Some("{}"), }, Reply {
-            status : 202u16, headers : & [("Location",
+            query : & [], headers : & [], body_keys : None, body : Some("{}"), bytes :
+            None, }, Reply { status : 202u16, headers : & [("Location",
             "https://graph.microsoft.com/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/operations/77bafe36-3ac0-4f89-96e4-a4a5a48da851?aadgdc=DUB02P&aadgsu=ssprprod-a"),
             ("Content-type", "application/json")], body :
             b"{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#microsoft.graph.passwordResetResponse\",\"newPassword\":\"Cuyo5459\"}"

@@ -506,22 +506,31 @@ fn example_test(
         super::requests::body_type(op, &endpoint.method, index),
         Some(super::requests::BodyType::Bytes)
     );
-    let (body_arg, body) = match (takes_body(op, &endpoint.method, index), &request.body) {
+    let (body_arg, body, bytes) = match (takes_body(op, &endpoint.method, index), &request.body) {
         // An upload: the example's bytes with its content type.
         (None, Some(Body::Text(text))) if upload => {
             let content_type =
                 crate::ir::content_type(&request.headers).unwrap_or("application/octet-stream");
             let bytes = proc_macro2::Literal::byte_string(text.as_bytes());
-            (quote!(#content_type, #bytes.to_vec()), quote!(None))
+            (
+                quote!(#content_type, #bytes.to_vec()),
+                quote!(None),
+                quote!(Some(#bytes)),
+            )
         }
         (None, Some(Body::Json(v))) if upload => {
             let json = serde_json::to_string(v).ok()?;
             let bytes = proc_macro2::Literal::byte_string(json.as_bytes());
-            (quote!("application/json", #bytes.to_vec()), quote!(None))
+            (
+                quote!("application/json", #bytes.to_vec()),
+                quote!(None),
+                quote!(Some(#bytes)),
+            )
         }
         (None, None) if upload => (
             quote!("application/octet-stream", ::std::vec::Vec::new()),
             quote!(None),
+            quote!(Some(b"")),
         ),
         (Some(ty), Some(Body::Json(v))) => {
             let json = serde_json::to_string(v).ok()?;
@@ -531,11 +540,12 @@ fn example_test(
             (
                 quote! { &#read.expect("the example body reads as its type") },
                 quote!(Some(#json)),
+                quote!(None),
             )
         }
         (Some(_), _) => return None,
         (None, Some(Body::Json(_)) | Some(Body::Text(_))) => return None,
-        (None, None) => (quote!(), quote!(None)),
+        (None, None) => (quote!(), quote!(None), quote!(None)),
     };
     let header_pairs: Vec<(&String, &String)> = request
         .headers
@@ -663,6 +673,7 @@ fn example_test(
                     headers: &[#(#header_expect),*],
                     body_keys: None,
                     body: #body,
+                    bytes: #bytes,
                 },
                 Reply { status: #status, headers: &[#(#reply_header_pairs),*], body: #body_bytes },
             )]);
