@@ -206,9 +206,9 @@ pub fn report(checks: &ExampleChecks<'_>) -> String {
     let _ = writeln!(out, "# Docs examples\n");
     let _ = writeln!(
         out,
-        "{} of {} example response bodies deserialise into their type (a model, or a \
-         primitive's `Primitive` or `Page` wrapper) and round-trip (tests/examples.rs). \
-         {} fail, {} could not be checked.\n",
+        "{} of {} example response bodies fit their type (a model, or a primitive's \
+         `Primitive` or `Page` wrapper) and round-trip exactly (tests/examples.rs). {} do \
+         not fit, {} could not be checked.\n",
         checks.passed(),
         checks.checked(),
         failed.len(),
@@ -222,9 +222,10 @@ pub fn report(checks: &ExampleChecks<'_>) -> String {
     if despite > 0 {
         let _ = writeln!(
             out,
-            "{despite} of those that fail are objects of a model, and still deserialise into \
-             it and write back what they read (tests/examples.rs): a value of another type \
-             than documented stays in `additional_data`, and `Model::mistyped()` names it.\n"
+            "{despite} of those that do not fit are objects of a model, and still deserialise \
+             into it and write back what they read (tests/examples.rs): a value of another \
+             type than documented stays in `additional_data`, and `Model::mistyped()` names \
+             it.\n"
         );
     }
     if !checks.counts.is_empty() {
