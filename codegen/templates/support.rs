@@ -214,7 +214,8 @@ impl<P: ModelFields> Model<P> {
 
     /// [`Model::mistyped`] of this model and of every model it holds, at
     /// any depth, as paths in the JSON: `createdDateTime`,
-    /// `student.birthDate`, `servicePlans[0].servicePlanId`. What to log
+    /// `student.birthDate`, `servicePlans[0].servicePlanId`, and the items
+    /// that break a list of values (`businessPhones[1]`). What to log
     /// when a property is unexpectedly `None`: Graph sent a value the docs
     /// did not describe.
     pub fn mistyped_paths(&self) -> Vec<String> {
@@ -254,10 +255,12 @@ impl<P: ModelFields> FieldValue for Model<P> {
         impl<'a> Visitor<'a> for Below<'_> {
             fn field<T: FieldValue>(&mut self, wire: &'static str, _: &'static str, value: &'a Option<T>) {
                 let here = if self.path.is_empty() { wire.to_string() } else { format!("{}.{wire}", self.path) };
-                match value {
-                    Some(value) => value.mistyped_below(&here, self.out),
-                    None if self.additional.contains_key(wire) && !self.out.contains(&here) => self.out.push(here),
-                    None => {}
+                let item = format!("{here}[");
+                let seen = |out: &[String]| out.iter().any(|p| *p == here || p.starts_with(&item));
+                match (value, self.additional.get(wire)) {
+                    (Some(value), _) => value.mistyped_below(&here, self.out),
+                    (None, Some(raw)) if !seen(self.out) => T::mistyped_raw(raw, &here, self.out),
+                    (None, _) => {}
                 }
             }
             fn additional(&mut self, _: &'a serde_json::Map<String, serde_json::Value>) {}
@@ -442,6 +445,14 @@ pub trait FieldValue: serde::Serialize + serde::de::DeserializeOwned + Clone + s
     fn mistyped_below(&self, path: &str, out: &mut Vec<String>) {
         let _ = (path, out);
     }
+
+    /// Adds to `out` where `raw`, a value that did not read as this type,
+    /// breaks it: at `path` itself, or, for a list, at the items that do
+    /// not read (`businessPhones[1]`).
+    fn mistyped_raw(raw: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        let _ = raw;
+        out.push(path.to_string());
+    }
 }
 
 impl FieldValue for String {}
@@ -465,10 +476,24 @@ impl<T: FieldValue> FieldValue for Vec<T> {
             item.mistyped_below(&format!("{path}[{i}]"), out);
         }
     }
+    fn mistyped_raw(raw: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        let Some(items) = raw.as_array() else {
+            out.push(path.to_string());
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            if T::deserialize(item).is_err() {
+                T::mistyped_raw(item, &format!("{path}[{i}]"), out);
+            }
+        }
+    }
 }
 impl<T: FieldValue> FieldValue for Box<T> {
     fn mistyped_below(&self, path: &str, out: &mut Vec<String>) {
         (**self).mistyped_below(path, out);
+    }
+    fn mistyped_raw(raw: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        T::mistyped_raw(raw, path, out);
     }
 }
 impl<T: WireValue + Clone + std::fmt::Debug + PartialEq + 'static> FieldValue for Flags<T> {}

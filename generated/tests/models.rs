@@ -111,6 +111,19 @@ fn mistyped_paths_reach_into_the_models_a_model_holds() {
         page.mistyped_paths(),
         ["value[1].hasAttachments", "value[1].subject"]
     );
+    // In a list of values, the items that do not read; a list that is no
+    // list, as a whole.
+    use graph_generated::v1::models::UploadSession;
+    let session: UploadSession =
+        serde_json::from_value(json!({"nextExpectedRanges": ["0-", 5, "10-", null]})).unwrap();
+    assert_eq!(session.next_expected_ranges, None);
+    assert_eq!(
+        session.mistyped_paths(),
+        ["nextExpectedRanges[1]", "nextExpectedRanges[3]"]
+    );
+    let session: UploadSession =
+        serde_json::from_value(json!({"nextExpectedRanges": "0-"})).unwrap();
+    assert_eq!(session.mistyped_paths(), ["nextExpectedRanges"]);
     // Nothing when everything read.
     let fine: Page<Message> =
         serde_json::from_value(json!({"value": [{"subject": "ok"}]})).unwrap();

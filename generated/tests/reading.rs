@@ -86,6 +86,21 @@ where
     Ok(typed)
 }
 
+/// The value at a path of `mistyped_paths()`: `message.hasAttachments`,
+/// `value[1].subject`.
+fn at_path<'v>(value: &'v Value, path: &str) -> &'v Value {
+    let mut at = value;
+    for part in path.split('.') {
+        let (name, indices) = part.split_once('[').unwrap_or((part, ""));
+        at = at.get(name).expect("a mistyped path is in the object");
+        for index in indices.split('[').filter(|i| !i.is_empty()) {
+            let i: usize = index.trim_end_matches(']').parse().expect("an index");
+            at = at.get(i).expect("a mistyped item is in the list");
+        }
+    }
+    at
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -100,11 +115,8 @@ proptest! {
         let body: SendMailPostRequestBody = reads_back(&object)?;
         for path in body.mistyped_paths() {
             // Each path names a value that is in the object, not null.
-            let mut at = &Value::Object(object.clone());
-            for part in path.split('.') {
-                at = at.get(part).expect("a mistyped path is in the object");
-            }
-            prop_assert!(!at.is_null());
+            let whole = Value::Object(object.clone());
+            prop_assert!(!at_path(&whole, &path).is_null());
         }
     }
 
@@ -113,8 +125,10 @@ proptest! {
         let page = serde_json::json!({ "value": items });
         let read: Page<Message> = serde_json::from_value(page).expect("a page of objects reads");
         prop_assert_eq!(read.value.len(), items.len());
+        let whole = serde_json::json!({ "value": items });
         for path in read.mistyped_paths() {
             prop_assert!(path.starts_with("value["));
+            prop_assert!(!at_path(&whole, &path).is_null());
         }
     }
 }
