@@ -19,6 +19,24 @@ fn check<
     let again: T = serde_json::from_value(back).expect("round trip");
     assert_eq!(again, typed);
 }
+/// `check` for a model, which must also read every value as its
+/// documented type: a model keeps a value it cannot read, so a
+/// round trip alone would not notice a property the generator
+/// typed wrongly.
+#[allow(dead_code)]
+fn check_model<
+    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug
+        + graph_generated::support::FieldValue,
+>(json: &str) {
+    check::<T>(json);
+    let typed: T = serde_json::from_str(json)
+        .expect("example deserialises into its model");
+    let mut mistyped = Vec::new();
+    typed.mistyped_below("", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
+}
 /// `check` for an object whose values break their documented
 /// types: it reads all the same, its mistyped values kept as they
 /// are, and writes back what it read. As in the examples that fit,
@@ -43,7 +61,7 @@ fn check_despite_the_docs<
 #[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-applications")))]
 #[test]
 fn v1_post_applications_create_application_from_applications() {
-    check::<
+    check_model::<
         graph_generated::v1::models::Application,
     >(
         "{\n  \"addIns\": [],\n  \"api\": {\n    \"acceptMappedClaims\": null,\n    \"knownClientApplications\": [],\n    \"oauth2PermissionScopes\": [],\n    \"preAuthorizedApplications\": [],\n    \"requestedAccessTokenVersion\": 2\n  },\n  \"appId\": \"631a96bc-a705-4eda-9f99-fdaf9f54f6a2\",\n  \"appRoles\": [],\n  \"createdDateTime\": \"2019-09-17T19:10:35.2742618Z\",\n  \"displayName\": \"Display name\",\n  \"id\": \"03ef14b0-ca33-4840-8f4f-d6e91916010e\",\n  \"identifierUris\": [],\n  \"info\": {\n    \"logoUrl\": null,\n    \"marketingUrl\": null,\n    \"privacyStatementUrl\": null,\n    \"supportUrl\": null,\n    \"termsOfServiceUrl\": null\n  },\n  \"keyCredentials\": [],\n  \"parentalControlSettings\": {\n    \"countriesBlockedForMinors\": [],\n    \"legalAgeGroupRule\": \"Allow\"\n  },\n  \"passwordCredentials\": [],\n  \"publicClient\": {\n    \"redirectUris\": []\n  },\n  \"publisherDomain\": \"contoso.onmicrosoft.com\",\n  \"requiredResourceAccess\": [],\n  \"samlMetadataUrl\": \"https://graph.microsoft.com/2h5hjaj542de/app\",\n  \"signInAudience\": \"AzureADandPersonalMicrosoftAccount\",\n  \"tags\": [],\n  \"web\": {\n    \"homePageUrl\": null,\n    \"implicitGrantSettings\": {\n      \"enableAccessTokenIssuance\": false,\n      \"enableIdTokenIssuance\": false\n    },\n    \"logoutUrl\": null,\n    \"redirectUris\": []\n  }\n}",
@@ -63,7 +81,7 @@ fn v1_get_applications_delta_application_delta() {
 #[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-teams")))]
 #[test]
 fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
-    check::<
+    check_model::<
         graph_generated::v1::models::ChatMessage,
     >(
         "{\n  \"attachments\": [],\n  \"body\": {\n    \"content\": \"Hello World\",\n    \"contentType\": \"text\"\n  },\n  \"chatId\": \"19:2da4c29f6d7041eca70b638b43d45437@thread.v2\",\n  \"createdDateTime\": \"2021-03-29T04:17:43.15Z\",\n  \"etag\": \"1616991463150\",\n  \"from\": {\n    \"application\": null,\n    \"conversation\": null,\n    \"device\": null,\n    \"user\": {\n      \"displayName\": \"Robin Kline\",\n      \"id\": \"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\n      \"userIdentityType\": \"aadUser\"\n    }\n  },\n  \"id\": \"1616991463150\",\n  \"importance\": \"normal\",\n  \"lastModifiedDateTime\": \"2021-03-29T04:17:43.15Z\",\n  \"locale\": \"en-us\",\n  \"mentions\": [],\n  \"messageHistory\": [],\n  \"messageType\": \"message\",\n  \"reactions\": []\n}",
@@ -73,7 +91,7 @@ fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
 #[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-education")))]
 #[test]
 fn v1_post_education_classes_by_id_assignments_by_id_publish_educationassignment_publish_2() {
-    check::<
+    check_model::<
         graph_generated::v1::models::EducationAssignment,
     >(
         "{\n  \"addedStudentAction\": \"none\",\n  \"allowLateSubmissions\": true,\n  \"allowStudentsToAddResourcesToSubmission\": true,\n  \"assignTo\": {\n    \"@odata.type\": \"#microsoft.graph.educationAssignmentClassRecipient\"\n  },\n  \"classId\": \"72a7baec-c3e9-4213-a850-f62de0adad5f\",\n  \"createdBy\": {\n    \"application\": null,\n    \"device\": null,\n    \"user\": {\n      \"displayName\": null,\n      \"id\": \"f3a5344e-dbde-48b0-be24-b5b62a243836\"\n    }\n  },\n  \"createdDateTime\": \"2021-09-03T23:26:35.4182773Z\",\n  \"displayName\": \"Reading Test 09.03 3\",\n  \"dueDateTime\": \"2021-09-05T06:59:00Z\",\n  \"id\": \"1b6df208-ea5a-475c-8dd2-b92f693c928a\",\n  \"instructions\": {\n    \"content\": \"\",\n    \"contentType\": \"text\"\n  },\n  \"lastModifiedBy\": {\n    \"application\": null,\n    \"device\": null,\n    \"user\": {\n      \"displayName\": null,\n      \"id\": \"AAAAAAAA-0123-4567-89AB-1B4BB48C3119\"\n    }\n  },\n  \"lastModifiedDateTime\": \"2021-09-03T23:28:05.0704312Z\",\n  \"status\": \"published\",\n  \"webUrl\": \"https://teams.microsoft.com/l/entity/66aeee93-507d-479a-a3ef-8f494af43945/classroom?context=%7B%22subEntityId%22%3A%22%7B%5C%22version%5C%22%3A%5C%221.0%5C%22,%5C%22config%5C%22%3A%7B%5C%22classes%5C%22%3A%5B%7B%5C%22id%5C%22%3A%5C%2272a7baec-c3e9-4213-a850-f62de0adad5f%5C%22,%5C%22displayName%5C%22%3Anull,%5C%22assignmentIds%5C%22%3A%5B%5C%221b6df208-ea5a-475c-8dd2-b92f693c928a%5C%22%5D%7D%5D%7D,%5C%22action%5C%22%3A%5C%22navigate%5C%22,%5C%22view%5C%22%3A%5C%22assignment-viewer%5C%22%7D%22,%22channelId%22%3Anull%7D\"\n}",
@@ -92,7 +110,7 @@ fn v1_post_education_classes_by_id_assignments_by_id_publish_educationassignment
 )]
 #[test]
 fn v1_get_groups_by_id_members_get_members() {
-    check::<
+    check_model::<
         graph_generated::v1::models::DirectoryObject,
     >("{\n  \"id\": \"id-value\"\n}");
 }
@@ -105,7 +123,7 @@ fn v1_get_groups_by_id_members_get_members() {
 )]
 #[test]
 fn v1_get_me_authentication_methods_get_methods() {
-    check::<
+    check_model::<
         graph_generated::v1::models::AuthenticationMethod,
     >("{\n  \"id\": \"-2_GRUg2-HYz6_1YG4YRAQ2\"\n}");
 }
@@ -118,7 +136,7 @@ fn v1_get_me_authentication_methods_get_methods() {
 )]
 #[test]
 fn v1_get_me_authentication_methods_get_methods_2() {
-    check::<
+    check_model::<
         graph_generated::v1::models::AuthenticationMethod,
     >("{\n  \"id\": \"b5e01f81-1f81-b5e0-811f-e0b5811fe0b5\"\n}");
 }
@@ -126,7 +144,7 @@ fn v1_get_me_authentication_methods_get_methods_2() {
 #[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-outlook")))]
 #[test]
 fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createuploadsession() {
-    check::<
+    check_model::<
         graph_generated::v1::models::UploadSession,
     >(
         "{\n  \"expirationDateTime\": \"2019-09-25T01:09:30.7671707Z\",\n  \"nextExpectedRanges\": [\n    \"0-\"\n  ],\n  \"uploadUrl\": \"https://outlook.office.com/api/v1.0/Users('a8e8e219-4931-95c1-b73d-62626fd79c32@72aa88bf-76f0-494f-91ab-2d7cd730db47')/Messages('AAMkADI5MAAIT3drCAAA=')/AttachmentSessions('AAMkADI5MAAIT3k0uAAA=')?authtoken=eyJhbGciOiJSUzI1NiIsImtpZCI6IktmYUNIUlN6bllHMmNI\"\n}",
@@ -136,7 +154,7 @@ fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createup
 #[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-outlook")))]
 #[test]
 fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createuploadsession_inline() {
-    check::<
+    check_model::<
         graph_generated::v1::models::UploadSession,
     >(
         "{\n  \"expirationDateTime\": \"2021-12-27T14:20:12.9708933Z\",\n  \"nextExpectedRanges\": [\n    \"0-\"\n  ],\n  \"uploadUrl\": \"https://outlook.office.com/api/gv1.0/users('a8e8e219-4931-95c1-b73d-62626fd79c32@72aa88bf-76f0-494f-91ab-2d7cd730db47')/messages('AAMkAGUwNjQ4ZjIxLTQ3Y2YtNDViMi1iZjc4LTMA=')/AttachmentSessions('AAMkAGUwNjQ4ZjIxLTAAA=')?authtoken=eyJhbGciOiJSUzI1NiIsImtpZCI6IjFTeXQ1bXdXYVh5UFJ\"\n}",
@@ -146,7 +164,7 @@ fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createup
 #[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-outlook")))]
 #[test]
 fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
-    check::<
+    check_model::<
         graph_generated::v1::models::Message,
     >(
         "{\n  \"body\": {\n    \"content\": \"content-value\",\n    \"contentType\": \"contentType-value\"\n  },\n  \"hasAttachments\": true,\n  \"internetMessageId\": \"internetMessageId-value\",\n  \"receivedDateTime\": \"datetime-value\",\n  \"sentDateTime\": \"datetime-value\",\n  \"subject\": \"subject-value\"\n}",
@@ -165,7 +183,7 @@ fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
 )]
 #[test]
 fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof() {
-    check::<
+    check_model::<
         graph_generated::v1::models::DirectoryObject,
     >("{\n  \"id\": \"id-value\"\n}");
 }
@@ -182,7 +200,7 @@ fn v1_get_service_principals_by_id_member_of_get_serviceprincipal_memberof() {
 )]
 #[test]
 fn v1_get_service_principals_by_id_member_of_get_video_count() {
-    check::<
+    check_model::<
         graph_generated::v1::models::DirectoryObject,
     >("{\n  \"id\": \"id-value\"\n}");
 }
@@ -199,7 +217,7 @@ fn v1_get_service_principals_by_id_member_of_get_video_count() {
 )]
 #[test]
 fn v1_get_service_principals_by_id_member_of_list_serviceprincipals_memberof_startswith() {
-    check::<
+    check_model::<
         graph_generated::v1::models::DirectoryObject,
     >("{\n  \"id\": \"id-value\"\n}");
 }
@@ -207,7 +225,7 @@ fn v1_get_service_principals_by_id_member_of_list_serviceprincipals_memberof_sta
 #[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-sharepoint")))]
 #[test]
 fn v1_post_sites_by_site_id_lists_create_list() {
-    check::<
+    check_model::<
         graph_generated::v1::models::List,
     >(
         "{\n  \"createdBy\": {\n    \"user\": {\n      \"displayName\": \"Ryan Gregg\",\n      \"id\": \"8606e4d5-d582-4f5f-aeba-7d7c18b20cfd\"\n    }\n  },\n  \"createdDateTime\": \"2017-04-30T01:21:00Z\",\n  \"id\": \"22e03ef3-6ef4-424d-a1d3-92a337807c30\",\n  \"lastModifiedBy\": {\n    \"user\": {\n      \"displayName\": \"Ryan Gregg\",\n      \"id\": \"8606e4d5-d582-4f5f-aeba-7d7c18b20cfd\"\n    }\n  },\n  \"lastModifiedDateTime\": \"2016-08-30T08:26:00Z\"\n}",
@@ -222,7 +240,7 @@ fn v1_post_sites_by_site_id_lists_create_list() {
 )]
 #[test]
 fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_systemgenerated() {
-    check::<
+    check_model::<
         graph_generated::v1::models::PasswordResetResponse,
     >("{\n  \"newPassword\": \"Cuyo5459\"\n}");
 }
@@ -245,7 +263,7 @@ fn v1_get_users_by_id_authentication_operations_by_id_get_operation() {
 #[cfg(all(feature = "v1", any(feature = "all-models", feature = "area-intune")))]
 #[test]
 fn v1_get_users_by_users_id_managed_devices_by_managed_device_id_example() {
-    check::<
+    check_model::<
         graph_generated::v1::models::ManagedDevice,
     >(
         "{\n  \"activationLockBypassCode\": \"Activation Lock Bypass Code value\",\n  \"androidSecurityPatchLevel\": \"Android Security Patch Level value\",\n  \"azureADDeviceId\": \"Azure ADDevice Id value\",\n  \"azureADRegistered\": true,\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"complianceState\": \"compliant\",\n  \"configurationManagerClientEnabledFeatures\": {\n    \"@odata.type\": \"microsoft.graph.configurationManagerClientEnabledFeatures\",\n    \"compliancePolicy\": true,\n    \"deviceConfiguration\": true,\n    \"inventory\": true,\n    \"modernApps\": true,\n    \"resourceAccess\": true,\n    \"windowsUpdateForBusiness\": true\n  },\n  \"deviceActionResults\": [\n    {\n      \"@odata.type\": \"microsoft.graph.deviceActionResult\",\n      \"actionName\": \"Action Name value\",\n      \"actionState\": \"pending\",\n      \"lastUpdatedDateTime\": \"2017-01-01T00:00:56.8321556-08:00\",\n      \"startDateTime\": \"2016-12-31T23:58:46.7156189-08:00\"\n    }\n  ],\n  \"deviceCategoryDisplayName\": \"Device Category Display Name value\",\n  \"deviceEnrollmentType\": \"userEnrollment\",\n  \"deviceHealthAttestationState\": {\n    \"@odata.type\": \"microsoft.graph.deviceHealthAttestationState\",\n    \"attestationIdentityKey\": \"Attestation Identity Key value\",\n    \"bitLockerStatus\": \"Bit Locker Status value\",\n    \"bootAppSecurityVersion\": \"Boot App Security Version value\",\n    \"bootDebugging\": \"Boot Debugging value\",\n    \"bootManagerSecurityVersion\": \"Boot Manager Security Version value\",\n    \"bootManagerVersion\": \"Boot Manager Version value\",\n    \"bootRevisionListInfo\": \"Boot Revision List Info value\",\n    \"codeIntegrity\": \"Code Integrity value\",\n    \"codeIntegrityCheckVersion\": \"Code Integrity Check Version value\",\n    \"codeIntegrityPolicy\": \"Code Integrity Policy value\",\n    \"contentNamespaceUrl\": \"https://example.com/contentNamespaceUrl/\",\n    \"contentVersion\": \"Content Version value\",\n    \"dataExcutionPolicy\": \"Data Excution Policy value\",\n    \"deviceHealthAttestationStatus\": \"Device Health Attestation Status value\",\n    \"earlyLaunchAntiMalwareDriverProtection\": \"Early Launch Anti Malware Driver Protection value\",\n    \"healthAttestationSupportedStatus\": \"Health Attestation Supported Status value\",\n    \"healthStatusMismatchInfo\": \"Health Status Mismatch Info value\",\n    \"issuedDateTime\": \"2016-12-31T23:58:22.1231038-08:00\",\n    \"lastUpdateDateTime\": \"Last Update Date Time value\",\n    \"operatingSystemKernelDebugging\": \"Operating System Kernel Debugging value\",\n    \"operatingSystemRevListInfo\": \"Operating System Rev List Info value\",\n    \"pcr0\": \"Pcr0 value\",\n    \"pcrHashAlgorithm\": \"Pcr Hash Algorithm value\",\n    \"resetCount\": 10,\n    \"restartCount\": 12,\n    \"safeMode\": \"Safe Mode value\",\n    \"secureBoot\": \"Secure Boot value\",\n    \"secureBootConfigurationPolicyFingerPrint\": \"Secure Boot Configuration Policy Finger Print value\",\n    \"testSigning\": \"Test Signing value\",\n    \"tpmVersion\": \"Tpm Version value\",\n    \"virtualSecureMode\": \"Virtual Secure Mode value\",\n    \"windowsPE\": \"Windows PE value\"\n  },\n  \"deviceName\": \"Device Name value\",\n  \"deviceRegistrationState\": \"registered\",\n  \"easActivated\": true,\n  \"easActivationDateTime\": \"2016-12-31T23:59:43.4878784-08:00\",\n  \"easDeviceId\": \"Eas Device Id value\",\n  \"emailAddress\": \"Email Address value\",\n  \"enrolledDateTime\": \"2016-12-31T23:59:43.797191-08:00\",\n  \"exchangeAccessState\": \"unknown\",\n  \"exchangeAccessStateReason\": \"unknown\",\n  \"exchangeLastSuccessfulSyncDateTime\": \"2017-01-01T00:00:45.8803083-08:00\",\n  \"freeStorageSpaceInBytes\": 7,\n  \"id\": \"705c034c-034c-705c-4c03-5c704c035c70\",\n  \"imei\": \"Imei value\",\n  \"isEncrypted\": true,\n  \"isSupervised\": true,\n  \"jailBroken\": \"Jail Broken value\",\n  \"lastSyncDateTime\": \"2017-01-01T00:02:49.3205976-08:00\",\n  \"managedDeviceName\": \"Managed Device Name value\",\n  \"managedDeviceOwnerType\": \"company\",\n  \"managementAgent\": \"mdm\",\n  \"manufacturer\": \"Manufacturer value\",\n  \"meid\": \"Meid value\",\n  \"model\": \"Model value\",\n  \"operatingSystem\": \"Operating System value\",\n  \"osVersion\": \"Os Version value\",\n  \"partnerReportedThreatState\": \"activated\",\n  \"phoneNumber\": \"Phone Number value\",\n  \"remoteAssistanceSessionErrorDetails\": \"Remote Assistance Session Error Details value\",\n  \"remoteAssistanceSessionUrl\": \"https://example.com/remoteAssistanceSessionUrl/\",\n  \"serialNumber\": \"Serial Number value\",\n  \"subscriberCarrier\": \"Subscriber Carrier value\",\n  \"totalStorageSpaceInBytes\": 8,\n  \"userDisplayName\": \"User Display Name value\",\n  \"userId\": \"User Id value\",\n  \"userPrincipalName\": \"User Principal Name value\",\n  \"wiFiMacAddress\": \"Wi Fi Mac Address value\"\n}",
@@ -260,7 +278,7 @@ fn v1_get_users_by_users_id_managed_devices_by_managed_device_id_example() {
 )]
 #[test]
 fn beta_get_applications_list_application() {
-    check::<
+    check_model::<
         graph_generated::beta::models::Application,
     >(
         "{\n  \"appId\": \"00000000-0000-0000-0000-000000000000\",\n  \"displayName\": \"My app\",\n  \"identifierUris\": [\n    \"http://contoso/\"\n  ],\n  \"publisherDomain\": \"contoso.com\",\n  \"signInAudience\": \"AzureADMyOrg\"\n}",
@@ -275,7 +293,7 @@ fn beta_get_applications_list_application() {
 )]
 #[test]
 fn beta_get_applications_list_applications_startswith() {
-    check::<
+    check_model::<
         graph_generated::beta::models::Application,
     >(
         "{\n  \"appId\": \"00000000-0000-0000-0000-000000000000\",\n  \"displayName\": \"a\",\n  \"identifierUris\": [\n    \"http://contoso/\"\n  ],\n  \"publisherDomain\": \"contoso.com\",\n  \"signInAudience\": \"AzureADMyOrg\"\n}",
@@ -290,7 +308,7 @@ fn beta_get_applications_list_applications_startswith() {
 )]
 #[test]
 fn beta_get_applications_list_applications_search_count_select() {
-    check::<
+    check_model::<
         graph_generated::beta::models::Application,
     >(
         "{\n  \"appId\": \"00000000-0000-0000-0000-000000000000\",\n  \"displayName\": \"'DotNetWeb-App' \",\n  \"identifierUris\": [\n    \"http://contoso/\"\n  ],\n  \"publisherDomain\": \"contoso.com\",\n  \"signInAudience\": \"AzureADMyOrg\"\n}",
@@ -305,7 +323,7 @@ fn beta_get_applications_list_applications_search_count_select() {
 )]
 #[test]
 fn beta_get_applications_list_application_lessthan2owners() {
-    check::<
+    check_model::<
         graph_generated::beta::models::Application,
     >(
         "{\n  \"displayName\": \"Box\",\n  \"id\": \"89e9e6c6-a7de-4ac0-8eed-12bd867d8f27\"\n}",
@@ -320,7 +338,7 @@ fn beta_get_applications_list_application_lessthan2owners() {
 )]
 #[test]
 fn beta_get_applications_list_application_lessthan2owners_2() {
-    check::<
+    check_model::<
         graph_generated::beta::models::Application,
     >(
         "{\n  \"displayName\": \"LinkedIn\",\n  \"id\": \"c6cb7240-c684-4e24-93f5-eb29d0d9f43b\"\n}",
@@ -335,7 +353,7 @@ fn beta_get_applications_list_application_lessthan2owners_2() {
 )]
 #[test]
 fn beta_get_applications_list_application_lessthan2owners_3() {
-    check::<
+    check_model::<
         graph_generated::beta::models::Application,
     >(
         "{\n  \"displayName\": \"BrowserStack\",\n  \"id\": \"d7151835-284e-4416-adc6-96fef8a77690\"\n}",
@@ -350,7 +368,7 @@ fn beta_get_applications_list_application_lessthan2owners_3() {
 )]
 #[test]
 fn beta_get_applications_list_application_filteridentifieruris() {
-    check::<
+    check_model::<
         graph_generated::beta::models::Application,
     >(
         "{\n  \"id\": \"000101ef-c7d0-47a0-83bd-d234347da0f3\",\n  \"identifierUris\": [\n    \"api://000101ef-c7d0-47a0-83bd-d234347da0f3\"\n  ]\n}",
@@ -365,7 +383,7 @@ fn beta_get_applications_list_application_filteridentifieruris() {
 )]
 #[test]
 fn beta_get_applications_list_application_selectsigninaudiencerestrictions() {
-    check::<
+    check_model::<
         graph_generated::beta::models::Application,
     >(
         "{\n  \"appId\": \"422cc61e-7b6b-4a85-86ab-fb30889ab0ce\",\n  \"displayName\": \"Test app 1\",\n  \"id\": \"5ea443cf-12f6-41ab-9d8a-5ce727149aa5\",\n  \"signInAudience\": \"AzureADandPersonalMicrosoftAccount\",\n  \"signInAudienceRestrictions\": {\n    \"@odata.type\": \"#microsoft.graph.unrestrictedAudience\",\n    \"kind\": \"unrestricted\"\n  }\n}",
@@ -380,7 +398,7 @@ fn beta_get_applications_list_application_selectsigninaudiencerestrictions() {
 )]
 #[test]
 fn beta_get_applications_list_application_selectsigninaudiencerestrictions_2() {
-    check::<
+    check_model::<
         graph_generated::beta::models::Application,
     >(
         "{\n  \"appId\": \"2fc17695-80db-4ac5-96dd-6aa82d8dfcdc\",\n  \"displayName\": \"New app with org restrictions\",\n  \"id\": \"84ac0248-da58-40c5-b98f-984f85899017\",\n  \"signInAudience\": \"AzureADMultipleOrgs\",\n  \"signInAudienceRestrictions\": {\n    \"@odata.type\": \"#microsoft.graph.allowedTenantsAudience\",\n    \"allowedTenantIds\": [\n      \"3be81b2e-2cfa-49f8-9fe1-c7c7223b9658\",\n      \"7c33a22a-27ff-4948-840f-7beb8169d6e4\"\n    ],\n    \"isHomeTenantAllowed\": true,\n    \"kind\": \"allowedTenants\"\n  }\n}",
@@ -390,7 +408,7 @@ fn beta_get_applications_list_application_selectsigninaudiencerestrictions_2() {
 #[cfg(all(feature = "beta", any(feature = "all-models", feature = "area-teams")))]
 #[test]
 fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
-    check::<
+    check_model::<
         graph_generated::beta::models::ChatMessage,
     >(
         "{\n  \"attachments\": [],\n  \"body\": {\n    \"content\": \"Hello World\",\n    \"contentType\": \"text\"\n  },\n  \"chatId\": \"19:2da4c29f6d7041eca70b638b43d45437@thread.v2\",\n  \"createdDateTime\": \"2021-03-29T04:17:43.15Z\",\n  \"etag\": \"1616991463150\",\n  \"from\": {\n    \"application\": null,\n    \"conversation\": null,\n    \"device\": null,\n    \"user\": {\n      \"displayName\": \"Robin Kline\",\n      \"id\": \"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\n      \"userIdentityType\": \"aadUser\"\n    }\n  },\n  \"id\": \"1616991463150\",\n  \"importance\": \"normal\",\n  \"lastModifiedDateTime\": \"2021-03-29T04:17:43.15Z\",\n  \"locale\": \"en-us\",\n  \"mentions\": [],\n  \"messageHistory\": [],\n  \"messageType\": \"message\",\n  \"reactions\": []\n}",
@@ -400,7 +418,7 @@ fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
 #[cfg(all(feature = "beta", any(feature = "all-models", feature = "area-teams")))]
 #[test]
 fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
-    check::<
+    check_model::<
         graph_generated::beta::models::ChatMessage,
     >(
         "{\n  \"attachments\": [],\n  \"body\": {\n    \"content\": \"Hello World\",\n    \"contentType\": \"html\"\n  },\n  \"chatId\": \"19:4b6bed8d24574f6a9e436813cb2617d8@thread.tacv2\",\n  \"createdDateTime\": \"2019-02-04T19:58:15.511Z\",\n  \"etag\": \"1616991463150\",\n  \"from\": {\n    \"application\": null,\n    \"conversation\": null,\n    \"device\": null,\n    \"user\": {\n      \"displayName\": \"Robin Kline\",\n      \"id\": \"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\n      \"userIdentityType\": \"aadUser\"\n    }\n  },\n  \"id\": \"1616991463150\",\n  \"importance\": \"normal\",\n  \"locale\": \"en-us\",\n  \"mentions\": [],\n  \"messageType\": \"message\",\n  \"reactions\": []\n}",
@@ -419,7 +437,7 @@ fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
 )]
 #[test]
 fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_get_longrunningoperation_role_managementalerts_running() {
-    check::<
+    check_model::<
         graph_generated::beta::models::LongRunningOperation,
     >(
         "{\n  \"createdDateTime\": \"2023-06-09T22:50:41.5414467Z\",\n  \"id\": \"refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert\",\n  \"lastActionDateTime\": \"2023-06-09T22:52:09.0296021Z\",\n  \"resourceLocation\": \"\",\n  \"status\": \"running\",\n  \"statusDetail\": \"\"\n}",
@@ -438,7 +456,7 @@ fn beta_get_identity_governance_role_management_alerts_operations_by_long_runnin
 )]
 #[test]
 fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_get_longrunningoperation_role_managementalerts_succeeded() {
-    check::<
+    check_model::<
         graph_generated::beta::models::LongRunningOperation,
     >(
         "{\n  \"createdDateTime\": \"2023-06-09T22:50:41.5414467Z\",\n  \"id\": \"refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert\",\n  \"lastActionDateTime\": \"2023-06-09T22:56:09.0296021Z\",\n  \"resourceLocation\": \"https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert\",\n  \"status\": \"succeeded\",\n  \"statusDetail\": \"\"\n}",
@@ -457,7 +475,7 @@ fn beta_get_identity_governance_role_management_alerts_operations_by_long_runnin
 )]
 #[test]
 fn beta_get_identity_governance_role_management_alerts_operations_by_long_running_operation_id_get_longrunningoperation_industrydata() {
-    check::<
+    check_model::<
         graph_generated::beta::models::LongRunningOperation,
     >(
         "{\n  \"createdDateTime\": \"2022-12-14T05:54:35.400029Z\",\n  \"id\": \"d194fa3e-18c9-47a1-0fb1-08dad8e7a876\",\n  \"lastActionDateTime\": \"2022-12-14T05:54:43.8410226Z\",\n  \"resourceLocation\": \"https://graph.microsoft.com/beta/industryData/dataConnectors/022da4a0-c239-4b07-abed-08dad8e7a07a\",\n  \"status\": \"succeeded\"\n}",
@@ -488,7 +506,7 @@ fn beta_get_long_running_operation_get_longrunningoperation() {
 )]
 #[test]
 fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthenticationmethod() {
-    check::<
+    check_model::<
         graph_generated::beta::models::HardwareOathAuthenticationMethod,
     >(
         "{\n  \"device\": {\n    \"assignedTo\": {\n      \"displayName\": \"Amy Masters\",\n      \"id\": \"0cadbf92-####-####-####-############\"\n    },\n    \"displayName\": \"Amy Masters Token 1\",\n    \"hashFunction\": \"hmacsha1\",\n    \"id\": \"aad49556-####-####-####-############\",\n    \"manufacturer\": \"Contoso\",\n    \"model\": \"Hardware Token 1000\",\n    \"secretKey\": null,\n    \"serialNumber\": \"TOTP123456\",\n    \"status\": \"activated\",\n    \"timeIntervalInSeconds\": 30\n  },\n  \"id\": \"aad49556-####-####-####-############\"\n}",
@@ -500,7 +518,7 @@ fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthenticat
 )]
 #[test]
 fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthenticationmethod_2() {
-    check::<
+    check_model::<
         graph_generated::beta::models::HardwareOathAuthenticationMethod,
     >(
         "{\n  \"device\": {\n    \"assignedTo\": {\n      \"displayName\": \"Amy Masters\",\n      \"id\": \"0cadbf92-####-####-####-############\"\n    },\n    \"displayName\": \"Amy Masters Token 2\",\n    \"hashFunction\": \"hmacsha1\",\n    \"id\": \"3dee0e53-####-####-####-############\",\n    \"manufacturer\": \"Contoso\",\n    \"model\": \"Hardware Token 1000\",\n    \"secretKey\": null,\n    \"serialNumber\": \"TOTP654321\",\n    \"status\": \"activated\",\n    \"timeIntervalInSeconds\": 30\n  },\n  \"id\": \"3dee0e53-####-####-####-############\"\n}",
@@ -510,7 +528,7 @@ fn beta_get_me_authentication_hardware_oath_methods_list_hardwareoathauthenticat
 #[cfg(all(feature = "beta", any(feature = "all-models", feature = "area-security")))]
 #[test]
 fn beta_get_security_incidents_by_incident_id_get_incident() {
-    check::<
+    check_model::<
         graph_generated::beta::models::SecurityIncident,
     >(
         "{\n  \"assignedTo\": \"KaiC@contoso.com\",\n  \"classification\": \"TruePositive\",\n  \"comments\": [\n    {\n      \"comment\": \"Demo incident\",\n      \"createdBy\": \"DavidS@contoso.com\",\n      \"createdTime\": \"2021-09-30T12:07:37.2756993Z\"\n    }\n  ],\n  \"createdDateTime\": \"2021-08-13T08:43:35.5533333Z\",\n  \"customTags\": [\n    \"Demo\"\n  ],\n  \"description\": \"Microsoft observed Raspberry Robin worm activity spreading through infected USB on multiple devices in your environment. From available intel, these infections could be a potential precursor activity to ransomware deployment. ...\",\n  \"determination\": \"MultiStagedAttack\",\n  \"displayName\": \"Multi-stage incident involving Initial access & Command and control on multiple endpoints reported by multiple sources\",\n  \"id\": \"2972395\",\n  \"incidentWebUrl\": \"https://security.microsoft.com/incidents/2972395?tid=12f988bf-16f1-11af-11ab-1d7cd011db47\",\n  \"lastModifiedBy\": \"DavidS@contoso.onmicrosoft.com\",\n  \"lastUpdateDateTime\": \"2021-09-30T09:35:45.1133333Z\",\n  \"recommendedActions\": \"Immediate Recommendations:  1.    Block untrusted and unsigned processes that run from USB (ASR Rule) 2.    Verify if the ASR rule is turned on for the devices and evaluate whether the ASR . ...\",\n  \"recommendedHuntingQueries\": [\n    {\n      \"kqlText\": \"AlertInfo   | where Timestamp >= datetime(2022-10-20 06:00:52.9644915)   | where Title == 'Potential Raspberry Robin worm command'  | join AlertEvidence on AlertId   | distinct DeviceId\"\n    }\n  ],\n  \"severity\": \"Medium\",\n  \"status\": \"Active\",\n  \"systemTags\": [\n    \"Defender Experts\"\n  ],\n  \"tenantId\": \"b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c\"\n}",
@@ -540,7 +558,7 @@ fn beta_get_users_by_id_authentication_operations_by_id_get_operation() {
 )]
 #[test]
 fn beta_post_users_by_id_authentication_password_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_systemgenerated() {
-    check::<
+    check_model::<
         graph_generated::beta::models::PasswordResetResponse,
     >("{\n  \"newPassword\": \"Cuyo5459\"\n}");
 }
