@@ -8,6 +8,15 @@ use common::{serve, Expect, Reply};
 #[cfg(all(feature = "v1", feature = "area-applications"))]
 #[tokio::test]
 async fn v1_post_applications_create_application_from_applications() {
+    let body: graph_generated::v1::models::Application = serde_json::from_str(
+            "{\"displayName\":\"Display name\"}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path : "/v1.0/applications", query : & [], headers
@@ -19,14 +28,7 @@ async fn v1_post_applications_create_application_from_applications() {
         ],
     );
     let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
-    let request = root
-        .applications()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::v1::models::Application,
-            >("{\"displayName\":\"Display name\"}")
-                .expect("the example body reads as its type"),
-        );
+    let request = root.applications().post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -60,6 +62,15 @@ async fn v1_get_applications_delta_application_delta() {
 #[cfg(all(feature = "v1", feature = "area-teams"))]
 #[tokio::test]
 async fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
+    let body: graph_generated::v1::models::ChatMessage = serde_json::from_str(
+            "{\"body\":{\"content\":\"Hello world\"}}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path :
@@ -76,12 +87,7 @@ async fn v1_post_chats_by_chat_id_messages_post_chatmessages_1() {
         .chats()
         .by_chat_id("19:2da4c29f6d7041eca70b638b43d45437@thread.v2")
         .messages()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::v1::models::ChatMessage,
-            >("{\"body\":{\"content\":\"Hello world\"}}")
-                .expect("the example body reads as its type"),
-        );
+        .post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -166,6 +172,15 @@ async fn v1_get_me_authentication_methods_get_methods() {
 #[cfg(all(feature = "v1", feature = "area-outlook"))]
 #[tokio::test]
 async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createuploadsession() {
+    let body: graph_generated::v1::models::CreateUploadSessionPostRequestBody = serde_json::from_str(
+            "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"name\":\"flower\",\"size\":3483322}}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path :
@@ -185,14 +200,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
         .by_message_id("AAMkADI5MAAIT3drCAAA=")
         .attachments()
         .create_upload_session()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::v1::models::CreateUploadSessionPostRequestBody,
-            >(
-                    "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"name\":\"flower\",\"size\":3483322}}",
-                )
-                .expect("the example body reads as its type"),
-        );
+        .post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -204,6 +212,15 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
 #[cfg(all(feature = "v1", feature = "area-outlook"))]
 #[tokio::test]
 async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_createuploadsession_inline() {
+    let body: graph_generated::v1::models::CreateUploadSessionPostRequestBody = serde_json::from_str(
+            "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"contentId\":\"my_inline_picture\",\"isInline\":true,\"name\":\"scenary\",\"size\":7208534}}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path :
@@ -223,14 +240,7 @@ async fn v1_post_me_events_by_id_attachments_create_upload_session_attachment_cr
         .by_message_id("AAMkAGUwNjQ4ZjIxLTQ3Y2YtNDViMi1iZjc4LTMA=")
         .attachments()
         .create_upload_session()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::v1::models::CreateUploadSessionPostRequestBody,
-            >(
-                    "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"contentId\":\"my_inline_picture\",\"isInline\":true,\"name\":\"scenary\",\"size\":7208534}}",
-                )
-                .expect("the example body reads as its type"),
-        );
+        .post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -272,6 +282,10 @@ async fn v1_get_me_mail_folders_by_id_messages_delta_message_delta() {
 #[cfg(all(feature = "v1", feature = "area-outlook"))]
 #[tokio::test]
 async fn v1_post_me_send_mail_user_sendmail() {
+    let body: graph_generated::v1::models::SendMailPostRequestBody = serde_json::from_str(
+            "{\"message\":{\"body\":{\"content\":\"The new cafeteria is open.\",\"contentType\":\"Text\"},\"ccRecipients\":[{\"emailAddress\":{\"address\":\"danas@contoso.com\"}}],\"subject\":\"Meet for lunch?\",\"toRecipients\":[{\"emailAddress\":{\"address\":\"frannis@contoso.com\"}}]},\"saveToSentItems\":\"false\"}",
+        )
+        .expect("the example body reads as its type");
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path : "/v1.0/me/sendMail", query : & [], headers
@@ -281,17 +295,7 @@ async fn v1_post_me_send_mail_user_sendmail() {
         ],
     );
     let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
-    let request = root
-        .me()
-        .send_mail()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::v1::models::SendMailPostRequestBody,
-            >(
-                    "{\"message\":{\"body\":{\"content\":\"The new cafeteria is open.\",\"contentType\":\"Text\"},\"ccRecipients\":[{\"emailAddress\":{\"address\":\"danas@contoso.com\"}}],\"subject\":\"Meet for lunch?\",\"toRecipients\":[{\"emailAddress\":{\"address\":\"frannis@contoso.com\"}}]},\"saveToSentItems\":\"false\"}",
-                )
-                .expect("the example body reads as its type"),
-        );
+    let request = root.me().send_mail().post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -356,6 +360,15 @@ async fn v1_get_service_principals_by_id_member_of_get_count_only() {
 #[cfg(all(feature = "v1", feature = "area-sharepoint"))]
 #[tokio::test]
 async fn v1_post_sites_by_site_id_lists_create_list() {
+    let body: graph_generated::v1::models::List = serde_json::from_str(
+            "{\"columns\":[{\"name\":\"Author\",\"text\":{}},{\"name\":\"PageCount\",\"number\":{}}],\"displayName\":\"Books\",\"list\":{\"template\":\"genericList\"}}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path : "/v1.0/sites/{site-id}/lists", query : &
@@ -368,18 +381,7 @@ async fn v1_post_sites_by_site_id_lists_create_list() {
         ],
     );
     let root = graph_generated::v1::requests::root_at(&format!("{base}/{}", "v1.0"));
-    let request = root
-        .sites()
-        .by_site_id("{site-id}")
-        .lists()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::v1::models::List,
-            >(
-                    "{\"columns\":[{\"name\":\"Author\",\"text\":{}},{\"name\":\"PageCount\",\"number\":{}}],\"displayName\":\"Books\",\"list\":{\"template\":\"genericList\"}}",
-                )
-                .expect("the example body reads as its type"),
-        );
+    let request = root.sites().by_site_id("{site-id}").lists().post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -391,6 +393,15 @@ async fn v1_post_sites_by_site_id_lists_create_list() {
 #[cfg(all(feature = "v1", feature = "area-identity-and-sign-in"))]
 #[tokio::test]
 async fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_adminprovided() {
+    let body: graph_generated::v1::models::ResetPasswordPostRequestBody = serde_json::from_str(
+            "{\"newPassword\":\"Cuyo5459\"}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path :
@@ -410,12 +421,7 @@ async fn v1_post_users_by_id_authentication_methods_by_id_reset_password_passwor
         .methods()
         .by_method_id("28c10230-6103-485e-b985-444c60001490")
         .reset_password()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::v1::models::ResetPasswordPostRequestBody,
-            >("{\"newPassword\":\"Cuyo5459\"}")
-                .expect("the example body reads as its type"),
-        );
+        .post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -688,6 +694,15 @@ async fn beta_get_applications_list_application_selectsigninaudiencerestrictions
 #[cfg(all(feature = "beta", feature = "area-teams"))]
 #[tokio::test]
 async fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
+    let body: graph_generated::beta::models::ChatMessage = serde_json::from_str(
+            "{\"body\":{\"content\":\"Hello world\"}}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path :
@@ -704,12 +719,7 @@ async fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
         .chats()
         .by_chat_id("19:2da4c29f6d7041eca70b638b43d45437@thread.v2")
         .messages()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::beta::models::ChatMessage,
-            >("{\"body\":{\"content\":\"Hello world\"}}")
-                .expect("the example body reads as its type"),
-        );
+        .post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -721,6 +731,15 @@ async fn beta_post_chats_by_chat_id_messages_post_chatmessages_1() {
 #[cfg(all(feature = "beta", feature = "area-teams"))]
 #[tokio::test]
 async fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
+    let body: graph_generated::beta::models::ChatMessage = serde_json::from_str(
+            "{\"body\":{\"content\":\"Hello World\",\"contentType\":\"html\"},\"createdDateTime\":\"2019-02-04T19:58:15.511Z\",\"from\":{\"user\":{\"displayName\":\"Robin Kline\",\"id\":\"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\"userIdentityType\":\"aadUser\"}}}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path :
@@ -737,14 +756,7 @@ async fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
         .chats()
         .by_chat_id("19:4b6bed8d24574f6a9e436813cb2617d8@thread.tacv2")
         .messages()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::beta::models::ChatMessage,
-            >(
-                    "{\"body\":{\"content\":\"Hello World\",\"contentType\":\"html\"},\"createdDateTime\":\"2019-02-04T19:58:15.511Z\",\"from\":{\"user\":{\"displayName\":\"Robin Kline\",\"id\":\"8ea0e38b-efb3-4757-924a-5f94061cf8c2\",\"userIdentityType\":\"aadUser\"}}}",
-                )
-                .expect("the example body reads as its type"),
-        );
+        .post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -756,6 +768,15 @@ async fn beta_post_chats_by_chat_id_messages_import_chatmessage() {
 #[cfg(all(feature = "beta", feature = "area-governance"))]
 #[tokio::test]
 async fn beta_post_identity_governance_role_management_alerts_alerts_refresh_unifiedrolemanagementalert_refresh_all() {
+    let body: graph_generated::beta::models::RefreshPostRequestBody = serde_json::from_str(
+            "{\"scopeId\":\"/\",\"scopeType\":\"DirectoryRole\"}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path :
@@ -774,12 +795,7 @@ async fn beta_post_identity_governance_role_management_alerts_alerts_refresh_uni
         .role_management_alerts()
         .alerts()
         .refresh()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::beta::models::RefreshPostRequestBody,
-            >("{\"scopeId\":\"/\",\"scopeType\":\"DirectoryRole\"}")
-                .expect("the example body reads as its type"),
-        );
+        .post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -928,6 +944,15 @@ async fn beta_delete_me_authentication_hardware_oath_methods_by_hardware_oath_au
 #[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
 #[tokio::test]
 async fn beta_patch_role_management_cloud_pc_role_definitions_by_id_update_unifiedroledefinition_cloudpc() {
+    let body: graph_generated::beta::models::UnifiedRoleDefinition = serde_json::from_str(
+            "{\"description\":\"Update basic properties and permission of application registrations\",\"displayName\":\"ExampleCustomRole\",\"rolePermissions\":[{\"allowedResourceActions\":[\"Microsoft.CloudPC/CloudPCs/Read\",\"Microsoft.CloudPC/CloudPCs/Reprovision\"]}]}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "PATCH", path :
@@ -944,14 +969,7 @@ async fn beta_patch_role_management_cloud_pc_role_definitions_by_id_update_unifi
         .cloud_pc()
         .role_definitions()
         .by_role_definition_id("b7f5ddc1-b7dc-4d37-abce-b9d6fc15ffff")
-        .patch(
-            &serde_json::from_str::<
-                graph_generated::beta::models::UnifiedRoleDefinition,
-            >(
-                    "{\"description\":\"Update basic properties and permission of application registrations\",\"displayName\":\"ExampleCustomRole\",\"rolePermissions\":[{\"allowedResourceActions\":[\"Microsoft.CloudPC/CloudPCs/Read\",\"Microsoft.CloudPC/CloudPCs/Reprovision\"]}]}",
-                )
-                .expect("the example body reads as its type"),
-        );
+        .patch(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -962,6 +980,15 @@ async fn beta_patch_role_management_cloud_pc_role_definitions_by_id_update_unifi
 #[cfg(all(feature = "beta", feature = "area-entra-directory-management"))]
 #[tokio::test]
 async fn beta_patch_role_management_directory_role_definitions_by_id_update_unifiedroledefinition() {
+    let body: graph_generated::beta::models::UnifiedRoleDefinition = serde_json::from_str(
+            "{\"description\":\"Update basic properties of application registrations\",\"displayName\":\"Application Registration Support Administrator\",\"rolePermissions\":[{\"allowedResourceActions\":[\"microsoft.directory/applications/basic/read\"]}]}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "PATCH", path :
@@ -978,14 +1005,7 @@ async fn beta_patch_role_management_directory_role_definitions_by_id_update_unif
         .directory()
         .role_definitions()
         .by_role_definition_id("0d55728d-3e24-4309-9b1b-5ac09921475a")
-        .patch(
-            &serde_json::from_str::<
-                graph_generated::beta::models::UnifiedRoleDefinition,
-            >(
-                    "{\"description\":\"Update basic properties of application registrations\",\"displayName\":\"Application Registration Support Administrator\",\"rolePermissions\":[{\"allowedResourceActions\":[\"microsoft.directory/applications/basic/read\"]}]}",
-                )
-                .expect("the example body reads as its type"),
-        );
+        .patch(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -1077,6 +1097,15 @@ async fn beta_get_users_by_id_authentication_operations_by_id_get_operation() {
 #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
 #[tokio::test]
 async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_adminprovided() {
+    let body: graph_generated::beta::models::ResetPasswordPostRequestBody = serde_json::from_str(
+            "{\"newPassword\":\"Cuyo5459\"}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path :
@@ -1096,12 +1125,7 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
         .password_methods()
         .by_password_method_id("28c10230-6103-485e-b985-444c60001490")
         .reset_password()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::beta::models::ResetPasswordPostRequestBody,
-            >("{\"newPassword\":\"Cuyo5459\"}")
-                .expect("the example body reads as its type"),
-        );
+        .post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
@@ -1113,6 +1137,15 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
 #[cfg(all(feature = "beta", feature = "area-identity-and-sign-in"))]
 #[tokio::test]
 async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_password_passwordauthenticationmethod_resetpassword_systemgenerated() {
+    let body: graph_generated::beta::models::ResetPasswordPostRequestBody = serde_json::from_str(
+            "{}",
+        )
+        .expect("the example body reads as its type");
+    let mut mistyped = Vec::new();
+    graph_generated::support::FieldValue::mistyped_below(&body, "", &mut mistyped);
+    assert!(
+        mistyped.is_empty(), "values not read as their documented type: {mistyped:?}"
+    );
     let (base, server) = serve(
         vec![
             (Expect { method : "POST", path :
@@ -1133,12 +1166,7 @@ async fn beta_post_users_by_id_authentication_password_methods_by_id_reset_passw
         .password_methods()
         .by_password_method_id("28c10230-6103-485e-b985-444c60001490")
         .reset_password()
-        .post(
-            &serde_json::from_str::<
-                graph_generated::beta::models::ResetPasswordPostRequestBody,
-            >("{}")
-                .expect("the example body reads as its type"),
-        );
+        .post(&body);
     let client = reqwest::Client::new();
     let result = request.send(&client).await;
     let failures = server.join().expect("the server thread ends");
