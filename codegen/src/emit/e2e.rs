@@ -189,7 +189,8 @@ fn skip_header(name: &str) -> bool {
 /// The examples (operation id, example name) that no end-to-end test
 /// sends: those whose response or JSON request body is not even of the
 /// shape its model reads (an object, or an array of objects for a
-/// collection), and answers to a count that are not a count. An example
+/// collection), answers of a primitive that do not fit it, and answers to
+/// a count that are not a count. An example
 /// whose values break their documented types is sent: the models read it
 /// all the same (`Model::mistyped`), as they must read what Graph sends.
 fn unreadable_examples<'c>(
@@ -199,6 +200,13 @@ fn unreadable_examples<'c>(
         .cases
         .iter()
         .filter(|c| c.verdict.is_err() && !c.entity.is_object())
+        .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
+    // A primitive's wrapper (`Primitive<bool>`) has nowhere to keep a value
+    // of another type.
+    let primitives = checks
+        .primitives
+        .iter()
+        .filter(|c| c.verdict.is_err())
         .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
     let requests = checks
         .unfit_requests
@@ -210,7 +218,11 @@ fn unreadable_examples<'c>(
         .iter()
         .filter(|c| c.verdict.is_err())
         .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
-    responses.chain(requests).chain(counts).collect()
+    responses
+        .chain(primitives)
+        .chain(requests)
+        .chain(counts)
+        .collect()
 }
 
 /// The examples (operation id, example name) whose response or JSON
