@@ -254,13 +254,18 @@ impl<P: ModelFields> FieldValue for Model<P> {
         }
         impl<'a> Visitor<'a> for Below<'_> {
             fn field<T: FieldValue>(&mut self, wire: &'static str, _: &'static str, value: &'a Option<T>) {
-                let here = if self.path.is_empty() { wire.to_string() } else { format!("{}.{wire}", self.path) };
-                let item = format!("{here}[");
-                let seen = |out: &[String]| out.iter().any(|p| *p == here || p.starts_with(&item));
+                let here = || if self.path.is_empty() { wire.to_string() } else { format!("{}.{wire}", self.path) };
                 match (value, self.additional.get(wire)) {
-                    (Some(value), _) => value.mistyped_below(&here, self.out),
-                    (None, Some(raw)) if !seen(self.out) => T::mistyped_raw(raw, &here, self.out),
-                    (None, _) => {}
+                    (Some(value), _) => value.mistyped_below(&here(), self.out),
+                    (None, Some(raw)) => {
+                        // Once, for a property documented twice.
+                        let here = here();
+                        let item = format!("{here}[");
+                        if !self.out.iter().any(|p| *p == here || p.starts_with(&item)) {
+                            T::mistyped_raw(raw, &here, self.out);
+                        }
+                    }
+                    (None, None) => {}
                 }
             }
             fn additional(&mut self, _: &'a serde_json::Map<String, serde_json::Value>) {}

@@ -186,66 +186,57 @@ fn skip_header(name: &str) -> bool {
     )
 }
 
-/// The examples (operation id, example name) that no end-to-end test
-/// sends: those whose response or JSON request body is not even of the
-/// shape its model reads (an object, or an array of objects for a
-/// collection), answers of a primitive that do not fit it, and answers to
-/// a count that are not a count. An example
+/// An example by its operation's id and its name.
+pub(super) type ExampleKey<'c> = (&'c str, &'c str);
+
+pub(super) fn key<'c>(operation: &'c Operation, example: &'c Example) -> ExampleKey<'c> {
+    (operation.id.as_str(), example.name.as_str())
+}
+
+/// The examples that no end-to-end test sends: those whose response or
+/// JSON request body is not even of the shape its model reads (an object,
+/// or an array of objects for a collection), answers of a primitive that
+/// do not fit it, and answers to a count that are not a count. An example
 /// whose values break their documented types is sent: the models read it
 /// all the same (`Model::mistyped`), as they must read what Graph sends.
 fn unreadable_examples<'c>(
     checks: &'c crate::ir::example_check::ExampleChecks<'_>,
-) -> BTreeSet<(&'c str, &'c str)> {
+) -> BTreeSet<ExampleKey<'c>> {
     let responses = checks
         .cases
         .iter()
-        .filter(|c| c.verdict.is_err() && !c.entity.is_object())
-        .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
+        .filter(|c| c.verdict.is_err() && !c.entity.is_object());
     // A primitive's wrapper (`Primitive<bool>`) has nowhere to keep a value
     // of another type.
-    let primitives = checks
-        .primitives
-        .iter()
-        .filter(|c| c.verdict.is_err())
-        .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
-    let requests = checks
-        .unfit_requests
-        .iter()
-        .filter(|r| !r.reads)
-        .map(|r| (r.operation.id.as_str(), r.example.name.as_str()));
-    let counts = checks
-        .counts
-        .iter()
-        .filter(|c| c.verdict.is_err())
-        .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
+    let primitives = checks.primitives.iter().filter(|c| c.verdict.is_err());
+    let requests = checks.unfit_requests.iter().filter(|r| !r.reads);
+    let counts = checks.counts.iter().filter(|c| c.verdict.is_err());
     responses
-        .chain(primitives)
-        .chain(requests)
-        .chain(counts)
+        .map(|c| key(c.operation, c.example))
+        .chain(primitives.map(|c| key(c.operation, c.example)))
+        .chain(requests.map(|r| key(r.operation, r.example)))
+        .chain(counts.map(|c| key(c.operation, c.example)))
         .collect()
 }
 
-/// The examples (operation id, example name) whose response or JSON
-/// request body the docs got wrong: they are in the examples report, and
-/// the quick start does not show them.
+/// The examples whose response or JSON request body the docs got wrong:
+/// they are in the examples report, and the quick start does not show
+/// them.
 pub(super) fn unfit_examples<'c>(
     checks: &'c crate::ir::example_check::ExampleChecks<'_>,
-) -> BTreeSet<(&'c str, &'c str)> {
-    let responses = checks
-        .cases
-        .iter()
-        .filter(|c| c.verdict.is_err())
-        .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
-    let requests = checks
-        .unfit_requests
-        .iter()
-        .map(|r| (r.operation.id.as_str(), r.example.name.as_str()));
-    let counts = checks
-        .counts
-        .iter()
-        .filter(|c| c.verdict.is_err())
-        .map(|c| (c.operation.id.as_str(), c.example.name.as_str()));
-    responses.chain(requests).chain(counts).collect()
+) -> BTreeSet<ExampleKey<'c>> {
+    let responses = checks.cases.iter().filter(|c| c.verdict.is_err());
+    let counts = checks.counts.iter().filter(|c| c.verdict.is_err());
+    responses
+        .map(|c| key(c.operation, c.example))
+        .chain(
+            checks
+                .unfit_requests
+                .iter()
+                .map(|r| key(r.operation, r.example)),
+        )
+        .chain(counts.map(|c| key(c.operation, c.example)))
+        .collect()
 }
 
 /// How the generated crate writes an example request's URL: the endpoint
@@ -365,10 +356,10 @@ pub fn emit(
     all: &[(ApiVersion, Chains)],
 ) -> TokenStream {
     let unreadable = unreadable_examples(checks);
-    let unfit_bodies: BTreeSet<(&str, &str)> = checks
+    let unfit_bodies: BTreeSet<ExampleKey> = checks
         .unfit_requests
         .iter()
-        .map(|r| (r.operation.id.as_str(), r.example.name.as_str()))
+        .map(|r| key(r.operation, r.example))
         .collect();
     let mut names = Scope::default();
     let mut tests = Vec::new();
@@ -380,7 +371,7 @@ pub fn emit(
     for (version, chains) in all {
         for op in ir.operations.iter().filter(|o| o.version == *version) {
             for example in &op.examples {
-                if unreadable.contains(&(op.id.as_str(), example.name.as_str())) {
+                if unreadable.contains(&key(op, example)) {
                     continue;
                 }
                 let context = Context {
@@ -426,7 +417,7 @@ struct Context<'a> {
     /// The examples (operation id, example name) whose JSON request body
     /// does not fit its model: sent all the same, without the check that
     /// every value read as its documented type.
-    unfit_bodies: &'a BTreeSet<(&'a str, &'a str)>,
+    unfit_bodies: &'a BTreeSet<ExampleKey<'a>>,
 }
 
 /// The typed call that sets one query pair of an example, when the
@@ -560,9 +551,7 @@ fn example_test(
             // The server expects the documented body itself: the typed
             // body sends what it read, values of another type included.
             // A body that fits its model must read every value as typed.
-            let fits = !context
-                .unfit_bodies
-                .contains(&(op.id.as_str(), example.name.as_str()));
+            let fits = !context.unfit_bodies.contains(&key(op, example));
             let check = fits.then(|| {
                 quote! {
                     let mut mistyped = Vec::new();

@@ -12,7 +12,7 @@
 //! such example gets no quick start.
 
 use super::crate_files::base_url;
-use super::e2e::{example_calls, split_url, unfit_examples};
+use super::e2e::{example_calls, key, split_url, unfit_examples};
 use super::models::{property_fields, TypeIndex, TypeKind};
 use super::requests::{response_kind, Chains, ResponseKind};
 use crate::ir::example_check::ExampleChecks;
@@ -101,7 +101,7 @@ fn choose<'a>(
     let mut best: Option<(Rank<'a>, Choice<'a>)> = None;
     for case in checks.cases.iter().filter(|c| c.verdict.is_ok()) {
         let (op, example) = (case.operation, case.example);
-        if unfit.contains(&(op.id.as_str(), example.name.as_str())) || op.response.collection {
+        if unfit.contains(&key(op, example)) || op.response.collection {
             continue;
         }
         let Some(request) = &example.request else {
