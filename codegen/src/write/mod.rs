@@ -3,8 +3,10 @@
 //! `check` compares what would be written with what is there: changed,
 //! added and removed generated files (those whose first line carries the
 //! `@generated` header). `write` builds the new tree beside the old one,
-//! copies hand-written files across, and swaps the folders, so a failure at
-//! any point leaves either the old tree or the new one, never a mix.
+//! carries hand-written files and links across, and swaps the folders in
+//! one step, so that the tree is the old one or the new one at every
+//! moment, even if the process dies. A lock beside the tree keeps two
+//! regens, or a regen and a check, from meeting halfway.
 
 use similar::TextDiff;
 use std::collections::BTreeMap;
@@ -100,8 +102,17 @@ pub fn generated_files(out: &Path) -> io::Result<BTreeMap<String, String>> {
 
 const DIFF_LINES: usize = 80;
 
-/// Compares `files` with the generated files under `out`.
+/// Compares `files` with the generated files under `out`, while no regen
+/// is writing them.
 pub fn check(out: &Path, files: &[GeneratedFile]) -> io::Result<Drift> {
+    let tree = tree_of(out);
+    // Without a lock where none can be made (a read-only checkout): no
+    // regen writes there either.
+    let _lock = lock(&tree, false).ok();
+    check_unlocked(&tree, files)
+}
+
+fn check_unlocked(out: &Path, files: &[GeneratedFile]) -> io::Result<Drift> {
     let mut on_disk = generated_files(out)?;
     let mut drift = Drift::default();
     for f in files {
@@ -144,67 +155,185 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{tag}"))
 }
 
-/// Puts back the old tree if an earlier regen died between the two renames.
+/// Where the tree of `out` is: `out`, or the folder it links to. A
+/// symlinked `generated/` stays a link, and regen replaces the tree it
+/// points to (renaming the link itself would leave that tree stale).
+fn tree_of(out: &Path) -> PathBuf {
+    match fs::symlink_metadata(out) {
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf())
+        }
+        _ => out.to_path_buf(),
+    }
+}
+
+/// The lock of one generated tree, held while a regen writes it (alone)
+/// or a check reads it (shared): two regens never build in the same
+/// staging folder, and a check never reads half of one tree and half of
+/// the next. Released when dropped, or when the process dies. The lock
+/// file stays beside the tree (`.generated.regen-lock`).
+fn lock(tree: &Path, exclusive: bool) -> io::Result<fs::File> {
+    let path = sibling(tree, "regen-lock");
+    if let Some(parent) = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && exclusive)
+    {
+        fs::create_dir_all(parent)?;
+    }
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)?;
+    if exclusive {
+        file.lock()?;
+    } else {
+        file.lock_shared()?;
+    }
+    Ok(file)
+}
+
+/// Puts back the old tree if an earlier regen died between the two renames
+/// of a swap without `RENAME_EXCHANGE`.
 pub fn recover(out: &Path) -> io::Result<()> {
-    let old = sibling(out, "regen-old");
-    if !out.exists() && old.exists() {
-        fs::rename(&old, out)?;
+    let tree = tree_of(out);
+    let _lock = lock(&tree, true)?;
+    recover_unlocked(&tree)
+}
+
+fn recover_unlocked(tree: &Path) -> io::Result<()> {
+    let old = sibling(tree, "regen-old");
+    if !tree.exists() && old.exists() {
+        fs::rename(&old, tree)?;
     }
     Ok(())
 }
 
-/// Writes `files` to `out` atomically. Returns whether anything changed.
-/// Refuses to overwrite a hand-written file.
+/// The points between the steps of a write. Tests stop a write at each, as
+/// a crash would: nothing after it runs, nothing is cleaned up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// The lock is held and what an earlier run left is cleared.
+    Started,
+    /// One more generated file is in the staging tree.
+    Staged,
+    /// Hand-written files are linked into the staging tree.
+    Linked,
+    /// The old tree is moved aside (only a swap in two renames has this
+    /// point, where the tree is missing until the next run puts it back).
+    MovedAside,
+    /// The new tree is in place; the old one is not yet removed.
+    Swapped,
+}
+
+/// How the new tree takes the old one's place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Swap {
+    /// `renameat2(RENAME_EXCHANGE)` where the system has it (Linux), and two
+    /// renames where it is refused.
+    Exchange,
+    /// Old tree aside, new tree in: two renames. `generated/` is missing
+    /// between them. What `Exchange` falls back to; tests ask for it.
+    #[cfg(test)]
+    TwoRenames,
+}
+
+/// Writes `files` to `out` atomically: `out` holds the old tree or the
+/// new one at every moment, even if the process dies. Returns whether
+/// anything changed. Refuses to overwrite a hand-written file, or to
+/// write below a hand-written symlink.
 pub fn write(out: &Path, files: &[GeneratedFile]) -> io::Result<bool> {
-    recover(out)?;
-    if check(out, files)?.is_empty() {
+    write_with(out, files, Swap::Exchange, &mut |_| Ok(()))
+}
+
+pub(crate) fn write_with(
+    out: &Path,
+    files: &[GeneratedFile],
+    swap: Swap,
+    stop: &mut dyn FnMut(Step) -> io::Result<()>,
+) -> io::Result<bool> {
+    let tree = tree_of(out);
+    let _lock = lock(&tree, true)?;
+    recover_unlocked(&tree)?;
+    let tmp = sibling(&tree, "regen-tmp");
+    let old = sibling(&tree, "regen-old");
+    for leftover in [&tmp, &old] {
+        if leftover.exists() {
+            fs::remove_dir_all(leftover)?;
+        }
+    }
+    stop(Step::Started)?;
+    if check_unlocked(&tree, files)?.is_empty() {
         return Ok(false);
     }
     for f in files {
-        let target = out.join(&f.path);
-        if let Ok(text) = fs::read_to_string(&target) {
-            if !is_generated(&text) {
-                return Err(io::Error::other(format!(
-                    "{} is hand-written (no @generated header); not overwriting it",
-                    target.display()
-                )));
-            }
+        let target = tree.join(&f.path);
+        let is_link = fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink());
+        let hand_written =
+            is_link || fs::read_to_string(&target).is_ok_and(|text| !is_generated(&text));
+        if hand_written {
+            return Err(io::Error::other(format!(
+                "{} is hand-written (no @generated header); not overwriting it",
+                target.display()
+            )));
         }
     }
-    let tmp = sibling(out, "regen-tmp");
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp)?;
-    }
+    // The generated files first, into folders of our own making, so that
+    // no write goes through a link; then what was there by hand.
     fs::create_dir_all(&tmp)?;
-    // Hand-written files (and build output) move across untouched.
-    if out.exists() {
-        copy_hand_written(out, out, &tmp)?;
-    }
     for f in files {
         let path = tmp.join(&f.path);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
         fs::write(&path, &f.contents)?;
+        stop(Step::Staged)?;
     }
-    let old = sibling(out, "regen-old");
-    if old.exists() {
-        fs::remove_dir_all(&old)?;
+    if tree.exists() {
+        copy_hand_written(&tree, &tree, &tmp)?;
     }
-    if out.exists() {
-        fs::rename(out, &old)?;
+    stop(Step::Linked)?;
+    if !tree.exists() {
+        fs::rename(&tmp, &tree)?;
+        stop(Step::Swapped)?;
+        return Ok(true);
     }
-    fs::rename(&tmp, out)?;
-    if old.exists() {
-        fs::remove_dir_all(&old)?;
+    if swap == Swap::Exchange && exchange(&tmp, &tree)? {
+        stop(Step::Swapped)?;
+        fs::remove_dir_all(&tmp)?;
+        return Ok(true);
     }
+    fs::rename(&tree, &old)?;
+    stop(Step::MovedAside)?;
+    fs::rename(&tmp, &tree)?;
+    stop(Step::Swapped)?;
+    fs::remove_dir_all(&old)?;
     Ok(true)
 }
 
-/// Carries hand-written files (no `@generated` header) and the build output
-/// (`target/`) across to the new tree. Hard links, so nothing is copied
-/// and the old tree stays whole until the swap; a plain copy where links
-/// are refused.
+/// Swaps two folders in one step. False where the system or the file
+/// system cannot, and nothing was changed.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Carries hand-written files and symlinks (no `@generated` header) and
+/// the build output (`target/`) across to the new tree. Hard links, so
+/// nothing is copied and the old tree stays whole until the swap; a plain
+/// copy where links are refused. A hand-written entry where the new tree
+/// has a generated one is an error.
 fn copy_hand_written(root: &Path, dir: &Path, to: &Path) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
@@ -217,6 +346,8 @@ fn copy_hand_written(root: &Path, dir: &Path, to: &Path) -> io::Result<()> {
             } else {
                 copy_hand_written(root, &path, to)?;
             }
+        } else if ft.is_symlink() {
+            copy_symlink(&path, &to.join(rel))?;
         } else if ft.is_file() && !starts_generated(&path) {
             link_or_copy(&path, &to.join(rel))?;
         }
@@ -234,14 +365,48 @@ fn starts_generated(path: &Path) -> bool {
     is_generated(&String::from_utf8_lossy(&head[..n]))
 }
 
-fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
+/// Refuses a destination that exists: a hand-written entry never replaces
+/// a generated one, nor goes through a link.
+fn vacant(to: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(to).is_ok() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} is hand-written where the new tree has generated files",
+                to.display()
+            ),
+        ));
+    }
     if let Some(parent) = to.parent() {
         fs::create_dir_all(parent)?;
     }
+    Ok(())
+}
+
+fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
+    vacant(to)?;
     if fs::hard_link(from, to).is_err() {
         fs::copy(from, to)?;
     }
     Ok(())
+}
+
+/// The link itself, pointing where it pointed (even nowhere).
+fn copy_symlink(from: &Path, to: &Path) -> io::Result<()> {
+    vacant(to)?;
+    let target = fs::read_link(from)?;
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(target, to)
+    }
+    #[cfg(windows)]
+    {
+        if from.is_dir() {
+            std::os::windows::fs::symlink_dir(target, to)
+        } else {
+            std::os::windows::fs::symlink_file(target, to)
+        }
+    }
 }
 
 fn link_all(from: &Path, to: &Path) -> io::Result<()> {
@@ -252,6 +417,8 @@ fn link_all(from: &Path, to: &Path) -> io::Result<()> {
         let dest = to.join(entry.file_name());
         if ft.is_dir() {
             link_all(&entry.path(), &dest)?;
+        } else if ft.is_symlink() {
+            copy_symlink(&entry.path(), &dest)?;
         } else if ft.is_file() {
             link_or_copy(&entry.path(), &dest)?;
         }
@@ -308,6 +475,189 @@ mod tests {
             fs::read_to_string(out.join("src/extra.rs")).unwrap(),
             "// mine\n"
         );
+    }
+
+    /// Two trees that differ in a changed, an added and a removed file.
+    fn trees() -> (Vec<GeneratedFile>, Vec<GeneratedFile>) {
+        let a = vec![file("a.rs", "a"), file("src/gone.rs", "x")];
+        let b = vec![file("a.rs", "b"), file("src/new.rs", "y")];
+        (a, b)
+    }
+
+    /// The generated files of `tree`, or `None` if there is no tree.
+    fn on_disk(tree: &Path) -> Option<BTreeMap<String, String>> {
+        tree.exists().then(|| generated_files(tree).unwrap())
+    }
+
+    fn as_map(files: &[GeneratedFile]) -> BTreeMap<String, String> {
+        files
+            .iter()
+            .map(|f| (f.path.clone(), f.contents.clone()))
+            .collect()
+    }
+
+    /// A hand-written file and links to a file, a folder and nothing.
+    fn hand_write(out: &Path, outside: &Path) {
+        fs::create_dir_all(out.join("src")).unwrap();
+        fs::write(out.join("src/mine.rs"), "// mine\n").unwrap();
+        fs::create_dir_all(outside).unwrap();
+        fs::write(outside.join("notes.md"), "notes\n").unwrap();
+        std::os::unix::fs::symlink(outside.join("notes.md"), out.join("NOTES.md")).unwrap();
+        std::os::unix::fs::symlink(outside, out.join("shared")).unwrap();
+        std::os::unix::fs::symlink("nowhere", out.join("src/dangling")).unwrap();
+    }
+
+    fn assert_hand_written(out: &Path, outside: &Path) {
+        assert_eq!(
+            fs::read_to_string(out.join("src/mine.rs")).unwrap(),
+            "// mine\n"
+        );
+        assert_eq!(
+            fs::read_link(out.join("NOTES.md")).unwrap(),
+            outside.join("notes.md")
+        );
+        assert_eq!(fs::read_link(out.join("shared")).unwrap(), outside);
+        assert_eq!(
+            fs::read_link(out.join("src/dangling")).unwrap(),
+            Path::new("nowhere")
+        );
+        assert_eq!(
+            fs::read_to_string(outside.join("notes.md")).unwrap(),
+            "notes\n"
+        );
+    }
+
+    /// How many points a whole write passes.
+    fn points(swap: Swap) -> Vec<Step> {
+        let root = tempdir("points");
+        let out = root.path().join("generated");
+        let (a, b) = trees();
+        write(&out, &a).unwrap();
+        let mut seen = Vec::new();
+        write_with(&out, &b, swap, &mut |step| {
+            seen.push(step);
+            Ok(())
+        })
+        .unwrap();
+        seen
+    }
+
+    #[test]
+    fn a_write_stopped_at_any_point_leaves_the_old_tree_or_the_new_one() {
+        for swap in [Swap::Exchange, Swap::TwoRenames] {
+            let steps = points(swap);
+            assert_eq!(steps.contains(&Step::MovedAside), swap == Swap::TwoRenames);
+            for (stop_at, step) in steps.iter().enumerate() {
+                let root = tempdir("stopped");
+                let out = root.path().join("generated");
+                let outside = root.path().join("outside");
+                let (a, b) = trees();
+                write(&out, &a).unwrap();
+                hand_write(&out, &outside);
+                let mut passed = 0;
+                let stopped = write_with(&out, &b, swap, &mut |_| {
+                    passed += 1;
+                    if passed > stop_at {
+                        Err(io::Error::other("stopped"))
+                    } else {
+                        Ok(())
+                    }
+                });
+                assert!(stopped.is_err(), "{swap:?} at {step:?}");
+                let found = on_disk(&out);
+                match step {
+                    // Only between two renames is there no tree, and the
+                    // next run puts the old one back.
+                    Step::MovedAside => {
+                        assert_eq!(found, None);
+                        recover(&out).unwrap();
+                        assert_eq!(on_disk(&out), Some(as_map(&a)));
+                    }
+                    Step::Swapped => assert_eq!(found, Some(as_map(&b)), "{swap:?} at {step:?}"),
+                    _ => assert_eq!(found, Some(as_map(&a)), "{swap:?} at {step:?}"),
+                }
+                assert_hand_written(&out, &outside);
+                // The next run finishes the job and leaves nothing behind.
+                write(&out, &b).unwrap();
+                assert_eq!(on_disk(&out), Some(as_map(&b)));
+                assert_hand_written(&out, &outside);
+                let mut left: Vec<String> = fs::read_dir(root.path())
+                    .unwrap()
+                    .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect();
+                left.sort();
+                assert_eq!(left, [".generated.regen-lock", "generated", "outside"]);
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_is_written_through_a_hand_written_link() {
+        let root = tempdir("through");
+        let out = root.path().join("generated");
+        let outside = root.path().join("outside");
+        let (a, _) = trees();
+        write(&out, &a).unwrap();
+        hand_write(&out, &outside);
+        // `shared` links outside the tree; `NOTES.md` to a file there.
+        for path in ["shared/notes.md", "shared/new.rs", "NOTES.md"] {
+            let mut b = a.clone();
+            b.push(file(path, "z"));
+            assert!(write(&out, &b).is_err(), "{path}");
+            assert_eq!(on_disk(&out), Some(as_map(&a)), "{path}");
+            assert_hand_written(&out, &outside);
+            assert!(!outside.join("new.rs").exists());
+        }
+    }
+
+    #[test]
+    fn a_symlinked_tree_stays_a_link_to_the_new_tree() {
+        let root = tempdir("linked-tree");
+        let real = root.path().join("real");
+        let out = root.path().join("generated");
+        let (a, b) = trees();
+        write(&real, &a).unwrap();
+        std::os::unix::fs::symlink(&real, &out).unwrap();
+        assert!(write(&out, &b).unwrap());
+        assert_eq!(fs::read_link(&out).unwrap(), real);
+        assert_eq!(on_disk(&real), Some(as_map(&b)));
+        assert!(check(&out, &b).unwrap().is_empty());
+    }
+
+    #[test]
+    fn regens_and_checks_at_once_never_see_a_mix() {
+        let root = tempdir("at-once");
+        let out = root.path().join("generated");
+        // Enough files that a write takes a while.
+        let tree = |v: &str| -> Vec<GeneratedFile> {
+            (0..60).map(|i| file(&format!("src/m{i}.rs"), v)).collect()
+        };
+        let (a, b) = (tree("a"), tree("b"));
+        write(&out, &a).unwrap();
+        std::thread::scope(|s| {
+            for mine in [&a, &b] {
+                let out = &out;
+                s.spawn(move || {
+                    for _ in 0..15 {
+                        write(out, mine).unwrap();
+                    }
+                });
+            }
+            s.spawn(|| {
+                for _ in 0..60 {
+                    // Each check sees one whole tree: a mix, or no tree,
+                    // is neither all of `a` nor all of `b`.
+                    let drift = check(&out, &a).unwrap();
+                    let is_a = drift.is_empty();
+                    let is_b = drift.changed.len() == 60
+                        && drift.added.is_empty()
+                        && drift.removed.is_empty();
+                    assert!(is_a || is_b, "{drift:?}");
+                }
+            });
+        });
+        let last = on_disk(&out).unwrap();
+        assert!(last == as_map(&a) || last == as_map(&b));
     }
 
     #[test]
