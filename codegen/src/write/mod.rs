@@ -178,17 +178,18 @@ fn lock(tree: &Path, exclusive: bool) -> io::Result<fs::File> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty() && exclusive)
     {
-        fs::create_dir_all(parent)?;
+        fs::create_dir_all(parent).map_err(about(parent))?;
     }
     let file = fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(&path)?;
+        .open(&path)
+        .map_err(about(&path))?;
     if exclusive {
-        file.lock()?;
+        file.lock().map_err(about(&path))?;
     } else {
-        file.lock_shared()?;
+        file.lock_shared().map_err(about(&path))?;
     }
     Ok(file)
 }
@@ -204,7 +205,7 @@ pub fn recover(out: &Path) -> io::Result<()> {
 fn recover_unlocked(tree: &Path) -> io::Result<()> {
     let old = sibling(tree, "regen-old");
     if !tree.exists() && old.exists() {
-        fs::rename(&old, tree)?;
+        fs::rename(&old, tree).map_err(about(&old))?;
     }
     Ok(())
 }
@@ -259,7 +260,7 @@ pub(crate) fn write_with(
     let old = sibling(&tree, "regen-old");
     for leftover in [&tmp, &old] {
         if leftover.exists() {
-            fs::remove_dir_all(leftover)?;
+            fs::remove_dir_all(leftover).map_err(about(leftover))?;
         }
     }
     stop(Step::Started)?;
@@ -280,13 +281,13 @@ pub(crate) fn write_with(
     }
     // The generated files first, into folders of our own making, so that
     // no write goes through a link; then what was there by hand.
-    fs::create_dir_all(&tmp)?;
+    fs::create_dir_all(&tmp).map_err(about(&tmp))?;
     for f in files {
         let path = tmp.join(&f.path);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+            fs::create_dir_all(parent).map_err(about(parent))?;
         }
-        fs::write(&path, &f.contents)?;
+        fs::write(&path, &f.contents).map_err(about(&path))?;
         stop(Step::Staged)?;
     }
     if tree.exists() {
@@ -294,21 +295,27 @@ pub(crate) fn write_with(
     }
     stop(Step::Linked)?;
     if !tree.exists() {
-        fs::rename(&tmp, &tree)?;
+        fs::rename(&tmp, &tree).map_err(about(&tree))?;
         stop(Step::Swapped)?;
         return Ok(true);
     }
-    if swap == Swap::Exchange && exchange(&tmp, &tree)? {
+    if swap == Swap::Exchange && exchange(&tmp, &tree).map_err(about(&tree))? {
         stop(Step::Swapped)?;
-        fs::remove_dir_all(&tmp)?;
+        fs::remove_dir_all(&tmp).map_err(about(&tmp))?;
         return Ok(true);
     }
-    fs::rename(&tree, &old)?;
+    fs::rename(&tree, &old).map_err(about(&tree))?;
     stop(Step::MovedAside)?;
-    fs::rename(&tmp, &tree)?;
+    fs::rename(&tmp, &tree).map_err(about(&tree))?;
     stop(Step::Swapped)?;
-    fs::remove_dir_all(&old)?;
+    fs::remove_dir_all(&old).map_err(about(&old))?;
     Ok(true)
+}
+
+/// An I/O error that names the path it is about: the system's own says
+/// only "No space left on device".
+fn about(path: &Path) -> impl FnOnce(io::Error) -> io::Error + '_ {
+    move |e| io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
 
 /// Swaps two folders in one step. False where the system or the file
@@ -335,8 +342,8 @@ fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
 /// copy where links are refused. A hand-written entry where the new tree
 /// has a generated one is an error.
 fn copy_hand_written(root: &Path, dir: &Path, to: &Path) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
+    for entry in fs::read_dir(dir).map_err(about(dir))? {
+        let entry = entry.map_err(about(dir))?;
         let path = entry.path();
         let rel = path.strip_prefix(root).unwrap_or(&path);
         let ft = entry.file_type()?;
@@ -386,7 +393,7 @@ fn vacant(to: &Path) -> io::Result<()> {
 fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
     vacant(to)?;
     if fs::hard_link(from, to).is_err() {
-        fs::copy(from, to)?;
+        fs::copy(from, to).map_err(about(to))?;
     }
     Ok(())
 }
@@ -394,10 +401,10 @@ fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
 /// The link itself, pointing where it pointed (even nowhere).
 fn copy_symlink(from: &Path, to: &Path) -> io::Result<()> {
     vacant(to)?;
-    let target = fs::read_link(from)?;
+    let target = fs::read_link(from).map_err(about(from))?;
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink(target, to)
+        std::os::unix::fs::symlink(target, to).map_err(about(to))
     }
     #[cfg(windows)]
     {
@@ -658,6 +665,24 @@ mod tests {
         });
         let last = on_disk(&out).unwrap();
         assert!(last == as_map(&a) || last == as_map(&b));
+    }
+
+    #[test]
+    fn a_failed_write_names_the_path_and_changes_nothing() {
+        let root = tempdir("failed");
+        let out = root.path().join("generated");
+        let (a, b) = trees();
+        write(&out, &a).unwrap();
+        // A file where the staging folder goes: it cannot be cleared.
+        let staging = sibling(&out, "regen-tmp");
+        fs::write(&staging, "in the way\n").unwrap();
+        let e = write(&out, &b).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with(&format!("{}: ", staging.display())),
+            "{e}"
+        );
+        assert_eq!(on_disk(&out), Some(as_map(&a)));
     }
 
     #[test]
