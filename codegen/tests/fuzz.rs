@@ -1,5 +1,5 @@
 //! Bounded fuzzing of the whole pipeline, run by `cargo test`: arbitrary
-//! text and mutated real pages (from `spec/` and the corpus) go through the page parser,
+//! text, arbitrary bytes on disk (a page and an include) and mutated real pages (from `spec/` and the corpus) go through the page parser,
 //! the IR passes and the emitter. Never a panic, never a hang (a watchdog
 //! aborts the run when one input takes over 30 s), and whatever is emitted parses as Rust.
 //! `PROPTEST_CASES` raises the number of cases for a longer session.
@@ -47,6 +47,35 @@ fn pipeline(page: &str) {
         assert!(d.line >= 1, "a diagnostic without a line: {d:?}");
     }
     // `generate` checks that every emitted file parses as Rust.
+    if let Err(e) = codegen::emit::generate(&ir) {
+        panic!("emitted code does not parse: {e}");
+    }
+}
+
+/// Runs bytes read from disk through every phase: as a page, and as the
+/// permissions include another page uses.
+fn pipeline_from_disk(bytes: &[u8]) {
+    let root = tempfile::Builder::new()
+        .prefix("codegen-fuzz-")
+        .tempdir()
+        .unwrap();
+    let api = root.path().join("v1.0/api");
+    std::fs::create_dir_all(&api).unwrap();
+    std::fs::create_dir_all(root.path().join("v1.0/includes/permissions")).unwrap();
+    std::fs::write(api.join("fuzz.md"), bytes).unwrap();
+    std::fs::write(
+        api.join("host.md"),
+        "# Get host\n\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/fuzz-permissions.md)]\n\n## HTTP request\n\n```http\nGET /host\n```\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.path()
+            .join("v1.0/includes/permissions/fuzz-permissions.md"),
+        bytes,
+    )
+    .unwrap();
+    let facts = codegen::parse_tree(&root.path().join("v1.0"), "v1.0");
+    let ir = codegen::build_ir(facts);
     if let Err(e) = codegen::emit::generate(&ir) {
         panic!("emitted code does not parse: {e}");
     }
@@ -176,6 +205,12 @@ proptest! {
     fn arbitrary_text_never_breaks_the_pipeline(text in any::<String>()) {
         watchdog();
         pipeline(&text);
+    }
+
+    #[test]
+    fn arbitrary_bytes_on_disk_never_break_the_pipeline(bytes in any::<Vec<u8>>()) {
+        watchdog();
+        pipeline_from_disk(&bytes);
     }
 
     #[test]
