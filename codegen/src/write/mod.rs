@@ -155,16 +155,13 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{tag}"))
 }
 
-/// Where the tree of `out` is: `out`, or the folder it links to. A
-/// symlinked `generated/` stays a link, and regen replaces the tree it
-/// points to (renaming the link itself would leave that tree stale).
+/// Where the tree of `out` is, as an absolute path: `--out .` from inside
+/// `generated/` puts the staging folder beside it, not in it. A symlinked
+/// `generated/` stays a link, and regen replaces the tree it points to
+/// (renaming the link itself would leave that tree stale). A tree not yet
+/// made is where `out` says.
 fn tree_of(out: &Path) -> PathBuf {
-    match fs::symlink_metadata(out) {
-        Ok(m) if m.file_type().is_symlink() => {
-            fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf())
-        }
-        _ => out.to_path_buf(),
-    }
+    fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf())
 }
 
 /// The lock of one generated tree, held while a regen writes it (alone)
