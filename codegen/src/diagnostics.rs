@@ -52,6 +52,7 @@ codes! {
     IncludeMissing = "D0101", Warning, "An `[!INCLUDE]` target does not exist.", "[!INCLUDE [t](../includes/permissions/x-permissions.md)] with no such file";
     IncludeEscapesRoot = "D0102", Error, "An `[!INCLUDE]` target lies outside the docs root; it was not read.", "[!INCLUDE [t](../../../../etc/passwd)]";
     IncludeCycle = "D0103", Warning, "An `[!INCLUDE]` chain includes itself.", "a.md includes b.md, which includes a.md";
+    IncludeLimit = "D0104", Warning, "A page's includes read more files than one page may (256, nested ones counted); the rest were left out.", "thirty includes that each include the next one twice";
     PermissionPlaceholder = "D0201", Warning, "A permission cell is a placeholder; the scheme is unknown.", "**TODO: Provide applicable permissions.**";
     PermissionEmpty = "D0202", Warning, "A permission cell is empty; the scheme is unknown.", "| Application | |";
     PermissionsIncludeMissing = "D0203", Warning, "The permissions table is an include that cannot be found; permissions are unknown.", "[!INCLUDE [permissions-table](../includes/permissions/a-get-permissions.md)]";

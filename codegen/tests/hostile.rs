@@ -1,6 +1,6 @@
 //! A hostile docs tree (`tests/fixtures/hostile`, plus pages made here: a
-//! 10 MB page, 1,000-deep JSON, invalid UTF-8, an include loop, includes and
-//! symlinks that leave the root). Result: diagnostics, no panic, nothing
+//! 10 MB page, 1,000-deep JSON, invalid UTF-8, an include loop, includes
+//! that fan out to 2^30 reads, includes and symlinks that leave the root). Result: diagnostics, no panic, nothing
 //! written while an error stands, and once the escaping pages are gone a
 //! generated crate that compiles and holds no code the docs smuggled in.
 
@@ -42,6 +42,23 @@ fn hostile_tree(name: &str) -> PathBuf {
         "]".repeat(1000)
     );
     std::fs::write(api.join("deep.md"), deep).unwrap();
+    // Thirty includes that each include the next one twice: 2^30 reads
+    // if nothing stops them.
+    let includes = root.join("api-reference/v1.0/includes");
+    std::fs::write(
+        api.join("fanout.md"),
+        "# Fan out\n\n## Permissions\n\n[!INCLUDE [p](../includes/fan-0.md)]\n\n## HTTP request\n\n```http\nGET /fanout\n```\n",
+    )
+    .unwrap();
+    for i in 0..30 {
+        let next = format!("[!INCLUDE [p](fan-{}.md)]\n\n", i + 1);
+        std::fs::write(includes.join(format!("fan-{i}.md")), next.repeat(2)).unwrap();
+    }
+    std::fs::write(
+        includes.join("fan-30.md"),
+        "|Permission type|Permissions|\n|:---|:---|\n|Application|Fan.Read|\n",
+    )
+    .unwrap();
     // Invalid UTF-8.
     std::fs::write(
         api.join("latin1.md"),
@@ -80,6 +97,11 @@ fn hostile_docs_give_diagnostics_and_change_nothing() {
     assert!(codes.contains(&Code::IncludeEscapesRoot), "{codes:?}");
     assert!(codes.contains(&Code::IncludeCycle), "{codes:?}");
     assert!(codes.contains(&Code::InvalidUtf8), "{codes:?}");
+    assert_eq!(
+        codes.iter().filter(|c| **c == Code::IncludeLimit).count(),
+        1,
+        "{codes:?}"
+    );
     assert!(ir
         .diagnostics
         .iter()

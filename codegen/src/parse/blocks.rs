@@ -44,6 +44,8 @@ pub enum IncludeOutcome {
     Missing,
     EscapesRoot,
     Cycle,
+    /// Not read: the page had read as many include files as one may.
+    TooMany,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -155,8 +155,11 @@ impl Loader {
             ));
         }
         let (front, form, mut blocks) = lower(&text, file.clone());
-        let mut stack = vec![rel.to_string()];
-        blocks = self.expand(blocks, rel, &mut stack, &mut diags);
+        let mut expansion = Expansion {
+            stack: vec![rel.to_string()],
+            reads_left: MAX_INCLUDE_READS,
+        };
+        blocks = self.expand(blocks, rel, &mut expansion, &mut diags);
         let mut facts = page::interpret(&file, rel, form, &front, &blocks);
         facts.diagnostics.splice(0..0, diags);
         facts
@@ -167,7 +170,7 @@ impl Loader {
         &self,
         blocks: Vec<Block>,
         from: &str,
-        stack: &mut Vec<String>,
+        expansion: &mut Expansion,
         diags: &mut Vec<Diagnostic>,
     ) -> Vec<Block> {
         if !blocks
@@ -187,15 +190,17 @@ impl Loader {
             } else {
                 match resolve(from, path) {
                     None => IncludeOutcome::EscapesRoot,
-                    Some(target) if stack.contains(&target) => IncludeOutcome::Cycle,
+                    Some(target) if expansion.stack.contains(&target) => IncludeOutcome::Cycle,
                     Some(target) if !self.exists(&target) => IncludeOutcome::Missing,
+                    Some(_) if expansion.reads_left == 0 => IncludeOutcome::TooMany,
                     Some(target) => match self.read(&target) {
                         Ok((text, _)) => {
+                            expansion.reads_left -= 1;
                             let file = self.display(&target);
                             let (_, _, inner) = lower_markdown(&text, file);
-                            stack.push(target.clone());
-                            let inner = self.expand(inner, &target, stack, diags);
-                            stack.pop();
+                            expansion.stack.push(target.clone());
+                            let inner = self.expand(inner, &target, expansion, diags);
+                            expansion.stack.pop();
                             out.extend(inner);
                             // Keep a marker so the interpreter sees the include itself.
                             IncludeOutcome::Skipped
@@ -215,6 +220,18 @@ impl Loader {
                     &block.at,
                     format!("include `{path}` includes itself"),
                 )),
+                // Said once: the includes refused after it are many.
+                IncludeOutcome::TooMany
+                    if !diags.iter().any(|d| d.code == Code::IncludeLimit) =>
+                {
+                    diags.push(Diagnostic::at(
+                        Code::IncludeLimit,
+                        &block.at,
+                        format!(
+                            "include `{path}` was not read: the page's includes already read {MAX_INCLUDE_READS} files; it and the includes after it are left out"
+                        ),
+                    ))
+                }
                 _ => {}
             }
             let BlockKind::Include { label, path, .. } = block.kind else {
@@ -231,6 +248,18 @@ impl Loader {
         }
         out
     }
+}
+
+/// How many include files one page may read, nested ones counted. Real
+/// pages read a handful; a page whose includes each include the next one
+/// twice would read 2^30 files from thirty small ones, and never finish.
+pub const MAX_INCLUDE_READS: usize = 256;
+
+/// The state of one page's include expansion: the chain that led to the
+/// include at hand (for cycles), and how many more files it may read.
+struct Expansion {
+    stack: Vec<String>,
+    reads_left: usize,
 }
 
 /// A file's bytes as text, without a copy when they are valid UTF-8;
@@ -708,6 +737,58 @@ mod tests {
         }
         let page = "title: \"Get a user\"\r\nms.prod: users\n# note\ndoc_type: a # b\n";
         assert_eq!(simple_front_matter(page), simple_by_str(page));
+    }
+
+    #[test]
+    fn includes_that_fan_out_stop_at_the_limit() {
+        let mut files = BTreeMap::new();
+        files.insert(
+            "api/a.md".to_string(),
+            "# A\n\n## Permissions\n\n[!INCLUDE [p](../includes/f0.md)]\n".to_string(),
+        );
+        // Each includes the next twice: 2^30 reads, unless stopped.
+        for i in 0..30 {
+            files.insert(
+                format!("includes/f{i}.md"),
+                format!(
+                    "[!INCLUDE [p](f{0}.md)]\n\n[!INCLUDE [p](f{0}.md)]\n",
+                    i + 1
+                ),
+            );
+        }
+        files.insert("includes/f30.md".to_string(), "Last.\n".to_string());
+        let loader = Loader::memory(files);
+        let facts = loader.parse_page("api/a.md");
+        let limits: Vec<&Diagnostic> = facts
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::IncludeLimit)
+            .collect();
+        assert_eq!(limits.len(), 1, "{:?}", facts.diagnostics);
+        assert!(limits[0].message.contains("256"), "{}", limits[0].message);
+        // From f24, 2^7 - 1 = 127 reads: under the limit, all made.
+        let mut under = std::collections::BTreeMap::new();
+        under.insert(
+            "api/b.md".to_string(),
+            "# B\n\n[!INCLUDE [p](../includes/f24.md)]\n".to_string(),
+        );
+        for i in 24..=30 {
+            let name = format!("includes/f{i}.md");
+            under.insert(name.clone(), loader_text(&loader, &name));
+        }
+        let facts = Loader::memory(under).parse_page("api/b.md");
+        assert!(
+            facts
+                .diagnostics
+                .iter()
+                .all(|d| d.code != Code::IncludeLimit),
+            "{:?}",
+            facts.diagnostics
+        );
+    }
+
+    fn loader_text(loader: &Loader, rel: &str) -> String {
+        loader.read(rel).unwrap().0.into_owned()
     }
 
     #[test]
