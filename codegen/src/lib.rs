@@ -23,6 +23,7 @@ pub mod report;
 #[path = "../templates/route.rs"]
 pub mod route;
 pub mod types;
+pub mod unique;
 /// Date, time and GUID values, shared with the generated crate.
 #[path = "../templates/values.rs"]
 pub mod values;

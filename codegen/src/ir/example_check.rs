@@ -20,7 +20,7 @@
 use super::{Body, Example, ExampleRequest, ExampleResponse, Ir, Model, Operation, Property};
 use crate::types::{check_text, is_placeholder, rust_primitive};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One example response checked against its model.
 pub struct ExampleCase<'a> {
@@ -130,6 +130,10 @@ impl ExampleChecks<'_> {
 
 struct Types<'a> {
     models: BTreeMap<(super::ApiVersion, &'a str), &'a Model>,
+    /// Each model's properties by name (the first of a name), asked for
+    /// every field of every example: a model of thousands of properties
+    /// made a scan per field quadratic. Only looked up, never iterated.
+    properties: HashMap<(super::ApiVersion, &'a str), HashMap<&'a str, &'a Property>>,
     /// Enum names, with whether they are flags enums.
     enums: BTreeMap<(super::ApiVersion, &'a str), bool>,
 }
@@ -140,6 +144,17 @@ pub fn check(ir: &Ir) -> ExampleChecks<'_> {
             .models
             .iter()
             .map(|m| ((m.version, m.name.as_str()), m))
+            .collect(),
+        properties: ir
+            .models
+            .iter()
+            .map(|m| {
+                let mut by_name = HashMap::with_capacity(m.properties.len());
+                for p in &m.properties {
+                    by_name.entry(p.name.as_str()).or_insert(p);
+                }
+                ((m.version, m.name.as_str()), by_name)
+            })
             .collect(),
         enums: ir
             .enums
@@ -366,6 +381,15 @@ impl<'a> Types<'a> {
         ))
     }
 
+    /// The first of `model`'s properties named `name`.
+    fn property_named(&self, model: &'a Model, name: &str) -> Option<&'a Property> {
+        match self.properties.get(&(model.version, model.name.as_str())) {
+            Some(by_name) => by_name.get(name).copied(),
+            // A model not of the IR (none is made here): looked through.
+            None => model.properties.iter().find(|p| p.name == name),
+        }
+    }
+
     fn object(
         &self,
         model: &Model,
@@ -401,7 +425,7 @@ impl<'a> Types<'a> {
             } else {
                 format!("{path}.{key}")
             };
-            match model.properties.iter().find(|p| &p.name == key) {
+            match self.property_named(model, key) {
                 Some(p) => {
                     if let Some(v) = self.property(model, p, v, truncated, &here, reasons) {
                         out.insert(key.clone(), v);
@@ -604,6 +628,7 @@ mod tests {
         let model = operation_model();
         let types = Types {
             models: BTreeMap::new(),
+            properties: HashMap::new(),
             enums: BTreeMap::new(),
         };
         let mut reasons = Vec::new();

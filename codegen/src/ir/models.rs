@@ -73,11 +73,11 @@ pub fn build(
                         res.name, existing.sources[0]
                     ),
                 ));
-                for p in std::mem::take(&mut res.properties) {
-                    if !existing.properties.iter().any(|q| q.name == p.name) {
-                        existing.properties.push(p);
-                    }
-                }
+                crate::unique::extend(
+                    &mut existing.properties,
+                    std::mem::take(&mut res.properties),
+                    |p| p.name.clone(),
+                );
                 existing.sources.push(res.at.clone());
             }
             None => {
@@ -1071,26 +1071,44 @@ fn prefer_derived_bases(
 /// base-type chain, base first, marked `inherited_from`. A base type missing
 /// from this version is looked up in the other one (the root `entity` is
 /// often documented once); a base type found nowhere is a diagnostic.
+/// How many bases deep a model's properties are gathered. Graph's deepest
+/// chains are a handful; a tree of thousands of pages that each derive
+/// from the one before would otherwise give the last of them every
+/// property of all.
+const MAX_BASE_DEPTH: usize = 32;
+
 fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
+    // A base named in another version: the first model of that name, by
+    // key order. Only looked up, never iterated.
+    let mut any_version: HashMap<String, Key> = HashMap::new();
+    for key in models.keys() {
+        any_version
+            .entry(key.1.clone())
+            .or_insert_with(|| key.clone());
+    }
     let keys: Vec<Key> = models.keys().cloned().collect();
     for key in keys {
         let mut levels: Vec<Vec<Property>> = Vec::new();
         let mut seen = vec![key.1.clone()];
         let mut base = models[&key].base_type.clone();
         while let Some(name) = base.take() {
-            if seen.contains(&name) {
+            if seen.contains(&name) || seen.len() > MAX_BASE_DEPTH {
                 let m = &models[&key];
-                diags.push(Diagnostic::at(
-                    Code::UnknownType,
-                    &m.sources[0],
-                    format!("base types of `{}` form a cycle at `{name}`", m.name),
-                ));
+                let why = if seen.contains(&name) {
+                    format!("base types of `{}` form a cycle at `{name}`", m.name)
+                } else {
+                    format!(
+                        "base types of `{}` go more than {MAX_BASE_DEPTH} deep at `{name}`; the bases above are left out",
+                        m.name
+                    )
+                };
+                diags.push(Diagnostic::at(Code::UnknownType, &m.sources[0], why));
                 break;
             }
             seen.push(name.clone());
             let found = models
                 .get(&(key.0, name.clone()))
-                .or_else(|| models.iter().find(|(k, _)| k.1 == name).map(|(_, m)| m));
+                .or_else(|| any_version.get(&name).and_then(|other| models.get(other)));
             let Some(parent) = found else {
                 let m = &models[&key];
                 diags.push(Diagnostic::at(
@@ -1121,11 +1139,15 @@ fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
         let model = models.get_mut(&key).expect("key from the map");
         let own = std::mem::take(&mut model.properties);
         let mut all: Vec<Property> = Vec::new();
+        // Where each name is in `all`: asked for every property (a page of
+        // thousands took a minute comparing each with all). Only looked up.
+        let mut at: HashMap<String, usize> = HashMap::new();
         for p in inherited.chain(own) {
-            if let Some(i) = all.iter().position(|q| q.name == p.name) {
+            if let Some(&i) = at.get(&p.name) {
                 // A derived page that restates a base property wins.
                 all[i] = p;
             } else {
+                at.insert(p.name.clone(), all.len());
                 all.push(p);
             }
         }
@@ -1151,16 +1173,10 @@ fn add_enum(
             flags: false,
             sources: Vec::new(),
         });
-    for m in members {
-        if !e.members.iter().any(|x| x.eq_ignore_ascii_case(m)) {
-            e.members.push(m.clone());
-        }
-    }
-    for t in terminal {
-        if !e.terminal.contains(t) {
-            e.terminal.push(t.clone());
-        }
-    }
+    crate::unique::extend(&mut e.members, members.iter().cloned(), |m| {
+        m.to_ascii_lowercase()
+    });
+    crate::unique::extend(&mut e.terminal, terminal.iter().cloned(), String::clone);
     if !e.sources.contains(at) {
         e.sources.push(at.clone());
     }

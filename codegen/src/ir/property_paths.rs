@@ -15,7 +15,7 @@ use super::{ApiVersion, Model, Operation, Response, Source, TypeAt};
 use crate::parse::http::fits;
 use crate::parse::http::path_key;
 use crate::route::Target;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 type Key = (ApiVersion, String);
 
@@ -83,17 +83,22 @@ fn one_method(op: &Operation) -> bool {
 /// The endpoints of `op` one segment below another of them, each with
 /// that parent and the segment.
 fn pairs(op: &Operation) -> impl Iterator<Item = (&super::Endpoint, &str, &str)> {
-    op.endpoints.iter().filter_map(|e| {
+    // Each endpoint's parent is looked up among all of them: in a set, as a
+    // page of thousands of request lines took a minute comparing each with
+    // all. Only looked up, never iterated.
+    let listed: HashSet<(&str, &str)> = op
+        .endpoints
+        .iter()
+        .map(|o| (o.method.as_str(), o.path.as_str()))
+        .collect();
+    op.endpoints.iter().filter_map(move |e| {
         let (parent, segment) = e.path.rsplit_once('/')?;
         let is_name = segment
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic())
             && segment.chars().all(|c| c.is_ascii_alphanumeric());
-        let parent_listed = op
-            .endpoints
-            .iter()
-            .any(|o| o.method == e.method && o.path == parent);
+        let parent_listed = listed.contains(&(e.method.as_str(), parent));
         (is_name && parent_listed).then_some((e, parent, segment))
     })
 }
@@ -107,7 +112,23 @@ fn move_endpoints(
     (type_name, collection): (&str, bool),
     source: &Source,
 ) -> Operation {
-    op.endpoints.retain(|e| !endpoints.contains(e));
+    {
+        // Each of the operation's endpoints is looked for among those that
+        // move: by method and path first, as there may be thousands of
+        // each. Only looked up, never iterated.
+        let mut moving: HashMap<(&str, &str), Vec<&super::Endpoint>> = HashMap::new();
+        for e in &endpoints {
+            moving
+                .entry((e.method.as_str(), e.path.as_str()))
+                .or_default()
+                .push(e);
+        }
+        op.endpoints.retain(|e| {
+            !moving
+                .get(&(e.method.as_str(), e.path.as_str()))
+                .is_some_and(|same| same.contains(&e))
+        });
+    }
     let (examples, kept) = std::mem::take(&mut op.examples).into_iter().partition(|e| {
         e.request.as_ref().is_some_and(|r| {
             let target = Target::parse(&r.url);

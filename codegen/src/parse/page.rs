@@ -139,6 +139,19 @@ fn classify(text: &str) -> Option<Section> {
     })
 }
 
+/// How many request lines, and how many examples, one page may give. The
+/// docs' largest operation has 29 endpoints and 27 examples; each example
+/// is matched against each endpoint, so a page of a hundred thousand of
+/// both would take hours.
+pub const MAX_PER_PAGE: usize = 1000;
+
+/// What a page may give at most `MAX_PER_PAGE` of.
+#[derive(Clone, Copy)]
+enum Many {
+    RequestLines,
+    Examples,
+}
+
 struct Walk<'a> {
     file: &'a std::sync::Arc<str>,
     facts: PageFacts,
@@ -180,6 +193,9 @@ struct Walk<'a> {
     /// The body's parameters came from a JSON object in the Request body
     /// section, not a table (see [`Walk::body_sketch`]).
     body_from_json: bool,
+    /// The page reached `MAX_PER_PAGE` request lines, or examples, and
+    /// said so.
+    full: [bool; 2],
     /// The Request body section says the body holds an array of objects
     /// it names no type of ("an array of JSON objects with the id
     /// parameter", site-follow.md): its table describes the items, not the
@@ -251,6 +267,7 @@ pub fn interpret(
         shortened_note: false,
         lowered: String::new(),
         body_from_json: false,
+        full: [false; 2],
         body_of_items: false,
     };
     let mut titled = false;
@@ -334,6 +351,26 @@ impl Walk<'_> {
         if self.beta_said.is_none() {
             self.beta_said = Some((at.clone(), what));
         }
+    }
+
+    /// Whether the page may take one more of `what`, of which it holds
+    /// `held`; says so the first time it may not.
+    fn room(&mut self, held: usize, what: Many, at: &Source) -> bool {
+        if held < MAX_PER_PAGE {
+            return true;
+        }
+        if !std::mem::replace(&mut self.full[what as usize], true) {
+            let what = match what {
+                Many::RequestLines => "request lines",
+                Many::Examples => "examples",
+            };
+            self.warn(
+                Code::PageTooLarge,
+                at,
+                format!("the page has {MAX_PER_PAGE} {what} already; this one and the rest are left out"),
+            );
+        }
+        false
     }
 
     fn warn(&mut self, code: Code, at: &Source, message: impl Into<String>) {
@@ -695,11 +732,7 @@ impl Walk<'_> {
                 if std::mem::take(&mut self.body_from_json) {
                     body.clear();
                 }
-                for p in parameters {
-                    if !body.iter().any(|q| q.name == p.name) {
-                        body.push(p);
-                    }
-                }
+                crate::unique::extend(body, parameters, |p| p.name.clone());
             }
             // Or a table of them, one per row (signin-list.md, 2020), or
             // of the operation's own (calendar-list-calendarview.md).
@@ -907,6 +940,9 @@ impl Walk<'_> {
             {
                 self.http_request_block(msg.first, &block.at);
             }
+            if !self.room(self.facts.examples.len(), Many::Examples, &block.at) {
+                return;
+            }
             let request = self.request_of(msg, &block.at);
             let name = self.example_name(annotation.as_ref());
             self.facts.example_tasks.push(self.task);
@@ -960,6 +996,9 @@ impl Walk<'_> {
                     self.facts.examples[i].response = Some(response)
                 }
                 _ => {
+                    if !self.room(self.facts.examples.len(), Many::Examples, &block.at) {
+                        return;
+                    }
                     let name = self.example_name(annotation.as_ref());
                     let request = self
                         .endpoint_request
@@ -1111,6 +1150,9 @@ impl Walk<'_> {
             };
             match read.map(http::parameterise_arguments) {
                 Ok(p) => {
+                    if !self.room(self.facts.endpoints.len(), Many::RequestLines, &at) {
+                        continue;
+                    }
                     if p.version == Some(ApiVersion::Beta) {
                         self.say_beta(&at, "its `/beta` request line");
                     }

@@ -237,11 +237,13 @@ pub fn parameter_table(table: &Table, at: &Source, namespace: &str) -> Option<Ve
     let type_col = col(TYPE_HEADERS).or_else(|| col(&["value"]).filter(|&c| types_in(c)))?;
     let desc_col = col(DESCRIPTION_HEADERS);
     let mut parameters: Vec<Property> = Vec::new();
+    // Asked for every row; only looked up, never iterated.
+    let mut names: std::collections::HashSet<String> = Default::default();
     for row in &table.rows {
         let Some(name) = row.cells.get(name_col).and_then(|c| cell_name(c)) else {
             continue;
         };
-        if parameters.iter().any(|p| p.name == name) {
+        if !names.insert(name.to_string()) {
             continue;
         }
         let Some(type_cell) = row.cells.get(type_col).filter(|c| !c.trim().is_empty()) else {
@@ -354,6 +356,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
         ..Default::default()
     };
     let mut members = Vec::new();
+    // The names of `res.properties`, asked for every row: a page of
+    // thousands of properties took a minute to compare each with all.
+    let mut property_names: std::collections::HashSet<String> = Default::default();
     let mut says_no_properties = false;
     // "see teamsApp." paragraphs, in page order.
     let mut pointers: Vec<&str> = Vec::new();
@@ -521,7 +526,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                                 prop.type_name = enum_name.clone();
                                 res.enums.push((enum_name, values, at));
                             }
-                            if !res.properties.iter().any(|p| p.name == prop.name) {
+                            if property_names.insert(prop.name.clone()) {
                                 res.properties.push(prop);
                             }
                         }
