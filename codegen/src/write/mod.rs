@@ -183,10 +183,16 @@ fn lock(tree: &Path, exclusive: bool) -> io::Result<fs::File> {
         .write(true)
         .open(&path)
         .map_err(about(&path))?;
-    if exclusive {
-        file.lock().map_err(about(&path))?;
+    let locked = if exclusive {
+        file.lock()
     } else {
-        file.lock_shared().map_err(about(&path))?;
+        file.lock_shared()
+    };
+    match locked {
+        // A system or file system without locks: as before there were
+        // any, one regen at a time is the user's to keep.
+        Err(e) if e.kind() == io::ErrorKind::Unsupported => {}
+        other => other.map_err(about(&path))?,
     }
     Ok(file)
 }
