@@ -548,10 +548,12 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// `Retry-After` in seconds (Graph does not send dates).
+/// `Retry-After` in seconds (Graph does not send dates). A value no
+/// `Duration` holds (`1e300`, `-1`, `NaN`) is none: what a server sends
+/// never panics.
 pub fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
     let text = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
-    text.trim().parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.0).map(Duration::from_secs_f64)
+    Duration::try_from_secs_f64(text.trim().parse::<f64>().ok()?).ok()
 }
 
 impl<T: FromResponse, O> Request<T, O> {
