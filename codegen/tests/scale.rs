@@ -133,3 +133,38 @@ fn pages_of_two_hundred_thousand_rows_cost_each_row_the_same() {
         .collect();
     assert_eq!(full.len(), 2, "request lines and examples: {full:?}");
 }
+
+/// A chain of bases two thousand deep: each model gathers its bases'
+/// properties, so the last would hold two thousand and the tree two
+/// million. Bases are gathered 32 deep at most, and the cut is said.
+#[test]
+fn a_chain_of_thousands_of_bases_is_cut() {
+    let mut files = BTreeMap::new();
+    for i in 0..2000 {
+        let base = if i > 0 {
+            format!("\"baseType\": \"microsoft.graph.t{}\", ", i - 1)
+        } else {
+            String::new()
+        };
+        files.insert(
+            format!("v1.0/resources/t{i}.md"),
+            format!(
+                "# t{i} resource type\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|q{i}|String|d|\n\n## JSON representation\n\n<!-- {{ \"blockType\": \"resource\", {base}\"@odata.type\": \"microsoft.graph.t{i}\" }} -->\n```json\n{{\"q{i}\": \"String\"}}\n```\n"
+            ),
+        );
+    }
+    let pages: Vec<String> = files.keys().cloned().collect();
+    let ir = codegen::build_ir(codegen::parse_pages(&Loader::memory(files), &pages));
+    let widest = ir.models.iter().map(|m| m.properties.len()).max();
+    assert_eq!(widest, Some(33), "its own, and 32 levels of bases");
+    let t10 = ir.models.iter().find(|m| m.name == "microsoft.graph.t10");
+    assert_eq!(
+        t10.map(|m| m.properties.len()),
+        Some(11),
+        "a chain under the cut is whole"
+    );
+    assert!(ir
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("go more than 32 deep")));
+}
