@@ -1,6 +1,7 @@
 //! A hostile docs tree (`tests/fixtures/hostile`, plus pages made here: a
 //! 10 MB page, 1,000-deep JSON, invalid UTF-8, an include loop, includes
-//! that fan out to 2^30 reads, includes and symlinks that leave the root). Result: diagnostics, no panic, nothing
+//! that fan out to 2^30 reads, a request line of 5,000 segments, includes
+//! and symlinks that leave the root). Result: diagnostics, no panic, nothing
 //! written while an error stands, and once the escaping pages are gone a
 //! generated crate that compiles and holds no code the docs smuggled in.
 
@@ -59,6 +60,14 @@ fn hostile_tree(name: &str) -> PathBuf {
         "|Permission type|Permissions|\n|:---|:---|\n|Application|Fan.Read|\n",
     )
     .unwrap();
+    // A request line of 5,000 segments: each is a builder below the last,
+    // and the emitter's recursion overflowed its stack.
+    let deep: String = (0..5000).map(|i| format!("/s{i}")).collect();
+    std::fs::write(
+        api.join("deep-path.md"),
+        format!("# Deep path\n\n## HTTP request\n\n```http\nGET {deep}\n```\n"),
+    )
+    .unwrap();
     // Invalid UTF-8.
     std::fs::write(
         api.join("latin1.md"),
@@ -97,6 +106,10 @@ fn hostile_docs_give_diagnostics_and_change_nothing() {
     assert!(codes.contains(&Code::IncludeEscapesRoot), "{codes:?}");
     assert!(codes.contains(&Code::IncludeCycle), "{codes:?}");
     assert!(codes.contains(&Code::InvalidUtf8), "{codes:?}");
+    assert!(ir
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::PathNoise && d.message.contains("more than 64 segments")));
     assert_eq!(
         codes.iter().filter(|c| **c == Code::IncludeLimit).count(),
         1,

@@ -40,7 +40,15 @@ pub enum NotAPath {
     Dots,
     /// Two slashes in a row.
     EmptySegment,
+    /// More than `MAX_SEGMENTS` segments.
+    TooDeep,
 }
+
+/// The most segments a request path may have. The docs' deepest have 11
+/// (`/workbook/worksheets/{id}/charts/{name}/axes/seriesAxis/majorgridlines/format/line/clear`);
+/// every segment is a builder one level below the last, and a path of
+/// thousands overflowed the emitter's stack.
+pub const MAX_SEGMENTS: usize = 64;
 
 impl std::fmt::Display for NotAPath {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -51,6 +59,7 @@ impl std::fmt::Display for NotAPath {
             NotAPath::Braces => "a brace lost its partner (or sits inside another)",
             NotAPath::Dots => "a segment is only dots",
             NotAPath::EmptySegment => "it has an empty segment (`//`)",
+            NotAPath::TooDeep => "it has more than 64 segments",
         })
     }
 }
@@ -230,6 +239,9 @@ pub fn normalise_or_why(target: &str) -> Result<NormalPath, NotAPath> {
         .all(|s| !s.is_empty() || path.contains(":/"))
     {
         return Err(NotAPath::EmptySegment);
+    }
+    if path.matches('/').count() > MAX_SEGMENTS {
+        return Err(NotAPath::TooDeep);
     }
     Ok(NormalPath {
         path,
@@ -728,6 +740,13 @@ mod tests {
         }
         // `root:/` addressing may leave a segment empty.
         assert!(normalise_or_why("/me/drive/root:/folder//file.txt:/content").is_ok());
+        // As deep as a path may be, and one segment deeper.
+        let deep = |n: usize| (0..n).map(|i| format!("/s{i}")).collect::<String>();
+        assert!(normalise_or_why(&deep(MAX_SEGMENTS)).is_ok());
+        assert_eq!(
+            normalise_or_why(&deep(MAX_SEGMENTS + 1)),
+            Err(NotAPath::TooDeep)
+        );
     }
 
     #[test]
