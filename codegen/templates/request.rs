@@ -515,6 +515,10 @@ pub enum Error {
     /// A batch could not take a request, or has no answer to one
     /// (`batch::Batch`).
     Batch(String),
+    /// A next or delta link that is not followed: it leaves the host the
+    /// request went to (it would carry the request's token there), or it
+    /// links back to the page it is on.
+    Link(String),
 }
 
 impl Error {
@@ -542,6 +546,7 @@ impl std::fmt::Display for Error {
             Error::Transport(e) => write!(f, "transport: {e}"),
             Error::Timeout => f.write_str("the operation did not finish in time"),
             Error::Batch(e) => write!(f, "batch: {e}"),
+            Error::Link(e) => write!(f, "link: {e}"),
         }
     }
 }
@@ -647,7 +652,7 @@ pub mod send {
     impl<T: serde::de::DeserializeOwned, O> Request<Page<T>, O> {
         /// Every page, following `@odata.nextLink`.
         pub fn pages(self, client: &reqwest::Client) -> Pages<T> {
-            Pages { next: Some(self.into_page_request()), last_request: None, client: client.clone() }
+            Pages { next: Some(Ok(self.into_page_request())), last_request: None, client: client.clone() }
         }
 
         /// Every item of every page.
@@ -669,7 +674,7 @@ pub mod send {
             }
             let delta_link = last.as_ref().and_then(|page| page.delta_link.clone());
             let next_round = match (last, pages.last_request) {
-                (Some(page), Some(request)) => page.delta_request().map(|next| with_headers_of(next, &request)),
+                (Some(page), Some(request)) => page.delta_request().map(|next| follow(next, &request)).transpose()?,
                 _ => None,
             };
             Ok(DeltaRound { items, delta_link, next_round })
@@ -691,6 +696,33 @@ pub mod send {
         pub next_round: Option<Request<Page<T>>>,
     }
 
+    /// `next` (a next or delta link) with the headers of `before`: refused
+    /// when it leaves `before`'s scheme, host and port, as the headers hold
+    /// the token, or when it asks for `before` again, which would never end.
+    fn follow<T, U, P>(next: Request<T>, before: &Request<U, P>) -> Result<Request<T>, Error> {
+        let (to, from) = (next.url(), before.url());
+        if origin(&to).is_none() || origin(&to) != origin(&from) {
+            return Err(Error::Link(format!("`{to}` leaves the host of `{from}`; not followed")));
+        }
+        if to == from {
+            return Err(Error::Link(format!("the page of `{from}` links to itself")));
+        }
+        Ok(with_headers_of(next, before))
+    }
+
+    /// A URL's scheme, host (lowercased) and port (the scheme's own when
+    /// none is written).
+    fn origin(url: &str) -> Option<(String, String, u16)> {
+        let uri: http::Uri = url.parse().ok()?;
+        let scheme = uri.scheme_str()?.to_ascii_lowercase();
+        let port = uri.port_u16().or(match scheme.as_str() {
+            "https" => Some(443),
+            "http" => Some(80),
+            _ => None,
+        })?;
+        Some((scheme, uri.host()?.to_ascii_lowercase(), port))
+    }
+
     /// `next` with the headers of `before`, less those of its body: the
     /// next page of a collection is asked for as the first page was.
     fn with_headers_of<T, U, P>(mut next: Request<T>, before: &Request<U, P>) -> Request<T> {
@@ -705,7 +737,9 @@ pub mod send {
 
     /// The pages of a collection, fetched one by one.
     pub struct Pages<T> {
-        next: Option<Request<Page<T>>>,
+        /// The next page's request, or why the last page's link is not
+        /// followed (given after that page).
+        next: Option<Result<Request<Page<T>>, Error>>,
         /// The request of the page `next` returned last: its headers go on.
         last_request: Option<Request<Page<T>>>,
         client: reqwest::Client,
@@ -714,10 +748,13 @@ pub mod send {
     impl<T: serde::de::DeserializeOwned> Pages<T> {
         /// The next page, or `None` after the last.
         pub async fn next(&mut self) -> Option<Result<Page<T>, Error>> {
-            let request = self.next.take()?;
+            let request = match self.next.take()? {
+                Ok(request) => request,
+                Err(e) => return Some(Err(e)),
+            };
             let page = request.send(&self.client).await;
             if let Ok(p) = &page {
-                self.next = p.next_request().map(|next| with_headers_of(next, &request));
+                self.next = p.next_request().map(|next| follow(next, &request));
             }
             self.last_request = Some(request);
             Some(page)

@@ -119,6 +119,52 @@ async fn every_page_is_asked_for_with_the_first_request_s_headers() {
 }
 
 #[tokio::test]
+async fn a_next_link_to_another_host_is_not_followed_with_the_token() {
+    // The first request's headers hold the token; a next link elsewhere
+    // (another port is another origin) would take it there.
+    const HEADERS: &[(&str, &str)] = &[("Authorization", "Bearer t0ken")];
+    let (base, server) = serve(vec![(
+        Expect { headers: HEADERS, ..expect("/v1.0/groups/g1/members") },
+        json(200, br#"{"value": [{"id": "a"}], "@odata.nextLink": "http://127.0.0.1:1/v1.0/groups/g1/members?$skiptoken=1"}"#),
+    )]);
+    let request = v1::requests::root_at(&format!("{base}/v1.0"))
+        .groups()
+        .by_group_id("g1")
+        .members()
+        .get()
+        .header("Authorization", "Bearer t0ken");
+    let client = reqwest::Client::new();
+    let mut pages = request.pages(&client);
+    let first = pages.next().await.expect("a first page").expect("page 1");
+    assert_eq!(first.value.len(), 1);
+    match pages.next().await {
+        Some(Err(Error::Link(why))) => assert!(why.contains("127.0.0.1:1"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(pages.next().await.is_none());
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn a_page_that_links_to_itself_ends_the_walk() {
+    // Followed, it would be asked for again and again, each time adding
+    // its items to `send_all`'s.
+    let (base, server) = serve(vec![(
+        expect("/v1.0/groups/g1/members"),
+        json(200, br#"{"value": [{"id": "a"}], "@odata.nextLink": "{{server}}/v1.0/groups/g1/members"}"#),
+    )]);
+    let result = v1::requests::root_at(&format!("{base}/v1.0"))
+        .groups()
+        .by_group_id("g1")
+        .members()
+        .get()
+        .send_all(&reqwest::Client::new())
+        .await;
+    assert!(matches!(&result, Err(Error::Link(why)) if why.contains("links to itself")), "{result:?}");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
 async fn send_all_walks_every_page() {
     let (base, server) = serve(vec![
         (expect("/v1.0/groups/g1/members"), json(200, br#"{"value": [{"id": "a"}]}"#)),
