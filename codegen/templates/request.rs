@@ -553,6 +553,11 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The longest `Retry-After` that `send_with_retry` and an upload's
+/// `send` wait out, as the Graph SDKs' retry handlers do (180 s); a longer
+/// one is returned as the error, for the caller to decide.
+pub const MAX_RETRY_WAIT: Duration = Duration::from_secs(180);
+
 /// `Retry-After` in seconds (Graph does not send dates). A value no
 /// `Duration` holds (`1e300`, `-1`, `NaN`) is none: what a server sends
 /// never panics.
@@ -634,12 +639,14 @@ pub mod send {
         }
 
         /// Sends, and on `429`/`503` waits as `Retry-After` says (or
-        /// `fallback`) and tries again, at most `retries` more times.
+        /// `fallback`) and tries again, at most `retries` more times. A
+        /// `Retry-After` longer than [`MAX_RETRY_WAIT`] is not waited out:
+        /// the error is the answer.
         pub async fn send_with_retry(&self, client: &reqwest::Client, retries: u32, fallback: Duration) -> Result<T, Error> {
             let mut attempt = 0;
             loop {
                 match exchange(self, client).await {
-                    Err(e) if e.is_throttled() && attempt < retries => {
+                    Err(e) if e.is_throttled() && attempt < retries && e.retry_after().is_none_or(|w| w <= MAX_RETRY_WAIT) => {
                         attempt += 1;
                         tokio::time::sleep(e.retry_after().unwrap_or(fallback)).await;
                     }

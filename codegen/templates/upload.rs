@@ -147,6 +147,9 @@ impl ChunkedUpload {
                 Ok(progress) => progress,
                 Err(e) if is_transient(&e) => {
                     if let Some(wait) = e.retry_after() {
+                        if wait > crate::request::MAX_RETRY_WAIT {
+                            return Err(e);
+                        }
                         tokio::time::sleep(wait).await;
                     }
                     let status = self.status_request().send(client).await?;

@@ -410,6 +410,26 @@ async fn throttling_is_exposed_and_retried_on_request() {
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
 
+#[tokio::test]
+async fn a_retry_after_of_more_than_three_minutes_is_the_answer_not_a_wait() {
+    let (base, server) = serve(vec![(
+        expect("/v1.0/groups/g1/members"),
+        Reply { status: 429, headers: &[("Retry-After", "100000")], body: b"" },
+    )]);
+    let result = v1::requests::root_at(&format!("{base}/v1.0"))
+        .groups()
+        .by_group_id("g1")
+        .members()
+        .get()
+        .send_with_retry(&reqwest::Client::new(), 3, Duration::from_millis(1))
+        .await;
+    match result {
+        Err(e) => assert_eq!(e.retry_after(), Some(Duration::from_secs(100_000))),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
 #[test]
 fn an_accepted_answer_keeps_where_to_follow_the_work() {
     use graph_generated::request::{parse_response, Accepted};
