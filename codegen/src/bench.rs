@@ -107,16 +107,7 @@ pub fn run(docs: &Path, out: &Path) -> Result<Bench, String> {
         .strip_prefix(&root)
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .unwrap_or_default();
-    let pages: Vec<String> = crate::parse::list_pages(docs)
-        .into_iter()
-        .map(|p| {
-            if prefix.is_empty() {
-                p
-            } else {
-                format!("{prefix}/{p}")
-            }
-        })
-        .collect();
+    let pages = crate::pages_below(docs, &prefix);
     let loader = Loader::memory(map);
     let facts = crate::parse_pages(&loader, &pages);
     let parse = started.elapsed();

@@ -109,10 +109,10 @@ pub fn loader_for(dir: &Path, display: &str) -> (Loader, String) {
     (Loader::disk(&root, &display_root), prefix)
 }
 
-/// Parses every page below `dir`.
-pub fn parse_tree(dir: &Path, display: &str) -> Vec<PageFacts> {
-    let (loader, prefix) = loader_for(dir, display);
-    let pages: Vec<String> = parse::list_pages(dir)
+/// The pages below `dir`, as paths from the loader's root: `prefix` is
+/// where `dir` lies below it (what [`loader_for`] gives).
+pub fn pages_below(dir: &Path, prefix: &str) -> Vec<String> {
+    parse::list_pages(dir)
         .into_iter()
         .map(|p| {
             if prefix.is_empty() {
@@ -121,8 +121,13 @@ pub fn parse_tree(dir: &Path, display: &str) -> Vec<PageFacts> {
                 format!("{prefix}/{p}")
             }
         })
-        .collect();
-    parse_pages(&loader, &pages)
+        .collect()
+}
+
+/// Parses every page below `dir`.
+pub fn parse_tree(dir: &Path, display: &str) -> Vec<PageFacts> {
+    let (loader, prefix) = loader_for(dir, display);
+    parse_pages(&loader, &pages_below(dir, &prefix))
 }
 
 /// Runs `f` over `items` on every core, each item on one thread; the

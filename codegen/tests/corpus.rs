@@ -2,25 +2,12 @@
 //! the corpus report holds. When the corpus is absent (a clone outside the
 //! workplace), the test says so and checks nothing else.
 
-use std::path::{Path, PathBuf};
-
-fn corpus(name: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(name);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "corpus folder {} is absent; this test checks nothing",
-            dir.display()
-        );
-        None
-    }
-}
+mod common;
 
 fn assert_thresholds(name: &str) {
-    let Some(dir) = corpus(name) else { return };
+    let Some(dir) = common::corpus(name) else {
+        return;
+    };
     let report = codegen::report::corpus_report(&dir, name);
     let text = codegen::report::render(&report);
     assert!(report.holds(), "{text}");

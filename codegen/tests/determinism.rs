@@ -7,22 +7,8 @@
 //! the test says so and checks nothing else.
 
 use codegen::ir::Ir;
-use std::path::{Path, PathBuf};
 
-fn corpus(name: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(name);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "corpus folder {} is absent; this test checks nothing",
-            dir.display()
-        );
-        None
-    }
-}
+mod common;
 
 /// A Fisher-Yates shuffle driven by a xorshift generator: the same seed,
 /// the same order, on every machine.
@@ -51,18 +37,11 @@ fn first_difference(a: &Ir, b: &Ir) -> String {
 }
 
 fn same_in_any_order(name: &str) {
-    let Some(dir) = corpus(name) else { return };
+    let Some(dir) = common::corpus(name) else {
+        return;
+    };
     let (loader, prefix) = codegen::loader_for(&dir, name);
-    let mut pages: Vec<String> = codegen::parse::list_pages(&dir)
-        .into_iter()
-        .map(|p| {
-            if prefix.is_empty() {
-                p
-            } else {
-                format!("{prefix}/{p}")
-            }
-        })
-        .collect();
+    let mut pages = codegen::pages_below(&dir, &prefix);
     assert!(pages.len() > 20, "{name}: only {} pages", pages.len());
     let forward = codegen::build_ir(codegen::parse_pages(&loader, &pages));
     let files = codegen::emit::generate(&forward).unwrap();

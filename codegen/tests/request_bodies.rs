@@ -463,14 +463,9 @@ fn send_mail_takes_its_parameters_and_its_bad_example_is_reported() {
 
 #[test]
 fn the_2020_tree_types_its_action_bodies() {
-    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/graph-docs-2020");
-    if !docs.is_dir() {
-        eprintln!(
-            "the 2020 corpus is absent ({}); this test checks nothing without it",
-            docs.display()
-        );
+    let Some(docs) = common::corpus("graph-docs-2020") else {
         return;
-    }
+    };
     let ir = codegen::load_ir(&docs, "2020");
     let bodies: Vec<&Model> = ir
         .models

@@ -11,6 +11,23 @@ use codegen::write::GeneratedFile;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// A tree of `../shared/corpus`, or `None` (said on stderr) when the
+/// corpus is absent: a clone outside the workplace checks nothing with it.
+pub fn corpus(name: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(name);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "corpus folder {} is absent; this test checks nothing",
+            dir.display()
+        );
+        None
+    }
+}
+
 /// The IR of pages given as (root-relative path, text).
 pub fn ir_of(pages: &[(String, String)]) -> Ir {
     let names: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
