@@ -6,10 +6,29 @@
 //! `reqwest` feature, `send` uploads a whole file, resuming where Graph
 //! says.
 //!
-//! ```ignore
-//! let session = root.me().drive().items().by_item_id(id).create_upload_session().post(&body).send(&client).await?;
-//! let upload = ChunkedUpload::new(session.upload_url.as_deref().unwrap(), file.len() as u64, 10 * 1024 * 1024);
-//! let item: DriveItem = upload.send(&client, &file).await?;
+//! With a builder's `create_upload_session()` and the `reqwest` feature:
+//! `ChunkedUpload::new(&session.upload_url.unwrap(), size, piece)`, then
+//! `let item: DriveItem = upload.send(&client, &file).await?`. The pieces,
+//! for any client (this example runs in every generated crate):
+//!
+//! ```
+//! use graph_generated::upload::{ChunkedUpload, CHUNK_MULTIPLE};
+//! # fn main() -> Result<(), graph_generated::request::Error> {
+//! let file = vec![0u8; 1_000_000];
+//! // The session's `uploadUrl`, which carries its own authorisation.
+//! let url = "https://contoso.sharepoint.com/upload?tempauth=x";
+//! let upload = ChunkedUpload::new(url, file.len() as u64, 2 * CHUNK_MULTIPLE);
+//! let first = upload.request::<serde_json::Value>(&file, 0)?;
+//! assert_eq!(first.build()?.headers()["content-range"], "bytes 0-655359/1000000");
+//!
+//! // Graph answers a piece with the ranges it still expects.
+//! let answer = http::Response::builder()
+//!     .status(202)
+//!     .body(br#"{"nextExpectedRanges": ["655360-"]}"#.to_vec())
+//!     .unwrap();
+//! assert_eq!(first.parse(&answer)?.next_start(), Some(655_360));
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! Copied into every generated crate from `codegen/templates/upload.rs`.

@@ -6,13 +6,31 @@
 //! like `request`: the batch is itself a `Request<BatchResponse>`, built
 //! and parsed like any other (`send` with the `reqwest` feature).
 //!
-//! ```ignore
-//! let mut batch = Batch::new(v1::BASE_URL);
-//! let me = batch.add(&v1::requests::root().me().get())?;
-//! let groups = batch.add(&v1::requests::root().groups().get().top(5))?;
-//! let answers = batch.request()?.send(&client).await?;
-//! let me: User = answers.get(&me)?;
-//! let groups: Page<Group> = answers.get(&groups)?;
+//! Any request goes in: a builder's (`v1::requests::root().me().get()`,
+//! whose answer reads as a `User`), or one made by hand, as here, so that
+//! this example runs in every generated crate. With the `reqwest` feature,
+//! `batch.request().send(&client).await?` sends it; any other client
+//! sends what `build()` gives and parses the answer:
+//!
+//! ```
+//! use graph_generated::batch::{Batch, BatchResponse};
+//! use graph_generated::request::Request;
+//! # fn main() -> Result<(), graph_generated::request::Error> {
+//! let root = "https://graph.microsoft.com/v1.0";
+//! let mut batch = Batch::new(root);
+//! let me = batch.add(&Request::<serde_json::Value>::new(http::Method::GET, format!("{root}/me")))?;
+//! let sent = batch.request().build()?;
+//! assert_eq!(sent.uri(), "https://graph.microsoft.com/v1.0/$batch");
+//!
+//! // Graph answers each request by its id, in any order.
+//! let answer = serde_json::json!({"responses": [
+//!     {"id": me.id(), "status": 200, "body": {"displayName": "Adele Vance"}},
+//! ]});
+//! let response = http::Response::new(serde_json::to_vec(&answer).unwrap());
+//! let answers: BatchResponse = batch.request().parse(&response)?;
+//! assert_eq!(answers.get(&me)?["displayName"], "Adele Vance");
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! Copied into every generated crate from `codegen/templates/batch.rs`.
