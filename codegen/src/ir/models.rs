@@ -1079,13 +1079,9 @@ const MAX_BASE_DEPTH: usize = 32;
 
 fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
     // A base named in another version: the first model of that name, by
-    // key order. Only looked up, never iterated.
-    let mut any_version: HashMap<String, Key> = HashMap::new();
-    for key in models.keys() {
-        any_version
-            .entry(key.1.clone())
-            .or_insert_with(|| key.clone());
-    }
+    // key order. Built for the first such base (there are few). Only
+    // looked up, never iterated.
+    let any_version: std::cell::OnceCell<HashMap<String, Key>> = std::cell::OnceCell::new();
     let keys: Vec<Key> = models.keys().cloned().collect();
     for key in keys {
         let mut levels: Vec<Vec<Property>> = Vec::new();
@@ -1106,9 +1102,16 @@ fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
                 break;
             }
             seen.push(name.clone());
-            let found = models
-                .get(&(key.0, name.clone()))
-                .or_else(|| any_version.get(&name).and_then(|other| models.get(other)));
+            let found = models.get(&(key.0, name.clone())).or_else(|| {
+                let any_version = any_version.get_or_init(|| {
+                    let mut first = HashMap::new();
+                    for key in models.keys() {
+                        first.entry(key.1.clone()).or_insert_with(|| key.clone());
+                    }
+                    first
+                });
+                any_version.get(&name).and_then(|other| models.get(other))
+            });
             let Some(parent) = found else {
                 let m = &models[&key];
                 diags.push(Diagnostic::at(
@@ -1139,15 +1142,26 @@ fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
         let model = models.get_mut(&key).expect("key from the map");
         let own = std::mem::take(&mut model.properties);
         let mut all: Vec<Property> = Vec::new();
-        // Where each name is in `all`: asked for every property (a page of
-        // thousands took a minute comparing each with all). Only looked up.
-        let mut at: HashMap<String, usize> = HashMap::new();
+        // Where each name is in `all`: scanned while `all` is short, then a
+        // map (a page of thousands of properties took a minute comparing
+        // each with all). Only looked up.
+        let mut at: Option<HashMap<String, usize>> = None;
         for p in inherited.chain(own) {
-            if let Some(&i) = at.get(&p.name) {
+            if at.is_none() && all.len() >= crate::unique::SCANNED {
+                let map = all.iter().enumerate().map(|(i, q)| (q.name.clone(), i));
+                at = Some(map.collect());
+            }
+            let found = match &at {
+                Some(map) => map.get(&p.name).copied(),
+                None => all.iter().position(|q| q.name == p.name),
+            };
+            if let Some(i) = found {
                 // A derived page that restates a base property wins.
                 all[i] = p;
             } else {
-                at.insert(p.name.clone(), all.len());
+                if let Some(map) = &mut at {
+                    map.insert(p.name.clone(), all.len());
+                }
                 all.push(p);
             }
         }

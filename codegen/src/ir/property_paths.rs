@@ -83,14 +83,16 @@ fn one_method(op: &Operation) -> bool {
 /// The endpoints of `op` one segment below another of them, each with
 /// that parent and the segment.
 fn pairs(op: &Operation) -> impl Iterator<Item = (&super::Endpoint, &str, &str)> {
-    // Each endpoint's parent is looked up among all of them: in a set, as a
-    // page of thousands of request lines took a minute comparing each with
-    // all. Only looked up, never iterated.
-    let listed: HashSet<(&str, &str)> = op
-        .endpoints
-        .iter()
-        .map(|o| (o.method.as_str(), o.path.as_str()))
-        .collect();
+    // Each endpoint's parent is looked up among all of them: in a set when
+    // they are many, as a page of thousands of request lines took a minute
+    // comparing each with all. Only looked up, never iterated.
+    let listed: Option<HashSet<(&str, &str)>> =
+        (op.endpoints.len() > crate::unique::SCANNED).then(|| {
+            op.endpoints
+                .iter()
+                .map(|o| (o.method.as_str(), o.path.as_str()))
+                .collect()
+        });
     op.endpoints.iter().filter_map(move |e| {
         let (parent, segment) = e.path.rsplit_once('/')?;
         let is_name = segment
@@ -98,7 +100,13 @@ fn pairs(op: &Operation) -> impl Iterator<Item = (&super::Endpoint, &str, &str)>
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic())
             && segment.chars().all(|c| c.is_ascii_alphanumeric());
-        let parent_listed = listed.contains(&(e.method.as_str(), parent));
+        let parent_listed = match &listed {
+            Some(set) => set.contains(&(e.method.as_str(), parent)),
+            None => op
+                .endpoints
+                .iter()
+                .any(|o| o.method == e.method && o.path == parent),
+        };
         (is_name && parent_listed).then_some((e, parent, segment))
     })
 }

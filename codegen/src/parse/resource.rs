@@ -237,18 +237,19 @@ pub fn parameter_table(table: &Table, at: &Source, namespace: &str) -> Option<Ve
     let type_col = col(TYPE_HEADERS).or_else(|| col(&["value"]).filter(|&c| types_in(c)))?;
     let desc_col = col(DESCRIPTION_HEADERS);
     let mut parameters: Vec<Property> = Vec::new();
-    // Asked for every row; only looked up, never iterated.
-    let mut names: std::collections::HashSet<String> = Default::default();
+    let mut names = crate::unique::Names::default();
     for row in &table.rows {
         let Some(name) = row.cells.get(name_col).and_then(|c| cell_name(c)) else {
             continue;
         };
-        if !names.insert(name.to_string()) {
-            continue;
-        }
+        // A row without a type is no parameter: a later row of its name
+        // may still be one.
         let Some(type_cell) = row.cells.get(type_col).filter(|c| !c.trim().is_empty()) else {
             continue;
         };
+        if !names.is_new(&parameters, |p| &p.name, &name) {
+            continue;
+        }
         let mut parameter = Property::new(
             &name,
             type_of(type_cell, namespace),
@@ -358,7 +359,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     let mut members = Vec::new();
     // The names of `res.properties`, asked for every row: a page of
     // thousands of properties took a minute to compare each with all.
-    let mut property_names: std::collections::HashSet<String> = Default::default();
+    let mut property_names = crate::unique::Names::default();
     let mut says_no_properties = false;
     // "see teamsApp." paragraphs, in page order.
     let mut pointers: Vec<&str> = Vec::new();
@@ -526,7 +527,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                                 prop.type_name = enum_name.clone();
                                 res.enums.push((enum_name, values, at));
                             }
-                            if property_names.insert(prop.name.clone()) {
+                            if property_names.is_new(&res.properties, |p| &p.name, &prop.name) {
                                 res.properties.push(prop);
                             }
                         }
