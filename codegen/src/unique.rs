@@ -18,20 +18,23 @@ pub fn extend<T, K: Eq + Hash>(
     new: impl IntoIterator<Item = T>,
     key: impl Fn(&T) -> K,
 ) {
-    let mut held: Option<HashSet<K>> = None;
+    // The keys held, each made once: a list while short, then a set.
+    let mut scanned: Vec<K> = list.iter().map(&key).collect();
+    let mut hashed: Option<HashSet<K>> = None;
     for item in new {
         let k = key(&item);
-        let known = match &mut held {
-            Some(set) => !set.insert(k),
-            None if list.len() < SCANNED => list.iter().any(|x| key(x) == k),
+        if hashed.is_none() && scanned.len() >= SCANNED {
+            hashed = Some(scanned.drain(..).collect());
+        }
+        let is_new = match &mut hashed {
+            Some(set) => set.insert(k),
+            None if scanned.contains(&k) => false,
             None => {
-                let mut set: HashSet<K> = list.iter().map(&key).collect();
-                let known = !set.insert(k);
-                held = Some(set);
-                known
+                scanned.push(k);
+                true
             }
         };
-        if !known {
+        if is_new {
             list.push(item);
         }
     }

@@ -708,7 +708,8 @@ pub mod send {
     /// the token, or when it asks for `before` again, which would never end.
     fn follow<T, U, P>(next: Request<T>, before: &Request<U, P>) -> Result<Request<T>, Error> {
         let (to, from) = (next.url(), before.url());
-        if origin(&to).is_none() || origin(&to) != origin(&from) {
+        let to_origin = origin(&to);
+        if to_origin.is_none() || to_origin != origin(&from) {
             return Err(Error::Link(format!("`{to}` leaves the host of `{from}`; not followed")));
         }
         if to == from {

@@ -132,36 +132,41 @@ struct Types<'a> {
     models: BTreeMap<(super::ApiVersion, &'a str), &'a Model>,
     /// Each model's properties by name (the first of a name), asked for
     /// every field of every example: a model of thousands of properties
-    /// made a scan per field quadratic. Only looked up, never iterated.
-    properties: HashMap<(super::ApiVersion, &'a str), HashMap<&'a str, &'a Property>>,
+    /// made a scan per field quadratic. Keyed by the model itself (its
+    /// address), not its name, so that a model made here is never taken
+    /// for one of the IR. Only looked up, never iterated.
+    properties: HashMap<*const Model, HashMap<&'a str, &'a Property>>,
     /// Enum names, with whether they are flags enums.
     enums: BTreeMap<(super::ApiVersion, &'a str), bool>,
 }
 
+impl<'a> Types<'a> {
+    fn new(models: &'a [Model], enums: &'a [super::EnumType]) -> Self {
+        Types {
+            models: models
+                .iter()
+                .map(|m| ((m.version, m.name.as_str()), m))
+                .collect(),
+            properties: models
+                .iter()
+                .map(|m| {
+                    let mut by_name = HashMap::with_capacity(m.properties.len());
+                    for p in &m.properties {
+                        by_name.entry(p.name.as_str()).or_insert(p);
+                    }
+                    (std::ptr::from_ref(m), by_name)
+                })
+                .collect(),
+            enums: enums
+                .iter()
+                .map(|e| ((e.version, e.name.as_str()), e.flags))
+                .collect(),
+        }
+    }
+}
+
 pub fn check(ir: &Ir) -> ExampleChecks<'_> {
-    let types = Types {
-        models: ir
-            .models
-            .iter()
-            .map(|m| ((m.version, m.name.as_str()), m))
-            .collect(),
-        properties: ir
-            .models
-            .iter()
-            .map(|m| {
-                let mut by_name = HashMap::with_capacity(m.properties.len());
-                for p in &m.properties {
-                    by_name.entry(p.name.as_str()).or_insert(p);
-                }
-                ((m.version, m.name.as_str()), by_name)
-            })
-            .collect(),
-        enums: ir
-            .enums
-            .iter()
-            .map(|e| ((e.version, e.name.as_str()), e.flags))
-            .collect(),
-    };
+    let types = Types::new(&ir.models, &ir.enums);
     let mut out = ExampleChecks::default();
     for op in &ir.operations {
         for example in &op.examples {
@@ -382,10 +387,14 @@ impl<'a> Types<'a> {
     }
 
     /// The first of `model`'s properties named `name`.
-    fn property_named(&self, model: &'a Model, name: &str) -> Option<&'a Property> {
-        match self.properties.get(&(model.version, model.name.as_str())) {
+    fn property_named<'m>(&self, model: &'m Model, name: &str) -> Option<&'m Property>
+    where
+        'a: 'm,
+    {
+        match self.properties.get(&std::ptr::from_ref(model)) {
             Some(by_name) => by_name.get(name).copied(),
-            // A model not of the IR (none is made here): looked through.
+            // A model made here, not of the IR (the page that wraps a
+            // collection of primitives): looked through.
             None => model.properties.iter().find(|p| p.name == name),
         }
     }
@@ -626,11 +635,7 @@ mod tests {
 
     fn run(body: Value, truncated: bool) -> Result<Value, Vec<String>> {
         let model = operation_model();
-        let types = Types {
-            models: BTreeMap::new(),
-            properties: HashMap::new(),
-            enums: BTreeMap::new(),
-        };
+        let types = Types::new(std::slice::from_ref(&model), &[]);
         let mut reasons = Vec::new();
         let v = types.object(&model, &body, truncated, "", &mut reasons);
         if reasons.is_empty() {

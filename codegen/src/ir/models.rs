@@ -1067,16 +1067,17 @@ fn prefer_derived_bases(
     }
 }
 
-/// Flattens base types: a derived model carries every property of its
-/// base-type chain, base first, marked `inherited_from`. A base type missing
-/// from this version is looked up in the other one (the root `entity` is
-/// often documented once); a base type found nowhere is a diagnostic.
 /// How many bases deep a model's properties are gathered. Graph's deepest
 /// chains are a handful; a tree of thousands of pages that each derive
 /// from the one before would otherwise give the last of them every
 /// property of all.
 const MAX_BASE_DEPTH: usize = 32;
 
+/// Flattens base types: a derived model carries every property of its
+/// base-type chain, base first, marked `inherited_from`. A base type missing
+/// from this version is looked up in the other one (the root `entity` is
+/// often documented once); a base type found nowhere is a diagnostic, and
+/// so is a chain deeper than `MAX_BASE_DEPTH`.
 fn inherit(models: &mut BTreeMap<Key, Model>, diags: &mut Vec<Diagnostic>) {
     // A base named in another version: the first model of that name, by
     // key order. Built for the first such base (there are few). Only

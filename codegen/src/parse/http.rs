@@ -59,7 +59,7 @@ impl std::fmt::Display for NotAPath {
             NotAPath::Braces => "a brace lost its partner (or sits inside another)",
             NotAPath::Dots => "a segment is only dots",
             NotAPath::EmptySegment => "it has an empty segment (`//`)",
-            NotAPath::TooDeep => "it has more than 64 segments",
+            NotAPath::TooDeep => return write!(f, "it has more than {MAX_SEGMENTS} segments"),
         })
     }
 }
