@@ -279,8 +279,10 @@ impl DateTimeOffset {
         )
     }
 
-    /// The instant, for arithmetic and comparison across offsets.
-    pub fn to_system_time(&self) -> std::time::SystemTime {
+    /// The instant, for arithmetic and comparison across offsets, or `None`
+    /// where this platform's `SystemTime` cannot hold it (on Windows, any
+    /// instant before 1601).
+    pub fn to_system_time(&self) -> Option<std::time::SystemTime> {
         let (y, mo, d, h, mi, s, nanos, offset) = self.components();
         // Days from the civil date (Howard Hinnant's algorithm).
         let y = if mo <= 2 { y - 1 } else { y } as i64;
@@ -293,10 +295,10 @@ impl DateTimeOffset {
         let secs = days * 86_400 + h as i64 * 3600 + mi as i64 * 60 + s as i64 - offset as i64 * 60;
         let base = std::time::UNIX_EPOCH;
         let t = if secs >= 0 {
-            base + std::time::Duration::from_secs(secs as u64)
+            base.checked_add(std::time::Duration::from_secs(secs.unsigned_abs()))
         } else {
-            base - std::time::Duration::from_secs(secs.unsigned_abs())
+            base.checked_sub(std::time::Duration::from_secs(secs.unsigned_abs()))
         };
-        t + std::time::Duration::from_nanos(nanos as u64)
+        t?.checked_add(std::time::Duration::from_nanos(u64::from(nanos)))
     }
 }

@@ -244,8 +244,10 @@ impl DateTimeOffset {
             offset_minutes,
         )
     }
-    /// The instant, for arithmetic and comparison across offsets.
-    pub fn to_system_time(&self) -> std::time::SystemTime {
+    /// The instant, for arithmetic and comparison across offsets, or `None`
+    /// where this platform's `SystemTime` cannot hold it (on Windows, any
+    /// instant before 1601).
+    pub fn to_system_time(&self) -> Option<std::time::SystemTime> {
         let (y, mo, d, h, mi, s, nanos, offset) = self.components();
         let y = if mo <= 2 { y - 1 } else { y } as i64;
         let era = y.div_euclid(400);
@@ -258,10 +260,10 @@ impl DateTimeOffset {
             - offset as i64 * 60;
         let base = std::time::UNIX_EPOCH;
         let t = if secs >= 0 {
-            base + std::time::Duration::from_secs(secs as u64)
+            base.checked_add(std::time::Duration::from_secs(secs.unsigned_abs()))
         } else {
-            base - std::time::Duration::from_secs(secs.unsigned_abs())
+            base.checked_sub(std::time::Duration::from_secs(secs.unsigned_abs()))
         };
-        t + std::time::Duration::from_nanos(nanos as u64)
+        t?.checked_add(std::time::Duration::from_nanos(u64::from(nanos)))
     }
 }
