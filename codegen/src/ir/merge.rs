@@ -75,10 +75,10 @@ pub fn drafts(pages: &mut [PageFacts], diags: &mut Vec<Diagnostic>) -> Vec<Draft
             (index, page, parts)
         })
         .collect();
-    let mut out = Vec::new();
-    for (drafts, found) in
-        crate::on_all_cores(work, |(index, page, parts)| page_drafts(index, page, parts))
-    {
+    let per_page =
+        crate::on_all_cores(work, |(index, page, parts)| page_drafts(index, page, parts));
+    let mut out = Vec::with_capacity(per_page.iter().map(|(drafts, _)| drafts.len()).sum());
+    for (drafts, found) in per_page {
         out.extend(drafts);
         diags.extend(found);
     }
@@ -785,7 +785,7 @@ pub fn operations(
         op.id = operation_id(op.version, &op.endpoints[0].method, &op.endpoints[0].path);
         ((op, states), found)
     });
-    let mut ops = Vec::new();
+    let mut ops = Vec::with_capacity(merged.len());
     for (op, found) in merged {
         ops.push(op);
         diags.extend(found);
