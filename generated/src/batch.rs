@@ -79,8 +79,10 @@ impl Batch {
             requests: Vec::new(),
         }
     }
-    /// Adds a request. Fails when the batch is full, the request is not
-    /// below the batch's root, or its body is not JSON.
+    /// Adds a request. Fails when the batch is full or the request is not
+    /// below the batch's root. A JSON body goes in as JSON; any other
+    /// (a file's bytes, an image) as base64 text beside its `Content-Type`,
+    /// which is how Graph takes a body JSON cannot hold.
     pub fn add<T: FromResponse, O>(
         &mut self,
         request: &Request<T, O>,
@@ -127,11 +129,12 @@ impl Batch {
                 .get(http::header::CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|v| v.starts_with("application/json"));
-            if !json {
-                return Err(Error::Batch("a batch carries JSON bodies only".into()));
-            }
-            let body: serde_json::Value = serde_json::from_slice(built.body())
-                .map_err(|e| Error::Body(e.to_string()))?;
+            let body: serde_json::Value = if json {
+                serde_json::from_slice(built.body())
+                    .map_err(|e| Error::Body(e.to_string()))?
+            } else {
+                base64_encode(built.body()).into()
+            };
             entry.insert("body".into(), body);
         }
         if !headers.is_empty() {
@@ -195,8 +198,10 @@ impl FromResponse for BatchResponse {
 }
 impl BatchResponse {
     /// The answer to one request of the batch, typed, or that request's
-    /// own error (`Error::Graph`, with its status and `Retry-After`). A
-    /// binary answer arrives as Graph sends it in a batch, base64 text.
+    /// own error (`Error::Graph`, with its status and `Retry-After`). Graph
+    /// sends a binary answer (a photo's `$value`, a file's `content`) in a
+    /// batch as base64 text: an answer whose `Content-Type` is neither JSON
+    /// nor text and whose body is such text reads as the bytes it encodes.
     pub fn get<T: FromResponse>(&self, handle: &Handle<T>) -> Result<T, Error> {
         let answer = self
             .answers
@@ -206,7 +211,14 @@ impl BatchResponse {
             ))?;
         let body = match &answer.body {
             None | Some(serde_json::Value::Null) => Vec::new(),
-            Some(serde_json::Value::String(text)) => text.clone().into_bytes(),
+            Some(serde_json::Value::String(text)) => {
+                match answer.content_type() {
+                    Some(binary) if !is_json_or_text(binary) => {
+                        base64_decode(text).unwrap_or_else(|| text.clone().into_bytes())
+                    }
+                    _ => text.clone().into_bytes(),
+                }
+            }
             Some(json) => serde_json::to_vec(json).map_err(Error::Json)?,
         };
         let mut response = http::Response::new(body);
@@ -233,4 +245,68 @@ impl BatchResponse {
             .get(&handle.id)
             .and_then(|a| http::StatusCode::from_u16(a.status).ok())
     }
+}
+impl Answer {
+    fn content_type(&self) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+            .map(|(_, v)| v.as_str())
+    }
+}
+fn is_json_or_text(content_type: &str) -> bool {
+    let media = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    media.starts_with("text/") || media == "application/json" || media.ends_with("+json")
+}
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Base64 with padding (RFC 4648, section 4), as the Graph SDKs send a
+/// body that is not JSON.
+fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(BASE64[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+/// The bytes of base64 text, with or without padding, in either alphabet
+/// (`+/` or the URL-safe `-_`); `None` when it is not base64.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let digits = text.trim_end_matches('=').as_bytes();
+    if digits.len() % 4 == 1 || text.len() - digits.len() > 2 {
+        return None;
+    }
+    let value = |c: u8| -> Option<u32> {
+        Some(
+            match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'+' | b'-' => 62,
+                b'/' | b'_' => 63,
+                _ => return None,
+            } as u32,
+        )
+    };
+    let mut out = Vec::with_capacity(digits.len() / 4 * 3 + 2);
+    for chunk in digits.chunks(4) {
+        let mut n = 0;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= value(c)? << (18 - 6 * i);
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..chunk.len() - 1]);
+    }
+    Some(out)
 }
