@@ -85,13 +85,96 @@ fn every_table_reads_and_every_documented_path_finds_its_operation() {
         assert!(!op.paths.is_empty() && !op.sources.is_empty(), "{}", op.id);
         for path in op.paths {
             let url = path.replace("{id | userPrincipalName}", "someone@contoso.com");
-            let found = for_request(op.method, &url);
-            assert!(
-                found.iter().any(|m| m.operation.id == op.id),
-                "{} {url} finds {:?}",
-                op.method,
-                found.iter().map(|m| m.operation.id).collect::<Vec<_>>()
-            );
+            if let Err(e) = finds_its_operation(op, &url) {
+                panic!("{e}");
+            }
+        }
+    }
+}
+
+/// Whether `url` finds `op` among the operations it could be.
+fn finds_its_operation(op: &permissions::OperationPermissions, url: &str) -> Result<(), String> {
+    let found = for_request(op.method, url);
+    if found.iter().any(|m| m.operation.id == op.id) {
+        return Ok(());
+    }
+    let ids: Vec<_> = found.iter().map(|m| m.operation.id).collect();
+    Err(format!("{} {url} finds {ids:?}", op.method))
+}
+
+mod properties {
+    use graph_generated::permissions::{for_request, operations};
+    use graph_generated::support::Version;
+    use proptest::prelude::*;
+
+    /// Each `{...}` parameter of a documented path filled with `key`.
+    fn fill(template: &str, key: &str) -> String {
+        let mut out = String::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            match rest[open..].find('}') {
+                Some(close) => {
+                    out.push_str(key);
+                    rest = &rest[open + close + 1..];
+                }
+                None => {
+                    rest = &rest[open..];
+                    break;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Text a caller might pass as a URL: anything, and near misses of
+    /// real ones (escapes, parentheses, quotes, colons, doubled slashes).
+    fn url_like() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[a-zA-Z0-9/:?#%()'=.,$@{}| -]{0,60}",
+            "(https://graph.microsoft.com)?/(v1.0|beta|BETA)?(/[a-zA-Z%()':.]{0,12}){0,8}/?(\\?[$a-z=&%]{0,20})?",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_method_and_url_is_answered_without_a_panic(method in "[A-Za-z]{0,8}", url in url_like()) {
+            for found in for_request(&method, &url) {
+                prop_assert!(found.operation.method.eq_ignore_ascii_case(&method));
+            }
+        }
+
+        /// Every documented path, its parameters filled with any key, in
+        /// any case, under its version and with a query string, finds its
+        /// own operation among the candidates.
+        #[test]
+        fn a_filled_documented_path_finds_its_operation(
+            pick in any::<prop::sample::Index>(),
+            key in "[A-Za-z0-9._~@-]{1,16}",
+            upper in any::<bool>(),
+            query in "(\\?\\$select=[a-z]{1,8})?",
+        ) {
+            let ops: Vec<_> = operations().collect();
+            let op = pick.get(&ops);
+            let version = match op.version {
+                Version::V1 => "v1.0",
+                Version::Beta => "beta",
+            };
+            for path in op.paths {
+                // Workbook pages document paths below the drive item that
+                // holds the workbook, which a request names first.
+                let item = if path.to_ascii_lowercase().starts_with("/workbook") { "/me/drive/items/{id}" } else { "" };
+                let path = format!("{item}{path}");
+                let path = if upper { path.to_uppercase() } else { path };
+                let url = format!("https://graph.microsoft.com/{version}{}{query}", fill(&path, &key));
+                if let Err(e) = super::finds_its_operation(op, &url) {
+                    return Err(TestCaseError::fail(e));
+                }
+            }
         }
     }
 }
