@@ -236,8 +236,8 @@ pub(crate) enum Step {
 /// How the new tree takes the old one's place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Swap {
-    /// `renameat2(RENAME_EXCHANGE)` where the system has it (Linux), and two
-    /// renames where it is refused.
+    /// `renameat2(RENAME_EXCHANGE)` on Linux, `renameatx_np(RENAME_SWAP)` on
+    /// macOS, and two renames where the system or file system refuses.
     Exchange,
     /// Old tree aside, new tree in: two renames. `generated/` is missing
     /// between them. What `Exchange` falls back to; tests ask for it.
@@ -383,19 +383,24 @@ fn about(path: &Path) -> impl FnOnce(io::Error) -> io::Error + '_ {
 }
 
 /// Swaps two folders in one step. False where the system or the file
-/// system cannot, and nothing was changed.
-#[cfg(target_os = "linux")]
+/// system cannot, and nothing was changed: an old kernel or macOS
+/// (`NOSYS`), a file system without the swap (`INVAL` on Linux, `NOTSUP`
+/// on macOS's HFS+).
+#[cfg(any(target_os = "linux", target_vendor = "apple"))]
 fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
     use rustix::io::Errno;
     match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
         Ok(()) => Ok(true),
-        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
+        // `NOTSUP` and `OPNOTSUPP` are one code on Linux, two on macOS.
+        Err(e) if [Errno::INVAL, Errno::NOSYS, Errno::NOTSUP, Errno::OPNOTSUPP].contains(&e) => {
+            Ok(false)
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(any(target_os = "linux", target_vendor = "apple")))]
 fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
     Ok(false)
 }
