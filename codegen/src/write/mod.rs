@@ -572,15 +572,19 @@ mod tests {
             .collect()
     }
 
-    /// A hand-written file and links to a file, a folder and nothing.
+    /// A hand-written file and, on Unix, links to a file, a folder and
+    /// nothing (Windows makes links only with a privilege tests lack).
     fn hand_write(out: &Path, outside: &Path) {
         fs::create_dir_all(out.join("src")).unwrap();
         fs::write(out.join("src/mine.rs"), "// mine\n").unwrap();
         fs::create_dir_all(outside).unwrap();
         fs::write(outside.join("notes.md"), "notes\n").unwrap();
-        std::os::unix::fs::symlink(outside.join("notes.md"), out.join("NOTES.md")).unwrap();
-        std::os::unix::fs::symlink(outside, out.join("shared")).unwrap();
-        std::os::unix::fs::symlink("nowhere", out.join("src/dangling")).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outside.join("notes.md"), out.join("NOTES.md")).unwrap();
+            std::os::unix::fs::symlink(outside, out.join("shared")).unwrap();
+            std::os::unix::fs::symlink("nowhere", out.join("src/dangling")).unwrap();
+        }
     }
 
     fn assert_hand_written(out: &Path, outside: &Path) {
@@ -588,11 +592,14 @@ mod tests {
             fs::read_to_string(out.join("src/mine.rs")).unwrap(),
             "// mine\n"
         );
+        #[cfg(unix)]
         assert_eq!(
             fs::read_link(out.join("NOTES.md")).unwrap(),
             outside.join("notes.md")
         );
+        #[cfg(unix)]
         assert_eq!(fs::read_link(out.join("shared")).unwrap(), outside);
+        #[cfg(unix)]
         assert_eq!(
             fs::read_link(out.join("src/dangling")).unwrap(),
             Path::new("nowhere")
@@ -668,6 +675,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn nothing_is_written_through_a_hand_written_link() {
         let root = tempdir("through");
         let out = root.path().join("generated");
@@ -687,6 +695,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_symlinked_tree_stays_a_link_to_the_new_tree() {
         let root = tempdir("linked-tree");
         let real = root.path().join("real");
