@@ -674,48 +674,31 @@ pub mod send {
         }
     }
     impl<T: serde::de::DeserializeOwned, O> Request<Page<T>, O> {
-        /// Every page, following `@odata.nextLink`.
+        /// Every page, following `@odata.nextLink`. A page that fails ends
+        /// the walk; see [`Pages::with_retry`] to wait out throttling.
         pub fn pages(self, client: &reqwest::Client) -> Pages<T> {
             Pages {
                 next: Some(Ok(self.into_page_request())),
                 last_request: None,
                 client: client.clone(),
+                retries: 0,
+                fallback: Duration::ZERO,
             }
         }
-        /// Every item of every page.
+        /// Every item of every page (`pages(client).all()`).
         pub async fn send_all(self, client: &reqwest::Client) -> Result<Vec<T>, Error> {
-            self.send_delta(client).await.map(|round| round.items)
+            self.pages(client).all().await
         }
-        /// One round of a delta query: every item of every page, and the
-        /// last page's `@odata.deltaLink` with the request that asks for
-        /// the next round (`send_all` drops the link).
+        /// One round of a delta query (`pages(client).delta_round()`).
         pub async fn send_delta(
             self,
             client: &reqwest::Client,
         ) -> Result<DeltaRound<T>, Error> {
-            let mut pages = self.pages(client);
-            let mut items = Vec::new();
-            let mut last = None;
-            while let Some(page) = pages.next().await {
-                let mut page = page?;
-                items.append(&mut page.value);
-                last = Some(page);
-            }
-            let delta_link = last.as_ref().and_then(|page| page.delta_link.clone());
-            let next_round = match (last, pages.last_request) {
-                (Some(page), Some(request)) => {
-                    page.delta_request().map(|next| follow(next, &request)).transpose()?
-                }
-                _ => None,
-            };
-            Ok(DeltaRound {
-                items,
-                delta_link,
-                next_round,
-            })
+            self.pages(client).delta_round().await
         }
     }
-    /// What `send_delta` gathers: one round of a delta query.
+    /// What `send_delta` (or `Pages::delta_round`) gathers: one round of a
+    /// delta query.
     #[derive(Clone, Debug)]
     pub struct DeltaRound<T> {
         /// The items of every page of the round: what changed since the
@@ -786,20 +769,63 @@ pub mod send {
         /// The request of the page `next` returned last: its headers go on.
         last_request: Option<Request<Page<T>>>,
         client: reqwest::Client,
+        /// How each page is retried when Graph throttles it.
+        retries: u32,
+        fallback: Duration,
     }
     impl<T: serde::de::DeserializeOwned> Pages<T> {
+        /// Asks for each page as [`Request::send_with_retry`] does: on
+        /// `429`/`503`, after `Retry-After` (or `fallback`) and at most
+        /// `retries` more times. Graph throttles long walks of large
+        /// collections; without this, the first throttled page ends the
+        /// walk and `all()` loses the pages before it.
+        pub fn with_retry(mut self, retries: u32, fallback: Duration) -> Self {
+            self.retries = retries;
+            self.fallback = fallback;
+            self
+        }
         /// The next page, or `None` after the last.
         pub async fn next(&mut self) -> Option<Result<Page<T>, Error>> {
             let request = match self.next.take()? {
                 Ok(request) => request,
                 Err(e) => return Some(Err(e)),
             };
-            let page = request.send(&self.client).await;
+            let page = request
+                .send_with_retry(&self.client, self.retries, self.fallback)
+                .await;
             if let Ok(p) = &page {
                 self.next = p.next_request().map(|next| follow(next, &request));
             }
             self.last_request = Some(request);
             Some(page)
+        }
+        /// Every item of every page.
+        pub async fn all(self) -> Result<Vec<T>, Error> {
+            self.delta_round().await.map(|round| round.items)
+        }
+        /// One round of a delta query: every item of every page, and the
+        /// last page's `@odata.deltaLink` with the request that asks for
+        /// the next round (`all` drops the link).
+        pub async fn delta_round(mut self) -> Result<DeltaRound<T>, Error> {
+            let mut items = Vec::new();
+            let mut last = None;
+            while let Some(page) = self.next().await {
+                let mut page = page?;
+                items.append(&mut page.value);
+                last = Some(page);
+            }
+            let delta_link = last.as_ref().and_then(|page| page.delta_link.clone());
+            let next_round = match (last, self.last_request) {
+                (Some(page), Some(request)) => {
+                    page.delta_request().map(|next| follow(next, &request)).transpose()?
+                }
+                _ => None,
+            };
+            Ok(DeltaRound {
+                items,
+                delta_link,
+                next_round,
+            })
         }
     }
     impl<T: FromResponse + LongRunning, O> Request<T, O> {

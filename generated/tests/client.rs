@@ -7,7 +7,7 @@
 mod common;
 
 use common::{serve, Expect, Reply};
-use graph_generated::request::{Error, LongRunning, PollOptions};
+use graph_generated::request::{Error, LongRunning, Page, PollOptions};
 use graph_generated::{beta, v1};
 use std::time::{Duration, Instant};
 
@@ -442,4 +442,59 @@ fn an_accepted_answer_keeps_where_to_follow_the_work() {
     assert_eq!(accepted.location.as_deref(), Some("/teams('t1')/operations('op1')"));
     let bare = http::Response::builder().status(202).body(Vec::new()).unwrap();
     assert_eq!(parse_response::<Accepted, _>(&bare).unwrap(), Accepted::default());
+}
+
+/// `GET /groups/g1/members` on the test server at `base`.
+fn members_of_g1(base: &str) -> graph_generated::request::Request<Page<v1::models::DirectoryObject>, impl Sized> {
+    v1::requests::root_at(&format!("{base}/v1.0")).groups().by_group_id("g1").members().get()
+}
+
+/// A walk of two pages whose second is throttled once.
+fn throttled_second_page() -> Vec<(Expect, Reply)> {
+    vec![
+        (
+            expect("/v1.0/groups/g1/members"),
+            json(200, br#"{"value": [{"id": "a"}], "@odata.nextLink": "{{server}}/v1.0/groups/g1/members?$skiptoken=x"}"#),
+        ),
+        (
+            Expect { query: &[("$skiptoken", "x")], ..expect("/v1.0/groups/g1/members") },
+            Reply { status: 429, headers: &[("Retry-After", "0.2")], body: b"" },
+        ),
+        (
+            Expect { query: &[("$skiptoken", "x")], ..expect("/v1.0/groups/g1/members") },
+            json(200, br#"{"value": [{"id": "b"}]}"#),
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn a_walk_waits_out_a_throttled_page_when_asked_to() {
+    let (base, server) = serve(throttled_second_page());
+    let started = Instant::now();
+    let items = members_of_g1(&base)
+        .pages(&reqwest::Client::new())
+        .with_retry(3, Duration::from_secs(5))
+        .all()
+        .await
+        .expect("both pages");
+    let ids: Vec<_> = items.iter().map(|m| m.id.as_deref()).collect();
+    assert_eq!(ids, [Some("a"), Some("b")]);
+    assert!(started.elapsed() >= Duration::from_millis(200), "Retry-After was honoured");
+    assert!(started.elapsed() < Duration::from_secs(5), "Retry-After, not the fallback, set the wait");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn without_retry_a_throttled_page_ends_the_walk_with_its_error() {
+    let mut exchanges = throttled_second_page();
+    exchanges.pop();
+    let (base, server) = serve(exchanges);
+    let mut pages = members_of_g1(&base).pages(&reqwest::Client::new());
+    assert_eq!(pages.next().await.unwrap().expect("page 1").value.len(), 1);
+    match pages.next().await {
+        Some(Err(e)) => assert_eq!(e.retry_after(), Some(Duration::from_millis(200))),
+        other => panic!("{other:?}"),
+    }
+    assert!(pages.next().await.is_none());
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
