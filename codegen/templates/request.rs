@@ -803,15 +803,24 @@ pub mod send {
     impl<T: FromResponse + LongRunning, O> Request<T, O> {
         /// Polls this GET until the operation's status is terminal,
         /// honouring `Retry-After`, and returns the final state; its
-        /// `resource_location()` says where the result is.
+        /// `resource_location()` says where the result is. A throttled
+        /// poll (`429`/`503`) is waited out like a running state, within
+        /// the timeout; one whose wait would pass it is the error.
         pub async fn poll_until_done(&self, client: &reqwest::Client, options: PollOptions) -> Result<T, Error> {
             let deadline = tokio::time::Instant::now() + options.timeout;
             loop {
-                let (state, headers) = exchange(self, client).await?;
-                if state.is_terminal() {
-                    return Ok(state);
-                }
-                let wait = retry_after(&headers).unwrap_or(options.interval);
+                let wait = match exchange(self, client).await {
+                    Ok((state, _)) if state.is_terminal() => return Ok(state),
+                    Ok((_, headers)) => retry_after(&headers).unwrap_or(options.interval),
+                    Err(e) if e.is_throttled() => {
+                        let wait = e.retry_after().unwrap_or(options.interval);
+                        if tokio::time::Instant::now() + wait > deadline {
+                            return Err(e);
+                        }
+                        wait
+                    }
+                    Err(e) => return Err(e),
+                };
                 if tokio::time::Instant::now() + wait > deadline {
                     return Err(Error::Timeout);
                 }

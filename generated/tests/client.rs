@@ -325,24 +325,30 @@ const RUNNING: &[u8] = br#"{"id": "op1", "status": "running"}"#;
 const SUCCEEDED: &[u8] = br#"{"id": "op1", "status": "succeeded", "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1"}"#;
 const OPERATION: &str = "/beta/identityGovernance/roleManagementAlerts/operations/op1";
 
-fn running_with_retry_after() -> Reply {
-    Reply { status: 200, headers: &[("Content-Type", "application/json"), ("Retry-After", "0.2")], body: RUNNING }
-}
-
-#[tokio::test]
-async fn polling_honours_retry_after_until_a_terminal_state() {
-    let (base, server) = serve(vec![
-        (expect(OPERATION), running_with_retry_after()),
-        (expect(OPERATION), running_with_retry_after()),
-        (expect(OPERATION), json(200, SUCCEEDED)),
-    ]);
-    let started = Instant::now();
-    let done = beta::requests::root_at(&format!("{base}/beta"))
+/// `GET` of the long-running operation `op1` on the test server at `base`.
+fn operation_op1(base: &str) -> graph_generated::request::Request<beta::models::LongRunningOperation, impl Sized> {
+    beta::requests::root_at(&format!("{base}/beta"))
         .identity_governance()
         .role_management_alerts()
         .operations()
         .by_long_running_operation_id("op1")
         .get()
+}
+
+fn running_with_retry_after() -> Reply {
+    Reply { status: 200, headers: &[("Content-Type", "application/json"), ("Retry-After", "0.2")], body: RUNNING }
+}
+
+/// Polls `op1` through a running state, `second`, then success: each
+/// wait is the 0.2 s `Retry-After`, not the 5 s interval.
+async fn poll_through(second: Reply) -> beta::models::LongRunningOperation {
+    let (base, server) = serve(vec![
+        (expect(OPERATION), running_with_retry_after()),
+        (expect(OPERATION), second),
+        (expect(OPERATION), json(200, SUCCEEDED)),
+    ]);
+    let started = Instant::now();
+    let done = operation_op1(&base)
         .poll_until_done(
             &reqwest::Client::new(),
             PollOptions { timeout: Duration::from_secs(10), interval: Duration::from_secs(5) },
@@ -352,11 +358,27 @@ async fn polling_honours_retry_after_until_a_terminal_state() {
     assert!(started.elapsed() >= Duration::from_millis(400), "both Retry-After delays were honoured");
     assert!(started.elapsed() < Duration::from_secs(5), "Retry-After, not the 5 s interval, set the pace");
     assert!(done.is_terminal());
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+    done
+}
+
+#[tokio::test]
+async fn polling_honours_retry_after_until_a_terminal_state() {
+    let done = poll_through(running_with_retry_after()).await;
     assert_eq!(
         done.resource_location(),
         Some("https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1")
     );
-    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn a_throttled_poll_is_waited_out_within_the_timeout() {
+    let throttled = Reply {
+        status: 429,
+        headers: &[("Content-Type", "application/json"), ("Retry-After", "0.2")],
+        body: br#"{"error": {"code": "TooManyRequests", "message": "Slow down"}}"#,
+    };
+    poll_through(throttled).await;
 }
 
 #[tokio::test]
@@ -365,12 +387,7 @@ async fn polling_times_out_cleanly() {
         (expect(OPERATION), running_with_retry_after()),
         (expect(OPERATION), running_with_retry_after()),
     ]);
-    let result = beta::requests::root_at(&format!("{base}/beta"))
-        .identity_governance()
-        .role_management_alerts()
-        .operations()
-        .by_long_running_operation_id("op1")
-        .get()
+    let result = operation_op1(&base)
         .poll_until_done(
             &reqwest::Client::new(),
             PollOptions { timeout: Duration::from_millis(300), interval: Duration::from_millis(100) },
