@@ -5,7 +5,7 @@
 //! still expects, and the last with the finished item. [`ChunkedUpload`]
 //! builds those requests and reads those answers, for any client; with the
 //! `reqwest` feature, `send` uploads a whole file, resuming where Graph
-//! says.
+//! says, and `resume` goes on with an upload that stopped.
 //!
 //! With a builder's `create_upload_session()` and the `reqwest` feature:
 //! `ChunkedUpload::new(&session.upload_url.unwrap(), size, piece)`, then
@@ -165,29 +165,58 @@ impl ChunkedUpload {
     /// expects the next, and returns the finished item. A piece lost on
     /// the way (the connection dropped, Graph answered `5xx` or `429`) is
     /// not the end: after any `Retry-After`, the upload asks Graph where
-    /// to resume (`status_request`) and goes on from there. Use a client
-    /// without a default `Authorization` header: the upload URL carries
-    /// its own authorisation, and Graph may refuse a token there.
+    /// to resume (`status_request`, itself asked again while Graph is
+    /// busy) and goes on from there. Use a client without a default
+    /// `Authorization` header: the upload URL carries its own
+    /// authorisation, and Graph may refuse a token there.
     #[cfg(feature = "reqwest")]
     pub async fn send<T: FromResponse>(
         &self,
         client: &reqwest::Client,
         file: &[u8],
     ) -> Result<T, Error> {
+        self.upload(client, file, false).await
+    }
+    /// Goes on with an upload that stopped (this process ended, or
+    /// `send` returned an error): asks Graph which bytes it still
+    /// expects, then uploads them as `send` does. The session must not
+    /// have expired (`expirationDateTime`).
+    #[cfg(feature = "reqwest")]
+    pub async fn resume<T: FromResponse>(
+        &self,
+        client: &reqwest::Client,
+        file: &[u8],
+    ) -> Result<T, Error> {
+        self.upload(client, file, true).await
+    }
+    #[cfg(feature = "reqwest")]
+    async fn upload<T: FromResponse>(
+        &self,
+        client: &reqwest::Client,
+        file: &[u8],
+        mut ask_first: bool,
+    ) -> Result<T, Error> {
         let mut start = 0;
-        let most = 2 * (self.total / self.chunk + 1);
+        let most = 2 * (self.total / self.chunk + 2);
         for _ in 0..most {
+            if ask_first {
+                match self.status_request().send(client).await {
+                    Ok(status) => {
+                        start = status.next_start().unwrap_or(start);
+                        ask_first = false;
+                    }
+                    Err(e) if is_transient(&e) => {
+                        wait_out(e).await?;
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
             let progress = match self.request::<T>(file, start)?.send(client).await {
                 Ok(progress) => progress,
                 Err(e) if is_transient(&e) => {
-                    if let Some(wait) = e.retry_after() {
-                        if wait > crate::request::MAX_RETRY_WAIT {
-                            return Err(e);
-                        }
-                        tokio::time::sleep(wait).await;
-                    }
-                    let status = self.status_request().send(client).await?;
-                    start = status.next_start().unwrap_or(start);
+                    wait_out(e).await?;
+                    ask_first = true;
                     continue;
                 }
                 Err(e) => return Err(e),
@@ -209,7 +238,20 @@ impl ChunkedUpload {
                 }
             }
         }
-        Err(Error::Body(format!("the upload did not finish in {most} pieces")))
+        Err(Error::Body(format!("the upload did not finish in {most} requests")))
+    }
+}
+/// Waits as a transient failure's `Retry-After` says, or gives it back
+/// when that is longer than [`crate::request::MAX_RETRY_WAIT`].
+#[cfg(feature = "reqwest")]
+async fn wait_out(e: Error) -> Result<(), Error> {
+    match e.retry_after() {
+        Some(wait) if wait > crate::request::MAX_RETRY_WAIT => Err(e),
+        Some(wait) => {
+            tokio::time::sleep(wait).await;
+            Ok(())
+        }
+        None => Ok(()),
     }
 }
 /// A failure that a later try may not meet: a dropped connection, Graph

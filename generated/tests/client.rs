@@ -321,6 +321,44 @@ async fn a_lost_piece_resumes_where_graph_says() {
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
 
+#[tokio::test]
+async fn a_stopped_upload_resumes_from_what_graph_still_expects() {
+    let put = Expect { method: "PUT", headers: &[("Content-Range", "bytes 327680-655359/655360")], ..expect("/upload/s3") };
+    let (base, server) = serve(vec![
+        (expect("/upload/s3"), json(200, br#"{"nextExpectedRanges": ["327680-"]}"#)),
+        (put, json(201, br#"{"id": "item3"}"#)),
+    ]);
+    let file = vec![1u8; 655_360];
+    let upload = graph_generated::upload::ChunkedUpload::new(&format!("{base}/upload/s3"), file.len() as u64, 320 * 1024);
+    let item: serde_json::Value = upload.resume(&reqwest::Client::new(), &file).await.expect("the item");
+    assert_eq!(item["id"], "item3");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn asking_where_to_resume_waits_while_graph_is_busy() {
+    let put = |range| Expect { method: "PUT", headers: range, ..expect("/upload/s4") };
+    const FIRST: &[(&str, &str)] = &[("Content-Range", "bytes 0-327679/655360")];
+    const SECOND: &[(&str, &str)] = &[("Content-Range", "bytes 327680-655359/655360")];
+    let busy = Reply { status: 503, headers: &[("Retry-After", "0.1")], body: b"" };
+    let throttled = Reply { status: 429, headers: &[("Retry-After", "0.1")], body: b"" };
+    let (base, server) = serve(vec![
+        (put(FIRST), json(202, br#"{"nextExpectedRanges": ["327680-"]}"#)),
+        (put(SECOND), busy),
+        // The status request is throttled, then answered.
+        (expect("/upload/s4"), throttled),
+        (expect("/upload/s4"), json(200, br#"{"nextExpectedRanges": ["327680-655359"]}"#)),
+        (put(SECOND), json(201, br#"{"id": "item4"}"#)),
+    ]);
+    let file = vec![1u8; 655_360];
+    let upload = graph_generated::upload::ChunkedUpload::new(&format!("{base}/upload/s4"), file.len() as u64, 320 * 1024);
+    let started = Instant::now();
+    let item: serde_json::Value = upload.send(&reqwest::Client::new(), &file).await.expect("the item");
+    assert_eq!(item["id"], "item4");
+    assert!(started.elapsed() >= Duration::from_millis(200), "both Retry-After delays were honoured");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
 const RUNNING: &[u8] = br#"{"id": "op1", "status": "running"}"#;
 const SUCCEEDED: &[u8] = br#"{"id": "op1", "status": "succeeded", "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1"}"#;
 const OPERATION: &str = "/beta/identityGovernance/roleManagementAlerts/operations/op1";
