@@ -198,6 +198,7 @@ impl ChunkedUpload {
     ) -> Result<T, Error> {
         let mut start = 0;
         let most = 2 * (self.total / self.chunk + 2);
+        let mut failures = 0;
         for _ in 0..most {
             if ask_first {
                 match self.status_request().send(client).await {
@@ -206,7 +207,8 @@ impl ChunkedUpload {
                         ask_first = false;
                     }
                     Err(e) if is_transient(&e) => {
-                        wait_out(e).await?;
+                        failures += 1;
+                        wait_out(e, failures).await?;
                         continue;
                     }
                     Err(e) => return Err(e),
@@ -215,12 +217,14 @@ impl ChunkedUpload {
             let progress = match self.request::<T>(file, start)?.send(client).await {
                 Ok(progress) => progress,
                 Err(e) if is_transient(&e) => {
-                    wait_out(e).await?;
+                    failures += 1;
+                    wait_out(e, failures).await?;
                     ask_first = true;
                     continue;
                 }
                 Err(e) => return Err(e),
             };
+            failures = 0;
             match progress {
                 UploadProgress::Done(item) => return Ok(item),
                 expecting => {
@@ -241,18 +245,25 @@ impl ChunkedUpload {
         Err(Error::Body(format!("the upload did not finish in {most} requests")))
     }
 }
-/// Waits as a transient failure's `Retry-After` says, or gives it back
-/// when that is longer than [`crate::request::MAX_RETRY_WAIT`].
+/// Waits as the `failures`-th transient failure in a row says: its
+/// `Retry-After`, given back when longer than
+/// [`crate::request::MAX_RETRY_WAIT`]; without one, at once the first
+/// time (a dropped connection), then 0.5 s, 1 s, 2 s and so on up to 30 s,
+/// so that a session that stays busy is not asked again and again.
 #[cfg(feature = "reqwest")]
-async fn wait_out(e: Error) -> Result<(), Error> {
-    match e.retry_after() {
-        Some(wait) if wait > crate::request::MAX_RETRY_WAIT => Err(e),
-        Some(wait) => {
-            tokio::time::sleep(wait).await;
-            Ok(())
+async fn wait_out(e: Error, failures: u32) -> Result<(), Error> {
+    let wait = match e.retry_after() {
+        Some(wait) if wait > crate::request::MAX_RETRY_WAIT => return Err(e),
+        Some(wait) => wait,
+        None if failures <= 1 => return Ok(()),
+        None => {
+            std::time::Duration::from_millis(500)
+                .saturating_mul(1 << (failures - 2).min(6))
+                .min(std::time::Duration::from_secs(30))
         }
-        None => Ok(()),
-    }
+    };
+    tokio::time::sleep(wait).await;
+    Ok(())
 }
 /// A failure that a later try may not meet: a dropped connection, Graph
 /// busy (`5xx`) or throttling (`429`).

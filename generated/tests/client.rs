@@ -359,6 +359,29 @@ async fn asking_where_to_resume_waits_while_graph_is_busy() {
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
 }
 
+#[tokio::test]
+async fn a_session_that_stays_busy_without_retry_after_is_asked_less_and_less_often() {
+    let put = || Expect { method: "PUT", headers: &[("Content-Range", "bytes 0-327679/327680")], ..expect("/upload/s5") };
+    let busy = || Reply { status: 503, headers: &[], body: b"" };
+    let (base, server) = serve(vec![
+        // At once after the piece fails; 0.5 s and 1 s after the busy answers.
+        (put(), busy()),
+        (expect("/upload/s5"), busy()),
+        (expect("/upload/s5"), busy()),
+        (expect("/upload/s5"), json(200, br#"{"nextExpectedRanges": ["0-"]}"#)),
+        (put(), json(201, br#"{"id": "item5"}"#)),
+    ]);
+    let file = vec![1u8; 327_680];
+    let upload = graph_generated::upload::ChunkedUpload::new(&format!("{base}/upload/s5"), file.len() as u64, 320 * 1024);
+    let started = Instant::now();
+    let item: serde_json::Value = upload.send(&reqwest::Client::new(), &file).await.expect("the item");
+    assert_eq!(item["id"], "item5");
+    let took = started.elapsed();
+    assert!(took >= Duration::from_millis(1500), "waited 0.5 s, then 1 s: {took:?}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
 const RUNNING: &[u8] = br#"{"id": "op1", "status": "running"}"#;
 const SUCCEEDED: &[u8] = br#"{"id": "op1", "status": "succeeded", "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/a1"}"#;
 const OPERATION: &str = "/beta/identityGovernance/roleManagementAlerts/operations/op1";
