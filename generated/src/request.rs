@@ -527,6 +527,13 @@ impl Error {
             .as_u16() == 503
         )
     }
+    /// Throttled, or `504 Gateway Timeout`: an answer the same request may
+    /// not meet again later, the ones the Graph SDKs' retry handlers retry
+    /// and what `send_with_retry` and `poll_until_done` wait out.
+    pub fn is_retryable(&self) -> bool {
+        self.is_throttled()
+            || matches!(self, Error::Graph { status, .. } if status.as_u16() == 504)
+    }
     /// How long Graph asked to wait.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
@@ -648,7 +655,8 @@ pub mod send {
         pub async fn send(&self, client: &reqwest::Client) -> Result<T, Error> {
             exchange(self, client).await.map(|(t, _)| t)
         }
-        /// Sends, and on `429`/`503` waits as `Retry-After` says (or
+        /// Sends, and on `429`/`503`/`504` ([`Error::is_retryable`]) waits
+        /// as `Retry-After` says (or
         /// `fallback`) and tries again, at most `retries` more times. A
         /// `Retry-After` longer than [`MAX_RETRY_WAIT`] is not waited out:
         /// the error is the answer.
@@ -663,7 +671,7 @@ pub mod send {
                 match exchange(self, client).await {
                     Err(
                         e,
-                    ) if e.is_throttled() && attempt < retries
+                    ) if e.is_retryable() && attempt < retries
                         && e.retry_after().is_none_or(|w| w <= MAX_RETRY_WAIT) => {
                         attempt += 1;
                         tokio::time::sleep(e.retry_after().unwrap_or(fallback)).await;
@@ -775,7 +783,7 @@ pub mod send {
     }
     impl<T: serde::de::DeserializeOwned> Pages<T> {
         /// Asks for each page as [`Request::send_with_retry`] does: on
-        /// `429`/`503`, after `Retry-After` (or `fallback`) and at most
+        /// `429`/`503`/`504`, after `Retry-After` (or `fallback`) and at most
         /// `retries` more times. Graph throttles long walks of large
         /// collections; without this, the first throttled page ends the
         /// walk and `all()` loses the pages before it.
@@ -832,7 +840,7 @@ pub mod send {
         /// Polls this GET until the operation's status is terminal,
         /// honouring `Retry-After`, and returns the final state; its
         /// `resource_location()` says where the result is. A throttled
-        /// poll (`429`/`503`) is waited out like a running state, within
+        /// poll (`429`/`503`/`504`) is waited out like a running state, within
         /// the timeout; one whose wait would pass it is the error.
         pub async fn poll_until_done(
             &self,
@@ -844,7 +852,7 @@ pub mod send {
                 let wait = match exchange(self, client).await {
                     Ok((state, _)) if state.is_terminal() => return Ok(state),
                     Ok((_, headers)) => retry_after(&headers).unwrap_or(options.interval),
-                    Err(e) if e.is_throttled() => {
+                    Err(e) if e.is_retryable() => {
                         let wait = e.retry_after().unwrap_or(options.interval);
                         if tokio::time::Instant::now() + wait > deadline {
                             return Err(e);

@@ -38,3 +38,21 @@ fn a_retry_after_no_duration_holds_is_none_and_never_a_panic() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn throttled_and_retryable_answers_are_told_apart() {
+    let error_of = |status: u16| {
+        let response = http::Response::builder().status(status).body(Vec::new()).unwrap();
+        parse_response::<serde_json::Value, _>(&response).expect_err("an error status")
+    };
+    for (status, throttled, retryable) in [
+        (429, true, true),
+        (503, true, true),
+        (504, false, true),
+        (500, false, false),
+        (404, false, false),
+    ] {
+        let e = error_of(status);
+        assert_eq!((e.is_throttled(), e.is_retryable()), (throttled, retryable), "{status}");
+    }
+}
