@@ -251,9 +251,22 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
     }
 }
 
-/// The IR of a docs folder.
+/// The IR of a docs folder. A folder without a single page is an error
+/// (`D0007`): a regen from it would replace the crate with an empty one,
+/// which is never what a mistyped `--docs` meant.
 pub fn load_ir(docs: &Path, display: &str) -> Ir {
-    build_ir(parse_tree(docs, display))
+    let pages = parse_tree(docs, display);
+    let no_pages = pages.is_empty();
+    let mut ir = build_ir(pages);
+    if no_pages {
+        ir.diagnostics.push(Diagnostic::new(
+            diagnostics::Code::NoPages,
+            display,
+            1,
+            format!("no page (`.md` or `.txt`) below {display}; nothing is generated from it"),
+        ));
+    }
+    ir
 }
 
 /// Why a regen did not happen.
@@ -297,6 +310,36 @@ pub fn generate(docs: &Path, display: &str) -> Result<(Ir, Vec<write::GeneratedF
 #[cfg(test)]
 mod tests {
     use super::on_all_cores;
+
+    #[test]
+    fn a_folder_without_pages_is_an_error_and_nothing_is_generated() {
+        let empty = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(empty.path().join("api-reference/v1.0/api")).unwrap();
+        std::fs::write(empty.path().join("api-reference/v1.0/api/notes.json"), "{}").unwrap();
+        let ir = super::load_ir(empty.path(), "docs");
+        let codes: Vec<_> = ir
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.file.as_str()))
+            .collect();
+        assert_eq!(codes, [("D0007", "docs")]);
+        assert!(matches!(
+            super::generate(empty.path(), "docs"),
+            Err(super::RegenError::Diagnostics(d)) if d.len() == 1
+        ));
+        // One page is enough, even one that gives nothing.
+        std::fs::write(
+            empty.path().join("api-reference/v1.0/api/overview.md"),
+            "# Overview\n",
+        )
+        .unwrap();
+        let ir = super::load_ir(empty.path(), "docs");
+        assert!(
+            ir.diagnostics.iter().all(|d| d.code.as_str() != "D0007"),
+            "{:?}",
+            ir.diagnostics
+        );
+    }
 
     #[test]
     fn results_come_back_in_input_order() {
