@@ -251,19 +251,28 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
     }
 }
 
-/// The IR of a docs folder. A folder without a single page is an error
-/// (`D0007`): a regen from it would replace the crate with an empty one,
-/// which is never what a mistyped `--docs` meant.
+/// The IR of a docs folder. A folder that gives nothing at all is an
+/// error (`D0007`): a regen from it would replace the crate with an empty
+/// one, which is never what a mistyped `--docs` meant.
 pub fn load_ir(docs: &Path, display: &str) -> Ir {
     let pages = parse_tree(docs, display);
-    let no_pages = pages.is_empty();
+    let page_count = pages.len();
     let mut ir = build_ir(pages);
-    if no_pages {
+    let why = if page_count == 0 {
+        Some("no page (`.md` or `.txt`) below it".to_string())
+    } else if ir.operations.is_empty() && ir.models.is_empty() && ir.enums.is_empty() {
+        Some(format!(
+            "none of its {page_count} page(s) yields an operation, model or enum"
+        ))
+    } else {
+        None
+    };
+    if let Some(why) = why {
         ir.diagnostics.push(Diagnostic::new(
             diagnostics::Code::NoPages,
             display,
             1,
-            format!("no page (`.md` or `.txt`) below {display}; nothing is generated from it"),
+            format!("{display} gave nothing: {why}; nothing is generated from it"),
         ));
     }
     ir
@@ -327,13 +336,27 @@ mod tests {
             super::generate(empty.path(), "docs"),
             Err(super::RegenError::Diagnostics(d)) if d.len() == 1
         ));
-        // One page is enough, even one that gives nothing.
+        // Pages that give nothing (an overview) are nothing to generate from.
+        let api = empty.path().join("api-reference/beta/api");
+        std::fs::create_dir_all(&api).unwrap();
         std::fs::write(
-            empty.path().join("api-reference/v1.0/api/overview.md"),
-            "# Overview\n",
+            api.join("overview.md"),
+            "# Overview\n\nWhat the API is for.\n",
         )
         .unwrap();
         let ir = super::load_ir(empty.path(), "docs");
+        assert!(ir
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "D0007" && d.message.contains("none of its 1 page")));
+        // One page that gives an operation is enough.
+        let seed = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../spec/api-reference/beta/api/security-incident-get.md"
+        );
+        std::fs::copy(seed, api.join("security-incident-get.md")).unwrap();
+        let ir = super::load_ir(empty.path(), "docs");
+        assert!(!ir.operations.is_empty());
         assert!(
             ir.diagnostics.iter().all(|d| d.code.as_str() != "D0007"),
             "{:?}",
