@@ -769,6 +769,17 @@ pub mod send {
             self
         }
 
+        /// Sets a header on the requests of the pages still to come: a
+        /// fresh token for a walk that outlives the first one's hour.
+        pub fn set_header(&mut self, name: &str, value: &str) {
+            if let Some(Ok(next)) = self.next.take() {
+                self.next = Some(Ok(next.header(name, value)));
+            }
+            if let Some(last) = self.last_request.take() {
+                self.last_request = Some(last.header(name, value));
+            }
+        }
+
         /// The next page, or `None` after the last.
         pub async fn next(&mut self) -> Option<Result<Page<T>, Error>> {
             let request = match self.next.take()? {

@@ -529,6 +529,40 @@ fn members_of_g1(base: &str) -> graph_generated::request::Request<Page<v1::model
     v1::requests::root_at(&format!("{base}/v1.0")).groups().by_group_id("g1").members().get()
 }
 
+#[tokio::test]
+async fn a_walk_takes_a_fresh_token_for_the_pages_still_to_come() {
+    let (base, server) = serve(vec![
+        (
+            Expect { headers: &[("Authorization", "Bearer first")], ..expect("/v1.0/groups/g1/members") },
+            json(200, br#"{"value": [{"id": "a"}], "@odata.nextLink": "{{server}}/v1.0/groups/g1/members?$skiptoken=x"}"#),
+        ),
+        (
+            Expect {
+                query: &[("$skiptoken", "x")],
+                headers: &[("Authorization", "Bearer second")],
+                ..expect("/v1.0/groups/g1/members")
+            },
+            json(200, br#"{"value": [{"id": "b"}], "@odata.nextLink": "{{server}}/v1.0/groups/g1/members?$skiptoken=y"}"#),
+        ),
+        (
+            Expect {
+                query: &[("$skiptoken", "y")],
+                headers: &[("Authorization", "Bearer second")],
+                ..expect("/v1.0/groups/g1/members")
+            },
+            json(200, br#"{"value": [{"id": "c"}]}"#),
+        ),
+    ]);
+    let mut pages = members_of_g1(&base).header("Authorization", "Bearer first").pages(&reqwest::Client::new());
+    assert_eq!(pages.next().await.unwrap().expect("page 1").value.len(), 1);
+    pages.set_header("Authorization", "Bearer second");
+    // The rest of the walk keeps the new token.
+    let rest = pages.all().await.expect("pages 2 and 3");
+    let ids: Vec<_> = rest.iter().map(|m| m.id.as_deref()).collect();
+    assert_eq!(ids, [Some("b"), Some("c")]);
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+}
+
 /// A walk of two pages whose second is throttled once.
 fn throttled_second_page() -> Vec<(Expect, Reply)> {
     vec![
