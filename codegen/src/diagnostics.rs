@@ -49,7 +49,7 @@ codes! {
     NoVersion = "D0003", Warning, "The API version could not be told from the page; v1.0 was assumed.", "a rendered page with no beta notice and no example URL";
     VersionConflict = "D0004", Warning, "A page's place in the docs tree and its content disagree on the API version; the tree decides.", "a page under v1.0/ with a beta disclaimer";
     TableCellsMismatch = "D0005", Warning, "A table's delimiter row has more or fewer cells than its header; the table was read with the header's columns.", "|Permission type|Permissions| over |:--|:--|:--|";
-    NoPages = "D0007", Error, "The docs folder gave nothing: no page (`.md` or `.txt`) below it, or none that yields an operation, model or enum; nothing is generated from it.", "`--docs` naming an empty folder, or one of overview pages";
+    TreeGaveNothing = "D0007", Error, "The docs folder gave nothing: no page (`.md` or `.txt`) below it, or none that yields an operation, model or enum; nothing is generated from it.", "`--docs` naming an empty folder, or one of overview pages";
     PageTooLarge = "D0006", Warning, "A page gives more request lines or examples than one page may (1,000 each); the rest were left out.", "a page of a hundred thousand request lines";
     IncludeMissing = "D0101", Warning, "An `[!INCLUDE]` target does not exist.", "[!INCLUDE [t](../includes/permissions/x-permissions.md)] with no such file";
     IncludeEscapesRoot = "D0102", Error, "An `[!INCLUDE]` target lies outside the docs root; it was not read.", "[!INCLUDE [t](../../../../etc/passwd)]";

@@ -258,18 +258,13 @@ pub fn load_ir(docs: &Path, display: &str) -> Ir {
     let pages = parse_tree(docs, display);
     let page_count = pages.len();
     let mut ir = build_ir(pages);
-    let why = if page_count == 0 {
-        Some("no page (`.md` or `.txt`) below it".to_string())
-    } else if ir.operations.is_empty() && ir.models.is_empty() && ir.enums.is_empty() {
-        Some(format!(
-            "none of its {page_count} page(s) yields an operation, model or enum"
-        ))
-    } else {
-        None
-    };
-    if let Some(why) = why {
+    if ir.operations.is_empty() && ir.models.is_empty() && ir.enums.is_empty() {
+        let why = match page_count {
+            0 => "no page (`.md` or `.txt`) below it".to_string(),
+            n => format!("none of its {n} page(s) yields an operation, model or enum"),
+        };
         ir.diagnostics.push(Diagnostic::new(
-            diagnostics::Code::NoPages,
+            diagnostics::Code::TreeGaveNothing,
             display,
             1,
             format!("{display} gave nothing: {why}; nothing is generated from it"),

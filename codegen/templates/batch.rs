@@ -121,7 +121,7 @@ impl Batch {
                 .headers()
                 .get(http::header::CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.starts_with("application/json"));
+                .is_some_and(is_json);
             let body: serde_json::Value = if json {
                 serde_json::from_slice(built.body()).map_err(|e| Error::Body(e.to_string()))?
             } else {
@@ -231,9 +231,20 @@ impl Answer {
     }
 }
 
+/// A `Content-Type`'s media type, lowercased, without its parameters.
+fn media_type(content_type: &str) -> String {
+    content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
+}
+
+/// Whether a body of this `Content-Type` is JSON: a batch carries it as
+/// JSON, and anything else as base64 text.
+fn is_json(content_type: &str) -> bool {
+    let media = media_type(content_type);
+    media == "application/json" || media.ends_with("+json")
+}
+
 fn is_json_or_text(content_type: &str) -> bool {
-    let media = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    media.starts_with("text/") || media == "application/json" || media.ends_with("+json")
+    is_json(content_type) || media_type(content_type).starts_with("text/")
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

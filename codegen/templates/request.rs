@@ -646,10 +646,9 @@ pub mod send {
         }
 
         /// Sends, and on `429`/`503`/`504` ([`Error::is_retryable`]) waits
-        /// as `Retry-After` says (or
-        /// `fallback`) and tries again, at most `retries` more times. A
-        /// `Retry-After` longer than [`MAX_RETRY_WAIT`] is not waited out:
-        /// the error is the answer.
+        /// as `Retry-After` says (or `fallback`) and tries again, at most
+        /// `retries` more times. A `Retry-After` longer than
+        /// [`MAX_RETRY_WAIT`] is not waited out: the error is the answer.
         pub async fn send_with_retry(&self, client: &reqwest::Client, retries: u32, fallback: Duration) -> Result<T, Error> {
             let mut attempt = 0;
             loop {
@@ -823,25 +822,20 @@ pub mod send {
         /// Polls this GET until the operation's status is terminal,
         /// honouring `Retry-After`, and returns the final state; its
         /// `resource_location()` says where the result is. A throttled
-        /// poll (`429`/`503`/`504`) is waited out like a running state, within
-        /// the timeout; one whose wait would pass it is the error.
+        /// poll (`429`/`503`/`504`) is waited out like a running state,
+        /// within the timeout; one whose wait would pass it is the error.
         pub async fn poll_until_done(&self, client: &reqwest::Client, options: PollOptions) -> Result<T, Error> {
             let deadline = tokio::time::Instant::now() + options.timeout;
             loop {
-                let wait = match exchange(self, client).await {
+                // How long to wait, and the answer when that passes the deadline.
+                let (wait, too_late) = match exchange(self, client).await {
                     Ok((state, _)) if state.is_terminal() => return Ok(state),
-                    Ok((_, headers)) => retry_after(&headers).unwrap_or(options.interval),
-                    Err(e) if e.is_retryable() => {
-                        let wait = e.retry_after().unwrap_or(options.interval);
-                        if tokio::time::Instant::now() + wait > deadline {
-                            return Err(e);
-                        }
-                        wait
-                    }
+                    Ok((_, headers)) => (retry_after(&headers).unwrap_or(options.interval), Error::Timeout),
+                    Err(e) if e.is_retryable() => (e.retry_after().unwrap_or(options.interval), e),
                     Err(e) => return Err(e),
                 };
                 if tokio::time::Instant::now() + wait > deadline {
-                    return Err(Error::Timeout);
+                    return Err(too_late);
                 }
                 tokio::time::sleep(wait).await;
             }

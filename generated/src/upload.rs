@@ -207,8 +207,7 @@ impl ChunkedUpload {
                         ask_first = false;
                     }
                     Err(e) if is_transient(&e) => {
-                        failures += 1;
-                        wait_out(e, failures).await?;
+                        wait_out(e, &mut failures).await?;
                         continue;
                     }
                     Err(e) => return Err(e),
@@ -217,8 +216,7 @@ impl ChunkedUpload {
             let progress = match self.request::<T>(file, start)?.send(client).await {
                 Ok(progress) => progress,
                 Err(e) if is_transient(&e) => {
-                    failures += 1;
-                    wait_out(e, failures).await?;
+                    wait_out(e, &mut failures).await?;
                     ask_first = true;
                     continue;
                 }
@@ -245,20 +243,21 @@ impl ChunkedUpload {
         Err(Error::Body(format!("the upload did not finish in {most} requests")))
     }
 }
-/// Waits as the `failures`-th transient failure in a row says: its
+/// Counts one more transient failure in a row and waits as it says: its
 /// `Retry-After`, given back when longer than
 /// [`crate::request::MAX_RETRY_WAIT`]; without one, at once the first
 /// time (a dropped connection), then 0.5 s, 1 s, 2 s and so on up to 30 s,
 /// so that a session that stays busy is not asked again and again.
 #[cfg(feature = "reqwest")]
-async fn wait_out(e: Error, failures: u32) -> Result<(), Error> {
+async fn wait_out(e: Error, failures: &mut u32) -> Result<(), Error> {
+    *failures += 1;
     let wait = match e.retry_after() {
         Some(wait) if wait > crate::request::MAX_RETRY_WAIT => return Err(e),
         Some(wait) => wait,
-        None if failures <= 1 => return Ok(()),
+        None if *failures <= 1 => return Ok(()),
         None => {
             std::time::Duration::from_millis(500)
-                .saturating_mul(1 << (failures - 2).min(6))
+                .saturating_mul(1 << (*failures - 2).min(6))
                 .min(std::time::Duration::from_secs(30))
         }
     };

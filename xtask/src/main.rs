@@ -453,10 +453,13 @@ fn run(command: Command) -> Result<ExitCode, String> {
             if cfg!(debug_assertions) {
                 eprintln!("warning: a debug build; run `cargo run --release -p xtask -- bench` for real numbers");
             }
-            let measured: Result<Vec<_>, String> = (0..=runs)
-                .map(|_| codegen::bench::run(&docs, &target))
-                .skip(1)
-                .collect();
+            // One run first, not counted (see `--runs`).
+            let measured: Result<Vec<_>, String> =
+                codegen::bench::run(&docs, &target).and_then(|_| {
+                    (0..runs)
+                        .map(|_| codegen::bench::run(&docs, &target))
+                        .collect()
+                });
             if scratch {
                 let _ = std::fs::remove_dir_all(&target);
             }

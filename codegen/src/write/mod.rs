@@ -301,26 +301,24 @@ pub(crate) fn write_with(
     }
     sync_folders(&tmp, &tmp)?;
     stop(Step::Linked)?;
-    // The folder that holds the tree (and its staging and old siblings).
-    let holder = tree.parent().unwrap_or(Path::new("."));
-    if !tree.exists() {
+    // The new tree in, and where the old one went, if there was one.
+    let replaced = if !tree.exists() {
         fs::rename(&tmp, &tree).map_err(about(&tree))?;
-        sync_folder(holder)?;
-        stop(Step::Swapped)?;
-        return Ok(true);
-    }
-    if swap == Swap::Exchange && exchange(&tmp, &tree).map_err(about(&tree))? {
-        sync_folder(holder)?;
-        stop(Step::Swapped)?;
-        fs::remove_dir_all(&tmp).map_err(about(&tmp))?;
-        return Ok(true);
-    }
-    fs::rename(&tree, &old).map_err(about(&tree))?;
-    stop(Step::MovedAside)?;
-    fs::rename(&tmp, &tree).map_err(about(&tree))?;
-    sync_folder(holder)?;
+        None
+    } else if swap == Swap::Exchange && exchange(&tmp, &tree).map_err(about(&tree))? {
+        Some(&tmp)
+    } else {
+        fs::rename(&tree, &old).map_err(about(&tree))?;
+        stop(Step::MovedAside)?;
+        fs::rename(&tmp, &tree).map_err(about(&tree))?;
+        Some(&old)
+    };
+    // The folder that holds the tree (and its staging and old siblings).
+    sync_folder(tree.parent().unwrap_or(Path::new(".")))?;
     stop(Step::Swapped)?;
-    fs::remove_dir_all(&old).map_err(about(&old))?;
+    if let Some(replaced) = replaced {
+        fs::remove_dir_all(replaced).map_err(about(replaced))?;
+    }
     Ok(true)
 }
 
