@@ -234,14 +234,28 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
             ));
         }
     }
-    ir::permission_names::settle(&mut pages, &mut diags);
-    let mut drafts = ir::merge::drafts(&mut pages, &mut diags);
-    ir::arguments::unify(&mut drafts, &mut diags);
-    let mut ops = ir::merge::operations(&pages, drafts, &mut diags);
-    let (models, enums) = ir::models::build(&mut pages, &mut ops, &mut diags);
-    // The facts of two thousand pages are freed here, on one thread: on both
-    // cores it took longer (the threads free what the other allocated).
-    drop(pages);
+    // The resource pages' models need no operation: they are built on a
+    // thread of their own while the operations merge, whose serial steps
+    // leave a core idle.
+    let resource_pages = ir::models::take_resource_pages(&mut pages);
+    let (mut ops, from_resource_pages) = std::thread::scope(|s| {
+        let models = s.spawn(move || ir::models::from_resource_pages(resource_pages));
+        ir::permission_names::settle(&mut pages, &mut diags);
+        let mut drafts = ir::merge::drafts(&mut pages, &mut diags);
+        ir::arguments::unify(&mut drafts, &mut diags);
+        let ops = ir::merge::operations(&pages, drafts, &mut diags);
+        let models = models
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (ops, models)
+    });
+    // The facts of two thousand pages are freed on one thread, beside the
+    // models' passes (freed on both cores, it took longer: the threads
+    // free what the other allocated).
+    let (models, enums) = std::thread::scope(|s| {
+        s.spawn(move || drop(pages));
+        ir::models::build(from_resource_pages, &mut ops, &mut diags)
+    });
     diagnostics::normalise(&mut diags);
     Ir {
         operations: ops.into_iter().map(|(op, _)| op).collect(),

@@ -12,15 +12,47 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 type Key = (ApiVersion, String);
 
-pub fn build(
-    pages: &mut [PageFacts],
-    ops: &mut Vec<(Operation, Vec<super::merge::ProseStates>)>,
-    diags: &mut Vec<Diagnostic>,
-) -> (Vec<Model>, Vec<EnumType>) {
+/// What a resource or enum page gives the models, taken out of its facts
+/// so that the models can start from it while the operations merge.
+pub struct ResourcePage {
+    is_enum_page: bool,
+    version: ApiVersion,
+    description: Option<String>,
+    resource: crate::parse::resource::ResourceFacts,
+}
+
+/// The resource and enum pages' facts, moved out of `pages`.
+pub fn take_resource_pages(pages: &mut [PageFacts]) -> Vec<ResourcePage> {
+    pages
+        .iter_mut()
+        .filter(|p| matches!(p.kind, PageKind::Resource | PageKind::Enum))
+        .filter_map(|page| {
+            Some(ResourcePage {
+                is_enum_page: page.kind == PageKind::Enum,
+                version: page.version.unwrap_or(ApiVersion::V1),
+                description: page.description.take(),
+                resource: page.resource.take()?,
+            })
+        })
+        .collect()
+}
+
+/// The models and enums of the resource pages alone, with what is left to
+/// settle once the operations are known. Needs no operation: `build_ir`
+/// runs it beside the merge.
+pub struct FromResourcePages {
+    models: BTreeMap<Key, Model>,
+    enums: BTreeMap<Key, EnumType>,
+    /// Pages that only point to another resource: (their name, the one
+    /// they point to, their description, where).
+    pointers: Vec<(Key, String, Option<String>, Source)>,
+    diags: Vec<Diagnostic>,
+}
+
+pub fn from_resource_pages(pages: Vec<ResourcePage>) -> FromResourcePages {
+    let mut diags = Vec::new();
     let mut models: BTreeMap<Key, Model> = BTreeMap::new();
     let mut enums: BTreeMap<Key, EnumType> = BTreeMap::new();
-    // Pages that only point to another resource: (their name, the one
-    // they point to, their description, where).
     let mut pointers: Vec<(Key, String, Option<String>, Source)> = Vec::new();
     // Models whose prose names another base than their annotation: (the
     // model, the prose's base, where).
@@ -31,14 +63,9 @@ pub fn build(
 
     // The pages' properties and descriptions move into the models: this is
     // their last use.
-    for page in pages
-        .iter_mut()
-        .filter(|p| matches!(p.kind, PageKind::Resource | PageKind::Enum))
-    {
-        let Some(res) = &mut page.resource else {
-            continue;
-        };
-        let version = page.version.unwrap_or(ApiVersion::V1);
+    for mut page in pages {
+        let res = &mut page.resource;
+        let version = page.version;
         for (name, members, at) in &res.enums {
             add_enum(&mut enums, version, name, members, &[], at);
         }
@@ -47,7 +74,7 @@ pub fn build(
                 e.flags = true;
             }
         }
-        if page.kind == PageKind::Enum {
+        if page.is_enum_page {
             continue;
         }
         let key = (version, res.name.clone());
@@ -100,8 +127,30 @@ pub fn build(
         }
     }
 
-    prefer_derived_bases(prose_bases, &mut models, diags);
+    prefer_derived_bases(prose_bases, &mut models, &mut diags);
     type_entries(untyped_entries, &mut models);
+    FromResourcePages {
+        models,
+        enums,
+        pointers,
+        diags,
+    }
+}
+
+/// The models and enums: those of the resource pages, then what the
+/// operations' pages and examples add.
+pub fn build(
+    from_pages: FromResourcePages,
+    ops: &mut Vec<(Operation, Vec<super::merge::ProseStates>)>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Model>, Vec<EnumType>) {
+    let FromResourcePages {
+        mut models,
+        mut enums,
+        pointers,
+        diags: found,
+    } = from_pages;
+    diags.extend(found);
     follow_pointers(pointers, ops, &mut models);
     match_loose_type_names(ops, &models);
     super::property_paths::split(ops, &models);
