@@ -168,6 +168,12 @@ pub fn build(
         if enums.contains_key(&key) {
             continue; // `GET /me/mailboxSettings/delegateMeetingMessageDeliveryOptions`
         }
+        if models
+            .get(&key)
+            .is_some_and(|m| m.origin == ModelOrigin::ResourcePage)
+        {
+            continue;
+        }
         let bodies: Vec<(&Value, &Source)> = op
             .examples
             .iter()
@@ -178,12 +184,6 @@ pub fn build(
             })
             .flat_map(|(v, s)| entities(v).into_iter().map(move |e| (e, s)))
             .collect();
-        if models
-            .get(&key)
-            .is_some_and(|m| m.origin == ModelOrigin::ResourcePage)
-        {
-            continue;
-        }
         let model = models.entry(key).or_insert_with(|| Model {
             name: ty.clone(),
             version: op.version,
@@ -339,9 +339,6 @@ fn created_entities(
     }
 }
 
-/// What sees each example entity: its model, its fields, where it is.
-type EntityVisitor<'v> = dyn FnMut(&Model, &serde_json::Map<String, Value>, &Source) + 'v;
-
 /// A property the resource page gives one value of, whose every example
 /// sends an array, is a collection: application.md (2020) types `addIns`
 /// as one `addIn`, both of its examples send a list, and Graph answers
@@ -354,37 +351,41 @@ fn collections_from_examples(
     models: &mut BTreeMap<Key, Model>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    // Every entity an example sends or answers, with its documented model.
-    let entities_of = |visit: &mut EntityVisitor| {
-        for (op, _) in ops {
-            for e in &op.examples {
-                let response = e.response.as_ref().and_then(|r| {
-                    Some((op.response.type_name.as_ref()?, r.body.as_ref()?, &r.source))
-                });
-                let request = e.request.as_ref().and_then(|r| {
-                    Some((
-                        op.request_body.type_name.as_ref()?,
-                        r.body.as_ref()?,
-                        &r.source,
-                    ))
-                });
-                for (ty, body, at) in response.into_iter().chain(request) {
-                    let Body::Json(body) = body else {
-                        continue;
-                    };
-                    let Some(model) = models
-                        .get(&(op.version, ty.clone()))
-                        .filter(|m| m.origin == ModelOrigin::ResourcePage)
-                    else {
-                        continue;
-                    };
-                    for entity in entities(body).into_iter().filter_map(Value::as_object) {
-                        visit(model, entity, at);
-                    }
+    // Every entity an example sends or answers, with its documented model,
+    // gathered once for both looks below (each model looked up by
+    // borrowed name: a key cloned per example was most of the gathering).
+    let documented: HashMap<(ApiVersion, &str), &Model> = models
+        .iter()
+        .filter(|(_, m)| m.origin == ModelOrigin::ResourcePage)
+        .map(|((version, name), model)| ((*version, name.as_str()), model))
+        .collect();
+    let mut entities_seen: Vec<(&Model, &serde_json::Map<String, Value>, &Source)> = Vec::new();
+    for (op, _) in ops {
+        for e in &op.examples {
+            let response = e
+                .response
+                .as_ref()
+                .and_then(|r| Some((op.response.type_name.as_ref()?, r.body.as_ref()?, &r.source)));
+            let request = e.request.as_ref().and_then(|r| {
+                Some((
+                    op.request_body.type_name.as_ref()?,
+                    r.body.as_ref()?,
+                    &r.source,
+                ))
+            });
+            for (ty, body, at) in response.into_iter().chain(request) {
+                let Body::Json(body) = body else {
+                    continue;
+                };
+                let Some(model) = documented.get(&(op.version, ty.as_str())) else {
+                    continue;
+                };
+                for entity in entities(body).into_iter().filter_map(Value::as_object) {
+                    entities_seen.push((model, entity, at));
                 }
             }
         }
-    };
+    }
     let single_valued = |model: &Model, name: &str| {
         model
             .properties
@@ -399,19 +400,19 @@ fn collections_from_examples(
     // Lists are looked at first: they are few, and most are documented
     // collections; only their names are then looked for as single values.
     let mut arrays: BTreeMap<(ApiVersion, String, String), Source> = BTreeMap::new();
-    entities_of(&mut |model, entity, at| {
+    for (model, entity, at) in &entities_seen {
         for (name, _) in entity.iter().filter(|(_, v)| v.is_array()) {
             if let Some(key) = single_valued(model, name) {
-                arrays.entry(key).or_insert_with(|| at.clone());
+                arrays.entry(key).or_insert_with(|| (*at).clone());
             }
         }
-    });
+    }
     if arrays.is_empty() {
         return;
     }
     let names: BTreeSet<&str> = arrays.keys().map(|(_, _, name)| name.as_str()).collect();
     let mut singles: BTreeSet<(ApiVersion, String, String)> = BTreeSet::new();
-    entities_of(&mut |model, entity, _| {
+    for (model, entity, _) in &entities_seen {
         for name in &names {
             let single = entity
                 .get(*name)
@@ -420,13 +421,20 @@ fn collections_from_examples(
                 singles.insert(key);
             }
         }
-    });
+    }
     arrays.retain(|key, _| !singles.contains(key));
     if arrays.is_empty() {
         return;
     }
+    // Every property of every model is asked about, by its name alone
+    // first: the lists are a handful, and two strings cloned for each
+    // property cost more than the rest of the pass.
+    let names: Vec<&str> = arrays.keys().map(|(_, _, name)| name.as_str()).collect();
     for model in models.values_mut() {
         for p in &mut model.properties {
+            if !names.contains(&p.name.as_str()) {
+                continue;
+            }
             let declared = p.inherited_from.as_ref().unwrap_or(&model.name);
             if arrays.contains_key(&(model.version, declared.clone(), p.name.clone())) {
                 p.collection = true;
