@@ -1205,6 +1205,94 @@ fn a_response_of_204_has_no_type_unless_an_example_shows_a_body() {
 }
 
 #[test]
+fn a_status_the_prose_does_not_state_is_the_one_every_example_answers() {
+    // driveitem-copy.md (2020): "Returns details about how to monitor the
+    // progress of the copy", over a `202 Accepted` with a `Location`. Its
+    // builder answered "no content" and lost the monitor's address.
+    // drive-get.md: "Each of these methods returns a Drive resource", and
+    // `200 OK` below it. createuploadsession shows a `409` beside its
+    // `200`; driveitem-get-content.md a `302` redirect and a `206` range.
+    let page = |title: &str, method: &str, path: &str, shown: &[&str]| {
+        let examples: Vec<String> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, status)| {
+                format!(
+                    "### Request {i}\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"{title}_{i}\" }} -->\n\
+                     ```http\n{method} https://graph.microsoft.com/v1.0{path}\n```\n\n### Response {i}\n\n\
+                     <!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 {status}\n```\n\n"
+                )
+            })
+            .collect();
+        format!(
+            "# {title}\n\n## HTTP request\n\n```http\n{method} {path}\n```\n\n\
+             ## Response\n\nReturns details about the {title}.\n\n## Example\n\n{}",
+            examples.concat()
+        )
+    };
+    let copy = page(
+        "copy",
+        "POST",
+        "/me/drive/items/{id}/copy",
+        &["202 Accepted"],
+    );
+    let upload = page(
+        "upload",
+        "POST",
+        "/me/drive/items/{id}/createUploadSession",
+        &["200 OK", "409 Conflict"],
+    );
+    let content = page(
+        "content",
+        "GET",
+        "/me/drive/items/{id}/content",
+        &["302 Found", "206 Partial Content"],
+    );
+    let moved = page(
+        "moved",
+        "GET",
+        "/me/drive/items/{id}/thumbnails",
+        &["302 Found"],
+    );
+    let follow = page(
+        "follow",
+        "POST",
+        "/users/{id}/followedSites/add",
+        &["200 OK", "207 Multi-Status"],
+    );
+    let ir = tree(&[
+        ("v1.0/api/driveitem-copy.md", copy.as_str()),
+        ("v1.0/api/driveitem-createuploadsession.md", upload.as_str()),
+        ("v1.0/api/driveitem-get-content.md", content.as_str()),
+        ("v1.0/api/driveitem-list-thumbnails.md", moved.as_str()),
+        ("v1.0/api/site-follow.md", follow.as_str()),
+    ]);
+    let status = |title: &str| {
+        ir.operations
+            .iter()
+            .find(|o| o.title == title)
+            .unwrap_or_else(|| panic!("no {title}"))
+            .response
+            .status
+    };
+    assert_eq!(status("copy"), Some(202));
+    assert_eq!(
+        status("upload"),
+        Some(200),
+        "an error example is not the answer"
+    );
+    assert_eq!(status("content"), None, "a redirect and a range disagree");
+    assert_eq!(status("moved"), None, "a redirect is no status of its own");
+    assert_eq!(status("follow"), None, "two successes disagree");
+    let copy = ir.operations.iter().find(|o| o.title == "copy").unwrap();
+    let endpoint = &copy.endpoints[0];
+    assert_eq!(
+        codegen::emit::requests::response_kind(copy, &endpoint.method, &endpoint.path),
+        codegen::emit::requests::ResponseKind::Accepted
+    );
+}
+
+#[test]
 fn a_request_line_whose_brace_lost_its_partner_gets_it_back() {
     // workforceintegration-get.md (2020): the only request line lost its
     // `{`. Sent as written, it asked for `/workforceIntegrationId}`; skipped,

@@ -941,6 +941,29 @@ fn merge_group(
         }
     }
 
+    // A status the pages do not state is the one their examples answer
+    // with, when every example that succeeds agrees (drive-get.md, 2020:
+    // "Each of these methods returns a Drive resource", and `200 OK`
+    // below it). driveitem-copy.md says only that it "returns details
+    // about how to monitor the progress", over a `202 Accepted`: without
+    // the status the builder answered it as empty, and the monitor's
+    // address was lost. An error example is not what it returns; a
+    // redirect is a success of another status (driveitem-get-content.md:
+    // `302 Found` for the file, `206 Partial Content` for a range of it),
+    // and no status is taken where one is shown.
+    if response.status.is_none() {
+        let mut shown = speaking
+            .iter()
+            .flatten()
+            .filter_map(|e| e.example.response.as_ref()?.status)
+            .filter(|status| (200..400).contains(status));
+        if let Some(first) = shown.next().filter(|status| *status < 300) {
+            if shown.all(|status| status == first) {
+                response.status = Some(first);
+            }
+        }
+    }
+
     // `204 No Content` has no body, whatever type a response annotation
     // names (application-post-owners.md: `directoryObject`; the delete of
     // a class member: `educationClass`). The builders return `NoContent`
