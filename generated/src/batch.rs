@@ -102,52 +102,8 @@ impl Batch {
                 Error::Batch(format!("a batch holds at most {MAX_REQUESTS} requests")),
             );
         }
-        let built = request.build()?;
-        let uri = built.uri().to_string();
-        let url = uri
-            .strip_prefix(&self.root)
-            .filter(|rest| rest.starts_with('/'))
-            .ok_or_else(|| Error::Batch(
-                format!("{uri} is not below the batch's root {}", self.root),
-            ))?;
         let id = (self.requests.len() + 1).to_string();
-        let mut entry = serde_json::Map::new();
-        entry.insert("id".into(), id.clone().into());
-        entry.insert("method".into(), built.method().as_str().into());
-        entry.insert("url".into(), url.into());
-        let headers: serde_json::Map<String, serde_json::Value> = built
-            .headers()
-            .iter()
-            .filter_map(|(name, value)| Some((
-                name.as_str().to_string(),
-                value.to_str().ok()?.into(),
-            )))
-            .collect();
-        if !built.body().is_empty() {
-            let json = built
-                .headers()
-                .get(http::header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(is_json);
-            let body: serde_json::Value = if json {
-                serde_json::from_slice(built.body())
-                    .map_err(|e| Error::Body(e.to_string()))?
-            } else {
-                base64_encode(built.body()).into()
-            };
-            entry.insert("body".into(), body);
-        }
-        if !headers.is_empty() {
-            entry.insert("headers".into(), headers.into());
-        }
-        let after: Vec<serde_json::Value> = after
-            .into_iter()
-            .map(|id| id.into())
-            .collect();
-        if !after.is_empty() {
-            entry.insert("dependsOn".into(), after.into());
-        }
-        self.requests.push(entry.into());
+        self.requests.push(entry(&self.root, request, &id, after)?);
         Ok(Handle { id, marker: PhantomData })
     }
     /// How many requests the batch holds.
@@ -159,10 +115,225 @@ impl Batch {
     }
     /// The `POST {root}/$batch` that carries the requests.
     pub fn request(&self) -> Request<BatchResponse> {
-        let body = serde_json::json!({ "requests" : self.requests });
-        Request::new(http::Method::POST, format!("{}/$batch", self.root))
-            .json_body(&body)
+        post_batch(&self.root, &self.requests)
     }
+}
+/// Any number of requests, sent as as many batches as they need. Ids are
+/// numbered across the batches, so one [`BatchResponse`] answers them all
+/// and a handle reads its answer from it whichever batch carried it. A
+/// request and the requests it depends on go in one batch (`dependsOn`
+/// cannot reach into another); a chain longer than a batch is refused.
+/// Requests that depend on nothing fill the batches in the order added.
+///
+/// ```
+/// use graph_generated::batch::{Batches, MAX_REQUESTS};
+/// use graph_generated::request::Request;
+/// # fn main() -> Result<(), graph_generated::request::Error> {
+/// let root = "https://graph.microsoft.com/v1.0";
+/// let mut batches = Batches::new(root);
+/// for n in 0..MAX_REQUESTS + 5 {
+///     batches.add(&Request::<serde_json::Value>::new(http::Method::GET, format!("{root}/users/{n}")))?;
+/// }
+/// assert_eq!((batches.len(), batches.requests().len()), (25, 2));
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Batches {
+    root: String,
+    /// Every request, as a batch names it, in the order added: request
+    /// `i` has the id `i + 1`.
+    entries: Vec<serde_json::Value>,
+    /// The request each one was chained to (itself when none): the
+    /// requests that must share a batch lead to one request, their chain's
+    /// latest.
+    chained_to: Vec<usize>,
+    /// How many requests each chain holds, at its latest request.
+    chain_len: Vec<usize>,
+}
+impl Batches {
+    /// No requests yet, for the API version whose service root is `root`
+    /// (see [`Batch::new`]).
+    pub fn new(root: &str) -> Self {
+        Batches {
+            root: root.trim_end_matches('/').to_string(),
+            entries: Vec::new(),
+            chained_to: Vec::new(),
+            chain_len: Vec::new(),
+        }
+    }
+    /// Adds a request. Fails when it is not below the root.
+    pub fn add<T: FromResponse, O>(
+        &mut self,
+        request: &Request<T, O>,
+    ) -> Result<Handle<T>, Error> {
+        self.add_after(request, std::iter::empty())
+    }
+    /// Adds a request that Graph runs only after the requests `after`
+    /// name (their handles' `id()`), and only if they succeed. It goes in
+    /// their batch. Fails when an id is not one of these requests', or when
+    /// the chain would not fit in one batch.
+    pub fn add_after<'a, T: FromResponse, O>(
+        &mut self,
+        request: &Request<T, O>,
+        after: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Handle<T>, Error> {
+        let after: Vec<&str> = after.into_iter().collect();
+        let mut chains = Vec::new();
+        for id in &after {
+            let index = id
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .filter(|&i| i < self.entries.len())
+                .ok_or_else(|| Error::Batch(
+                    format!("no request of these batches has the id {id}"),
+                ))?;
+            let chain = self.chain_of(index);
+            if !chains.contains(&chain) {
+                chains.push(chain);
+            }
+        }
+        let joined = 1
+            + chains.iter().map(|&chain| self.chain_len[chain]).sum::<usize>();
+        if joined > MAX_REQUESTS {
+            return Err(
+                Error::Batch(
+                    format!(
+                        "the requests this one depends on, with theirs, would be {joined} in one batch, which holds at most {MAX_REQUESTS}"
+                    ),
+                ),
+            );
+        }
+        let id = (self.entries.len() + 1).to_string();
+        let entry = entry(&self.root, request, &id, after)?;
+        let index = self.entries.len();
+        self.entries.push(entry);
+        self.chained_to.push(index);
+        self.chain_len.push(joined);
+        for chain in chains {
+            self.chained_to[chain] = index;
+        }
+        Ok(Handle { id, marker: PhantomData })
+    }
+    /// The latest request of the chain request `index` belongs to (a
+    /// chain is at most a batch long, so the walk is short).
+    fn chain_of(&self, mut index: usize) -> usize {
+        while self.chained_to[index] != index {
+            index = self.chained_to[index];
+        }
+        index
+    }
+    /// How many requests there are, in all the batches.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    /// One `POST {root}/$batch` per batch, to send in this order. Chains
+    /// go in the order of their first requests, each whole into the last
+    /// batch when it fits there, else into a new one.
+    pub fn requests(&self) -> Vec<Request<BatchResponse>> {
+        let mut chains: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..self.entries.len() {
+            chains.entry(self.chain_of(i)).or_default().push(i);
+        }
+        let mut firsts: Vec<&Vec<usize>> = chains.values().collect();
+        firsts.sort_by_key(|members| members[0]);
+        let mut batches: Vec<Vec<usize>> = Vec::new();
+        for members in firsts {
+            match batches.last_mut() {
+                Some(batch) if batch.len() + members.len() <= MAX_REQUESTS => {
+                    batch.extend(members)
+                }
+                _ => batches.push(members.clone()),
+            }
+        }
+        batches
+            .into_iter()
+            .map(|mut batch| {
+                batch.sort_unstable();
+                let requests: Vec<&serde_json::Value> = batch
+                    .iter()
+                    .map(|&i| &self.entries[i])
+                    .collect();
+                post_batch(&self.root, &requests)
+            })
+            .collect()
+    }
+}
+#[cfg(feature = "reqwest")]
+impl Batches {
+    /// Sends the batches one after another, and gathers their answers.
+    /// Stops at the first batch that fails as a whole (one request's own
+    /// error is in the answers, not here).
+    pub async fn send(&self, client: &reqwest::Client) -> Result<BatchResponse, Error> {
+        let mut answers = BatchResponse::default();
+        for request in self.requests() {
+            answers.extend([request.send(client).await?]);
+        }
+        Ok(answers)
+    }
+}
+/// The `POST {root}/$batch` that carries `requests` (entries as
+/// [`entry`] makes them).
+fn post_batch<R: serde::Serialize>(
+    root: &str,
+    requests: &[R],
+) -> Request<BatchResponse> {
+    let body = serde_json::json!({ "requests" : requests });
+    Request::new(http::Method::POST, format!("{root}/$batch")).json_body(&body)
+}
+/// One request as a batch names it: its `id`, method, URL relative to
+/// `root`, headers, body and `dependsOn`.
+fn entry<'a, T, O>(
+    root: &str,
+    request: &Request<T, O>,
+    id: &str,
+    after: impl IntoIterator<Item = &'a str>,
+) -> Result<serde_json::Value, Error> {
+    let built = request.build()?;
+    let uri = built.uri().to_string();
+    let url = uri
+        .strip_prefix(root)
+        .filter(|rest| rest.starts_with('/'))
+        .ok_or_else(|| Error::Batch(
+            format!("{uri} is not below the batch's root {root}"),
+        ))?;
+    let mut entry = serde_json::Map::new();
+    entry.insert("id".into(), id.into());
+    entry.insert("method".into(), built.method().as_str().into());
+    entry.insert("url".into(), url.into());
+    let headers: serde_json::Map<String, serde_json::Value> = built
+        .headers()
+        .iter()
+        .filter_map(|(name, value)| Some((
+            name.as_str().to_string(),
+            value.to_str().ok()?.into(),
+        )))
+        .collect();
+    if !built.body().is_empty() {
+        let json = built
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(is_json);
+        let body: serde_json::Value = if json {
+            serde_json::from_slice(built.body()).map_err(|e| Error::Body(e.to_string()))?
+        } else {
+            base64_encode(built.body()).into()
+        };
+        entry.insert("body".into(), body);
+    }
+    if !headers.is_empty() {
+        entry.insert("headers".into(), headers.into());
+    }
+    let after: Vec<serde_json::Value> = after.into_iter().map(|id| id.into()).collect();
+    if !after.is_empty() {
+        entry.insert("dependsOn".into(), after.into());
+    }
+    Ok(entry.into())
 }
 /// The answers of a batch, by request. Graph answers in any order; each
 /// answer has its own status, headers and body.
@@ -194,6 +365,22 @@ impl FromResponse for BatchResponse {
         Ok(BatchResponse {
             answers: answers.responses.into_iter().map(|a| (a.id.clone(), a)).collect(),
         })
+    }
+}
+impl Extend<BatchResponse> for BatchResponse {
+    /// Gathers the answers of other batches (of one [`Batches`], whose ids
+    /// do not repeat): a later answer to an id replaces an earlier one.
+    fn extend<I: IntoIterator<Item = BatchResponse>>(&mut self, others: I) {
+        for other in others {
+            self.answers.extend(other.answers);
+        }
+    }
+}
+impl FromIterator<BatchResponse> for BatchResponse {
+    fn from_iter<I: IntoIterator<Item = BatchResponse>>(answers: I) -> Self {
+        let mut all = BatchResponse::default();
+        all.extend(answers);
+        all
     }
 }
 impl BatchResponse {

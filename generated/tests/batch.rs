@@ -3,11 +3,12 @@
 //! typed, each with its own status, out of order.
 #![cfg(all(feature = "v1", feature = "full"))]
 
-use graph_generated::batch::{Batch, BatchResponse, MAX_REQUESTS};
+use graph_generated::batch::{Batch, BatchResponse, Batches, MAX_REQUESTS};
 use graph_generated::request::{Accepted, Bytes, Count, Error, Page, Request};
 use graph_generated::v1;
 use graph_generated::v1::models::{DirectoryObject, SendMailPostRequestBody, SendMailPostRequestBodyProperties};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 const ROOT: &str = "https://graph.microsoft.com/v1.0";
 
@@ -164,4 +165,121 @@ fn a_binary_answer_reads_as_the_bytes_its_base64_text_encodes() {
     assert_eq!(answers.get(&not_base64).unwrap(), Bytes(b"not base64!".to_vec()));
     assert_eq!(answers.get(&text).unwrap(), Bytes(b"Zm9v".to_vec()));
     assert_eq!(answers.get(&count).unwrap(), Count(42));
+}
+
+/// The ids each batch of `batches` sends, batch by batch, and what request
+/// `id` depends on, as sent.
+fn sent_ids(batches: &Batches) -> (Vec<Vec<String>>, BTreeMap<String, Value>) {
+    let mut ids = Vec::new();
+    let mut depends = BTreeMap::new();
+    for request in batches.requests() {
+        let built = request.build().expect("a batch request");
+        assert_eq!(built.uri().to_string(), format!("{ROOT}/$batch"));
+        let body: Value = serde_json::from_slice(built.body()).expect("a JSON body");
+        let mut these = Vec::new();
+        for entry in body["requests"].as_array().expect("requests") {
+            let id = entry["id"].as_str().expect("an id").to_string();
+            if let Some(after) = entry.get("dependsOn") {
+                depends.insert(id.clone(), after.clone());
+            }
+            these.push(id);
+        }
+        ids.push(these);
+    }
+    (ids, depends)
+}
+
+fn numbers(from: usize, to: usize) -> Vec<String> {
+    (from..=to).map(|n| n.to_string()).collect()
+}
+
+#[test]
+fn many_requests_go_in_batches_of_twenty_with_ids_across_them() {
+    let root = v1::requests::root_at(ROOT);
+    let mut batches = Batches::new(ROOT);
+    assert!(batches.is_empty() && batches.requests().is_empty());
+    let handles: Vec<_> = (0..45)
+        .map(|n| batches.add(&root.groups().by_group_id(&format!("g{n}")).members().get()).expect("room"))
+        .collect();
+    assert_eq!(batches.len(), 45);
+    let (ids, depends) = sent_ids(&batches);
+    assert_eq!(ids, [numbers(1, 20), numbers(21, 40), numbers(41, 45)]);
+    assert!(depends.is_empty());
+    assert_eq!(handles[44].id(), "45");
+    // A request from another root is refused, as by one batch.
+    let beta = graph_generated::beta::requests::root_at("https://graph.microsoft.com/beta");
+    let elsewhere = beta.users().by_user_id("u").authentication().operations().by_operation_id("1").get();
+    assert!(matches!(batches.add(&elsewhere), Err(Error::Batch(_))));
+    assert_eq!(batches.len(), 45);
+}
+
+#[test]
+fn a_chain_goes_whole_into_one_batch_and_a_chain_too_long_for_one_is_refused() {
+    let root = v1::requests::root_at(ROOT);
+    let get = root.groups().by_group_id("g").members().get();
+    let mut batches = Batches::new(ROOT);
+    for _ in 0..18 {
+        batches.add(&get).unwrap();
+    }
+    // 19, 20 and 21 are a chain; 21 would be the first of a second batch,
+    // so the chain starts it.
+    let first = batches.add(&get).unwrap();
+    let second = batches.add_after(&get, [first.id()]).unwrap();
+    let third = batches.add_after(&get, [second.id()]).unwrap();
+    // 22 and 23 depend on nothing, and fill the batches in order.
+    batches.add(&get).unwrap();
+    batches.add(&get).unwrap();
+    let (ids, depends) = sent_ids(&batches);
+    assert_eq!(ids, [numbers(1, 18), ["19", "20", "21", "22", "23"].map(String::from).to_vec()]);
+    assert_eq!(depends.get(third.id()), Some(&json!(["20"])));
+    assert_eq!(depends.get(second.id()), Some(&json!(["19"])));
+
+    // Two chains joined by one request are one chain.
+    let other = batches.add(&get).unwrap();
+    let joined = batches.add_after(&get, [third.id(), other.id()]).unwrap();
+    assert_eq!(depends.len(), 2);
+    let (ids, depends) = sent_ids(&batches);
+    assert_eq!(ids[1], numbers(19, 25));
+    assert_eq!(depends.get(joined.id()), Some(&json!(["21", "24"])));
+
+    // A chain of twenty fits; a twenty-first link does not, and is not added.
+    let mut chain = batches.add(&get).unwrap();
+    for _ in 1..MAX_REQUESTS {
+        chain = batches.add_after(&get, [chain.id()]).unwrap();
+    }
+    let before = batches.len();
+    assert!(matches!(batches.add_after(&get, [chain.id()]), Err(Error::Batch(_))));
+    assert_eq!(batches.len(), before);
+    let (ids, _) = sent_ids(&batches);
+    assert_eq!(ids.iter().map(Vec::len).collect::<Vec<_>>(), [18, 7, 20]);
+    // An id none of the requests has.
+    for unknown in ["0", "999", "x"] {
+        assert!(matches!(batches.add_after(&get, [unknown]), Err(Error::Batch(_))), "{unknown}");
+    }
+    assert_eq!(batches.len(), before);
+}
+
+#[test]
+fn the_answers_of_all_the_batches_read_as_one() {
+    let root = v1::requests::root_at(ROOT);
+    let mut batches = Batches::new(ROOT);
+    let handles: Vec<_> = (0..MAX_REQUESTS + 1)
+        .map(|n| batches.add(&root.groups().by_group_id(&format!("g{n}")).members().get()).unwrap())
+        .collect();
+    let requests = batches.requests();
+    assert_eq!(requests.len(), 2);
+    let answer = |from: usize, to: usize| {
+        let responses: Vec<Value> = (from..=to)
+            .map(|n| json!({"id": n.to_string(), "status": 200, "body": {"value": [{"id": format!("m{n}")}]}}))
+            .collect();
+        http::Response::new(serde_json::to_vec(&json!({ "responses": responses })).unwrap())
+    };
+    let answers: BatchResponse = [(0, answer(1, 20)), (1, answer(21, 21))]
+        .into_iter()
+        .map(|(i, response)| requests[i].parse(&response).expect("a batch's answer"))
+        .collect();
+    for (n, handle) in handles.iter().enumerate() {
+        let page: Page<DirectoryObject> = answers.get(handle).expect("an answer");
+        assert_eq!(page.value[0].id, Some(format!("m{}", n + 1)));
+    }
 }

@@ -252,6 +252,30 @@ async fn a_batch_is_sent_like_any_request() {
 }
 
 #[tokio::test]
+async fn many_requests_are_sent_as_batches_one_after_another_and_answered_as_one() {
+    // Twenty-one requests: two batches, the second of one request.
+    let answer = |from: usize, to: usize| -> &'static [u8] {
+        let responses: Vec<String> = (from..=to)
+            .map(|n| format!(r#"{{"id": "{n}", "status": 200, "body": {{"value": [{{"id": "m{n}"}}]}}}}"#))
+            .collect();
+        Box::leak(format!(r#"{{"responses": [{}]}}"#, responses.join(",")).into_bytes().into_boxed_slice())
+    };
+    let batch = || Expect { method: "POST", body_keys: Some(&["requests"]), ..expect("/v1.0/$batch") };
+    let (base, server) = serve(vec![(batch(), json(200, answer(1, 20))), (batch(), json(200, answer(21, 21)))]);
+    let root = format!("{base}/v1.0");
+    let mut batches = graph_generated::batch::Batches::new(&root);
+    let handles: Vec<_> = (0..21)
+        .map(|n| batches.add(&v1::requests::root_at(&root).groups().by_group_id(&format!("g{n}")).members().get()).expect("room"))
+        .collect();
+    let answers = batches.send(&reqwest::Client::new()).await.expect("the batches");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+    for (n, handle) in handles.iter().enumerate() {
+        let page = answers.get(handle).expect("an answer");
+        assert_eq!(page.value[0].id, Some(format!("m{}", n + 1)));
+    }
+}
+
+#[tokio::test]
 async fn a_large_file_goes_up_in_pieces_from_where_graph_expects_them() {
     const RANGES: [&[(&str, &str)]; 3] = [
         &[("Content-Range", "bytes 0-327679/716800")],
