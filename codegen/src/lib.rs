@@ -218,7 +218,13 @@ pub fn parse_pages(loader: &Loader, pages: &[String]) -> Vec<PageFacts> {
 }
 
 /// Page facts to the IR: drafts, merge, models, sorted diagnostics.
-pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
+pub fn build_ir(pages: Vec<PageFacts>) -> Ir {
+    build_ir_keeping(pages, &ir::kept_names::KeptNames::default())
+}
+
+/// [`build_ir`], with the request-body names a crate already has kept
+/// (see `ir::kept_names`).
+pub fn build_ir_keeping(mut pages: Vec<PageFacts>, kept: &ir::kept_names::KeptNames) -> Ir {
     pages.sort_by(|a, b| a.file.cmp(&b.file));
     let mut diags: Vec<Diagnostic> = pages
         .iter_mut()
@@ -254,8 +260,9 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
     // free what the other allocated).
     let (models, enums) = std::thread::scope(|s| {
         s.spawn(move || drop(pages));
-        ir::models::build(from_resource_pages, &mut ops, &mut diags)
+        ir::models::build(from_resource_pages, &mut ops, &mut diags, kept)
     });
+    diags.extend(kept.diagnostics.iter().cloned());
     diagnostics::normalise(&mut diags);
     Ir {
         operations: ops.into_iter().map(|(op, _)| op).collect(),
@@ -269,9 +276,14 @@ pub fn build_ir(mut pages: Vec<PageFacts>) -> Ir {
 /// error (`D0007`): a regen from it would replace the crate with an empty
 /// one, which is never what a mistyped `--docs` meant.
 pub fn load_ir(docs: &Path, display: &str) -> Ir {
+    load_ir_keeping(docs, display, &ir::kept_names::KeptNames::default())
+}
+
+/// [`load_ir`], with the request-body names a crate already has kept.
+pub fn load_ir_keeping(docs: &Path, display: &str, kept: &ir::kept_names::KeptNames) -> Ir {
     let pages = parse_tree(docs, display);
     let page_count = pages.len();
-    let mut ir = build_ir(pages);
+    let mut ir = build_ir_keeping(pages, kept);
     if ir.operations.is_empty() && ir.models.is_empty() && ir.enums.is_empty() {
         let why = match page_count {
             0 => "no page (`.md` or `.txt`) below it".to_string(),
@@ -311,7 +323,17 @@ impl std::fmt::Display for RegenError {
 /// The IR and the files of the crate generated from `docs`. Fails, with
 /// nothing written anywhere, when the IR has errors.
 pub fn generate(docs: &Path, display: &str) -> Result<(Ir, Vec<write::GeneratedFile>), RegenError> {
-    let ir = load_ir(docs, display);
+    generate_keeping(docs, display, &ir::kept_names::KeptNames::default())
+}
+
+/// [`generate`], with the request-body names of the crate it replaces
+/// kept (`KeptNames::in_crate`).
+pub fn generate_keeping(
+    docs: &Path,
+    display: &str,
+    kept: &ir::kept_names::KeptNames,
+) -> Result<(Ir, Vec<write::GeneratedFile>), RegenError> {
+    let ir = load_ir_keeping(docs, display, kept);
     if diagnostics::has_errors(&ir.diagnostics) {
         return Err(RegenError::Diagnostics(
             ir.diagnostics

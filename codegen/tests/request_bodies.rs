@@ -142,6 +142,102 @@ fn actions_of_one_name_with_different_tables_are_named_by_more_of_their_path() {
 }
 
 #[test]
+fn a_body_keeps_the_name_the_crate_gave_it_when_a_newcomer_wants_it() {
+    use codegen::ir::kept_names::KeptNames;
+    let keeping = |pages: &[(&str, String)], kept: &KeptNames| {
+        let pages: Vec<(String, String)> = pages
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.clone()))
+            .collect();
+        common::ir_keeping(&pages, kept)
+    };
+    let drive_copy = || {
+        (
+            "v1.0/api/driveitem-copy.md",
+            action_page(
+                "driveItem: copy",
+                "POST",
+                "/drives/{id}/items/{id}/copy",
+                TABLE_B,
+            ),
+        )
+    };
+    // The crate as it was: one `copy`, whose body is `copyPostRequestBody`.
+    let first = keeping(&[drive_copy()], &KeptNames::default());
+    let lock = KeptNames::render(&first, "@generated");
+    assert!(
+        lock.contains("\nv1.0 v1_post_drives_by_id_items_by_id_copy copyPostRequestBody\n"),
+        "{lock}"
+    );
+    // The docs then add a notebook's `copy` with another table, and a
+    // site's with the same one.
+    let pages = [
+        drive_copy(),
+        (
+            "v1.0/api/notebook-copy.md",
+            action_page(
+                "notebook: copy",
+                "POST",
+                "/me/onenote/notebooks/{id}/copy",
+                TABLE_C,
+            ),
+        ),
+        (
+            "v1.0/api/site-copy.md",
+            action_page("site: copy", "POST", "/sites/{id}/copy", TABLE_B),
+        ),
+    ];
+    let kept = KeptNames::read(&lock, "generated/names.lock");
+    assert!(kept.diagnostics.is_empty());
+    let ir = keeping(&pages, &kept);
+    assert_eq!(
+        body_type(&ir, "/drives/{id}/items/{id}/copy"),
+        Some("microsoft.graph.copyPostRequestBody")
+    );
+    assert_eq!(
+        body_type(&ir, "/sites/{id}/copy"),
+        Some("microsoft.graph.copyPostRequestBody"),
+        "the same table shares the kept name"
+    );
+    assert_eq!(
+        body_type(&ir, "/me/onenote/notebooks/{id}/copy"),
+        Some("microsoft.graph.notebooksCopyPostRequestBody")
+    );
+    // Without the names kept, the first `copy` is renamed.
+    let afresh = keeping(&pages, &KeptNames::default());
+    assert_eq!(
+        body_type(&afresh, "/drives/{id}/items/{id}/copy"),
+        Some("microsoft.graph.itemsCopyPostRequestBody")
+    );
+    // A name made further along the path is kept too, once the page that
+    // made it necessary is gone: no rename back.
+    let lock = KeptNames::render(&afresh, "@generated");
+    let ir = keeping(
+        &[drive_copy()],
+        &KeptNames::read(&lock, "generated/names.lock"),
+    );
+    assert_eq!(
+        body_type(&ir, "/drives/{id}/items/{id}/copy"),
+        Some("microsoft.graph.itemsCopyPostRequestBody")
+    );
+    // A kept name a documented model now has is given up.
+    let mut documented = pages.to_vec();
+    documented.push((
+        "v1.0/resources/copypostrequestbody.md",
+        "# CopyPostRequestBody resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n".to_string(),
+    ));
+    let ir = keeping(&documented, &kept);
+    assert!(ir
+        .models
+        .iter()
+        .any(|m| m.name == "microsoft.graph.CopyPostRequestBody"));
+    assert_eq!(
+        body_type(&ir, "/drives/{id}/items/{id}/copy"),
+        Some("microsoft.graph.itemsCopyPostRequestBody")
+    );
+}
+
+#[test]
 fn actions_alike_in_their_last_two_segments_are_named_by_their_whole_path() {
     // workbook pages: `.../tables/{id}/sort/apply` and
     // `.../names/{name}/range/sort/apply` take different fields.

@@ -215,7 +215,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 return Ok(ExitCode::SUCCESS);
             }
             let inputs = codegen::cache::inputs(&docs).ok();
-            let (ir, files) = match codegen::generate(&docs, &display) {
+            // The request-body names of the crate being replaced are kept.
+            let shown = out.strip_prefix(workspace_root()).unwrap_or(&out);
+            let kept = codegen::ir::kept_names::KeptNames::in_crate(&out, &shown.to_string_lossy());
+            let (ir, files) = match codegen::generate_keeping(&docs, &display, &kept) {
                 Ok(x) => x,
                 Err(codegen::RegenError::Diagnostics(diags)) => {
                     print_human(&diags);

@@ -392,6 +392,15 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
         }),
     ));
     jobs.push((
+        0,
+        file_job(|| {
+            Ok(GeneratedFile {
+                path: crate::ir::kept_names::FILE.into(),
+                contents: crate::ir::kept_names::KeptNames::render(ir, HEADER),
+            })
+        }),
+    ));
+    jobs.push((
         (ir.operations.len() + ir.models.len()) * weight::SMALL_ITEM,
         file_job(|| {
             let yaml = serde_yaml::to_string(ir).map_err(|e| e.to_string())?;

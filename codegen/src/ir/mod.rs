@@ -6,6 +6,7 @@
 
 pub mod arguments;
 pub mod example_check;
+pub mod kept_names;
 pub mod merge;
 pub mod models;
 pub mod permission_names;

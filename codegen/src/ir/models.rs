@@ -143,6 +143,7 @@ pub fn build(
     from_pages: FromResourcePages,
     ops: &mut Vec<(Operation, Vec<super::merge::ProseStates>)>,
     diags: &mut Vec<Diagnostic>,
+    kept: &super::kept_names::KeptNames,
 ) -> (Vec<Model>, Vec<EnumType>) {
     let FromResourcePages {
         mut models,
@@ -253,7 +254,7 @@ pub fn build(
 
     super::references::settle(ops, &mut models);
     let documented = super::request_bodies::documented_names(models.keys().chain(enums.keys()));
-    super::request_bodies::settle(ops, &mut models, documented);
+    super::request_bodies::settle(ops, &mut models, documented, kept);
     created_entities(ops, &models);
 
     resolve_types(&mut models, &enums, diags);

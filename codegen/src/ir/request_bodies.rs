@@ -15,6 +15,7 @@
 //! whole operation id. A name never takes a documented model's or enum's
 //! name, in any case.
 
+use super::kept_names::KeptNames;
 use super::merge::ProseStates;
 use super::{ApiVersion, BodyKind, Model, ModelOrigin, Operation, Property};
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,6 +52,7 @@ pub fn settle(
     ops: &mut [(Operation, Vec<ProseStates>)],
     models: &mut BTreeMap<Key, Model>,
     taken: Taken,
+    kept: &KeptNames,
 ) {
     let entities = Entities::of(ops);
     // Models by their lowercased simple name, built when a title is asked.
@@ -95,7 +97,7 @@ pub fn settle(
             body.parameters.clear();
         }
     }
-    add_body_models(ops, models, taken, pending);
+    add_body_models(ops, models, taken, pending, kept);
 }
 
 /// A body that is an array of items the section's table describes
@@ -219,19 +221,25 @@ fn tableless(op: &mut Operation, entities: &Entities, models: &BTreeMap<Key, Mod
 }
 
 /// Names the actions' tables (`pending`, indices into `ops`) level by
-/// level (see [`name_at`]) and adds them to `models` as their bodies.
+/// level (see [`name_at`]) and adds them to `models` as their bodies. At
+/// the first level an operation wants the name its body had in the crate
+/// (`kept`), and keeps it against newcomers that want it too.
 fn add_body_models(
     ops: &mut [(Operation, Vec<ProseStates>)],
     models: &mut BTreeMap<Key, Model>,
     mut taken: Taken,
     mut pending: Vec<usize>,
+    kept: &KeptNames,
 ) {
     for level in 0..3 {
         // Name -> the distinct parameter lists that want it, with their ops.
         let mut wanted: BTreeMap<Key, Vec<Sharing>> = BTreeMap::new();
         for &i in &pending {
             let op = &ops[i].0;
-            let name = name_at(op, level);
+            let name = match kept.get(op.version, &op.id) {
+                Some(name) if level == 0 => name.to_string(),
+                _ => name_at(op, level),
+            };
             let lists = wanted.entry((op.version, name)).or_default();
             let params = op.request_body.parameters.as_slice();
             match lists.iter_mut().find(|(p, _)| same_parameters(p, params)) {
@@ -243,8 +251,20 @@ fn add_body_models(
         for ((version, name), lists) in wanted {
             let last_level = level == 2;
             let free = !taken.contains(&(version, name.to_ascii_lowercase()));
-            if lists.len() == 1 && (free || last_level) {
-                let (_, members) = lists.into_iter().next().unwrap_or_default();
+            // The one list whose operations had this name in the crate.
+            let keeps = |(_, members): &Sharing| {
+                members
+                    .iter()
+                    .any(|&i| kept.get(version, &ops[i].0.id) == Some(name.as_str()))
+            };
+            let chosen = if lists.len() == 1 && (free || last_level) {
+                lists.into_iter().next()
+            } else if free && lists.iter().filter(|list| keeps(list)).count() == 1 {
+                lists.into_iter().find(|list| keeps(list))
+            } else {
+                None
+            };
+            if let Some((_, members)) = chosen {
                 taken.insert((version, name.to_ascii_lowercase()));
                 named.push(((version, name), members));
             }

@@ -30,9 +30,14 @@ pub fn corpus(name: &str) -> Option<PathBuf> {
 
 /// The IR of pages given as (root-relative path, text).
 pub fn ir_of(pages: &[(String, String)]) -> Ir {
+    ir_keeping(pages, &codegen::ir::kept_names::KeptNames::default())
+}
+
+/// [`ir_of`], with the request-body names of a crate kept.
+pub fn ir_keeping(pages: &[(String, String)], kept: &codegen::ir::kept_names::KeptNames) -> Ir {
     let names: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
     let loader = Loader::memory(pages.iter().cloned().collect());
-    codegen::build_ir(codegen::parse_pages(&loader, &names))
+    codegen::build_ir_keeping(codegen::parse_pages(&loader, &names), kept)
 }
 
 /// The operation with an endpoint of `method` at `path`.
