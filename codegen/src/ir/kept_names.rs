@@ -187,6 +187,41 @@ mod tests {
     }
 
     #[test]
+    fn any_text_reads_without_a_panic_and_keeps_only_names_regen_writes() {
+        use proptest::prelude::*;
+        let words = prop::sample::select(vec![
+            "v1.0",
+            "beta",
+            "v1_post_x",
+            "beta_post_y",
+            "xPostRequestBody",
+            "RequestBody",
+            "x()PostRequestBody",
+            "#",
+            " ",
+            "\t",
+            "\n",
+            "\r\n",
+            "é",
+            "",
+        ]);
+        let texts = prop::collection::vec(words, 0..40).prop_map(|w| w.join(" "));
+        proptest!(ProptestConfig::with_cases(5_000), |(text in texts)| {
+            let kept = KeptNames::read(&text, "names.lock");
+            for ((_, id), name) in &kept.by_operation {
+                prop_assert!(is_id(id) && is_body_name(name), "{:?} kept {:?} {:?}", text, id, name);
+            }
+            // What is kept reads back the same, line by line.
+            let lines: String = kept
+                .by_operation
+                .iter()
+                .map(|((version, id), name)| format!("{} {id} {name}\n", version.as_str()))
+                .collect();
+            prop_assert_eq!(&KeptNames::read(&lines, "names.lock").by_operation, &kept.by_operation);
+        });
+    }
+
+    #[test]
     fn a_crate_without_the_file_keeps_nothing_and_says_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let kept = KeptNames::in_crate(dir.path(), "generated");
