@@ -2,7 +2,8 @@
 //! JSON batching: up to twenty requests in one `POST /$batch`, each
 //! answered on its own. A [`Batch`] takes typed requests and gives back a
 //! [`Handle`] per request; the batch's answer, a [`BatchResponse`], hands
-//! each handle its typed result or its own Graph error. Client-agnostic
+//! each handle its typed result or its own Graph error. [`Batches`] takes
+//! any number, as as many batches as they need. Client-agnostic
 //! like `request`: the batch is itself a `Request<BatchResponse>`, built
 //! and parsed like any other (`send` with the `reqwest` feature).
 //!
