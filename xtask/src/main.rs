@@ -97,6 +97,11 @@ enum Command {
         /// (any addition too). For a release pipeline.
         #[arg(long, value_enum, value_name = "IMPACT")]
         deny: Option<DenyImpact>,
+        /// Read both trees with the request-body names of the crate in DIR
+        /// kept (its `names.lock`), as a regen into that crate would: a
+        /// body the crate keeps is then no rename.
+        #[arg(long, value_name = "DIR")]
+        keep_names: Option<PathBuf>,
     },
     /// Hold the docs' permissions against a DevX (Kibali) permissions file:
     /// agreement on the least privileged permission per endpoint and scheme,
@@ -389,15 +394,22 @@ fn run(command: Command) -> Result<ExitCode, String> {
             new,
             format,
             deny,
+            keep_names,
         } => {
-            for dir in [&old, &new] {
+            for dir in [&old, &new].into_iter().chain(keep_names.as_ref()) {
                 if !dir.is_dir() {
                     return Err(format!("{}: no such folder", dir.display()));
                 }
             }
+            let kept = match &keep_names {
+                Some(dir) => {
+                    codegen::ir::kept_names::KeptNames::in_crate(dir, &dir.to_string_lossy())
+                }
+                None => codegen::ir::kept_names::KeptNames::default(),
+            };
             let load = |dir: &PathBuf| {
                 let display = dir.to_string_lossy().trim_end_matches('/').to_string();
-                codegen::load_ir(dir, &display)
+                codegen::load_ir_keeping(dir, &display, &kept)
             };
             let (old_ir, new_ir) = std::thread::scope(|s| {
                 let a = s.spawn(|| load(&old));

@@ -56,3 +56,59 @@ fn deny_fails_on_an_impact_at_or_above_its_threshold() {
         let _ = std::fs::remove_dir_all(dir);
     }
 }
+
+/// An action page whose body is a parameter table of `params`.
+fn action(path: &str, params: &[&str]) -> String {
+    let rows: String = params
+        .iter()
+        .map(|p| format!("| {p} | String | The {p}. |\n"))
+        .collect();
+    format!(
+        "---\ntitle: \"A\"\n---\n# A\n\nDoes.\n\n## HTTP request\n\n```http\nPOST {path}\n```\n\n\
+         ## Request body\n\nIn the request body, provide a JSON object with the following parameters.\n\n\
+         | Parameter | Type | Description |\n|:--|:--|:--|\n{rows}\n\
+         ## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"
+    )
+}
+
+#[test]
+fn a_body_the_crate_keeps_is_no_rename_with_keep_names() {
+    // The crate named the drive item's `invite` body `invitePostRequestBody`;
+    // the new docs add a user's `invite` with another table, which would
+    // rename it `itemsInvitePostRequestBody`.
+    let old = tree("keep-old", &[]);
+    let new = tree("keep-new", &[]);
+    let drive = action("/drives/{id}/items/{id}/invite", &["recipients"]);
+    for dir in [&old, &new] {
+        std::fs::write(dir.join("v1.0/api/driveitem-invite.md"), &drive).unwrap();
+    }
+    std::fs::write(
+        new.join("v1.0/api/user-invite.md"),
+        action("/users/{id}/invite", &["email"]),
+    )
+    .unwrap();
+    let krate = tree("keep-crate", &[]);
+    std::fs::write(
+        krate.join("names.lock"),
+        "# @generated\nv1.0 v1_post_drives_by_id_items_by_id_invite invitePostRequestBody\n",
+    )
+    .unwrap();
+    let (code, text) = diff(&old, &new, "breaking");
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("itemsInvitePostRequestBody"), "{text}");
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["diff", "--deny", "breaking", "--keep-names"])
+        .arg(&krate)
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .expect("xtask runs");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(!text.contains("itemsInvitePostRequestBody"), "{text}");
+    assert!(text.contains("usersInvitePostRequestBody"), "{text}");
+    for dir in [old, new, krate] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
