@@ -177,7 +177,7 @@ impl Batches {
         after: impl IntoIterator<Item = &'a str>,
     ) -> Result<Handle<T>, Error> {
         let after: Vec<&str> = after.into_iter().collect();
-        let mut chains = Vec::new();
+        let mut indices = Vec::new();
         for id in &after {
             let index = id
                 .parse::<usize>()
@@ -185,12 +185,9 @@ impl Batches {
                 .and_then(|n| n.checked_sub(1))
                 .filter(|&i| i < self.entries.len())
                 .ok_or_else(|| Error::Batch(format!("no request of these batches has the id {id}")))?;
-            let chain = self.chain_of(index);
-            if !chains.contains(&chain) {
-                chains.push(chain);
-            }
+            indices.push(index);
         }
-        let joined = 1 + chains.iter().map(|&chain| self.chain_len[chain]).sum::<usize>();
+        let joined = 1 + self.chains_of(&indices).iter().map(|&chain| self.chain_len[chain]).sum::<usize>();
         if joined > MAX_REQUESTS {
             return Err(Error::Batch(format!(
                 "the requests this one depends on, with theirs, would be {joined} in one batch, which holds at most {MAX_REQUESTS}"
@@ -198,14 +195,33 @@ impl Batches {
         }
         let id = (self.entries.len() + 1).to_string();
         let entry = entry(&self.root, request, &id, after)?;
+        self.push(entry, &indices);
+        Ok(Handle { id, marker: PhantomData })
+    }
+
+    /// The chains the requests at `indices` are in, each once.
+    fn chains_of(&self, indices: &[usize]) -> Vec<usize> {
+        let mut chains = Vec::new();
+        for &index in indices {
+            let chain = self.chain_of(index);
+            if !chains.contains(&chain) {
+                chains.push(chain);
+            }
+        }
+        chains
+    }
+
+    /// Adds `entry`, depending on the requests at `indices`: their chains
+    /// and it become one chain, which it leads.
+    fn push(&mut self, entry: serde_json::Value, indices: &[usize]) {
+        let chains = self.chains_of(indices);
         let index = self.entries.len();
         self.entries.push(entry);
         self.chained_to.push(index);
-        self.chain_len.push(joined);
+        self.chain_len.push(1 + chains.iter().map(|&chain| self.chain_len[chain]).sum::<usize>());
         for chain in chains {
             self.chained_to[chain] = index;
         }
-        Ok(Handle { id, marker: PhantomData })
     }
 
     /// The latest request of the chain request `index` belongs to (a
@@ -267,6 +283,98 @@ impl Batches {
         }
         Ok(answers)
     }
+
+    /// [`send`](Self::send), then the requests Graph answered `429`, `503`
+    /// or `504` go again (Graph throttles each request of a batch on its
+    /// own), with the requests that depend on them, which it answered
+    /// `424 Failed Dependency`: after the longest `Retry-After` among them
+    /// (or `fallback`), at most `retries` more times. Each answer replaces
+    /// the one before. An answer whose `Retry-After` is longer than
+    /// [`MAX_RETRY_WAIT`](crate::request::MAX_RETRY_WAIT) stands, as
+    /// `send_with_retry` leaves such an error; a batch that fails as a
+    /// whole is the error.
+    pub async fn send_with_retry(
+        &self,
+        client: &reqwest::Client,
+        retries: u32,
+        fallback: std::time::Duration,
+    ) -> Result<BatchResponse, Error> {
+        let mut answers = self.send(client).await?;
+        for _ in 0..retries {
+            let Some((again, wait)) = self.to_retry(&answers, fallback) else {
+                break;
+            };
+            tokio::time::sleep(wait).await;
+            answers.extend([again.send(client).await?]);
+        }
+        Ok(answers)
+    }
+}
+
+#[cfg(feature = "reqwest")]
+impl Batches {
+    /// The requests to send again after `answers` (see `send_with_retry`),
+    /// as batches of their own under the same ids, and how long to wait
+    /// first; `None` when there are none.
+    fn to_retry(&self, answers: &BatchResponse, fallback: std::time::Duration) -> Option<(Batches, std::time::Duration)> {
+        let mut again: Vec<usize> = Vec::new();
+        let mut wait = std::time::Duration::ZERO;
+        for (index, entry) in self.entries.iter().enumerate() {
+            let Some(answer) = answers.answers.get(&(index + 1).to_string()) else {
+                continue;
+            };
+            let after = depends_on(entry);
+            let retry = match answer.status {
+                429 | 503 | 504 => {
+                    let asked = answer.retry_after();
+                    match asked {
+                        Some(w) if w > crate::request::MAX_RETRY_WAIT => false,
+                        _ => {
+                            wait = wait.max(asked.unwrap_or(fallback));
+                            true
+                        }
+                    }
+                }
+                424 => after.iter().any(|id| again.contains(&(id - 1))),
+                _ => false,
+            };
+            if retry {
+                again.push(index);
+            }
+        }
+        if again.is_empty() {
+            return None;
+        }
+        // The same entries, each depending only on what goes again with it
+        // (what it depended on otherwise has succeeded).
+        let mut retried = Batches::new(&self.root);
+        let mut index_of: BTreeMap<usize, usize> = BTreeMap::new();
+        for &index in &again {
+            let mut entry = self.entries[index].clone();
+            let kept: Vec<usize> = depends_on(&entry).into_iter().filter(|id| index_of.contains_key(&(id - 1))).collect();
+            if let Some(fields) = entry.as_object_mut() {
+                if kept.is_empty() {
+                    fields.remove("dependsOn");
+                } else {
+                    fields.insert("dependsOn".into(), kept.iter().map(|id| id.to_string()).collect::<Vec<_>>().into());
+                }
+            }
+            let indices: Vec<usize> = kept.iter().map(|id| index_of[&(id - 1)]).collect();
+            index_of.insert(index, retried.entries.len());
+            retried.push(entry, &indices);
+        }
+        Some((retried, wait))
+    }
+}
+
+/// The ids (numbers) an entry depends on.
+#[cfg(feature = "reqwest")]
+fn depends_on(entry: &serde_json::Value) -> Vec<usize> {
+    entry
+        .get("dependsOn")
+        .and_then(|v| v.as_array())
+        .map(|ids| ids.iter().filter_map(|id| id.as_str()?.parse().ok()).filter(|&id| id > 0).collect())
+        .unwrap_or_default()
 }
 
 /// The `POST {root}/$batch` that carries `requests` (entries as
@@ -410,6 +518,13 @@ impl BatchResponse {
 }
 
 impl Answer {
+    /// The answer's `Retry-After`, in seconds.
+    #[cfg(feature = "reqwest")]
+    fn retry_after(&self) -> Option<std::time::Duration> {
+        let (_, text) = self.headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))?;
+        std::time::Duration::try_from_secs_f64(text.trim().parse::<f64>().ok()?).ok()
+    }
+
     fn content_type(&self) -> Option<&str> {
         self.headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str())
     }

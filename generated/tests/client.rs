@@ -276,6 +276,68 @@ async fn many_requests_are_sent_as_batches_one_after_another_and_answered_as_one
 }
 
 #[tokio::test]
+async fn requests_throttled_inside_a_batch_go_again_with_those_that_depend_on_them() {
+    // 1 succeeds; 2 is throttled on its own; 3 depends on 2 and fails with
+    // it; 4 is throttled for longer than is waited out. 2 and 3 go again,
+    // 3 now depending on 2 alone.
+    let batch = |body: &'static str| Expect { method: "POST", body: Some(body), ..expect("/v1.0/$batch") };
+    let (base, server) = serve(vec![
+        (
+            batch(
+                r#"{"requests": [
+                    {"id": "1", "method": "GET", "url": "/groups/g1/members"},
+                    {"id": "2", "method": "GET", "url": "/groups/g2/members"},
+                    {"id": "3", "method": "GET", "url": "/groups/g3/members", "dependsOn": ["1", "2"]},
+                    {"id": "4", "method": "GET", "url": "/groups/g4/members"}]}"#,
+            ),
+            json(
+                200,
+                br#"{"responses": [
+                    {"id": "1", "status": 200, "body": {"value": [{"id": "m1"}]}},
+                    {"id": "2", "status": 429, "headers": {"Retry-After": "0"}, "body": {"error": {"code": "TooManyRequests", "message": "Slow down."}}},
+                    {"id": "3", "status": 424, "body": {"error": {"code": "FailedDependency", "message": "2 failed."}}},
+                    {"id": "4", "status": 429, "headers": {"Retry-After": "3600"}, "body": {"error": {"code": "TooManyRequests", "message": "Much later."}}}]}"#,
+            ),
+        ),
+        (
+            batch(
+                r#"{"requests": [
+                    {"id": "2", "method": "GET", "url": "/groups/g2/members"},
+                    {"id": "3", "method": "GET", "url": "/groups/g3/members", "dependsOn": ["2"]}]}"#,
+            ),
+            json(
+                200,
+                br#"{"responses": [
+                    {"id": "3", "status": 200, "body": {"value": [{"id": "m3"}]}},
+                    {"id": "2", "status": 200, "body": {"value": [{"id": "m2"}]}}]}"#,
+            ),
+        ),
+    ]);
+    let root = format!("{base}/v1.0");
+    let groups = v1::requests::root_at(&root);
+    let mut batches = graph_generated::batch::Batches::new(&root);
+    let one = batches.add(&groups.groups().by_group_id("g1").members().get()).unwrap();
+    let two = batches.add(&groups.groups().by_group_id("g2").members().get()).unwrap();
+    let three = batches.add_after(&groups.groups().by_group_id("g3").members().get(), [one.id(), two.id()]).unwrap();
+    let four = batches.add(&groups.groups().by_group_id("g4").members().get()).unwrap();
+    let answers = batches
+        .send_with_retry(&reqwest::Client::new(), 3, Duration::ZERO)
+        .await
+        .expect("the batches");
+    assert_eq!(server.join().unwrap(), Vec::<String>::new());
+    for (handle, id) in [(&one, "m1"), (&two, "m2"), (&three, "m3")] {
+        assert_eq!(answers.get(handle).expect("an answer").value[0].id.as_deref(), Some(id));
+    }
+    match answers.get(&four) {
+        Err(Error::Graph { status, retry_after, .. }) => {
+            assert_eq!(status, 429);
+            assert_eq!(retry_after, Some(Duration::from_secs(3600)));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
 async fn a_large_file_goes_up_in_pieces_from_where_graph_expects_them() {
     const RANGES: [&[(&str, &str)]; 3] = [
         &[("Content-Range", "bytes 0-327679/716800")],
