@@ -320,9 +320,13 @@ async fn requests_throttled_inside_a_batch_go_again_with_those_that_depend_on_th
     let two = batches.add(&groups.groups().by_group_id("g2").members().get()).unwrap();
     let three = batches.add_after(&groups.groups().by_group_id("g3").members().get(), [one.id(), two.id()]).unwrap();
     let four = batches.add(&groups.groups().by_group_id("g4").members().get()).unwrap();
-    let answers = batches
-        .send_with_retry(&reqwest::Client::new(), 3, Duration::ZERO)
+    // An hour's `Retry-After` is not waited out: were it, the test fails
+    // here rather than hangs.
+    let client = reqwest::Client::new();
+    let sent = batches.send_with_retry(&client, 3, Duration::ZERO);
+    let answers = tokio::time::timeout(Duration::from_secs(30), sent)
         .await
+        .expect("no wait of an hour")
         .expect("the batches");
     assert_eq!(server.join().unwrap(), Vec::<String>::new());
     for (handle, id) in [(&one, "m1"), (&two, "m2"), (&three, "m3")] {
