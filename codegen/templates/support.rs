@@ -101,12 +101,21 @@ impl<'de, T: WireValue> serde::Deserialize<'de> for Flags<T> {
 /// `UserProperties`. (The field that holds them is private, so that a
 /// documented property of any name reads through; a property the docs
 /// call `additionalData` is renamed, as `additional_data` is taken.)
-/// To make one, give the properties, or start from the default:
+/// To make one, give the properties (or start from `User::default()`,
+/// which every generated model has), then set any through the model.
+/// Here a two-property stand-in for a generated model, so that the
+/// example runs in every generated crate:
 ///
-/// ```ignore
-/// let user = User::new(UserProperties { display_name: Some("Adele".into()), ..Default::default() });
-/// let mut user = User::default();
-/// user.display_name = Some("Adele".into());
+/// ```
+/// use graph_generated::support::Model;
+/// # #[derive(Default)]
+/// # pub struct UserProperties { pub display_name: Option<String>, pub mail: Option<String> }
+/// # type User = Model<UserProperties>;
+/// let mut user = User::new(UserProperties { display_name: Some("Adele".into()), ..Default::default() });
+/// user.mail = Some("adele@contoso.com".into());
+/// assert_eq!(user.display_name.as_deref(), Some("Adele"));
+/// assert!(user.additional_data.is_empty());
+/// assert_eq!(user.into_properties().mail.as_deref(), Some("adele@contoso.com"));
 /// ```
 ///
 /// The behaviour is that of serde's derives, with `default` and
