@@ -1,0 +1,69 @@
+//! `cargo xtask regen` reads the `names.lock` of the crate it replaces:
+//! a request body keeps the name the crate gave it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+#[test]
+fn regen_keeps_the_body_names_of_the_crate_it_replaces() {
+    let out = std::env::temp_dir().join(format!("xtask-kept-names-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let regen = || -> Output {
+        Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .arg("regen")
+            .arg("--docs")
+            .arg(&spec)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .expect("xtask runs")
+    };
+    let said = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    let first = regen();
+    assert!(first.status.success(), "{}", said(&first));
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    let line = "v1.0 v1_post_me_send_mail sendMailPostRequestBody\n";
+    assert!(lock.contains(line), "{lock}");
+
+    // A crate that named the body otherwise (an older docs version did):
+    // the name stays, in the lock, the IR and the models.
+    std::fs::write(
+        out.join("names.lock"),
+        lock.replace(line, "v1.0 v1_post_me_send_mail mailPostRequestBody\n"),
+    )
+    .unwrap();
+    let second = regen();
+    assert!(second.status.success(), "{}", said(&second));
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    assert!(
+        lock.contains("v1.0 v1_post_me_send_mail mailPostRequestBody\n"),
+        "{lock}"
+    );
+    let ir = std::fs::read_to_string(out.join("ir.yaml")).unwrap();
+    assert!(
+        ir.contains("type: microsoft.graph.mailPostRequestBody"),
+        "the IR names it"
+    );
+    assert!(
+        !ir.contains("sendMailPostRequestBody"),
+        "no trace of the fresh name"
+    );
+
+    // A line regen would not write is dropped with a warning, and the
+    // body named afresh. (The file keeps its `@generated` header: without
+    // it, the file is hand-written and regen leaves it, and fails.)
+    let header = lock.lines().next().unwrap().to_string();
+    std::fs::write(
+        out.join("names.lock"),
+        format!("{header}\nv1.0 v1_post_me_send_mail\n"),
+    )
+    .unwrap();
+    let third = regen();
+    assert!(third.status.success(), "{}", said(&third));
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    assert!(lock.contains(line), "{lock}");
+    let ir = std::fs::read_to_string(out.join("ir.yaml")).unwrap();
+    assert!(ir.contains("code: D0008"), "the warning is in the IR");
+    let _ = std::fs::remove_dir_all(&out);
+}
