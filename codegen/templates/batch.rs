@@ -187,7 +187,8 @@ impl Batches {
                 .ok_or_else(|| Error::Batch(format!("no request of these batches has the id {id}")))?;
             indices.push(index);
         }
-        let joined = 1 + self.chains_of(&indices).iter().map(|&chain| self.chain_len[chain]).sum::<usize>();
+        let chains = self.chains_of(&indices);
+        let joined = self.joined_len(&chains);
         if joined > MAX_REQUESTS {
             return Err(Error::Batch(format!(
                 "the requests this one depends on, with theirs, would be {joined} in one batch, which holds at most {MAX_REQUESTS}"
@@ -195,7 +196,7 @@ impl Batches {
         }
         let id = (self.entries.len() + 1).to_string();
         let entry = entry(&self.root, request, &id, after)?;
-        self.push(entry, &indices);
+        self.push(entry, chains);
         Ok(Handle { id, marker: PhantomData })
     }
 
@@ -211,14 +212,19 @@ impl Batches {
         chains
     }
 
-    /// Adds `entry`, depending on the requests at `indices`: their chains
-    /// and it become one chain, which it leads.
-    fn push(&mut self, entry: serde_json::Value, indices: &[usize]) {
-        let chains = self.chains_of(indices);
+    /// How many requests a request joining `chains` makes them, with it.
+    fn joined_len(&self, chains: &[usize]) -> usize {
+        1 + chains.iter().map(|&chain| self.chain_len[chain]).sum::<usize>()
+    }
+
+    /// Adds `entry`, depending on requests of `chains` (as `chains_of`
+    /// gives them): those chains and it become one chain, which it leads.
+    fn push(&mut self, entry: serde_json::Value, chains: Vec<usize>) {
         let index = self.entries.len();
+        let joined = self.joined_len(&chains);
         self.entries.push(entry);
         self.chained_to.push(index);
-        self.chain_len.push(1 + chains.iter().map(|&chain| self.chain_len[chain]).sum::<usize>());
+        self.chain_len.push(joined);
         for chain in chains {
             self.chained_to[chain] = index;
         }
@@ -320,22 +326,22 @@ impl Batches {
         let mut again: Vec<usize> = Vec::new();
         let mut wait = std::time::Duration::ZERO;
         for (index, entry) in self.entries.iter().enumerate() {
-            let Some(answer) = answers.answers.get(&(index + 1).to_string()) else {
+            // Each answer read as `get` reads it: the statuses and the
+            // `Retry-After` are those `send_with_retry` waits out.
+            let Ok(response) = answers.response(&(index + 1).to_string()) else {
                 continue;
             };
-            let after = depends_on(entry);
-            let retry = match answer.status {
-                429 | 503 | 504 => {
-                    let asked = answer.retry_after();
-                    match asked {
-                        Some(w) if w > crate::request::MAX_RETRY_WAIT => false,
-                        _ => {
-                            wait = wait.max(asked.unwrap_or(fallback));
-                            true
-                        }
+            let retry = match parse_response::<crate::request::NoContent, _>(&response) {
+                Err(e) if e.is_retryable() => match e.retry_after() {
+                    Some(asked) if asked > crate::request::MAX_RETRY_WAIT => false,
+                    asked => {
+                        wait = wait.max(asked.unwrap_or(fallback));
+                        true
                     }
+                },
+                Err(Error::Graph { status, .. }) if status == http::StatusCode::FAILED_DEPENDENCY => {
+                    depends_on(entry).iter().any(|id| again.contains(&(id - 1)))
                 }
-                424 => after.iter().any(|id| again.contains(&(id - 1))),
                 _ => false,
             };
             if retry {
@@ -361,7 +367,8 @@ impl Batches {
             }
             let indices: Vec<usize> = kept.iter().map(|id| index_of[&(id - 1)]).collect();
             index_of.insert(index, retried.entries.len());
-            retried.push(entry, &indices);
+            let chains = retried.chains_of(&indices);
+            retried.push(entry, chains);
         }
         Some((retried, wait))
     }
@@ -485,10 +492,15 @@ impl BatchResponse {
     /// batch as base64 text: an answer whose `Content-Type` is neither JSON
     /// nor text and whose body is such text reads as the bytes it encodes.
     pub fn get<T: FromResponse>(&self, handle: &Handle<T>) -> Result<T, Error> {
+        parse_response(&self.response(&handle.id)?)
+    }
+
+    /// The answer to request `id` as the HTTP response it stands for.
+    fn response(&self, id: &str) -> Result<http::Response<Vec<u8>>, Error> {
         let answer = self
             .answers
-            .get(&handle.id)
-            .ok_or_else(|| Error::Batch(format!("the batch has no answer to request {}", handle.id)))?;
+            .get(id)
+            .ok_or_else(|| Error::Batch(format!("the batch has no answer to request {id}")))?;
         let body = match &answer.body {
             None | Some(serde_json::Value::Null) => Vec::new(),
             Some(serde_json::Value::String(text)) => match answer.content_type() {
@@ -501,13 +513,13 @@ impl BatchResponse {
         };
         let mut response = http::Response::new(body);
         *response.status_mut() = http::StatusCode::from_u16(answer.status)
-            .map_err(|_| Error::Batch(format!("request {} was answered with status {}", handle.id, answer.status)))?;
+            .map_err(|_| Error::Batch(format!("request {id} was answered with status {}", answer.status)))?;
         for (name, value) in &answer.headers {
             if let (Ok(name), Ok(value)) = (http::HeaderName::try_from(name.as_str()), http::HeaderValue::try_from(value.as_str())) {
                 response.headers_mut().append(name, value);
             }
         }
-        parse_response(&response)
+        Ok(response)
     }
 
     /// The status of one request's answer, if the batch has it: a request
@@ -518,13 +530,6 @@ impl BatchResponse {
 }
 
 impl Answer {
-    /// The answer's `Retry-After`, in seconds.
-    #[cfg(feature = "reqwest")]
-    fn retry_after(&self) -> Option<std::time::Duration> {
-        let (_, text) = self.headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))?;
-        std::time::Duration::try_from_secs_f64(text.trim().parse::<f64>().ok()?).ok()
-    }
-
     fn content_type(&self) -> Option<&str> {
         self.headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str())
     }
