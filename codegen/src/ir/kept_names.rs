@@ -9,6 +9,16 @@
 //! that name again while the name is free and the operations that keep
 //! it share one parameter list, and names the newcomers further along
 //! their paths instead.
+//!
+//! Operation ids are kept the same way. An id comes from the method and
+//! path (`v1_get_workbook_worksheets_by_id_range`); where two operations
+//! derive one id, the later in path order is `..._2`, and so are the
+//! names made from it (its options marker type, its entry in the
+//! permissions table). A newcomer that sorts first would take the bare id
+//! from the operation that had it, and that one would become `..._2`.
+//! The file records each operation's id beside the page it comes from;
+//! the next regen gives the operation of that page that derives that id
+//! (bare or numbered) the same one again, and numbers the newcomers.
 
 use super::{simple_name, ApiVersion, Ir, ModelOrigin};
 use crate::diagnostics::{Code, Diagnostic};
@@ -23,6 +33,9 @@ pub const FILE: &str = "names.lock";
 #[derive(Clone, Debug, Default)]
 pub struct KeptNames {
     by_operation: BTreeMap<(ApiVersion, String), String>,
+    /// The operation ids each page's operations had, by version and the
+    /// page's file name (`range-get.md`).
+    ids_by_page: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -35,21 +48,23 @@ impl KeptNames {
             Ok(bytes) => KeptNames::read(&String::from_utf8_lossy(&bytes), &file),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => KeptNames::default(),
             Err(e) => KeptNames {
-                by_operation: BTreeMap::new(),
                 diagnostics: vec![Diagnostic::new(
                     Code::UnreadableKeptName,
                     &*file,
                     1,
-                    format!("cannot read the kept names ({e}); every body is named afresh"),
+                    format!(
+                        "cannot read the kept names ({e}); every operation id and body is named afresh"
+                    ),
                 )],
+                ..KeptNames::default()
             },
         }
     }
 
-    /// Reads `<version> <operation id> <name>` lines; `#` starts a comment.
-    /// A line that is not one (the file is written by regen, but it may
-    /// be edited or merged by hand) is dropped with a warning, and that
-    /// body is named afresh.
+    /// Reads `<version> <operation id> <page>` and `<version> <operation
+    /// id> <name>` lines; `#` starts a comment. A line that is not one (the
+    /// file is written by regen, but it may be edited or merged by hand) is
+    /// dropped with a warning, and that id or body is named afresh.
     pub fn read(text: &str, file: &str) -> KeptNames {
         let mut kept = KeptNames::default();
         for (number, line) in text.lines().enumerate() {
@@ -61,8 +76,15 @@ impl KeptNames {
             let version = words.first().and_then(|v| version_of(v));
             let why = match (version, words.as_slice()) {
                 (None, _) => Some("its version is neither `v1.0` nor `beta`"),
+                (Some(version), [_, id, page]) if is_id(id) && is_page(page) => {
+                    kept.ids_by_page
+                        .entry((version, page.to_string()))
+                        .or_default()
+                        .insert(id.to_string());
+                    None
+                }
                 (_, [_, id, name]) if !is_id(id) || !is_body_name(name) => Some(
-                    "its operation id or name is not one regen writes (a name ends in `RequestBody`)",
+                    "its operation id, page or name is not one regen writes (a page ends in `.md` or `.txt`, a name in `RequestBody`)",
                 ),
                 (Some(version), [_, id, name]) => {
                     let key = (version, id.to_string());
@@ -83,7 +105,7 @@ impl KeptNames {
                     Code::UnreadableKeptName,
                     file,
                     u32::try_from(number + 1).unwrap_or(u32::MAX),
-                    format!("line dropped: {why}; that body is named afresh"),
+                    format!("line dropped: {why}; that id or body is named afresh"),
                 ));
             }
         }
@@ -97,8 +119,38 @@ impl KeptNames {
             .map(String::as_str)
     }
 
-    /// The file for the crate of `ir`: a line for each operation whose
-    /// body is a model made from its table, sorted.
+    /// The ids the operations of page `page` (a file name) of `version`
+    /// had that an operation deriving `derived` may keep: `derived` itself
+    /// or `derived` numbered (`derived_2`), in the file's order.
+    pub fn ids_for<'k>(
+        &'k self,
+        version: ApiVersion,
+        page: &str,
+        derived: &'k str,
+    ) -> impl Iterator<Item = &'k str> + 'k {
+        self.ids_by_page
+            .get(&(version, page.to_string()))
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(move |id| {
+                id.strip_prefix(derived).is_some_and(|rest| {
+                    rest.is_empty()
+                        || rest
+                            .strip_prefix('_')
+                            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                })
+            })
+    }
+
+    /// Whether any operation id is kept.
+    pub fn keeps_ids(&self) -> bool {
+        !self.ids_by_page.is_empty()
+    }
+
+    /// The file for the crate of `ir`: a line for each operation (its id
+    /// and the page it comes from), and one for each operation whose body
+    /// is a model made from its table, sorted.
     pub fn render(ir: &Ir, header: &str) -> String {
         let bodies: BTreeSet<(ApiVersion, &str)> = ir
             .models
@@ -116,9 +168,13 @@ impl KeptNames {
                     .then(|| format!("{} {} {}", op.version.as_str(), op.id, simple_name(ty)))
             })
             .collect();
+        lines.extend(ir.operations.iter().filter_map(|op| {
+            let page = page_name(&op.sources.first()?.file)?;
+            Some(format!("{} {} {page}", op.version.as_str(), op.id))
+        }));
         lines.sort();
         let mut out = format!(
-            "# {header}\n# The name of each operation's request body, kept by the next regen: see\n# codegen/src/ir/kept_names.rs. `<version> <operation id> <name>`.\n"
+            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page>`,\n# `<version> <operation id> <name>`.\n"
         );
         for line in lines {
             out.push_str(&line);
@@ -126,6 +182,23 @@ impl KeptNames {
         }
         out
     }
+}
+
+/// The file name of a page (`range-get.md`), as a line of the file holds
+/// it: the last part of its path, when that is one regen writes.
+pub fn page_name(file: &str) -> Option<&str> {
+    let name = file.rsplit(['/', '\\']).next()?;
+    is_page(name).then_some(name)
+}
+
+/// A page's file name as regen writes them: ASCII letters, digits, `-`,
+/// `_` and `.`, ending in `.md` or `.txt`.
+fn is_page(name: &str) -> bool {
+    (name.ends_with(".md") || name.ends_with(".txt"))
+        && name.len() > ".md".len()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 fn version_of(text: &str) -> Option<ApiVersion> {
@@ -187,6 +260,42 @@ mod tests {
     }
 
     #[test]
+    fn operation_ids_are_kept_by_page_for_the_ids_an_operation_derives() {
+        let text = "v1.0 v1_get_range range-get.md\n\
+            v1.0 v1_get_range_2 range-get.md\n\
+            v1.0 v1_get_range_two range-get.md\n\
+            v1.0 v1_get_ranges range-get.md\n\
+            beta beta_get_range range-get.md\n\
+            v1.0 v1_get_x ../../etc/passwd.md\n\
+            v1.0 v1_get_x page.yaml\n\
+            v1.0 v1_get_x .md\n";
+        let kept = KeptNames::read(text, "names.lock");
+        let ids = |version, page, derived| -> Vec<&str> {
+            kept.ids_for(version, page, derived).collect()
+        };
+        // Bare or numbered; not another id that starts the same.
+        assert_eq!(
+            ids(ApiVersion::V1, "range-get.md", "v1_get_range"),
+            ["v1_get_range", "v1_get_range_2"]
+        );
+        assert_eq!(
+            ids(ApiVersion::Beta, "range-get.md", "beta_get_range"),
+            ["beta_get_range"]
+        );
+        assert!(ids(ApiVersion::V1, "other.md", "v1_get_range").is_empty());
+        assert!(kept.keeps_ids());
+        // A page is a file name: a path, or another kind of file, is no page.
+        let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [6, 7, 8]);
+        assert_eq!(
+            page_name("spec/api-reference/v1.0/api/range-get.md"),
+            Some("range-get.md")
+        );
+        assert_eq!(page_name("docs\\api\\user-get.txt"), Some("user-get.txt"));
+        assert_eq!(page_name("api/range get.md"), None);
+    }
+
+    #[test]
     fn any_text_reads_without_a_panic_and_keeps_only_names_regen_writes() {
         use proptest::prelude::*;
         let words = prop::sample::select(vec![
@@ -197,6 +306,9 @@ mod tests {
             "xPostRequestBody",
             "RequestBody",
             "x()PostRequestBody",
+            "range-get.md",
+            "../x.md",
+            ".txt",
             "#",
             " ",
             "\t",
@@ -210,6 +322,9 @@ mod tests {
             let kept = KeptNames::read(&text, "names.lock");
             for ((_, id), name) in &kept.by_operation {
                 prop_assert!(is_id(id) && is_body_name(name), "{:?} kept {:?} {:?}", text, id, name);
+            }
+            for ((_, page), ids) in &kept.ids_by_page {
+                prop_assert!(is_page(page) && ids.iter().all(|id| is_id(id)), "{:?} kept {:?}", text, page);
             }
             // What is kept reads back the same, line by line.
             let lines: String = kept

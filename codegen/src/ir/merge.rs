@@ -728,6 +728,7 @@ fn as_user(path: &str) -> std::borrow::Cow<'_, str> {
 pub fn operations(
     pages: &[PageFacts],
     drafts: Vec<Draft>,
+    kept: &super::kept_names::KeptNames,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(Operation, Vec<ProseStates>)> {
     let drafts = leave_borrowed_endpoints(pages, drafts, diags);
@@ -791,7 +792,7 @@ pub fn operations(
         diags.extend(found);
     }
     sort(&mut ops);
-    assign_ids(&mut ops, diags);
+    assign_ids(&mut ops, kept, diags);
     ops
 }
 
@@ -1396,23 +1397,53 @@ fn describe_set(s: &PermissionSet) -> String {
 
 /// Makes the operations' ids (each its `operation_id`, set by the merge)
 /// unique, in operation order: the second `x` becomes `x_2`, with a
-/// diagnostic.
-fn assign_ids(ops: &mut [(Operation, Vec<ProseStates>)], diags: &mut Vec<Diagnostic>) {
-    let mut used: BTreeMap<String, usize> = BTreeMap::new();
-    for (op, _) in ops.iter_mut() {
-        let base = std::mem::take(&mut op.id);
-        let n = used.entry(base.clone()).or_insert(0);
-        *n += 1;
-        op.id = if *n == 1 {
-            base
-        } else {
+/// diagnostic. An operation whose page had an id for it in the crate's
+/// `names.lock` (`x` or `x_2`) keeps that one first, so that a newcomer
+/// is numbered instead of it (see `kept_names`).
+fn assign_ids(
+    ops: &mut [(Operation, Vec<ProseStates>)],
+    kept: &super::kept_names::KeptNames,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut taken: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut kept_ids: Vec<Option<String>> = vec![None; ops.len()];
+    if kept.keeps_ids() {
+        for ((op, _), slot) in ops.iter().zip(&mut kept_ids) {
+            let pages = op
+                .sources
+                .iter()
+                .filter_map(|s| super::kept_names::page_name(&s.file));
+            let wanted = pages
+                .flat_map(|page| kept.ids_for(op.version, page, &op.id))
+                .find(|id| !taken.contains(*id));
+            if let Some(id) = wanted {
+                taken.insert(id.to_string());
+                *slot = Some(id.to_string());
+            }
+        }
+    }
+    for ((op, _), kept_id) in ops.iter_mut().zip(kept_ids) {
+        if let Some(id) = kept_id {
+            op.id = id;
+            continue;
+        }
+        let derived = std::mem::take(&mut op.id);
+        let id = if taken.contains(&derived) {
+            let id = (2..)
+                .map(|n| format!("{derived}_{n}"))
+                .find(|id| !taken.contains(id))
+                .unwrap_or_default();
             diags.push(Diagnostic::at(
                 Code::DuplicateOperationId,
                 &op.sources[0],
-                format!("operation id `{base}` is taken; this one is `{base}_{n}`"),
+                format!("operation id `{derived}` is taken; this one is `{id}`"),
             ));
-            format!("{base}_{n}")
+            id
+        } else {
+            derived
         };
+        taken.insert(id.clone());
+        op.id = id;
     }
 }
 
