@@ -222,8 +222,8 @@ pub fn build_ir(pages: Vec<PageFacts>) -> Ir {
     build_ir_keeping(pages, &ir::kept_names::KeptNames::default())
 }
 
-/// [`build_ir`], with the request-body names a crate already has kept
-/// (see `ir::kept_names`).
+/// [`build_ir`], with the operation ids and request-body names a crate
+/// already has kept (see `ir::kept_names`).
 pub fn build_ir_keeping(mut pages: Vec<PageFacts>, kept: &ir::kept_names::KeptNames) -> Ir {
     pages.sort_by(|a, b| a.file.cmp(&b.file));
     let mut diags: Vec<Diagnostic> = pages
@@ -279,7 +279,8 @@ pub fn load_ir(docs: &Path, display: &str) -> Ir {
     load_ir_keeping(docs, display, &ir::kept_names::KeptNames::default())
 }
 
-/// [`load_ir`], with the request-body names a crate already has kept.
+/// [`load_ir`], with the operation ids and request-body names a crate
+/// already has kept.
 pub fn load_ir_keeping(docs: &Path, display: &str, kept: &ir::kept_names::KeptNames) -> Ir {
     let pages = parse_tree(docs, display);
     let page_count = pages.len();
@@ -326,7 +327,8 @@ pub fn generate(docs: &Path, display: &str) -> Result<(Ir, Vec<write::GeneratedF
     generate_keeping(docs, display, &ir::kept_names::KeptNames::default())
 }
 
-/// [`generate`], with the request-body names of the crate it replaces
+/// [`generate`], with the operation ids and request-body names of the
+/// crate it replaces
 /// kept (`KeptNames::in_crate`).
 pub fn generate_keeping(
     docs: &Path,

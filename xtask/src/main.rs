@@ -97,9 +97,9 @@ enum Command {
         /// (any addition too). For a release pipeline.
         #[arg(long, value_enum, value_name = "IMPACT")]
         deny: Option<DenyImpact>,
-        /// Read both trees with the request-body names of the crate in DIR
-        /// kept (its `names.lock`), as a regen into that crate would: a
-        /// body the crate keeps is then no rename.
+        /// Read both trees with the operation ids and request-body names of
+        /// the crate in DIR kept (its `names.lock`), as a regen into that
+        /// crate would: an id or body the crate keeps is then no rename.
         #[arg(long, value_name = "DIR")]
         keep_names: Option<PathBuf>,
     },
@@ -220,7 +220,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 return Ok(ExitCode::SUCCESS);
             }
             let inputs = codegen::cache::inputs(&docs).ok();
-            // The request-body names of the crate being replaced are kept.
+            // The operation ids and request-body names of the crate being
+            // replaced are kept.
             let shown = out.strip_prefix(workspace_root()).unwrap_or(&out);
             let kept = codegen::ir::kept_names::KeptNames::in_crate(&out, &shown.to_string_lossy());
             let (ir, files) = match codegen::generate_keeping(&docs, &display, &kept) {

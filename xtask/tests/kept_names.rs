@@ -1,5 +1,6 @@
 //! `cargo xtask regen` reads the `names.lock` of the crate it replaces:
-//! a request body keeps the name the crate gave it.
+//! a request body keeps the name the crate gave it, and an operation its
+//! id.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -65,5 +66,32 @@ fn regen_keeps_the_body_names_of_the_crate_it_replaces() {
     assert!(lock.contains(line), "{lock}");
     let ir = std::fs::read_to_string(out.join("ir.yaml")).unwrap();
     assert!(ir.contains("code: D0008"), "the warning is in the IR");
+
+    // Operation ids too: a crate whose `sendMail` was numbered (a page
+    // that sorted first once derived the same id) keeps the number, and
+    // so do its options marker type and its body's lock line.
+    let id_line = "v1.0 v1_post_me_send_mail user-sendmail.md\n";
+    assert!(lock.contains(id_line), "{lock}");
+    std::fs::write(
+        out.join("names.lock"),
+        lock.replace(id_line, "v1.0 v1_post_me_send_mail_2 user-sendmail.md\n"),
+    )
+    .unwrap();
+    let fourth = regen();
+    assert!(fourth.status.success(), "{}", said(&fourth));
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    assert!(
+        lock.contains("v1.0 v1_post_me_send_mail_2 user-sendmail.md\n")
+            && lock.contains("v1.0 v1_post_me_send_mail_2 sendMailPostRequestBody\n"),
+        "{lock}"
+    );
+    let ir = std::fs::read_to_string(out.join("ir.yaml")).unwrap();
+    assert!(
+        ir.contains("- id: v1_post_me_send_mail_2\n"),
+        "the IR has the kept id"
+    );
+    let options =
+        std::fs::read_to_string(out.join("src/v1/requests/options/area_outlook.rs")).unwrap();
+    assert!(options.contains("pub enum PostMeSendMail2 {}"), "{options}");
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -1,5 +1,5 @@
-//! The request-body names a generated crate already has, kept from one
-//! regeneration to the next. A body model's name depends on the rest of
+//! The request-body names (and operation ids) a generated crate already
+//! has, kept from one regeneration to the next. A body model's name depends on the rest of
 //! the tree: `invitePostRequestBody` while one `invite` action takes a
 //! table, `itemsInvitePostRequestBody` once another `invite` takes a
 //! different one (see `request_bodies`). From the 2019 tree to the 2020
