@@ -730,12 +730,20 @@ impl Emitter<'_> {
         for child in node.children.values() {
             let Some(step) = &child.step else { continue };
             let mut method_name = step_method_name(step, &node.path);
+            let mut word = step_type_word(step);
             if let (Step::Mixed(pieces), Some(n)) = (step, base_names.get(&method_name)) {
                 if *n > 1 {
-                    method_name = format!("{method_name} with {}", param_names(pieces));
+                    // The builder type too: `...DetailWithDateValueCall`,
+                    // not `...DetailCall2`, which a new overload that sorts
+                    // first would take from it.
+                    let with = format!("with {}", param_names(pieces));
+                    method_name = format!("{method_name} {with}");
+                    word = match function_name(pieces) {
+                        Some(name) => format!("{name} {with} Call"),
+                        None => word,
+                    };
                 }
             }
-            let word = step_type_word(step);
             let parent = if node.path.is_empty() {
                 String::new()
             } else {

@@ -126,7 +126,10 @@ impl Root {
     }
     /// `/servicePrincipals(appId='{appId}')`
     #[cfg(feature = "area-applications")]
-    pub fn service_principals_with_app_id(&self, app_id: &str) -> ServicePrincipalsCall {
+    pub fn service_principals_with_app_id(
+        &self,
+        app_id: &str,
+    ) -> ServicePrincipalsWithAppIdCall {
         let mut url = self.url.clone();
         url.push('/');
         url.push_str("servicePrincipals(appId='");
@@ -242,10 +245,10 @@ pub mod paths {
     pub enum Groups {}
     /// `/reports/getEmailActivityUserDetail(date={date_value})`
     #[cfg(feature = "area-reports")]
-    pub enum ReportsGetEmailActivityUserDetailCall {}
+    pub enum ReportsGetEmailActivityUserDetailWithDateValueCall {}
     /// `/reports/getEmailActivityUserDetail(period='{period_value}')`
     #[cfg(feature = "area-reports")]
-    pub enum ReportsGetEmailActivityUserDetailCall2 {}
+    pub enum ReportsGetEmailActivityUserDetailWithPeriodValueCall {}
     /// `/reports`
     #[cfg(feature = "area-reports")]
     pub enum Reports {}
@@ -260,10 +263,10 @@ pub mod paths {
     pub enum ServicePrincipals {}
     /// `/servicePrincipals(appId='{appId}')/memberOf`
     #[cfg(feature = "area-applications")]
-    pub enum ServicePrincipalsCallMemberOf {}
+    pub enum ServicePrincipalsWithAppIdCallMemberOf {}
     /// `/servicePrincipals(appId='{appId}')`
     #[cfg(feature = "area-applications")]
-    pub enum ServicePrincipalsCall {}
+    pub enum ServicePrincipalsWithAppIdCall {}
     /// `/sites/{site-id}/lists`
     #[cfg(feature = "area-sharepoint")]
     pub enum SitesItemLists {}

@@ -135,10 +135,10 @@ impl ServicePrincipals {
     }
 }
 /// `/servicePrincipals(appId='{appId}')/memberOf`
-pub type ServicePrincipalsCallMemberOf = crate::request::Builder<
-    paths::ServicePrincipalsCallMemberOf,
+pub type ServicePrincipalsWithAppIdCallMemberOf = crate::request::Builder<
+    paths::ServicePrincipalsWithAppIdCallMemberOf,
 >;
-impl ServicePrincipalsCallMemberOf {
+impl ServicePrincipalsWithAppIdCallMemberOf {
     /// `GET /servicePrincipals(appId='{appId}')/memberOf`
     ///
     /// List servicePrincipal memberOf
@@ -174,11 +174,13 @@ impl ServicePrincipalsCallMemberOf {
     }
 }
 /// `/servicePrincipals(appId='{appId}')`
-pub type ServicePrincipalsCall = crate::request::Builder<paths::ServicePrincipalsCall>;
-impl ServicePrincipalsCall {
+pub type ServicePrincipalsWithAppIdCall = crate::request::Builder<
+    paths::ServicePrincipalsWithAppIdCall,
+>;
+impl ServicePrincipalsWithAppIdCall {
     /// `/servicePrincipals(appId='{appId}')/memberOf`
     #[cfg(feature = "area-applications")]
-    pub fn member_of(&self) -> ServicePrincipalsCallMemberOf {
+    pub fn member_of(&self) -> ServicePrincipalsWithAppIdCallMemberOf {
         crate::request::Builder {
             url: crate::request::child_url(&self.url, "/memberOf"),
             path: ::std::marker::PhantomData,

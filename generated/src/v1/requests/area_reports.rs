@@ -3,10 +3,10 @@
 #[allow(unused_imports)]
 use super::*;
 /// `/reports/getEmailActivityUserDetail(date={date_value})`
-pub type ReportsGetEmailActivityUserDetailCall = crate::request::Builder<
-    paths::ReportsGetEmailActivityUserDetailCall,
+pub type ReportsGetEmailActivityUserDetailWithDateValueCall = crate::request::Builder<
+    paths::ReportsGetEmailActivityUserDetailWithDateValueCall,
 >;
-impl ReportsGetEmailActivityUserDetailCall {
+impl ReportsGetEmailActivityUserDetailWithDateValueCall {
     /// `GET /reports/getEmailActivityUserDetail(date={date_value})`
     ///
     /// reportRoot: getEmailActivityUserDetail
@@ -35,10 +35,10 @@ impl ReportsGetEmailActivityUserDetailCall {
     }
 }
 /// `/reports/getEmailActivityUserDetail(period='{period_value}')`
-pub type ReportsGetEmailActivityUserDetailCall2 = crate::request::Builder<
-    paths::ReportsGetEmailActivityUserDetailCall2,
+pub type ReportsGetEmailActivityUserDetailWithPeriodValueCall = crate::request::Builder<
+    paths::ReportsGetEmailActivityUserDetailWithPeriodValueCall,
 >;
-impl ReportsGetEmailActivityUserDetailCall2 {
+impl ReportsGetEmailActivityUserDetailWithPeriodValueCall {
     /// `GET /reports/getEmailActivityUserDetail(period='{period_value}')`
     ///
     /// reportRoot: getEmailActivityUserDetail
@@ -74,7 +74,7 @@ impl Reports {
     pub fn get_email_activity_user_detail_with_date_value(
         &self,
         date_value: &str,
-    ) -> ReportsGetEmailActivityUserDetailCall {
+    ) -> ReportsGetEmailActivityUserDetailWithDateValueCall {
         let mut url = self.url.clone();
         url.push('/');
         url.push_str("getEmailActivityUserDetail(date=");
@@ -90,7 +90,7 @@ impl Reports {
     pub fn get_email_activity_user_detail_with_period_value(
         &self,
         period_value: &str,
-    ) -> ReportsGetEmailActivityUserDetailCall2 {
+    ) -> ReportsGetEmailActivityUserDetailWithPeriodValueCall {
         let mut url = self.url.clone();
         url.push('/');
         url.push_str("getEmailActivityUserDetail(period='");
