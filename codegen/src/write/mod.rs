@@ -103,7 +103,12 @@ pub fn generated_files(out: &Path) -> io::Result<BTreeMap<String, String>> {
     Ok(found)
 }
 
+/// How long the drift report's diff may be, in lines, and how long it may
+/// take to work out: a docs update can change most of a crate of
+/// megabytes, and a full diff of every file (to show eighty lines of it)
+/// took ten seconds.
 const DIFF_LINES: usize = 80;
+const DIFF_TIME: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// Compares `files` with the generated files under `out`, while no regen
 /// is writing them.
@@ -112,10 +117,19 @@ pub fn check(out: &Path, files: &[GeneratedFile]) -> io::Result<Drift> {
     // Without a lock where none can be made (a read-only checkout): no
     // regen writes there either.
     let _lock = lock(&tree, false).ok();
-    check_unlocked(&tree, files)
+    let mut old_texts = Vec::new();
+    let mut drift = compare(&tree, files, Some(&mut old_texts))?;
+    drift.diff = short_diff(&old_texts);
+    Ok(drift)
 }
 
-fn check_unlocked(out: &Path, files: &[GeneratedFile]) -> io::Result<Drift> {
+/// Which files differ; with `old_texts`, the old and new text of each
+/// changed file, in order.
+fn compare<'f>(
+    out: &Path,
+    files: &'f [GeneratedFile],
+    mut old_texts: Option<&mut Vec<(&'f str, String, &'f str)>>,
+) -> io::Result<Drift> {
     let mut on_disk = generated_files(out)?;
     let mut drift = Drift::default();
     for f in files {
@@ -123,13 +137,9 @@ fn check_unlocked(out: &Path, files: &[GeneratedFile]) -> io::Result<Drift> {
             Some(old) if old == f.contents => {}
             Some(old) => {
                 drift.changed.push(f.path.clone());
-                let diff = TextDiff::from_lines(&old, &f.contents);
-                let text = diff
-                    .unified_diff()
-                    .context_radius(2)
-                    .header(&format!("a/{}", f.path), &format!("b/{}", f.path))
-                    .to_string();
-                drift.diff.push_str(&text);
+                if let Some(texts) = old_texts.as_deref_mut() {
+                    texts.push((&f.path, old, &f.contents));
+                }
             }
             None if out.join(&f.path).exists() => {
                 // A hand-written file sits where a generated one should go.
@@ -139,15 +149,45 @@ fn check_unlocked(out: &Path, files: &[GeneratedFile]) -> io::Result<Drift> {
         }
     }
     drift.removed = on_disk.into_keys().collect();
-    let lines: Vec<&str> = drift.diff.lines().collect();
-    if lines.len() > DIFF_LINES {
-        drift.diff = format!(
-            "{}\n... ({} more diff lines)\n",
-            lines[..DIFF_LINES].join("\n"),
-            lines.len() - DIFF_LINES
-        );
-    }
     Ok(drift)
+}
+
+/// The first [`DIFF_LINES`] lines of a unified diff of the changed files,
+/// worked out file by file until there are enough, each diff within what
+/// is left of [`DIFF_TIME`] (past it, the diff is coarser, never wrong).
+fn short_diff(changed: &[(&str, String, &str)]) -> String {
+    let deadline = std::time::Instant::now() + DIFF_TIME;
+    let mut lines: Vec<String> = Vec::new();
+    let mut cut = false;
+    for (path, old, new) in changed {
+        if lines.len() >= DIFF_LINES {
+            cut = true;
+            break;
+        }
+        let diff = TextDiff::configure()
+            .deadline(deadline)
+            .diff_lines(old.as_str(), *new);
+        let text = diff
+            .unified_diff()
+            .context_radius(2)
+            .header(&format!("a/{path}"), &format!("b/{path}"))
+            .to_string();
+        for line in text.lines() {
+            if lines.len() == DIFF_LINES {
+                cut = true;
+                break;
+            }
+            lines.push(line.to_string());
+        }
+    }
+    let mut out = lines.join("\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    if cut {
+        out.push_str(&format!("... (the diff is cut at {DIFF_LINES} lines)\n"));
+    }
+    out
 }
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -270,7 +310,7 @@ pub(crate) fn write_with(
         }
     }
     stop(Step::Started)?;
-    if check_unlocked(&tree, files)?.is_empty() {
+    if compare(&tree, files, None)?.is_empty() {
         return Ok(false);
     }
     for f in files {
@@ -530,6 +570,35 @@ mod tests {
         assert_eq!(drift.removed, vec!["gone.rs"]);
         assert!(drift.diff.contains("-a") && drift.diff.contains("+b"));
         assert!(drift.report(&out).contains("cargo xtask regen"));
+    }
+
+    #[test]
+    fn the_drift_diff_is_cut_at_its_length_and_every_changed_file_is_named() {
+        let root = tempdir("drift-long");
+        let out = root.path().join("generated");
+        let lines =
+            |tag: &str| -> String { (0..200).map(|i| format!("{tag} {i}\n")).collect::<String>() };
+        let old: Vec<GeneratedFile> = (0..30)
+            .map(|i| file(&format!("f{i:02}.rs"), &lines("old")))
+            .collect();
+        write(&out, &old).unwrap();
+        let new: Vec<GeneratedFile> = (0..30)
+            .map(|i| file(&format!("f{i:02}.rs"), &lines("new")))
+            .collect();
+        let drift = check(&out, &new).unwrap();
+        assert_eq!(drift.changed.len(), 30);
+        let diff_lines: Vec<&str> = drift.diff.lines().collect();
+        assert_eq!(diff_lines.len(), DIFF_LINES + 1, "{}", drift.diff);
+        assert_eq!(diff_lines[0], "--- a/f00.rs");
+        assert!(diff_lines[DIFF_LINES].contains("cut at 80 lines"));
+        // A diff that fits is whole, with no note.
+        let one = check(
+            &out,
+            &[file("f00.rs", &lines("old").replacen("old 5\n", "x\n", 1))],
+        )
+        .unwrap();
+        assert!(!one.diff.contains("cut at"), "{}", one.diff);
+        assert!(one.diff.contains("+x"));
     }
 
     #[test]
