@@ -7,6 +7,10 @@
 //! Operations are paired across the trees by their endpoints (version,
 //! method and path, parameters compared by position), so a page that was
 //! renamed or split still pairs up.
+//!
+//! `cargo xtask regen` also says what changed since the crate it replaces
+//! ([`since_crate`]): the old side is the IR that crate was made from, its
+//! `ir.yaml`.
 
 use crate::ir::{
     ApiVersion, Ir, Operation, PermissionSet, Scheme, SchemePermissions, SchemeStatus,
@@ -608,8 +612,29 @@ fn enums_of(ir: &Ir) -> BTreeMap<(ApiVersion, String), &crate::ir::EnumType> {
         .collect()
 }
 
-/// The change log as text: a count per kind, then every change.
-pub fn render(changes: &[Change]) -> String {
+/// The changes from the IR the crate in `out` was generated from (its
+/// `ir.yaml`) to `new`, whose files are `files`: none at all when the two
+/// `ir.yaml`s are the same text. `None` when `out` has no `ir.yaml` that
+/// reads as an IR (a first regen, or a crate from before the file).
+pub fn since_crate(
+    out: &std::path::Path,
+    files: &[crate::write::GeneratedFile],
+    new: &Ir,
+) -> Option<Vec<Change>> {
+    let old_text = std::fs::read_to_string(out.join(crate::emit::IR_FILE)).ok()?;
+    let unchanged = files
+        .iter()
+        .any(|f| f.path == crate::emit::IR_FILE && f.contents == old_text);
+    if unchanged {
+        return Some(Vec::new());
+    }
+    let old: Ir = serde_yaml::from_str(&old_text).ok()?;
+    Some(diff(&old, new))
+}
+
+/// The head of the change log: how many changes, what they mean for the
+/// crate's version, and a count per kind.
+pub fn render_summary(changes: &[Change]) -> String {
     let mut out = String::new();
     let mut counts: BTreeMap<ChangeKind, usize> = BTreeMap::new();
     for c in changes {
@@ -629,6 +654,12 @@ pub fn render(changes: &[Change]) -> String {
             }
         );
     }
+    out
+}
+
+/// The change log as text: a count per kind, then every change.
+pub fn render(changes: &[Change]) -> String {
+    let mut out = render_summary(changes);
     let mut last = None;
     for c in changes {
         if last != Some(c.kind) {

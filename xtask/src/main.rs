@@ -34,6 +34,10 @@ enum Command {
         /// Write the crate here instead of `generated/`.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// List every API change since the crate regen replaces (read from
+        /// its `ir.yaml`), as `cargo xtask diff` does, not only their count.
+        #[arg(long)]
+        changes: bool,
     },
     /// Print the IR of pages or of a docs folder (default: all of `spec/`).
     Ir {
@@ -205,7 +209,12 @@ fn docs_or_spec(docs: Option<PathBuf>) -> Result<(PathBuf, String), String> {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
-        Command::Regen { check, docs, out } => {
+        Command::Regen {
+            check,
+            docs,
+            out,
+            changes,
+        } => {
             let (docs, display) = docs_or_spec(docs)?;
             let out = out.unwrap_or_else(|| workspace_root().join("generated"));
             // Nothing read has changed since the last run and the tree is as
@@ -250,8 +259,21 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 eprintln!("{} is fresh ({} files; {} operations, {} models, {} enums; {warnings} warnings)", out.display(), files.len(), ir.operations.len(), ir.models.len(), ir.enums.len());
                 remember(&cache_file, inputs, &out);
             } else {
+                // What changed for the crate's users since the crate this
+                // replaces, read before the write replaces its `ir.yaml`.
+                let api_changes = codegen::diff::since_crate(&out, &files, &ir);
                 let changed = codegen::write::write(&out, &files).map_err(|e| e.to_string())?;
                 remember(&cache_file, inputs, &out);
+                match api_changes {
+                    Some(list) if changes => {
+                        eprint!("since the last regen: {}", codegen::diff::render(&list))
+                    }
+                    Some(list) if !list.is_empty() => eprintln!(
+                        "since the last regen: {}  (every change: `cargo xtask regen --changes`)",
+                        codegen::diff::render_summary(&list)
+                    ),
+                    _ => {}
+                }
                 eprintln!(
                     "{} {} ({} files; {} operations, {} models, {} enums; {warnings} warnings, see `cargo xtask lint`)",
                     if changed { "wrote" } else { "unchanged:" },

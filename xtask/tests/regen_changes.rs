@@ -1,0 +1,76 @@
+//! `cargo xtask regen` says what a regen changes for the crate's users,
+//! from the `ir.yaml` of the crate it replaces: how many changes, whether
+//! they are breaking, additive or neither, and with `--changes` each one.
+//! A first regen, and one that changes nothing, say nothing of it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn regen(docs: &Path, out: &Path, extra: &[&str]) -> (Output, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("regen")
+        .arg("--docs")
+        .arg(docs)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("xtask runs");
+    let said = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{said}");
+    (output, said)
+}
+
+#[test]
+fn regen_says_what_changed_since_the_crate_it_replaces() {
+    let root = std::env::temp_dir().join(format!("xtask-regen-changes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (docs, out): (PathBuf, PathBuf) = (root.join("spec"), root.join("generated"));
+    std::fs::create_dir_all(&docs).unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"),
+        &docs,
+    );
+
+    // A first regen has nothing to compare with.
+    let (_, said) = regen(&docs, &out, &[]);
+    assert!(!said.contains("since the last regen"), "{said}");
+
+    // The docs lose `sendMail`: a breaking change, counted.
+    let page = docs.join("api-reference/v1.0/api/user-sendmail.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::remove_file(&page).unwrap();
+    let (_, said) = regen(&docs, &out, &[]);
+    assert!(said.contains("since the last regen: "), "{said}");
+    assert!(said.contains("generated crate: breaking"), "{said}");
+    assert!(said.contains("operation removed"), "{said}");
+    assert!(
+        !said.contains("v1_post_me_send_mail"),
+        "only counts: {said}"
+    );
+
+    // It comes back: additive, and `--changes` lists it.
+    std::fs::write(&page, text).unwrap();
+    let (_, said) = regen(&docs, &out, &["--changes"]);
+    assert!(said.contains("generated crate: additive"), "{said}");
+    assert!(said.contains("v1_post_me_send_mail"), "{said}");
+
+    // Nothing changed: nothing said.
+    std::fs::write(docs.join("api-reference/v1.0/api/notes.txt"), "").unwrap();
+    let (_, said) = regen(&docs, &out, &[]);
+    assert!(!said.contains("since the last regen"), "{said}");
+    let _ = std::fs::remove_dir_all(&root);
+}
