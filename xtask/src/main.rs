@@ -128,7 +128,10 @@ enum Command {
         /// The docs folder to read (default: `spec/`).
         #[arg(long, value_name = "DIR")]
         docs: Option<PathBuf>,
-        /// Where to write the crate (default: a temporary folder).
+        /// Where to write the crates (default: a temporary folder). Each run
+        /// writes a crate of its own into a new folder below it, removed
+        /// after the run: over the crate of the run before, unchanged, a
+        /// regen writes nothing, and the write would go unmeasured.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Run the whole measurement this many times and report, per
@@ -491,13 +494,22 @@ fn run(command: Command) -> Result<ExitCode, String> {
             if cfg!(debug_assertions) {
                 eprintln!("warning: a debug build; run `cargo run --release -p xtask -- bench` for real numbers");
             }
-            // One run first, not counted (see `--runs`).
+            // One run first, not counted (see `--runs`); each into a new
+            // folder of its own.
+            let run = |n: u32| {
+                let fresh = target.join(format!("run-{n}"));
+                if fresh.exists() {
+                    return Err(format!(
+                        "{} exists; bench writes each run into a new folder",
+                        fresh.display()
+                    ));
+                }
+                let measured = codegen::bench::run(&docs, &fresh);
+                let _ = codegen::write::remove_tree(&fresh);
+                measured
+            };
             let measured: Result<Vec<_>, String> =
-                codegen::bench::run(&docs, &target).and_then(|_| {
-                    (0..runs)
-                        .map(|_| codegen::bench::run(&docs, &target))
-                        .collect()
-                });
+                run(0).and_then(|_| (1..=runs).map(run).collect());
             if scratch {
                 let _ = std::fs::remove_dir_all(&target);
             }

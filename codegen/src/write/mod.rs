@@ -198,6 +198,18 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{tag}"))
 }
 
+/// Removes a generated tree that nothing else uses (a bench run's), with
+/// the lock file beside it.
+pub fn remove_tree(out: &Path) -> io::Result<()> {
+    let tree = tree_of(out);
+    let lock_file = sibling(&tree, "regen-lock");
+    fs::remove_dir_all(&tree)?;
+    match fs::remove_file(&lock_file) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Where the tree of `out` is, as an absolute path: `--out .` from inside
 /// `generated/` puts the staging folder beside it, not in it. A symlinked
 /// `generated/` stays a link, and regen replaces the tree it points to
