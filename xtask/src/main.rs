@@ -36,6 +36,7 @@ enum Command {
         out: Option<PathBuf>,
         /// List every API change since the crate regen replaces (read from
         /// its `ir.yaml`), as `cargo xtask diff` does, not only their count.
+        /// (`--check` gives the count when the crate is stale.)
         #[arg(long)]
         changes: bool,
     },
@@ -257,6 +258,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 let drift = codegen::write::check(&out, &files).map_err(|e| e.to_string())?;
                 if !drift.is_empty() {
                     eprint!("{}", drift.report(&out));
+                    // What the regen it asks for would change for the
+                    // crate's users: a reviewer's first question.
+                    if let Some(list) = codegen::diff::since_crate(&out, &files, &ir) {
+                        if !list.is_empty() {
+                            eprint!(
+                                "a regen would change the API: {}",
+                                codegen::diff::render_summary(&list)
+                            );
+                        }
+                    }
                     return Ok(ExitCode::FAILURE);
                 }
                 eprintln!("{} is fresh ({} files; {} operations, {} models, {} enums; {warnings} warnings)", out.display(), files.len(), ir.operations.len(), ir.models.len(), ir.enums.len());

@@ -1,7 +1,8 @@
 //! `cargo xtask regen` says what a regen changes for the crate's users,
 //! from the `ir.yaml` of the crate it replaces: how many changes, whether
-//! they are breaking, additive or neither, and with `--changes` each one.
-//! A first regen, and one that changes nothing, say nothing of it.
+//! they are breaking, additive or neither, and with `--changes` each one;
+//! `--check` says it of a stale crate. A first regen, and one that changes
+//! nothing, say nothing of it.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -53,6 +54,21 @@ fn regen_says_what_changed_since_the_crate_it_replaces() {
     let page = docs.join("api-reference/v1.0/api/user-sendmail.md");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::remove_file(&page).unwrap();
+    // `--check` fails, and says what the regen would change.
+    let checked = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["regen", "--check", "--docs"])
+        .arg(&docs)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("xtask runs");
+    let said = String::from_utf8_lossy(&checked.stderr);
+    assert!(!checked.status.success(), "{said}");
+    assert!(
+        said.contains("a regen would change the API: ")
+            && said.contains("generated crate: breaking"),
+        "{said}"
+    );
     let (_, said) = regen(&docs, &out, &[]);
     assert!(said.contains("since the last regen: "), "{said}");
     assert!(said.contains("generated crate: breaking"), "{said}");
