@@ -417,8 +417,9 @@ fn param_names(pieces: &[Piece]) -> String {
     names.join(" ")
 }
 
-/// A word for a node's struct name.
-fn step_type_word(step: &Step) -> String {
+/// A word for a node's struct name; `overload` tells a function's call
+/// apart from its overloads (`with date value`).
+fn step_type_word(step: &Step, overload: Option<&str>) -> String {
     match step {
         Step::Literal(t) if t.len() > 1 && t.ends_with(':') => {
             format!("{} colon", t.trim_end_matches(':'))
@@ -431,9 +432,10 @@ fn step_type_word(step: &Step) -> String {
             .to_string(),
         Step::Key { .. } => "Item".into(),
         Step::PathTail(_) => "Path".into(),
-        Step::Mixed(p) => match function_name(p) {
-            Some(name) => format!("{name}Call"),
-            None => format!("by {}", param_names(p)),
+        Step::Mixed(p) => match (function_name(p), overload) {
+            (Some(name), Some(with)) => format!("{name} {with} Call"),
+            (Some(name), None) => format!("{name}Call"),
+            (None, _) => format!("by {}", param_names(p)),
         },
         Step::ItemPath { prefix, .. } => format!("{prefix}Path"),
     }
@@ -730,20 +732,19 @@ impl Emitter<'_> {
         for child in node.children.values() {
             let Some(step) = &child.step else { continue };
             let mut method_name = step_method_name(step, &node.path);
-            let mut word = step_type_word(step);
-            if let (Step::Mixed(pieces), Some(n)) = (step, base_names.get(&method_name)) {
-                if *n > 1 {
-                    // The builder type too: `...DetailWithDateValueCall`,
-                    // not `...DetailCall2`, which a new overload that sorts
-                    // first would take from it.
-                    let with = format!("with {}", param_names(pieces));
-                    method_name = format!("{method_name} {with}");
-                    word = match function_name(pieces) {
-                        Some(name) => format!("{name} {with} Call"),
-                        None => word,
-                    };
+            // The builder type too: `...DetailWithDateValueCall`, not
+            // `...DetailCall2`, which a new overload that sorts first would
+            // take from it.
+            let overload = match (step, base_names.get(&method_name)) {
+                (Step::Mixed(pieces), Some(n)) if *n > 1 => {
+                    Some(format!("with {}", param_names(pieces)))
                 }
+                _ => None,
+            };
+            if let Some(with) = &overload {
+                method_name = format!("{method_name} {with}");
             }
+            let word = step_type_word(step, overload.as_deref());
             let parent = if node.path.is_empty() {
                 String::new()
             } else {

@@ -117,29 +117,25 @@ pub fn check(out: &Path, files: &[GeneratedFile]) -> io::Result<Drift> {
     // Without a lock where none can be made (a read-only checkout): no
     // regen writes there either.
     let _lock = lock(&tree, false).ok();
-    let mut old_texts = Vec::new();
-    let mut drift = compare(&tree, files, Some(&mut old_texts))?;
-    drift.diff = short_diff(&old_texts);
+    let (mut drift, changed) = compare(&tree, files)?;
+    drift.diff = short_diff(&changed);
     Ok(drift)
 }
 
-/// Which files differ; with `old_texts`, the old and new text of each
-/// changed file, in order.
-fn compare<'f>(
-    out: &Path,
-    files: &'f [GeneratedFile],
-    mut old_texts: Option<&mut Vec<(&'f str, String, &'f str)>>,
-) -> io::Result<Drift> {
+/// A changed file: its path, its text on disk, and the text wanted.
+type Changed<'f> = (&'f str, String, &'f str);
+
+/// Which files differ, with each changed one, in order.
+fn compare<'f>(out: &Path, files: &'f [GeneratedFile]) -> io::Result<(Drift, Vec<Changed<'f>>)> {
     let mut on_disk = generated_files(out)?;
     let mut drift = Drift::default();
+    let mut changed = Vec::new();
     for f in files {
         match on_disk.remove(&f.path) {
             Some(old) if old == f.contents => {}
             Some(old) => {
                 drift.changed.push(f.path.clone());
-                if let Some(texts) = old_texts.as_deref_mut() {
-                    texts.push((&f.path, old, &f.contents));
-                }
+                changed.push((f.path.as_str(), old, f.contents.as_str()));
             }
             None if out.join(&f.path).exists() => {
                 // A hand-written file sits where a generated one should go.
@@ -149,13 +145,13 @@ fn compare<'f>(
         }
     }
     drift.removed = on_disk.into_keys().collect();
-    Ok(drift)
+    Ok((drift, changed))
 }
 
 /// The first [`DIFF_LINES`] lines of a unified diff of the changed files,
 /// worked out file by file until there are enough, each diff within what
 /// is left of [`DIFF_TIME`] (past it, the diff is coarser, never wrong).
-fn short_diff(changed: &[(&str, String, &str)]) -> String {
+fn short_diff(changed: &[Changed<'_>]) -> String {
     let deadline = std::time::Instant::now() + DIFF_TIME;
     let mut lines: Vec<String> = Vec::new();
     let mut cut = false;
@@ -322,7 +318,7 @@ pub(crate) fn write_with(
         }
     }
     stop(Step::Started)?;
-    if compare(&tree, files, None)?.is_empty() {
+    if compare(&tree, files)?.0.is_empty() {
         return Ok(false);
     }
     for f in files {
