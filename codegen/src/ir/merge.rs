@@ -1399,7 +1399,8 @@ fn describe_set(s: &PermissionSet) -> String {
 /// unique, in operation order: the second `x` becomes `x_2`, with a
 /// diagnostic. An operation whose page had an id for it in the crate's
 /// `names.lock` (`x` or `x_2`) keeps that one first, so that a newcomer
-/// is numbered instead of it (see `kept_names`).
+/// is numbered instead of it (see `kept_names`); a kept `x_2` is said
+/// like any other while another operation has `x`.
 fn assign_ids(
     ops: &mut [(Operation, Vec<ProseStates>)],
     kept: &super::kept_names::KeptNames,
@@ -1422,8 +1423,12 @@ fn assign_ids(
             }
         }
     }
-    for ((op, _), kept_id) in ops.iter_mut().zip(kept_ids) {
+    let mut numbered_by_lock: Vec<(usize, String)> = Vec::new();
+    for (i, ((op, _), kept_id)) in ops.iter_mut().zip(kept_ids).enumerate() {
         if let Some(id) = kept_id {
+            if id != op.id {
+                numbered_by_lock.push((i, std::mem::take(&mut op.id)));
+            }
             op.id = id;
             continue;
         }
@@ -1444,6 +1449,16 @@ fn assign_ids(
         };
         taken.insert(id.clone());
         op.id = id;
+    }
+    for (i, derived) in numbered_by_lock {
+        let op = &ops[i].0;
+        if taken.contains(&derived) {
+            diags.push(Diagnostic::at(
+                Code::DuplicateOperationId,
+                &op.sources[0],
+                format!("operation id `{derived}` is taken; this one is `{}`", op.id),
+            ));
+        }
     }
 }
 
