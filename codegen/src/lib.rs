@@ -249,7 +249,7 @@ pub fn build_ir_keeping(mut pages: Vec<PageFacts>, kept: &ir::kept_names::KeptNa
         ir::permission_names::settle(&mut pages, &mut diags);
         let mut drafts = ir::merge::drafts(&mut pages, &mut diags);
         ir::arguments::unify(&mut drafts, &mut diags);
-        let ops = ir::merge::operations(&pages, drafts, kept, &mut diags);
+        let ops = ir::merge::operations(&pages, drafts, &mut diags);
         let models = models
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

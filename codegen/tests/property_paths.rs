@@ -4,6 +4,7 @@
 //! property's type.
 
 use codegen::diagnostics::Code;
+use codegen::ir::kept_names::KeptNames;
 
 mod common;
 
@@ -203,4 +204,46 @@ fn the_whole_beside_a_property_path_takes_and_returns_its_own_type() {
     assert!(item.examples.is_empty());
     assert_eq!(fields.examples.len(), 1, "the example goes with its path");
     assert_eq!(item.permissions, fields.permissions);
+}
+
+#[test]
+fn a_split_off_operation_takes_a_free_id() {
+    // `GET /me/mailbox_settings/time_zone` (a page of its own) derives the
+    // id of the timeZone path split off user-get-mailboxsettings.md. The
+    // split comes after the merge; the ids must still be one each, with
+    // `D0502` on the one numbered: two operations of one id share one
+    // options marker type and one entry of the permissions metadata.
+    let before = common::ir_of(&pages());
+    let mut pages = pages();
+    pages.push((
+        "v1.0/api/user-get-timezone.md".into(),
+        "---\ntitle: \"Get the time zone\"\n---\n# Get the time zone\n\nGets it.\n\n\
+         ## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n\
+         ```http\nGET /me/mailbox_settings/time_zone\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and a string in the response body.\n"
+            .into(),
+    ));
+    let ir = common::ir_of(&pages);
+    let split = common::operation(&ir, "GET", "/me/mailboxSettings/timeZone").expect("split off");
+    let other = common::operation(&ir, "GET", "/me/mailbox_settings/time_zone").expect("its page");
+    assert_ne!(split.id, other.id);
+    let mut ids: Vec<&str> = ir.operations.iter().map(|o| o.id.as_str()).collect();
+    ids.sort_unstable();
+    let count = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "an id twice: {ids:?}");
+    let said = common::said(&ir, Code::DuplicateOperationId);
+    assert_eq!(said.len(), 1, "{said:?}");
+    // The newcomer sorts first, so it took the bare id. With the lock of
+    // the crate from before it, the split-off operation keeps its id.
+    let derived = "v1_get_me_mailbox_settings_time_zone";
+    assert_eq!(other.id, derived);
+    let lock = KeptNames::render(&before, "@generated");
+    let kept = common::ir_keeping(&pages, &KeptNames::read(&lock, "names.lock"));
+    let id = |path: &str| &common::operation(&kept, "GET", path).expect("there").id;
+    assert_eq!(id("/me/mailboxSettings/timeZone"), derived);
+    assert_eq!(
+        id("/me/mailbox_settings/time_zone"),
+        &format!("{derived}_2")
+    );
 }

@@ -728,7 +728,6 @@ fn as_user(path: &str) -> std::borrow::Cow<'_, str> {
 pub fn operations(
     pages: &[PageFacts],
     drafts: Vec<Draft>,
-    kept: &super::kept_names::KeptNames,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(Operation, Vec<ProseStates>)> {
     let drafts = leave_borrowed_endpoints(pages, drafts, diags);
@@ -779,7 +778,8 @@ pub fn operations(
         })
         .collect();
     // Groups merge independently: on every core, in a fixed order. Each
-    // operation gets its id there too; `assign_ids` only settles clashes.
+    // operation derives its id there too; `assign_ids` settles clashes,
+    // once the property paths are split off (`models::build`).
     let merged = crate::on_all_cores(groups, |mut members| {
         let mut found = Vec::new();
         let (mut op, states) = merge_group(pages, &mut members, &mut found);
@@ -792,7 +792,6 @@ pub fn operations(
         diags.extend(found);
     }
     sort(&mut ops);
-    assign_ids(&mut ops, kept, diags);
     ops
 }
 
@@ -1395,13 +1394,13 @@ fn describe_set(s: &PermissionSet) -> String {
     )
 }
 
-/// Makes the operations' ids (each its `operation_id`, set by the merge)
-/// unique, in operation order: the second `x` becomes `x_2`, with a
+/// Makes the operations' ids (each its `operation_id`, derived by the
+/// merge or by the split of property paths) unique, in operation order: the second `x` becomes `x_2`, with a
 /// diagnostic. An operation whose page had an id for it in the crate's
 /// `names.lock` (`x` or `x_2`) keeps that one first, so that a newcomer
 /// is numbered instead of it (see `kept_names`); a kept `x_2` is said
 /// like any other while another operation has `x`.
-fn assign_ids(
+pub fn assign_ids(
     ops: &mut [(Operation, Vec<ProseStates>)],
     kept: &super::kept_names::KeptNames,
     diags: &mut Vec<Diagnostic>,
