@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codegen::diagnostics::{self, Diagnostic, Severity};
+use codegen::ir::kept_names::KeptNames;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,6 +51,12 @@ enum Command {
         /// `yaml` or `json`.
         #[arg(long, value_enum, default_value_t = Format::Yaml)]
         format: Format,
+        /// Read with the operation ids and request-body names of the crate
+        /// in DIR kept (its `names.lock`), as a regen into it would. With no
+        /// docs folder given (`spec/`), the default is the workspace's
+        /// `generated/`, which `regen` writes; a folder given keeps none.
+        #[arg(long, value_name = "DIR")]
+        keep_names: Option<PathBuf>,
     },
     /// Print diagnostics only, like a compiler.
     Lint {
@@ -62,6 +69,12 @@ enum Command {
         /// Exit non-zero on warnings too.
         #[arg(long, value_name = "warnings")]
         deny: Option<String>,
+        /// Read with the operation ids and request-body names of the crate
+        /// in DIR kept (its `names.lock`), as a regen into it would. With no
+        /// docs folder given (`spec/`), the default is the workspace's
+        /// `generated/`, which `regen` writes; a folder given keeps none.
+        #[arg(long, value_name = "DIR")]
+        keep_names: Option<PathBuf>,
     },
     /// Measure how much of a docs tree the parser understands; exit non-zero
     /// when a coverage threshold fails.
@@ -86,6 +99,12 @@ enum Command {
         /// `human` or `json`.
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
+        /// Read with the operation ids and request-body names of the crate
+        /// in DIR kept (its `names.lock`), as a regen into it would. With no
+        /// docs folder given (`spec/`), the default is the workspace's
+        /// `generated/`, which `regen` writes; a folder given keeps none.
+        #[arg(long, value_name = "DIR")]
+        keep_names: Option<PathBuf>,
     },
     /// The API change log between two docs trees: endpoints, permissions,
     /// models and enum members; changes that widen access first.
@@ -211,6 +230,22 @@ fn docs_or_spec(docs: Option<PathBuf>) -> Result<(PathBuf, String), String> {
     }
 }
 
+/// The operation ids and request-body names a regen would keep: those of
+/// the crate in `dir`; without one, for `spec/`, those of the workspace's
+/// `generated/` (what `regen` reads), so that `ir`, `lint` and `perms` say
+/// what the crate has; else none.
+fn kept_names(dir: Option<&Path>, reads_spec: bool) -> Result<KeptNames, String> {
+    match dir {
+        Some(dir) if !dir.is_dir() => Err(format!("{}: no such folder", dir.display())),
+        Some(dir) => Ok(KeptNames::in_crate(dir, &dir.to_string_lossy())),
+        None if reads_spec => Ok(KeptNames::in_crate(
+            &workspace_root().join("generated"),
+            "generated",
+        )),
+        None => Ok(KeptNames::default()),
+    }
+}
+
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Regen {
@@ -236,7 +271,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             // The operation ids and request-body names of the crate being
             // replaced are kept.
             let shown = out.strip_prefix(workspace_root()).unwrap_or(&out);
-            let kept = codegen::ir::kept_names::KeptNames::in_crate(&out, &shown.to_string_lossy());
+            let kept = KeptNames::in_crate(&out, &shown.to_string_lossy());
             let (ir, files) = match codegen::generate_keeping(&docs, &display, &kept) {
                 Ok(x) => x,
                 Err(codegen::RegenError::Diagnostics(diags)) => {
@@ -304,11 +339,13 @@ fn run(command: Command) -> Result<ExitCode, String> {
             mut paths,
             docs,
             format,
+            keep_names,
         } => {
             paths.extend(docs);
+            let kept = kept_names(keep_names.as_deref(), paths.is_empty())?;
             let ir = if paths.is_empty() {
                 let (docs, display) = docs_or_spec(None)?;
-                codegen::load_ir(&docs, &display)
+                codegen::load_ir_keeping(&docs, &display, &kept)
             } else {
                 let mut pages = Vec::new();
                 for p in &paths {
@@ -336,7 +373,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                         return Err(format!("{}: no such file or folder", p.display()));
                     }
                 }
-                codegen::build_ir(pages)
+                codegen::build_ir_keeping(pages, &kept)
             };
             let text = match format {
                 Format::Yaml => serde_yaml::to_string(&ir).map_err(|e| e.to_string())?,
@@ -347,9 +384,15 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out(&text);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Lint { docs, format, deny } => {
+        Command::Lint {
+            docs,
+            format,
+            deny,
+            keep_names,
+        } => {
+            let kept = kept_names(keep_names.as_deref(), docs.is_none())?;
             let (docs, display) = docs_or_spec(docs)?;
-            let ir = codegen::load_ir(&docs, &display);
+            let ir = codegen::load_ir_keeping(&docs, &display, &kept);
             match format {
                 LintFormat::Human => {
                     print_human(&ir.diagnostics);
@@ -402,9 +445,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             url,
             docs,
             format,
+            keep_names,
         } => {
+            let kept = kept_names(keep_names.as_deref(), docs.is_none())?;
             let (docs, display) = docs_or_spec(docs)?;
-            let ir = codegen::load_ir(&docs, &display);
+            let ir = codegen::load_ir_keeping(&docs, &display, &kept);
             let routes = codegen::lookup::routes(&ir);
             let found = codegen::lookup::for_request(&ir, &routes, &method, &url);
             match format {
@@ -433,17 +478,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
             deny,
             keep_names,
         } => {
-            for dir in [&old, &new].into_iter().chain(keep_names.as_ref()) {
+            for dir in [&old, &new] {
                 if !dir.is_dir() {
                     return Err(format!("{}: no such folder", dir.display()));
                 }
             }
-            let kept = match &keep_names {
-                Some(dir) => {
-                    codegen::ir::kept_names::KeptNames::in_crate(dir, &dir.to_string_lossy())
-                }
-                None => codegen::ir::kept_names::KeptNames::default(),
-            };
+            let kept = kept_names(keep_names.as_deref(), false)?;
             let load = |dir: &PathBuf| {
                 let display = dir.to_string_lossy().trim_end_matches('/').to_string();
                 codegen::load_ir_keeping(dir, &display, &kept)

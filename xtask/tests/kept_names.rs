@@ -95,3 +95,72 @@ fn regen_keeps_the_body_names_of_the_crate_it_replaces() {
     assert!(options.contains("pub enum PostMeSendMail2 {}"), "{options}");
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// `ir`, `lint` and `perms` read a crate's `names.lock` as `regen` does
+/// (`--keep-names`), so that they name what the crate has.
+#[test]
+fn ir_lint_and_perms_read_the_crate_regen_would_keep() {
+    let out = std::env::temp_dir().join(format!("xtask-keep-names-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let xtask = |args: &[&str]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(args)
+            .output()
+            .expect("xtask runs")
+    };
+    let (spec_arg, out_arg) = (spec.to_string_lossy(), out.to_string_lossy());
+    let first = xtask(&["regen", "--docs", &spec_arg, "--out", &out_arg]);
+    assert!(first.status.success(), "{first:?}");
+    // The crate numbered `sendMail` once, and a line of its lock is not
+    // one regen writes.
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    let id_line = "v1.0 v1_post_me_send_mail user-sendmail.md\n";
+    assert!(lock.contains(id_line), "{lock}");
+    std::fs::write(
+        out.join("names.lock"),
+        lock.replace(
+            id_line,
+            "v1.0 v1_post_me_send_mail_2 user-sendmail.md\nv1.0 stray\n",
+        ),
+    )
+    .unwrap();
+    let stdout = |o: &Output| String::from_utf8_lossy(&o.stdout).into_owned();
+
+    let ir = xtask(&["ir", "--docs", &spec_arg, "--keep-names", &out_arg]);
+    assert!(ir.status.success(), "{ir:?}");
+    assert!(stdout(&ir).contains("- id: v1_post_me_send_mail_2\n"));
+    let fresh = xtask(&["ir", "--docs", &spec_arg]);
+    assert!(stdout(&fresh).contains("- id: v1_post_me_send_mail\n"));
+    assert!(!stdout(&fresh).contains("v1_post_me_send_mail_2"));
+
+    let perms = xtask(&[
+        "perms",
+        "POST",
+        "/me/sendMail",
+        "--docs",
+        &spec_arg,
+        "--keep-names",
+        &out_arg,
+    ]);
+    assert!(perms.status.success(), "{perms:?}");
+    assert!(
+        stdout(&perms).contains("v1_post_me_send_mail_2 (v1.0)"),
+        "{}",
+        stdout(&perms)
+    );
+
+    let lint = xtask(&["lint", "--docs", &spec_arg, "--keep-names", &out_arg]);
+    assert!(
+        stdout(&lint).contains("names.lock:") && stdout(&lint).contains("warning[D0008]"),
+        "{}",
+        stdout(&lint)
+    );
+    let lint = xtask(&["lint", "--docs", &spec_arg]);
+    assert!(!stdout(&lint).contains("D0008"), "{}", stdout(&lint));
+
+    let missing = xtask(&["ir", "--keep-names", "/no/such/crate"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no such folder"));
+    let _ = std::fs::remove_dir_all(&out);
+}
