@@ -86,6 +86,7 @@ codes! {
     BaseTypeFromProse = "D0604", Warning, "A resource page's prose names a base type derived from the one its annotation names; the more derived one was taken.", "Inherits from [directoryObject](directoryobject.md) beside \"baseType\": \"microsoft.graph.entity\"";
     TypeAlternatives = "D0605", Warning, "A property's type names alternatives; the documented type of which each is a kind was taken.", "[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)";
     SampleKeys = "D0606", Warning, "An open type's JSON representation is keyed by sample data (user ids, placeholders); its keys were not taken as properties, and its values give the type of its entries.", "{ \"ca2a1df2-e36b-4987-9f6b-0ea462f4eb47\": { \"@odata.type\": \"microsoft.graph.plannerAssignment\" } }";
+    EnumNamedLikeModel = "D0607", Warning, "Values are listed for a type that a resource page documents as a model (or an enum page names a model); the model was kept and no enum made.", "`status` typed `signInStatus` (a complex type): \"Possible values include Success and Failure\"";
 }
 
 impl fmt::Display for Code {

@@ -499,3 +499,69 @@ fn a_type_cell_of_alternatives_is_the_type_each_is_a_kind_of() {
         "{unknown:?}"
     );
 }
+
+#[test]
+fn values_listed_for_a_documented_model_make_no_enum() {
+    // signin.md (2020): `status` is a `signInStatus`, "Possible values
+    // include `Success` and `Failure`", and signinstatus.md documents a
+    // complex type. An enum page under a model's name is the same clash.
+    let resource = |name: &str, rows: &str| {
+        format!(
+            "---\ntitle: \"{name} resource type\"\n---\n# {name} resource type\n\nA {name}.\n\n\
+             <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n\n\
+             ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n{rows}"
+        )
+    };
+    let pages = vec![
+        (
+            "v1.0/resources/signin.md".to_string(),
+            resource(
+                "signIn",
+                "|status|[signInStatus](signinstatus.md)|Sign-in status. Possible values include `Success` and `Failure`.|\n\
+                 |kind|[signInKind](signinkind.md)|The kind.|\n",
+            ),
+        ),
+        (
+            "v1.0/resources/signinstatus.md".to_string(),
+            resource("signInStatus", "| errorCode | Int32 | The error code. |\n"),
+        ),
+        (
+            "v1.0/resources/signinkind.md".to_string(),
+            resource("signInKind", "| name | String | The name. |\n"),
+        ),
+        (
+            "v1.0/resources/signinkind-enum.md".to_string(),
+            "---\ndoc_type: enumPageType\n---\n# signInKind enum type\n\nNamespace: microsoft.graph\n\n\
+             ## Members\n\n|Member|Value|Description|\n|:---|:---|:---|\n|one|0|One.|\n"
+                .to_string(),
+        ),
+    ];
+    let ir = common::ir_of(&pages);
+    let model = graph_model(&ir, "signInStatus");
+    assert_eq!(model.properties.len(), 2, "{:?}", model.properties);
+    let signin = graph_model(&ir, "signIn");
+    let status = signin
+        .properties
+        .iter()
+        .find(|p| p.name == "status")
+        .expect("status");
+    assert_eq!(status.type_name, "microsoft.graph.signInStatus");
+    graph_model(&ir, "signInKind");
+    let enums: Vec<&str> = ir.enums.iter().map(|e| e.name.as_str()).collect();
+    assert!(enums.is_empty(), "{enums:?}");
+    let said = common::said(&ir, codegen::diagnostics::Code::EnumNamedLikeModel);
+    let at: Vec<String> = said
+        .iter()
+        .map(|d| format!("{}:{}", d.file, d.line))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "v1.0/resources/signin.md:15",
+            "v1.0/resources/signinkind-enum.md:4"
+        ],
+        "{said:?}"
+    );
+    assert!(said[0].message.contains("(Success, Failure)"), "{said:?}");
+    assert!(said[0].message.contains("signinstatus.md:"), "{said:?}");
+}

@@ -261,6 +261,7 @@ pub fn build(
     super::request_bodies::settle(ops, &mut models, documented, kept);
     created_entities(ops, &models);
 
+    drop_enums_named_like_models(&mut enums, &models, diags);
     resolve_types(&mut models, &enums, diags);
     inherit(&mut models, diags);
     collections_from_examples(ops, &mut models, diags);
@@ -296,6 +297,42 @@ pub fn build(
         models.into_values().collect(),
         enums.into_values().collect(),
     )
+}
+
+/// One name is one type. signin.md (2020) says of `status`, typed
+/// `signInStatus`, "Possible values include Success and Failure", where
+/// signinstatus.md documents a complex type (an error code, a failure
+/// reason): Graph sends an object. An enum made from such values (or an
+/// enum page under a model's name) is left out with `D0607`, and the model
+/// kept. The emitter kept the model too, but the IR held both, and the
+/// change log listed the enum's members as added to the crate. No pass
+/// after this one makes enums.
+fn drop_enums_named_like_models(
+    enums: &mut BTreeMap<Key, EnumType>,
+    models: &BTreeMap<Key, Model>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    enums.retain(|key, e| {
+        let Some(model) = models.get(key) else {
+            return true;
+        };
+        let (Some(at), Some(documented)) = (e.sources.first(), model.sources.first()) else {
+            return true;
+        };
+        let mut values = e.members.iter().take(4).cloned().collect::<Vec<_>>().join(", ");
+        if e.members.len() > 4 {
+            values.push_str(", ...");
+        }
+        diags.push(Diagnostic::at(
+            Code::EnumNamedLikeModel,
+            at,
+            format!(
+                "`{}` is given values here ({values}) but is the model documented at {documented}; the model is kept, and no enum made",
+                e.name
+            ),
+        ));
+        false
+    });
 }
 
 /// A create that answers `201 Created` and names no type returns what it
