@@ -614,22 +614,31 @@ fn enums_of(ir: &Ir) -> BTreeMap<(ApiVersion, String), &crate::ir::EnumType> {
 
 /// The changes from the IR the crate in `out` was generated from (its
 /// `ir.yaml`) to `new`, whose files are `files`: none at all when the two
-/// `ir.yaml`s are the same text. `None` when `out` has no `ir.yaml` that
-/// reads as an IR (a first regen, or a crate from before the file).
+/// `ir.yaml`s are the same text. `Ok(None)` when `out` has no `ir.yaml` (a
+/// first regen, or a crate from before the file); an error, saying why,
+/// when it has one that does not read as an IR (a merge left conflict
+/// markers in it, or it was edited), so that the change log is not
+/// silently missing.
 pub fn since_crate(
     out: &std::path::Path,
     files: &[crate::write::GeneratedFile],
     new: &Ir,
-) -> Option<Vec<Change>> {
-    let old_text = std::fs::read_to_string(out.join(crate::emit::IR_FILE)).ok()?;
+) -> Result<Option<Vec<Change>>, String> {
+    let path = out.join(crate::emit::IR_FILE);
+    let old_text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
     let unchanged = files
         .iter()
         .any(|f| f.path == crate::emit::IR_FILE && f.contents == old_text);
     if unchanged {
-        return Some(Vec::new());
+        return Ok(Some(Vec::new()));
     }
-    let old: Ir = serde_yaml::from_str(&old_text).ok()?;
-    Some(diff(&old, new))
+    let old: Ir = serde_yaml::from_str(&old_text)
+        .map_err(|e| format!("{} does not read as an IR: {e}", path.display()))?;
+    Ok(Some(diff(&old, new)))
 }
 
 /// The head of the change log: how many changes, what they mean for the

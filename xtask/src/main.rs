@@ -272,6 +272,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             // replaced are kept.
             let shown = out.strip_prefix(workspace_root()).unwrap_or(&out);
             let kept = KeptNames::in_crate(&out, &shown.to_string_lossy());
+            // Only regen sees these: the lock it writes has none of them,
+            // so `lint` after it would not say them.
+            eprint!("{}", render_human(&kept.diagnostics));
             let (ir, files) = match codegen::generate_keeping(&docs, &display, &kept) {
                 Ok(x) => x,
                 Err(codegen::RegenError::Diagnostics(diags)) => {
@@ -295,13 +298,13 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     eprint!("{}", drift.report(&out));
                     // What the regen it asks for would change for the
                     // crate's users: a reviewer's first question.
-                    if let Some(list) = codegen::diff::since_crate(&out, &files, &ir) {
-                        if !list.is_empty() {
-                            eprint!(
-                                "a regen would change the API: {}",
-                                codegen::diff::render_summary(&list)
-                            );
-                        }
+                    match codegen::diff::since_crate(&out, &files, &ir) {
+                        Ok(Some(list)) if !list.is_empty() => eprint!(
+                            "a regen would change the API: {}",
+                            codegen::diff::render_summary(&list)
+                        ),
+                        Ok(_) => {}
+                        Err(why) => eprintln!("what a regen would change is unknown: {why}"),
                     }
                     return Ok(ExitCode::FAILURE);
                 }
@@ -314,14 +317,15 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 let changed = codegen::write::write(&out, &files).map_err(|e| e.to_string())?;
                 remember(&cache_file, inputs, &out);
                 match api_changes {
-                    Some(list) if changes => {
+                    Ok(Some(list)) if changes => {
                         eprint!("since the last regen: {}", codegen::diff::render(&list))
                     }
-                    Some(list) if !list.is_empty() => eprintln!(
+                    Ok(Some(list)) if !list.is_empty() => eprintln!(
                         "since the last regen: {}  (every change: `cargo xtask regen --changes`)",
                         codegen::diff::render_summary(&list)
                     ),
-                    _ => {}
+                    Ok(_) => {}
+                    Err(why) => eprintln!("no change log since the last regen: {why}"),
                 }
                 eprintln!(
                     "{} {} ({} files; {} operations, {} models, {} enums; {warnings} warnings, see `cargo xtask lint`)",
@@ -581,8 +585,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
 }
 
 fn print_human(diags: &[Diagnostic]) {
+    out(&render_human(diags));
+}
+
+/// Diagnostics as a compiler gives them, each with its source line.
+fn render_human(diags: &[Diagnostic]) -> String {
     let mut cache: std::collections::BTreeMap<String, Vec<String>> =
         std::collections::BTreeMap::new();
+    let mut text = String::new();
     for d in diags {
         let lines = cache.entry(d.file.clone()).or_insert_with(|| {
             std::fs::read_to_string(&d.file)
@@ -592,8 +602,10 @@ fn print_human(diags: &[Diagnostic]) {
         let line = lines
             .get(d.line.saturating_sub(1) as usize)
             .map(String::as_str);
-        out(&format!("{}\n", d.render(line)));
+        text.push_str(&d.render(line));
+        text.push('\n');
     }
+    text
 }
 
 /// Writes to stdout. A closed pipe (`cargo xtask lint | head`) ends the

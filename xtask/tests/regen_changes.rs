@@ -90,3 +90,59 @@ fn regen_says_what_changed_since_the_crate_it_replaces() {
     assert!(!said.contains("since the last regen"), "{said}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// Two branches that each ran regen, merged with conflicts left in the
+/// crate's `ir.yaml` and `names.lock`: regen says that it has no change
+/// log and why, and says each lock line it dropped (the lock it writes has
+/// none of them, so `lint` after it could not).
+#[test]
+fn regen_says_what_it_could_not_read_of_the_crate_it_replaces() {
+    let root = std::env::temp_dir().join(format!("xtask-regen-merged-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (docs, out): (PathBuf, PathBuf) = (root.join("spec"), root.join("generated"));
+    std::fs::create_dir_all(&docs).unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"),
+        &docs,
+    );
+    regen(&docs, &out, &[]);
+    let conflict = |file: &str, after: &str, ours: &str, theirs: &str| {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        let at = text.find(after).expect("the line is there") + after.len();
+        let merged = format!(
+            "{}<<<<<<< HEAD\n{ours}=======\n{theirs}>>>>>>> other\n{}",
+            &text[..at],
+            &text[at..]
+        );
+        std::fs::write(out.join(file), merged).unwrap();
+    };
+    conflict("ir.yaml", "operations:\n", "- id: a\n", "- id: b\n");
+    conflict(
+        "names.lock",
+        "v1.0 v1_post_me_send_mail sendMailPostRequestBody\n",
+        "",
+        "v1.0 v1_post_me_send_mail mailPostRequestBody\n",
+    );
+    // The docs change, so that there is a change log to miss.
+    std::fs::remove_file(docs.join("api-reference/v1.0/api/user-sendmail.md")).unwrap();
+    let (_, said) = regen(&docs, &out, &[]);
+    assert!(
+        said.contains("no change log since the last regen: ")
+            && said.contains("ir.yaml does not read as an IR"),
+        "{said}"
+    );
+    assert!(!said.contains("since the last regen: 1"), "{said}");
+    assert!(
+        said.contains("names.lock:") && said.contains("warning[D0008]"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "another name on an earlier line (`sendMailPostRequestBody`), which it keeps"
+        ),
+        "{said}"
+    );
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    assert!(!lock.contains("<<<<<<<"), "{lock}");
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -64,7 +64,9 @@ impl KeptNames {
     /// Reads `<version> <operation id> <page>` and `<version> <operation
     /// id> <name>` lines; `#` starts a comment. A line that is not one (the
     /// file is written by regen, but it may be edited or merged by hand) is
-    /// dropped with a warning, and that id or body is named afresh.
+    /// dropped with a warning, and that id or body is named afresh (a
+    /// second name for one operation, as a merge of two branches leaves,
+    /// is dropped, and the first kept).
     pub fn read(text: &str, file: &str) -> KeptNames {
         let mut kept = KeptNames::default();
         for (number, line) in text.lines().enumerate() {
@@ -74,8 +76,11 @@ impl KeptNames {
             }
             let words: Vec<&str> = line.split_whitespace().collect();
             let version = words.first().and_then(|v| version_of(v));
+            const AFRESH: &str = "that id or body is named afresh";
             let why = match (version, words.as_slice()) {
-                (None, _) => Some("its version is neither `v1.0` nor `beta`"),
+                (None, _) => Some(format!(
+                    "its version is neither `v1.0` nor `beta`; {AFRESH}"
+                )),
                 (Some(version), [_, id, page]) if is_id(id) && is_page(page) => {
                     kept.ids_by_page
                         .entry((version, page.to_string()))
@@ -83,29 +88,32 @@ impl KeptNames {
                         .insert(id.to_string());
                     None
                 }
-                (_, [_, id, name]) if !is_id(id) || !is_body_name(name) => Some(
-                    "its operation id, page or name is not one regen writes (a page ends in `.md` or `.txt`, a name in `RequestBody`)",
-                ),
+                (_, [_, id, name]) if !is_id(id) || !is_body_name(name) => Some(format!(
+                    "its operation id, page or name is not one regen writes (a page ends in `.md` or `.txt`, a name in `RequestBody`); {AFRESH}"
+                )),
                 (Some(version), [_, id, name]) => {
                     let key = (version, id.to_string());
                     match kept.by_operation.get(&key) {
-                        Some(other) if other != name => {
-                            Some("its operation is given another name on an earlier line")
-                        }
+                        // Two sides of a merge: the first name stays.
+                        Some(other) if other != name => Some(format!(
+                            "its operation is given another name on an earlier line (`{other}`), which it keeps"
+                        )),
                         _ => {
                             kept.by_operation.insert(key, name.to_string());
                             None
                         }
                     }
                 }
-                _ => Some("it is not `<version> <operation id> <name>`"),
+                _ => Some(format!(
+                    "it is not `<version> <operation id> <name>`; {AFRESH}"
+                )),
             };
             if let Some(why) = why {
                 kept.diagnostics.push(Diagnostic::new(
                     Code::UnreadableKeptName,
                     file,
                     u32::try_from(number + 1).unwrap_or(u32::MAX),
-                    format!("line dropped: {why}; that id or body is named afresh"),
+                    format!("line dropped: {why}"),
                 ));
             }
         }
