@@ -20,6 +20,20 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// A scratch folder `root` holding a copy of `spec/` (`docs`) and the
+/// place of its crate (`out`).
+fn scratch(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let root = std::env::temp_dir().join(format!("xtask-regen-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (docs, out) = (root.join("spec"), root.join("generated"));
+    std::fs::create_dir_all(&docs).unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"),
+        &docs,
+    );
+    (root, docs, out)
+}
+
 fn regen(docs: &Path, out: &Path, extra: &[&str]) -> (Output, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
         .arg("regen")
@@ -37,14 +51,7 @@ fn regen(docs: &Path, out: &Path, extra: &[&str]) -> (Output, String) {
 
 #[test]
 fn regen_says_what_changed_since_the_crate_it_replaces() {
-    let root = std::env::temp_dir().join(format!("xtask-regen-changes-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let (docs, out): (PathBuf, PathBuf) = (root.join("spec"), root.join("generated"));
-    std::fs::create_dir_all(&docs).unwrap();
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"),
-        &docs,
-    );
+    let (root, docs, out) = scratch("changes");
 
     // A first regen has nothing to compare with.
     let (_, said) = regen(&docs, &out, &[]);
@@ -97,14 +104,7 @@ fn regen_says_what_changed_since_the_crate_it_replaces() {
 /// none of them, so `lint` after it could not).
 #[test]
 fn regen_says_what_it_could_not_read_of_the_crate_it_replaces() {
-    let root = std::env::temp_dir().join(format!("xtask-regen-merged-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let (docs, out): (PathBuf, PathBuf) = (root.join("spec"), root.join("generated"));
-    std::fs::create_dir_all(&docs).unwrap();
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"),
-        &docs,
-    );
+    let (root, docs, out) = scratch("merged");
     regen(&docs, &out, &[]);
     let conflict = |file: &str, after: &str, ours: &str, theirs: &str| {
         let text = std::fs::read_to_string(out.join(file)).unwrap();
