@@ -38,3 +38,19 @@ fn v1_states_from_the_prose_of_the_page_that_returns_them() {
     assert!(LongRunningOperationStatus::Succeeded.is_terminal());
     assert!(!LongRunningOperationStatus::NotStarted.is_terminal());
 }
+
+#[test]
+fn terminal_states_are_known_in_any_case() {
+    // A spelling the docs do not give reads as `Other`, and round-trips
+    // unchanged; it is still the terminal state it names, or a poll would
+    // wait for the documented spelling forever.
+    let status: LongRunningOperationStatus = serde_json::from_str("\"Succeeded\"").unwrap();
+    assert_eq!(
+        status,
+        LongRunningOperationStatus::Other("Succeeded".into())
+    );
+    assert_eq!(serde_json::to_string(&status).unwrap(), "\"Succeeded\"");
+    assert!(status.is_terminal());
+    assert!(LongRunningOperationStatus::Other("FAILED".into()).is_terminal());
+    assert!(!LongRunningOperationStatus::Other("Running".into()).is_terminal());
+}

@@ -649,16 +649,18 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
     });
     let to_str = variants.iter().map(|(v, wire)| quote!(Self::#v => #wire,));
     let from_str = variants.iter().map(|(v, wire)| quote!(#wire => Self::#v,));
-    let terminal: Vec<&proc_macro2::Ident> = variants
-        .iter()
-        .filter(|(_, w)| e.terminal.contains(w))
-        .map(|(v, _)| v)
-        .collect();
+    // Terminal states compare in any case. The docs spell some members
+    // otherwise than their own examples send them (2020: 19 example values,
+    // `"Running"` for a documented `running` among them), and such a value
+    // reads as `Other`: a poll that waited for the documented spelling of
+    // `succeeded` would never end. (Reading it as the member would change
+    // its spelling on the way back.)
+    let terminal = &e.terminal;
     let terminal_fn = if terminal.is_empty() {
         quote!()
     } else {
         let doc = format!(
-            " Whether this is a terminal state: {}.",
+            " Whether this is a terminal state: {}, in any case.",
             e.terminal
                 .iter()
                 .map(|t| format!("`{t}`"))
@@ -668,7 +670,8 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
         quote! {
             #[doc = #doc]
             pub fn is_terminal(&self) -> bool {
-                matches!(self, #(Self::#terminal)|*)
+                let wire = self.as_str();
+                [#(#terminal),*].iter().any(|t| t.eq_ignore_ascii_case(wire))
             }
         }
     };

@@ -164,9 +164,10 @@ impl OperationStatus {
             Self::Other(value) => value,
         }
     }
-    /// Whether this is a terminal state: `succeeded`, `failed`.
+    /// Whether this is a terminal state: `succeeded`, `failed`, in any case.
     pub fn is_terminal(&self) -> bool {
-        matches!(self, Self::Failed | Self::Succeeded)
+        let wire = self.as_str();
+        ["succeeded", "failed"].iter().any(|t| t.eq_ignore_ascii_case(wire))
     }
 }
 impl crate::support::FieldValue for OperationStatus {}

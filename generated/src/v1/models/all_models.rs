@@ -184,9 +184,10 @@ impl LongRunningOperationStatus {
             Self::Other(value) => value,
         }
     }
-    /// Whether this is a terminal state: `succeeded`, `failed`.
+    /// Whether this is a terminal state: `succeeded`, `failed`, in any case.
     pub fn is_terminal(&self) -> bool {
-        matches!(self, Self::Succeeded | Self::Failed)
+        let wire = self.as_str();
+        ["succeeded", "failed"].iter().any(|t| t.eq_ignore_ascii_case(wire))
     }
 }
 impl crate::support::FieldValue for LongRunningOperationStatus {}
