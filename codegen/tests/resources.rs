@@ -565,3 +565,46 @@ fn values_listed_for_a_documented_model_make_no_enum() {
     assert!(said[0].message.contains("(Success, Failure)"), "{said:?}");
     assert!(said[0].message.contains("signinstatus.md:"), "{said:?}");
 }
+
+#[test]
+fn values_listed_for_a_number_or_json_make_no_enum() {
+    // range.md (2020): `valueTypes` is `Json` (a grid of cell types), and
+    // its description lists `Unknown`, `Empty`, `String` ...: that made an
+    // enum named `Edm.Untyped`, public in the crate and used by nothing. A
+    // status that is a number keeps its type when an API page lists the
+    // states of what it returns.
+    let range = "---\ntitle: \"range resource type\"\n---\n# range resource type\n\nA range.\n\n\
+        <!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.workbookRange\"} -->\n\n\
+        ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n\
+        |valueTypes|Json|Represents the type of data of each cell. The possible values are: `Unknown`, `Empty`, `String`. Read-only.|\n\
+        |level|Int32|The level. The possible values are: `1`, `2`.|\n\
+        |status|Int32|The state.|\n\
+        |kind|String|The kind. The possible values are: `a`, `b`.|\n";
+    let get = "---\ntitle: \"Get range\"\ndoc_type: apiPageType\n---\n# Get range\n\n\
+        Gets a range. The possible values are: `notStarted`, `running`, `succeeded`, `failed`.\n\n\
+        ## HTTP request\n\n```http\nGET /workbook/range\n```\n\n\
+        ## Response\n\nIf successful, this method returns a `200 OK` response code and a \
+        [workbookRange](../resources/range.md) object in the response body.\n";
+    let ir = common::ir_of(&[
+        ("v1.0/resources/range.md".to_string(), range.to_string()),
+        ("v1.0/api/range-get.md".to_string(), get.to_string()),
+    ]);
+    let model = graph_model(&ir, "workbookRange");
+    let type_of = |name: &str| {
+        model
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.type_name.as_str())
+    };
+    assert_eq!(type_of("valueTypes"), Some("Edm.Untyped"));
+    assert_eq!(type_of("level"), Some("Edm.Int32"));
+    assert_eq!(type_of("status"), Some("Edm.Int32"));
+    assert_eq!(
+        type_of("kind"),
+        Some("microsoft.graph.workbookRangeKind"),
+        "a string's values still make its enum"
+    );
+    let enums: Vec<&str> = ir.enums.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(enums, ["microsoft.graph.workbookRangeKind"]);
+}

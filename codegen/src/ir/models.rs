@@ -242,8 +242,12 @@ pub fn build(
             let Some(status) = model.properties.iter_mut().find(|p| p.name == "status") else {
                 continue;
             };
-            if status.type_name.starts_with("Edm.") {
+            // A string becomes an enum of its own; a number or a `Json`
+            // keeps its type (its values are no enum of strings).
+            if status.type_name == "Edm.String" {
                 status.type_name = format!("{}Status", model.name);
+            } else if status.type_name.starts_with("Edm.") {
+                continue;
             }
             add_enum(
                 &mut enums,

@@ -510,20 +510,24 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                                         .is_some_and(|h| h.starts_with("relationship")),
                                 source: at.clone(),
                             };
-                            if let Some(values) =
-                                prop.description.as_deref().and_then(prose::enum_values)
-                            {
-                                let enum_name = if prop.type_name == "Edm.String" {
-                                    format!(
-                                        "{}{}",
-                                        res.name,
-                                        heck::ToUpperCamelCase::to_upper_camel_case(
-                                            prop.name.as_str()
-                                        )
-                                    )
-                                } else {
-                                    prop.type_name.clone()
-                                };
+                            // Values listed for a string make an enum of
+                            // their own; for a named type, that type's. Other
+                            // primitives keep their type: range.md (2020)
+                            // lists `Unknown`, `Empty`, `String` ... for
+                            // `valueTypes`, a `Json` grid of them, which made
+                            // an enum named `Edm.Untyped` that nothing used.
+                            let values = prop.description.as_deref().and_then(prose::enum_values);
+                            let enum_name = match values {
+                                Some(_) if prop.type_name == "Edm.String" => Some(format!(
+                                    "{}{}",
+                                    res.name,
+                                    heck::ToUpperCamelCase::to_upper_camel_case(prop.name.as_str())
+                                )),
+                                Some(_) if prop.type_name.starts_with("Edm.") => None,
+                                Some(_) => Some(prop.type_name.clone()),
+                                None => None,
+                            };
+                            if let (Some(enum_name), Some(values)) = (enum_name, values) {
                                 prop.type_name = enum_name.clone();
                                 res.enums.push((enum_name, values, at));
                             }
