@@ -462,12 +462,7 @@ fn a_type_cell_of_alternatives_is_the_type_each_is_a_kind_of() {
         .iter()
         .find(|m| m.name == "microsoft.graph.call")
         .expect("call");
-    let type_of = |name: &str| {
-        call.properties
-            .iter()
-            .find(|p| p.name == name)
-            .map(|p| p.type_name.as_str())
-    };
+    let type_of = |name: &str| property_type(call, name);
     assert_eq!(type_of("mediaConfig"), Some("microsoft.graph.mediaConfig"));
     assert_eq!(type_of("meetingInfo"), Some("microsoft.graph.meetingInfo"));
     // The cell says each is a kind of `meetingInfo`; they had no base.
@@ -500,22 +495,33 @@ fn a_type_cell_of_alternatives_is_the_type_each_is_a_kind_of() {
     );
 }
 
+/// The type of `model`'s property `name`.
+fn property_type<'m>(model: &'m codegen::ir::Model, name: &str) -> Option<&'m str> {
+    model
+        .properties
+        .iter()
+        .find(|p| p.name == name)
+        .map(|p| p.type_name.as_str())
+}
+
+/// A resource page of `name` with an `id` and the property `rows`.
+fn resource_page(name: &str, rows: &str) -> String {
+    format!(
+        "---\ntitle: \"{name} resource type\"\n---\n# {name} resource type\n\nA {name}.\n\n\
+         <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n\n\
+         ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n{rows}"
+    )
+}
+
 #[test]
 fn values_listed_for_a_documented_model_make_no_enum() {
     // signin.md (2020): `status` is a `signInStatus`, "Possible values
     // include `Success` and `Failure`", and signinstatus.md documents a
     // complex type. An enum page under a model's name is the same clash.
-    let resource = |name: &str, rows: &str| {
-        format!(
-            "---\ntitle: \"{name} resource type\"\n---\n# {name} resource type\n\nA {name}.\n\n\
-             <!-- {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\"}} -->\n\n\
-             ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n{rows}"
-        )
-    };
     let pages = vec![
         (
             "v1.0/resources/signin.md".to_string(),
-            resource(
+            resource_page(
                 "signIn",
                 "|status|[signInStatus](signinstatus.md)|Sign-in status. Possible values include `Success` and `Failure`.|\n\
                  |kind|[signInKind](signinkind.md)|The kind.|\n",
@@ -523,11 +529,11 @@ fn values_listed_for_a_documented_model_make_no_enum() {
         ),
         (
             "v1.0/resources/signinstatus.md".to_string(),
-            resource("signInStatus", "| errorCode | Int32 | The error code. |\n"),
+            resource_page("signInStatus", "| errorCode | Int32 | The error code. |\n"),
         ),
         (
             "v1.0/resources/signinkind.md".to_string(),
-            resource("signInKind", "| name | String | The name. |\n"),
+            resource_page("signInKind", "| name | String | The name. |\n"),
         ),
         (
             "v1.0/resources/signinkind-enum.md".to_string(),
@@ -590,13 +596,7 @@ fn values_listed_for_a_number_or_json_make_no_enum() {
         ("v1.0/api/range-get.md".to_string(), get.to_string()),
     ]);
     let model = graph_model(&ir, "workbookRange");
-    let type_of = |name: &str| {
-        model
-            .properties
-            .iter()
-            .find(|p| p.name == name)
-            .map(|p| p.type_name.as_str())
-    };
+    let type_of = |name: &str| property_type(model, name);
     assert_eq!(type_of("valueTypes"), Some("Edm.Untyped"));
     assert_eq!(type_of("level"), Some("Edm.Int32"));
     assert_eq!(type_of("status"), Some("Edm.Int32"));
@@ -607,4 +607,50 @@ fn values_listed_for_a_number_or_json_make_no_enum() {
     );
     let enums: Vec<&str> = ir.enums.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(enums, ["microsoft.graph.workbookRangeKind"]);
+}
+
+#[test]
+fn a_string_listing_a_documented_enum_s_members_is_of_that_enum() {
+    // plannertask.md (2020): `previewType` is a String whose values are
+    // exactly plannerPreviewType's (enums.md), its type in Graph's
+    // metadata. Values spelled otherwise, or shared by two documented
+    // enums, keep an enum of their own.
+    let enums = "---\ntitle: \"Enum values\"\ndoc_type: enumPageType\n---\n\nNamespace: microsoft.graph\n\n\
+        ### plannerPreviewType values\n\n| Member\n|:---\n| automatic\n| noPreview\n| checklist\n\n\
+        ### operationStatus values\n\n| Member\n|:---\n| NotStarted\n| Running\n\n\
+        ### colorA values\n\n| Member\n|:---\n| red\n| blue\n\n\
+        ### colorB values\n\n| Member\n|:---\n| red\n| blue\n";
+    let pages = vec![
+        ("v1.0/resources/enums.md".to_string(), enums.to_string()),
+        (
+            "v1.0/resources/plannertask.md".to_string(),
+            resource_page(
+                "plannerTask",
+                "|previewType|String|The preview. Possible values are: `automatic`, `noPreview`, `checklist`.|\n\
+                 |status|String|The state. Possible values are: `notStarted`, `running`.|\n\
+                 |color|String|The color. Possible values are: `red`, `blue`.|\n",
+            ),
+        ),
+    ];
+    let ir = common::ir_of(&pages);
+    let task = graph_model(&ir, "plannerTask");
+    let type_of = |name: &str| property_type(task, name);
+    assert_eq!(
+        type_of("previewType"),
+        Some("microsoft.graph.plannerPreviewType")
+    );
+    assert_eq!(type_of("status"), Some("microsoft.graph.plannerTaskStatus"));
+    assert_eq!(type_of("color"), Some("microsoft.graph.plannerTaskColor"));
+    let names: Vec<&str> = ir.enums.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "microsoft.graph.colorA",
+            "microsoft.graph.colorB",
+            "microsoft.graph.operationStatus",
+            "microsoft.graph.plannerPreviewType",
+            "microsoft.graph.plannerTaskColor",
+            "microsoft.graph.plannerTaskStatus",
+        ]
+    );
 }

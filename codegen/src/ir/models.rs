@@ -46,6 +46,9 @@ pub struct FromResourcePages {
     /// Pages that only point to another resource: (their name, the one
     /// they point to, their description, where).
     pointers: Vec<(Key, String, Option<String>, Source)>,
+    /// Enums named after a string property (see
+    /// [`documented_enums_of_strings`]) and no page's type.
+    string_enums: BTreeSet<Key>,
     diags: Vec<Diagnostic>,
 }
 
@@ -54,6 +57,7 @@ pub fn from_resource_pages(pages: Vec<ResourcePage>) -> FromResourcePages {
     let mut models: BTreeMap<Key, Model> = BTreeMap::new();
     let mut enums: BTreeMap<Key, EnumType> = BTreeMap::new();
     let mut pointers: Vec<(Key, String, Option<String>, Source)> = Vec::new();
+    let (mut string_enums, mut named_enums) = (BTreeSet::new(), BTreeSet::new());
     // Models whose prose names another base than their annotation: (the
     // model, the prose's base, where).
     let mut prose_bases: Vec<(Key, String, Source)> = Vec::new();
@@ -68,6 +72,12 @@ pub fn from_resource_pages(pages: Vec<ResourcePage>) -> FromResourcePages {
         let version = page.version;
         for (name, members, at) in &res.enums {
             add_enum(&mut enums, version, name, members, &[], at);
+            let key = (version, name.clone());
+            if res.string_enums.contains(name) {
+                string_enums.insert(key);
+            } else {
+                named_enums.insert(key);
+            }
         }
         for name in &res.flags_enums {
             if let Some(e) = enums.get_mut(&(version, name.clone())) {
@@ -133,6 +143,7 @@ pub fn from_resource_pages(pages: Vec<ResourcePage>) -> FromResourcePages {
         models,
         enums,
         pointers,
+        string_enums: string_enums.difference(&named_enums).cloned().collect(),
         diags,
     }
 }
@@ -149,6 +160,7 @@ pub fn build(
         mut models,
         mut enums,
         pointers,
+        string_enums,
         diags: found,
     } = from_pages;
     diags.extend(found);
@@ -265,6 +277,7 @@ pub fn build(
     super::request_bodies::settle(ops, &mut models, documented, kept);
     created_entities(ops, &models);
 
+    documented_enums_of_strings(&mut enums, &mut models, ops, &string_enums);
     drop_enums_named_like_models(&mut enums, &models, diags);
     resolve_types(&mut models, &enums, diags);
     inherit(&mut models, diags);
@@ -301,6 +314,70 @@ pub fn build(
         models.into_values().collect(),
         enums.into_values().collect(),
     )
+}
+
+/// A string property whose description lists exactly the members of an
+/// enum the docs document under a name of its own is of that enum:
+/// plannertask.md (2020) types `previewType` a String with "Possible
+/// values are: automatic, noPreview, checklist, description, reference",
+/// the members of `plannerPreviewType` (enums.md), which is its type in
+/// Graph's metadata. It was an enum of its own, `plannerTaskPreviewType`,
+/// beside an identical one for plannerTaskDetails. The spellings must be
+/// the same (enums.md's `operationStatus` has `NotStarted`; the comms
+/// operations list `notStarted`, and their examples send it), and only one
+/// documented enum may have them. An enum with terminal states or flags
+/// keeps its own.
+fn documented_enums_of_strings(
+    enums: &mut BTreeMap<Key, EnumType>,
+    models: &mut BTreeMap<Key, Model>,
+    ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
+    string_enums: &BTreeSet<Key>,
+) {
+    let member_set = |e: &EnumType| -> (ApiVersion, BTreeSet<String>) {
+        (e.version, e.members.iter().cloned().collect())
+    };
+    let mut documented: BTreeMap<(ApiVersion, BTreeSet<String>), Vec<&String>> = BTreeMap::new();
+    for (key, e) in enums.iter() {
+        if !string_enums.contains(key) && !e.flags {
+            documented.entry(member_set(e)).or_default().push(&e.name);
+        }
+    }
+    let mut renamed: BTreeMap<Key, String> = BTreeMap::new();
+    for key in string_enums {
+        let Some(e) = enums.get(key) else { continue };
+        if !e.terminal.is_empty() || e.flags {
+            continue;
+        }
+        if let Some([name]) = documented.get(&member_set(e)).map(Vec::as_slice) {
+            renamed.insert(key.clone(), (*name).clone());
+        }
+    }
+    if renamed.is_empty() {
+        return;
+    }
+    for key in renamed.keys() {
+        enums.remove(key);
+    }
+    // A few names, looked for among every property: no key built per look.
+    let rename = |version: ApiVersion, ty: &mut String| {
+        if let Some((_, documented)) = renamed.iter().find(|((v, n), _)| *v == version && n == ty) {
+            *ty = documented.clone();
+        }
+    };
+    for model in models.values_mut() {
+        for p in &mut model.properties {
+            rename(model.version, &mut p.type_name);
+        }
+    }
+    // A property path split off its operation returns the property's type.
+    for (op, _) in ops.iter_mut() {
+        for ty in [&mut op.response.type_name, &mut op.request_body.type_name]
+            .into_iter()
+            .flatten()
+        {
+            rename(op.version, ty);
+        }
+    }
 }
 
 /// One name is one type. signin.md (2020) says of `status`, typed

@@ -36,6 +36,10 @@ pub struct ResourceFacts {
     pub is_enum: bool,
     /// Enums whose Value column makes them flags.
     pub flags_enums: Vec<String>,
+    /// Those of `enums` named after a string property whose description
+    /// lists its values (`plannerTaskPreviewType`): the page gives them no
+    /// type of their own.
+    pub string_enums: Vec<String>,
     /// The page says the resource has no properties ("None").
     pub no_properties_by_design: bool,
     /// The page documents nothing but a pointer to another resource: its
@@ -528,6 +532,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                                 None => None,
                             };
                             if let (Some(enum_name), Some(values)) = (enum_name, values) {
+                                if prop.type_name == "Edm.String" {
+                                    res.string_enums.push(enum_name.clone());
+                                }
                                 prop.type_name = enum_name.clone();
                                 res.enums.push((enum_name, values, at));
                             }
