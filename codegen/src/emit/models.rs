@@ -661,7 +661,7 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
     } else {
         let doc = format!(
             " Whether this is a terminal state: {}, in any case.",
-            e.terminal
+            terminal
                 .iter()
                 .map(|t| format!("`{t}`"))
                 .collect::<Vec<_>>()

@@ -1395,11 +1395,12 @@ fn describe_set(s: &PermissionSet) -> String {
 }
 
 /// Makes the operations' ids (each its `operation_id`, derived by the
-/// merge or by the split of property paths) unique, in operation order: the second `x` becomes `x_2`, with a
-/// diagnostic. An operation whose page had an id for it in the crate's
-/// `names.lock` (`x` or `x_2`) keeps that one first, so that a newcomer
-/// is numbered instead of it (see `kept_names`); a kept `x_2` is said
-/// like any other while another operation has `x`.
+/// merge or by the split of property paths) unique, in operation order:
+/// the second `x` becomes `x_2`, with a diagnostic. An operation whose
+/// page had an id for it in the crate's `names.lock` (`x` or `x_2`) keeps
+/// that one first, so that a newcomer is numbered instead of it (see
+/// `kept_names`); a kept `x_2` is said like any other while another
+/// operation has `x`.
 pub fn assign_ids(
     ops: &mut [(Operation, Vec<ProseStates>)],
     kept: &super::kept_names::KeptNames,
