@@ -51,12 +51,8 @@ enum Command {
         /// `yaml` or `json`.
         #[arg(long, value_enum, default_value_t = Format::Yaml)]
         format: Format,
-        /// Read with the operation ids and request-body names of the crate
-        /// in DIR kept (its `names.lock`), as a regen into it would. With no
-        /// docs folder given (`spec/`), the default is the workspace's
-        /// `generated/`, which `regen` writes; a folder given keeps none.
-        #[arg(long, value_name = "DIR")]
-        keep_names: Option<PathBuf>,
+        #[command(flatten)]
+        keep: KeepNamesArg,
     },
     /// Print diagnostics only, like a compiler.
     Lint {
@@ -69,12 +65,8 @@ enum Command {
         /// Exit non-zero on warnings too.
         #[arg(long, value_name = "warnings")]
         deny: Option<String>,
-        /// Read with the operation ids and request-body names of the crate
-        /// in DIR kept (its `names.lock`), as a regen into it would. With no
-        /// docs folder given (`spec/`), the default is the workspace's
-        /// `generated/`, which `regen` writes; a folder given keeps none.
-        #[arg(long, value_name = "DIR")]
-        keep_names: Option<PathBuf>,
+        #[command(flatten)]
+        keep: KeepNamesArg,
     },
     /// Measure how much of a docs tree the parser understands; exit non-zero
     /// when a coverage threshold fails.
@@ -99,12 +91,8 @@ enum Command {
         /// `human` or `json`.
         #[arg(long, value_enum, default_value_t = LintFormat::Human)]
         format: LintFormat,
-        /// Read with the operation ids and request-body names of the crate
-        /// in DIR kept (its `names.lock`), as a regen into it would. With no
-        /// docs folder given (`spec/`), the default is the workspace's
-        /// `generated/`, which `regen` writes; a folder given keeps none.
-        #[arg(long, value_name = "DIR")]
-        keep_names: Option<PathBuf>,
+        #[command(flatten)]
+        keep: KeepNamesArg,
     },
     /// The API change log between two docs trees: endpoints, permissions,
     /// models and enum members; changes that widen access first.
@@ -166,6 +154,17 @@ enum Command {
     },
     /// Print the table of diagnostic codes.
     Codes,
+}
+
+/// Whose `names.lock` a reading of the docs keeps, as `regen` does.
+#[derive(clap::Args)]
+struct KeepNamesArg {
+    /// Read with the operation ids and request-body names of the crate in
+    /// DIR kept (its `names.lock`), as a regen into it would. With no docs
+    /// folder given (`spec/`), the default is the workspace's `generated/`,
+    /// which `regen` writes; a folder given keeps none.
+    #[arg(long, value_name = "DIR")]
+    keep_names: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -343,10 +342,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
             mut paths,
             docs,
             format,
-            keep_names,
+            keep,
         } => {
             paths.extend(docs);
-            let kept = kept_names(keep_names.as_deref(), paths.is_empty())?;
+            let kept = kept_names(keep.keep_names.as_deref(), paths.is_empty())?;
             let ir = if paths.is_empty() {
                 let (docs, display) = docs_or_spec(None)?;
                 codegen::load_ir_keeping(&docs, &display, &kept)
@@ -392,9 +391,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             docs,
             format,
             deny,
-            keep_names,
+            keep,
         } => {
-            let kept = kept_names(keep_names.as_deref(), docs.is_none())?;
+            let kept = kept_names(keep.keep_names.as_deref(), docs.is_none())?;
             let (docs, display) = docs_or_spec(docs)?;
             let ir = codegen::load_ir_keeping(&docs, &display, &kept);
             match format {
@@ -449,9 +448,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             url,
             docs,
             format,
-            keep_names,
+            keep,
         } => {
-            let kept = kept_names(keep_names.as_deref(), docs.is_none())?;
+            let kept = kept_names(keep.keep_names.as_deref(), docs.is_none())?;
             let (docs, display) = docs_or_spec(docs)?;
             let ir = codegen::load_ir_keeping(&docs, &display, &kept);
             let routes = codegen::lookup::routes(&ir);
