@@ -442,6 +442,35 @@ pub fn cast<U: ModelType>(model: &Model<impl ModelFields>) -> Result<Option<U>, 
     serde_json::from_value(serde_json::to_value(model)?).map(Some)
 }
 
+/// A model of a derived type as its base type `B`, for a body that takes
+/// `B`: a create of a polymorphic collection takes the collection's type
+/// (`POST /deviceManagement/deviceCompliancePolicies` takes a
+/// `DeviceCompliancePolicy`), and Graph wants one of its derived kinds,
+/// named by `@odata.type` (an `IosCompliancePolicy`, as the docs' example
+/// sends). The derived type's own fields travel in `B`'s
+/// `additional_data`, and `@odata.type` is set to the derived type when
+/// the value does not say, so `post(&upcast(&policy)?.unwrap())` sends
+/// what the docs send. [`cast`] is the other way.
+///
+/// `Ok(None)` when `D` is neither `B` nor derived from it (by the docs'
+/// base types): a body Graph would refuse. The error is only for a value
+/// that could not be written out to be read again.
+pub fn upcast<B: ModelType, D: ModelFields>(derived: &Model<D>) -> Result<Option<B>, serde_json::Error> {
+    let (base, kind) = (B::Properties::ODATA_TYPE, D::ODATA_TYPE);
+    let related = !kind.is_empty()
+        && (base.eq_ignore_ascii_case(kind) || B::Properties::DERIVED.iter().any(|d| d.eq_ignore_ascii_case(kind)));
+    if !related {
+        return Ok(None);
+    }
+    let mut value = serde_json::to_value(derived)?;
+    if let serde_json::Value::Object(fields) = &mut value {
+        if !base.eq_ignore_ascii_case(kind) && !fields.contains_key("@odata.type") {
+            fields.insert("@odata.type".to_string(), format!("#{kind}").into());
+        }
+    }
+    serde_json::from_value(value).map(Some)
+}
+
 /// What every property of a model holds.
 ///
 /// It is implemented type by type (each generated enum has its own impl,
