@@ -440,10 +440,11 @@ pub fn read_table(
             })
             .collect();
     }
-    let table = if header_is_schemes {
-        transpose(table)
+    // Read in place; only a table of schemes as columns is turned first.
+    let table: std::borrow::Cow<'_, Table> = if header_is_schemes {
+        std::borrow::Cow::Owned(transpose(table))
     } else {
-        table.clone()
+        std::borrow::Cow::Borrowed(table)
     };
 
     // Group value columns into scopes: each scope has a least/higher pair,
