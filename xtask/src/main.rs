@@ -253,6 +253,15 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out,
             changes,
         } => {
+            // The lint that says this regen's warnings: of the same docs,
+            // with the same crate's names kept.
+            let mut lint = String::from("cargo xtask lint");
+            if let Some(d) = &docs {
+                lint.push_str(&format!(" --docs {}", d.display()));
+            }
+            if let Some(o) = &out {
+                lint.push_str(&format!(" --keep-names {}", o.display()));
+            }
             let (docs, display) = docs_or_spec(docs)?;
             let out = out.unwrap_or_else(|| workspace_root().join("generated"));
             // Nothing read has changed since the last run and the tree is as
@@ -327,7 +336,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     Err(why) => eprintln!("no change log since the last regen: {why}"),
                 }
                 eprintln!(
-                    "{} {} ({} files; {} operations, {} models, {} enums; {warnings} warnings, see `cargo xtask lint`)",
+                    "{} {} ({} files; {} operations, {} models, {} enums; {warnings} warnings, see `{lint}`)",
                     if changed { "wrote" } else { "unchanged:" },
                     out.display(),
                     files.len(),

@@ -112,6 +112,25 @@ fn ir_lint_and_perms_read_the_crate_regen_would_keep() {
     let (spec_arg, out_arg) = (spec.to_string_lossy(), out.to_string_lossy());
     let first = xtask(&["regen", "--docs", &spec_arg, "--out", &out_arg]);
     assert!(first.status.success(), "{first:?}");
+    // Regen names the lint that says its warnings, and that lint says as
+    // many.
+    let said = String::from_utf8_lossy(&first.stderr).into_owned();
+    let hint = format!("see `cargo xtask lint --docs {spec_arg} --keep-names {out_arg}`");
+    assert!(said.contains(&hint), "{said}");
+    let warnings = |text: &str| -> String {
+        let at = text.find(" warnings").expect("a count of warnings");
+        text[..at]
+            .rsplit([' ', ';'])
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let lint = xtask(&["lint", "--docs", &spec_arg, "--keep-names", &out_arg]);
+    assert_eq!(
+        warnings(&said),
+        warnings(&String::from_utf8_lossy(&lint.stderr)),
+        "{said}"
+    );
     // The crate numbered `sendMail` once, and a line of its lock is not
     // one regen writes.
     let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
