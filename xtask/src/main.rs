@@ -408,6 +408,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
             match format {
                 LintFormat::Human => {
                     print_human(&ir.diagnostics);
+                    // A tree's hundreds of warnings, by code: where to start.
+                    let mut by_code: std::collections::BTreeMap<&str, (usize, &str)> =
+                        std::collections::BTreeMap::new();
+                    for d in &ir.diagnostics {
+                        by_code
+                            .entry(d.code.as_str())
+                            .or_insert((0, d.code.meaning()))
+                            .0 += 1;
+                    }
+                    for (code, (n, meaning)) in &by_code {
+                        eprintln!("{n:>6}  {code}  {meaning}");
+                    }
                     let count =
                         |s: Severity| ir.diagnostics.iter().filter(|d| d.severity == s).count();
                     eprintln!(
