@@ -434,12 +434,16 @@ pub fn cast<U: ModelType>(model: &Model<impl ModelFields>) -> Result<Option<U>, 
     let Some(ty) = odata_type(model) else {
         return Ok(None);
     };
-    let (name, derived) = (U::Properties::ODATA_TYPE, U::Properties::DERIVED);
-    let is_u = !name.is_empty() && (name.eq_ignore_ascii_case(&ty) || derived.iter().any(|d| d.eq_ignore_ascii_case(&ty)));
-    if !is_u {
+    if !is_kind_of::<U::Properties>(&ty) {
         return Ok(None);
     }
     serde_json::from_value(serde_json::to_value(model)?).map(Some)
+}
+
+/// Whether the Graph type `ty` is `P`'s, or documented as derived from it.
+fn is_kind_of<P: ModelFields>(ty: &str) -> bool {
+    let name = P::ODATA_TYPE;
+    !name.is_empty() && (name.eq_ignore_ascii_case(ty) || P::DERIVED.iter().any(|d| d.eq_ignore_ascii_case(ty)))
 }
 
 /// A model of a derived type as its base type `B`, for a body that takes
@@ -456,15 +460,13 @@ pub fn cast<U: ModelType>(model: &Model<impl ModelFields>) -> Result<Option<U>, 
 /// base types): a body Graph would refuse. The error is only for a value
 /// that could not be written out to be read again.
 pub fn upcast<B: ModelType, D: ModelFields>(derived: &Model<D>) -> Result<Option<B>, serde_json::Error> {
-    let (base, kind) = (B::Properties::ODATA_TYPE, D::ODATA_TYPE);
-    let related = !kind.is_empty()
-        && (base.eq_ignore_ascii_case(kind) || B::Properties::DERIVED.iter().any(|d| d.eq_ignore_ascii_case(kind)));
-    if !related {
+    let kind = D::ODATA_TYPE;
+    if !is_kind_of::<B::Properties>(kind) {
         return Ok(None);
     }
     let mut value = serde_json::to_value(derived)?;
     if let serde_json::Value::Object(fields) = &mut value {
-        if !base.eq_ignore_ascii_case(kind) && !fields.contains_key("@odata.type") {
+        if !B::Properties::ODATA_TYPE.eq_ignore_ascii_case(kind) && !fields.contains_key("@odata.type") {
             fields.insert("@odata.type".to_string(), format!("#{kind}").into());
         }
     }

@@ -333,10 +333,10 @@ fn documented_enums_of_strings(
     ops: &mut [(Operation, Vec<super::merge::ProseStates>)],
     string_enums: &BTreeSet<Key>,
 ) {
-    let member_set = |e: &EnumType| -> (ApiVersion, BTreeSet<String>) {
-        (e.version, e.members.iter().cloned().collect())
-    };
-    let mut documented: BTreeMap<(ApiVersion, BTreeSet<String>), Vec<&String>> = BTreeMap::new();
+    fn member_set(e: &EnumType) -> (ApiVersion, BTreeSet<&str>) {
+        (e.version, e.members.iter().map(String::as_str).collect())
+    }
+    let mut documented: BTreeMap<(ApiVersion, BTreeSet<&str>), Vec<&String>> = BTreeMap::new();
     for (key, e) in enums.iter() {
         if !string_enums.contains(key) && !e.flags {
             documented.entry(member_set(e)).or_default().push(&e.name);

@@ -521,20 +521,23 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                             // `valueTypes`, a `Json` grid of them, which made
                             // an enum named `Edm.Untyped` that nothing used.
                             let values = prop.description.as_deref().and_then(prose::enum_values);
-                            let enum_name = match values {
-                                Some(_) if prop.type_name == "Edm.String" => Some(format!(
-                                    "{}{}",
-                                    res.name,
-                                    heck::ToUpperCamelCase::to_upper_camel_case(prop.name.as_str())
-                                )),
-                                Some(_) if prop.type_name.starts_with("Edm.") => None,
-                                Some(_) => Some(prop.type_name.clone()),
-                                None => None,
+                            let enum_name = match prop.type_name.as_str() {
+                                _ if values.is_none() => None,
+                                "Edm.String" => {
+                                    let name = format!(
+                                        "{}{}",
+                                        res.name,
+                                        heck::ToUpperCamelCase::to_upper_camel_case(
+                                            prop.name.as_str()
+                                        )
+                                    );
+                                    res.string_enums.push(name.clone());
+                                    Some(name)
+                                }
+                                primitive if primitive.starts_with("Edm.") => None,
+                                named => Some(named.to_string()),
                             };
                             if let (Some(enum_name), Some(values)) = (enum_name, values) {
-                                if prop.type_name == "Edm.String" {
-                                    res.string_enums.push(enum_name.clone());
-                                }
                                 prop.type_name = enum_name.clone();
                                 res.enums.push((enum_name, values, at));
                             }
