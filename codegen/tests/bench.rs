@@ -6,10 +6,10 @@ use std::path::Path;
 #[test]
 fn bench_measures_every_phase_of_a_real_regeneration() {
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let out = std::env::temp_dir().join(format!("codegen-bench-{}", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
     let b = codegen::bench::run(&spec, &out).unwrap();
     let written = codegen::write::generated_files(&out).unwrap();
-    let _ = std::fs::remove_dir_all(&out);
     assert_eq!(b.pages, codegen::parse::list_pages(&spec).len());
     let ir = codegen::load_ir(&spec, "spec");
     assert_eq!(b.operations, ir.operations.len());
@@ -58,9 +58,8 @@ fn bench_measures_every_phase_of_a_real_regeneration() {
 fn best_of_runs_keeps_the_least_time_of_each_phase() {
     use std::time::Duration;
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let out = std::env::temp_dir().join(format!("codegen-bench-best-{}", std::process::id()));
-    let fast = codegen::bench::run(&spec, &out).unwrap();
-    let _ = std::fs::remove_dir_all(&out);
+    let dir = tempfile::tempdir().unwrap();
+    let fast = codegen::bench::run(&spec, &dir.path().join("crate")).unwrap();
     let mut slow = fast.clone();
     slow.parse += Duration::from_secs(1);
     slow.floor += Duration::from_secs(1);

@@ -30,8 +30,8 @@ fn check(dir: &Path, features: &str, quiet: bool) -> bool {
 fn an_area_build_does_not_read_the_other_areas_files() {
     let generated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated");
     let files = codegen::write::generated_files(&generated).unwrap();
-    let dir = std::env::temp_dir().join(format!("codegen-features-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
     let mut poisoned = Vec::new();
     for (path, text) in &files {
         let part = [
@@ -59,10 +59,9 @@ fn an_area_build_does_not_read_the_other_areas_files() {
         poisoned.len() > 10,
         "expected the parts of many areas: {poisoned:?}"
     );
-    let one_area = check(&dir, "v1,area-identity-and-sign-in", false);
+    let one_area = check(dir, "v1,area-identity-and-sign-in", false);
     // Expected to fail: its errors are not news.
-    let everything = check(&dir, "v1,beta,full", true);
-    let _ = std::fs::remove_dir_all(&dir);
+    let everything = check(dir, "v1,beta,full", true);
     assert!(
         one_area,
         "a one-area build read another area's file (poisoned: {poisoned:?})"

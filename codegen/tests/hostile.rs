@@ -24,10 +24,14 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-fn hostile_tree(name: &str) -> PathBuf {
+/// The tree, in a temporary folder that also holds whatever the test puts
+/// beside it (`root.with_extension(..)`: the crate, the lock file regen
+/// keeps beside that, the folder outside the root): all of it goes with
+/// the folder, even when the test fails.
+fn hostile_tree(name: &str) -> (tempfile::TempDir, PathBuf) {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
-    let root = std::env::temp_dir().join(format!("graph-codegen-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join(name);
     copy_tree(&fixture, &root);
     let api = root.join("api-reference/v1.0/api");
     // A 10 MB page.
@@ -74,12 +78,12 @@ fn hostile_tree(name: &str) -> PathBuf {
         b"# Caf\xe9\n\n## HTTP request\n\n```http\nGET /caf\xe9\n```\n",
     )
     .unwrap();
-    root
+    (dir, root)
 }
 
 #[test]
 fn hostile_docs_give_diagnostics_and_change_nothing() {
-    let root = hostile_tree("diagnostics");
+    let (_dir, root) = hostile_tree("diagnostics");
     #[cfg(unix)]
     {
         let outside = root.with_extension("outside");
@@ -136,9 +140,6 @@ fn hostile_docs_give_diagnostics_and_change_nothing() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(left, ["keep.txt"]);
-    let _ = std::fs::remove_dir_all(&root);
-    let _ = std::fs::remove_dir_all(root.with_extension("outside"));
-    let _ = std::fs::remove_dir_all(&out);
 }
 
 /// The values of the raw string literals of a token stream, recursively.
@@ -170,7 +171,7 @@ fn empty_any(tokens: proc_macro2::TokenStream) -> bool {
 
 #[test]
 fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
-    let root = hostile_tree("crate");
+    let (_dir, root) = hostile_tree("crate");
     std::fs::remove_file(root.join("api-reference/v1.0/api/loop.md")).unwrap();
     let docs = root.join("api-reference/v1.0");
     let (ir, files) =
@@ -332,9 +333,6 @@ fn the_crate_of_a_hostile_tree_compiles_and_holds_only_what_the_docs_define() {
         .arg(common::target_dir())
         .output()
         .expect("cargo runs");
-    let _ = std::fs::remove_dir_all(&root);
-    let _ = std::fs::remove_dir_all(&out);
-    let _ = std::fs::remove_dir_all(&program);
     assert!(
         output.status.success(),
         "reading the permission tables failed:\n{}",

@@ -526,8 +526,8 @@ fn the_generated_family_lists_most_privileged_first() {
 #[cfg(unix)]
 #[test]
 fn a_symlink_out_of_the_docs_root_is_an_error_and_is_not_read() {
-    let root = std::env::temp_dir().join(format!("graph-codegen-symlink-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
     let docs = root.join("docs/api-reference/v1.0/api");
     std::fs::create_dir_all(&docs).unwrap();
     std::fs::create_dir_all(root.join("outside")).unwrap();
@@ -547,7 +547,6 @@ fn a_symlink_out_of_the_docs_root_is_an_error_and_is_not_read() {
     )
     .unwrap();
     let ir = codegen::load_ir(&root.join("docs/api-reference/v1.0"), "docs");
-    let _ = std::fs::remove_dir_all(&root);
     assert!(
         ir.diagnostics
             .iter()

@@ -7,8 +7,8 @@ use std::process::Command;
 
 #[test]
 fn each_run_writes_a_crate_of_its_own_and_removes_only_that() {
-    let out = std::env::temp_dir().join(format!("xtask-bench-runs-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bench");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("keep.txt"), "mine").unwrap();
     let bench = || {
@@ -48,5 +48,4 @@ fn each_run_writes_a_crate_of_its_own_and_removes_only_that() {
         std::fs::read_to_string(out.join("run-1/src/lib.rs")).unwrap(),
         "// mine"
     );
-    let _ = std::fs::remove_dir_all(&out);
 }

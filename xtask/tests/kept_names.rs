@@ -7,8 +7,8 @@ use std::process::{Command, Output};
 
 #[test]
 fn regen_keeps_the_body_names_of_the_crate_it_replaces() {
-    let out = std::env::temp_dir().join(format!("xtask-kept-names-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let regen = || -> Output {
         Command::new(env!("CARGO_BIN_EXE_xtask"))
@@ -93,15 +93,14 @@ fn regen_keeps_the_body_names_of_the_crate_it_replaces() {
     let options =
         std::fs::read_to_string(out.join("src/v1/requests/options/area_outlook.rs")).unwrap();
     assert!(options.contains("pub enum PostMeSendMail2 {}"), "{options}");
-    let _ = std::fs::remove_dir_all(&out);
 }
 
 /// `ir`, `lint` and `perms` read a crate's `names.lock` as `regen` does
 /// (`--keep-names`), so that they name what the crate has.
 #[test]
 fn ir_lint_and_perms_read_the_crate_regen_would_keep() {
-    let out = std::env::temp_dir().join(format!("xtask-keep-names-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let xtask = |args: &[&str]| -> Output {
         Command::new(env!("CARGO_BIN_EXE_xtask"))
@@ -181,5 +180,4 @@ fn ir_lint_and_perms_read_the_crate_regen_would_keep() {
     let missing = xtask(&["ir", "--keep-names", "/no/such/crate"]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no such folder"));
-    let _ = std::fs::remove_dir_all(&out);
 }

@@ -105,11 +105,12 @@ pub fn cargo_strict(dir: &Path, args: &[&str]) -> Output {
 /// (see [`cargo_strict`]) and gives back its standard output. Fails the
 /// test with cargo's output when the command fails.
 pub fn cargo_on(name: &str, files: &[GeneratedFile], args: &[&str]) -> String {
-    let out = std::env::temp_dir().join(format!("graph-codegen-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
+    // The crate and the lock file regen keeps beside it both go with the
+    // folder, even when the test fails.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join(name);
     codegen::write::write(&out, files).unwrap();
     let output = cargo_strict(&out, args);
-    let _ = std::fs::remove_dir_all(&out);
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
