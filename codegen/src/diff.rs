@@ -46,6 +46,15 @@ pub enum ChangeKind {
     QueryOptionRemoved,
     EnumMemberAdded,
     EnumMemberRemoved,
+    /// The Rust items of the generated crate (`surface`, its `api.txt`),
+    /// beside what the docs say: the emitter may rename, move or retype
+    /// an item while the docs stay the same.
+    ApiItemRemoved,
+    ApiItemChanged,
+    /// Fewer feature sets switch the item on.
+    FeatureGateNarrowed,
+    ApiItemAdded,
+    FeatureGateWidened,
 }
 
 impl ChangeKind {
@@ -77,6 +86,9 @@ impl ChangeKind {
                 | ChangeKind::RequestBodyChanged
                 | ChangeKind::QueryOptionRemoved
                 | ChangeKind::EnumMemberRemoved
+                | ChangeKind::ApiItemRemoved
+                | ChangeKind::ApiItemChanged
+                | ChangeKind::FeatureGateNarrowed
         )
     }
 
@@ -90,6 +102,8 @@ impl ChangeKind {
                 | ChangeKind::PropertyAdded
                 | ChangeKind::QueryOptionAdded
                 | ChangeKind::EnumMemberAdded
+                | ChangeKind::ApiItemAdded
+                | ChangeKind::FeatureGateWidened
         )
     }
 
@@ -118,6 +132,11 @@ impl ChangeKind {
             ChangeKind::QueryOptionRemoved => "query option removed",
             ChangeKind::EnumMemberAdded => "enum member added",
             ChangeKind::EnumMemberRemoved => "enum member removed",
+            ChangeKind::ApiItemRemoved => "Rust item removed",
+            ChangeKind::ApiItemChanged => "Rust item changed",
+            ChangeKind::FeatureGateNarrowed => "Rust item needs other features",
+            ChangeKind::ApiItemAdded => "Rust item added",
+            ChangeKind::FeatureGateWidened => "Rust item on with more features",
         }
     }
 }
@@ -274,7 +293,14 @@ pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
     }
 
     model_changes(old, new, &mut change);
-    out.sort_by(|a, b| {
+    sort(&mut out);
+    out
+}
+
+/// Changes that widen access first, then by kind and subject; no change
+/// twice.
+fn sort(changes: &mut Vec<Change>) {
+    changes.sort_by(|a, b| {
         (!a.widens_access, a.kind, &a.subject, &a.detail, &a.source).cmp(&(
             !b.widens_access,
             b.kind,
@@ -283,8 +309,7 @@ pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
             &b.source,
         ))
     });
-    out.dedup();
-    out
+    changes.dedup();
 }
 
 /// `microsoft.graph.user`, `microsoft.graph.user collection`, or `none`.
@@ -612,33 +637,74 @@ fn enums_of(ir: &Ir) -> BTreeMap<(ApiVersion, String), &crate::ir::EnumType> {
         .collect()
 }
 
-/// The changes from the IR the crate in `out` was generated from (its
-/// `ir.yaml`) to `new`, whose files are `files`: none at all when the two
-/// `ir.yaml`s are the same text. `Ok(None)` when `out` has no `ir.yaml` (a
-/// first regen, or a crate from before the file); an error, saying why,
-/// when it has one that does not read as an IR (a merge left conflict
-/// markers in it, or it was edited), so that the change log is not
-/// silently missing.
+/// What changed since the crate a regen replaces.
+#[derive(Clone, Debug, Default)]
+pub struct SinceCrate {
+    /// In the docs (from `ir.yaml`) and in the Rust items (from `api.txt`,
+    /// see `surface`), sorted as [`diff`] sorts.
+    pub changes: Vec<Change>,
+    /// Why the Rust items were not compared, when they were not (the crate
+    /// is from before `api.txt`, or its copy does not read).
+    pub api_not_compared: Option<String>,
+}
+
+/// The changes from the crate in `out` to the one of `files`, made from
+/// `new`: from the IR that crate was generated from (its `ir.yaml`), none
+/// when the two `ir.yaml`s are the same text; and from its Rust items (its
+/// `api.txt`), which a new generator can change while the docs stay the
+/// same. `Ok(None)` when `out` has no `ir.yaml` (a first regen, or a crate
+/// from before the file); an error, saying why, when it has one that does
+/// not read as an IR (a merge left conflict markers in it, or it was
+/// edited), so that the change log is not silently missing.
 pub fn since_crate(
     out: &std::path::Path,
     files: &[crate::write::GeneratedFile],
     new: &Ir,
-) -> Result<Option<Vec<Change>>, String> {
-    let path = out.join(crate::emit::IR_FILE);
-    let old_text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+) -> Result<Option<SinceCrate>, String> {
+    let read = |name: &str| -> Result<Option<String>, String> {
+        let path = out.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        }
     };
-    let unchanged = files
-        .iter()
-        .any(|f| f.path == crate::emit::IR_FILE && f.contents == old_text);
-    if unchanged {
-        return Ok(Some(Vec::new()));
+    let new_file = |name: &str| files.iter().find(|f| f.path == name).map(|f| &f.contents);
+    let Some(old_text) = read(crate::emit::IR_FILE)? else {
+        return Ok(None);
+    };
+    let mut since = SinceCrate::default();
+    if new_file(crate::emit::IR_FILE) != Some(&old_text) {
+        let old: Ir = serde_yaml::from_str(&old_text).map_err(|e| {
+            format!(
+                "{} does not read as an IR: {e}",
+                out.join(crate::emit::IR_FILE).display()
+            )
+        })?;
+        since.changes = diff(&old, new);
     }
-    let old: Ir = serde_yaml::from_str(&old_text)
-        .map_err(|e| format!("{} does not read as an IR: {e}", path.display()))?;
-    Ok(Some(diff(&old, new)))
+    let api = crate::surface::FILE;
+    match (read(api)?, new_file(api)) {
+        (Some(old), Some(now)) if old == *now => {}
+        (Some(old), Some(now)) => {
+            let old = crate::surface::Listing::read(&old)
+                .map_err(|e| format!("{}: {e}", out.join(api).display()));
+            match (old, crate::surface::Listing::read(now)) {
+                (Ok(old), Ok(now)) => {
+                    since.changes.extend(crate::surface::changes(&old, &now));
+                    sort(&mut since.changes);
+                }
+                (Err(why), _) | (_, Err(why)) => since.api_not_compared = Some(why),
+            }
+        }
+        (None, _) => {
+            since.api_not_compared = Some(format!(
+                "the crate has no {api} (it is from before the file)"
+            ))
+        }
+        (Some(_), None) => {}
+    }
+    Ok(Some(since))
 }
 
 /// The head of the change log: how many changes, what they mean for the

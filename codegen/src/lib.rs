@@ -22,6 +22,7 @@ pub mod report;
 /// URL-to-template matching, shared with the generated crate.
 #[path = "../templates/route.rs"]
 pub mod route;
+pub mod surface;
 pub mod types;
 pub mod unique;
 /// Date, time and GUID values, shared with the generated crate.

@@ -307,11 +307,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     // What the regen it asks for would change for the
                     // crate's users: a reviewer's first question.
                     match codegen::diff::since_crate(&out, &files, &ir) {
-                        Ok(Some(list)) if !list.is_empty() => eprint!(
-                            "a regen would change the API: {}",
-                            codegen::diff::render_summary(&list)
-                        ),
-                        Ok(_) => {}
+                        Ok(Some(since)) => {
+                            if !since.changes.is_empty() {
+                                eprint!(
+                                    "a regen would change the API: {}",
+                                    codegen::diff::render_summary(&since.changes)
+                                )
+                            }
+                            if let Some(why) = since.api_not_compared {
+                                eprintln!("its Rust items were not compared: {why}");
+                            }
+                        }
+                        Ok(None) => {}
                         Err(why) => eprintln!("what a regen would change is unknown: {why}"),
                     }
                     return Ok(ExitCode::FAILURE);
@@ -325,14 +332,23 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 let changed = codegen::write::write(&out, &files).map_err(|e| e.to_string())?;
                 remember(&cache_file, inputs, &out);
                 match api_changes {
-                    Ok(Some(list)) if changes => {
-                        eprint!("since the last regen: {}", codegen::diff::render(&list))
+                    Ok(Some(since)) => {
+                        let list = &since.changes;
+                        if changes {
+                            eprint!("since the last regen: {}", codegen::diff::render(list))
+                        } else if !list.is_empty() {
+                            eprintln!(
+                                "since the last regen: {}  (every change: `cargo xtask regen --changes`)",
+                                codegen::diff::render_summary(list)
+                            )
+                        }
+                        if let Some(why) = since.api_not_compared {
+                            eprintln!(
+                                "the Rust items of the crate it replaced were not compared: {why}"
+                            );
+                        }
                     }
-                    Ok(Some(list)) if !list.is_empty() => eprintln!(
-                        "since the last regen: {}  (every change: `cargo xtask regen --changes`)",
-                        codegen::diff::render_summary(&list)
-                    ),
-                    Ok(_) => {}
+                    Ok(None) => {}
                     Err(why) => eprintln!("no change log since the last regen: {why}"),
                 }
                 eprintln!(

@@ -1,5 +1,5 @@
 //! `cargo xtask regen` says what a regen changes for the crate's users,
-//! from the `ir.yaml` of the crate it replaces: how many changes, whether
+//! from the `ir.yaml` and `api.txt` of the crate it replaces: how many changes, whether
 //! they are breaking, additive or neither, and with `--changes` each one;
 //! `--check` says it of a stale crate. A first regen, and one that changes
 //! nothing, say nothing of it.
@@ -144,5 +144,52 @@ fn regen_says_what_it_could_not_read_of_the_crate_it_replaces() {
     );
     let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
     assert!(!lock.contains("<<<<<<<"), "{lock}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// The Rust items are compared too (`api.txt`): a function that gains an
+/// overload renames the method it had, which breaks code that calls it,
+/// while the docs only gained an endpoint.
+#[test]
+fn a_method_renamed_by_a_new_overload_is_a_breaking_change() {
+    let (root, docs, out) = scratch("overload");
+    let page = docs.join("api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let overload = "GET /reports/getEmailActivityUserDetail(date={date_value})\n";
+    assert!(text.contains(overload));
+    std::fs::write(&page, text.replace(overload, "")).unwrap();
+    regen(&docs, &out, &[]);
+    let listing = std::fs::read_to_string(out.join("api.txt")).unwrap();
+    assert!(
+        listing.contains(
+            "fn v1::requests::Reports::get_email_activity_user_detail(&self, period_value: &str)"
+        ),
+        "{listing}"
+    );
+
+    std::fs::write(&page, &text).unwrap();
+    let (_, said) = regen(&docs, &out, &["--changes"]);
+    assert!(said.contains("generated crate: breaking"), "{said}");
+    assert!(
+        said.contains("Rust item removed:\n")
+            && said.contains("\n  fn v1::requests::Reports::get_email_activity_user_detail(&self, period_value: &str) -> "),
+        "{said}"
+    );
+    assert!(
+        said.contains("\n  fn v1::requests::Reports::get_email_activity_user_detail_with_period_value(&self, period_value: &str) -> "),
+        "{said}"
+    );
+    // The docs' side of it alone is an addition.
+    assert!(said.contains("endpoint added"), "{said}");
+
+    // A crate from before `api.txt`: said, not taken for an empty API.
+    std::fs::remove_file(out.join("api.txt")).unwrap();
+    std::fs::write(&page, text.replace(overload, "")).unwrap();
+    let (_, said) = regen(&docs, &out, &[]);
+    assert!(
+        said.contains("were not compared: the crate has no api.txt"),
+        "{said}"
+    );
+    assert!(!said.contains("Rust item removed"), "{said}");
     let _ = std::fs::remove_dir_all(&root);
 }

@@ -34,6 +34,14 @@ thread_local! {
     /// Time this thread spent formatting (checking tokens with `syn` and
     /// printing them with prettyplease), for `xtask bench`.
     static FORMATTING: std::cell::Cell<Duration> = const { std::cell::Cell::new(Duration::ZERO) };
+    /// The public API of the crate's files this thread printed, read from
+    /// the syntax trees it printed them from (see `surface`).
+    static API: std::cell::RefCell<Vec<(String, crate::surface::FileApi)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The API of the files this thread printed so far, taken.
+fn take_api() -> Vec<(String, crate::surface::FileApi)> {
+    API.with(|a| std::mem::take(&mut *a.borrow_mut()))
 }
 
 /// Adds the time `f` takes to this thread's formatting time.
@@ -69,6 +77,10 @@ pub fn template(path: &str, source: &str) -> Result<GeneratedFile, String> {
 }
 
 fn print(path: &str, file: &syn::File) -> GeneratedFile {
+    if path.starts_with("src/") {
+        let api = crate::surface::of_file(file);
+        API.with(|a| a.borrow_mut().push((path.to_string(), api)));
+    }
     GeneratedFile {
         path: path.to_string(),
         contents: format!("// {HEADER}\n{}", visible(&prettyplease::unparse(file))),
@@ -173,6 +185,7 @@ impl<'a> Queue<'a> {
 fn run_jobs(
     jobs: Vec<(usize, Job<'_>)>,
     times: &mut EmitTimes,
+    api: &mut Vec<(String, crate::surface::FileApi)>,
 ) -> Vec<Result<Vec<GeneratedFile>, String>> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -212,15 +225,16 @@ fn run_jobs(
                         done.push((number, result));
                         busy += started.elapsed();
                     }
-                    (done, busy, take_formatting())
+                    (done, busy, take_formatting(), take_api())
                 })
             })
             .collect();
         let mut all = Vec::new();
         for w in workers {
             match w.join() {
-                Ok((done, busy, formatting)) => {
+                Ok((done, busy, formatting, printed)) => {
                     all.extend(done);
+                    api.extend(printed);
                     times.emit += busy.saturating_sub(formatting);
                     times.format += formatting;
                 }
@@ -268,6 +282,7 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
     let mut times = EmitTimes::default();
     let started = Instant::now();
     take_formatting();
+    take_api();
     let versions: Vec<ApiVersion> = [ApiVersion::V1, ApiVersion::Beta]
         .into_iter()
         .filter(|v| {
@@ -418,9 +433,14 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
     let formatted = take_formatting();
     times.format += formatted;
     times.emit += started.elapsed().saturating_sub(formatted);
-    for result in run_jobs(jobs, &mut times) {
+    let mut api = take_api();
+    for result in run_jobs(jobs, &mut times, &mut api) {
         files.extend(result?);
     }
+    files.push(GeneratedFile {
+        path: crate::surface::FILE.into(),
+        contents: crate::surface::render(HEADER, api),
+    });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, times))
 }
@@ -478,7 +498,7 @@ mod tests {
                 (i * 7 % 5, job(i.to_string(), then))
             })
             .collect();
-        let paths: Vec<String> = run_jobs(jobs, &mut EmitTimes::default())
+        let paths: Vec<String> = run_jobs(jobs, &mut EmitTimes::default(), &mut Vec::new())
             .into_iter()
             .map(|r| r.map(|files| files[0].path.clone()).unwrap_or_default())
             .collect();
