@@ -685,18 +685,15 @@ pub fn since_crate(
     }
     let api = crate::surface::FILE;
     match (read(api)?, new_file(api)) {
-        (Some(old), Some(now)) if old == *now => {}
-        (Some(old), Some(now)) => {
-            let old = crate::surface::Listing::read(&old)
-                .map_err(|e| format!("{}: {e}", out.join(api).display()));
-            match (old, crate::surface::Listing::read(now)) {
-                (Ok(old), Ok(now)) => {
-                    since.changes.extend(crate::surface::changes(&old, &now));
-                    sort(&mut since.changes);
-                }
-                (Err(why), _) | (_, Err(why)) => since.api_not_compared = Some(why),
+        (Some(old), Some(now)) => match listing_changes(&old, now) {
+            Ok(changes) => {
+                since.changes.extend(changes);
+                sort(&mut since.changes);
             }
-        }
+            Err(why) => {
+                since.api_not_compared = Some(format!("{}: {why}", out.join(api).display()))
+            }
+        },
         (None, _) => {
             since.api_not_compared = Some(format!(
                 "the crate has no {api} (it is from before the file)"
@@ -705,6 +702,44 @@ pub fn since_crate(
         (Some(_), None) => {}
     }
     Ok(Some(since))
+}
+
+/// The changes between two listings of Rust items (`api.txt`): none
+/// when they are the same text.
+fn listing_changes(old: &str, new: &str) -> Result<Vec<Change>, String> {
+    if old == new {
+        return Ok(Vec::new());
+    }
+    let old = crate::surface::Listing::read(old)?;
+    let new = crate::surface::Listing::read(new)
+        .map_err(|e| format!("the new listing does not read: {e}"))?;
+    Ok(crate::surface::changes(&old, &new))
+}
+
+/// [`diff`], and the changes of the Rust items of the crates the two IRs
+/// make (their `api.txt`, see `surface`): what the emitter makes of the
+/// docs' changes (a method renamed by a new overload, a model that leaves
+/// an area's feature). The two crates are emitted side by side.
+pub fn diff_with_crates(old: &Ir, new: &Ir) -> Result<Vec<Change>, String> {
+    let listing = |ir: &Ir| -> Result<String, String> {
+        crate::emit::generate(ir)?
+            .into_iter()
+            .find(|f| f.path == crate::surface::FILE)
+            .map(|f| f.contents)
+            .ok_or_else(|| format!("the crate has no {}", crate::surface::FILE))
+    };
+    let (old_listing, new_listing, mut changes) = std::thread::scope(|s| {
+        let old_listing = s.spawn(|| listing(old));
+        let new_listing = listing(new);
+        let changes = diff(old, new);
+        let old_listing = old_listing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (old_listing, new_listing, changes)
+    });
+    changes.extend(listing_changes(&old_listing?, &new_listing?)?);
+    sort(&mut changes);
+    Ok(changes)
 }
 
 /// The head of the change log: how many changes, what they mean for the

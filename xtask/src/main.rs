@@ -95,7 +95,8 @@ enum Command {
         keep: KeepNamesArg,
     },
     /// The API change log between two docs trees: endpoints, permissions,
-    /// models and enum members; changes that widen access first.
+    /// models and enum members, and the Rust items of the crates they make
+    /// (their `api.txt`); changes that widen access first.
     Diff {
         /// The older docs tree.
         old: PathBuf,
@@ -534,7 +535,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 (a.join(), b)
             });
             let old_ir = old_ir.map_err(|_| "reading the old tree failed".to_string())?;
-            let changes = codegen::diff::diff(&old_ir, &new_ir);
+            let changes = codegen::diff::diff_with_crates(&old_ir, &new_ir)?;
             match format {
                 LintFormat::Human => out(&codegen::diff::render(&changes)),
                 LintFormat::Json => {

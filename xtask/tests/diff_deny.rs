@@ -112,3 +112,32 @@ fn a_body_the_crate_keeps_is_no_rename_with_keep_names() {
         let _ = std::fs::remove_dir_all(dir);
     }
 }
+
+/// The Rust items of the two crates count too: a function that gains an
+/// overload renames the method the old crate had. The docs only gained an
+/// endpoint (additive), the crate lost a method (breaking).
+#[test]
+fn a_method_the_new_crate_renames_is_breaking() {
+    let one = tree("overload-one", &[]);
+    let two = tree("overload-two", &[]);
+    let first = "/reports/getThing(period='{period_value}')";
+    std::fs::write(one.join("v1.0/api/report.md"), page(first)).unwrap();
+    std::fs::write(
+        two.join("v1.0/api/report.md"),
+        page(&format!(
+            "{first}\nGET /reports/getThing(date={{date_value}})"
+        )),
+    )
+    .unwrap();
+    let (code, text) = diff(&one, &two, "breaking");
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("endpoint added"), "{text}");
+    assert!(text.contains("generated crate: breaking"), "{text}");
+    assert!(
+        text.contains("fn v1::requests::Reports::get_thing(&self, period_value: &str)"),
+        "{text}"
+    );
+    for dir in [one, two] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
