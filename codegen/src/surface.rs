@@ -754,6 +754,28 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
         Some(rest) => format!("{}::_", rest.split(": ").next().unwrap_or(rest)),
         None => path_of(key),
     };
+    // The gate of each item by its path, on each side.
+    let gates = |listing: &Listing| -> BTreeMap<String, Option<String>> {
+        listing
+            .lines
+            .iter()
+            .filter(|(k, _)| !k.starts_with("impl "))
+            .map(|(k, line)| (path_of(k), split_gate(line).1.map(str::to_string)))
+            .collect()
+    };
+    let (old_gates, new_gates) = (gates(old), gates(new));
+    // Whether the nearest item above `path` on both sides had its gate
+    // changed just so: a model's fields go with the model.
+    let same_as_parent = |path: &str, (was, now): (Option<&str>, Option<&str>)| {
+        let mut at = path;
+        while let Some((parent, _)) = at.rsplit_once("::") {
+            if let (Some(p_was), Some(p_now)) = (old_gates.get(parent), new_gates.get(parent)) {
+                return p_was.as_deref() == was && p_now.as_deref() == now;
+            }
+            at = parent;
+        }
+        false
+    };
     // What a line says beyond its key: `: Option<String>  if ...`.
     let rest = |key: &str, line: &str| line[key.len().min(line.len())..].trim().to_string();
     for (key, line) in &old.lines {
@@ -777,7 +799,7 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
                             rest(key, now_body)
                         ),
                     );
-                } else {
+                } else if !same_as_parent(&below(key), (was_gate, now_gate)) {
                     let narrowed = !implies(was_gate, now_gate);
                     change(
                         if narrowed {
@@ -976,7 +998,7 @@ mod tests {
             (
                 "src/m.rs",
                 "#[cfg(feature = \"a\")] pub struct Gone { pub x: u8 }
-                 #[cfg(any(feature = \"a\", feature = \"b\"))] pub struct Narrow;
+                 #[cfg(any(feature = \"a\", feature = \"b\"))] pub struct Narrow { pub n: u8 }
                  #[cfg(feature = \"a\")] pub struct Wide;
                  pub struct Kept { pub x: u8 }
                  pub struct R; impl R { pub fn get_report(&self) {} }",
@@ -986,7 +1008,7 @@ mod tests {
             lib,
             (
                 "src/m.rs",
-                "#[cfg(feature = \"b\")] pub struct Narrow;
+                "#[cfg(feature = \"b\")] pub struct Narrow { pub n: u8 }
                  #[cfg(any(feature = \"a\", feature = \"c\"))] pub struct Wide;
                  pub struct Kept { pub x: u16, pub y: u8 }
                  pub struct R; impl R { pub fn get_report_with_period(&self, period: &str) {} }
@@ -997,7 +1019,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                // Removed: the struct alone, not its field too.
+                // Removed, or switched on by other features: the struct
+                // alone, not its field too.
                 (
                     ChangeKind::ApiItemRemoved,
                     "fn m::R::get_report".to_string()
