@@ -51,6 +51,9 @@ pub enum ChangeKind {
     /// an item while the docs stay the same.
     ApiItemRemoved,
     ApiItemChanged,
+    /// A `match` over the enum must cover it (the enum is not
+    /// `#[non_exhaustive]`).
+    VariantOfExhaustiveEnumAdded,
     /// Fewer feature sets switch the item on.
     FeatureGateNarrowed,
     ApiItemAdded,
@@ -71,8 +74,8 @@ impl ChangeKind {
     /// Whether code written against the crate generated from the old tree
     /// may stop compiling, or read differently, against the new one: what
     /// it calls or reads is gone or has another type. Added enum members
-    /// are not: enums are evolvable, and unknown values already arrive as
-    /// `Other`.
+    /// are not: enums are evolvable (`#[non_exhaustive]`, so every `match`
+    /// has a `_` arm), and unknown values already arrive as `Other`.
     pub fn breaks_api(self) -> bool {
         matches!(
             self,
@@ -88,6 +91,7 @@ impl ChangeKind {
                 | ChangeKind::EnumMemberRemoved
                 | ChangeKind::ApiItemRemoved
                 | ChangeKind::ApiItemChanged
+                | ChangeKind::VariantOfExhaustiveEnumAdded
                 | ChangeKind::FeatureGateNarrowed
         )
     }
@@ -134,6 +138,7 @@ impl ChangeKind {
             ChangeKind::EnumMemberRemoved => "enum member removed",
             ChangeKind::ApiItemRemoved => "Rust item removed",
             ChangeKind::ApiItemChanged => "Rust item changed",
+            ChangeKind::VariantOfExhaustiveEnumAdded => "variant added to an exhaustive Rust enum",
             ChangeKind::FeatureGateNarrowed => "Rust item needs other features",
             ChangeKind::ApiItemAdded => "Rust item added",
             ChangeKind::FeatureGateWidened => "Rust item on with more features",

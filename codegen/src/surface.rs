@@ -822,7 +822,23 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
         if old.lines.contains_key(key) {
             continue;
         }
-        if !with_parent(&below(key), &new_paths, &old_paths) {
+        if with_parent(&below(key), &new_paths, &old_paths) {
+            continue;
+        }
+        // A variant of an enum that a `match` must cover whole breaks the
+        // matches written against the old one.
+        let exhaustive = key
+            .strip_prefix("variant ")
+            .and_then(|path| path.rsplit_once("::"))
+            .and_then(|(owner, _)| old.lines.get(&format!("enum {owner}")))
+            .is_some_and(|enum_line| !split_gate(enum_line).0.ends_with(" non_exhaustive"));
+        if exhaustive {
+            change(
+                ChangeKind::VariantOfExhaustiveEnumAdded,
+                line,
+                String::new(),
+            );
+        } else {
             change(ChangeKind::ApiItemAdded, line, String::new());
         }
     }
@@ -1001,7 +1017,8 @@ mod tests {
                  #[cfg(any(feature = \"a\", feature = \"b\"))] pub struct Narrow { pub n: u8 }
                  #[cfg(feature = \"a\")] pub struct Wide;
                  pub struct Kept { pub x: u8 }
-                 pub struct R; impl R { pub fn get_report(&self) {} }",
+                 pub struct R; impl R { pub fn get_report(&self) {} }
+                 pub enum Open { A } #[non_exhaustive] pub enum Closed { A }",
             ),
         ];
         let new = [
@@ -1012,7 +1029,8 @@ mod tests {
                  #[cfg(any(feature = \"a\", feature = \"c\"))] pub struct Wide;
                  pub struct Kept { pub x: u16, pub y: u8 }
                  pub struct R; impl R { pub fn get_report_with_period(&self, period: &str) {} }
-                 pub struct Added { pub z: u8 }",
+                 pub struct Added { pub z: u8 }
+                 pub enum Open { A, B } #[non_exhaustive] pub enum Closed { A, B }",
             ),
         ];
         let got = diff_of(&old, &new);
@@ -1027,6 +1045,12 @@ mod tests {
                 ),
                 (ChangeKind::ApiItemRemoved, "struct m::Gone".to_string()),
                 (ChangeKind::ApiItemChanged, "field m::Kept::x".to_string()),
+                // A match over `Open` must now cover `B`; over `Closed`,
+                // it has a `_` arm.
+                (
+                    ChangeKind::VariantOfExhaustiveEnumAdded,
+                    "variant m::Open::B".to_string()
+                ),
                 (
                     ChangeKind::FeatureGateNarrowed,
                     "struct m::Narrow".to_string()
@@ -1037,6 +1061,7 @@ mod tests {
                     "fn m::R::get_report_with_period".to_string()
                 ),
                 (ChangeKind::ApiItemAdded, "struct m::Added".to_string()),
+                (ChangeKind::ApiItemAdded, "variant m::Closed::B".to_string()),
                 (ChangeKind::FeatureGateWidened, "struct m::Wide".to_string()),
             ]
         );

@@ -514,7 +514,9 @@ fn model_tokens(
             /// A selector, not a value: it is `Copy` and prints as its
             /// variant, but does not compare (a derived `PartialEq` per
             /// model was compile time for nothing `select` needs).
+            /// Non-exhaustive, as the model gains properties.
             #[derive(Clone, Copy)]
+            #[non_exhaustive]
             pub enum #field_enum {
                 #(#variant_decls)*
             }
@@ -689,7 +691,11 @@ fn enum_tokens(e: &EnumType, name: &RustName) -> TokenStream {
         ///
         /// Two values are equal when their wire values are: `Other` holding
         /// a known member's wire value equals that member.
+        ///
+        /// Non-exhaustive: the docs add members, and a `match` with a `_`
+        /// arm keeps compiling when the next version knows them.
         #[derive(Debug)]
+        #[non_exhaustive]
         pub enum #ident {
             #(#decl)*
             /// A value this version of the crate does not know.

@@ -7,7 +7,9 @@ use super::*;
 /// A selector, not a value: it is `Copy` and prints as its
 /// variant, but does not compare (a derived `PartialEq` per
 /// model was compile time for nothing `select` needs).
+/// Non-exhaustive, as the model gains properties.
 #[derive(Clone, Copy)]
+#[non_exhaustive]
 pub enum ApplicationField {
     /// `appId`
     AppId,

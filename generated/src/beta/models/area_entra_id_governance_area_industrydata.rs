@@ -7,7 +7,9 @@ use super::*;
 /// A selector, not a value: it is `Copy` and prints as its
 /// variant, but does not compare (a derived `PartialEq` per
 /// model was compile time for nothing `select` needs).
+/// Non-exhaustive, as the model gains properties.
 #[derive(Clone, Copy)]
+#[non_exhaustive]
 pub enum LongRunningOperationField {
     /// `id`
     Id,
@@ -122,7 +124,11 @@ impl ::std::default::Default for LongRunningOperationProperties {
 ///
 /// Two values are equal when their wire values are: `Other` holding
 /// a known member's wire value equals that member.
+///
+/// Non-exhaustive: the docs add members, and a `match` with a `_`
+/// arm keeps compiling when the next version knows them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum LongRunningOperationStatus {
     /// `notStarted`
     NotStarted,

@@ -138,7 +138,11 @@ impl ::std::default::Default for PasswordAuthenticationMethodProperties {
 ///
 /// Two values are equal when their wire values are: `Other` holding
 /// a known member's wire value equals that member.
+///
+/// Non-exhaustive: the docs add members, and a `match` with a `_`
+/// arm keeps compiling when the next version knows them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum LongRunningOperationStatus {
     /// `notStarted`
     NotStarted,
