@@ -42,6 +42,9 @@ pub enum NotAPath {
     EmptySegment,
     /// More than `MAX_SEGMENTS` segments.
     TooDeep,
+    /// A second method word before the path (`GET GET /users`): read as
+    /// text, it became a first segment (`/GET/users`).
+    MethodTwice,
 }
 
 /// The most segments a request path may have. The docs' deepest have 11
@@ -60,6 +63,7 @@ impl std::fmt::Display for NotAPath {
             NotAPath::Dots => "a segment is only dots",
             NotAPath::EmptySegment => "it has an empty segment (`//`)",
             NotAPath::TooDeep => return write!(f, "it has more than {MAX_SEGMENTS} segments"),
+            NotAPath::MethodTwice => "it starts with a second HTTP method",
         })
     }
 }
@@ -123,6 +127,9 @@ pub fn normalise(target: &str) -> Option<NormalPath> {
 /// [`normalise`], saying why when the text is not a request path.
 pub fn normalise_or_why(target: &str) -> Result<NormalPath, NotAPath> {
     let mut t = target.trim().trim_matches('`').trim();
+    if request_line(t).is_some() {
+        return Err(NotAPath::MethodTwice);
+    }
     let mut version = None;
     for host in [
         "https://graph.microsoft.com",
@@ -734,6 +741,12 @@ mod tests {
                 NotAPath::Dots,
             ),
             ("/me//messages", NotAPath::EmptySegment),
+            // `GET GET /users`: no `/GET/users`.
+            ("GET /users", NotAPath::MethodTwice),
+            (
+                "patch https://graph.microsoft.com/v1.0/me",
+                NotAPath::MethodTwice,
+            ),
         ] {
             assert_eq!(normalise_or_why(text), Err(why), "{text:?}");
             assert_eq!(normalise(text), None);
