@@ -35,7 +35,7 @@ pub struct FileApi {
     globs: Vec<(String, Vec<String>)>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 struct Item {
     kind: &'static str,
     /// Relative to the module: `User`, `User::display_name`.
@@ -43,6 +43,10 @@ struct Item {
     /// What follows the path: `: Option<String>`, `(&self) -> Users`.
     signature: String,
     cfgs: Vec<String>,
+    /// A trait impl's type as written (`Box<T>`): listed so when the
+    /// module does not declare it (`impl FieldValue for Box<T>` is no
+    /// `support::Box`).
+    written: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -181,6 +185,7 @@ fn fields(
                     path: format!("{owner}::{name}"),
                     signature: format!(": {}", text(f.ty.to_token_stream())),
                     cfgs: [cfg, &cfgs(&f.attrs)].concat(),
+                    ..Default::default()
                 });
             }
         }
@@ -194,6 +199,7 @@ fn fields(
                     path: format!("{owner}::{i}"),
                     signature: format!(": {}", text(f.ty.to_token_stream())),
                     cfgs: [cfg, &cfgs(&f.attrs)].concat(),
+                    ..Default::default()
                 });
             }
         }
@@ -227,6 +233,7 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
             path,
             signature,
             cfgs: cfg.clone(),
+            ..Default::default()
         })
     };
     match item {
@@ -267,6 +274,7 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
                     path: path.clone(),
                     signature: shape.to_string(),
                     cfgs: vcfg.clone(),
+                    ..Default::default()
                 });
                 fields("variant field", &path, &v.fields, &vcfg, api);
             }
@@ -306,15 +314,17 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
             };
             match &i.trait_ {
                 // A trait impl: that it is there, not its methods.
-                Some((negative, path, _)) => push(
-                    "impl",
-                    owner,
-                    format!(
+                Some((negative, path, _)) => api.items.push(Item {
+                    kind: "impl",
+                    path: owner,
+                    signature: format!(
                         ": {}{}",
                         if negative.is_some() { "!" } else { "" },
                         text(path.to_token_stream())
                     ),
-                ),
+                    cfgs: cfg,
+                    written: Some(text(i.self_ty.to_token_stream())),
+                }),
                 None => {
                     for inner in &i.items {
                         match inner {
@@ -324,6 +334,7 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
                                     path: format!("{owner}::{}", f.sig.ident),
                                     signature: signature(&f.sig),
                                     cfgs: [cfg.as_slice(), &cfgs(&f.attrs)].concat(),
+                                    ..Default::default()
                                 })
                             }
                             syn::ImplItem::Const(c)
@@ -334,6 +345,7 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
                                     path: format!("{owner}::{}", c.ident),
                                     signature: format!(": {}", text(c.ty.to_token_stream())),
                                     cfgs: [cfg.as_slice(), &cfgs(&c.attrs)].concat(),
+                                    ..Default::default()
                                 })
                             }
                             _ => {}
@@ -392,6 +404,7 @@ fn read_use(tree: &syn::UseTree, prefix: &str, cfg: &[String], api: &mut FileApi
                     path: "*".into(),
                     signature: format!(" = {prefix}::*"),
                     cfgs: cfg.to_vec(),
+                    ..Default::default()
                 });
             }
         }
@@ -400,12 +413,14 @@ fn read_use(tree: &syn::UseTree, prefix: &str, cfg: &[String], api: &mut FileApi
             path: n.ident.to_string(),
             signature: format!(" = {}", join(&n.ident.to_string())),
             cfgs: cfg.to_vec(),
+            ..Default::default()
         }),
         syn::UseTree::Rename(r) => api.items.push(Item {
             kind: "use",
             path: r.rename.to_string(),
             signature: format!(" = {}", join(&r.ident.to_string())),
             cfgs: cfg.to_vec(),
+            ..Default::default()
         }),
     }
 }
@@ -554,8 +569,21 @@ fn walk(
         }
     };
     let module_gate = condition(gate);
+    // The types this module declares: a trait impl for any other is
+    // listed by the type as written.
+    let declared: BTreeSet<&str> = api
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(i.kind, "struct" | "enum" | "type" | "trait") && !i.path.contains("::")
+        })
+        .map(|i| i.path.as_str())
+        .collect();
     for item in &api.items {
-        let path = at(&item.path);
+        let path = match &item.written {
+            Some(written) if !declared.contains(item.path.as_str()) => written.clone(),
+            _ => at(&item.path),
+        };
         let cfg = if item.cfgs.is_empty() {
             module_gate.clone()
         } else {
@@ -960,6 +988,7 @@ mod tests {
                 pub struct User { pub display_name: Option<String>, secret: u8 }
                 impl User { pub fn new(id: &str) -> Self { todo!() } fn hidden(&self) {} }
                 impl std::fmt::Display for User { fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { todo!() } }
+                impl<T: Named> Named for Box<T> {}
                 pub enum Color { Red, Other(String) }
                 #[doc(hidden)] pub struct Internal;
                 "#,
@@ -971,6 +1000,8 @@ mod tests {
         assert_eq!(
             lines,
             [
+                // Not `v1::models::Box`: the module declares no `Box`.
+                format!("impl Box<T>: Named{both}"),
                 "const v1::BASE_URL: &str  if feature = \"v1\"".to_string(),
                 format!("enum v1::models::Color{both}"),
                 format!("variant v1::models::Color::Other(..){both}"),
