@@ -43,10 +43,16 @@ struct Item {
     /// What follows the path: `: Option<String>`, `(&self) -> Users`.
     signature: String,
     cfgs: Vec<String>,
-    /// A trait impl's type as written (`Box<T>`): listed so when the
-    /// module does not declare it (`impl FieldValue for Box<T>` is no
-    /// `support::Box`).
+    /// The type of the impl block the item is of, as written (`Box<T>`):
+    /// when the module does not declare it, a trait impl is listed by it
+    /// (`impl FieldValue for Box<T>` is no `support::Box`), and a method
+    /// as of `<Request<T, GetMe>>` (one generic type has methods for each
+    /// of its arguments, which one name would run together).
     written: Option<String>,
+    /// The impl is for the type with other arguments than its own
+    /// parameters (`impl Request<Count, CountOptions>`): listed as written
+    /// even when the module declares the type.
+    specialised: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -312,6 +318,7 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
             let Some(owner) = self_type_name(&i.self_ty) else {
                 return;
             };
+            let specialised = is_specialised(i);
             match &i.trait_ {
                 // A trait impl: that it is there, not its methods.
                 Some((negative, path, _)) => api.items.push(Item {
@@ -324,8 +331,10 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
                     ),
                     cfgs: cfg,
                     written: Some(text(i.self_ty.to_token_stream())),
+                    specialised,
                 }),
                 None => {
+                    let written = text(i.self_ty.to_token_stream());
                     for inner in &i.items {
                         match inner {
                             syn::ImplItem::Fn(f) if is_public(&f.vis) && !is_hidden(&f.attrs) => {
@@ -334,7 +343,8 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
                                     path: format!("{owner}::{}", f.sig.ident),
                                     signature: signature(&f.sig),
                                     cfgs: [cfg.as_slice(), &cfgs(&f.attrs)].concat(),
-                                    ..Default::default()
+                                    written: Some(written.clone()),
+                                    specialised,
                                 })
                             }
                             syn::ImplItem::Const(c)
@@ -345,7 +355,8 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
                                     path: format!("{owner}::{}", c.ident),
                                     signature: format!(": {}", text(c.ty.to_token_stream())),
                                     cfgs: [cfg.as_slice(), &cfgs(&c.attrs)].concat(),
-                                    ..Default::default()
+                                    written: Some(written.clone()),
+                                    specialised,
                                 })
                             }
                             _ => {}
@@ -368,11 +379,20 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
             });
         }
         I::Use(u) if is_public(&u.vis) => read_use(&u.tree, "", &cfg, api),
-        I::Macro(m) if m.attrs.iter().any(|a| a.path().is_ident("macro_export")) => {
-            if let Some(name) = &m.ident {
-                push("macro", name.to_string(), "!".into());
+        I::Macro(m) => match &m.ident {
+            Some(name) if m.attrs.iter().any(|a| a.path().is_ident("macro_export")) => {
+                push("macro", name.to_string(), "!".into())
             }
-        }
+            Some(_) => {}
+            // An invocation at item level: what it expands to is public
+            // API this listing cannot see (`text_value!(Date, ...)` makes
+            // `values::Date`), so the invocation itself is listed.
+            None => push(
+                "expands",
+                format!("{}!", text(m.mac.path.to_token_stream())),
+                format!("({})", text(m.mac.tokens.clone())),
+            ),
+        },
         _ => {}
     }
 }
@@ -425,6 +445,35 @@ fn read_use(tree: &syn::UseTree, prefix: &str, cfg: &[String], api: &mut FileApi
     }
 }
 
+/// Whether an impl block is for its type with other arguments than the
+/// impl's own parameters, in order: `impl Request<Count, CountOptions>`
+/// and `impl<T, O> Request<Page<T>, O>` are, `impl<T, O> Request<T, O>`
+/// is not.
+fn is_specialised(i: &syn::ItemImpl) -> bool {
+    let syn::Type::Path(p) = &*i.self_ty else {
+        return true;
+    };
+    let Some(last) = p.path.segments.last() else {
+        return true;
+    };
+    let args = match &last.arguments {
+        syn::PathArguments::None => return false,
+        syn::PathArguments::AngleBracketed(a) => text(a.args.to_token_stream()),
+        syn::PathArguments::Parenthesized(_) => return true,
+    };
+    let params: Vec<String> = i
+        .generics
+        .params
+        .iter()
+        .map(|p| match p {
+            syn::GenericParam::Type(t) => t.ident.to_string(),
+            syn::GenericParam::Lifetime(l) => text(l.lifetime.to_token_stream()),
+            syn::GenericParam::Const(c) => c.ident.to_string(),
+        })
+        .collect();
+    args != params.join(", ")
+}
+
 /// The name an impl block's type goes by: the last segment of its path.
 fn self_type_name(ty: &syn::Type) -> Option<String> {
     match ty {
@@ -465,7 +514,8 @@ fn write_tokens(tokens: TokenStream, out: &mut String, joint: &mut bool) {
     for token in tokens {
         match token {
             TokenTree::Ident(i) => {
-                if word_end(out) && !lifetime {
+                // `#[doc = ".."] Date`, as written.
+                if (word_end(out) || out.ends_with(']')) && !lifetime {
                     out.push(' ');
                 }
                 lifetime = false;
@@ -528,18 +578,51 @@ pub fn render(header: &str, files: Vec<(String, FileApi)>) -> String {
         .into_iter()
         .filter_map(|(path, api)| Some((module_of(&path)?, api)))
         .collect();
-    let mut lines = BTreeMap::new();
+    let mut placed = Vec::new();
     if let Some(root) = by_module.get(&Vec::new()) {
-        walk(root, &[], "", &[], &by_module, &mut lines);
+        place(
+            root,
+            &[],
+            String::new(),
+            Vec::new(),
+            &by_module,
+            &mut placed,
+        );
     }
+    // The lines of each module on every core (the 2020 crate has 28,000).
+    let mut lines: Vec<Line> =
+        crate::on_all_cores(placed, |(api, public, gate)| lines_of(api, &public, &gate))
+            .into_iter()
+            .flatten()
+            .collect();
+    // By path, so that a type's impls, fields and methods follow it.
+    lines.sort_unstable_by(|a, b| a.order().cmp(&b.order()));
+    lines.dedup_by(|a, b| a.text == b.text);
     let mut out = format!(
         "# {header}\n# The public API of this crate, one item a line: see codegen/src/surface.rs.\n# `<kind> <path><signature>`, and `  if <cfg>` when features switch it on.\n"
     );
-    for line in lines.into_values() {
-        out.push_str(&line);
+    out.reserve(lines.iter().map(|l| l.text.len() + 1).sum());
+    for line in lines {
+        out.push_str(&line.text);
         out.push('\n');
     }
     out
+}
+
+/// A line of the listing, and where its path and signature end in it.
+struct Line {
+    text: String,
+    kind: &'static str,
+    path_end: usize,
+    signature_end: usize,
+}
+
+impl Line {
+    fn order(&self) -> (&str, bool, &str, &str) {
+        let path = &self.text[self.kind.len() + 1..self.path_end];
+        let signature = &self.text[self.path_end..self.signature_end];
+        (path, self.kind == "impl", self.kind, signature)
+    }
 }
 
 /// `src/lib.rs` is the crate's root module, `src/a.rs` and `src/a/mod.rs`
@@ -553,21 +636,50 @@ fn module_of(path: &str) -> Option<Vec<String>> {
     Some(parts)
 }
 
-fn walk(
-    api: &FileApi,
+/// Where each module's items are listed: its public path and the `cfg`s
+/// on the way to it. A private module that its parent re-exports with a
+/// glob lists at the parent's path; one that nothing re-exports, nowhere.
+fn place<'a>(
+    api: &'a FileApi,
     module: &[String],
-    public: &str,
-    gate: &[String],
-    files: &BTreeMap<Vec<String>, FileApi>,
-    lines: &mut BTreeMap<String, String>,
+    public: String,
+    gate: Vec<String>,
+    files: &'a BTreeMap<Vec<String>, FileApi>,
+    placed: &mut Vec<(&'a FileApi, String, Vec<String>)>,
 ) {
-    let at = |name: &str| {
-        if public.is_empty() {
-            name.to_string()
-        } else {
-            format!("{public}::{name}")
+    for decl in &api.modules {
+        let child_module: Vec<String> = module.iter().cloned().chain([decl.name.clone()]).collect();
+        let child = match &decl.inline {
+            Some(inline) => Some(&**inline),
+            None => files.get(&child_module),
+        };
+        let Some(child) = child else { continue };
+        let child_gate = [gate.as_slice(), decl.cfgs.as_slice()].concat();
+        if decl.public {
+            let path = if public.is_empty() {
+                decl.name.clone()
+            } else {
+                format!("{public}::{}", decl.name)
+            };
+            place(
+                child,
+                &child_module,
+                path,
+                child_gate.clone(),
+                files,
+                placed,
+            );
         }
-    };
+        for (_, cfgs) in api.globs.iter().filter(|(name, _)| *name == decl.name) {
+            let gate = [child_gate.as_slice(), cfgs].concat();
+            place(child, &child_module, public.clone(), gate, files, placed);
+        }
+    }
+    placed.push((api, public, gate));
+}
+
+/// The lines of one module's items, listed at `public` behind `gate`.
+fn lines_of(api: &FileApi, public: &str, gate: &[String]) -> Vec<Line> {
     let module_gate = condition(gate);
     // The types this module declares: a trait impl for any other is
     // listed by the type as written.
@@ -579,53 +691,60 @@ fn walk(
         })
         .map(|i| i.path.as_str())
         .collect();
+    let mut lines = Vec::with_capacity(api.items.len());
     for item in &api.items {
-        let path = match &item.written {
-            Some(written) if !declared.contains(item.path.as_str()) => written.clone(),
-            _ => at(&item.path),
-        };
+        let item_gate;
         let cfg = if item.cfgs.is_empty() {
-            module_gate.clone()
+            module_gate.as_deref()
         } else {
-            condition(&[gate, item.cfgs.as_slice()].concat())
+            item_gate = condition(&[gate, item.cfgs.as_slice()].concat());
+            item_gate.as_deref()
         };
-        let mut line = format!("{} {path}{}", item.kind, item.signature);
-        if let Some(cfg) = cfg {
-            line.push_str("  if ");
-            line.push_str(&cfg);
-        }
-        // By path, so that a type's impls, fields and methods follow it.
-        let order = format!(
-            "{path} {}{}{}",
-            u8::from(item.kind == "impl"),
-            item.kind,
-            item.signature
+        let mut text = String::with_capacity(
+            item.kind.len()
+                + public.len()
+                + item.path.len()
+                + item.signature.len()
+                + cfg.map_or(0, |c| c.len() + 4)
+                + 3,
         );
-        lines.insert(order, line);
-    }
-    for decl in &api.modules {
-        let child_module: Vec<String> = module.iter().cloned().chain([decl.name.clone()]).collect();
-        let child = match &decl.inline {
-            Some(inline) => Some(&**inline),
-            None => files.get(&child_module),
-        };
-        let Some(child) = child else { continue };
-        let child_gate = [gate, decl.cfgs.as_slice()].concat();
-        if decl.public {
-            walk(
-                child,
-                &child_module,
-                &at(&decl.name),
-                &child_gate,
-                files,
-                lines,
-            );
+        text.push_str(item.kind);
+        text.push(' ');
+        let owner = item.path.split("::").next().unwrap_or_default();
+        match &item.written {
+            Some(written) if item.specialised || !declared.contains(owner) => {
+                if item.kind == "impl" {
+                    text.push_str(written);
+                } else {
+                    text.push('<');
+                    text.push_str(written);
+                    text.push('>');
+                    text.push_str(&item.path[owner.len()..]);
+                }
+            }
+            _ => {
+                if !public.is_empty() {
+                    text.push_str(public);
+                    text.push_str("::");
+                }
+                text.push_str(&item.path);
+            }
         }
-        for (_, cfgs) in api.globs.iter().filter(|(name, _)| *name == decl.name) {
-            let gate = [child_gate.as_slice(), cfgs].concat();
-            walk(child, &child_module, public, &gate, files, lines);
+        let path_end = text.len();
+        text.push_str(&item.signature);
+        let signature_end = text.len();
+        if let Some(cfg) = cfg {
+            text.push_str("  if ");
+            text.push_str(cfg);
         }
+        lines.push(Line {
+            text,
+            kind: item.kind,
+            path_end,
+            signature_end,
+        });
     }
+    lines
 }
 
 /// One `cfg` predicate for all of `cfgs`; none when there are none.
@@ -677,15 +796,31 @@ fn split_top(text: &str) -> Vec<&str> {
 /// too (a type has many). Two listings are compared item by item by it.
 fn key(line: &str) -> &str {
     let body = line.split("  if ").next().unwrap_or(line);
-    if body.starts_with("impl ") {
+    // A type has many trait impls, a macro many invocations.
+    if body.starts_with("impl ") || body.starts_with("expands ") {
         return body;
     }
     let Some((kind, rest)) = body.split_once(' ') else {
         return body;
     };
-    // The path: names joined by `::`; a lone `:` starts a type.
+    // The path: names joined by `::`; a lone `:` starts a type. A
+    // qualified type first (`<Request<T, GetMe>>::select`) is part of it.
     let bytes = rest.as_bytes();
     let mut end = 0;
+    if rest.starts_with('<') {
+        let mut depth = 0usize;
+        for (i, c) in rest.char_indices() {
+            match c {
+                '<' => depth += 1,
+                '>' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth == 0 {
+                end = i + 1;
+                break;
+            }
+        }
+    }
     while end < bytes.len() {
         let c = bytes[end];
         if c.is_ascii_alphanumeric() || c == b'_' || c == b'#' || c == b'*' || c >= 0x80 {
@@ -729,11 +864,21 @@ impl Listing {
         }
         Ok(Listing { lines })
     }
+
+    /// How many items: fewer than the lines when two are about one item,
+    /// which the comparison would take for one.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
 }
 
-const KINDS: [&str; 12] = [
+const KINDS: [&str; 13] = [
     "struct", "enum", "variant", "field", "type", "const", "static", "fn", "trait", "impl", "use",
-    "macro",
+    "macro", "expands",
 ];
 
 /// The changes from `old` to `new`. An item added or removed with its
@@ -760,7 +905,7 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
         listing
             .lines
             .keys()
-            .filter(|k| !k.starts_with("impl "))
+            .filter(|k| !k.starts_with("impl ") && !k.starts_with("expands "))
             .map(|k| path_of(k))
             .collect()
     };
@@ -787,7 +932,7 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
         listing
             .lines
             .iter()
-            .filter(|(k, _)| !k.starts_with("impl "))
+            .filter(|(k, _)| !k.starts_with("impl ") && !k.starts_with("expands "))
             .map(|(k, line)| (path_of(k), split_gate(line).1.map(str::to_string)))
             .collect()
     };
@@ -989,6 +1134,9 @@ mod tests {
                 impl User { pub fn new(id: &str) -> Self { todo!() } fn hidden(&self) {} }
                 impl std::fmt::Display for User { fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { todo!() } }
                 impl<T: Named> Named for Box<T> {}
+                make_type!(#[doc = "A thing."] Thing);
+                impl<T> crate::request::Request<T, GetA> { pub fn top(self) -> Self { self } }
+                impl<T> crate::request::Request<T, GetB> { pub fn top(self) -> Self { self } }
                 pub enum Color { Red, Other(String) }
                 #[doc(hidden)] pub struct Internal;
                 "#,
@@ -1001,6 +1149,8 @@ mod tests {
             lines,
             [
                 // Not `v1::models::Box`: the module declares no `Box`.
+                format!("fn <crate::request::Request<T, GetA>>::top(self) -> Self{both}"),
+                format!("fn <crate::request::Request<T, GetB>>::top(self) -> Self{both}"),
                 format!("impl Box<T>: Named{both}"),
                 "const v1::BASE_URL: &str  if feature = \"v1\"".to_string(),
                 format!("enum v1::models::Color{both}"),
@@ -1011,6 +1161,8 @@ mod tests {
                 format!("impl v1::models::User: std::fmt::Display{both}"),
                 format!("field v1::models::User::display_name: Option<String>{both}"),
                 format!("fn v1::models::User::new(id: &str) -> Self{both}"),
+                // What a macro makes is listed as its invocation.
+                format!("expands v1::models::make_type!(#[doc = \"A thing.\"] Thing){both}"),
             ]
         );
     }
