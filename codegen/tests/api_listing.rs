@@ -1,5 +1,5 @@
 //! `api.txt`, the listing of the generated crate's public Rust items
-//! (`codegen/src/surface.rs`), on real crates: it holds every public item
+//! (`codegen/src/surface/`), on real crates: it holds every public item
 //! the crate's files declare, and the enums a docs update grows are
 //! `#[non_exhaustive]`, so that the change log may call a new member
 //! additive.

@@ -33,7 +33,7 @@ pub fn render(header: &str, files: Vec<(String, FileApi)>) -> String {
     lines.sort_unstable_by(|a, b| a.order().cmp(&b.order()));
     lines.dedup_by(|a, b| a.text == b.text);
     let mut out = format!(
-        "# {header}\n# The public API of this crate, one item a line: see codegen/src/surface.rs.\n# `<kind> <path><signature>`, and `  if <cfg>` when features switch it on.\n"
+        "# {header}\n# The public API of this crate, one item a line: see codegen/src/surface/.\n# `<kind> <path><signature>`, and `  if <cfg>` when features switch it on.\n"
     );
     out.reserve(lines.iter().map(|l| l.text.len() + 1).sum());
     for line in lines {
