@@ -1,7 +1,7 @@
 //! Two listings compared: items removed, changed, added, and switched on
 //! by fewer or more feature sets (`cfg` predicates as boolean formulas).
 
-use super::listing::{split_top, Listing};
+use super::listing::{split_gate, split_top, Listing};
 use super::FILE;
 use crate::diff::{Change, ChangeKind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,26 +26,6 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
             .map(|(_, p)| p.to_string())
             .unwrap_or_default()
     };
-    let paths = |listing: &Listing| -> BTreeSet<String> {
-        listing
-            .lines
-            .keys()
-            .filter(|k| !k.starts_with("impl ") && !k.starts_with("expands "))
-            .map(|k| path_of(k))
-            .collect()
-    };
-    let (old_paths, new_paths) = (paths(old), paths(new));
-    // Whether an ancestor of `path` is listed on one side and not the other.
-    let with_parent = |path: &str, on: &BTreeSet<String>, off: &BTreeSet<String>| {
-        let mut at = path;
-        while let Some((parent, _)) = at.rsplit_once("::") {
-            if on.contains(parent) && !off.contains(parent) {
-                return true;
-            }
-            at = parent;
-        }
-        false
-    };
     // The path whose ancestors say whether a line goes with its parent: a
     // trait impl goes with its type.
     let below = |key: &str| match key.strip_prefix("impl ") {
@@ -62,6 +42,18 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
             .collect()
     };
     let (old_gates, new_gates) = (gates(old), gates(new));
+    // Whether an ancestor of `path` is listed on one side and not the other.
+    type Gates = BTreeMap<String, Option<String>>;
+    let with_parent = |path: &str, on: &Gates, off: &Gates| {
+        let mut at = path;
+        while let Some((parent, _)) = at.rsplit_once("::") {
+            if on.contains_key(parent) && !off.contains_key(parent) {
+                return true;
+            }
+            at = parent;
+        }
+        false
+    };
     // Whether the nearest item above `path` on both sides had its gate
     // changed just so: a model's fields go with the model.
     let same_as_parent = |path: &str, (was, now): (Option<&str>, Option<&str>)| {
@@ -79,7 +71,7 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
     for (key, line) in &old.lines {
         match new.lines.get(key) {
             None => {
-                if !with_parent(&below(key), &old_paths, &new_paths) {
+                if !with_parent(&below(key), &old_gates, &new_gates) {
                     change(ChangeKind::ApiItemRemoved, line, String::new());
                 }
             }
@@ -120,7 +112,7 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
         if old.lines.contains_key(key) {
             continue;
         }
-        if with_parent(&below(key), &new_paths, &old_paths) {
+        if with_parent(&below(key), &new_gates, &old_gates) {
             continue;
         }
         // A variant of an enum that a `match` must cover whole breaks the
@@ -142,13 +134,6 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
     }
     out.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
     out
-}
-
-fn split_gate(line: &str) -> (&str, Option<&str>) {
-    match line.split_once("  if ") {
-        Some((body, gate)) => (body, Some(gate)),
-        None => (line, None),
-    }
 }
 
 /// A `cfg` predicate, read for [`implies`].

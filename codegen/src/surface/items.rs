@@ -138,8 +138,8 @@ pub(super) fn signature(sig: &syn::Signature) -> String {
         out.push(' ');
         out.push_str(&text(w.to_token_stream()));
     }
-    // The qualifiers go before the kind: `const fn`, kept in the signature
-    // so that a change of them shows.
+    // The qualifiers after it, `-> T [async]`: the line starts with its
+    // kind, and a change of them shows in the signature.
     if prefix.is_empty() {
         out
     } else {
@@ -147,17 +147,12 @@ pub(super) fn signature(sig: &syn::Signature) -> String {
     }
 }
 
-fn fields(
-    kind: &'static str,
-    owner: &str,
-    fields: &syn::Fields,
-    cfg: &[String],
-    out: &mut FileApi,
-) {
+/// The fields of a struct (`variant: false`) or of an enum's variant.
+fn fields(variant: bool, owner: &str, fields: &syn::Fields, cfg: &[String], out: &mut FileApi) {
     // A variant's fields are as public as the enum; a struct's, each as
     // it says. Tuple fields are named by position.
     for (i, f) in fields.iter().enumerate() {
-        if (kind != "variant field" && !is_public(&f.vis)) || is_hidden(&f.attrs) {
+        if (!variant && !is_public(&f.vis)) || is_hidden(&f.attrs) {
             continue;
         }
         let name = f
@@ -211,7 +206,7 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
                 name.clone(),
                 format!("{}{}", generics(&s.generics), derives(&s.attrs)),
             );
-            fields("field", &name, &s.fields, &cfg, api);
+            fields(false, &name, &s.fields, &cfg, api);
         }
         I::Enum(e) if is_public(&e.vis) => {
             let name = e.ident.to_string();
@@ -243,7 +238,7 @@ fn read_item(item: &syn::Item, api: &mut FileApi) {
                     cfgs: vcfg.clone(),
                     ..Default::default()
                 });
-                fields("variant field", &path, &v.fields, &vcfg, api);
+                fields(true, &path, &v.fields, &vcfg, api);
             }
         }
         I::Type(t) if is_public(&t.vis) => push(

@@ -186,9 +186,9 @@ fn condition(cfgs: &[String]) -> Option<String> {
     let mut unique: Vec<&str> = Vec::new();
     for c in cfgs {
         // `all(a, b)` inside `all(...)` is its parts.
-        let parts: Vec<&str> = match c.strip_prefix("all(").and_then(|r| r.strip_suffix(')')) {
-            Some(inner) if split_top(inner).len() > 1 => split_top(inner),
-            _ => vec![c.as_str()],
+        let parts = match c.strip_prefix("all(").and_then(|r| r.strip_suffix(')')) {
+            Some(inner) => split_top(inner),
+            None => vec![c.as_str()],
         };
         for p in parts {
             if !unique.contains(&p) {
@@ -229,7 +229,7 @@ pub(super) fn split_top(text: &str) -> Vec<&str> {
 /// What a line is about: `<kind> <path>`, and for a trait impl the trait
 /// too (a type has many). Two listings are compared item by item by it.
 pub(super) fn key(line: &str) -> &str {
-    let body = line.split("  if ").next().unwrap_or(line);
+    let body = split_gate(line).0;
     // A type has many trait impls, a macro many invocations.
     if body.starts_with("impl ") || body.starts_with("expands ") {
         return body;
@@ -266,6 +266,14 @@ pub(super) fn key(line: &str) -> &str {
         }
     }
     &body[..kind.len() + 1 + end]
+}
+
+/// A line as what it says of the item and the `cfg` that switches it on.
+pub(super) fn split_gate(line: &str) -> (&str, Option<&str>) {
+    match line.split_once("  if ") {
+        Some((body, gate)) => (body, Some(gate)),
+        None => (line, None),
+    }
 }
 
 /// A listing read back: its lines by what they are about.
