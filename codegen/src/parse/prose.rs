@@ -240,34 +240,36 @@ fn options_in(sentence: &str, bare: bool) -> Vec<String> {
             Some((_, name)) => (true, name),
             None => (false, word),
         };
-        let option = format!("${}", name.to_ascii_lowercase());
-        if (dollar || bare && option != "$value")
-            && is_odata_option(&option)
-            && !out.contains(&option)
-        {
-            out.push(option);
+        // Most words are prose: they are matched where they stand, and
+        // only an option's name is written out.
+        let Some(option) = QUERY_OPTIONS
+            .iter()
+            .find(|o| o[1..].eq_ignore_ascii_case(name))
+        else {
+            continue;
+        };
+        if (dollar || bare && *option != "$value") && !out.iter().any(|o| o == option) {
+            out.push(option.to_string());
         }
     }
     out
 }
 
-pub fn is_odata_option(option: &str) -> bool {
-    matches!(
-        option,
-        "$select"
-            | "$expand"
-            | "$filter"
-            | "$orderby"
-            | "$top"
-            | "$skip"
-            | "$count"
-            | "$search"
-            | "$skiptoken"
-            | "$format"
-            | "$value"
-            | "$deltatoken"
-    )
-}
+/// The query options a sentence may name, as the URL writes them.
+const QUERY_OPTIONS: [&str; 12] = [
+    "$select",
+    "$expand",
+    "$filter",
+    "$orderby",
+    "$top",
+    "$skip",
+    "$count",
+    "$search",
+    "$skiptoken",
+    "$format",
+    "$value",
+    "$deltatoken",
+];
 
 /// An enumeration stated in prose.
 #[derive(Clone, Debug, Default, PartialEq)]
