@@ -19,6 +19,17 @@
 //! The file records each operation's id beside the page it comes from;
 //! the next regen gives the operation of that page that derives that id
 //! (bare or numbered) the same one again, and numbers the newcomers.
+//!
+//! An id also changes when the docs rename a placeholder
+//! (`/planner/plans/{id}` became `/planner/plans/{plan-id}` from 2019 to
+//! 2020: `v1_get_planner_plans_by_plan_id`) or list another endpoint of
+//! the operation first (`/me/manager` before `/users/{id}/manager`). So
+//! the file also records each endpoint of each operation, by method and
+//! path key (placeholders as `{}`); an operation whose derived id the file
+//! does not know, and that serves an endpoint an operation of the file
+//! served, keeps that operation's id while no operation derives it. From
+//! 2019 to 2020, eight of the ten ids that went are kept so; the two left
+//! are of operations the 2020 tree no longer documents.
 
 use super::{simple_name, ApiVersion, Ir, ModelOrigin};
 use crate::diagnostics::{Code, Diagnostic};
@@ -36,6 +47,11 @@ pub struct KeptNames {
     /// The operation ids each page's operations had, by version and the
     /// page's file name (`range-get.md`).
     ids_by_page: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
+    /// The operation ids each endpoint belonged to, by version, method and
+    /// path key (`/planner/plans/{}`).
+    ids_by_endpoint: BTreeMap<(ApiVersion, String, String), BTreeSet<String>>,
+    /// Every operation id the file gives, by version.
+    known_ids: BTreeSet<(ApiVersion, String)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -61,8 +77,9 @@ impl KeptNames {
         }
     }
 
-    /// Reads `<version> <operation id> <page>` and `<version> <operation
-    /// id> <name>` lines; `#` starts a comment. A line that is not one (the
+    /// Reads `<version> <operation id> <page>`, `<version> <operation id>
+    /// <name>` and `<version> <operation id> <method> <path key>` lines;
+    /// `#` starts a comment. A line that is not one (the
     /// file is written by regen, but it may be edited or merged by hand) is
     /// dropped with a warning, and that id or body is named afresh (a
     /// second name for one operation, as a merge of two branches leaves,
@@ -86,8 +103,22 @@ impl KeptNames {
                         .entry((version, page.to_string()))
                         .or_default()
                         .insert(id.to_string());
+                    kept.known_ids.insert((version, id.to_string()));
                     None
                 }
+                (Some(version), [_, id, method, key])
+                    if is_id(id) && is_method(method) && is_path_key(key) =>
+                {
+                    kept.ids_by_endpoint
+                        .entry((version, method.to_string(), key.to_string()))
+                        .or_default()
+                        .insert(id.to_string());
+                    kept.known_ids.insert((version, id.to_string()));
+                    None
+                }
+                (_, [_, _, _, _]) => Some(format!(
+                    "its operation id, method or path is not one regen writes (a method in capitals, a path from `/` with placeholders as `{{}}`); {AFRESH}"
+                )),
                 (_, [_, id, name]) if !is_id(id) || !is_body_name(name) => Some(format!(
                     "its operation id, page or name is not one regen writes (a page ends in `.md` or `.txt`, a name in `RequestBody`); {AFRESH}"
                 )),
@@ -151,14 +182,35 @@ impl KeptNames {
             })
     }
 
+    /// The ids of the operations that served endpoint `method key` (a
+    /// path key, `/planner/plans/{}`) of `version`, in the file's order.
+    pub fn ids_by_endpoint<'k>(
+        &'k self,
+        version: ApiVersion,
+        method: &str,
+        key: &str,
+    ) -> impl Iterator<Item = &'k str> + 'k {
+        self.ids_by_endpoint
+            .get(&(version, method.to_string(), key.to_string()))
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+
+    /// Whether the file gives some operation of `version` the id `id`.
+    pub fn knows_id(&self, version: ApiVersion, id: &str) -> bool {
+        self.known_ids.contains(&(version, id.to_string()))
+    }
+
     /// Whether any operation id is kept.
     pub fn keeps_ids(&self) -> bool {
-        !self.ids_by_page.is_empty()
+        !self.known_ids.is_empty()
     }
 
     /// The file for the crate of `ir`: a line for each operation (its id
-    /// and the page it comes from), and one for each operation whose body
-    /// is a model made from its table, sorted.
+    /// and the page it comes from), one for each of its endpoints (its id,
+    /// method and path key), and one for each operation whose body is a
+    /// model made from its table, sorted.
     pub fn render(ir: &Ir, header: &str) -> String {
         let bodies: BTreeSet<(ApiVersion, &str)> = ir
             .models
@@ -180,9 +232,17 @@ impl KeptNames {
             let page = page_name(&op.sources.first()?.file)?;
             Some(format!("{} {} {page}", op.version.as_str(), op.id))
         }));
+        lines.extend(ir.operations.iter().flat_map(|op| {
+            op.endpoints.iter().filter_map(|e| {
+                let key = crate::parse::http::path_key(&e.path);
+                (is_method(&e.method) && is_path_key(&key))
+                    .then(|| format!("{} {} {} {key}", op.version.as_str(), op.id, e.method))
+            })
+        }));
         lines.sort();
+        lines.dedup();
         let mut out = format!(
-            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page>`,\n# `<version> <operation id> <name>`.\n"
+            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`.\n"
         );
         for line in lines {
             out.push_str(&line);
@@ -222,6 +282,17 @@ fn is_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// An HTTP method as the IR writes them: capital ASCII letters.
+fn is_method(method: &str) -> bool {
+    !method.is_empty() && method.len() <= 16 && method.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A path key as regen writes them (`/planner/plans/{}`): from `/`, one
+/// word with no control character. It is only looked up, never emitted.
+fn is_path_key(key: &str) -> bool {
+    key.starts_with('/') && !key.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A body model's name as regen makes them: ASCII letters and digits,
@@ -304,6 +375,41 @@ mod tests {
     }
 
     #[test]
+    fn endpoints_are_kept_by_method_and_path_key() {
+        let text = "v1.0 v1_get_planner_plans_by_id GET /planner/plans/{}\n\
+            v1.0 v1_patch_planner_plans_by_id PATCH /planner/plans/{}\n\
+            beta beta_get_planner_plans_by_id GET /planner/plans/{}\n\
+            v1.0 v1_get_x get /x\n\
+            v1.0 v1_get_x GET x/{}\n\
+            v1.0 v1_get_x GET /x\u{7}\n\
+            v1.0 v1_get_x GET /x {}\n";
+        let kept = KeptNames::read(text, "names.lock");
+        let ids = |version, method, key| -> Vec<&str> {
+            kept.ids_by_endpoint(version, method, key).collect()
+        };
+        assert_eq!(
+            ids(ApiVersion::V1, "GET", "/planner/plans/{}"),
+            ["v1_get_planner_plans_by_id"]
+        );
+        assert_eq!(
+            ids(ApiVersion::V1, "PATCH", "/planner/plans/{}"),
+            ["v1_patch_planner_plans_by_id"]
+        );
+        assert_eq!(
+            ids(ApiVersion::Beta, "GET", "/planner/plans/{}"),
+            ["beta_get_planner_plans_by_id"]
+        );
+        assert!(ids(ApiVersion::V1, "GET", "/x").is_empty());
+        assert!(kept.knows_id(ApiVersion::V1, "v1_get_planner_plans_by_id"));
+        assert!(!kept.knows_id(ApiVersion::V1, "v1_get_x"));
+        assert!(kept.keeps_ids());
+        // A method in lowercase, a path not from `/`, a control character,
+        // a fifth word: dropped, each with its line.
+        let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [4, 5, 6, 7]);
+    }
+
+    #[test]
     fn any_text_reads_without_a_panic_and_keeps_only_names_regen_writes() {
         use proptest::prelude::*;
         let words = prop::sample::select(vec![
@@ -315,6 +421,10 @@ mod tests {
             "RequestBody",
             "x()PostRequestBody",
             "range-get.md",
+            "GET",
+            "get",
+            "/x/{}",
+            "x/{}",
             "../x.md",
             ".txt",
             "#",
@@ -333,6 +443,12 @@ mod tests {
             }
             for ((_, page), ids) in &kept.ids_by_page {
                 prop_assert!(is_page(page) && ids.iter().all(|id| is_id(id)), "{:?} kept {:?}", text, page);
+            }
+            for ((_, method, key), ids) in &kept.ids_by_endpoint {
+                prop_assert!(
+                    is_method(method) && is_path_key(key) && ids.iter().all(|id| is_id(id)),
+                    "{:?} kept {:?} {:?}", text, method, key
+                );
             }
             // What is kept reads back the same, line by line.
             let lines: String = kept

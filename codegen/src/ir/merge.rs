@@ -1400,7 +1400,9 @@ fn describe_set(s: &PermissionSet) -> String {
 /// page had an id for it in the crate's `names.lock` (`x` or `x_2`) keeps
 /// that one first, so that a newcomer is numbered instead of it (see
 /// `kept_names`); a kept `x_2` is said like any other while another
-/// operation has `x`.
+/// operation has `x`. An operation with an id the lock does not know keeps
+/// the id of the operation that served one of its endpoints, if that one
+/// is free.
 pub fn assign_ids(
     ops: &mut [(Operation, Vec<ProseStates>)],
     kept: &super::kept_names::KeptNames,
@@ -1421,6 +1423,35 @@ pub fn assign_ids(
                 taken.insert(id.to_string());
                 *slot = Some(id.to_string());
             }
+        }
+        // An operation whose derived id the lock does not know, as after a
+        // placeholder's rename, keeps the id of the operation that served
+        // one of its endpoints: one no operation derives now (that one
+        // would be its own), nor another keeps.
+        let derived: std::collections::BTreeSet<(ApiVersion, &str)> = ops
+            .iter()
+            .map(|(op, _)| (op.version, op.id.as_str()))
+            .collect();
+        let mut by_endpoint: Vec<(usize, String)> = Vec::new();
+        for (i, ((op, _), slot)) in ops.iter().zip(&kept_ids).enumerate() {
+            if slot.is_some() || kept.knows_id(op.version, &op.id) {
+                continue;
+            }
+            let wanted = op
+                .endpoints
+                .iter()
+                .flat_map(|e| {
+                    kept.ids_by_endpoint(op.version, &e.method, &path_key(&e.path))
+                        .collect::<Vec<_>>()
+                })
+                .find(|id| !taken.contains(*id) && !derived.contains(&(op.version, *id)));
+            if let Some(id) = wanted {
+                taken.insert(id.to_string());
+                by_endpoint.push((i, id.to_string()));
+            }
+        }
+        for (i, id) in by_endpoint {
+            kept_ids[i] = Some(id);
         }
     }
     let mut numbered_by_lock: Vec<(usize, String)> = Vec::new();
