@@ -52,6 +52,7 @@ codes! {
     TreeGaveNothing = "D0007", Error, "The docs folder gave nothing: no page (`.md` or `.txt`) below it, or none that yields an operation, model or enum; nothing is generated from it.", "`--docs` naming an empty folder, or one of overview pages";
     PageTooLarge = "D0006", Warning, "A page gives more request lines or examples than one page may (1,000 each); the rest were left out.", "a page of a hundred thousand request lines";
     UnreadableKeptName = "D0008", Warning, "A line of the crate's `names.lock` is not one regen writes (`<version> <operation id> <page>`, `<version> <operation id> <name>` or `<version> <operation id> <method> <path key>`), or the file cannot be read; that operation id or request body is named afresh.", "`v1.0 v1_post_me_send_mail` with no page or name";
+    ConceptualPage = "D0009", Info, "A page that says it is conceptual (`doc_type: conceptualPageType`) yielded no operation, model or enum; nothing was taken from it, as none was expected.", "an overview of an API area";
     IncludeMissing = "D0101", Warning, "An `[!INCLUDE]` target does not exist.", "[!INCLUDE [t](../includes/permissions/x-permissions.md)] with no such file";
     IncludeEscapesRoot = "D0102", Error, "An `[!INCLUDE]` target lies outside the docs root; it was not read.", "[!INCLUDE [t](../../../../etc/passwd)]";
     IncludeCycle = "D0103", Warning, "An `[!INCLUDE]` chain includes itself.", "a.md includes b.md, which includes a.md";

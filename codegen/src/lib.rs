@@ -231,15 +231,24 @@ pub fn build_ir_keeping(mut pages: Vec<PageFacts>, kept: &ir::kept_names::KeptNa
         .iter_mut()
         .flat_map(|p| std::mem::take(&mut p.diagnostics))
         .collect();
-    for p in &pages {
-        if p.kind == parse::PageKind::Other {
-            diags.push(Diagnostic::new(
+    for p in pages.iter().filter(|p| p.kind == parse::PageKind::Other) {
+        // An overview that says it is one gave what it has: a note, not a
+        // warning (58 of the 2020 tree's 320 warnings were these).
+        diags.push(if p.conceptual {
+            Diagnostic::new(
+                diagnostics::Code::ConceptualPage,
+                &*p.file,
+                p.title_line,
+                "conceptual page (`doc_type: conceptualPageType`); it documents no operation, model or enum, and nothing was taken from it",
+            )
+        } else {
+            Diagnostic::new(
                 diagnostics::Code::PageGaveNothing,
                 &*p.file,
                 p.title_line,
                 "page is neither an API page nor a resource page; nothing was taken from it",
-            ));
-        }
+            )
+        });
     }
     // The resource pages' models need no operation: they are built on a
     // thread of their own while the operations merge, whose serial steps

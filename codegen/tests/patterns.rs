@@ -2240,3 +2240,49 @@ fn example_queries_are_sent_through_typed_methods() {
     let (_, e2e_passed) = common::run_builder_and_e2e_tests("typed-query", &files);
     assert_eq!(e2e_passed, 1);
 }
+
+#[test]
+fn a_conceptual_page_that_gives_nothing_is_a_note_and_any_other_a_warning() {
+    // activity-feed-api-overview.md (2020) says it is conceptual: nothing
+    // taken from it is what it holds. A page that does not say so and
+    // gives nothing may be a page the parser failed on.
+    let overview =
+        "---\ntitle: \"Activity feed API overview\"\ndoc_type: conceptualPageType\n---\n\
+        # Activity feed API overview\n\nThe activity feed API lets Teams apps notify users.\n";
+    let unknown = "---\ntitle: \"Something\"\n---\n# Something\n\nProse only.\n";
+    let ir = tree(&[
+        ("api-reference/v1.0/resources/overview.md", overview),
+        ("api-reference/v1.0/resources/something.md", unknown),
+    ]);
+    let said: Vec<(&str, Code, codegen::diagnostics::Severity)> = ir
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.as_str(), d.code, d.severity))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "api-reference/v1.0/resources/overview.md",
+                Code::ConceptualPage,
+                codegen::diagnostics::Severity::Info
+            ),
+            (
+                "api-reference/v1.0/resources/something.md",
+                Code::PageGaveNothing,
+                codegen::diagnostics::Severity::Warning
+            ),
+        ]
+    );
+    assert!(!codegen::diagnostics::has_errors(&ir.diagnostics));
+
+    // In the 2020 tree, every page that gives nothing says it is
+    // conceptual: no warning is left for them.
+    let Some(docs) = common::corpus("graph-docs-2020") else {
+        return;
+    };
+    let ir = codegen::load_ir(&docs, "docs");
+    let count = |code| ir.diagnostics.iter().filter(|d| d.code == code).count();
+    assert_eq!(count(Code::PageGaveNothing), 0);
+    assert_eq!(count(Code::ConceptualPage), 58);
+}

@@ -81,6 +81,10 @@ pub struct PageFacts {
     pub has_http_section: bool,
     /// The page has a Permissions or Prerequisites section.
     pub has_permissions_section: bool,
+    /// The front matter says the page is conceptual (`doc_type:
+    /// conceptualPageType`): an overview, which documents no operation,
+    /// model or enum of its own.
+    pub conceptual: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -240,6 +244,7 @@ pub fn interpret(
         generated_family,
         has_http_section: false,
         has_permissions_section: false,
+        conceptual: false,
         diagnostics: Vec::new(),
     };
     let mut w = Walk {
@@ -1373,6 +1378,7 @@ impl Walk<'_> {
         self.facts.has_http_section = self.saw_http;
         self.facts.has_permissions_section = self.saw_permissions;
         let doc_type = front.doc_type.as_deref().unwrap_or("").to_ascii_lowercase();
+        self.facts.conceptual = doc_type.contains("conceptual");
         let looks_resource = doc_type.contains("resource")
             || doc_type.contains("enum")
             || self.facts.title.as_deref().is_some_and(|t| {
