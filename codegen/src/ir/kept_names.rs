@@ -107,7 +107,10 @@ impl KeptNames {
                     None
                 }
                 (Some(version), [_, id, method, key])
-                    if is_id(id) && is_method(method) && is_path_key(key) =>
+                    if is_id(id)
+                        && is_method(method)
+                        && is_path_key(key)
+                        && names_its_endpoint(version, id, method) =>
                 {
                     kept.ids_by_endpoint
                         .entry((version, method.to_string(), key.to_string()))
@@ -117,7 +120,7 @@ impl KeptNames {
                     None
                 }
                 (_, [_, _, _, _]) => Some(format!(
-                    "its operation id, method or path is not one regen writes (a method in capitals, a path from `/` with placeholders as `{{}}`); {AFRESH}"
+                    "its operation id, method or path is not one regen writes (a method in capitals, a path from `/` with placeholders as `{{}}`, an id that starts with the version and the method, `v1_get_`); {AFRESH}"
                 )),
                 (_, [_, id, name]) if !is_id(id) || !is_body_name(name) => Some(format!(
                     "its operation id, page or name is not one regen writes (a page ends in `.md` or `.txt`, a name in `RequestBody`); {AFRESH}"
@@ -289,6 +292,26 @@ fn is_method(method: &str) -> bool {
     !method.is_empty() && method.len() <= 16 && method.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Whether `id` starts as regen starts the ids of `method` endpoints of
+/// `version`: `v1_get_...` for a `GET` of v1.0. An endpoint line keeps any
+/// id it gives, not only one the operation derives, so an id of another
+/// method or version is not taken from it.
+fn names_its_endpoint(version: ApiVersion, id: &str, method: &str) -> bool {
+    let prefix = if version == ApiVersion::Beta {
+        "beta"
+    } else {
+        "v1"
+    };
+    id.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix('_'))
+        .and_then(|rest| {
+            rest.get(..method.len())
+                .filter(|m| m.eq_ignore_ascii_case(method))
+                .map(|_| &rest[method.len()..])
+        })
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'))
+}
+
 /// A path key as regen writes them (`/planner/plans/{}`): from `/`, one
 /// word with no control character. It is only looked up, never emitted.
 fn is_path_key(key: &str) -> bool {
@@ -382,7 +405,11 @@ mod tests {
             v1.0 v1_get_x get /x\n\
             v1.0 v1_get_x GET x/{}\n\
             v1.0 v1_get_x GET /x\u{7}\n\
-            v1.0 v1_get_x GET /x {}\n";
+            v1.0 v1_get_x GET /x {}\n\
+            v1.0 beta_get_x GET /x\n\
+            v1.0 v1_post_x GET /x\n\
+            v1.0 v1_getx GET /x\n\
+            v1.0 v1_get GET /\n";
         let kept = KeptNames::read(text, "names.lock");
         let ids = |version, method, key| -> Vec<&str> {
             kept.ids_by_endpoint(version, method, key).collect()
@@ -400,13 +427,15 @@ mod tests {
             ["beta_get_planner_plans_by_id"]
         );
         assert!(ids(ApiVersion::V1, "GET", "/x").is_empty());
+        assert_eq!(ids(ApiVersion::V1, "GET", "/"), ["v1_get"]);
         assert!(kept.knows_id(ApiVersion::V1, "v1_get_planner_plans_by_id"));
         assert!(!kept.knows_id(ApiVersion::V1, "v1_get_x"));
         assert!(kept.keeps_ids());
         // A method in lowercase, a path not from `/`, a control character,
-        // a fifth word: dropped, each with its line.
+        // a fifth word, an id of another version or method: dropped, each
+        // with its line.
         let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
-        assert_eq!(lines, [4, 5, 6, 7]);
+        assert_eq!(lines, [4, 5, 6, 7, 8, 9, 10]);
     }
 
     #[test]
@@ -416,6 +445,7 @@ mod tests {
             "v1.0",
             "beta",
             "v1_post_x",
+            "v1_get_x",
             "beta_post_y",
             "xPostRequestBody",
             "RequestBody",
@@ -444,9 +474,11 @@ mod tests {
             for ((_, page), ids) in &kept.ids_by_page {
                 prop_assert!(is_page(page) && ids.iter().all(|id| is_id(id)), "{:?} kept {:?}", text, page);
             }
-            for ((_, method, key), ids) in &kept.ids_by_endpoint {
+            for ((version, method, key), ids) in &kept.ids_by_endpoint {
                 prop_assert!(
-                    is_method(method) && is_path_key(key) && ids.iter().all(|id| is_id(id)),
+                    is_method(method)
+                        && is_path_key(key)
+                        && ids.iter().all(|id| is_id(id) && names_its_endpoint(*version, id, method)),
                     "{:?} kept {:?} {:?}", text, method, key
                 );
             }
