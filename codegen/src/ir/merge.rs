@@ -1432,8 +1432,7 @@ pub fn assign_ids(
             .iter()
             .map(|(op, _)| (op.version, op.id.as_str()))
             .collect();
-        let mut by_endpoint: Vec<(usize, String)> = Vec::new();
-        for (i, ((op, _), slot)) in ops.iter().zip(&kept_ids).enumerate() {
+        for ((op, _), slot) in ops.iter().zip(&mut kept_ids) {
             if slot.is_some() || kept.knows_id(op.version, &op.id) {
                 continue;
             }
@@ -1447,11 +1446,8 @@ pub fn assign_ids(
                 .find(|id| !taken.contains(*id) && !derived.contains(&(op.version, *id)));
             if let Some(id) = wanted {
                 taken.insert(id.to_string());
-                by_endpoint.push((i, id.to_string()));
+                *slot = Some(id.to_string());
             }
-        }
-        for (i, id) in by_endpoint {
-            kept_ids[i] = Some(id);
         }
     }
     let mut numbered_by_lock: Vec<(usize, String)> = Vec::new();
