@@ -439,8 +439,15 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     }
                     let count =
                         |s: Severity| ir.diagnostics.iter().filter(|d| d.severity == s).count();
+                    // Notes (`info`: a conceptual page that gave nothing) are
+                    // counted only where there are some.
+                    let notes = match count(Severity::Info) {
+                        0 => String::new(),
+                        1 => ", 1 note".to_string(),
+                        n => format!(", {n} notes"),
+                    };
                     eprintln!(
-                        "{} errors, {} warnings",
+                        "{} errors, {} warnings{notes}",
                         count(Severity::Error),
                         count(Severity::Warning)
                     );

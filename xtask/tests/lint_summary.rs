@@ -51,3 +51,45 @@ fn lint_counts_its_diagnostics_by_code() {
         "{said}"
     );
 }
+
+#[test]
+fn notes_are_counted_apart_from_warnings() {
+    // A conceptual page that gives nothing is a note (`D0009`), listed
+    // like the API page's warning and counted apart.
+    let docs = tempfile::tempdir().unwrap();
+    let api = docs.path().join("api-reference/v1.0/api");
+    let resources = docs.path().join("api-reference/v1.0/resources");
+    std::fs::create_dir_all(&api).unwrap();
+    std::fs::create_dir_all(&resources).unwrap();
+    std::fs::write(
+        resources.join("overview.md"),
+        "---\ntitle: \"Overview\"\ndoc_type: conceptualPageType\n---\n# Overview\n\nAbout the area.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        api.join("user-get.md"),
+        "---\ntitle: \"Get user\"\ndoc_type: apiPageType\n---\n# Get user\n\nGets a user.\n\n\
+         ## HTTP request\n\n```http\nGET /users/{id}\n```\n\n\
+         ## Response\n\nIf successful, this method returns a `200 OK` response code and a \
+         [user](../resources/user.md) object in the response body.\n",
+    )
+    .unwrap();
+    let lint = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .arg("lint")
+            .args(extra)
+            .arg("--docs")
+            .arg(docs.path())
+            .output()
+            .expect("xtask runs")
+    };
+    let human = lint(&[]);
+    let listed = String::from_utf8_lossy(&human.stdout).into_owned();
+    let said = String::from_utf8_lossy(&human.stderr).into_owned();
+    assert!(listed.contains("overview.md:5:1: info[D0009]"), "{listed}");
+    assert!(
+        said.trim_end().ends_with(" warnings, 1 note") && !said.contains("0 errors, 0 warnings"),
+        "{said}"
+    );
+    assert!(human.status.success(), "{said}");
+}
