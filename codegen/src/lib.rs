@@ -274,8 +274,10 @@ pub fn build_ir_keeping(mut pages: Vec<PageFacts>, kept: &ir::kept_names::KeptNa
     });
     diags.extend(kept.diagnostics.iter().cloned());
     diagnostics::normalise(&mut diags);
+    let mut operations: Vec<ir::Operation> = ops.into_iter().map(|(op, _)| op).collect();
+    kept.former_areas(&mut operations);
     Ir {
-        operations: ops.into_iter().map(|(op, _)| op).collect(),
+        operations,
         models,
         enums,
         diagnostics: diags,

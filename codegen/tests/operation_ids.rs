@@ -64,7 +64,7 @@ fn an_operation_keeps_its_id_when_a_newcomer_derives_the_same() {
     assert_eq!(id_of(&old, "range-get.md"), DERIVED);
     let lock = KeptNames::render(&old, "@generated");
     assert!(
-        lock.contains(&format!("v1.0 {DERIVED} range-get.md\n")),
+        lock.contains(&format!("v1.0 {DERIVED} range-get.md area-other\n")),
         "{lock}"
     );
 

@@ -70,7 +70,7 @@ fn regen_keeps_the_body_names_of_the_crate_it_replaces() {
     // Operation ids too: a crate whose `sendMail` was numbered (a page
     // that sorted first once derived the same id) keeps the number, and
     // so do its options marker type and its body's lock line.
-    let id_line = "v1.0 v1_post_me_send_mail user-sendmail.md\n";
+    let id_line = "v1.0 v1_post_me_send_mail user-sendmail.md area-outlook\n";
     assert!(lock.contains(id_line), "{lock}");
     std::fs::write(
         out.join("names.lock"),
@@ -81,7 +81,7 @@ fn regen_keeps_the_body_names_of_the_crate_it_replaces() {
     assert!(fourth.status.success(), "{}", said(&fourth));
     let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
     assert!(
-        lock.contains("v1.0 v1_post_me_send_mail_2 user-sendmail.md\n")
+        lock.contains("v1.0 v1_post_me_send_mail_2 user-sendmail.md area-outlook\n")
             && lock.contains("v1.0 v1_post_me_send_mail_2 sendMailPostRequestBody\n"),
         "{lock}"
     );
@@ -133,7 +133,7 @@ fn ir_lint_and_perms_read_the_crate_regen_would_keep() {
     // The crate numbered `sendMail` once, and a line of its lock is not
     // one regen writes.
     let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
-    let id_line = "v1.0 v1_post_me_send_mail user-sendmail.md\n";
+    let id_line = "v1.0 v1_post_me_send_mail user-sendmail.md area-outlook\n";
     assert!(lock.contains(id_line), "{lock}");
     std::fs::write(
         out.join("names.lock"),

@@ -193,3 +193,69 @@ fn a_method_renamed_by_a_new_overload_is_a_breaking_change() {
     assert!(!said.contains("Rust item removed"), "{said}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// An operation the docs move to another area (`ms.prod`) stays on with
+/// the area it had, so that a build that asked for it keeps it: the lock
+/// records its areas, and its gate becomes `any(old, new)`, an addition.
+#[test]
+fn an_operation_moved_to_another_area_stays_on_with_its_old_one() {
+    let (root, docs, out) = scratch("area");
+    let page = docs.join("api-reference/v1.0/api/educationassignment-publish.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let education = "ms.prod: \"education\"";
+    assert!(text.contains(education));
+    regen(&docs, &out, &[]);
+    let publish = "fn v1::requests::EducationClassesItemAssignmentsItemPublish::post(&self)";
+    let gate_of = |listing: &str| -> String {
+        let line = listing
+            .lines()
+            .find(|l| l.starts_with(publish))
+            .unwrap_or_else(|| panic!("{listing}"));
+        line.split_once("  if ").map(|x| x.1.to_string()).unwrap()
+    };
+    let listing = std::fs::read_to_string(out.join("api.txt")).unwrap();
+    assert_eq!(
+        gate_of(&listing),
+        r#"all(feature = "v1", feature = "area-education")"#
+    );
+
+    // The docs move the page to the industry-data area.
+    let moved = text.replace(education, "ms.prod: \"industrydata\"");
+    std::fs::write(&page, &moved).unwrap();
+    let (_, said) = regen(&docs, &out, &["--changes"]);
+    let listing = std::fs::read_to_string(out.join("api.txt")).unwrap();
+    assert_eq!(
+        gate_of(&listing),
+        r#"all(feature = "v1", any(feature = "area-education", feature = "area-industrydata"))"#
+    );
+    assert!(!said.contains("needs other features"), "{said}");
+    assert!(said.contains("Rust item on with more features"), "{said}");
+    let cargo = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(
+        cargo.contains("# 0 operations, and 1 an earlier crate had in it\narea-education = []\n"),
+        "{cargo}"
+    );
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    assert!(
+        lock.contains(" educationassignment-publish.md area-education area-industrydata\n"),
+        "{lock}"
+    );
+
+    // The next regen keeps both, and changes nothing.
+    let (_, said) = regen(&docs, &out, &[]);
+    assert!(said.contains("is fresh"), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("api.txt")).unwrap(),
+        listing
+    );
+
+    // A crate made afresh has the operation in its new area only.
+    let fresh = root.join("fresh");
+    regen(&docs, &fresh, &[]);
+    let listing = std::fs::read_to_string(fresh.join("api.txt")).unwrap();
+    assert_eq!(
+        gate_of(&listing),
+        r#"all(feature = "v1", feature = "area-industrydata")"#
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}

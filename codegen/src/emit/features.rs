@@ -1,6 +1,7 @@
 //! Cargo features of the generated crate: one per API version and one per
 //! area of the docs (`ms.prod`: `area-outlook`, `area-intune`, ...). An
-//! operation is compiled when its area is on; a model or enum when an
+//! operation is compiled when its area is on, or an area the crate regen
+//! replaced had it in (`Operation::former_areas`); a model or enum when an
 //! enabled operation needs it (as response, body, or through a structural
 //! property, transitively), or with `all-models`. A field whose type is off
 //! is left out of its struct, and its value lands in `additional_data`, so
@@ -85,7 +86,7 @@ impl TypeFeatures {
             .map(|m| ((m.version, m.name.as_str()), m))
             .collect();
         for op in &ir.operations {
-            let area = area_feature(op.area.as_deref());
+            let areas = op_areas(op);
             let mut stack: Vec<String> = op
                 .response
                 .type_name
@@ -98,9 +99,10 @@ impl TypeFeatures {
                     continue;
                 }
                 let set = by_type.entry((op.version, t.clone())).or_default();
-                if !set.insert(area.clone()) {
-                    continue; // seen for this area
+                if areas.is_subset(set) {
+                    continue; // seen for these areas
                 }
+                set.extend(areas.iter().cloned());
                 // A model's value: its structural properties, not the
                 // entities it navigates to (those fields are gated by their
                 // own type; see `models.rs`).
@@ -139,11 +141,7 @@ impl TypeFeatures {
 
 /// The `[features]` table.
 pub fn table(ir: &Ir, versions: &[ApiVersion]) -> String {
-    let areas: BTreeSet<String> = ir
-        .operations
-        .iter()
-        .map(|o| area_feature(o.area.as_deref()))
-        .collect();
+    let areas: BTreeSet<String> = ir.operations.iter().flat_map(op_areas).collect();
     let small = ir.operations.len() <= SMALL_CRATE;
     let mut default: Vec<String> = vec!["reqwest".into()];
     default.extend(versions.iter().map(|v| version_feature(*v).to_string()));
@@ -182,24 +180,39 @@ pub fn table(ir: &Ir, versions: &[ApiVersion]) -> String {
     ));
     out.push_str("# Models and enums no operation needs.\nall-models = []\n");
     for a in &areas {
-        let count = ir
-            .operations
-            .iter()
-            .filter(|o| &area_feature(o.area.as_deref()) == a)
-            .count();
+        let count = ir.operations.iter().filter(|o| &op_area(o) == a).count();
         let noun = if count == 1 {
             "operation"
         } else {
             "operations"
         };
-        out.push_str(&format!("# {count} {noun}\n{a} = []\n"));
+        // An area the docs moved operations out of stays, with them.
+        let kept = ir
+            .operations
+            .iter()
+            .filter(|o| o.former_areas.contains(a))
+            .count();
+        let kept = match kept {
+            0 => String::new(),
+            n => format!(", and {n} an earlier crate had in it"),
+        };
+        out.push_str(&format!("# {count} {noun}{kept}\n{a} = []\n"));
     }
     out
 }
 
-/// The area features of every operation below a builder node.
+/// The feature of an operation's own area (where its tests and examples
+/// are gated).
 pub fn op_area(op: &Operation) -> String {
     area_feature(op.area.as_deref())
+}
+
+/// The features that switch an operation on: its own area's and those of
+/// the areas an earlier crate had it in (`former_areas`).
+pub fn op_areas(op: &Operation) -> BTreeSet<String> {
+    let mut areas: BTreeSet<String> = op.former_areas.iter().cloned().collect();
+    areas.insert(op_area(op));
+    areas
 }
 
 #[cfg(test)]

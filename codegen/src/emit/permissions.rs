@@ -164,21 +164,29 @@ pub fn emit(ir: &Ir) -> (TokenStream, Vec<(String, TokenStream)>) {
     // One table of operations (and one of their routes) per version and
     // area, each behind its features, so a crate built for one area does
     // not type-check the permission data of all the others.
-    let mut groups: std::collections::BTreeMap<(ApiVersion, String), Vec<&crate::ir::Operation>> =
-        std::collections::BTreeMap::new();
+    // An operation an earlier crate had in other areas too is in a table
+    // of its own areas (see `features::op_areas`).
+    let mut groups: std::collections::BTreeMap<
+        (ApiVersion, std::collections::BTreeSet<String>),
+        Vec<&crate::ir::Operation>,
+    > = std::collections::BTreeMap::new();
     for op in &ir.operations {
         groups
-            .entry((op.version, super::features::op_area(op)))
+            .entry((op.version, super::features::op_areas(op)))
             .or_default()
             .push(op);
     }
     let mut parts = super::split::Parts::default();
     let mut pushes = Vec::new();
     let mut finds = Vec::new();
-    for ((version, area), ops) in &groups {
+    for ((version, areas), ops) in &groups {
+        let area = areas.iter().cloned().collect::<Vec<_>>().join(" ");
         let base = format!("{} {}", super::features::version_feature(*version), area);
         let v = super::features::version_feature(*version);
-        let cfg = quote!(#[cfg(all(feature = #v, feature = #area))]);
+        let cfg = match areas.iter().collect::<Vec<_>>().as_slice() {
+            [one] => quote!(#[cfg(all(feature = #v, feature = #one))]),
+            many => quote!(#[cfg(all(feature = #v, any(#(feature = #many),*)))]),
+        };
         // Operations of an area mostly share their permission sets (1,193
         // operations of the 2020 tree have 218 distinct ones): each
         // distinct list is written once.

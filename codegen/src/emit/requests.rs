@@ -173,7 +173,7 @@ fn collect_areas(node: &mut Node<'_>, mounted: &BTreeSet<String>) {
     let mut areas: BTreeSet<String> = node
         .operations
         .iter()
-        .map(|(o, ..)| super::features::op_area(o))
+        .flat_map(|(o, ..)| super::features::op_areas(o))
         .collect();
     if node.mount {
         areas.extend(mounted.iter().cloned());
@@ -883,7 +883,7 @@ impl Emitter<'_> {
                     self.counts.insert(key, method.to_string());
                 }
             }
-            let cfg = super::features::cfg(&[super::features::op_area(op)].into());
+            let cfg = super::features::cfg(&super::features::op_areas(op));
             let doc = format!(
                 " `GET {}/$count`: how many items the collection holds; with \
                  `filter` or `search`, how many match. Sets `ConsistencyLevel: \
@@ -1003,7 +1003,7 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
-        let cfg = super::features::cfg(&[super::features::op_area(op)].into());
+        let cfg = super::features::cfg(&super::features::op_areas(op));
         quote! {
             #docs
             #cfg
@@ -1135,7 +1135,7 @@ impl Emitter<'_> {
         };
         let doc = format!(" Options of `{}`.", op.id);
         self.marker_items
-            .entry([super::features::op_area(op)].into())
+            .entry(super::features::op_areas(op))
             .or_default()
             .push(quote! {
                 #[doc = #doc]

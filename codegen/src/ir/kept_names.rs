@@ -39,6 +39,11 @@ use std::path::Path;
 /// The file's name, in the crate's folder.
 pub const FILE: &str = "names.lock";
 
+/// The most areas a line gives one operation: one for each area the docs
+/// ever moved it to is far fewer; a file edited to give thousands would
+/// declare a feature for each.
+const MAX_AREAS: usize = 16;
+
 /// The kept names, by the version and id of the operation whose body has
 /// it, with what reading them found.
 #[derive(Clone, Debug, Default)]
@@ -52,6 +57,8 @@ pub struct KeptNames {
     ids_by_endpoint: BTreeMap<(ApiVersion, String, String), BTreeSet<String>>,
     /// Every operation id the file gives, by version.
     known_ids: BTreeSet<(ApiVersion, String)>,
+    /// The area features each operation was on with, by version and id.
+    areas: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -98,12 +105,23 @@ impl KeptNames {
                 (None, _) => Some(format!(
                     "its version is neither `v1.0` nor `beta`; {AFRESH}"
                 )),
-                (Some(version), [_, id, page]) if is_id(id) && is_page(page) => {
+                (Some(version), [_, id, page, areas @ ..])
+                    if is_id(id)
+                        && is_page(page)
+                        && areas.len() <= MAX_AREAS
+                        && areas.iter().all(|a| is_area_feature(a)) =>
+                {
                     kept.ids_by_page
                         .entry((version, page.to_string()))
                         .or_default()
                         .insert(id.to_string());
                     kept.known_ids.insert((version, id.to_string()));
+                    if !areas.is_empty() {
+                        kept.areas
+                            .entry((version, id.to_string()))
+                            .or_default()
+                            .extend(areas.iter().map(|a| a.to_string()));
+                    }
                     None
                 }
                 (Some(version), [_, id, method, key])
@@ -119,6 +137,9 @@ impl KeptNames {
                     kept.known_ids.insert((version, id.to_string()));
                     None
                 }
+                (_, [_, _, page, _, ..]) if is_page(page) => Some(format!(
+                    "its operation id or areas are not ones regen writes (areas as features, `area-outlook`, {MAX_AREAS} at most); {AFRESH}"
+                )),
                 (_, [_, _, _, _]) => Some(format!(
                     "its operation id, method or path is not one regen writes (a method in capitals, a path from `/` with placeholders as `{{}}`, an id that starts with the version and the method, `v1_get_`); {AFRESH}"
                 )),
@@ -139,7 +160,7 @@ impl KeptNames {
                     }
                 }
                 _ => Some(format!(
-                    "it is not `<version> <operation id> <name>`; {AFRESH}"
+                    "it is none of `<version> <operation id> <page> <areas>`, `<version> <operation id> <name>` and `<version> <operation id> <method> <path key>`; {AFRESH}"
                 )),
             };
             if let Some(why) = why {
@@ -210,6 +231,21 @@ impl KeptNames {
         !self.known_ids.is_empty()
     }
 
+    /// Gives each operation the area features the file had it on with
+    /// beside its own area's: a docs update that moves an operation to
+    /// another area (2019 to 2020: `/me/mailboxSettings` from
+    /// microsoft-identity-platform to outlook) leaves it on for the builds
+    /// that asked for the old one.
+    pub fn former_areas(&self, ops: &mut [super::Operation]) {
+        for op in ops {
+            let Some(areas) = self.areas.get(&(op.version, op.id.clone())) else {
+                continue;
+            };
+            let own = crate::emit::features::area_feature(op.area.as_deref());
+            op.former_areas = areas.iter().filter(|a| **a != own).cloned().collect();
+        }
+    }
+
     /// The file for the crate of `ir`: a line for each operation (its id
     /// and the page it comes from), one for each of its endpoints (its id,
     /// method and path key), and one for each operation whose body is a
@@ -233,7 +269,13 @@ impl KeptNames {
             .collect();
         lines.extend(ir.operations.iter().filter_map(|op| {
             let page = page_name(&op.sources.first()?.file)?;
-            Some(format!("{} {} {page}", op.version.as_str(), op.id))
+            let areas: Vec<String> = crate::emit::features::op_areas(op).into_iter().collect();
+            Some(format!(
+                "{} {} {page} {}",
+                op.version.as_str(),
+                op.id,
+                areas.join(" ")
+            ))
         }));
         lines.extend(ir.operations.iter().flat_map(|op| {
             op.endpoints.iter().filter_map(|e| {
@@ -245,7 +287,7 @@ impl KeptNames {
         lines.sort();
         lines.dedup();
         let mut out = format!(
-            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`.\n"
+            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page> <areas>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`.\n"
         );
         for line in lines {
             out.push_str(&line);
@@ -285,6 +327,19 @@ fn is_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// An area feature as regen names them (`area-outlook`): `area-` and
+/// lowercase ASCII words joined by `-`.
+fn is_area_feature(name: &str) -> bool {
+    name.strip_prefix("area-").is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('-')
+            && !rest.ends_with('-')
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    })
 }
 
 /// An HTTP method as the IR writes them: capital ASCII letters.
@@ -398,6 +453,44 @@ mod tests {
     }
 
     #[test]
+    fn areas_are_kept_beside_the_page() {
+        let text = "v1.0 v1_get_me_mailbox_settings user-get-mailboxsettings.md area-microsoft-identity-platform\n\
+            v1.0 v1_get_x x.md area-outlook area-users\n\
+            v1.0 v1_get_y y.md Outlook\n\
+            v1.0 v1_get_z z.md area-\n";
+        let kept = KeptNames::read(text, "names.lock");
+        let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [3, 4]);
+        let page = |id: &str, path: &str| {
+            (
+                format!("api-reference/v1.0/api/{id}.md"),
+                format!(
+                    "---\ntitle: \"{id}\"\nms.prod: \"outlook\"\ndoc_type: apiPageType\n---\n# {id}\n\n\
+                     ## HTTP request\n\n```http\nGET {path}\n```\n"
+                ),
+            )
+        };
+        let files = [
+            page("a", "/me/mailboxSettings"),
+            page("b", "/x"),
+            page("c", "/new"),
+        ];
+        let names: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        let loader = crate::parse::Loader::memory(files.into_iter().collect());
+        let mut ops = crate::build_ir(crate::parse_pages(&loader, &names)).operations;
+        let ids: Vec<&str> = ops.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["v1_get_me_mailbox_settings", "v1_get_new", "v1_get_x"]
+        );
+        kept.former_areas(&mut ops);
+        // The areas it had beside its own; none for a newcomer.
+        assert_eq!(ops[0].former_areas, ["area-microsoft-identity-platform"]);
+        assert!(ops[1].former_areas.is_empty());
+        assert_eq!(ops[2].former_areas, ["area-users"]);
+    }
+
+    #[test]
     fn endpoints_are_kept_by_method_and_path_key() {
         let text = "v1.0 v1_get_planner_plans_by_id GET /planner/plans/{}\n\
             v1.0 v1_patch_planner_plans_by_id PATCH /planner/plans/{}\n\
@@ -451,6 +544,8 @@ mod tests {
             "RequestBody",
             "x()PostRequestBody",
             "range-get.md",
+            "area-outlook",
+            "area-",
             "GET",
             "get",
             "/x/{}",
@@ -470,6 +565,9 @@ mod tests {
             let kept = KeptNames::read(&text, "names.lock");
             for ((_, id), name) in &kept.by_operation {
                 prop_assert!(is_id(id) && is_body_name(name), "{:?} kept {:?} {:?}", text, id, name);
+            }
+            for areas in kept.areas.values() {
+                prop_assert!(areas.iter().all(|a| is_area_feature(a)), "{:?} kept {:?}", text, areas);
             }
             for ((_, page), ids) in &kept.ids_by_page {
                 prop_assert!(is_page(page) && ids.iter().all(|id| is_id(id)), "{:?} kept {:?}", text, page);

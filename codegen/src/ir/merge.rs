@@ -1195,6 +1195,7 @@ fn merge_group(
         title,
         description,
         area,
+        former_areas: Vec::new(),
         sources,
         endpoints,
         query_options,

@@ -99,6 +99,13 @@ pub struct Operation {
     /// `ms.prod` of the page, used for grouping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
+    /// The area features (`area-microsoft-identity-platform`) the crate
+    /// this one replaces had the operation in, beside its own area's: the
+    /// operation stays on with them, so that a docs update that moves it
+    /// to another area breaks no build (kept by `names.lock`, see
+    /// `kept_names`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_areas: Vec<String>,
     /// Every page that describes this operation, winner of the merge first.
     pub sources: Vec<Source>,
     pub endpoints: Vec<Endpoint>,
