@@ -30,6 +30,11 @@
 //! served, keeps that operation's id while no operation derives it. From
 //! 2019 to 2020, eight of the ten ids that went are kept so; the two left
 //! are of operations the 2020 tree no longer documents.
+//!
+//! The page line also holds the area features the operation is on with.
+//! When the docs move it to another area (`ms.prod`), it keeps the old
+//! ones beside the new (`Operation::former_areas`), so that a build that
+//! asked for the old area still has it.
 
 use super::{simple_name, ApiVersion, Ir, ModelOrigin};
 use crate::diagnostics::{Code, Diagnostic};
@@ -84,7 +89,8 @@ impl KeptNames {
         }
     }
 
-    /// Reads `<version> <operation id> <page>`, `<version> <operation id>
+    /// Reads `<version> <operation id> <page> <areas>` (the areas may be
+    /// left out, as files from before them do), `<version> <operation id>
     /// <name>` and `<version> <operation id> <method> <path key>` lines;
     /// `#` starts a comment. A line that is not one (the
     /// file is written by regen, but it may be edited or merged by hand) is
