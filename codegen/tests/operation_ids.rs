@@ -251,3 +251,59 @@ fn the_real_trees_read_with_a_lock_keep_every_id_they_can() {
     assert_eq!(ids(&own), ids(&fresh));
     assert_eq!(own.diagnostics, fresh.diagnostics);
 }
+
+#[test]
+fn any_lock_gives_unique_ids_and_areas_regen_writes() {
+    // A lock edited by hand, merged or written for another tree: whatever
+    // its lines say, each operation ends with one id of its own, ids stay
+    // unique, and an operation's former areas are areas, never its own.
+    use proptest::prelude::*;
+    let pages = [at_address(), whole_sheet()];
+    let names: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
+    let loader = codegen::parse::Loader::memory(pages.iter().cloned().collect());
+    let facts = codegen::parse_pages(&loader, &names);
+    // Lines shaped as regen writes them, with words from anywhere.
+    let version = prop::sample::select(vec!["v1.0", "beta", "v2"]);
+    let id = prop::sample::select(vec![
+        DERIVED,
+        "v1_get_workbook_worksheets_by_id_range_2",
+        "v1_get_workbook_worksheets_by_worksheet_id_range",
+        "v1_get_other",
+        "v1_delete_x",
+        "beta_get_x",
+    ]);
+    let third = prop::sample::select(vec![
+        "range-get.md",
+        "worksheet-range.md",
+        "GET",
+        "DELETE",
+        "xPostRequestBody",
+    ]);
+    let rest = prop::collection::vec(
+        prop::sample::select(vec![
+            "/workbook/worksheets/{}/range",
+            "/workbook/worksheets/{}/range(address='{}')",
+            "area-other",
+            "area-excel",
+            "area-x-1",
+            "area-",
+        ]),
+        0..3,
+    );
+    let line =
+        (version, id, third, rest).prop_map(|(v, i, t, r)| format!("{v} {i} {t} {}", r.join(" ")));
+    let locks = prop::collection::vec(line, 0..12).prop_map(|l| l.join("\n"));
+    proptest!(ProptestConfig::with_cases(500), |(lock in locks)| {
+        let kept = KeptNames::read(&lock, "names.lock");
+        let ir = codegen::build_ir_keeping(facts.clone(), &kept);
+        let ids: std::collections::BTreeSet<&str> =
+            ir.operations.iter().map(|op| op.id.as_str()).collect();
+        prop_assert_eq!(ids.len(), ir.operations.len(), "{:?}", lock);
+        for op in &ir.operations {
+            prop_assert!(op.id.starts_with("v1_get_"), "{:?} gave {}", lock, op.id);
+            for area in &op.former_areas {
+                prop_assert!(area.starts_with("area-") && area != "area-other", "{:?} gave {:?}", lock, op.former_areas);
+            }
+        }
+    });
+}
