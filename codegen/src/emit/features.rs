@@ -62,7 +62,8 @@ pub fn cfg(features: &BTreeSet<String>) -> TokenStream {
     }
 }
 
-/// `#[cfg(all(feature = "v1", any(...)))]`: for tests, which name a version.
+/// `#[cfg(all(feature = "v1", any(...)))]`: for tests, which name a
+/// version, and the permission tables of a version's operations.
 pub fn test_cfg(version: ApiVersion, features: &BTreeSet<String>) -> TokenStream {
     let v = version_feature(version);
     let list: Vec<&String> = features.iter().collect();

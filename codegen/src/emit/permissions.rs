@@ -183,10 +183,7 @@ pub fn emit(ir: &Ir) -> (TokenStream, Vec<(String, TokenStream)>) {
         let area = areas.iter().cloned().collect::<Vec<_>>().join(" ");
         let base = format!("{} {}", super::features::version_feature(*version), area);
         let v = super::features::version_feature(*version);
-        let cfg = match areas.iter().collect::<Vec<_>>().as_slice() {
-            [one] => quote!(#[cfg(all(feature = #v, feature = #one))]),
-            many => quote!(#[cfg(all(feature = #v, any(#(feature = #many),*)))]),
-        };
+        let cfg = super::features::test_cfg(*version, areas);
         // Operations of an area mostly share their permission sets (1,193
         // operations of the 2020 tree have 218 distinct ones): each
         // distinct list is written once.

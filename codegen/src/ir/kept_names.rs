@@ -213,7 +213,8 @@ impl KeptNames {
     }
 
     /// The ids of the operations that served endpoint `method key` (a
-    /// path key, `/planner/plans/{}`) of `version`, in the file's order.
+    /// path key, `/planner/plans/{}`) of `version`, sorted (a file
+    /// regen writes has one; a merge of two may give more).
     pub fn ids_by_endpoint<'k>(
         &'k self,
         version: ApiVersion,
