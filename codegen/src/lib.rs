@@ -276,12 +276,15 @@ pub fn build_ir_keeping(mut pages: Vec<PageFacts>, kept: &ir::kept_names::KeptNa
     diagnostics::normalise(&mut diags);
     let mut operations: Vec<ir::Operation> = ops.into_iter().map(|(op, _)| op).collect();
     kept.former_areas(&mut operations);
-    Ir {
+    let mut ir = Ir {
         operations,
         models,
         enums,
         diagnostics: diags,
-    }
+        former_type_areas: Vec::new(),
+    };
+    ir.former_type_areas = kept.former_type_areas(&ir);
+    ir
 }
 
 /// The IR of a docs folder. A folder that gives nothing at all is an

@@ -86,20 +86,36 @@ impl TypeFeatures {
             .iter()
             .map(|m| ((m.version, m.name.as_str()), m))
             .collect();
-        for op in &ir.operations {
-            let areas = op_areas(op);
-            let mut stack: Vec<String> = op
-                .response
-                .type_name
-                .iter()
-                .chain(op.request_body.type_name.iter())
-                .cloned()
-                .collect();
+        // Each operation's areas switch on the types it takes and gives;
+        // and each type an earlier crate had on with other areas stays on
+        // with them (`Ir::former_type_areas`).
+        let seeds = ir
+            .operations
+            .iter()
+            .map(|op| {
+                let types: Vec<String> = op
+                    .response
+                    .type_name
+                    .iter()
+                    .chain(op.request_body.type_name.iter())
+                    .cloned()
+                    .collect();
+                (op.version, types, op_areas(op))
+            })
+            .chain(ir.former_type_areas.iter().map(|t| {
+                (
+                    t.version,
+                    vec![t.name.clone()],
+                    t.areas.iter().cloned().collect(),
+                )
+            }));
+        for (version, types, areas) in seeds {
+            let mut stack = types;
             while let Some(t) = stack.pop() {
-                if index.get(op.version, &t).is_none() {
+                if index.get(version, &t).is_none() {
                     continue;
                 }
-                let set = by_type.entry((op.version, t.clone())).or_default();
+                let set = by_type.entry((version, t.clone())).or_default();
                 if areas.is_subset(set) {
                     continue; // seen for these areas
                 }
@@ -107,7 +123,7 @@ impl TypeFeatures {
                 // A model's value: its structural properties, not the
                 // entities it navigates to (those fields are gated by their
                 // own type; see `models.rs`).
-                if let Some(m) = models.get(&(op.version, t.as_str())) {
+                if let Some(m) = models.get(&(version, t.as_str())) {
                     stack.extend(
                         m.properties
                             .iter()
@@ -131,6 +147,21 @@ impl TypeFeatures {
         TypeFeatures { by_type }
     }
 
+    /// Every type with the area features that switch it on (`all-models`
+    /// left out), for the crate's `names.lock`.
+    pub fn areas(&self) -> impl Iterator<Item = (ApiVersion, &str, Vec<&str>)> {
+        self.by_type
+            .iter()
+            .filter_map(|((version, name), features)| {
+                let areas: Vec<&str> = features
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|f| *f != "all-models")
+                    .collect();
+                (!areas.is_empty()).then_some((*version, name.as_str(), areas))
+            })
+    }
+
     /// The features that switch a type on (always including `all-models`).
     pub fn of(&self, version: ApiVersion, name: &str) -> BTreeSet<String> {
         self.by_type
@@ -142,7 +173,12 @@ impl TypeFeatures {
 
 /// The `[features]` table.
 pub fn table(ir: &Ir, versions: &[ApiVersion]) -> String {
-    let areas: BTreeSet<String> = ir.operations.iter().flat_map(op_areas).collect();
+    let mut areas: BTreeSet<String> = ir.operations.iter().flat_map(op_areas).collect();
+    areas.extend(
+        ir.former_type_areas
+            .iter()
+            .flat_map(|t| t.areas.iter().cloned()),
+    );
     let small = ir.operations.len() <= SMALL_CRATE;
     let mut default: Vec<String> = vec!["reqwest".into()];
     default.extend(versions.iter().map(|v| version_feature(*v).to_string()));

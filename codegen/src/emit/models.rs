@@ -836,7 +836,6 @@ mod tests {
         use ApiVersion::{Beta, V1};
         use ModelOrigin::{RequestBody, ResourcePage};
         let ir = Ir {
-            operations: Vec::new(),
             models: vec![
                 model(V1, "g.entity", None, ResourcePage),
                 model(V1, "g.directoryObject", Some("g.entity"), ResourcePage),
@@ -851,8 +850,7 @@ mod tests {
                 model(V1, "g.a", Some("g.b"), ResourcePage),
                 model(V1, "g.b", Some("g.a"), ResourcePage),
             ],
-            enums: Vec::new(),
-            diagnostics: Vec::new(),
+            ..Ir::default()
         };
         let derived = derived_types(&ir, V1);
         let of = |name: &str| derived[name].clone();

@@ -64,6 +64,9 @@ pub struct KeptNames {
     known_ids: BTreeSet<(ApiVersion, String)>,
     /// The area features each operation was on with, by version and id.
     areas: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
+    /// The area features each model and enum was on with, by version and
+    /// qualified name.
+    type_areas: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -130,6 +133,21 @@ impl KeptNames {
                     }
                     None
                 }
+                (Some(version), [_, "type", name, areas @ ..])
+                    if is_type_name(name)
+                        && !areas.is_empty()
+                        && areas.len() <= MAX_AREAS
+                        && areas.iter().all(|a| is_area_feature(a)) =>
+                {
+                    kept.type_areas
+                        .entry((version, name.to_string()))
+                        .or_default()
+                        .extend(areas.iter().map(|a| a.to_string()));
+                    None
+                }
+                (_, [_, "type", ..]) => Some(format!(
+                    "it is not `<version> type <model or enum> <areas>` (a qualified name, `microsoft.graph.user`, and {MAX_AREAS} areas at most, `area-outlook`); that type is gated afresh"
+                )),
                 (Some(version), [_, id, method, key])
                     if is_id(id)
                         && is_method(method)
@@ -238,6 +256,35 @@ impl KeptNames {
         !self.known_ids.is_empty()
     }
 
+    /// The area features the file had each model and enum of `ir` on
+    /// with: each stays on with them when no operation of the area needs
+    /// it any more (a response type changed, an operation went), so that
+    /// code naming it still builds.
+    /// Only the areas the operations of `ir` do not switch the type on
+    /// with already are given.
+    pub fn former_type_areas(&self, ir: &Ir) -> Vec<super::TypeAreas> {
+        if self.type_areas.is_empty() {
+            return Vec::new();
+        }
+        let index = crate::emit::models::TypeIndex::new(ir);
+        let now = crate::emit::features::TypeFeatures::new(ir, &index);
+        ir.models
+            .iter()
+            .map(|m| (m.version, &m.name))
+            .chain(ir.enums.iter().map(|e| (e.version, &e.name)))
+            .filter_map(|(version, name)| {
+                let had = self.type_areas.get(&(version, name.clone()))?;
+                let on = now.of(version, name);
+                let areas: Vec<String> = had.iter().filter(|a| !on.contains(*a)).cloned().collect();
+                (!areas.is_empty()).then(|| super::TypeAreas {
+                    version,
+                    name: name.clone(),
+                    areas,
+                })
+            })
+            .collect()
+    }
+
     /// Gives each operation the area features the file had it on with
     /// beside its own area's: a docs update that moves an operation to
     /// another area (2019 to 2020: `/me/mailboxSettings` from
@@ -291,10 +338,16 @@ impl KeptNames {
                     .then(|| format!("{} {} {} {key}", op.version.as_str(), op.id, e.method))
             })
         }));
+        // The types' areas, as the emitter gates them.
+        let index = crate::emit::models::TypeIndex::new(ir);
+        let types = crate::emit::features::TypeFeatures::new(ir, &index);
+        lines.extend(types.areas().map(|(version, name, areas)| {
+            format!("{} type {name} {}", version.as_str(), areas.join(" "))
+        }));
         lines.sort();
         lines.dedup();
         let mut out = format!(
-            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page> <areas>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`.\n"
+            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page> <areas>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`,\n# `<version> type <model or enum> <areas>`.\n"
         );
         for line in lines {
             out.push_str(&line);
@@ -334,6 +387,15 @@ fn is_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// A model's or enum's name as the docs write them: ASCII letters, digits,
+/// `.` and `_` (`microsoft.graph.user`, `invitePostRequestBody`).
+fn is_type_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
 }
 
 /// An area feature as regen names them (`area-outlook`): `area-` and
@@ -553,6 +615,8 @@ mod tests {
             "range-get.md",
             "area-outlook",
             "area-",
+            "type",
+            "microsoft.graph.user",
             "GET",
             "get",
             "/x/{}",
@@ -572,6 +636,12 @@ mod tests {
             let kept = KeptNames::read(&text, "names.lock");
             for ((_, id), name) in &kept.by_operation {
                 prop_assert!(is_id(id) && is_body_name(name), "{:?} kept {:?} {:?}", text, id, name);
+            }
+            for ((_, name), areas) in &kept.type_areas {
+                prop_assert!(
+                    is_type_name(name) && !areas.is_empty() && areas.iter().all(|a| is_area_feature(a)),
+                    "{:?} kept {:?} {:?}", text, name, areas
+                );
             }
             for areas in kept.areas.values() {
                 prop_assert!(areas.iter().all(|a| is_area_feature(a)), "{:?} kept {:?}", text, areas);

@@ -85,6 +85,21 @@ pub struct Ir {
     pub models: Vec<Model>,
     pub enums: Vec<EnumType>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The area features the crate this one replaces had each model and
+    /// enum on with (beside `all-models`), kept by its `names.lock`: a
+    /// type stays on with them when no operation of the area needs it
+    /// any more (see `kept_names`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_type_areas: Vec<TypeAreas>,
+}
+
+/// The area features one model or enum was on with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TypeAreas {
+    pub version: ApiVersion,
+    /// Qualified, as the model or enum is named.
+    pub name: String,
+    pub areas: Vec<String>,
 }
 
 /// One HTTP operation: a method on one or more equivalent paths.
