@@ -324,7 +324,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     }
                     return Ok(ExitCode::FAILURE);
                 }
-                eprintln!("{} is fresh ({} files; {} operations, {} models, {} enums; {warnings} warnings)", out.display(), files.len(), ir.operations.len(), ir.models.len(), ir.enums.len());
+                eprintln!(
+                    "{} is fresh ({})",
+                    out.display(),
+                    crate_summary(files.len(), &ir, warnings)
+                );
                 remember(&cache_file, inputs, &out);
             } else {
                 // What changed for the crate's users since the crate this
@@ -353,13 +357,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     Err(why) => eprintln!("no change log since the last regen: {why}"),
                 }
                 eprintln!(
-                    "{} {} ({} files; {} operations, {} models, {} enums; {warnings} warnings, see `{lint}`)",
+                    "{} {} ({}, see `{lint}`)",
                     if changed { "wrote" } else { "unchanged:" },
                     out.display(),
-                    files.len(),
-                    ir.operations.len(),
-                    ir.models.len(),
-                    ir.enums.len()
+                    crate_summary(files.len(), &ir, warnings)
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -443,13 +444,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     // counted only where there are some.
                     let notes = match count(Severity::Info) {
                         0 => String::new(),
-                        1 => ", 1 note".to_string(),
-                        n => format!(", {n} notes"),
+                        n => format!(", {}", counted(n, "note")),
                     };
                     eprintln!(
-                        "{} errors, {} warnings{notes}",
-                        count(Severity::Error),
-                        count(Severity::Warning)
+                        "{}, {}{notes}",
+                        counted(count(Severity::Error), "error"),
+                        counted(count(Severity::Warning), "warning")
                     );
                 }
                 LintFormat::Json => out(&(serde_json::to_string_pretty(&ir.diagnostics)
@@ -677,6 +677,26 @@ fn remember(cache_file: &Path, inputs: Option<u64>, out: &Path) {
     }
 }
 
+/// `1 warning`, `2 warnings`: a count with its noun.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// What a regen made: `102 files; 30 operations, 30 models, 4 enums; 61 warnings`.
+fn crate_summary(files: usize, ir: &codegen::ir::Ir, warnings: usize) -> String {
+    format!(
+        "{}; {}, {}, {}; {}",
+        counted(files, "file"),
+        counted(ir.operations.len(), "operation"),
+        counted(ir.models.len(), "model"),
+        counted(ir.enums.len(), "enum"),
+        counted(warnings, "warning")
+    )
+}
 #[cfg(test)]
 mod tests {
     use super::Cli;
