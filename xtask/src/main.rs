@@ -697,6 +697,7 @@ fn crate_summary(files: usize, ir: &codegen::ir::Ir, warnings: usize) -> String 
         counted(warnings, "warning")
     )
 }
+
 #[cfg(test)]
 mod tests {
     use super::Cli;

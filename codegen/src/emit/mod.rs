@@ -415,7 +415,11 @@ pub fn generate_timed(ir: &Ir) -> Result<(Vec<GeneratedFile>, EmitTimes), String
         file_job(|| {
             Ok(GeneratedFile {
                 path: crate::ir::kept_names::FILE.into(),
-                contents: crate::ir::kept_names::KeptNames::render(ir, HEADER),
+                contents: crate::ir::kept_names::KeptNames::render_with_types(
+                    ir,
+                    type_features,
+                    HEADER,
+                ),
             })
         }),
     ));

@@ -305,6 +305,18 @@ impl KeptNames {
     /// method and path key), and one for each operation whose body is a
     /// model made from its table, sorted.
     pub fn render(ir: &Ir, header: &str) -> String {
+        let index = crate::emit::models::TypeIndex::new(ir);
+        let types = crate::emit::features::TypeFeatures::new(ir, &index);
+        KeptNames::render_with_types(ir, &types, header)
+    }
+
+    /// [`KeptNames::render`], with the types' features the emitter has
+    /// worked out already.
+    pub fn render_with_types(
+        ir: &Ir,
+        types: &crate::emit::features::TypeFeatures,
+        header: &str,
+    ) -> String {
         let bodies: BTreeSet<(ApiVersion, &str)> = ir
             .models
             .iter()
@@ -339,8 +351,6 @@ impl KeptNames {
             })
         }));
         // The types' areas, as the emitter gates them.
-        let index = crate::emit::models::TypeIndex::new(ir);
-        let types = crate::emit::features::TypeFeatures::new(ir, &index);
         lines.extend(types.areas().map(|(version, name, areas)| {
             format!("{} type {name} {}", version.as_str(), areas.join(" "))
         }));
@@ -421,12 +431,7 @@ fn is_method(method: &str) -> bool {
 /// id it gives, not only one the operation derives, so an id of another
 /// method or version is not taken from it.
 fn names_its_endpoint(version: ApiVersion, id: &str, method: &str) -> bool {
-    let prefix = if version == ApiVersion::Beta {
-        "beta"
-    } else {
-        "v1"
-    };
-    id.strip_prefix(prefix)
+    id.strip_prefix(version.id_prefix())
         .and_then(|rest| rest.strip_prefix('_'))
         .and_then(|rest| {
             rest.get(..method.len())

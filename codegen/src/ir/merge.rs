@@ -1496,11 +1496,7 @@ pub fn operation_id(version: ApiVersion, method: &str, path: &str) -> String {
     // Parts are written straight into the id, each after a `_`; a part that
     // comes out empty (or a bare `by_`) is taken back.
     let mut id = String::with_capacity(path.len() + 16);
-    id.push_str(if version == ApiVersion::Beta {
-        "beta"
-    } else {
-        "v1"
-    });
+    id.push_str(version.id_prefix());
     fn part(id: &mut String, write: impl FnOnce(&mut String)) {
         let mark = id.len();
         id.push('_');

@@ -76,6 +76,14 @@ impl ApiVersion {
             ApiVersion::Beta => "beta",
         }
     }
+
+    /// The first word of an operation id of this version (`v1_get_users`).
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            ApiVersion::V1 => "v1",
+            ApiVersion::Beta => "beta",
+        }
+    }
 }
 
 /// The whole IR of a docs tree.
