@@ -282,8 +282,10 @@ pub fn build_ir_keeping(mut pages: Vec<PageFacts>, kept: &ir::kept_names::KeptNa
         enums,
         diagnostics: diags,
         former_type_areas: Vec::new(),
+        kept_calls: Vec::new(),
     };
     ir.former_type_areas = kept.former_type_areas(&ir);
+    ir.kept_calls = kept.kept_calls(&ir);
     ir
 }
 

@@ -147,11 +147,13 @@ fn regen_says_what_it_could_not_read_of_the_crate_it_replaces() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
-/// The Rust items are compared too (`api.txt`): a function that gains an
-/// overload renames the method it had, which breaks code that calls it,
-/// while the docs only gained an endpoint.
+/// A function that gains an overload names each of its calls by their
+/// parameters. The call the crate had keeps its bare method name (the
+/// lock lists it), so the new overload only adds a method: the docs gained
+/// an endpoint, and the crate's users lose nothing. The Rust items are
+/// compared too (`api.txt`).
 #[test]
-fn a_method_renamed_by_a_new_overload_is_a_breaking_change() {
+fn a_function_that_gains_an_overload_keeps_the_method_it_had() {
     let (root, docs, out) = scratch("overload");
     let page = docs.join("api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md");
     let text = std::fs::read_to_string(&page).unwrap();
@@ -159,28 +161,48 @@ fn a_method_renamed_by_a_new_overload_is_a_breaking_change() {
     assert!(text.contains(overload));
     std::fs::write(&page, text.replace(overload, "")).unwrap();
     regen(&docs, &out, &[]);
+    let bare =
+        "fn v1::requests::Reports::get_email_activity_user_detail(&self, period_value: &str)";
     let listing = std::fs::read_to_string(out.join("api.txt")).unwrap();
-    assert!(
-        listing.contains(
-            "fn v1::requests::Reports::get_email_activity_user_detail(&self, period_value: &str)"
-        ),
-        "{listing}"
-    );
+    assert!(listing.contains(bare), "{listing}");
+    let call = "v1.0 call /reports/getemailactivityuserdetail(period='{}')\n";
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    assert!(lock.contains(call), "{lock}");
 
     std::fs::write(&page, &text).unwrap();
     let (_, said) = regen(&docs, &out, &["--changes"]);
-    assert!(said.contains("generated crate: breaking"), "{said}");
+    assert!(said.contains("generated crate: additive"), "{said}");
+    assert!(!said.contains("Rust item removed"), "{said}");
     assert!(
-        said.contains("Rust item removed:\n")
-            && said.contains("\n  fn v1::requests::Reports::get_email_activity_user_detail(&self, period_value: &str) -> "),
+        said.contains("Rust item added:\n")
+            && said.contains("\n  fn v1::requests::Reports::get_email_activity_user_detail_with_date_value(&self, date_value: &str) -> "),
         "{said}"
     );
+    let listing = std::fs::read_to_string(out.join("api.txt")).unwrap();
+    assert!(listing.contains(bare), "{listing}");
+    assert!(!listing.contains("get_email_activity_user_detail_with_period_value"));
+    // The IR says which call kept its name; the lock still lists it.
+    let ir = std::fs::read_to_string(out.join("ir.yaml")).unwrap();
     assert!(
-        said.contains("\n  fn v1::requests::Reports::get_email_activity_user_detail_with_period_value(&self, period_value: &str) -> "),
-        "{said}"
+        ir.contains("kept_calls:\n- version: v1.0\n  key: /reports/getemailactivityuserdetail(period='{}')\n"),
+        "{ir}"
     );
-    // The docs' side of it alone is an addition.
-    assert!(said.contains("endpoint added"), "{said}");
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    assert!(lock.contains(call), "{lock}");
+    // Kept again by the next regen, which changes nothing.
+    let (_, said) = regen(&docs, &out, &[]);
+    assert!(said.contains("is fresh"), "{said}");
+
+    // A crate made afresh names both calls by their parameters.
+    let fresh = root.join("fresh");
+    regen(&docs, &fresh, &[]);
+    let listing = std::fs::read_to_string(fresh.join("api.txt")).unwrap();
+    assert!(!listing.contains(bare), "{listing}");
+    assert!(listing.contains(
+        "fn v1::requests::Reports::get_email_activity_user_detail_with_period_value(&self, period_value: &str)"
+    ));
+    let lock = std::fs::read_to_string(fresh.join("names.lock")).unwrap();
+    assert!(!lock.contains("\nv1.0 call "), "{lock}");
 
     // A crate from before `api.txt`: said, not taken for an empty API.
     std::fs::remove_file(out.join("api.txt")).unwrap();
@@ -191,6 +213,9 @@ fn a_method_renamed_by_a_new_overload_is_a_breaking_change() {
         "{said}"
     );
     assert!(!said.contains("Rust item removed"), "{said}");
+    // Without its overload, the function's call is no kept call.
+    let ir = std::fs::read_to_string(out.join("ir.yaml")).unwrap();
+    assert!(!ir.contains("kept_calls:"), "{ir}");
     let _ = std::fs::remove_dir_all(&root);
 }
 

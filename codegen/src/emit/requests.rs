@@ -417,6 +417,108 @@ fn param_names(pieces: &[Piece]) -> String {
     names.join(" ")
 }
 
+/// How each function call below `node` is told apart from its overloads,
+/// by the child's tree key: `Some("with date value")` for a call named by
+/// its parameters, `None` for one that keeps the function's bare name.
+/// Calls of functions without overloads are not listed.
+///
+/// Overloaded functions (`getEmailActivityUserDetail(period=...)` and
+/// `(date=...)`) are told apart by their parameter names, the builder
+/// type too: `...DetailWithDateValueCall`, not `...DetailCall2`, which a
+/// new overload that sorts first would take from it. A call the crate
+/// regen replaces had under the bare name (`kept`, from `names.lock`)
+/// keeps it, so that a new overload renames nothing: the first such call
+/// of each function, in tree order.
+fn overloads(node: &Node<'_>, kept: &BTreeSet<String>) -> BTreeMap<String, Option<String>> {
+    let mut base_names: BTreeMap<String, usize> = BTreeMap::new();
+    for child in node.children.values() {
+        if let Some(step) = &child.step {
+            *base_names
+                .entry(step_method_name(step, &node.path))
+                .or_default() += 1;
+        }
+    }
+    let mut bare: BTreeSet<String> = BTreeSet::new();
+    let mut out = BTreeMap::new();
+    for child in node.children.values() {
+        let Some(step @ Step::Mixed(pieces)) = &child.step else {
+            continue;
+        };
+        let base = step_method_name(step, &node.path);
+        if base_names.get(&base).is_none_or(|n| *n < 2) {
+            continue;
+        }
+        let word = if kept.contains(&child.key) && bare.insert(base) {
+            None
+        } else {
+            Some(format!("with {}", param_names(pieces)))
+        };
+        out.insert(child.key.clone(), word);
+    }
+    out
+}
+
+/// The function calls of `ir`'s builder trees, by version and tree key:
+/// those that share their function with another call (`overloaded`), and
+/// those whose builder method has the function's bare name once `ir`'s
+/// kept calls are kept (`bare`, which `names.lock` records).
+pub struct FunctionCalls {
+    pub overloaded: BTreeSet<(ApiVersion, String)>,
+    pub bare: BTreeSet<(ApiVersion, String)>,
+}
+
+pub fn function_calls(ir: &Ir) -> FunctionCalls {
+    fn walk(
+        node: &Node<'_>,
+        version: ApiVersion,
+        kept: &BTreeSet<String>,
+        calls: &mut FunctionCalls,
+    ) {
+        let overloads = overloads(node, kept);
+        for child in node.children.values() {
+            if let Some(Step::Mixed(pieces)) = &child.step {
+                if function_name(pieces).is_some() {
+                    let key = (version, child.key.clone());
+                    match overloads.get(&child.key) {
+                        Some(word) => {
+                            calls.overloaded.insert(key.clone());
+                            if word.is_none() {
+                                calls.bare.insert(key);
+                            }
+                        }
+                        None => {
+                            calls.bare.insert(key);
+                        }
+                    }
+                }
+            }
+            walk(child, version, kept, calls);
+        }
+    }
+    let mut calls = FunctionCalls {
+        overloaded: BTreeSet::new(),
+        bare: BTreeSet::new(),
+    };
+    for version in [ApiVersion::V1, ApiVersion::Beta] {
+        let tree = build_tree(ir, version);
+        let kept = kept_calls_of(ir, version);
+        walk(&tree.root, version, &kept, &mut calls);
+        if let Some(workbook) = &tree.workbook {
+            walk(workbook, version, &kept, &mut calls);
+        }
+    }
+    calls
+}
+
+/// The tree keys of `version`'s kept calls.
+fn kept_calls_of(ir: &Ir, version: ApiVersion) -> BTreeSet<String> {
+    ir.kept_calls
+        .iter()
+        .filter(|c| c.version == version)
+        .map(|c| c.key.clone())
+        .collect()
+}
+
 /// A word for a node's struct name; `overload` tells a function's call
 /// apart from its overloads (`with date value`).
 fn step_type_word(step: &Step, overload: Option<&str>) -> String {
@@ -506,6 +608,9 @@ struct Emitter<'i> {
     fold_me: bool,
     me_method: Option<String>,
     index: &'i TypeIndex,
+    /// The tree keys of the calls that keep their bare method names
+    /// (`Ir::kept_calls`).
+    kept_calls: BTreeSet<String>,
     types: Scope,
     markers: Scope,
     /// Marker of each operation already emitted, by operation id.
@@ -551,6 +656,7 @@ pub fn emit(
         fold_me,
         me_method: None,
         index,
+        kept_calls: kept_calls_of(ir, version),
         types: Scope::default(),
         markers: Scope::default(),
         marker_of: BTreeMap::new(),
@@ -719,28 +825,11 @@ impl Emitter<'_> {
                 chain.to_vec(),
             );
         }
-        // Overloaded functions (`getEmailActivityUserDetail(period=...)` and
-        // `(date=...)`) are told apart by their parameter names.
-        let mut base_names: BTreeMap<String, usize> = BTreeMap::new();
-        for child in node.children.values() {
-            if let Some(step) = &child.step {
-                *base_names
-                    .entry(step_method_name(step, &node.path))
-                    .or_default() += 1;
-            }
-        }
+        let overloads = overloads(node, &self.kept_calls);
         for child in node.children.values() {
             let Some(step) = &child.step else { continue };
             let mut method_name = step_method_name(step, &node.path);
-            // The builder type too: `...DetailWithDateValueCall`, not
-            // `...DetailCall2`, which a new overload that sorts first would
-            // take from it.
-            let overload = match (step, base_names.get(&method_name)) {
-                (Step::Mixed(pieces), Some(n)) if *n > 1 => {
-                    Some(format!("with {}", param_names(pieces)))
-                }
-                _ => None,
-            };
+            let overload = overloads.get(&child.key).cloned().flatten();
             if let Some(with) = &overload {
                 method_name = format!("{method_name} {with}");
             }

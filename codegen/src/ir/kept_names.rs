@@ -31,6 +31,15 @@
 //! 2019 to 2020, eight of the ten ids that went are kept so; the two left
 //! are of operations the 2020 tree no longer documents.
 //!
+//! A function that gains an overload names each of its calls by their
+//! parameters (`get_email_activity_user_detail_with_period_value` beside
+//! `..._with_date_value`), which would rename the method the crate had
+//! (`get_email_activity_user_detail`). The file lists each function call
+//! whose builder method has the function's bare name (`v1.0 call
+//! /reports/getemailactivityuserdetail(period='{}')`); the next regen
+//! keeps that name for it, and names only the newcomers by their
+//! parameters (`Ir::kept_calls`).
+//!
 //! The page line also holds the area features the operation is on with.
 //! When the docs move it to another area (`ms.prod`), it keeps the old
 //! ones beside the new (`Operation::former_areas`), so that a build that
@@ -67,6 +76,9 @@ pub struct KeptNames {
     /// The area features each model and enum was on with, by version and
     /// qualified name.
     type_areas: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
+    /// The function calls whose builder method had the function's bare
+    /// name, by version and tree key.
+    bare_calls: BTreeSet<(ApiVersion, String)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -94,7 +106,9 @@ impl KeptNames {
 
     /// Reads `<version> <operation id> <page> <areas>` (the areas may be
     /// left out, as files from before them do), `<version> <operation id>
-    /// <name>` and `<version> <operation id> <method> <path key>` lines;
+    /// <name>`, `<version> <operation id> <method> <path key>`, `<version>
+    /// type <model or enum> <areas>` and `<version> call <function call>`
+    /// lines;
     /// `#` starts a comment. A line that is not one (the
     /// file is written by regen, but it may be edited or merged by hand) is
     /// dropped with a warning, and that id or body is named afresh (a
@@ -145,6 +159,14 @@ impl KeptNames {
                         .extend(areas.iter().map(|a| a.to_string()));
                     None
                 }
+                (Some(version), [_, "call", key]) if is_call_key(key) => {
+                    kept.bare_calls.insert((version, key.to_string()));
+                    None
+                }
+                (_, [_, "call", ..]) => Some(
+                    "it is not `<version> call <function call>` (a tree key from `/`, with `(` and placeholders as `{}`); that call is named afresh"
+                        .to_string(),
+                ),
                 (_, [_, "type", ..]) => Some(format!(
                     "it is not `<version> type <model or enum> <areas>` (a qualified name, `microsoft.graph.user`, and {MAX_AREAS} areas at most, `area-outlook`); that type is gated afresh"
                 )),
@@ -184,7 +206,7 @@ impl KeptNames {
                     }
                 }
                 _ => Some(format!(
-                    "it is none of `<version> <operation id> <page> <areas>`, `<version> <operation id> <name>` and `<version> <operation id> <method> <path key>`; {AFRESH}"
+                    "it is none of `<version> <operation id> <page> <areas>`, `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`, `<version> type <model or enum> <areas>` and `<version> call <function call>`; {AFRESH}"
                 )),
             };
             if let Some(why) = why {
@@ -285,6 +307,24 @@ impl KeptNames {
             .collect()
     }
 
+    /// The calls of `ir`'s functions that had the bare method name in the
+    /// crate regen replaces and now share their function with another
+    /// call: they keep that name, and the other calls are named by their
+    /// parameters (see `emit::requests::overloads`).
+    pub fn kept_calls(&self, ir: &Ir) -> Vec<super::KeptCall> {
+        if self.bare_calls.is_empty() {
+            return Vec::new();
+        }
+        let calls = crate::emit::requests::function_calls(ir);
+        self.bare_calls
+            .intersection(&calls.overloaded)
+            .map(|(version, key)| super::KeptCall {
+                version: *version,
+                key: key.clone(),
+            })
+            .collect()
+    }
+
     /// Gives each operation the area features the file had it on with
     /// beside its own area's: a docs update that moves an operation to
     /// another area (2019 to 2020: `/me/mailboxSettings` from
@@ -354,10 +394,18 @@ impl KeptNames {
         lines.extend(types.areas().map(|(version, name, areas)| {
             format!("{} type {name} {}", version.as_str(), areas.join(" "))
         }));
+        // The function calls named by the function alone.
+        lines.extend(
+            crate::emit::requests::function_calls(ir)
+                .bare
+                .into_iter()
+                .filter(|(_, key)| is_call_key(key))
+                .map(|(version, key)| format!("{} call {key}", version.as_str())),
+        );
         lines.sort();
         lines.dedup();
         let mut out = format!(
-            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page> <areas>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`,\n# `<version> type <model or enum> <areas>`.\n"
+            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page> <areas>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`,\n# `<version> type <model or enum> <areas>`, `<version> call <function call>`.\n"
         );
         for line in lines {
             out.push_str(&line);
@@ -439,6 +487,17 @@ fn names_its_endpoint(version: ApiVersion, id: &str, method: &str) -> bool {
                 .map(|_| &rest[method.len()..])
         })
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'))
+}
+
+/// A function call's tree key as regen writes them
+/// (`/reports/getemailactivityuserdetail(period='{}')`): a path key with a
+/// call in its last segment.
+fn is_call_key(key: &str) -> bool {
+    is_path_key(key)
+        && key
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('('))
 }
 
 /// A path key as regen writes them (`/planner/plans/{}`): from `/`, one
@@ -606,6 +665,80 @@ mod tests {
     }
 
     #[test]
+    fn function_calls_keep_their_bare_names_while_their_function_has_overloads() {
+        let text = "v1.0 call /reports/getemailactivityuserdetail(period='{}')\n\
+            beta call /reports/getemailactivityuserdetail(period='{}')\n\
+            v1.0 call /reports/getemailactivitycounts(period='{}')\n\
+            v1.0 call reports/x(a='{}')\n\
+            v1.0 call /reports/x\n\
+            v1.0 call /reports/x(a='{}') more\n\
+            v1.0 call\n";
+        let kept = KeptNames::read(text, "names.lock");
+        // A key not from `/`, one without a call, a third word, none.
+        let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [4, 5, 6, 7]);
+        assert_eq!(kept.bare_calls.len(), 3);
+        let page = |name: &str, paths: &[&str]| {
+            let requests: String = paths.iter().map(|p| format!("GET {p}\n")).collect();
+            (
+                format!("api-reference/v1.0/api/{name}.md"),
+                format!(
+                    "---\ntitle: \"{name}\"\nms.prod: \"reports\"\ndoc_type: apiPageType\n---\n# {name}\n\n\
+                     ## HTTP request\n\n```http\n{requests}```\n"
+                ),
+            )
+        };
+        let files = [
+            page(
+                "detail",
+                &[
+                    "/reports/getEmailActivityUserDetail(period='{period_value}')",
+                    "/reports/getEmailActivityUserDetail(date={date_value})",
+                ],
+            ),
+            page(
+                "counts",
+                &["/reports/getEmailActivityCounts(period='{period_value}')"],
+            ),
+        ];
+        let names: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        let loader = crate::parse::Loader::memory(files.into_iter().collect());
+        let ir = crate::build_ir(crate::parse_pages(&loader, &names));
+        // Only the v1.0 call whose function has an overload now is kept:
+        // the other function has one call, and beta has none.
+        assert_eq!(
+            kept.kept_calls(&ir),
+            [super::super::KeptCall {
+                version: ApiVersion::V1,
+                key: "/reports/getemailactivityuserdetail(period='{}')".into()
+            }]
+        );
+        let calls_in_lock = |ir: &Ir| -> Vec<String> {
+            KeptNames::render(ir, "@generated")
+                .lines()
+                .filter(|l| l.starts_with("v1.0 call "))
+                .map(str::to_string)
+                .collect()
+        };
+        // Afresh, the overloaded function's calls are both named by their
+        // parameters, and the lock lists only the other function's call.
+        assert_eq!(
+            calls_in_lock(&ir),
+            ["v1.0 call /reports/getemailactivitycounts(period='{}')"]
+        );
+        // Kept, the call keeps its bare name, and the lock lists it again.
+        let mut with_kept = ir.clone();
+        with_kept.kept_calls = kept.kept_calls(&ir);
+        assert_eq!(
+            calls_in_lock(&with_kept),
+            [
+                "v1.0 call /reports/getemailactivitycounts(period='{}')",
+                "v1.0 call /reports/getemailactivityuserdetail(period='{}')"
+            ]
+        );
+    }
+
+    #[test]
     fn any_text_reads_without_a_panic_and_keeps_only_names_regen_writes() {
         use proptest::prelude::*;
         let words = prop::sample::select(vec![
@@ -622,6 +755,9 @@ mod tests {
             "area-",
             "type",
             "microsoft.graph.user",
+            "call",
+            "/x(a='{}')",
+            "x(a)",
             "GET",
             "get",
             "/x/{}",
@@ -653,6 +789,9 @@ mod tests {
             }
             for ((_, page), ids) in &kept.ids_by_page {
                 prop_assert!(is_page(page) && ids.iter().all(|id| is_id(id)), "{:?} kept {:?}", text, page);
+            }
+            for (_, key) in &kept.bare_calls {
+                prop_assert!(is_call_key(key), "{:?} kept {:?}", text, key);
             }
             for ((version, method, key), ids) in &kept.ids_by_endpoint {
                 prop_assert!(

@@ -99,6 +99,24 @@ pub struct Ir {
     /// any more (see `kept_names`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_type_areas: Vec<TypeAreas>,
+    /// Functions whose builder method keeps the name it had in the crate
+    /// this one replaces, kept by its `names.lock`: a function that gains
+    /// an overload names each call by its parameters
+    /// (`get_email_activity_user_detail_with_date_value`), but the call the
+    /// crate had already keeps its bare name. Only the calls that now have
+    /// an overload are listed (see `kept_names`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_calls: Vec<KeptCall>,
+}
+
+/// A function call that keeps its bare builder method name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct KeptCall {
+    pub version: ApiVersion,
+    /// The call's place in the builder tree, as the tree keys it:
+    /// lowercase, placeholders as `{}`
+    /// (`/reports/getemailactivityuserdetail(period='{}')`).
+    pub key: String,
 }
 
 /// The area features one model or enum was on with.
