@@ -40,6 +40,12 @@ enum Command {
         /// (`--check` gives the count when the crate is stale.)
         #[arg(long)]
         changes: bool,
+        /// Forget the areas `names.lock` keeps for operations and models
+        /// the docs moved to another area: each is on with the areas it
+        /// has now. A breaking change, for a major release; operation ids
+        /// and body names stay kept.
+        #[arg(long)]
+        reset_areas: bool,
     },
     /// Print the IR of pages or of a docs folder (default: all of `spec/`).
     Ir {
@@ -253,6 +259,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             docs,
             out,
             changes,
+            reset_areas,
         } => {
             // The lint that says this regen's warnings: of the same docs,
             // with the same crate's names kept.
@@ -269,7 +276,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
             // that run left it: done (see codegen/src/cache.rs).
             let cache_file =
                 codegen::cache::file_for(&workspace_root().join("target/regen-cache"), &out);
-            if codegen::cache::is_fresh(&cache_file, &docs, &out) {
+            // A reset writes another lock than the last regen did.
+            if !reset_areas && codegen::cache::is_fresh(&cache_file, &docs, &out) {
                 eprintln!(
                     "{} is fresh (nothing changed since the last regen)",
                     out.display()
@@ -280,7 +288,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
             // The operation ids and request-body names of the crate being
             // replaced are kept.
             let shown = out.strip_prefix(workspace_root()).unwrap_or(&out);
-            let kept = KeptNames::in_crate(&out, &shown.to_string_lossy());
+            let mut kept = KeptNames::in_crate(&out, &shown.to_string_lossy());
+            if reset_areas {
+                kept.forget_areas();
+            }
             // Only regen sees these: the lock it writes has none of them,
             // so `lint` after it would not say them.
             eprint!("{}", render_human(&kept.diagnostics));

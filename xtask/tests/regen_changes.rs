@@ -277,10 +277,37 @@ fn an_operation_moved_to_another_area_stays_on_with_its_old_one() {
     // A crate made afresh has the operation in its new area only.
     let fresh = root.join("fresh");
     regen(&docs, &fresh, &[]);
-    let listing = std::fs::read_to_string(fresh.join("api.txt")).unwrap();
-    assert_eq!(
-        gate_of(&listing),
-        r#"all(feature = "v1", feature = "area-industrydata")"#
+    let fresh_listing = std::fs::read_to_string(fresh.join("api.txt")).unwrap();
+    let new_only = r#"all(feature = "v1", feature = "area-industrydata")"#;
+    assert_eq!(gate_of(&fresh_listing), new_only);
+
+    // A reset (a major release) forgets the old area, as a crate made
+    // afresh has it, and keeps the ids: a break, said as one.
+    let (_, said) = regen(&docs, &out, &["--reset-areas", "--changes"]);
+    assert!(said.contains("generated crate: breaking"), "{said}");
+    assert!(said.contains("Rust item needs other features"), "{said}");
+    let listing = std::fs::read_to_string(out.join("api.txt")).unwrap();
+    assert_eq!(gate_of(&listing), new_only);
+    assert_eq!(listing, fresh_listing);
+    let lock = std::fs::read_to_string(out.join("names.lock")).unwrap();
+    assert!(
+        lock.contains(" educationassignment-publish.md area-industrydata\n"),
+        "{lock}"
     );
+    let cargo = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(!cargo.contains("area-education"), "{cargo}");
+    // The lock it wrote gives no former area: the IR read with it, as the
+    // next regen reads it, has none.
+    let ir = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["ir", "--docs"])
+        .arg(&docs)
+        .arg("--keep-names")
+        .arg(&out)
+        .output()
+        .expect("xtask runs");
+    assert!(ir.status.success());
+    let ir = String::from_utf8_lossy(&ir.stdout);
+    assert!(ir.contains("area: industrydata"), "{ir}");
+    assert!(!ir.contains("former_areas"), "{ir}");
     let _ = std::fs::remove_dir_all(&root);
 }

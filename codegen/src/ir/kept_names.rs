@@ -325,6 +325,14 @@ impl KeptNames {
             .collect()
     }
 
+    /// Forgets the areas the file gives operations and types, so that each
+    /// is on with the areas the docs give it now (`regen --reset-areas`):
+    /// kept areas only grow, and a major release may start them afresh.
+    pub fn forget_areas(&mut self) {
+        self.areas.clear();
+        self.type_areas.clear();
+    }
+
     /// Gives each operation the area features the file had it on with
     /// beside its own area's: a docs update that moves an operation to
     /// another area (2019 to 2020: `/me/mailboxSettings` from
