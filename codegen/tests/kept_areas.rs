@@ -95,3 +95,37 @@ fn type_lines_regen_does_not_write_are_dropped() {
     let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
     assert_eq!(lines, [1, 2, 3]);
 }
+
+/// An operation kept on with an area it had before is tested with it too:
+/// a build of the tests with that area alone checks its builder chain.
+#[test]
+fn an_operation_kept_in_a_former_area_is_tested_with_it() {
+    let fresh = common::ir_of(&pages());
+    let id = fresh.operations[0].id.clone();
+    let builders_test_gate = |ir: &codegen::ir::Ir| -> String {
+        let files = codegen::emit::generate(ir).unwrap();
+        let tests = common::file(&files, "tests/builders.rs");
+        let at = tests
+            .find(&format!("fn {id}_"))
+            .unwrap_or_else(|| panic!("{tests}"));
+        let cfg = tests[..at].rfind("#[cfg(").unwrap();
+        tests[cfg..at]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        builders_test_gate(&fresh),
+        r#"#[cfg(all(feature = "v1", feature = "area-outlook"))] #[test]"#
+    );
+    let kept = KeptNames::read(
+        &format!("v1.0 {id} widget-get.md area-education area-outlook\n"),
+        "names.lock",
+    );
+    let ir = common::ir_keeping(&pages(), &kept);
+    assert_eq!(ir.operations[0].former_areas, ["area-education"]);
+    assert_eq!(
+        builders_test_gate(&ir),
+        r#"#[cfg(all(feature = "v1", any(feature = "area-education", feature = "area-outlook")))] #[test]"#
+    );
+}

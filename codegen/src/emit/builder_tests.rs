@@ -12,10 +12,12 @@ use quote::{format_ident, quote};
 use super::requests::Chains;
 
 pub fn emit(ir: &crate::ir::Ir, all: &[(ApiVersion, Chains)]) -> TokenStream {
-    let areas: std::collections::BTreeMap<&str, String> = ir
+    // On with any area the operation is on with: its own, and those an
+    // earlier crate had it in.
+    let areas: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> = ir
         .operations
         .iter()
-        .map(|o| (o.id.as_str(), super::features::op_area(o)))
+        .map(|o| (o.id.as_str(), super::features::op_areas(o)))
         .collect();
     let mut names = Scope::default();
     let mut tests = Vec::new();
@@ -52,11 +54,11 @@ pub fn emit(ir: &crate::ir::Ir, all: &[(ApiVersion, Chains)]) -> TokenStream {
             expected.push_str(&steps_text_with(path, &mut value));
             let name = names.name(&format!("{op} {path}"), Case::Snake).ident();
             let doc = format!(" `{path}`");
-            let area = areas
+            let areas = areas
                 .get(op.as_str())
                 .cloned()
-                .unwrap_or_else(|| "area-other".into());
-            let cfg = super::features::test_cfg(*version, &[area].into());
+                .unwrap_or_else(|| ["area-other".to_string()].into());
+            let cfg = super::features::test_cfg(*version, &areas);
             tests.push(quote! {
                 #[doc = #doc]
                 #cfg

@@ -671,16 +671,19 @@ fn example_test(
         " `{} {}` from {}",
         request.method, request.url, request.source
     );
-    let area = super::features::op_area(op);
+    // On with any area the operation is on with (its own, and those an
+    // earlier crate had it in).
+    let areas = super::features::op_areas(op);
     let cfg = match &cast {
         // The cast's model may come with other features than the operation.
         Some(cast) => {
             let v = super::features::version_feature(version);
             let of_cast = type_features.of(version, cast);
             let of_cast = of_cast.iter();
-            quote!(#[cfg(all(feature = #v, feature = #area, any(#(feature = #of_cast),*)))])
+            let areas = super::features::any_feature(&areas);
+            quote!(#[cfg(all(feature = #v, #areas, any(#(feature = #of_cast),*)))])
         }
-        None => super::features::test_cfg(version, &[area].into()),
+        None => super::features::test_cfg(version, &areas),
     };
     Some(quote! {
         #[doc = #doc]

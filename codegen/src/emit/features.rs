@@ -66,10 +66,16 @@ pub fn cfg(features: &BTreeSet<String>) -> TokenStream {
 /// version, and the permission tables of a version's operations.
 pub fn test_cfg(version: ApiVersion, features: &BTreeSet<String>) -> TokenStream {
     let v = version_feature(version);
+    let any = any_feature(features);
+    quote!(#[cfg(all(feature = #v, #any))])
+}
+
+/// The predicate that one of `features` is on: `feature = "x"` for one.
+pub fn any_feature(features: &BTreeSet<String>) -> TokenStream {
     let list: Vec<&String> = features.iter().collect();
     match list.as_slice() {
-        [one] => quote!(#[cfg(all(feature = #v, feature = #one))]),
-        many => quote!(#[cfg(all(feature = #v, any(#(feature = #many),*)))]),
+        [one] => quote!(feature = #one),
+        many => quote!(any(#(feature = #many),*)),
     }
 }
 
@@ -238,8 +244,8 @@ pub fn table(ir: &Ir, versions: &[ApiVersion]) -> String {
     out
 }
 
-/// The feature of an operation's own area (where its tests and examples
-/// are gated).
+/// The feature of an operation's own area (where the quick start takes it
+/// from).
 pub fn op_area(op: &Operation) -> String {
     area_feature(op.area.as_deref())
 }
