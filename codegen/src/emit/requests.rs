@@ -417,10 +417,20 @@ fn param_names(pieces: &[Piece]) -> String {
     names.join(" ")
 }
 
+/// How a call of an overloaded function is named (see [`overloads`]).
+#[derive(Clone, Debug)]
+struct Overload {
+    /// `Some("with date value")` for a call named by its parameters,
+    /// `None` for one that keeps the function's bare name.
+    word: Option<String>,
+    /// Whether the call may keep the bare name: no segment of another kind
+    /// (`range` beside `range(address=...)`) has it.
+    keepable: bool,
+}
+
 /// How each function call below `node` is told apart from its overloads,
-/// by the child's tree key: `Some("with date value")` for a call named by
-/// its parameters, `None` for one that keeps the function's bare name.
-/// Calls of functions without overloads are not listed.
+/// by the child's tree key. Calls of functions without overloads are not
+/// listed.
 ///
 /// Overloaded functions (`getEmailActivityUserDetail(period=...)` and
 /// `(date=...)`) are told apart by their parameter names, the builder
@@ -428,14 +438,18 @@ fn param_names(pieces: &[Piece]) -> String {
 /// new overload that sorts first would take from it. A call the crate
 /// regen replaces had under the bare name (`kept`, from `names.lock`)
 /// keeps it, so that a new overload renames nothing: the first such call
-/// of each function, in tree order.
-fn overloads(node: &Node<'_>, kept: &BTreeSet<String>) -> BTreeMap<String, Option<String>> {
+/// of each function, in tree order, unless a segment of another kind has
+/// the name (it keeps it, and the call would otherwise be `..._2`).
+fn overloads(node: &Node<'_>, kept: &BTreeSet<String>) -> BTreeMap<String, Overload> {
     let mut base_names: BTreeMap<String, usize> = BTreeMap::new();
+    let mut other_kinds: BTreeSet<String> = BTreeSet::new();
     for child in node.children.values() {
         if let Some(step) = &child.step {
-            *base_names
-                .entry(step_method_name(step, &node.path))
-                .or_default() += 1;
+            let base = step_method_name(step, &node.path);
+            if !matches!(step, Step::Mixed(_)) {
+                other_kinds.insert(base.clone());
+            }
+            *base_names.entry(base).or_default() += 1;
         }
     }
     let mut bare: BTreeSet<String> = BTreeSet::new();
@@ -448,22 +462,24 @@ fn overloads(node: &Node<'_>, kept: &BTreeSet<String>) -> BTreeMap<String, Optio
         if base_names.get(&base).is_none_or(|n| *n < 2) {
             continue;
         }
-        let word = if kept.contains(&child.key) && bare.insert(base) {
+        let keepable = !other_kinds.contains(&base);
+        let word = if keepable && kept.contains(&child.key) && bare.insert(base) {
             None
         } else {
             Some(format!("with {}", param_names(pieces)))
         };
-        out.insert(child.key.clone(), word);
+        out.insert(child.key.clone(), Overload { word, keepable });
     }
     out
 }
 
 /// The function calls of `ir`'s builder trees, by version and tree key:
-/// those that share their function with another call (`overloaded`), and
-/// those whose builder method has the function's bare name once `ir`'s
-/// kept calls are kept (`bare`, which `names.lock` records).
+/// those that share their function with another call and may keep a bare
+/// name they had (`keepable`), and those whose builder method has the
+/// function's bare name once `ir`'s kept calls are kept (`bare`, which
+/// `names.lock` records).
 pub struct FunctionCalls {
-    pub overloaded: BTreeSet<(ApiVersion, String)>,
+    pub keepable: BTreeSet<(ApiVersion, String)>,
     pub bare: BTreeSet<(ApiVersion, String)>,
 }
 
@@ -480,9 +496,11 @@ pub fn function_calls(ir: &Ir) -> FunctionCalls {
                 if function_name(pieces).is_some() {
                     let key = (version, child.key.clone());
                     match overloads.get(&child.key) {
-                        Some(word) => {
-                            calls.overloaded.insert(key.clone());
-                            if word.is_none() {
+                        Some(overload) => {
+                            if overload.keepable {
+                                calls.keepable.insert(key.clone());
+                            }
+                            if overload.word.is_none() {
                                 calls.bare.insert(key);
                             }
                         }
@@ -496,7 +514,7 @@ pub fn function_calls(ir: &Ir) -> FunctionCalls {
         }
     }
     let mut calls = FunctionCalls {
-        overloaded: BTreeSet::new(),
+        keepable: BTreeSet::new(),
         bare: BTreeSet::new(),
     };
     for version in [ApiVersion::V1, ApiVersion::Beta] {
@@ -829,7 +847,7 @@ impl Emitter<'_> {
         for child in node.children.values() {
             let Some(step) = &child.step else { continue };
             let mut method_name = step_method_name(step, &node.path);
-            let overload = overloads.get(&child.key).cloned().flatten();
+            let overload = overloads.get(&child.key).and_then(|o| o.word.clone());
             if let Some(with) = &overload {
                 method_name = format!("{method_name} {with}");
             }

@@ -309,15 +309,16 @@ impl KeptNames {
 
     /// The calls of `ir`'s functions that had the bare method name in the
     /// crate regen replaces and now share their function with another
-    /// call: they keep that name, and the other calls are named by their
-    /// parameters (see `emit::requests::overloads`).
+    /// call: they keep that name (unless a segment of another kind has
+    /// it), and the other calls are named by their parameters (see
+    /// `emit::requests::overloads`).
     pub fn kept_calls(&self, ir: &Ir) -> Vec<super::KeptCall> {
         if self.bare_calls.is_empty() {
             return Vec::new();
         }
         let calls = crate::emit::requests::function_calls(ir);
         self.bare_calls
-            .intersection(&calls.overloaded)
+            .intersection(&calls.keepable)
             .map(|(version, key)| super::KeptCall {
                 version: *version,
                 key: key.clone(),
@@ -527,6 +528,37 @@ fn is_body_name(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The IR of API pages of area `area`, each a name and the `GET`s its
+    /// HTTP request section lists.
+    fn ir_of_pages(area: &str, pages: &[(&str, &[&str])]) -> Ir {
+        let files: Vec<(String, String)> = pages
+            .iter()
+            .map(|(name, paths)| {
+                let requests: String = paths.iter().map(|p| format!("GET {p}\n")).collect();
+                (
+                    format!("api-reference/v1.0/api/{name}.md"),
+                    format!(
+                        "---\ntitle: \"{name}\"\nms.prod: \"{area}\"\ndoc_type: apiPageType\n---\n# {name}\n\n\
+                         ## HTTP request\n\n```http\n{requests}```\n"
+                    ),
+                )
+            })
+            .collect();
+        let names: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        let loader = crate::parse::Loader::memory(files.into_iter().collect());
+        crate::build_ir(crate::parse_pages(&loader, &names))
+    }
+
+    /// The `api.txt` of the crate of `ir`.
+    fn api_of(ir: &Ir) -> String {
+        let files = crate::emit::generate(ir).unwrap();
+        files
+            .into_iter()
+            .find(|f| f.path == "api.txt")
+            .map(|f| f.contents)
+            .unwrap_or_default()
+    }
+
     #[test]
     fn lines_regen_does_not_write_are_dropped_with_their_line() {
         let text = "# comment\n\n\
@@ -602,23 +634,15 @@ mod tests {
         let kept = KeptNames::read(text, "names.lock");
         let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
         assert_eq!(lines, [3, 4]);
-        let page = |id: &str, path: &str| {
-            (
-                format!("api-reference/v1.0/api/{id}.md"),
-                format!(
-                    "---\ntitle: \"{id}\"\nms.prod: \"outlook\"\ndoc_type: apiPageType\n---\n# {id}\n\n\
-                     ## HTTP request\n\n```http\nGET {path}\n```\n"
-                ),
-            )
-        };
-        let files = [
-            page("a", "/me/mailboxSettings"),
-            page("b", "/x"),
-            page("c", "/new"),
-        ];
-        let names: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
-        let loader = crate::parse::Loader::memory(files.into_iter().collect());
-        let mut ops = crate::build_ir(crate::parse_pages(&loader, &names)).operations;
+        let mut ops = ir_of_pages(
+            "outlook",
+            &[
+                ("a", &["/me/mailboxSettings"]),
+                ("b", &["/x"]),
+                ("c", &["/new"]),
+            ],
+        )
+        .operations;
         let ids: Vec<&str> = ops.iter().map(|o| o.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -686,32 +710,22 @@ mod tests {
         let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
         assert_eq!(lines, [4, 5, 6, 7]);
         assert_eq!(kept.bare_calls.len(), 3);
-        let page = |name: &str, paths: &[&str]| {
-            let requests: String = paths.iter().map(|p| format!("GET {p}\n")).collect();
-            (
-                format!("api-reference/v1.0/api/{name}.md"),
-                format!(
-                    "---\ntitle: \"{name}\"\nms.prod: \"reports\"\ndoc_type: apiPageType\n---\n# {name}\n\n\
-                     ## HTTP request\n\n```http\n{requests}```\n"
+        let ir = ir_of_pages(
+            "reports",
+            &[
+                (
+                    "detail",
+                    &[
+                        "/reports/getEmailActivityUserDetail(period='{period_value}')",
+                        "/reports/getEmailActivityUserDetail(date={date_value})",
+                    ],
                 ),
-            )
-        };
-        let files = [
-            page(
-                "detail",
-                &[
-                    "/reports/getEmailActivityUserDetail(period='{period_value}')",
-                    "/reports/getEmailActivityUserDetail(date={date_value})",
-                ],
-            ),
-            page(
-                "counts",
-                &["/reports/getEmailActivityCounts(period='{period_value}')"],
-            ),
-        ];
-        let names: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
-        let loader = crate::parse::Loader::memory(files.into_iter().collect());
-        let ir = crate::build_ir(crate::parse_pages(&loader, &names));
+                (
+                    "counts",
+                    &["/reports/getEmailActivityCounts(period='{period_value}')"],
+                ),
+            ],
+        );
         // Only the v1.0 call whose function has an overload now is kept:
         // the other function has one call, and beta has none.
         assert_eq!(
@@ -744,6 +758,43 @@ mod tests {
                 "v1.0 call /reports/getemailactivityuserdetail(period='{}')"
             ]
         );
+    }
+
+    #[test]
+    fn a_call_does_not_keep_a_name_a_plain_segment_has() {
+        // The docs add `/reports/getEmailActivityCounts` beside the call the
+        // crate had as `get_email_activity_counts(period_value)`: the plain
+        // segment has the name, and the call is named by its parameters,
+        // as in a crate made afresh (kept, it would be `..._2`).
+        let kept = KeptNames::read(
+            "v1.0 call /reports/getemailactivitycounts(period='{}')\n",
+            "names.lock",
+        );
+        let mut ir = ir_of_pages(
+            "reports",
+            &[
+                (
+                    "counts",
+                    &["/reports/getEmailActivityCounts(period='{period_value}')"],
+                ),
+                ("activity", &["/reports/getEmailActivityCounts"]),
+            ],
+        );
+        assert!(kept.kept_calls(&ir).is_empty());
+        // Even given as kept, the call yields the name.
+        ir.kept_calls = vec![super::super::KeptCall {
+            version: ApiVersion::V1,
+            key: "/reports/getemailactivitycounts(period='{}')".into(),
+        }];
+        let api = api_of(&ir);
+        for method in [
+            "fn v1::requests::Reports::get_email_activity_counts(&self)",
+            "fn v1::requests::Reports::get_email_activity_counts_with_period_value(&self, period_value: &str)",
+        ] {
+            assert!(api.contains(method), "{method} in {api}");
+        }
+        let lock = KeptNames::render(&ir, "@generated");
+        assert!(!lock.contains("\nv1.0 call "), "{lock}");
     }
 
     #[test]
