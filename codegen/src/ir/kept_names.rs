@@ -1,5 +1,6 @@
-//! The request-body names (and operation ids) a generated crate already
-//! has, kept from one regeneration to the next. A body model's name depends on the rest of
+//! The request-body names (and operation ids, areas and function calls'
+//! method names) a generated crate already has, kept from one
+//! regeneration to the next. A body model's name depends on the rest of
 //! the tree: `invitePostRequestBody` while one `invite` action takes a
 //! table, `itemsInvitePostRequestBody` once another `invite` takes a
 //! different one (see `request_bodies`). From the 2019 tree to the 2020
@@ -414,7 +415,7 @@ impl KeptNames {
         lines.sort();
         lines.dedup();
         let mut out = format!(
-            "# {header}\n# The id of each operation and the name of its request body, kept by the next\n# regen: see codegen/src/ir/kept_names.rs. `<version> <operation id> <page> <areas>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`,\n# `<version> type <model or enum> <areas>`, `<version> call <function call>`.\n"
+            "# {header}\n# What the next regen keeps of this crate: operation ids, request-body names, the\n# areas operations and types are on with, and the bare names of function calls\n# (see codegen/src/ir/kept_names.rs). `<version> <operation id> <page> <areas>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`,\n# `<version> type <model or enum> <areas>`, `<version> call <function call>`.\n"
         );
         for line in lines {
             out.push_str(&line);
