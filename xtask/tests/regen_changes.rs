@@ -150,10 +150,11 @@ fn regen_says_what_it_could_not_read_of_the_crate_it_replaces() {
 /// A function that gains an overload names each of its calls by their
 /// parameters. The call the crate had keeps its bare method name (the
 /// lock lists it), so the new overload only adds a method: the docs gained
-/// an endpoint, and the crate's users lose nothing. The Rust items are
-/// compared too (`api.txt`).
+/// an endpoint, and the crate's users lose nothing. One that loses its
+/// overload keeps the name with parameters its last call had. The Rust
+/// items are compared too (`api.txt`).
 #[test]
-fn a_function_that_gains_an_overload_keeps_the_method_it_had() {
+fn a_function_that_gains_or_loses_an_overload_keeps_the_method_it_had() {
     let (root, docs, out) = scratch("overload");
     let page = docs.join("api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md");
     let text = std::fs::read_to_string(&page).unwrap();
@@ -202,7 +203,26 @@ fn a_function_that_gains_an_overload_keeps_the_method_it_had() {
         "fn v1::requests::Reports::get_email_activity_user_detail_with_period_value(&self, period_value: &str)"
     ));
     let lock = std::fs::read_to_string(fresh.join("names.lock")).unwrap();
-    assert!(!lock.contains("\nv1.0 call "), "{lock}");
+    assert!(
+        lock.contains("\nv1.0 call /reports/getemailactivityuserdetail(period='{}') with\n"),
+        "{lock}"
+    );
+
+    // The other way: the docs take the overload away again. The call left
+    // keeps the name it had, with its parameters; only the other goes.
+    std::fs::write(&page, text.replace(overload, "")).unwrap();
+    let (_, said) = regen(&docs, &fresh, &["--changes"]);
+    let listing = std::fs::read_to_string(fresh.join("api.txt")).unwrap();
+    assert!(!listing.contains(bare), "{listing}");
+    assert!(listing.contains(
+        "fn v1::requests::Reports::get_email_activity_user_detail_with_period_value(&self, period_value: &str)"
+    ));
+    assert!(
+        said.contains("\n  fn v1::requests::Reports::get_email_activity_user_detail_with_date_value(&self, date_value: &str) -> "),
+        "{said}"
+    );
+    assert!(!said.contains("Rust item added"), "{said}");
+    std::fs::write(&page, &text).unwrap();
 
     // A crate from before `api.txt`: said, not taken for an empty API.
     std::fs::remove_file(out.join("api.txt")).unwrap();

@@ -10,7 +10,7 @@
 use super::doc_lines;
 use super::models::{TypeIndex, TypeKind};
 use crate::ir::{
-    ApiVersion, BodyKind, Ir, Operation, PermissionSet, SchemePermissions, SchemeStatus,
+    ApiVersion, BodyKind, CallName, Ir, Operation, PermissionSet, SchemePermissions, SchemeStatus,
 };
 use crate::names::{Case, RustName, Scope};
 use proc_macro2::TokenStream;
@@ -417,30 +417,34 @@ fn param_names(pieces: &[Piece]) -> String {
     names.join(" ")
 }
 
-/// How a call of an overloaded function is named (see [`overloads`]).
+/// How a function call is named (see [`overloads`]).
 #[derive(Clone, Debug)]
 struct Overload {
     /// `Some("with date value")` for a call named by its parameters,
     /// `None` for one that keeps the function's bare name.
     word: Option<String>,
+    /// Whether its function has other calls (or its name another segment).
+    overloaded: bool,
     /// Whether the call may keep the bare name: no segment of another kind
     /// (`range` beside `range(address=...)`) has it.
     keepable: bool,
 }
 
-/// How each function call below `node` is told apart from its overloads,
-/// by the child's tree key. Calls of functions without overloads are not
-/// listed.
+/// How each function call below `node` is named, by the child's tree key.
+/// The calls of functions without overloads that have the function's bare
+/// name are not listed.
 ///
 /// Overloaded functions (`getEmailActivityUserDetail(period=...)` and
 /// `(date=...)`) are told apart by their parameter names, the builder
 /// type too: `...DetailWithDateValueCall`, not `...DetailCall2`, which a
-/// new overload that sorts first would take from it. A call the crate
-/// regen replaces had under the bare name (`kept`, from `names.lock`)
-/// keeps it, so that a new overload renames nothing: the first such call
-/// of each function, in tree order, unless a segment of another kind has
-/// the name (it keeps it, and the call would otherwise be `..._2`).
-fn overloads(node: &Node<'_>, kept: &BTreeSet<String>) -> BTreeMap<String, Overload> {
+/// new overload that sorts first would take from it. A name the crate
+/// regen replaces had (`kept`, from `names.lock`) is kept, so that a docs
+/// update renames nothing: a call that had the bare name keeps it when its
+/// function gains an overload (the first such call of each function, in
+/// tree order, unless a segment of another kind has the name: it keeps it,
+/// and the call would otherwise be `..._2`), and one named by its
+/// parameters keeps them when its function loses its overloads.
+fn overloads(node: &Node<'_>, kept: &BTreeMap<String, CallName>) -> BTreeMap<String, Overload> {
     let mut base_names: BTreeMap<String, usize> = BTreeMap::new();
     let mut other_kinds: BTreeSet<String> = BTreeSet::new();
     for child in node.children.values() {
@@ -459,28 +463,49 @@ fn overloads(node: &Node<'_>, kept: &BTreeSet<String>) -> BTreeMap<String, Overl
             continue;
         };
         let base = step_method_name(step, &node.path);
+        let with = || Some(format!("with {}", param_names(pieces)));
+        let kept = kept.get(&child.key);
         if base_names.get(&base).is_none_or(|n| *n < 2) {
+            if kept == Some(&CallName::WithParameters) {
+                out.insert(
+                    child.key.clone(),
+                    Overload {
+                        word: with(),
+                        overloaded: false,
+                        keepable: false,
+                    },
+                );
+            }
             continue;
         }
         let keepable = !other_kinds.contains(&base);
-        let word = if keepable && kept.contains(&child.key) && bare.insert(base) {
+        let word = if keepable && kept == Some(&CallName::Bare) && bare.insert(base) {
             None
         } else {
-            Some(format!("with {}", param_names(pieces)))
+            with()
         };
-        out.insert(child.key.clone(), Overload { word, keepable });
+        out.insert(
+            child.key.clone(),
+            Overload {
+                word,
+                overloaded: true,
+                keepable,
+            },
+        );
     }
     out
 }
 
 /// The function calls of `ir`'s builder trees, by version and tree key:
 /// those that share their function with another call and may keep a bare
-/// name they had (`keepable`), and those whose builder method has the
-/// function's bare name once `ir`'s kept calls are kept (`bare`, which
-/// `names.lock` records).
+/// name they had (`may_keep_bare`), those whose function has no other
+/// call and may keep a name with parameters they had
+/// (`may_keep_parameters`), and how each is named once `ir`'s kept calls
+/// are kept (`names`, which `names.lock` records).
 pub struct FunctionCalls {
-    pub keepable: BTreeSet<(ApiVersion, String)>,
-    pub bare: BTreeSet<(ApiVersion, String)>,
+    pub may_keep_bare: BTreeSet<(ApiVersion, String)>,
+    pub may_keep_parameters: BTreeSet<(ApiVersion, String)>,
+    pub names: BTreeMap<(ApiVersion, String), CallName>,
 }
 
 /// The function calls of both versions' trees, built as the emitter
@@ -490,7 +515,7 @@ pub fn function_calls(ir: &Ir) -> FunctionCalls {
     fn walk(
         node: &Node<'_>,
         version: ApiVersion,
-        kept: &BTreeSet<String>,
+        kept: &BTreeMap<String, CallName>,
         calls: &mut FunctionCalls,
     ) {
         let overloads = overloads(node, kept);
@@ -498,27 +523,28 @@ pub fn function_calls(ir: &Ir) -> FunctionCalls {
             if let Some(Step::Mixed(pieces)) = &child.step {
                 if function_name(pieces).is_some() {
                     let key = (version, child.key.clone());
-                    match overloads.get(&child.key) {
-                        Some(overload) => {
-                            if overload.keepable {
-                                calls.keepable.insert(key.clone());
-                            }
-                            if overload.word.is_none() {
-                                calls.bare.insert(key);
-                            }
+                    let overload = overloads.get(&child.key);
+                    if overload.is_some_and(|o| o.overloaded) {
+                        if overload.is_some_and(|o| o.keepable) {
+                            calls.may_keep_bare.insert(key.clone());
                         }
-                        None => {
-                            calls.bare.insert(key);
-                        }
+                    } else {
+                        calls.may_keep_parameters.insert(key.clone());
                     }
+                    let name = match overload.and_then(|o| o.word.as_ref()) {
+                        Some(_) => CallName::WithParameters,
+                        None => CallName::Bare,
+                    };
+                    calls.names.insert(key, name);
                 }
             }
             walk(child, version, kept, calls);
         }
     }
     let mut calls = FunctionCalls {
-        keepable: BTreeSet::new(),
-        bare: BTreeSet::new(),
+        may_keep_bare: BTreeSet::new(),
+        may_keep_parameters: BTreeSet::new(),
+        names: BTreeMap::new(),
     };
     for version in [ApiVersion::V1, ApiVersion::Beta] {
         let tree = build_tree(ir, version);
@@ -531,12 +557,12 @@ pub fn function_calls(ir: &Ir) -> FunctionCalls {
     calls
 }
 
-/// The tree keys of `version`'s kept calls.
-fn kept_calls_of(ir: &Ir, version: ApiVersion) -> BTreeSet<String> {
+/// `version`'s kept calls: the name of each, by tree key.
+fn kept_calls_of(ir: &Ir, version: ApiVersion) -> BTreeMap<String, CallName> {
     ir.kept_calls
         .iter()
         .filter(|c| c.version == version)
-        .map(|c| c.key.clone())
+        .map(|c| (c.key.clone(), c.name))
         .collect()
 }
 
@@ -629,9 +655,9 @@ struct Emitter<'i> {
     fold_me: bool,
     me_method: Option<String>,
     index: &'i TypeIndex,
-    /// The tree keys of the calls that keep their bare method names
+    /// The calls that keep the method names they had, by tree key
     /// (`Ir::kept_calls`).
-    kept_calls: BTreeSet<String>,
+    kept_calls: BTreeMap<String, CallName>,
     types: Scope,
     markers: Scope,
     /// Marker of each operation already emitted, by operation id.

@@ -35,11 +35,12 @@
 //! A function that gains an overload names each of its calls by their
 //! parameters (`get_email_activity_user_detail_with_period_value` beside
 //! `..._with_date_value`), which would rename the method the crate had
-//! (`get_email_activity_user_detail`). The file lists each function call
-//! whose builder method has the function's bare name (`v1.0 call
-//! /reports/getemailactivityuserdetail(period='{}')`); the next regen
-//! keeps that name for it, and names only the newcomers by their
-//! parameters (`Ir::kept_calls`).
+//! (`get_email_activity_user_detail`); one that loses its overloads would
+//! name its last call by the function alone. The file lists how each
+//! function call's builder method is named (`v1.0 call
+//! /reports/getemailactivityuserdetail(period='{}')` for the bare name,
+//! `... with` for one with parameters); the next regen keeps that name,
+//! and names only the newcomers afresh (`Ir::kept_calls`).
 //!
 //! The page line also holds the area features the operation is on with.
 //! When the docs move it to another area (`ms.prod`), it keeps the old
@@ -77,9 +78,9 @@ pub struct KeptNames {
     /// The area features each model and enum was on with, by version and
     /// qualified name.
     type_areas: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
-    /// The function calls whose builder method had the function's bare
-    /// name, by version and tree key.
-    bare_calls: BTreeSet<(ApiVersion, String)>,
+    /// How each function call's builder method was named, by version and
+    /// tree key.
+    calls: BTreeMap<(ApiVersion, String), super::CallName>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -108,8 +109,8 @@ impl KeptNames {
     /// Reads `<version> <operation id> <page> <areas>` (the areas may be
     /// left out, as files from before them do), `<version> <operation id>
     /// <name>`, `<version> <operation id> <method> <path key>`, `<version>
-    /// type <model or enum> <areas>` and `<version> call <function call>`
-    /// lines;
+    /// type <model or enum> <areas>` and `<version> call <function call>
+    /// [with]` lines;
     /// `#` starts a comment. A line that is not one (the
     /// file is written by regen, but it may be edited or merged by hand) is
     /// dropped with a warning, and that id or body is named afresh (a
@@ -160,12 +161,20 @@ impl KeptNames {
                         .extend(areas.iter().map(|a| a.to_string()));
                     None
                 }
-                (Some(version), [_, "call", key]) if is_call_key(key) => {
-                    kept.bare_calls.insert((version, key.to_string()));
+                (Some(version), [_, "call", key, name @ ..])
+                    if is_call_key(key) && matches!(name, [] | ["with"]) =>
+                {
+                    let name = if name.is_empty() {
+                        super::CallName::Bare
+                    } else {
+                        super::CallName::WithParameters
+                    };
+                    // Two sides of a merge: the first stays.
+                    kept.calls.entry((version, key.to_string())).or_insert(name);
                     None
                 }
                 (_, [_, "call", ..]) => Some(
-                    "it is not `<version> call <function call>` (a tree key from `/`, with `(` and placeholders as `{}`); that call is named afresh"
+                    "it is not `<version> call <function call>` or `<version> call <function call> with` (a tree key from `/`, with `(` and placeholders as `{}`); that call is named afresh"
                         .to_string(),
                 ),
                 (_, [_, "type", ..]) => Some(format!(
@@ -207,7 +216,7 @@ impl KeptNames {
                     }
                 }
                 _ => Some(format!(
-                    "it is none of `<version> <operation id> <page> <areas>`, `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`, `<version> type <model or enum> <areas>` and `<version> call <function call>`; {AFRESH}"
+                    "it is none of `<version> <operation id> <page> <areas>`, `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`, `<version> type <model or enum> <areas>` and `<version> call <function call> [with]`; {AFRESH}"
                 )),
             };
             if let Some(why) = why {
@@ -308,21 +317,27 @@ impl KeptNames {
             .collect()
     }
 
-    /// The calls of `ir`'s functions that had the bare method name in the
-    /// crate regen replaces and now share their function with another
-    /// call: they keep that name (unless a segment of another kind has
-    /// it), and the other calls are named by their parameters (see
-    /// `emit::requests::overloads`).
+    /// The calls of `ir`'s functions whose kept method name is not the one
+    /// they would have afresh: one that had the bare name and now shares
+    /// its function with another call keeps it (unless a segment of
+    /// another kind has it), and the other calls are named by their
+    /// parameters; one that was named by its parameters and is now its
+    /// function's only call keeps them (see `emit::requests::overloads`).
     pub fn kept_calls(&self, ir: &Ir) -> Vec<super::KeptCall> {
-        if self.bare_calls.is_empty() {
+        if self.calls.is_empty() {
             return Vec::new();
         }
         let calls = crate::emit::requests::function_calls(ir);
-        self.bare_calls
-            .intersection(&calls.keepable)
-            .map(|(version, key)| super::KeptCall {
+        self.calls
+            .iter()
+            .filter(|(call, name)| match name {
+                super::CallName::Bare => calls.may_keep_bare.contains(*call),
+                super::CallName::WithParameters => calls.may_keep_parameters.contains(*call),
+            })
+            .map(|((version, key), name)| super::KeptCall {
                 version: *version,
                 key: key.clone(),
+                name: *name,
             })
             .collect()
     }
@@ -404,18 +419,23 @@ impl KeptNames {
         lines.extend(types.areas().map(|(version, name, areas)| {
             format!("{} type {name} {}", version.as_str(), areas.join(" "))
         }));
-        // The function calls named by the function alone.
+        // How each function call is named.
         lines.extend(
             crate::emit::requests::function_calls(ir)
-                .bare
+                .names
                 .into_iter()
-                .filter(|(_, key)| is_call_key(key))
-                .map(|(version, key)| format!("{} call {key}", version.as_str())),
+                .filter(|((_, key), _)| is_call_key(key))
+                .map(|((version, key), name)| match name {
+                    super::CallName::Bare => format!("{} call {key}", version.as_str()),
+                    super::CallName::WithParameters => {
+                        format!("{} call {key} with", version.as_str())
+                    }
+                }),
         );
         lines.sort();
         lines.dedup();
         let mut out = format!(
-            "# {header}\n# What the next regen keeps of this crate: operation ids, request-body names, the\n# areas operations and types are on with, and the bare names of function calls\n# (see codegen/src/ir/kept_names.rs). `<version> <operation id> <page> <areas>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`,\n# `<version> type <model or enum> <areas>`, `<version> call <function call>`.\n"
+            "# {header}\n# What the next regen keeps of this crate: operation ids, request-body names, the\n# areas operations and types are on with, and the bare names of function calls\n# (see codegen/src/ir/kept_names.rs). `<version> <operation id> <page> <areas>`,\n# `<version> <operation id> <name>`, `<version> <operation id> <method> <path key>`,\n# `<version> type <model or enum> <areas>`, `<version> call <function call> [with]`.\n"
         );
         for line in lines {
             out.push_str(&line);
@@ -698,19 +718,23 @@ mod tests {
     }
 
     #[test]
-    fn function_calls_keep_their_bare_names_while_their_function_has_overloads() {
+    fn function_calls_keep_their_names_when_their_function_gains_or_loses_overloads() {
         let text = "v1.0 call /reports/getemailactivityuserdetail(period='{}')\n\
             beta call /reports/getemailactivityuserdetail(period='{}')\n\
+            v1.0 call /reports/getemailactivitycounts(period='{}') with\n\
             v1.0 call /reports/getemailactivitycounts(period='{}')\n\
+            v1.0 call /reports/getoffice365activeusercounts(period='{}')\n\
             v1.0 call reports/x(a='{}')\n\
             v1.0 call /reports/x\n\
             v1.0 call /reports/x(a='{}') more\n\
             v1.0 call\n";
         let kept = KeptNames::read(text, "names.lock");
-        // A key not from `/`, one without a call, a third word, none.
+        // A key not from `/`, one without a call, a third word that is not
+        // `with`, none.
         let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
-        assert_eq!(lines, [4, 5, 6, 7]);
-        assert_eq!(kept.bare_calls.len(), 3);
+        assert_eq!(lines, [6, 7, 8, 9]);
+        // Two sides of a merge: the first line stays.
+        assert_eq!(kept.calls.len(), 4);
         let ir = ir_of_pages(
             "reports",
             &[
@@ -725,16 +749,32 @@ mod tests {
                     "counts",
                     &["/reports/getEmailActivityCounts(period='{period_value}')"],
                 ),
+                (
+                    "users",
+                    &["/reports/getOffice365ActiveUserCounts(period='{period_value}')"],
+                ),
             ],
         );
-        // Only the v1.0 call whose function has an overload now is kept:
-        // the other function has one call, and beta has none.
+        // Kept: the bare call of the function that has an overload now,
+        // and the call named by its parameters of the function that has
+        // none now. Beta has neither, and the third call is bare afresh.
+        let call = |key: &str, name| super::super::KeptCall {
+            version: ApiVersion::V1,
+            key: key.into(),
+            name,
+        };
         assert_eq!(
             kept.kept_calls(&ir),
-            [super::super::KeptCall {
-                version: ApiVersion::V1,
-                key: "/reports/getemailactivityuserdetail(period='{}')".into()
-            }]
+            [
+                call(
+                    "/reports/getemailactivitycounts(period='{}')",
+                    super::super::CallName::WithParameters
+                ),
+                call(
+                    "/reports/getemailactivityuserdetail(period='{}')",
+                    super::super::CallName::Bare
+                ),
+            ]
         );
         let calls_in_lock = |ir: &Ir| -> Vec<String> {
             KeptNames::render(ir, "@generated")
@@ -743,22 +783,38 @@ mod tests {
                 .map(str::to_string)
                 .collect()
         };
-        // Afresh, the overloaded function's calls are both named by their
-        // parameters, and the lock lists only the other function's call.
+        // Afresh, the overloaded function's calls are named by their
+        // parameters, and the others by the function alone.
         assert_eq!(
             calls_in_lock(&ir),
-            ["v1.0 call /reports/getemailactivitycounts(period='{}')"]
+            [
+                "v1.0 call /reports/getemailactivitycounts(period='{}')",
+                "v1.0 call /reports/getemailactivityuserdetail(date={}) with",
+                "v1.0 call /reports/getemailactivityuserdetail(period='{}') with",
+                "v1.0 call /reports/getoffice365activeusercounts(period='{}')",
+            ]
         );
-        // Kept, the call keeps its bare name, and the lock lists it again.
+        // Kept, each call keeps its name, and the lock says it again.
         let mut with_kept = ir.clone();
         with_kept.kept_calls = kept.kept_calls(&ir);
         assert_eq!(
             calls_in_lock(&with_kept),
             [
-                "v1.0 call /reports/getemailactivitycounts(period='{}')",
-                "v1.0 call /reports/getemailactivityuserdetail(period='{}')"
+                "v1.0 call /reports/getemailactivitycounts(period='{}') with",
+                "v1.0 call /reports/getemailactivityuserdetail(date={}) with",
+                "v1.0 call /reports/getemailactivityuserdetail(period='{}')",
+                "v1.0 call /reports/getoffice365activeusercounts(period='{}')",
             ]
         );
+        let api = api_of(&with_kept);
+        for method in [
+            "fn v1::requests::Reports::get_email_activity_user_detail(&self, period_value: &str)",
+            "fn v1::requests::Reports::get_email_activity_user_detail_with_date_value(&self, date_value: &str)",
+            "fn v1::requests::Reports::get_email_activity_counts_with_period_value(&self, period_value: &str)",
+            "fn v1::requests::Reports::get_office365_active_user_counts(&self, period_value: &str)",
+        ] {
+            assert!(api.contains(method), "{method} in {api}");
+        }
     }
 
     #[test]
@@ -786,6 +842,7 @@ mod tests {
         ir.kept_calls = vec![super::super::KeptCall {
             version: ApiVersion::V1,
             key: "/reports/getemailactivitycounts(period='{}')".into(),
+            name: super::super::CallName::Bare,
         }];
         let api = api_of(&ir);
         for method in [
@@ -795,7 +852,10 @@ mod tests {
             assert!(api.contains(method), "{method} in {api}");
         }
         let lock = KeptNames::render(&ir, "@generated");
-        assert!(!lock.contains("\nv1.0 call "), "{lock}");
+        assert!(
+            lock.contains("\nv1.0 call /reports/getemailactivitycounts(period='{}') with\n"),
+            "{lock}"
+        );
     }
 
     #[test]
@@ -818,6 +878,7 @@ mod tests {
             "call",
             "/x(a='{}')",
             "x(a)",
+            "with",
             "GET",
             "get",
             "/x/{}",
@@ -850,7 +911,7 @@ mod tests {
             for ((_, page), ids) in &kept.ids_by_page {
                 prop_assert!(is_page(page) && ids.iter().all(|id| is_id(id)), "{:?} kept {:?}", text, page);
             }
-            for (_, key) in &kept.bare_calls {
+            for (_, key) in kept.calls.keys() {
                 prop_assert!(is_call_key(key), "{:?} kept {:?}", text, key);
             }
             for ((version, method, key), ids) in &kept.ids_by_endpoint {

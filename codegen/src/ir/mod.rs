@@ -99,17 +99,19 @@ pub struct Ir {
     /// any more (see `kept_names`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_type_areas: Vec<TypeAreas>,
-    /// Functions whose builder method keeps the name it had in the crate
-    /// this one replaces, kept by its `names.lock`: a function that gains
-    /// an overload names each call by its parameters
+    /// Function calls whose builder method keeps the name it had in the
+    /// crate this one replaces, kept by its `names.lock`. A function that
+    /// gains an overload names each call by its parameters
     /// (`get_email_activity_user_detail_with_date_value`), but the call the
-    /// crate had already keeps its bare name. Only the calls that now have
-    /// an overload are listed (see `kept_names`).
+    /// crate had already keeps its bare name; one that loses its overloads
+    /// would name its last call by the function alone, but that call keeps
+    /// its parameters in its name. Only the calls whose name the kept one
+    /// is not are listed (see `kept_names`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kept_calls: Vec<KeptCall>,
 }
 
-/// A function call that keeps its bare builder method name.
+/// A function call that keeps the builder method name it had.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct KeptCall {
     pub version: ApiVersion,
@@ -117,6 +119,18 @@ pub struct KeptCall {
     /// lowercase, placeholders as `{}`
     /// (`/reports/getemailactivityuserdetail(period='{}')`).
     pub key: String,
+    pub name: CallName,
+}
+
+/// How a function call's builder method is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallName {
+    /// By the function alone: `get_email_activity_user_detail`.
+    Bare,
+    /// By the function and its parameters:
+    /// `get_email_activity_user_detail_with_period_value`.
+    WithParameters,
 }
 
 /// The area features one model or enum was on with.
