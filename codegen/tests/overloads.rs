@@ -1,9 +1,10 @@
 //! Overloaded functions (`getEmailActivityUserDetail(period='D7')` beside
 //! `(date=2017-09-01)`, reportroot-getemailactivityuserdetail.md): the
 //! builder methods and the builder types are named after the arguments,
-//! so that another overload added later renames none of them. (The
-//! second overload of a function renames the first's method and type:
-//! alone, a function's call is plain.)
+//! so that another overload added later renames none of them. (Afresh,
+//! the second overload of a function renames the first's method and type:
+//! alone, a function's call is plain. A regen into a crate keeps the
+//! names it had through `names.lock`: see `kept_names`.)
 
 mod common;
 
@@ -106,4 +107,54 @@ fn overloads_are_named_after_their_arguments_and_a_newcomer_renames_none() {
     ] {
         assert_eq!(returned_type(&three, method), ty);
     }
+}
+
+/// Whatever call lines a lock has (edited, merged, or written for another
+/// tree), each call gets a method of its own, and the lock the regen then
+/// writes keeps every name: the regen after it renames nothing.
+#[test]
+fn any_lock_names_each_call_once_and_the_next_regen_keeps_the_names() {
+    use codegen::ir::kept_names::KeptNames;
+    use proptest::prelude::*;
+    let pages = [by_period(), by_date(), by_after()];
+    let methods = |ir: &codegen::ir::Ir| -> Vec<String> {
+        let files = codegen::emit::generate(ir).unwrap();
+        let mut found: Vec<String> = common::file(&files, "api.txt")
+            .lines()
+            .filter(|l| l.starts_with("fn v1::requests::Reports::get_email_activity_user_detail"))
+            .map(|l| l.split('(').next().unwrap_or(l).to_string())
+            .collect();
+        found.sort();
+        found
+    };
+    let key = prop::sample::select(vec![
+        "/reports/getemailactivityuserdetail(period='{}')",
+        "/reports/getemailactivityuserdetail(date={})",
+        "/reports/getemailactivityuserdetail(after={})",
+        "/reports/getemailactivitycounts(period='{}')",
+        "/reports",
+    ]);
+    let line = (
+        prop::sample::select(vec!["v1.0", "beta"]),
+        key,
+        prop::sample::select(vec!["", " with", " more"]),
+    )
+        .prop_map(|(v, k, w)| format!("{v} call {k}{w}"));
+    let locks = prop::collection::vec(line, 0..8).prop_map(|l| l.join("\n"));
+    proptest!(ProptestConfig::with_cases(32), |(lock in locks)| {
+        let ir = common::ir_keeping(&pages, &KeptNames::read(&lock, "names.lock"));
+        let named = methods(&ir);
+        // Three calls, three methods, no numbered one.
+        prop_assert_eq!(named.len(), 3, "{:?}: {:?}", lock, named);
+        let distinct: std::collections::BTreeSet<&String> = named.iter().collect();
+        prop_assert_eq!(distinct.len(), 3, "{:?}: {:?}", lock, named);
+        prop_assert!(named.iter().all(|m| !m.ends_with(char::is_numeric)), "{:?}: {:?}", lock, named);
+        // At most one call of the function is bare.
+        let bare = named.iter().filter(|m| m.ends_with("get_email_activity_user_detail")).count();
+        prop_assert!(bare <= 1, "{:?}: {:?}", lock, named);
+        // The next regen, with the lock this one writes, keeps them all.
+        let next_lock = KeptNames::render(&ir, "@generated");
+        let next = common::ir_keeping(&pages, &KeptNames::read(&next_lock, "names.lock"));
+        prop_assert_eq!(methods(&next), named.clone(), "{:?}", lock);
+    });
 }
