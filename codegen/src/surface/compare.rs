@@ -89,7 +89,9 @@ pub fn changes(old: &Listing, new: &Listing) -> Vec<Change> {
                             rest(key, now_body)
                         ),
                     );
-                } else if !same_as_parent(&below(key), (was_gate, now_gate)) {
+                } else if !same_as_parent(&below(key), (was_gate, now_gate))
+                    && !same_features(was_gate, now_gate)
+                {
                     let narrowed = !implies(was_gate, now_gate);
                     change(
                         if narrowed {
@@ -181,6 +183,12 @@ impl Predicate {
             Predicate::Not(p) => !p.holds(on),
         }
     }
+}
+
+/// Whether two gates, written otherwise, switch an item on with the same
+/// features.
+fn same_features(was: Option<&str>, now: Option<&str>) -> bool {
+    implies(was, now) && implies(now, was)
 }
 
 /// Whether every build that has an item gated by `was` still has it when

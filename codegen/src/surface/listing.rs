@@ -196,6 +196,25 @@ fn condition(cfgs: &[String]) -> Option<String> {
             }
         }
     }
+    // `any(a, b, c)` beside `c` says nothing more: a method of one area in
+    // the impl of a builder of several is on with that area.
+    fn alternatives(part: &str) -> Option<Vec<&str>> {
+        part.strip_prefix("any(")
+            .and_then(|r| r.strip_suffix(')'))
+            .map(split_top)
+    }
+    let implied: Vec<bool> = unique
+        .iter()
+        .map(|part| {
+            alternatives(part).is_some_and(|any| {
+                unique
+                    .iter()
+                    .any(|other| other != part && any.contains(other))
+            })
+        })
+        .collect();
+    let mut implied = implied.into_iter();
+    unique.retain(|_| !implied.next().unwrap_or(false));
     match unique.as_slice() {
         [] => None,
         [one] => Some(one.to_string()),

@@ -185,6 +185,56 @@ mod tests {
     }
 
     #[test]
+    fn a_method_of_one_area_in_a_builder_of_several_is_listed_with_that_area() {
+        let text = listing(&[
+            ("src/lib.rs", "pub mod m;"),
+            (
+                "src/m.rs",
+                r#"
+                pub struct B;
+                #[cfg(any(feature = "a", feature = "b"))]
+                impl B {
+                    #[cfg(feature = "b")] pub fn only_b(&self) {}
+                    #[cfg(feature = "c")] pub fn only_c(&self) {}
+                    pub fn both(&self) {}
+                }
+                "#,
+            ),
+        ]);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(
+            lines,
+            [
+                "struct m::B",
+                "fn m::B::both(&self)  if any(feature = \"a\", feature = \"b\")",
+                // `any(a, b)` beside `b` says nothing more; beside `c`, it does.
+                "fn m::B::only_b(&self)  if feature = \"b\"",
+                "fn m::B::only_c(&self)  if all(any(feature = \"a\", feature = \"b\"), feature = \"c\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_gate_written_otherwise_for_the_same_features_is_no_change() {
+        let lib = ("src/lib.rs", "pub mod m;");
+        let old = [
+            lib,
+            (
+                "src/m.rs",
+                "pub struct B; #[cfg(feature = \"b\")] impl B { #[cfg(any(feature = \"a\", feature = \"b\"))] pub fn f(&self) {} }",
+            ),
+        ];
+        let new = [
+            lib,
+            (
+                "src/m.rs",
+                "pub struct B; #[cfg(feature = \"b\")] impl B { pub fn f(&self) {} }",
+            ),
+        ];
+        assert_eq!(diff_of(&old, &new), []);
+    }
+
+    #[test]
     fn gates_imply_as_boolean_predicates() {
         let (a, b) = ("feature = \"a\"", "feature = \"b\"");
         let any_ab = format!("any({a}, {b})");
