@@ -169,9 +169,17 @@ impl KeptNames {
                     } else {
                         super::CallName::WithParameters
                     };
-                    // Two sides of a merge: the first stays.
-                    kept.calls.entry((version, key.to_string())).or_insert(name);
-                    None
+                    match kept.calls.get(&(version, key.to_string())) {
+                        // Two sides of a merge: the first name stays.
+                        Some(other) if *other != name => Some(
+                            "its call is named otherwise on an earlier line, which it keeps"
+                                .to_string(),
+                        ),
+                        _ => {
+                            kept.calls.insert((version, key.to_string()), name);
+                            None
+                        }
+                    }
                 }
                 (_, [_, "call", ..]) => Some(
                     "it is not `<version> call <function call>` or `<version> call <function call> with` (a tree key from `/`, with `(` and placeholders as `{}`); that call is named afresh"
@@ -729,11 +737,11 @@ mod tests {
             v1.0 call /reports/x(a='{}') more\n\
             v1.0 call\n";
         let kept = KeptNames::read(text, "names.lock");
-        // A key not from `/`, one without a call, a third word that is not
-        // `with`, none.
+        // The second name of one call (two sides of a merge: the first
+        // stays), a key not from `/`, one without a call, a third word that
+        // is not `with`, none.
         let lines: Vec<u32> = kept.diagnostics.iter().map(|d| d.line).collect();
-        assert_eq!(lines, [6, 7, 8, 9]);
-        // Two sides of a merge: the first line stays.
+        assert_eq!(lines, [4, 6, 7, 8, 9]);
         assert_eq!(kept.calls.len(), 4);
         let ir = ir_of_pages(
             "reports",
