@@ -54,12 +54,11 @@ pub fn version_feature(version: ApiVersion) -> &'static str {
 /// `#[cfg(any(feature = "a", ...))]` for a set of features; nothing for an
 /// empty set is never asked for (every type has at least `all-models`).
 pub fn cfg(features: &BTreeSet<String>) -> TokenStream {
-    let list: Vec<&String> = features.iter().collect();
-    match list.as_slice() {
-        [] => quote!(),
-        [one] => quote!(#[cfg(feature = #one)]),
-        many => quote!(#[cfg(any(#(feature = #many),*))]),
+    if features.is_empty() {
+        return quote!();
     }
+    let any = any_feature(features);
+    quote!(#[cfg(#any)])
 }
 
 /// `#[cfg(all(feature = "v1", any(...)))]`: for tests, which name a

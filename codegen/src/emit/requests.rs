@@ -520,25 +520,30 @@ pub fn function_calls(ir: &Ir) -> FunctionCalls {
     ) {
         let overloads = overloads(node, kept);
         for child in node.children.values() {
-            if let Some(Step::Mixed(pieces)) = &child.step {
-                if function_name(pieces).is_some() {
-                    let key = (version, child.key.clone());
-                    let overload = overloads.get(&child.key);
-                    if overload.is_some_and(|o| o.overloaded) {
-                        if overload.is_some_and(|o| o.keepable) {
-                            calls.may_keep_bare.insert(key.clone());
-                        }
-                    } else {
-                        calls.may_keep_parameters.insert(key.clone());
+            walk(child, version, kept, calls);
+            let Some(Step::Mixed(pieces)) = &child.step else {
+                continue;
+            };
+            if function_name(pieces).is_none() {
+                continue;
+            }
+            let key = (version, child.key.clone());
+            let overload = overloads.get(&child.key);
+            match overload {
+                Some(o) if o.overloaded => {
+                    if o.keepable {
+                        calls.may_keep_bare.insert(key.clone());
                     }
-                    let name = match overload.and_then(|o| o.word.as_ref()) {
-                        Some(_) => CallName::WithParameters,
-                        None => CallName::Bare,
-                    };
-                    calls.names.insert(key, name);
+                }
+                _ => {
+                    calls.may_keep_parameters.insert(key.clone());
                 }
             }
-            walk(child, version, kept, calls);
+            let name = match overload.and_then(|o| o.word.as_ref()) {
+                Some(_) => CallName::WithParameters,
+                None => CallName::Bare,
+            };
+            calls.names.insert(key, name);
         }
     }
     let mut calls = FunctionCalls {
