@@ -13,7 +13,7 @@
 //! `ir.yaml`.
 
 use crate::ir::{
-    ApiVersion, Ir, Operation, PermissionSet, Scheme, SchemePermissions, SchemeStatus,
+    ApiVersion, Endpoint, Ir, Operation, PermissionSet, Scheme, SchemePermissions, SchemeStatus,
 };
 use crate::parse::http::path_key;
 use serde::Serialize;
@@ -159,15 +159,10 @@ pub struct Change {
 
 type EndpointKey = (ApiVersion, String, String);
 
-fn endpoint_keys(op: &Operation) -> Vec<(EndpointKey, &str)> {
+fn endpoint_keys(op: &Operation) -> Vec<(EndpointKey, &Endpoint)> {
     op.endpoints
         .iter()
-        .map(|e| {
-            (
-                (op.version, e.method.clone(), path_key(&e.path)),
-                e.path.as_str(),
-            )
-        })
+        .map(|e| ((op.version, e.method.clone(), path_key(&e.path)), e))
         .collect()
 }
 
@@ -225,18 +220,20 @@ pub fn diff(old: &Ir, new: &Ir) -> Vec<Change> {
             for &p in &partners {
                 paired.insert(if side == 0 { (p, this) } else { (this, p) });
             }
-            for (k, path) in &keys {
+            for (k, endpoint) in &keys {
                 if !other.contains_key(k) {
                     let kind = if side == 0 {
                         ChangeKind::EndpointAdded
                     } else {
                         ChangeKind::EndpointRemoved
                     };
+                    // Where the endpoint is documented: with pages merged,
+                    // not always the operation's first page.
                     change(
                         kind,
                         op.id.clone(),
-                        format!("{} {path}", k.1),
-                        source.clone(),
+                        format!("{} {}", k.1, endpoint.path),
+                        endpoint.source.to_string(),
                     );
                 }
             }

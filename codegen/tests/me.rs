@@ -93,16 +93,22 @@ fn me_returns_the_user_builder_and_reaches_every_user_path() {
 }
 
 #[test]
-fn the_me_crate_compiles_and_its_builder_and_example_tests_pass() {
+fn the_me_crates_compile_and_their_builder_and_example_tests_pass() {
+    // One after the other: the crates share a package name and a target
+    // folder, and cargo runs in parallel would overwrite each other's tests.
     let files = codegen::emit::generate(&common::ir_of(&pages())).unwrap();
     // Four documented paths; two examples.
     assert_eq!(common::run_builder_and_e2e_tests("me", &files), (4, 2));
+    // With the photo's two paths, each reached as documented.
+    let files = codegen::emit::generate(&common::ir_of(&pages_apart())).unwrap();
+    assert_eq!(
+        common::run_builder_and_e2e_tests("me-apart", &files),
+        (6, 2)
+    );
 }
 
-#[test]
-fn pages_that_disagree_keep_their_own_me_tree() {
-    // `GET /me/photo` and `GET /users/{id}/photo` as two operations (two
-    // pages, two responses): folding would give one builder two `get()`s.
+/// `GET /me/photo` and `GET /users/{id}/photo` on two pages of their own.
+fn pages_apart() -> Vec<(String, String)> {
     let mut pages = pages();
     pages.push((
         "v1.0/api/me-photo.md".into(),
@@ -110,18 +116,46 @@ fn pages_that_disagree_keep_their_own_me_tree() {
     ));
     pages.push((
         "v1.0/api/user-photo.md".into(),
-        page("Get a user's photo", &["GET /users/{id}/photo"], None),
+        page("Get a user's photo", &["GET /users/{id}/photo"], None)
+            .replace("|Application|Mail.Read|", "|Application|User.Read.All|"),
     ));
-    let files = codegen::emit::generate(&common::ir_of(&pages)).unwrap();
+    pages
+}
+
+#[test]
+fn pages_that_document_me_and_users_apart_document_one_operation() {
+    // Two operations would put two `get()`s on one builder: they stopped
+    // the fold for the whole version, and one such page added to the docs
+    // gave `me()` a tree of its own, renaming every builder below it.
+    let ir = common::ir_of(&pages_apart());
+    assert_eq!(ir.operations.len(), 4, "{:#?}", ir.diagnostics);
+    let photo = ir
+        .operations
+        .iter()
+        .find(|o| o.endpoints.iter().any(|e| e.path == "/me/photo"))
+        .expect("the photo operation");
+    let paths: Vec<&str> = photo.endpoints.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["/me/photo", "/users/{id}/photo"]);
+    // Each page's permissions stay, as a scope of its endpoints.
+    let application = |scope: &str| -> Vec<String> {
+        photo
+            .permissions
+            .iter()
+            .filter(|set| set.scope.as_deref() == Some(scope))
+            .flat_map(|set| match &set.application {
+                codegen::ir::SchemePermissions::Listed { least, .. } => least.clone(),
+                codegen::ir::SchemePermissions::Status(_) => Vec::new(),
+            })
+            .collect()
+    };
+    assert_eq!(application("GET /me/photo"), ["Mail.Read"], "{photo:#?}");
+    assert_eq!(application("GET /users/{id}/photo"), ["User.Read.All"]);
+
+    let files = codegen::emit::generate(&ir).unwrap();
     let builders = common::builders(&files, "v1");
     let root = common::impl_block(&builders, "Root").expect("a Root impl");
-    assert!(root.contains("pub fn me(&self) -> Me"), "{root}");
-    assert!(
-        common::impl_block(&builders, "MePhoto").is_some(),
-        "{builders}"
-    );
-    assert!(
-        common::impl_block(&builders, "UsersItemPhoto").is_some(),
-        "{builders}"
-    );
+    assert!(root.contains("pub fn me(&self) -> UsersItem"), "{root}");
+    assert!(!builders.contains("pub type Me"), "{builders}");
+    let photo = common::impl_block(&builders, "UsersItemPhoto").expect("a photo builder");
+    assert_eq!(photo.matches("pub fn get(").count(), 1, "{photo}");
 }

@@ -239,6 +239,43 @@ fn a_function_that_gains_or_loses_an_overload_keeps_the_method_it_had() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
+/// A page that documents for the signed-in user (`/me/...`) what another
+/// page documents for any user (`/users/{id}/...`) adds an endpoint to that
+/// operation. As an operation of its own it stopped the builders folding
+/// `/me` into the users tree, for the whole version: `me()` got a tree of
+/// its own, and a regen into the crate was breaking.
+#[test]
+fn a_page_for_the_signed_in_user_adds_an_endpoint() {
+    let (root, docs, out) = scratch("me");
+    regen(&docs, &out, &[]);
+    let me = "fn beta::requests::Root::me(&self) -> UsersItem ";
+    let listing = std::fs::read_to_string(out.join("api.txt")).unwrap();
+    assert!(listing.contains(me), "{listing}");
+
+    let api = docs.join("api-reference/beta/api");
+    let text = std::fs::read_to_string(api.join("authenticationmethod-resetpassword.md")).unwrap();
+    let users =
+        "POST /users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword\n";
+    assert!(text.contains(users));
+    let signed_in = "POST /me/authentication/passwordMethods/{id}/resetPassword\n";
+    let page = api.join("me-authenticationmethod-resetpassword.md");
+    std::fs::write(&page, text.replace(users, signed_in)).unwrap();
+    let (_, said) = regen(&docs, &out, &["--changes"]);
+    assert!(said.contains("since the last regen: 1 changes"), "{said}");
+    assert!(said.contains("generated crate: additive"), "{said}");
+    assert!(
+        said.contains(&format!(
+            "Endpoint added:\n  beta_post_users_by_id_authentication_password_methods_by_id_reset_password: {}  [{}:",
+            signed_in.trim_end(),
+            page.display()
+        )),
+        "{said}"
+    );
+    let listing = std::fs::read_to_string(out.join("api.txt")).unwrap();
+    assert!(listing.contains(me), "{listing}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
 /// An operation the docs move to another area (`ms.prod`) stays on with
 /// the area it had, so that a build that asked for it keeps it: the lock
 /// records its areas, and its gate becomes `any(old, new)`, an addition.

@@ -21,6 +21,7 @@ use crate::parse::http::{fits, path_key};
 use crate::parse::prose::ProseEnum;
 use crate::parse::{PageFacts, PageForm, PageKind};
 use crate::route::Target;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// States named in a page's prose, with the response type of that page.
@@ -611,22 +612,7 @@ fn leave_borrowed_endpoints(
 fn endpoint_owners(drafts: &[Draft]) -> (Vec<Vec<usize>>, Vec<Vec<EndpointKey<'_>>>) {
     // Each endpoint's key, with `/me` read as `/users/{me}`: the draft's
     // own key unless the path starts with `/me`.
-    let keys: Vec<Vec<EndpointKey>> = drafts
-        .iter()
-        .map(|d| {
-            d.endpoints
-                .iter()
-                .zip(&d.keys)
-                .map(|(e, key)| {
-                    let user_key = match as_user(&e.path) {
-                        std::borrow::Cow::Borrowed(_) => key.as_str().into(),
-                        std::borrow::Cow::Owned(user) => path_key(&user).into(),
-                    };
-                    (d.version, d.method.as_str(), user_key)
-                })
-                .collect()
-        })
-        .collect();
+    let keys: Vec<Vec<EndpointKey>> = drafts.iter().map(endpoint_keys).collect();
     // Only looked up, never iterated: a hash map keeps the result the same.
     // Sized for every key at once, so that it never grows (rehashing was
     // a third of the IR's hashing).
@@ -652,9 +638,25 @@ fn endpoint_owners(drafts: &[Draft]) -> (Vec<Vec<usize>>, Vec<Vec<EndpointKey<'_
     (owners, keys)
 }
 
-/// An endpoint as the owners compare it: version, method and path key,
-/// with `/me` read as `/users/{me}`.
-type EndpointKey<'a> = (ApiVersion, &'a str, std::borrow::Cow<'a, str>);
+/// An endpoint as the owners and the merge compare it: version, method and
+/// path key, with `/me` read as `/users/{me}`.
+type EndpointKey<'a> = (ApiVersion, &'a str, Cow<'a, str>);
+
+/// The [`EndpointKey`] of each endpoint of a draft: its own key unless the
+/// path starts with `/me`.
+fn endpoint_keys(d: &Draft) -> Vec<EndpointKey<'_>> {
+    d.endpoints
+        .iter()
+        .zip(&d.keys)
+        .map(|(e, key)| {
+            let user_key = match as_user(&e.path) {
+                Cow::Borrowed(_) => key.as_str().into(),
+                Cow::Owned(user) => path_key(&user).into(),
+            };
+            (d.version, d.method.as_str(), user_key)
+        })
+        .collect()
+}
 
 /// Where a draft stands in the merge order (see the module header):
 /// Markdown before rendered text, a page before its variants
@@ -714,7 +716,7 @@ fn is_intune_context(stem: &str, winner: &str) -> bool {
 
 /// `/me/...` as `/users/{me}/...`: Graph's alias for the signed-in user,
 /// so that a page's `/me` endpoint belongs with the `/users/{id}` one.
-fn as_user(path: &str) -> std::borrow::Cow<'_, str> {
+fn as_user(path: &str) -> Cow<'_, str> {
     let rest = path.get(3..).unwrap_or("");
     let me = path.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("/me"));
     if me && (rest.is_empty() || rest.starts_with('/')) {
@@ -742,11 +744,17 @@ pub fn operations(
         i
     }
     // Only looked up, never iterated: a hash map keeps the result the same.
-    let mut by_key: HashMap<(ApiVersion, &str, &str), usize> =
+    // `/me/x` is keyed as `/users/{id}/x`, as the owners are: two pages that
+    // document the two apart document one operation, which has both
+    // endpoints, each page's permissions a scope of their own (the merge
+    // rule in the README). As two operations they put two `get()`s on one
+    // builder, which stopped the builders folding `/me` into the users tree
+    // (`emit::me`) for the whole version: one such page added to the 2020
+    // docs gave `me()` a tree of its own, 568 changes, 60 items gone.
+    let mut by_key: HashMap<EndpointKey, usize> =
         HashMap::with_capacity(drafts.iter().map(|d| d.keys.len()).sum());
     for (i, d) in drafts.iter().enumerate() {
-        for key in &d.keys {
-            let key = (d.version, d.method.as_str(), key.as_str());
+        for key in endpoint_keys(d) {
             match by_key.get(&key) {
                 Some(&j) => {
                     let (a, b) = (find(&mut parent, i), find(&mut parent, j));
