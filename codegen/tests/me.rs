@@ -159,3 +159,63 @@ fn pages_that_document_me_and_users_apart_document_one_operation() {
     let photo = common::impl_block(&builders, "UsersItemPhoto").expect("a photo builder");
     assert_eq!(photo.matches("pub fn get(").count(), 1, "{photo}");
 }
+
+#[test]
+fn a_me_endpoint_left_to_the_users_page_goes_with_it() {
+    // directoryobject-getmembergroups.md (2019, 2020) lists the call on
+    // four kinds of object; user-getmembergroups.md and
+    // group-getmembergroups.md each document one, and own it. The
+    // directory page leaves those endpoints to them, `/me` with the users
+    // one, where it was dropped: the user page lists only `/users/{id}`.
+    let pages = vec![
+        (
+            "v1.0/api/directoryobject-getmembergroups.md".into(),
+            page(
+                "directoryObject: getMemberGroups",
+                &[
+                    "POST /me/getMemberGroups",
+                    "POST /users/{id | userPrincipalName}/getMemberGroups",
+                    "POST /groups/{id}/getMemberGroups",
+                    "POST /directoryObjects/{id}/getMemberGroups",
+                ],
+                None,
+            ),
+        ),
+        (
+            "v1.0/api/user-getmembergroups.md".into(),
+            page(
+                "user: getMemberGroups",
+                &["POST /users/{id | userPrincipalName}/getMemberGroups"],
+                None,
+            ),
+        ),
+        (
+            "v1.0/api/group-getmembergroups.md".into(),
+            page(
+                "group: getMemberGroups",
+                &["POST /groups/{id}/getMemberGroups"],
+                None,
+            ),
+        ),
+    ];
+    let ir = common::ir_of(&pages);
+    let mut endpoints: Vec<Vec<&str>> = ir
+        .operations
+        .iter()
+        .map(|o| o.endpoints.iter().map(|e| e.path.as_str()).collect())
+        .collect();
+    endpoints.sort();
+    assert_eq!(
+        endpoints,
+        [
+            vec!["/directoryObjects/{id}/getMemberGroups"],
+            vec!["/groups/{id}/getMemberGroups"],
+            vec![
+                "/users/{id | userPrincipalName}/getMemberGroups",
+                "/me/getMemberGroups"
+            ],
+        ],
+        "{:#?}",
+        ir.diagnostics
+    );
+}

@@ -540,6 +540,12 @@ fn leave_borrowed_endpoints(
     let mut drafts: Vec<Draft> = drafts;
     // Examples that request an endpoint left to another draft go with it.
     let mut moved: Vec<(usize, DraftExample)> = Vec::new();
+    // So does an endpoint its owner lists only in the other form (`/me/x`
+    // beside `/users/{id}/x`): directoryobject-getmembergroups.md (2019,
+    // 2020) lists `POST /me/getMemberGroups`, which user-getmembergroups.md
+    // owns by `POST /users/{id}/getMemberGroups`, and the crate had no
+    // `/me` form of it (nor of `checkMemberGroups`, `getMemberObjects`).
+    let mut moved_endpoints: Vec<(usize, (Endpoint, String))> = Vec::new();
     let mut keep = vec![true; drafts.len()];
     for (i, d) in drafts.iter_mut().enumerate() {
         if !gives_back[i] {
@@ -553,6 +559,7 @@ fn leave_borrowed_endpoints(
             .zip(owners[i].iter().copied())
             .partition(|&(_, o)| o == i);
         (d.endpoints, d.keys) = own.into_iter().map(|(keyed, _)| keyed).unzip();
+        moved_endpoints.extend(lent.iter().map(|(keyed, o)| (*o, keyed.clone())));
         for example in std::mem::take(&mut d.examples) {
             let target = example.path.as_deref().map(|p| Target::parse(&as_user(p)));
             // Both sides as the owners read them: `/me/...` as
@@ -597,6 +604,13 @@ fn leave_borrowed_endpoints(
     }
     for (o, example) in moved {
         drafts[o].examples.push(example);
+    }
+    for (o, (endpoint, key)) in moved_endpoints {
+        let owner = &mut drafts[o];
+        if !owner.keys.contains(&key) {
+            owner.endpoints.push(endpoint);
+            owner.keys.push(key);
+        }
     }
     drafts
         .into_iter()
