@@ -9,30 +9,11 @@
 
 mod common;
 
-const PERMISSIONS: &str = "## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n\
-    |Delegated (work or school account)|Mail.Read|\n|Delegated (personal Microsoft account)|Mail.Read|\n|Application|Mail.Read|\n\n";
-
-/// An API page: title, HTTP request lines, and an example (request line,
-/// response body) when given.
-fn page(title: &str, requests: &[&str], example: Option<(&str, &str)>) -> String {
-    let mut text = format!(
-        "---\ntitle: \"{title}\"\nms.prod: \"outlook\"\n---\n# {title}\n\n{PERMISSIONS}## HTTP request\n\n```http\n{}\n```\n",
-        requests.join("\n")
-    );
-    if let Some((request, body)) = example {
-        text.push_str(&format!(
-            "\n## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"example\" }} -->\n```http\n{request}\n```\n\n\
-             <!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
-        ));
-    }
-    text
-}
-
 fn pages() -> Vec<(String, String)> {
     vec![
         (
             "v1.0/api/user-list-messages.md".into(),
-            page(
+            common::api_page(
                 "List messages",
                 &[
                     "GET /me/messages",
@@ -46,7 +27,7 @@ fn pages() -> Vec<(String, String)> {
         ),
         (
             "v1.0/api/user-reminderview.md".into(),
-            page(
+            common::api_page(
                 "user: reminderView",
                 &["GET /users/{id | userPrincipalName}/reminderView(startDateTime=startDateTime-value,endDateTime=endDateTime-value)"],
                 Some((
@@ -57,7 +38,7 @@ fn pages() -> Vec<(String, String)> {
         ),
         (
             "v1.0/api/user-sendmail.md".into(),
-            page("user: sendMail", &["POST /me/sendMail"], None),
+            common::api_page("user: sendMail", &["POST /me/sendMail"], None),
         ),
     ]
 }
@@ -112,11 +93,11 @@ fn pages_apart() -> Vec<(String, String)> {
     let mut pages = pages();
     pages.push((
         "v1.0/api/me-photo.md".into(),
-        page("Get my photo", &["GET /me/photo"], None),
+        common::api_page("Get my photo", &["GET /me/photo"], None),
     ));
     pages.push((
         "v1.0/api/user-photo.md".into(),
-        page("Get a user's photo", &["GET /users/{id}/photo"], None)
+        common::api_page("Get a user's photo", &["GET /users/{id}/photo"], None)
             .replace("|Application|Mail.Read|", "|Application|User.Read.All|"),
     ));
     pages
@@ -170,7 +151,7 @@ fn a_me_endpoint_left_to_the_users_page_goes_with_it() {
     let pages = vec![
         (
             "v1.0/api/directoryobject-getmembergroups.md".into(),
-            page(
+            common::api_page(
                 "directoryObject: getMemberGroups",
                 &[
                     "POST /me/getMemberGroups",
@@ -183,7 +164,7 @@ fn a_me_endpoint_left_to_the_users_page_goes_with_it() {
         ),
         (
             "v1.0/api/user-getmembergroups.md".into(),
-            page(
+            common::api_page(
                 "user: getMemberGroups",
                 &["POST /users/{id | userPrincipalName}/getMemberGroups"],
                 None,
@@ -191,7 +172,7 @@ fn a_me_endpoint_left_to_the_users_page_goes_with_it() {
         ),
         (
             "v1.0/api/group-getmembergroups.md".into(),
-            page(
+            common::api_page(
                 "group: getMemberGroups",
                 &["POST /groups/{id}/getMemberGroups"],
                 None,

@@ -165,6 +165,9 @@ struct Node<'a> {
     operations: Vec<(&'a Operation, &'a str, &'a str, Option<&'a str>)>,
     /// The area features of every operation at or below this node.
     areas: std::collections::BTreeSet<String>,
+    /// Each spelling of the step that leads here (by its text), with how
+    /// many endpoints were documented with it (see [`settle_spellings`]).
+    spellings: BTreeMap<String, (usize, Step)>,
 }
 
 /// Fills in every node's areas from the operations below it; a drive item
@@ -270,6 +273,10 @@ fn build_tree<'a>(ir: &'a Ir, version: ApiVersion) -> Tree<'a> {
             }
         }
     }
+    settle_spellings(&mut root);
+    if let Some(tree) = workbook.as_mut() {
+        settle_spellings(tree);
+    }
     if let Some(tree) = workbook.take() {
         if mark_mounts(&mut root, &mut Vec::new()) == 0 {
             // No drive item is documented to reach it from: the paths stay
@@ -310,29 +317,53 @@ fn insert<'n, 'a>(node: &'n mut Node<'a>, steps: &[Step]) -> &'n mut Node<'a> {
     let mut node = node;
     for step in steps {
         let key = step_key(step);
-        let (parent_path, parent_key) = (node.path.clone(), node.key.clone());
-        node = node.children.entry(key.clone()).or_insert_with(|| Node {
-            path: format!("{parent_path}/{}", step_text(step)),
-            key: format!("{parent_key}/{key}"),
-            step: Some(step.clone()),
+        let parent_key = &node.key;
+        let key_path = format!("{parent_key}/{key}");
+        node = node.children.entry(key).or_insert_with(|| Node {
+            key: key_path,
             ..Node::default()
         });
-        // Keep the most descriptive key name seen at this place.
-        if let (
-            Some(Step::Key {
-                alternatives: have, ..
-            }),
-            Step::Key {
-                alternatives: new, ..
-            },
-        ) = (&node.step, step)
-        {
-            if new.len() > have.len() {
-                node.step = Some(step.clone());
-            }
-        }
+        node.spellings
+            .entry(step_text(step))
+            .or_insert_with(|| (0, step.clone()))
+            .0 += 1;
     }
     node
+}
+
+/// Gives each node below `node` its step and documented path: of the
+/// spellings the docs use for the step, a key with the most alternative
+/// names (`{id | userPrincipalName}` over `{id}`), then the one most
+/// endpoints use, then the first in byte order (`calendarGroups` before
+/// `calendargroups`). The first spelling met used to win, so the order of
+/// the operations decided: a page that listed its two paths the other way
+/// round (group-delete-event.md, 2020) made `calendargroups` the first
+/// met, and 64 builders of the 2020 crate were renamed.
+fn settle_spellings(node: &mut Node<'_>) {
+    type Spelling<'t> = (&'t String, &'t (usize, Step));
+    type Rank<'t> = (usize, bool, usize, usize, std::cmp::Reverse<&'t str>);
+    fn rank<'t>((text, (count, step)): &Spelling<'t>) -> Rank<'t> {
+        let names = match step {
+            Step::Key { alternatives, .. } => alternatives.len(),
+            _ => 0,
+        };
+        let camel = !text.starts_with(|c: char| c.is_ascii_uppercase());
+        let humps = text.bytes().filter(u8::is_ascii_uppercase).count();
+        (
+            names,
+            camel,
+            humps,
+            *count,
+            std::cmp::Reverse(text.as_str()),
+        )
+    }
+    for child in node.children.values_mut() {
+        if let Some((text, (_, step))) = child.spellings.iter().max_by_key(rank) {
+            child.path = format!("{}/{text}", node.path);
+            child.step = Some(step.clone());
+        }
+        settle_spellings(child);
+    }
 }
 
 /// Marks every drive item below `node` as a mount; returns how many.

@@ -28,6 +28,25 @@ pub fn corpus(name: &str) -> Option<PathBuf> {
     }
 }
 
+const PERMISSIONS: &str = "## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n\
+    |Delegated (work or school account)|Mail.Read|\n|Delegated (personal Microsoft account)|Mail.Read|\n|Application|Mail.Read|\n\n";
+
+/// An API page of the `outlook` area: title, HTTP request lines, and an
+/// example (request line, response body) when given.
+pub fn api_page(title: &str, requests: &[&str], example: Option<(&str, &str)>) -> String {
+    let mut text = format!(
+        "---\ntitle: \"{title}\"\nms.prod: \"outlook\"\n---\n# {title}\n\n{PERMISSIONS}## HTTP request\n\n```http\n{}\n```\n",
+        requests.join("\n")
+    );
+    if let Some((request, body)) = example {
+        text.push_str(&format!(
+            "\n## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"example\" }} -->\n```http\n{request}\n```\n\n\
+             <!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
+        ));
+    }
+    text
+}
+
 /// The IR of pages given as (root-relative path, text).
 pub fn ir_of(pages: &[(String, String)]) -> Ir {
     ir_keeping(pages, &codegen::ir::kept_names::KeptNames::default())

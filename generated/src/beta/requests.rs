@@ -351,49 +351,49 @@ pub mod paths {
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub enum Sites {}
-    /// `/users/{id}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+    /// `/users/{id | userPrincipalName}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     #[cfg(feature = "area-entra-sign-in")]
     pub enum UsersItemAuthenticationHardwareOathMethodsItem {}
-    /// `/users/{id}/authentication/hardwareOathMethods`
+    /// `/users/{id | userPrincipalName}/authentication/hardwareOathMethods`
     #[cfg(feature = "area-entra-sign-in")]
     pub enum UsersItemAuthenticationHardwareOathMethods {}
-    /// `/users/{id}/authentication/operations/{id}`
+    /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationOperationsItem {}
-    /// `/users/{id}/authentication/operations`
+    /// `/users/{id | userPrincipalName}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationOperations {}
-    /// `/users/{id}/authentication/passwordMethods/{id}/resetPassword`
+    /// `/users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationPasswordMethodsItemResetPassword {}
-    /// `/users/{id}/authentication/passwordMethods/{id}`
+    /// `/users/{id | userPrincipalName}/authentication/passwordMethods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationPasswordMethodsItem {}
-    /// `/users/{id}/authentication/passwordMethods`
+    /// `/users/{id | userPrincipalName}/authentication/passwordMethods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationPasswordMethods {}
-    /// `/users/{id}/authentication`
+    /// `/users/{id | userPrincipalName}/authentication`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
     pub enum UsersItemAuthentication {}
-    /// `/users/{id}/drive/items/{item-id}/content`
+    /// `/users/{id | userPrincipalName}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDriveItemsItemContent {}
-    /// `/users/{id}/drive/items/{item-id}`
+    /// `/users/{id | userPrincipalName}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDriveItemsItem {}
-    /// `/users/{id}/drive/items`
+    /// `/users/{id | userPrincipalName}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDriveItems {}
-    /// `/users/{id}/drive/root:/{item-path}:/content`
+    /// `/users/{id | userPrincipalName}/drive/root:/{item-path}:/content`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDriveRootPathContent {}
-    /// `/users/{id}/drive/root:/{item-path}:`
+    /// `/users/{id | userPrincipalName}/drive/root:/{item-path}:`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDriveRootPath {}
-    /// `/users/{id}/drive`
+    /// `/users/{id | userPrincipalName}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub enum UsersItemDrive {}
-    /// `/users/{id}`
+    /// `/users/{id | userPrincipalName}`
     #[cfg(
         any(
             feature = "area-entra-sign-in",

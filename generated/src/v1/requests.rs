@@ -276,70 +276,70 @@ pub mod paths {
     /// `/sites`
     #[cfg(feature = "area-sharepoint")]
     pub enum Sites {}
-    /// `/users/{id}/authentication/methods/{id}/resetPassword`
+    /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationMethodsItemResetPassword {}
-    /// `/users/{id}/authentication/methods/{id}`
+    /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationMethodsItem {}
-    /// `/users/{id}/authentication/methods`
+    /// `/users/{id | userPrincipalName}/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationMethods {}
-    /// `/users/{id}/authentication/operations/{id}`
+    /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationOperationsItem {}
-    /// `/users/{id}/authentication/operations`
+    /// `/users/{id | userPrincipalName}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthenticationOperations {}
-    /// `/users/{id}/authentication`
+    /// `/users/{id | userPrincipalName}/authentication`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub enum UsersItemAuthentication {}
-    /// `/users/{id}/events/{id}/attachments/createUploadSession`
+    /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemEventsItemAttachmentsCreateUploadSession {}
-    /// `/users/{id}/events/{id}/attachments`
+    /// `/users/{id | userPrincipalName}/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemEventsItemAttachments {}
-    /// `/users/{id}/events/{id}`
+    /// `/users/{id | userPrincipalName}/events/{id}`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemEventsItem {}
-    /// `/users/{id}/events`
+    /// `/users/{id | userPrincipalName}/events`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemEvents {}
-    /// `/users/{id}/mailFolders/{id}/messages/delta`
+    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMailFoldersItemMessagesDelta {}
-    /// `/users/{id}/mailFolders/{id}/messages`
+    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMailFoldersItemMessages {}
-    /// `/users/{id}/mailFolders/{id}`
+    /// `/users/{id | userPrincipalName}/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMailFoldersItem {}
-    /// `/users/{id}/mailFolders`
+    /// `/users/{id | userPrincipalName}/mailFolders`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMailFolders {}
-    /// `/users/{id}/managedDevices/{managedDeviceId}`
+    /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
     #[cfg(feature = "area-intune")]
     pub enum UsersItemManagedDevicesItem {}
-    /// `/users/{id}/managedDevices`
+    /// `/users/{id | userPrincipalName}/managedDevices`
     #[cfg(feature = "area-intune")]
     pub enum UsersItemManagedDevices {}
-    /// `/users/{id}/messages/{id}/attachments/createUploadSession`
+    /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMessagesItemAttachmentsCreateUploadSession {}
-    /// `/users/{id}/messages/{id}/attachments`
+    /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMessagesItemAttachments {}
-    /// `/users/{id}/messages/{id}`
+    /// `/users/{id | userPrincipalName}/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMessagesItem {}
-    /// `/users/{id}/messages`
+    /// `/users/{id | userPrincipalName}/messages`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemMessages {}
-    /// `/users/{id}/sendMail`
+    /// `/users/{id | userPrincipalName}/sendMail`
     #[cfg(feature = "area-outlook")]
     pub enum UsersItemSendMail {}
-    /// `/users/{id}`
+    /// `/users/{id | userPrincipalName}`
     #[cfg(
         any(
             feature = "area-identity-and-sign-in",

@@ -2,7 +2,7 @@
 //! Switched on by `area-entra-sign-in`.
 #[allow(unused_imports)]
 use super::*;
-/// `/users/{id}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+/// `/users/{id | userPrincipalName}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
 pub type UsersItemAuthenticationHardwareOathMethodsItem = crate::request::Builder<
     paths::UsersItemAuthenticationHardwareOathMethodsItem,
 >;
@@ -37,7 +37,7 @@ impl UsersItemAuthenticationHardwareOathMethodsItem {
         Request::new(http::Method::DELETE, self.url.clone())
     }
 }
-/// `/users/{id}/authentication/hardwareOathMethods`
+/// `/users/{id | userPrincipalName}/authentication/hardwareOathMethods`
 pub type UsersItemAuthenticationHardwareOathMethods = crate::request::Builder<
     paths::UsersItemAuthenticationHardwareOathMethods,
 >;
@@ -73,7 +73,7 @@ impl UsersItemAuthenticationHardwareOathMethods {
     > {
         Request::new(http::Method::GET, self.url.clone())
     }
-    /// `/users/{id}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
+    /// `/users/{id | userPrincipalName}/authentication/hardwareOathMethods/{hardwareOathAuthenticationMethodId}`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn by_hardware_oath_authentication_method_id(
         &self,
@@ -87,7 +87,7 @@ impl UsersItemAuthenticationHardwareOathMethods {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `GET /users/{id}/authentication/hardwareOathMethods/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
+    /// `GET /users/{id | userPrincipalName}/authentication/hardwareOathMethods/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
     #[cfg(feature = "area-entra-sign-in")]
     pub fn count(&self) -> Request<crate::request::Count, crate::request::CountOptions> {
         Request::new(http::Method::GET, crate::request::child_url(&self.url, "/$count"))

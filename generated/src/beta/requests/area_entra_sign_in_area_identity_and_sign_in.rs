@@ -2,12 +2,12 @@
 //! Switched on by `area-entra-sign-in` or `area-identity-and-sign-in`.
 #[allow(unused_imports)]
 use super::*;
-/// `/users/{id}/authentication`
+/// `/users/{id | userPrincipalName}/authentication`
 pub type UsersItemAuthentication = crate::request::Builder<
     paths::UsersItemAuthentication,
 >;
 impl UsersItemAuthentication {
-    /// `/users/{id}/authentication/hardwareOathMethods`
+    /// `/users/{id | userPrincipalName}/authentication/hardwareOathMethods`
     #[cfg(feature = "area-entra-sign-in")]
     pub fn hardware_oath_methods(&self) -> UsersItemAuthenticationHardwareOathMethods {
         crate::request::Builder {
@@ -15,7 +15,7 @@ impl UsersItemAuthentication {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/authentication/operations`
+    /// `/users/{id | userPrincipalName}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
         crate::request::Builder {
@@ -23,7 +23,7 @@ impl UsersItemAuthentication {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/authentication/passwordMethods`
+    /// `/users/{id | userPrincipalName}/authentication/passwordMethods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn password_methods(&self) -> UsersItemAuthenticationPasswordMethods {
         crate::request::Builder {

@@ -2,10 +2,10 @@
 //! Switched on by `area-entra-sign-in` or `area-identity-and-sign-in` or `area-sharepoint`.
 #[allow(unused_imports)]
 use super::*;
-/// `/users/{id}`
+/// `/users/{id | userPrincipalName}`
 pub type UsersItem = crate::request::Builder<paths::UsersItem>;
 impl UsersItem {
-    /// `/users/{id}/authentication`
+    /// `/users/{id | userPrincipalName}/authentication`
     #[cfg(any(feature = "area-entra-sign-in", feature = "area-identity-and-sign-in"))]
     pub fn authentication(&self) -> UsersItemAuthentication {
         crate::request::Builder {
@@ -13,7 +13,7 @@ impl UsersItem {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/drive`
+    /// `/users/{id | userPrincipalName}/drive`
     #[cfg(feature = "area-sharepoint")]
     pub fn drive(&self) -> UsersItemDrive {
         crate::request::Builder {
@@ -25,7 +25,7 @@ impl UsersItem {
 /// `/users`
 pub type Users = crate::request::Builder<paths::Users>;
 impl Users {
-    /// `/users/{id}`
+    /// `/users/{id | userPrincipalName}`
     ///
     /// The key may also be: userPrincipalName.
     #[cfg(

@@ -2,7 +2,7 @@
 //! Switched on by `area-identity-and-sign-in`.
 #[allow(unused_imports)]
 use super::*;
-/// `/users/{id}/authentication/operations/{id}`
+/// `/users/{id | userPrincipalName}/authentication/operations/{id}`
 pub type UsersItemAuthenticationOperationsItem = crate::request::Builder<
     paths::UsersItemAuthenticationOperationsItem,
 >;
@@ -41,12 +41,12 @@ impl UsersItemAuthenticationOperationsItem {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/users/{id}/authentication/operations`
+/// `/users/{id | userPrincipalName}/authentication/operations`
 pub type UsersItemAuthenticationOperations = crate::request::Builder<
     paths::UsersItemAuthenticationOperations,
 >;
 impl UsersItemAuthenticationOperations {
-    /// `/users/{id}/authentication/operations/{id}`
+    /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_operation_id(
         &self,
@@ -58,7 +58,7 @@ impl UsersItemAuthenticationOperations {
         }
     }
 }
-/// `/users/{id}/authentication/passwordMethods/{id}/resetPassword`
+/// `/users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword`
 pub type UsersItemAuthenticationPasswordMethodsItemResetPassword = crate::request::Builder<
     paths::UsersItemAuthenticationPasswordMethodsItemResetPassword,
 >;
@@ -93,12 +93,12 @@ impl UsersItemAuthenticationPasswordMethodsItemResetPassword {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
-/// `/users/{id}/authentication/passwordMethods/{id}`
+/// `/users/{id | userPrincipalName}/authentication/passwordMethods/{id}`
 pub type UsersItemAuthenticationPasswordMethodsItem = crate::request::Builder<
     paths::UsersItemAuthenticationPasswordMethodsItem,
 >;
 impl UsersItemAuthenticationPasswordMethodsItem {
-    /// `/users/{id}/authentication/passwordMethods/{id}/resetPassword`
+    /// `/users/{id | userPrincipalName}/authentication/passwordMethods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn reset_password(
         &self,
@@ -109,12 +109,12 @@ impl UsersItemAuthenticationPasswordMethodsItem {
         }
     }
 }
-/// `/users/{id}/authentication/passwordMethods`
+/// `/users/{id | userPrincipalName}/authentication/passwordMethods`
 pub type UsersItemAuthenticationPasswordMethods = crate::request::Builder<
     paths::UsersItemAuthenticationPasswordMethods,
 >;
 impl UsersItemAuthenticationPasswordMethods {
-    /// `/users/{id}/authentication/passwordMethods/{id}`
+    /// `/users/{id | userPrincipalName}/authentication/passwordMethods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_password_method_id(
         &self,

@@ -341,7 +341,7 @@ impl Sites {
         }
     }
 }
-/// `/users/{id}/drive/items/{item-id}/content`
+/// `/users/{id | userPrincipalName}/drive/items/{item-id}/content`
 pub type UsersItemDriveItemsItemContent = crate::request::Builder<
     paths::UsersItemDriveItemsItemContent,
 >;
@@ -373,12 +373,12 @@ impl UsersItemDriveItemsItemContent {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/users/{id}/drive/items/{item-id}`
+/// `/users/{id | userPrincipalName}/drive/items/{item-id}`
 pub type UsersItemDriveItemsItem = crate::request::Builder<
     paths::UsersItemDriveItemsItem,
 >;
 impl UsersItemDriveItemsItem {
-    /// `/users/{id}/drive/items/{item-id}/content`
+    /// `/users/{id | userPrincipalName}/drive/items/{item-id}/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> UsersItemDriveItemsItemContent {
         crate::request::Builder {
@@ -387,10 +387,10 @@ impl UsersItemDriveItemsItem {
         }
     }
 }
-/// `/users/{id}/drive/items`
+/// `/users/{id | userPrincipalName}/drive/items`
 pub type UsersItemDriveItems = crate::request::Builder<paths::UsersItemDriveItems>;
 impl UsersItemDriveItems {
-    /// `/users/{id}/drive/items/{item-id}`
+    /// `/users/{id | userPrincipalName}/drive/items/{item-id}`
     #[cfg(feature = "area-sharepoint")]
     pub fn by_item_id(&self, item_id: &str) -> UsersItemDriveItemsItem {
         crate::request::Builder {
@@ -399,7 +399,7 @@ impl UsersItemDriveItems {
         }
     }
 }
-/// `/users/{id}/drive/root:/{item-path}:/content`
+/// `/users/{id | userPrincipalName}/drive/root:/{item-path}:/content`
 pub type UsersItemDriveRootPathContent = crate::request::Builder<
     paths::UsersItemDriveRootPathContent,
 >;
@@ -431,10 +431,10 @@ impl UsersItemDriveRootPathContent {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/users/{id}/drive/root:/{item-path}:`
+/// `/users/{id | userPrincipalName}/drive/root:/{item-path}:`
 pub type UsersItemDriveRootPath = crate::request::Builder<paths::UsersItemDriveRootPath>;
 impl UsersItemDriveRootPath {
-    /// `/users/{id}/drive/root:/{item-path}:/content`
+    /// `/users/{id | userPrincipalName}/drive/root:/{item-path}:/content`
     #[cfg(feature = "area-sharepoint")]
     pub fn content(&self) -> UsersItemDriveRootPathContent {
         crate::request::Builder {
@@ -443,10 +443,10 @@ impl UsersItemDriveRootPath {
         }
     }
 }
-/// `/users/{id}/drive`
+/// `/users/{id | userPrincipalName}/drive`
 pub type UsersItemDrive = crate::request::Builder<paths::UsersItemDrive>;
 impl UsersItemDrive {
-    /// `/users/{id}/drive/items`
+    /// `/users/{id | userPrincipalName}/drive/items`
     #[cfg(feature = "area-sharepoint")]
     pub fn items(&self) -> UsersItemDriveItems {
         crate::request::Builder {
@@ -454,7 +454,7 @@ impl UsersItemDrive {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/drive/root:/{item-path}:`
+    /// `/users/{id | userPrincipalName}/drive/root:/{item-path}:`
     #[cfg(feature = "area-sharepoint")]
     pub fn root_by_path(&self, item_path: &str) -> UsersItemDriveRootPath {
         let mut url = self.url.clone();

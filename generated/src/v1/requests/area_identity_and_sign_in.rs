@@ -2,7 +2,7 @@
 //! Switched on by `area-identity-and-sign-in`.
 #[allow(unused_imports)]
 use super::*;
-/// `/users/{id}/authentication/methods/{id}/resetPassword`
+/// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
 pub type UsersItemAuthenticationMethodsItemResetPassword = crate::request::Builder<
     paths::UsersItemAuthenticationMethodsItemResetPassword,
 >;
@@ -37,12 +37,12 @@ impl UsersItemAuthenticationMethodsItemResetPassword {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
-/// `/users/{id}/authentication/methods/{id}`
+/// `/users/{id | userPrincipalName}/authentication/methods/{id}`
 pub type UsersItemAuthenticationMethodsItem = crate::request::Builder<
     paths::UsersItemAuthenticationMethodsItem,
 >;
 impl UsersItemAuthenticationMethodsItem {
-    /// `/users/{id}/authentication/methods/{id}/resetPassword`
+    /// `/users/{id | userPrincipalName}/authentication/methods/{id}/resetPassword`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn reset_password(&self) -> UsersItemAuthenticationMethodsItemResetPassword {
         crate::request::Builder {
@@ -51,7 +51,7 @@ impl UsersItemAuthenticationMethodsItem {
         }
     }
 }
-/// `/users/{id}/authentication/methods`
+/// `/users/{id | userPrincipalName}/authentication/methods`
 pub type UsersItemAuthenticationMethods = crate::request::Builder<
     paths::UsersItemAuthenticationMethods,
 >;
@@ -87,7 +87,7 @@ impl UsersItemAuthenticationMethods {
     > {
         Request::new(http::Method::GET, self.url.clone())
     }
-    /// `/users/{id}/authentication/methods/{id}`
+    /// `/users/{id | userPrincipalName}/authentication/methods/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_method_id(&self, method_id: &str) -> UsersItemAuthenticationMethodsItem {
         crate::request::Builder {
@@ -95,14 +95,14 @@ impl UsersItemAuthenticationMethods {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `GET /users/{id}/authentication/methods/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
+    /// `GET /users/{id | userPrincipalName}/authentication/methods/$count`: how many items the collection holds; with `filter` or `search`, how many match. Sets `ConsistencyLevel: eventual`, which Graph wants when it counts directory objects.
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn count(&self) -> Request<crate::request::Count, crate::request::CountOptions> {
         Request::new(http::Method::GET, crate::request::child_url(&self.url, "/$count"))
             .header("ConsistencyLevel", "eventual")
     }
 }
-/// `/users/{id}/authentication/operations/{id}`
+/// `/users/{id | userPrincipalName}/authentication/operations/{id}`
 pub type UsersItemAuthenticationOperationsItem = crate::request::Builder<
     paths::UsersItemAuthenticationOperationsItem,
 >;
@@ -143,12 +143,12 @@ impl UsersItemAuthenticationOperationsItem {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/users/{id}/authentication/operations`
+/// `/users/{id | userPrincipalName}/authentication/operations`
 pub type UsersItemAuthenticationOperations = crate::request::Builder<
     paths::UsersItemAuthenticationOperations,
 >;
 impl UsersItemAuthenticationOperations {
-    /// `/users/{id}/authentication/operations/{id}`
+    /// `/users/{id | userPrincipalName}/authentication/operations/{id}`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn by_operation_id(
         &self,
@@ -160,12 +160,12 @@ impl UsersItemAuthenticationOperations {
         }
     }
 }
-/// `/users/{id}/authentication`
+/// `/users/{id | userPrincipalName}/authentication`
 pub type UsersItemAuthentication = crate::request::Builder<
     paths::UsersItemAuthentication,
 >;
 impl UsersItemAuthentication {
-    /// `/users/{id}/authentication/methods`
+    /// `/users/{id | userPrincipalName}/authentication/methods`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn methods(&self) -> UsersItemAuthenticationMethods {
         crate::request::Builder {
@@ -173,7 +173,7 @@ impl UsersItemAuthentication {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/authentication/operations`
+    /// `/users/{id | userPrincipalName}/authentication/operations`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn operations(&self) -> UsersItemAuthenticationOperations {
         crate::request::Builder {

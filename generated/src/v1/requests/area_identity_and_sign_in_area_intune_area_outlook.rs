@@ -2,10 +2,10 @@
 //! Switched on by `area-identity-and-sign-in` or `area-intune` or `area-outlook`.
 #[allow(unused_imports)]
 use super::*;
-/// `/users/{id}`
+/// `/users/{id | userPrincipalName}`
 pub type UsersItem = crate::request::Builder<paths::UsersItem>;
 impl UsersItem {
-    /// `/users/{id}/authentication`
+    /// `/users/{id | userPrincipalName}/authentication`
     #[cfg(feature = "area-identity-and-sign-in")]
     pub fn authentication(&self) -> UsersItemAuthentication {
         crate::request::Builder {
@@ -13,7 +13,7 @@ impl UsersItem {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/events`
+    /// `/users/{id | userPrincipalName}/events`
     #[cfg(feature = "area-outlook")]
     pub fn events(&self) -> UsersItemEvents {
         crate::request::Builder {
@@ -21,7 +21,7 @@ impl UsersItem {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/mailFolders`
+    /// `/users/{id | userPrincipalName}/mailFolders`
     #[cfg(feature = "area-outlook")]
     pub fn mail_folders(&self) -> UsersItemMailFolders {
         crate::request::Builder {
@@ -29,7 +29,7 @@ impl UsersItem {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/managedDevices`
+    /// `/users/{id | userPrincipalName}/managedDevices`
     #[cfg(feature = "area-intune")]
     pub fn managed_devices(&self) -> UsersItemManagedDevices {
         crate::request::Builder {
@@ -37,7 +37,7 @@ impl UsersItem {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/messages`
+    /// `/users/{id | userPrincipalName}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMessages {
         crate::request::Builder {
@@ -45,7 +45,7 @@ impl UsersItem {
             path: ::std::marker::PhantomData,
         }
     }
-    /// `/users/{id}/sendMail`
+    /// `/users/{id | userPrincipalName}/sendMail`
     #[cfg(feature = "area-outlook")]
     pub fn send_mail(&self) -> UsersItemSendMail {
         crate::request::Builder {
@@ -57,7 +57,7 @@ impl UsersItem {
 /// `/users`
 pub type Users = crate::request::Builder<paths::Users>;
 impl Users {
-    /// `/users/{id}`
+    /// `/users/{id | userPrincipalName}`
     ///
     /// The key may also be: userPrincipalName.
     #[cfg(

@@ -151,7 +151,7 @@ impl DeviceManagement {
         }
     }
 }
-/// `/users/{id}/managedDevices/{managedDeviceId}`
+/// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
 pub type UsersItemManagedDevicesItem = crate::request::Builder<
     paths::UsersItemManagedDevicesItem,
 >;
@@ -183,12 +183,12 @@ impl UsersItemManagedDevicesItem {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/users/{id}/managedDevices`
+/// `/users/{id | userPrincipalName}/managedDevices`
 pub type UsersItemManagedDevices = crate::request::Builder<
     paths::UsersItemManagedDevices,
 >;
 impl UsersItemManagedDevices {
-    /// `/users/{id}/managedDevices/{managedDeviceId}`
+    /// `/users/{id | userPrincipalName}/managedDevices/{managedDeviceId}`
     #[cfg(feature = "area-intune")]
     pub fn by_managed_device_id(
         &self,

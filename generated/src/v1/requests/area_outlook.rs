@@ -2,7 +2,7 @@
 //! Switched on by `area-outlook`.
 #[allow(unused_imports)]
 use super::*;
-/// `/users/{id}/events/{id}/attachments/createUploadSession`
+/// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
 pub type UsersItemEventsItemAttachmentsCreateUploadSession = crate::request::Builder<
     paths::UsersItemEventsItemAttachmentsCreateUploadSession,
 >;
@@ -37,12 +37,12 @@ impl UsersItemEventsItemAttachmentsCreateUploadSession {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
-/// `/users/{id}/events/{id}/attachments`
+/// `/users/{id | userPrincipalName}/events/{id}/attachments`
 pub type UsersItemEventsItemAttachments = crate::request::Builder<
     paths::UsersItemEventsItemAttachments,
 >;
 impl UsersItemEventsItemAttachments {
-    /// `/users/{id}/events/{id}/attachments/createUploadSession`
+    /// `/users/{id | userPrincipalName}/events/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(
         &self,
@@ -53,10 +53,10 @@ impl UsersItemEventsItemAttachments {
         }
     }
 }
-/// `/users/{id}/events/{id}`
+/// `/users/{id | userPrincipalName}/events/{id}`
 pub type UsersItemEventsItem = crate::request::Builder<paths::UsersItemEventsItem>;
 impl UsersItemEventsItem {
-    /// `/users/{id}/events/{id}/attachments`
+    /// `/users/{id | userPrincipalName}/events/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemEventsItemAttachments {
         crate::request::Builder {
@@ -65,10 +65,10 @@ impl UsersItemEventsItem {
         }
     }
 }
-/// `/users/{id}/events`
+/// `/users/{id | userPrincipalName}/events`
 pub type UsersItemEvents = crate::request::Builder<paths::UsersItemEvents>;
 impl UsersItemEvents {
-    /// `/users/{id}/events/{id}`
+    /// `/users/{id | userPrincipalName}/events/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_event_id(&self, event_id: &str) -> UsersItemEventsItem {
         crate::request::Builder {
@@ -77,7 +77,7 @@ impl UsersItemEvents {
         }
     }
 }
-/// `/users/{id}/mailFolders/{id}/messages/delta`
+/// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
 pub type UsersItemMailFoldersItemMessagesDelta = crate::request::Builder<
     paths::UsersItemMailFoldersItemMessagesDelta,
 >;
@@ -111,12 +111,12 @@ impl UsersItemMailFoldersItemMessagesDelta {
         Request::new(http::Method::GET, self.url.clone())
     }
 }
-/// `/users/{id}/mailFolders/{id}/messages`
+/// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
 pub type UsersItemMailFoldersItemMessages = crate::request::Builder<
     paths::UsersItemMailFoldersItemMessages,
 >;
 impl UsersItemMailFoldersItemMessages {
-    /// `/users/{id}/mailFolders/{id}/messages/delta`
+    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages/delta`
     #[cfg(feature = "area-outlook")]
     pub fn delta(&self) -> UsersItemMailFoldersItemMessagesDelta {
         crate::request::Builder {
@@ -125,12 +125,12 @@ impl UsersItemMailFoldersItemMessages {
         }
     }
 }
-/// `/users/{id}/mailFolders/{id}`
+/// `/users/{id | userPrincipalName}/mailFolders/{id}`
 pub type UsersItemMailFoldersItem = crate::request::Builder<
     paths::UsersItemMailFoldersItem,
 >;
 impl UsersItemMailFoldersItem {
-    /// `/users/{id}/mailFolders/{id}/messages`
+    /// `/users/{id | userPrincipalName}/mailFolders/{id}/messages`
     #[cfg(feature = "area-outlook")]
     pub fn messages(&self) -> UsersItemMailFoldersItemMessages {
         crate::request::Builder {
@@ -139,10 +139,10 @@ impl UsersItemMailFoldersItem {
         }
     }
 }
-/// `/users/{id}/mailFolders`
+/// `/users/{id | userPrincipalName}/mailFolders`
 pub type UsersItemMailFolders = crate::request::Builder<paths::UsersItemMailFolders>;
 impl UsersItemMailFolders {
-    /// `/users/{id}/mailFolders/{id}`
+    /// `/users/{id | userPrincipalName}/mailFolders/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_mail_folder_id(&self, mail_folder_id: &str) -> UsersItemMailFoldersItem {
         crate::request::Builder {
@@ -151,7 +151,7 @@ impl UsersItemMailFolders {
         }
     }
 }
-/// `/users/{id}/messages/{id}/attachments/createUploadSession`
+/// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
 pub type UsersItemMessagesItemAttachmentsCreateUploadSession = crate::request::Builder<
     paths::UsersItemMessagesItemAttachmentsCreateUploadSession,
 >;
@@ -186,12 +186,12 @@ impl UsersItemMessagesItemAttachmentsCreateUploadSession {
         Request::new(http::Method::POST, self.url.clone()).json_body(body)
     }
 }
-/// `/users/{id}/messages/{id}/attachments`
+/// `/users/{id | userPrincipalName}/messages/{id}/attachments`
 pub type UsersItemMessagesItemAttachments = crate::request::Builder<
     paths::UsersItemMessagesItemAttachments,
 >;
 impl UsersItemMessagesItemAttachments {
-    /// `/users/{id}/messages/{id}/attachments/createUploadSession`
+    /// `/users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession`
     #[cfg(feature = "area-outlook")]
     pub fn create_upload_session(
         &self,
@@ -202,10 +202,10 @@ impl UsersItemMessagesItemAttachments {
         }
     }
 }
-/// `/users/{id}/messages/{id}`
+/// `/users/{id | userPrincipalName}/messages/{id}`
 pub type UsersItemMessagesItem = crate::request::Builder<paths::UsersItemMessagesItem>;
 impl UsersItemMessagesItem {
-    /// `/users/{id}/messages/{id}/attachments`
+    /// `/users/{id | userPrincipalName}/messages/{id}/attachments`
     #[cfg(feature = "area-outlook")]
     pub fn attachments(&self) -> UsersItemMessagesItemAttachments {
         crate::request::Builder {
@@ -214,10 +214,10 @@ impl UsersItemMessagesItem {
         }
     }
 }
-/// `/users/{id}/messages`
+/// `/users/{id | userPrincipalName}/messages`
 pub type UsersItemMessages = crate::request::Builder<paths::UsersItemMessages>;
 impl UsersItemMessages {
-    /// `/users/{id}/messages/{id}`
+    /// `/users/{id | userPrincipalName}/messages/{id}`
     #[cfg(feature = "area-outlook")]
     pub fn by_message_id(&self, message_id: &str) -> UsersItemMessagesItem {
         crate::request::Builder {
@@ -226,7 +226,7 @@ impl UsersItemMessages {
         }
     }
 }
-/// `/users/{id}/sendMail`
+/// `/users/{id | userPrincipalName}/sendMail`
 pub type UsersItemSendMail = crate::request::Builder<paths::UsersItemSendMail>;
 impl UsersItemSendMail {
     /// `POST /me/sendMail`
