@@ -337,15 +337,39 @@ fn scope_name(s: &PermissionSet) -> String {
         .unwrap_or_else(|| "(whole operation)".into())
 }
 
+/// What a permission set is compared by: the method and path key of each
+/// endpoint that carries its scope, or, when none does (a whole operation,
+/// Intune's scopes), its name.
+fn scope_identity(op: &Operation, set: &PermissionSet) -> String {
+    let Some(name) = &set.scope else {
+        return scope_name(set);
+    };
+    let mut endpoints: Vec<String> = op
+        .endpoints
+        .iter()
+        .filter(|e| e.scope.as_ref() == Some(name))
+        .map(|e| format!("{} {}", e.method, path_key(&e.path)))
+        .collect();
+    if endpoints.is_empty() {
+        return scope_name(set);
+    }
+    endpoints.sort();
+    endpoints.join(", ")
+}
+
 fn permission_changes(
     old: &Operation,
     new: &Operation,
     change: &mut impl FnMut(ChangeKind, String, String, String),
 ) {
+    // A scope is the endpoints that carry it, where any do: its name is
+    // its page's first endpoint, and a page that lists its paths in
+    // another order renames it (group-delete-event.md, 2020), which is no
+    // scope removed and another added, widening access.
     let by_scope = |op: &Operation| -> BTreeMap<String, PermissionSet> {
         op.permissions
             .iter()
-            .map(|s| (scope_name(s), s.clone()))
+            .map(|s| (scope_identity(op, s), s.clone()))
             .collect()
     };
     let (old_sets, new_sets) = (by_scope(old), by_scope(new));
@@ -359,7 +383,11 @@ fn permission_changes(
             let scopes: BTreeSet<&String> = old_sets.keys().chain(new_sets.keys()).collect();
             scopes
                 .into_iter()
-                .map(|s| (s.clone(), old_sets.get(s), new_sets.get(s)))
+                .map(|s| {
+                    let (a, b) = (old_sets.get(s), new_sets.get(s));
+                    let name = b.or(a).map(scope_name).unwrap_or_default();
+                    (name, a, b)
+                })
                 .collect()
         };
     for (scope, a, b) in pairs {

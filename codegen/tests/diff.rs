@@ -386,3 +386,82 @@ fn query_options_a_builder_loses_break_the_api_and_new_ones_add_to_it() {
     );
     assert_eq!(impact(&widened), Impact::Additive, "{}", render(&widened));
 }
+
+#[test]
+fn a_scope_renamed_by_the_order_of_its_pages_lines_is_no_change() {
+    // group-delete-event.md (2020): its permissions are a scope of the
+    // operation it shares with event-delete.md, named after its first
+    // line. Listed the other way round, the same scope had another name,
+    // and the change log said one was removed and one added (widening).
+    let group_lines = [
+        "DELETE /groups/{id}/events/{id}",
+        "DELETE /groups/{id}/calendar/events/{id}",
+    ];
+    let docs = |group: &[&str]| {
+        tree(&[
+            (
+                "v1.0/api/event-delete.md",
+                api(
+                    "Delete event",
+                    &[
+                        "DELETE /me/events/{id}",
+                        "DELETE /users/{id}/events/{id}",
+                        "DELETE /groups/{id}/events/{id}",
+                        "DELETE /groups/{id}/calendar/events/{id}",
+                    ],
+                    "Calendars.ReadWrite|",
+                    "Calendars.ReadWrite|",
+                ),
+            ),
+            (
+                "v1.0/api/group-delete-event.md",
+                api(
+                    "Delete group event",
+                    group,
+                    "Group.ReadWrite.All|",
+                    "Not supported.|Not supported.",
+                ),
+            ),
+        ])
+    };
+    let reversed: Vec<&str> = group_lines.iter().rev().copied().collect();
+    let (old, new) = (docs(&group_lines), docs(&reversed));
+    let scopes = |ir: &Ir| -> Vec<Option<String>> {
+        ir.operations
+            .iter()
+            .flat_map(|o| o.permissions.iter().map(|p| p.scope.clone()))
+            .collect()
+    };
+    // The scope's name did change: the comparison is what must not.
+    assert_ne!(scopes(&old), scopes(&new));
+    assert!(
+        scopes(&old).iter().filter(|s| s.is_some()).count() >= 2,
+        "{:?}",
+        scopes(&old)
+    );
+    let found = diff(&old, &new);
+    assert!(found.is_empty(), "{found:#?}");
+    // A permission that does change in that scope is still reported, under
+    // its new name.
+    let changed = docs(&reversed);
+    let mut widened = changed.clone();
+    for op in &mut widened.operations {
+        for set in &mut op.permissions {
+            if set
+                .scope
+                .as_deref()
+                .is_some_and(|s| s.starts_with("DELETE /groups/{id}/calendar"))
+            {
+                set.application = codegen::ir::SchemePermissions::Listed {
+                    least: vec!["Group.ReadWrite.All".into()],
+                    higher: Vec::new(),
+                };
+            }
+        }
+    }
+    let found = diff(&old, &widened);
+    assert!(
+        has(&found, ChangeKind::SchemeBecameSupported, "DELETE /groups/{id}/calendar/events/{id} and 1 more, Application: now Group.ReadWrite.All"),
+        "{found:#?}"
+    );
+}
