@@ -338,23 +338,35 @@ fn scope_name(s: &PermissionSet) -> String {
 }
 
 /// What a permission set is compared by: the method and path key of each
-/// endpoint that carries its scope, or, when none does (a whole operation,
-/// Intune's scopes), its name.
+/// endpoint that carries its scope (or a scope within it, or the one it
+/// is within: `GET /me/messages/{id} and 3 more: To get the specified
+/// message`), and its label within the page's scope; or, when no endpoint
+/// does (a whole operation, Intune's scopes), its name.
 fn scope_identity(op: &Operation, set: &PermissionSet) -> String {
     let Some(name) = &set.scope else {
         return scope_name(set);
     };
+    let within = |outer: &str, inner: &str| {
+        inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(": "))
+    };
     let mut endpoints: Vec<String> = op
         .endpoints
         .iter()
-        .filter(|e| e.scope.as_ref() == Some(name))
+        .filter(|e| {
+            e.scope
+                .as_deref()
+                .is_some_and(|s| within(name, s) || within(s, name))
+        })
         .map(|e| format!("{} {}", e.method, path_key(&e.path)))
         .collect();
     if endpoints.is_empty() {
         return scope_name(set);
     }
     endpoints.sort();
-    endpoints.join(", ")
+    let label = name.split_once(": ").map_or("", |(_, label)| label);
+    format!("{}: {label}", endpoints.join(", "))
 }
 
 fn permission_changes(
