@@ -40,17 +40,22 @@ const WORD_TABLES: &[&[&str]] = &[
     &["Member", "Value", "Description"],
 ];
 
+/// A request line: a method, then a path or URL. The path may lack its
+/// leading `/` (groupsetting-list.md, 2020: `GET groups/{id}/settings`)
+/// when its first word has one further on.
 pub fn is_request_line(line: &str) -> bool {
     let mut parts = line.trim().splitn(2, ' ');
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("").trim_start();
+    let first_word = target.split_whitespace().next().unwrap_or("");
     matches!(
         method,
         "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS"
     ) && (target.starts_with('/')
         || target.starts_with("http")
         || target.starts_with('~')
-        || target.starts_with('{'))
+        || target.starts_with('{')
+        || (target.starts_with(|c: char| c.is_ascii_alphabetic()) && first_word.contains('/')))
 }
 
 pub fn is_status_line(line: &str) -> bool {
@@ -74,10 +79,12 @@ pub(super) fn is_header_line(line: &str) -> bool {
     }
 }
 
+/// The level of a line that is a section heading: one of [`SECTIONS`],
+/// in any case (the Intune pages of 2020 write "HTTP Request").
 fn section_heading(line: &str) -> Option<u8> {
     let t = line.trim();
-    if SECTIONS.contains(&t) {
-        return Some(if matches!(t, "Request" | "Response") {
+    if let Some(name) = SECTIONS.iter().find(|s| s.eq_ignore_ascii_case(t)) {
+        return Some(if matches!(*name, "Request" | "Response") {
             3
         } else {
             2
@@ -127,17 +134,16 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
             i += 1;
             continue;
         }
-        if line.starts_with("Permission type") {
-            let (table, next) = permission_table(&lines, i);
-            out.push(Block {
-                kind: BlockKind::Table(table),
-                at: at(i),
-            });
-            i = next;
-            continue;
-        }
-        if let Some(columns) = word_table_header(line) {
-            let (table, next) = word_table(&lines, i, columns);
+        // A flattened table: the permissions table (a row per scheme, or
+        // a column per scheme), or one of the known word tables.
+        let table = if permission_type_prefix(line) {
+            Some(permission_table(&lines, i))
+        } else if let Some(header) = scheme_columns_header(line) {
+            Some(scheme_columns_table(&lines, i, header))
+        } else {
+            word_table_header(line).map(|columns| word_table(&lines, i, columns))
+        };
+        if let Some((table, next)) = table {
             out.push(Block {
                 kind: BlockKind::Table(table),
                 at: at(i),
@@ -184,17 +190,8 @@ fn word_table_header(line: &str) -> Option<&'static [&'static str]> {
 }
 
 fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) {
-    let mut table = Table {
-        header: columns.iter().map(|c| c.to_string()).collect(),
-        rows: Vec::new(),
-        delimiter_cells: None,
-    };
-    let mut i = start + 1;
-    while i < lines.len() {
-        let line = lines[i].trim();
-        if line.is_empty() || section_heading(line).is_some() {
-            break;
-        }
+    let header = columns.iter().map(|c| c.to_string()).collect();
+    flattened_table(lines, start, header, |line, _| {
         let mut cells = Vec::new();
         let mut rest = line;
         for _ in 0..columns.len() - 1 {
@@ -203,6 +200,34 @@ fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) 
             rest = tail.trim_start();
         }
         cells.push(rest.to_string());
+        Some(cells)
+    })
+}
+
+/// The rows of a flattened table whose header line is at `start`: `row`
+/// splits each line into cells (it is given how many columns follow the
+/// first), up to a line it cannot split, a blank line or a section
+/// heading. Also the line after the table.
+fn flattened_table(
+    lines: &[&str],
+    start: usize,
+    header: Vec<String>,
+    row: impl Fn(&str, usize) -> Option<Vec<String>>,
+) -> (Table, usize) {
+    let columns = header.len().saturating_sub(1).max(1);
+    let mut table = Table {
+        header,
+        rows: Vec::new(),
+        delimiter_cells: None,
+    };
+    let mut i = start + 1;
+    while let Some(line) = lines.get(i).map(|l| l.trim()) {
+        if line.is_empty() || section_heading(line).is_some() {
+            break;
+        }
+        let Some(cells) = row(line, columns) else {
+            break;
+        };
         table.rows.push(Row {
             cells,
             line: i as u32 + 1,
@@ -212,13 +237,16 @@ fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) 
     (table, i)
 }
 
+/// Whether a line starts as a permissions table's header does, in any
+/// case (teamsapp-list.md, 2020: "Permission Type").
+fn permission_type_prefix(line: &str) -> bool {
+    line.get(..15)
+        .is_some_and(|p| p.eq_ignore_ascii_case("Permission type"))
+}
+
 /// Splits the header line of a flattened permissions table into columns.
 fn permission_header(line: &str) -> Vec<String> {
-    let rest = line
-        .trim()
-        .strip_prefix("Permission type")
-        .unwrap_or("")
-        .trim();
+    let rest = line.trim().get(15..).unwrap_or("").trim();
     let mut starts: Vec<usize> = ["Least privileged", "Higher privileged", "Permissions"]
         .iter()
         .flat_map(|needle| rest.match_indices(needle).map(|(i, _)| i))
@@ -241,51 +269,113 @@ fn permission_header(line: &str) -> Vec<String> {
 
 fn permission_table(lines: &[&str], start: usize) -> (Table, usize) {
     let header = permission_header(lines[start]);
-    let columns = header.len().saturating_sub(1).max(1);
-    let mut table = Table {
-        header,
-        rows: Vec::new(),
-        delimiter_cells: None,
-    };
-    let mut i = start + 1;
-    while i < lines.len() {
-        let line = lines[i].trim();
+    flattened_table(lines, start, header, |line, columns| {
         let Some(label) = SCHEME_LABELS.iter().find(|l| line.starts_with(**l)) else {
-            break;
+            // A workflow's sub-row under a scheme row that "varies by
+            // context" (the 2020 Intune pages: "Onboarding
+            // DeviceManagementServiceConfig.ReadWrite.All, ...").
+            return labelled_row(line, columns);
         };
         let mut cells = vec![label.to_string()];
         cells.extend(split_cells(line[label.len()..].trim(), columns));
-        table.rows.push(Row {
-            cells,
-            line: i as u32 + 1,
-        });
-        i += 1;
+        Some(cells)
+    })
+}
+
+/// The header of a permissions table with a column per scheme, the first
+/// naming what each row is for: "Supported resource Delegated (work or
+/// school account) Delegated (personal Microsoft account) Application"
+/// (subscription-get.md, calendar-get.md, 2020).
+fn scheme_columns_header(line: &str) -> Option<Vec<String>> {
+    let labels = SCHEME_LABELS.join(" ");
+    let first = line.trim().strip_suffix(labels.as_str())?.trim();
+    if first.is_empty() || permission_type_prefix(first) {
+        return None;
     }
-    (table, i)
+    let mut header = vec![first.to_string()];
+    header.extend(SCHEME_LABELS.iter().map(|l| l.to_string()));
+    Some(header)
+}
+
+/// The rows of a table with a column per scheme: each a label ("group
+/// event", "driveItem (OneDrive for Business)"), then a cell per scheme.
+fn scheme_columns_table(lines: &[&str], start: usize, header: Vec<String>) -> (Table, usize) {
+    flattened_table(lines, start, header, labelled_row)
+}
+
+/// A row that starts with a label of a few words, up to the first
+/// permission name or "Not supported"; then its cells. Prose is not one:
+/// its label is long or has a clause end.
+fn labelled_row(line: &str, columns: usize) -> Option<Vec<String>> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let label_end = words.iter().enumerate().position(|(n, w)| {
+        looks_like_permission(w.trim_end_matches(',').trim_matches('*'))
+            || (w.eq_ignore_ascii_case("not")
+                && words
+                    .get(n + 1)
+                    .is_some_and(|s| s.trim_end_matches('.').eq_ignore_ascii_case("supported")))
+    })?;
+    let label = &words[..label_end];
+    let clause_end = label.iter().any(|w| w.ends_with([':', '.', ',', ';']));
+    if label.is_empty() || label.len() > 6 || clause_end {
+        return None;
+    }
+    let mut cells = vec![label.join(" ")];
+    cells.extend(split_cells(&words[label_end..].join(" "), columns));
+    Some(cells)
 }
 
 /// Splits flattened permission cells: a cell is a comma-separated list of
 /// permission names, or a phrase such as "Not supported.". A name without a
-/// trailing comma ends its cell.
+/// trailing comma ends its cell; a phrase ends at a period, after "Not
+/// supported" (teamsapp-list.md, 2020, has no period), or where a name
+/// starts.
+///
+/// Two names joined by "and" are one permission, both needed (the 2020
+/// policy pages: "Policy.Read.All and Application.ReadWrite.All").
 pub fn split_cells(text: &str, columns: usize) -> Vec<String> {
+    // One column: the row's rest is its cell, read as a Markdown cell is
+    // ("One from EduRoster.ReadBasic, EduRoster.Read plus Directory.Read.All",
+    // educationclass-get-group.md, 2020).
+    if columns <= 1 {
+        return vec![text.trim().to_string()];
+    }
     let mut cells: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut phrase: Vec<&str> = Vec::new();
-    for word in text.split_whitespace() {
-        let bare = word.trim_end_matches(',');
-        if looks_like_permission(bare.trim_matches('*')) && phrase.is_empty() {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let is_name = |word: &str| looks_like_permission(word.trim_end_matches(',').trim_matches('*'));
+    for (i, &word) in words.iter().enumerate() {
+        if is_name(word) {
+            if !phrase.is_empty() {
+                cells.push(phrase.join(" "));
+                phrase.clear();
+            }
             current.push(word);
-            if !word.ends_with(',') {
+            let joined = !word.ends_with(',')
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("and"))
+                && words.get(i + 2).is_some_and(|w| is_name(w));
+            if !word.ends_with(',') && !joined {
                 cells.push(current.join(" "));
                 current.clear();
             }
+        } else if word.eq_ignore_ascii_case("and")
+            && phrase.is_empty()
+            && current.last().is_some_and(|w| !w.ends_with(','))
+            && words.get(i + 1).is_some_and(|w| is_name(w))
+        {
+            current.push(word);
         } else {
             if !current.is_empty() {
                 cells.push(current.join(" "));
                 current.clear();
             }
             phrase.push(word);
-            if word.ends_with('.') {
+            let not_supported = matches!(&phrase[..], [not, supported]
+                if not.eq_ignore_ascii_case("not") && supported.eq_ignore_ascii_case("supported"));
+            if word.ends_with('.') || not_supported {
                 cells.push(phrase.join(" "));
                 phrase.clear();
             }
@@ -396,8 +486,27 @@ mod tests {
             ]
         );
         assert_eq!(
-            split_cells("A.Read B.Read C.Read", 1),
-            vec!["A.Read, B.Read, C.Read"]
+            split_cells("One from A.Read, B.Read plus C.Read", 1),
+            vec!["One from A.Read, B.Read plus C.Read"]
+        );
+        // Names joined by "and" are one permission; "and" in a phrase is not.
+        assert_eq!(
+            split_cells(
+                "A.Read.All and B.ReadWrite.All, C.Read and D.Read A.Read.All and B.Read.All",
+                2
+            ),
+            vec![
+                "A.Read.All and B.ReadWrite.All, C.Read and D.Read",
+                "A.Read.All and B.Read.All"
+            ]
+        );
+        assert_eq!(
+            split_cells("Not available in national clouds. A.Read", 2),
+            vec!["Not available in national clouds.", "A.Read"]
+        );
+        assert_eq!(
+            split_cells("Not supported A.ReadWrite Not supported", 3),
+            vec!["Not supported", "A.ReadWrite", "Not supported"]
         );
     }
 
@@ -421,6 +530,46 @@ mod tests {
                 "Permissions acting on others (from least to most privileged)"
             ]
         );
+    }
+
+    #[test]
+    fn tables_with_a_column_per_scheme_keep_their_row_labels() {
+        let text = "Title\n\nPermissions\n\nSupported resource Delegated (work or school account) Delegated (personal Microsoft account) Application\n\
+            driveItem (user's personal OneDrive) Not supported Files.ReadWrite Not supported\n\
+            group event Group.Read.All, Group.ReadWrite.All Not supported. Group.Read.All\n\nHTTP request\n";
+        let blocks = to_blocks(text, "p.txt");
+        let Some(BlockKind::Table(table)) = blocks
+            .iter()
+            .map(|b| &b.kind)
+            .find(|k| matches!(k, BlockKind::Table(_)))
+        else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(table.header[0], "Supported resource");
+        assert_eq!(&table.header[1..], SCHEME_LABELS);
+        let rows: Vec<&[String]> = table.rows.iter().map(|r| &r.cells[..]).collect();
+        assert_eq!(
+            rows,
+            [
+                [
+                    "driveItem (user's personal OneDrive)",
+                    "Not supported",
+                    "Files.ReadWrite",
+                    "Not supported"
+                ],
+                [
+                    "group event",
+                    "Group.Read.All, Group.ReadWrite.All",
+                    "Not supported.",
+                    "Group.Read.All"
+                ]
+            ]
+        );
+        // Prose under a table is no row of it.
+        assert!(labelled_row("Note: the Mail.Read permission is enough.", 3).is_none());
+        assert!(labelled_row("Apps that call on behalf of a user need Mail.Read", 1).is_none());
+        // The header of a table with a row per scheme is not one.
+        assert!(scheme_columns_header("Permission Type Delegated (work or school account) Delegated (personal Microsoft account) Application").is_none());
     }
 
     #[test]

@@ -5,6 +5,8 @@
 // Each test binary uses some of these.
 #![allow(dead_code)]
 
+pub mod render;
+
 use codegen::ir::Ir;
 use codegen::parse::Loader;
 use codegen::write::GeneratedFile;

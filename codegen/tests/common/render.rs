@@ -1,0 +1,168 @@
+//! Markdown source pages as the docs site shows them in plain text, the
+//! way the rendered seeds (`spec/` pages 000-002) read: front matter and
+//! HTML comments gone, headings without `#`, list items after a bullet,
+//! each table row one line of its cells, code without its fence, and of
+//! the SDK tabs only HTTP. Include directives are dropped (the site shows
+//! the included text; the 2020 tree's includes are SDK snippets it does
+//! not hold). Optionally the JSON of code blocks loses the braces on lines
+//! of their own, as in seed 000.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Braces {
+    Keep,
+    /// Lines that hold only `{`, `}`, `},` or `[`, `]` are left out.
+    Lose,
+}
+
+/// The rendered text of a Markdown page.
+pub fn to_text(markdown: &str, braces: Braces) -> String {
+    let body = without_front_matter(markdown);
+    let mut out = Text::default();
+    let mut inline = String::new();
+    // Inside a tab other than HTTP: everything is left out until the next
+    // tab heading or the `---` that ends the tabs.
+    let mut other_tab = false;
+    let mut heading: Option<(String, bool)> = None;
+    let mut list_depth = 0usize;
+    let mut row: Vec<String> = Vec::new();
+    let mut in_code = false;
+    let mut code = String::new();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        if let Some((text, tab)) = heading.as_mut() {
+            match event {
+                Event::End(TagEnd::Heading(_)) => {
+                    let (text, tab) = heading.take().unwrap_or_default();
+                    if tab {
+                        other_tab = !text.trim().eq_ignore_ascii_case("http");
+                    } else {
+                        other_tab = false;
+                        out.block(text.trim());
+                    }
+                }
+                Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with("#tab/") => {
+                    *tab = true
+                }
+                Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some((String::new(), false)),
+            Event::Rule => other_tab = false,
+            _ if other_tab => {}
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                code.clear();
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                let kept: Vec<&str> = code
+                    .trim_end()
+                    .lines()
+                    .filter(|l| {
+                        braces == Braces::Keep
+                            || !matches!(l.trim(), "{" | "}" | "}," | "[" | "]" | "],")
+                    })
+                    .collect();
+                out.block(&kept.join("\n"));
+            }
+            Event::Text(t) if in_code => code.push_str(&t),
+            Event::Start(Tag::Paragraph) if list_depth == 0 => inline.clear(),
+            Event::End(TagEnd::Paragraph) if list_depth == 0 => {
+                if body[range].contains("[!INCLUDE") {
+                    inline.clear();
+                    continue;
+                }
+                out.block(inline.trim());
+                inline.clear();
+            }
+            Event::Start(Tag::List(_)) => {
+                // A nested list: its item's own text comes first.
+                item(&mut out, &mut inline, list_depth);
+                list_depth += 1;
+            }
+            Event::End(TagEnd::List(_)) => {
+                list_depth -= 1;
+                if list_depth == 0 {
+                    out.end_block();
+                }
+            }
+            Event::Start(Tag::Item) => inline.clear(),
+            Event::End(TagEnd::Item) => item(&mut out, &mut inline, list_depth),
+            Event::Start(Tag::TableRow | Tag::TableHead) => row.clear(),
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => {
+                out.line(&row.join(" "));
+                row.clear();
+            }
+            Event::End(TagEnd::Table) => out.end_block(),
+            Event::Start(Tag::TableCell) => inline.clear(),
+            Event::End(TagEnd::TableCell) => row.push(inline.trim().to_string()),
+            Event::Text(t) | Event::Code(t) => inline.push_str(&t),
+            Event::SoftBreak => inline.push(' '),
+            Event::HardBreak => inline.push('\n'),
+            Event::InlineHtml(t) if t.trim_start().to_ascii_lowercase().starts_with("<br") => {
+                inline.push(' ')
+            }
+            _ => {}
+        }
+    }
+    out.text
+}
+
+/// A list item's text, when it has any, as a line after its bullet.
+fn item(out: &mut Text, inline: &mut String, depth: usize) {
+    if depth > 0 && !inline.trim().is_empty() {
+        out.line(&format!("{}• {}", "  ".repeat(depth), inline.trim()));
+    }
+    inline.clear();
+}
+
+fn without_front_matter(page: &str) -> &str {
+    let Some(rest) = page.strip_prefix("---") else {
+        return page;
+    };
+    match rest.find("\n---") {
+        Some(end) => {
+            let after = &rest[end + 4..];
+            after.split_once('\n').map_or("", |(_, body)| body)
+        }
+        None => page,
+    }
+}
+
+/// The text, a blank line between blocks.
+#[derive(Default)]
+struct Text {
+    text: String,
+    in_block: bool,
+}
+
+impl Text {
+    /// A block of its own (a heading, a paragraph, a code block).
+    fn block(&mut self, block: &str) {
+        if block.is_empty() {
+            return;
+        }
+        self.end_block();
+        self.text.push_str(block);
+        self.text.push_str("\n\n");
+    }
+
+    /// A line of a block of lines (list items, table rows).
+    fn line(&mut self, line: &str) {
+        self.in_block = true;
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn end_block(&mut self) {
+        if self.in_block {
+            self.text.push('\n');
+            self.in_block = false;
+        }
+    }
+}

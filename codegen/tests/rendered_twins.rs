@@ -1,0 +1,163 @@
+//! The rendered reader at the scale of a docs tree. The seeds hold three
+//! rendered pages; here every API and resource page of the 2020 tree is
+//! rendered to plain text as the docs site shows it (`common::render`),
+//! read again, and held against what its Markdown source says: the kind
+//! of page, its endpoints, its permissions, its response, its properties.
+
+mod common;
+
+use codegen::parse::{Loader, PageFacts, PageKind};
+use common::render::{to_text, Braces};
+use std::collections::BTreeMap;
+
+/// What a page says, without where it says it (line numbers differ
+/// between the two forms).
+#[derive(Debug, PartialEq)]
+struct Said {
+    kind: PageKind,
+    endpoints: Vec<(String, String)>,
+    permissions: Vec<String>,
+    response: (Option<u16>, Option<String>, bool),
+    properties: Vec<(String, String, bool)>,
+}
+
+fn said(facts: &PageFacts) -> Said {
+    let mut endpoints: Vec<(String, String)> = facts
+        .endpoints
+        .iter()
+        .map(|e| (e.method.clone(), e.path.clone()))
+        .collect();
+    endpoints.sort();
+    endpoints.dedup();
+    Said {
+        kind: facts.kind,
+        endpoints,
+        permissions: facts
+            .permissions
+            .iter()
+            .map(|set| {
+                format!(
+                    "{:?} {:?} {:?}",
+                    set.delegated_work, set.delegated_personal, set.application
+                )
+            })
+            .collect(),
+        response: (
+            facts.response.status,
+            facts.response.type_name.clone(),
+            facts.response.collection,
+        ),
+        properties: facts
+            .resource
+            .iter()
+            .flat_map(|r| &r.properties)
+            .map(|p| (p.name.clone(), p.type_name.clone(), p.collection))
+            .collect(),
+    }
+}
+
+/// Each part of what a page says, named, for a report of where two differ.
+fn fields(said: &Said) -> [(&'static str, String); 5] {
+    [
+        ("kind", format!("{:?}", said.kind)),
+        ("endpoints", format!("{:?}", said.endpoints)),
+        ("permissions", format!("{:?}", said.permissions)),
+        ("response", format!("{:?}", said.response)),
+        ("properties", format!("{:?}", said.properties)),
+    ]
+}
+
+/// Reads `pages` (path, text) with one loader.
+fn read(pages: Vec<(String, String)>) -> BTreeMap<String, PageFacts> {
+    let names: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
+    let loader = Loader::memory(pages.into_iter().collect());
+    codegen::parse_pages(&loader, &names)
+        .into_iter()
+        .zip(names)
+        .map(|(facts, name)| (name, facts))
+        .collect()
+}
+
+/// The pages of the 2020 tree below `folder`, as Markdown and as rendered
+/// text (`.txt` beside the `.md`), with the share of pages whose two forms
+/// say the same, and the first few that do not.
+fn twins(folder: &str, braces: Braces) -> Option<(usize, usize, Vec<String>)> {
+    let root = common::corpus("graph-docs-2020")?;
+    let dir = root.join("api-reference/v1.0").join(folder);
+    let mut markdown = Vec::new();
+    let mut rendered = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus folder reads")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let name = format!(
+            "api-reference/v1.0/{folder}/{}",
+            path.file_stem().unwrap().to_string_lossy()
+        );
+        let twin = to_text(&text, braces);
+        // `TWINS_DUMP=DIR` keeps the rendered pages, to look at.
+        if let Some(dir) = std::env::var_os("TWINS_DUMP") {
+            let file = path.with_extension("txt");
+            std::fs::write(
+                std::path::Path::new(&dir).join(file.file_name().unwrap()),
+                &twin,
+            )
+            .expect("TWINS_DUMP folder is writable");
+        }
+        rendered.push((format!("{name}.txt"), twin));
+        markdown.push((format!("{name}.md"), text));
+    }
+    let markdown = read(markdown);
+    let rendered = read(rendered);
+    let mut agree = 0;
+    let mut disagree = Vec::new();
+    for (name, facts) in &markdown {
+        if !matches!(facts.kind, PageKind::Api | PageKind::Resource) {
+            continue;
+        }
+        let twin = &rendered[&name.replace(".md", ".txt")];
+        let (source, text) = (said(facts), said(twin));
+        if source == text {
+            agree += 1;
+            continue;
+        }
+        let differ: Vec<String> = fields(&source)
+            .into_iter()
+            .zip(fields(&text))
+            .filter(|((_, a), (_, b))| a != b)
+            .map(|((what, a), (_, b))| format!("{what} {a} / {b}"))
+            .collect();
+        disagree.push(format!("{name}: {}", differ.join("; ")));
+    }
+    let total = agree + disagree.len();
+    Some((agree, total, disagree))
+}
+
+fn assert_share(folder: &str, braces: Braces, least_percent: usize) {
+    let Some((agree, total, disagree)) = twins(folder, braces) else {
+        return;
+    };
+    eprintln!(
+        "{folder}: {agree} of {total} rendered pages say what their source says ({} do not)",
+        disagree.len()
+    );
+    for d in disagree.iter().take(usize::MAX) {
+        eprintln!("{d}");
+    }
+    assert!(total > 800, "{folder}: only {total} pages were read");
+    assert!(
+        agree * 100 >= total * least_percent,
+        "{folder}: {agree} of {total} agree, below {least_percent}%"
+    );
+}
+
+#[test]
+fn rendered_api_pages_say_what_their_source_says() {
+    assert_share("api", Braces::Keep, 99);
+}
