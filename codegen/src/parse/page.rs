@@ -179,6 +179,11 @@ struct Walk<'a> {
     query_parameters: Vec<crate::ir::QueryParameter>,
     saw_permissions: bool,
     saw_http: bool,
+    /// The page has a JSON representation section and a Properties one:
+    /// the sections of a resource page, which a rendered page (no front
+    /// matter, no annotations) has to say it is one.
+    saw_json_representation: bool,
+    saw_properties: bool,
     /// Blocks of bare request lines outside any HTTP request section, and
     /// where they start (see [`Walk::endpoints_from_tasks`]).
     task_blocks: Vec<(String, Source)>,
@@ -265,6 +270,8 @@ pub fn interpret(
         query_parameters: Vec::new(),
         saw_permissions: false,
         saw_http: false,
+        saw_json_representation: false,
+        saw_properties: false,
         task_blocks: Vec::new(),
         task: 0,
         tasks: 0,
@@ -406,6 +413,8 @@ impl Walk<'_> {
             if s == Section::HttpRequest {
                 self.saw_http = true;
             }
+            self.saw_json_representation |= s == Section::Json;
+            self.saw_properties |= s == Section::Properties;
             if s == Section::Examples && text.to_ascii_lowercase().starts_with("example") {
                 self.example_heading = Some(text.to_string());
             }
@@ -1388,10 +1397,10 @@ impl Walk<'_> {
                     || t.eq_ignore_ascii_case("enum values")
             })
             || (!self.saw_http
-                && resource_blocks.iter().any(|b| {
+                && (resource_blocks.iter().any(|b| {
                     static RESOURCE: Phrase = Phrase::new("\"resource\"");
                     matches!(&b.kind, BlockKind::Annotation(a) if RESOURCE.is_in(a))
-                }));
+                }) || (self.saw_json_representation && self.saw_properties)));
         if looks_resource {
             let (res, diags) = resource::read(&self.facts, resource_blocks);
             self.facts.diagnostics.extend(diags);

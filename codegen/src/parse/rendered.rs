@@ -29,14 +29,16 @@ const SECTIONS: &[&str] = &[
 ];
 
 /// Column sets of tables whose rows split on whitespace: every column but
-/// the last is one word.
+/// the last is one word (a type may be two: "String collection").
 const WORD_TABLES: &[&[&str]] = &[
     &["Name", "Description"],
     &["Header", "Value"],
     &["Name", "Type", "Description"],
     &["Property", "Type", "Description"],
+    &["Property name", "Type", "Description"],
     &["Parameter", "Type", "Description"],
     &["Relationship", "Type", "Description"],
+    &["Relationship name", "Type", "Description"],
     &["Member", "Value", "Description"],
 ];
 
@@ -185,8 +187,19 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
 }
 
 fn word_table_header(line: &str) -> Option<&'static [&'static str]> {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    WORD_TABLES.iter().copied().find(|cols| words == **cols)
+    let words = line.split_whitespace();
+    // In any case: "Property Name" (sharinginvitation.md, 2020).
+    WORD_TABLES.iter().copied().find(|cols| {
+        let mut expected = cols.iter().flat_map(|c| c.split_whitespace());
+        let mut found = words.clone();
+        loop {
+            match (found.next(), expected.next()) {
+                (None, None) => break true,
+                (Some(f), Some(e)) if f.eq_ignore_ascii_case(e) => continue,
+                _ => break false,
+            }
+        }
+    })
 }
 
 fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) {
@@ -194,14 +207,45 @@ fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) 
     flattened_table(lines, start, header, |line, _| {
         let mut cells = Vec::new();
         let mut rest = line;
-        for _ in 0..columns.len() - 1 {
-            let (word, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-            cells.push(word.to_string());
-            rest = tail.trim_start();
+        for column in &columns[..columns.len() - 1] {
+            let (cell, tail) = if *column == "Type" {
+                type_cell(rest)
+            } else {
+                let (word, tail) = first_word(rest);
+                (word.to_string(), tail)
+            };
+            cells.push(cell);
+            rest = tail;
         }
         cells.push(rest.to_string());
         Some(cells)
     })
+}
+
+/// The first word of `text`, and the text after it.
+fn first_word(text: &str) -> (&str, &str) {
+    let (word, tail) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+    (word, tail.trim_start())
+}
+
+/// A type cell at the start of `text`, and the text after it. A type is
+/// one word, or a few the docs write for one: "String collection",
+/// "Collection of String" (permission.md, 2020), "appHostedMediaConfig or
+/// serviceHostedMediaConfig" (call.md).
+fn type_cell(text: &str) -> (String, &str) {
+    // One such word at most: the description may start with one
+    // ("Collection of certificate authorities", certificatebasedauthconfiguration.md).
+    let (word, rest) = first_word(text);
+    let (next, tail) = first_word(rest);
+    if next.eq_ignore_ascii_case("collection") {
+        return (format!("{word} {next}"), tail);
+    }
+    let (other, after) = first_word(tail);
+    let joined = next == "or" || (next == "of" && word.eq_ignore_ascii_case("collection"));
+    if joined && !other.is_empty() {
+        return (format!("{word} {next} {other}"), after);
+    }
+    (word.to_string(), rest)
 }
 
 /// The rows of a flattened table whose header line is at `start`: `row`
@@ -532,19 +576,24 @@ mod tests {
         );
     }
 
+    /// The first table of a rendered page.
+    fn first_table(text: &str) -> Table {
+        let blocks = to_blocks(text, "p.txt");
+        blocks
+            .into_iter()
+            .find_map(|b| match b.kind {
+                BlockKind::Table(t) => Some(t),
+                _ => None,
+            })
+            .expect("a table")
+    }
+
     #[test]
     fn tables_with_a_column_per_scheme_keep_their_row_labels() {
         let text = "Title\n\nPermissions\n\nSupported resource Delegated (work or school account) Delegated (personal Microsoft account) Application\n\
             driveItem (user's personal OneDrive) Not supported Files.ReadWrite Not supported\n\
             group event Group.Read.All, Group.ReadWrite.All Not supported. Group.Read.All\n\nHTTP request\n";
-        let blocks = to_blocks(text, "p.txt");
-        let Some(BlockKind::Table(table)) = blocks
-            .iter()
-            .map(|b| &b.kind)
-            .find(|k| matches!(k, BlockKind::Table(_)))
-        else {
-            panic!("{blocks:?}")
-        };
+        let table = first_table(text);
         assert_eq!(table.header[0], "Supported resource");
         assert_eq!(&table.header[1..], SCHEME_LABELS);
         let rows: Vec<&[String]> = table.rows.iter().map(|r| &r.cells[..]).collect();
@@ -570,6 +619,38 @@ mod tests {
         assert!(labelled_row("Apps that call on behalf of a user need Mail.Read", 1).is_none());
         // The header of a table with a row per scheme is not one.
         assert!(scheme_columns_header("Permission Type Delegated (work or school account) Delegated (personal Microsoft account) Application").is_none());
+    }
+
+    #[test]
+    fn property_rows_keep_types_of_several_words() {
+        let text = "Title\n\nProperties\n\nProperty Name Type Description\n\
+            roles Collection of String The type of permission.\n\
+            tags String collection Labels. Read-only.\n\
+            media appHostedMediaConfig or serviceHostedMediaConfig The media.\n\
+            id String The id, or nothing.\n\
+            cas certificateAuthority collection Collection of authorities.\n";
+        let table = first_table(text);
+        let types: Vec<(&str, &str)> = table
+            .rows
+            .iter()
+            .map(|r| (r.cells[1].as_str(), r.cells[2].as_str()))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                ("Collection of String", "The type of permission."),
+                ("String collection", "Labels. Read-only."),
+                (
+                    "appHostedMediaConfig or serviceHostedMediaConfig",
+                    "The media."
+                ),
+                ("String", "The id, or nothing."),
+                (
+                    "certificateAuthority collection",
+                    "Collection of authorities."
+                )
+            ]
+        );
     }
 
     #[test]
