@@ -6,6 +6,7 @@
 
 mod common;
 
+use codegen::ir::Body;
 use codegen::parse::{Loader, PageFacts, PageKind};
 use common::render::{to_text, Braces};
 use std::collections::BTreeMap;
@@ -19,6 +20,10 @@ struct Said {
     permissions: Vec<String>,
     response: (Option<u16>, Option<String>, bool),
     properties: Vec<(String, String, bool)>,
+    /// The JSON bodies of the example responses: what the models and
+    /// the example checks read. (Which request an example pairs with
+    /// hangs on annotations, which a rendered page has lost.)
+    response_bodies: Vec<serde_json::Value>,
 }
 
 fn said(facts: &PageFacts) -> Said {
@@ -53,17 +58,26 @@ fn said(facts: &PageFacts) -> Said {
             .flat_map(|r| &r.properties)
             .map(|p| (p.name.clone(), p.type_name.clone(), p.collection))
             .collect(),
+        response_bodies: facts
+            .examples
+            .iter()
+            .filter_map(|e| match e.response.as_ref()?.body.as_ref()? {
+                Body::Json(v) => Some(v.clone()),
+                Body::Text(_) => None,
+            })
+            .collect(),
     }
 }
 
 /// Each part of what a page says, named, for a report of where two differ.
-fn fields(said: &Said) -> [(&'static str, String); 5] {
+fn fields(said: &Said) -> [(&'static str, String); 6] {
     [
         ("kind", format!("{:?}", said.kind)),
         ("endpoints", format!("{:?}", said.endpoints)),
         ("permissions", format!("{:?}", said.permissions)),
         ("response", format!("{:?}", said.response)),
         ("properties", format!("{:?}", said.properties)),
+        ("response bodies", format!("{:?}", said.response_bodies)),
     ]
 }
 
@@ -139,7 +153,12 @@ fn twins(folder: &str, braces: Braces) -> Option<(usize, usize, Vec<String>)> {
     Some((agree, total, disagree))
 }
 
-fn assert_share(folder: &str, braces: Braces, least_percent: usize) {
+/// At most `most` pages of `folder` may disagree with their rendered form:
+/// those whose rendered text has lost what their source says (the body an
+/// annotation marks `ignored`, a request line in a fence's info string, a
+/// table GitHub's rules make a paragraph). A fix that makes fewer lowers
+/// the count.
+fn assert_twins(folder: &str, braces: Braces, most: usize) {
     let Some((agree, total, disagree)) = twins(folder, braces) else {
         return;
     };
@@ -147,22 +166,28 @@ fn assert_share(folder: &str, braces: Braces, least_percent: usize) {
         "{folder}: {agree} of {total} rendered pages say what their source says ({} do not)",
         disagree.len()
     );
-    for d in disagree.iter().take(usize::MAX) {
+    for d in &disagree {
         eprintln!("{d}");
     }
     assert!(total > 500, "{folder}: only {total} pages were read");
     assert!(
-        agree * 100 >= total * least_percent,
-        "{folder}: {agree} of {total} agree, below {least_percent}%"
+        disagree.len() <= most,
+        "{folder}: {} pages disagree with their rendered form, more than {most}",
+        disagree.len()
     );
 }
 
 #[test]
 fn rendered_api_pages_say_what_their_source_says() {
-    assert_share("api", Braces::Keep, 99);
+    assert_twins("api", Braces::Keep, 37);
 }
 
 #[test]
 fn rendered_resource_pages_say_what_their_source_says() {
-    assert_share("resources", Braces::Keep, 97);
+    assert_twins("resources", Braces::Keep, 21);
+}
+
+#[test]
+fn rendered_api_pages_whose_json_lost_its_braces_say_what_their_source_says() {
+    assert_twins("api", Braces::Lose, 37);
 }

@@ -462,41 +462,62 @@ fn message_block(lines: &[&str], start: usize) -> (String, usize) {
     };
     if first.starts_with('{') || first.starts_with('[') {
         text.push('\n');
-        let mut depth = 0i64;
-        let mut in_str = false;
-        let mut escaped = false;
+        let mut nesting = Nesting::default();
         while j < lines.len() {
             text.push_str(lines[j]);
             text.push('\n');
-            for c in lines[j].chars() {
-                match (in_str, escaped, c) {
-                    (true, true, _) => escaped = false,
-                    (true, false, '\\') => escaped = true,
-                    (true, false, '"') => in_str = false,
-                    (false, _, '"') => in_str = true,
-                    (false, _, '{' | '[') => depth += 1,
-                    (false, _, '}' | ']') => depth -= 1,
-                    _ => {}
-                }
-            }
+            nesting.read(lines[j]);
             j += 1;
-            if depth <= 0 {
+            if nesting.depth <= 0 {
                 break;
             }
         }
         return (text, j);
     }
     if first.starts_with('"') {
+        // The members of an object that lost its braces: up to a blank
+        // line outside any array or object they open ("categories":[,
+        // a blank line, ], eventmessage-get.md, 2020).
         text.push('\n');
-        while j < lines.len() && !lines[j].trim().is_empty() && section_heading(lines[j]).is_none()
-        {
-            text.push_str(lines[j]);
+        let mut nesting = Nesting::default();
+        while let Some(line) = lines.get(j) {
+            let blank = line.trim().is_empty();
+            if (blank && nesting.depth <= 0) || section_heading(line).is_some() {
+                break;
+            }
+            text.push_str(line);
             text.push('\n');
+            nesting.read(line);
             j += 1;
         }
         return (text, j);
     }
     (text, i)
+}
+
+/// How deep JSON text read line by line is in arrays and objects, outside
+/// its strings.
+#[derive(Default)]
+struct Nesting {
+    depth: i64,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Nesting {
+    fn read(&mut self, line: &str) {
+        for c in line.chars() {
+            match (self.in_string, self.escaped, c) {
+                (true, true, _) => self.escaped = false,
+                (true, false, '\\') => self.escaped = true,
+                (true, false, '"') => self.in_string = false,
+                (false, _, '"') => self.in_string = true,
+                (false, _, '{' | '[') => self.depth += 1,
+                (false, _, '}' | ']') => self.depth -= 1,
+                _ => {}
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -662,6 +683,17 @@ mod tests {
         };
         assert!(text.starts_with("HTTP/1.1 200 OK\nContent-type: application/json\n\n"));
         assert!(text.contains("\"id\": \"x\""));
+    }
+
+    #[test]
+    fn braceless_json_runs_on_through_blank_lines_inside_arrays() {
+        let text = "Title\n\nHTTP/1.1 200 OK\nContent-type: application/json\n\n  \"categories\": [\n\n  ],\n  \"id\": \"x\"\n\nThe end.";
+        let blocks = to_blocks(text, "p.txt");
+        let BlockKind::Code { text, .. } = &blocks[1].kind else {
+            panic!("{blocks:?}")
+        };
+        assert!(text.ends_with("  \"id\": \"x\"\n"), "{text}");
+        assert!(matches!(&blocks[2].kind, BlockKind::Paragraph(p) if p == "The end."));
     }
 
     #[test]

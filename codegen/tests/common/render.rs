@@ -4,15 +4,16 @@
 //! each table row one line of its cells, code without its fence, and of
 //! the SDK tabs only HTTP. Include directives are dropped (the site shows
 //! the included text; the 2020 tree's includes are SDK snippets it does
-//! not hold). Optionally the JSON of code blocks loses the braces on lines
-//! of their own, as in seed 000.
+//! not hold). Optionally a JSON body loses the braces that open and close
+//! it, as in seed 000.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Braces {
     Keep,
-    /// Lines that hold only `{`, `}`, `},` or `[`, `]` are left out.
+    /// The lines that open and close a JSON object body, `{` and `}` on
+    /// lines of their own, are left out (seed 000).
     Lose,
 }
 
@@ -60,15 +61,17 @@ pub fn to_text(markdown: &str, braces: Braces) -> String {
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_code = false;
-                let kept: Vec<&str> = code
-                    .trim_end()
-                    .lines()
-                    .filter(|l| {
-                        braces == Braces::Keep
-                            || !matches!(l.trim(), "{" | "}" | "}," | "[" | "]" | "],")
-                    })
-                    .collect();
-                out.block(&kept.join("\n"));
+                let mut lines: Vec<&str> = code.trim_end().lines().collect();
+                if braces == Braces::Lose {
+                    let open = lines.iter().position(|l| l.trim() == "{");
+                    if let (Some(open), Some(close)) = (open, lines.last()) {
+                        if close.trim() == "}" && open + 2 < lines.len() {
+                            lines.pop();
+                            lines.remove(open);
+                        }
+                    }
+                }
+                out.block(&lines.join("\n"));
             }
             Event::Text(t) if in_code => code.push_str(&t),
             Event::Start(Tag::Paragraph) if list_depth == 0 => inline.clear(),
