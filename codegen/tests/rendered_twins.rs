@@ -1,8 +1,9 @@
 //! The rendered reader at the scale of a docs tree. The seeds hold three
-//! rendered pages; here every API and resource page of the 2020 tree is
-//! rendered to plain text as the docs site shows it (`common::render`),
-//! read again, and held against what its Markdown source says: the kind
-//! of page, its endpoints, its permissions, its response, its properties.
+//! rendered pages; here every API and resource page of the 2020 tree and
+//! of the modern pages is rendered to plain text as the docs site shows it
+//! (`common::render`, includes in place), read again, and held against
+//! what its Markdown source says: the kind of page, its endpoints, its
+//! permissions, its response and example response bodies, its properties.
 
 mod common;
 
@@ -81,23 +82,21 @@ fn fields(said: &Said) -> [(&'static str, String); 6] {
     ]
 }
 
-/// Reads `pages` (path, text) with one loader.
-fn read(pages: Vec<(String, String)>) -> BTreeMap<String, PageFacts> {
-    let names: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
-    let loader = Loader::memory(pages.into_iter().collect());
-    codegen::parse_pages(&loader, &names)
+/// Reads the pages `names` with `loader`.
+fn read(loader: &Loader, names: Vec<String>) -> BTreeMap<String, PageFacts> {
+    codegen::parse_pages(loader, &names)
         .into_iter()
         .zip(names)
         .map(|(facts, name)| (name, facts))
         .collect()
 }
 
-/// The pages of the 2020 tree below `folder`, as Markdown and as rendered
-/// text (`.txt` beside the `.md`), with the share of pages whose two forms
-/// say the same, and the first few that do not.
-fn twins(folder: &str, braces: Braces) -> Option<(usize, usize, Vec<String>)> {
-    let root = common::corpus("graph-docs-2020")?;
-    let dir = root.join("api-reference/v1.0").join(folder);
+/// The pages of a corpus tree in `folder`, as Markdown and as rendered
+/// text (`.txt` beside the `.md`): how many say the same in both forms, of
+/// how many, and what the others say apart.
+fn twins(tree: &str, folder: &str, braces: Braces) -> Option<(usize, usize, Vec<String>)> {
+    let root = common::corpus(tree)?;
+    let dir = root.join(folder);
     let mut markdown = Vec::new();
     let mut rendered = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
@@ -110,11 +109,8 @@ fn twins(folder: &str, braces: Braces) -> Option<(usize, usize, Vec<String>)> {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        let name = format!(
-            "api-reference/v1.0/{folder}/{}",
-            path.file_stem().unwrap().to_string_lossy()
-        );
-        let twin = to_text(&text, braces);
+        let name = format!("{folder}/{}", path.file_stem().unwrap().to_string_lossy());
+        let twin = to_text(&text, &dir, braces);
         // `TWINS_DUMP=DIR` keeps the rendered pages, to look at.
         if let Some(dir) = std::env::var_os("TWINS_DUMP") {
             let file = path.with_extension("txt");
@@ -125,10 +121,13 @@ fn twins(folder: &str, braces: Braces) -> Option<(usize, usize, Vec<String>)> {
             .expect("TWINS_DUMP folder is writable");
         }
         rendered.push((format!("{name}.txt"), twin));
-        markdown.push((format!("{name}.md"), text));
+        markdown.push(format!("{name}.md"));
     }
-    let markdown = read(markdown);
-    let rendered = read(rendered);
+    // The sources from the tree, which holds their includes; the rendered
+    // pages have theirs in place.
+    let markdown = read(&Loader::disk(&root, ""), markdown);
+    let names = rendered.iter().map(|(name, _)| name.clone()).collect();
+    let rendered = read(&Loader::memory(rendered.into_iter().collect()), names);
     let mut agree = 0;
     let mut disagree = Vec::new();
     for (name, facts) in &markdown {
@@ -158,8 +157,8 @@ fn twins(folder: &str, braces: Braces) -> Option<(usize, usize, Vec<String>)> {
 /// annotation marks `ignored`, a request line in a fence's info string, a
 /// table GitHub's rules make a paragraph). A fix that makes fewer lowers
 /// the count.
-fn assert_twins(folder: &str, braces: Braces, most: usize) {
-    let Some((agree, total, disagree)) = twins(folder, braces) else {
+fn assert_twins(tree: &str, folder: &str, braces: Braces, most: usize) {
+    let Some((agree, total, disagree)) = twins(tree, folder, braces) else {
         return;
     };
     eprintln!(
@@ -169,7 +168,7 @@ fn assert_twins(folder: &str, braces: Braces, most: usize) {
     for d in &disagree {
         eprintln!("{d}");
     }
-    assert!(total > 500, "{folder}: only {total} pages were read");
+    assert!(total >= 5, "{folder}: only {total} pages were read");
     assert!(
         disagree.len() <= most,
         "{folder}: {} pages disagree with their rendered form, more than {most}",
@@ -179,15 +178,45 @@ fn assert_twins(folder: &str, braces: Braces, most: usize) {
 
 #[test]
 fn rendered_api_pages_say_what_their_source_says() {
-    assert_twins("api", Braces::Keep, 37);
+    assert_twins(
+        "graph-docs-2020",
+        "api-reference/v1.0/api",
+        Braces::Keep,
+        37,
+    );
 }
 
 #[test]
 fn rendered_resource_pages_say_what_their_source_says() {
-    assert_twins("resources", Braces::Keep, 21);
+    assert_twins(
+        "graph-docs-2020",
+        "api-reference/v1.0/resources",
+        Braces::Keep,
+        16,
+    );
 }
 
 #[test]
 fn rendered_api_pages_whose_json_lost_its_braces_say_what_their_source_says() {
-    assert_twins("api", Braces::Lose, 37);
+    assert_twins(
+        "graph-docs-2020",
+        "api-reference/v1.0/api",
+        Braces::Lose,
+        37,
+    );
+}
+
+#[test]
+fn rendered_modern_pages_say_what_their_source_says() {
+    // user-sendmail.md answers an error its annotation marks ignored; four
+    // beta pages use permission includes the corpus lacks, under scope
+    // headings a rendered page has as paragraphs.
+    for (folder, most) in [
+        ("api-reference/v1.0/api", 1),
+        ("api-reference/beta/api", 4),
+        ("api-reference/v1.0/resources", 0),
+        ("api-reference/beta/resources", 0),
+    ] {
+        assert_twins("modern", folder, Braces::Keep, most);
+    }
 }

@@ -2,12 +2,12 @@
 //! way the rendered seeds (`spec/` pages 000-002) read: front matter and
 //! HTML comments gone, headings without `#`, list items after a bullet,
 //! each table row one line of its cells, code without its fence, and of
-//! the SDK tabs only HTTP. Include directives are dropped (the site shows
-//! the included text; the 2020 tree's includes are SDK snippets it does
-//! not hold). Optionally a JSON body loses the braces that open and close
+//! the SDK tabs only HTTP. Includes are rendered in place (the SDK
+//! snippets the corpus does not hold are left out). Optionally a JSON body loses the braces that open and close
 //! it, as in seed 000.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::path::Path;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Braces {
@@ -17,10 +17,18 @@ pub enum Braces {
     Lose,
 }
 
-/// The rendered text of a Markdown page.
-pub fn to_text(markdown: &str, braces: Braces) -> String {
-    let body = without_front_matter(markdown);
+/// The rendered text of a Markdown page in the folder `dir`, where its
+/// includes are read from (the SDK snippets that are not there, left out).
+pub fn to_text(markdown: &str, dir: &Path, braces: Braces) -> String {
     let mut out = Text::default();
+    render(&mut out, markdown, dir, braces, 0);
+    out.text
+}
+
+fn render(out: &mut Text, markdown: &str, dir: &Path, braces: Braces, depth: usize) {
+    // The site shows tables whose delimiter row GitHub's rules refuse.
+    let (markdown, _) = codegen::parse::table_rows::readable(markdown);
+    let body = without_front_matter(&markdown);
     let mut inline = String::new();
     // Inside a tab other than HTTP: everything is left out until the next
     // tab heading or the `---` that ends the tabs.
@@ -76,16 +84,30 @@ pub fn to_text(markdown: &str, braces: Braces) -> String {
             Event::Text(t) if in_code => code.push_str(&t),
             Event::Start(Tag::Paragraph) if list_depth == 0 => inline.clear(),
             Event::End(TagEnd::Paragraph) if list_depth == 0 => {
-                if body[range].contains("[!INCLUDE") {
-                    inline.clear();
-                    continue;
+                let raw = &body[range];
+                if raw.contains("[!INCLUDE") {
+                    for path in raw.lines().filter_map(include_path) {
+                        let file = dir.join(path);
+                        match std::fs::read_to_string(&file) {
+                            Ok(text) if depth < 4 => {
+                                let dir = file.parent().unwrap_or(dir);
+                                render(out, &text, dir, braces, depth + 1);
+                            }
+                            _ => {}
+                        }
+                    }
+                } else if let Some((alert, rest)) = alert(inline.trim()) {
+                    // `> [!IMPORTANT]` shows as a label of its own.
+                    out.block(alert);
+                    out.block(rest);
+                } else {
+                    out.block(inline.trim());
                 }
-                out.block(inline.trim());
                 inline.clear();
             }
             Event::Start(Tag::List(_)) => {
                 // A nested list: its item's own text comes first.
-                item(&mut out, &mut inline, list_depth);
+                item(out, &mut inline, list_depth);
                 list_depth += 1;
             }
             Event::End(TagEnd::List(_)) => {
@@ -95,7 +117,7 @@ pub fn to_text(markdown: &str, braces: Braces) -> String {
                 }
             }
             Event::Start(Tag::Item) => inline.clear(),
-            Event::End(TagEnd::Item) => item(&mut out, &mut inline, list_depth),
+            Event::End(TagEnd::Item) => item(out, &mut inline, list_depth),
             Event::Start(Tag::TableRow | Tag::TableHead) => row.clear(),
             Event::End(TagEnd::TableRow | TagEnd::TableHead) => {
                 out.line(&row.join(" "));
@@ -113,7 +135,29 @@ pub fn to_text(markdown: &str, braces: Braces) -> String {
             _ => {}
         }
     }
-    out.text
+}
+
+/// The path of an `[!INCLUDE [label](path)]` line.
+fn include_path(line: &str) -> Option<&str> {
+    let rest = line.trim().trim_start_matches('>').trim();
+    let rest = rest.strip_prefix("[!INCLUDE")?;
+    let (_, rest) = rest.split_once("](")?;
+    Some(rest.split_once(')')?.0.trim())
+}
+
+/// `[!NOTE] text` as its label ("Note") and the text.
+fn alert(paragraph: &str) -> Option<(&'static str, &str)> {
+    let rest = paragraph.strip_prefix("[!")?;
+    let (kind, text) = rest.split_once(']')?;
+    let label = match kind.to_ascii_uppercase().as_str() {
+        "NOTE" => "Note",
+        "IMPORTANT" => "Important",
+        "TIP" => "Tip",
+        "CAUTION" => "Caution",
+        "WARNING" => "Warning",
+        _ => return None,
+    };
+    Some((label, text.trim()))
 }
 
 /// A list item's text, when it has any, as a line after its bullet.
