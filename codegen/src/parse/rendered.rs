@@ -99,6 +99,13 @@ fn section_heading(line: &str) -> Option<u8> {
 
 pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block> {
     let file: std::sync::Arc<str> = file.into();
+    // No-break spaces (`&nbsp;` in the source: "Permission type (by
+    // workflow)" on the Intune pages) read as spaces.
+    let text = if text.contains('\u{a0}') {
+        std::borrow::Cow::Owned(text.replace('\u{a0}', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -297,10 +304,15 @@ fn permission_header(line: &str) -> Vec<String> {
         .collect();
     starts.sort_unstable();
     starts.dedup();
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0);
+    // What comes before the first value column is the first column's:
+    // "Permission type (by workflow)".
+    let first = starts.first().copied().unwrap_or(0);
+    let mut header = vec![format!("Permission type {}", &rest[..first])
+        .trim_end()
+        .to_string()];
+    if starts.is_empty() {
+        starts.push(0);
     }
-    let mut header = vec!["Permission type".to_string()];
     for (n, &s) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(rest.len());
         let col = rest[s..end].trim();
@@ -314,16 +326,35 @@ fn permission_header(line: &str) -> Vec<String> {
 fn permission_table(lines: &[&str], start: usize) -> (Table, usize) {
     let header = permission_header(lines[start]);
     flattened_table(lines, start, header, |line, columns| {
-        let Some(label) = SCHEME_LABELS.iter().find(|l| line.starts_with(**l)) else {
+        let Some((label, rest)) = scheme_row(line) else {
             // A workflow's sub-row under a scheme row that "varies by
             // context" (the 2020 Intune pages: "Onboarding
             // DeviceManagementServiceConfig.ReadWrite.All, ...").
             return labelled_row(line, columns);
         };
         let mut cells = vec![label.to_string()];
-        cells.extend(split_cells(line[label.len()..].trim(), columns));
+        cells.extend(split_cells(rest.trim(), columns));
         Some(cells)
     })
+}
+
+/// A row of a permissions table split after its scheme label: one of
+/// [`SCHEME_LABELS`], or a variant ("Delegated permission (work or school
+/// account)", "Application permission", subscription-list.md, 2020).
+fn scheme_row(line: &str) -> Option<(&str, &str)> {
+    if line.starts_with("Delegated") {
+        // Up to the parenthesis that closes the account kind.
+        let close = line.find(')').filter(|&c| c < 64)?;
+        return Some(line.split_at(close + 1));
+    }
+    let rest = line.strip_prefix("Application")?;
+    let after = rest.trim_start();
+    let word_end = after.find(char::is_whitespace).unwrap_or(after.len());
+    let word = &after[..word_end];
+    if word.eq_ignore_ascii_case("permission") || word.eq_ignore_ascii_case("permissions") {
+        return Some(line.split_at(line.len() - after.len() + word_end));
+    }
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| line.split_at(11))
 }
 
 /// The header of a permissions table with a column per scheme, the first
@@ -572,6 +603,49 @@ mod tests {
         assert_eq!(
             split_cells("Not supported A.ReadWrite Not supported", 3),
             vec!["Not supported", "A.ReadWrite", "Not supported"]
+        );
+    }
+
+    #[test]
+    fn scheme_rows_split_after_their_label() {
+        assert_eq!(
+            scheme_row("Delegated (work or school account) A.Read, B.Read"),
+            Some(("Delegated (work or school account)", " A.Read, B.Read"))
+        );
+        assert_eq!(
+            scheme_row("Delegated permission (personal Microsoft account) Not supported."),
+            Some((
+                "Delegated permission (personal Microsoft account)",
+                " Not supported."
+            ))
+        );
+        assert_eq!(
+            scheme_row("Application permission Role required."),
+            Some(("Application permission", " Role required."))
+        );
+        assert_eq!(
+            scheme_row("Application A.Read"),
+            Some(("Application", " A.Read"))
+        );
+        assert_eq!(scheme_row("Application"), Some(("Application", "")));
+        assert_eq!(scheme_row("ApplicationRead.All"), None);
+        assert_eq!(scheme_row("Onboarding A.Read"), None);
+    }
+
+    #[test]
+    fn permission_header_columns_after_a_long_first_one() {
+        assert_eq!(
+            permission_header(
+                "Permission type (by workflow) Permissions (from most to least privileged)"
+            ),
+            vec![
+                "Permission type (by workflow)",
+                "Permissions (from most to least privileged)"
+            ]
+        );
+        assert_eq!(
+            permission_header("Permission type Scopes"),
+            vec!["Permission type", "Scopes"]
         );
     }
 
