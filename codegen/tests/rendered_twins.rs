@@ -182,7 +182,7 @@ fn rendered_api_pages_say_what_their_source_says() {
         "graph-docs-2020",
         "api-reference/v1.0/api",
         Braces::Keep,
-        34,
+        31,
     );
 }
 
@@ -202,7 +202,7 @@ fn rendered_api_pages_whose_json_lost_its_braces_say_what_their_source_says() {
         "graph-docs-2020",
         "api-reference/v1.0/api",
         Braces::Lose,
-        34,
+        31,
     );
 }
 

@@ -895,9 +895,13 @@ impl Walk<'_> {
             .unwrap_or("");
         // Blocks of request lines and nothing else under task headings
         // ("## Get the tenant's root site", site-get.md, 2020): the
-        // endpoints of a page that has no HTTP request section.
-        if matches!(self.section, Section::Intro | Section::Other)
-            && matches!(block_type, "" | "ignored" | "request")
+        // endpoints of a page that has no HTTP request section. A rendered
+        // page's task headings are paragraphs, so its blocks are still in
+        // the section before them, the permissions.
+        if matches!(
+            self.section,
+            Section::Intro | Section::Other | Section::Permissions
+        ) && matches!(block_type, "" | "ignored" | "request")
             && text.lines().any(|l| !l.trim().is_empty())
             && text
                 .lines()

@@ -400,6 +400,36 @@ fn labelled_row(line: &str, columns: usize) -> Option<Vec<String>> {
     Some(cells)
 }
 
+/// A one-column cell with the line breaks its flattening lost put back:
+/// after a list of names, unless "and", "or" or "plus" joins on, and after
+/// a label that no name follows ("In addition:"). profilephoto-get.md and
+/// user-checkmemberobjects.md (2020) write their cells in lines, a case a
+/// line ("If checking for membership in groups: Group.Read.All"). The cell
+/// is then read as a Markdown cell is, line by line.
+fn cell_lines(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for (i, word) in words.iter().enumerate() {
+        out.push_str(word);
+        let Some(next) = words.get(i + 1) else {
+            break;
+        };
+        let joined = ["and", "or", "plus", "+"]
+            .iter()
+            .any(|j| next.eq_ignore_ascii_case(j));
+        let ends_list =
+            !word.ends_with(',') && looks_like_permission(word.trim_matches('*')) && !joined;
+        out.push(
+            if ends_list || (word.ends_with(':') && !looks_like_permission(next)) {
+                '\n'
+            } else {
+                ' '
+            },
+        );
+    }
+    out
+}
+
 /// Splits flattened permission cells: a cell is a comma-separated list of
 /// permission names, or a phrase such as "Not supported.". A name without a
 /// trailing comma ends its cell; a phrase ends at a period, after "Not
@@ -413,7 +443,7 @@ pub fn split_cells(text: &str, columns: usize) -> Vec<String> {
     // ("One from EduRoster.ReadBasic, EduRoster.Read plus Directory.Read.All",
     // educationclass-get-group.md, 2020).
     if columns <= 1 {
-        return vec![text.trim().to_string()];
+        return vec![cell_lines(text)];
     }
     let mut cells: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
@@ -603,6 +633,22 @@ mod tests {
         assert_eq!(
             split_cells("Not supported A.ReadWrite Not supported", 3),
             vec!["Not supported", "A.ReadWrite", "Not supported"]
+        );
+    }
+
+    #[test]
+    fn one_column_cells_get_their_lines_back() {
+        assert_eq!(
+            cell_lines(
+                "For user resource: User.Read, User.Read.All For group resource: Group.Read.All"
+            ),
+            "For user resource: User.Read, User.Read.All\nFor group resource: Group.Read.All"
+        );
+        assert_eq!(
+            cell_lines(
+                "A.Read.All and B.Read.All, C.Read In addition: If checking groups: D.Read E.Read"
+            ),
+            "A.Read.All and B.Read.All, C.Read\nIn addition:\nIf checking groups: D.Read\nE.Read"
         );
     }
 

@@ -129,12 +129,22 @@ fn render(out: &mut Text, markdown: &str, dir: &Path, braces: Braces, depth: usi
             Event::Text(t) | Event::Code(t) => inline.push_str(&t),
             Event::SoftBreak => inline.push(' '),
             Event::HardBreak => inline.push('\n'),
-            Event::InlineHtml(t) if t.trim_start().to_ascii_lowercase().starts_with("<br") => {
-                inline.push(' ')
-            }
+            // Tags that end a line on the site (`<br>`, the items of a list
+            // in a cell) leave a space in a flattened row.
+            Event::InlineHtml(t) if ends_a_line(&t) => inline.push(' '),
             _ => {}
         }
     }
+}
+
+fn ends_a_line(tag: &str) -> bool {
+    let name = tag.trim_start().trim_start_matches(['<', '/']);
+    let end = name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    ["br", "li", "ul", "ol", "p", "div"]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(&name[..end]))
 }
 
 /// The path of an `[!INCLUDE [label](path)]` line.
