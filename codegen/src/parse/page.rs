@@ -179,11 +179,12 @@ struct Walk<'a> {
     query_parameters: Vec<crate::ir::QueryParameter>,
     saw_permissions: bool,
     saw_http: bool,
-    /// The page has a JSON representation section and a Properties one:
-    /// the sections of a resource page, which a rendered page (no front
-    /// matter, no annotations) has to say it is one.
+    /// The page has a JSON representation section and a Properties or
+    /// Relationships one: the sections of a resource page, which a
+    /// rendered page (no front matter, no annotations) has to say it is
+    /// one.
     saw_json_representation: bool,
-    saw_properties: bool,
+    saw_properties_or_relationships: bool,
     /// Blocks of bare request lines outside any HTTP request section, and
     /// where they start (see [`Walk::endpoints_from_tasks`]).
     task_blocks: Vec<(String, Source)>,
@@ -271,7 +272,7 @@ pub fn interpret(
         saw_permissions: false,
         saw_http: false,
         saw_json_representation: false,
-        saw_properties: false,
+        saw_properties_or_relationships: false,
         task_blocks: Vec::new(),
         task: 0,
         tasks: 0,
@@ -414,7 +415,8 @@ impl Walk<'_> {
                 self.saw_http = true;
             }
             self.saw_json_representation |= s == Section::Json;
-            self.saw_properties |= s == Section::Properties;
+            self.saw_properties_or_relationships |=
+                matches!(s, Section::Properties | Section::Relationships);
             if s == Section::Examples && text.to_ascii_lowercase().starts_with("example") {
                 self.example_heading = Some(text.to_string());
             }
@@ -1404,7 +1406,7 @@ impl Walk<'_> {
                 && (resource_blocks.iter().any(|b| {
                     static RESOURCE: Phrase = Phrase::new("\"resource\"");
                     matches!(&b.kind, BlockKind::Annotation(a) if RESOURCE.is_in(a))
-                }) || (self.saw_json_representation && self.saw_properties)));
+                }) || (self.saw_json_representation && self.saw_properties_or_relationships)));
         if looks_resource {
             let (res, diags) = resource::read(&self.facts, resource_blocks);
             self.facts.diagnostics.extend(diags);
