@@ -55,13 +55,25 @@ fn a_task_page_gives_an_endpoint_per_task_heading() {
          ## List a group's drives\n\n### HTTP request\n\n\
          <!-- {{\"blockType\": \"request\", \"name\": \"group-list-drives\"}} -->\n\n```msgraph-interactive\nGET /groups/{{groupId}}/drives\n```\n\n\
          ## List a site's drives\n\n\
-         <!-- {{\"blockType\": \"request\", \"name\": \"site-list-drives\"}} -->\n\n```msgraph-interactive\nGET /sites/{{siteId}}/drives\n```\n"
+         <!-- {{\"blockType\": \"request\", \"name\": \"site-list-drives\"}} -->\n\n```msgraph-interactive\nGET /sites/{{siteId}}/drives\n```\n\n\
+         ## List the current user's drives\n\n\
+         <!-- {{\"blockType\": \"request\", \"name\": \"enum-drives\"}} -->\n\n```msgraph-interactive\nGET /me/drives\n```\n\n\
+         ## Download from elsewhere\n\n\
+         <!-- {{\"blockType\": \"request\", \"name\": \"download\"}} -->\n\n```http\nGET https://b0mpua-by3301.files.1drv.com/y23vmag\n```\n\n\
+         ## A named site\n\n\
+         <!-- {{\"blockType\": \"request\", \"name\": \"named\"}} -->\n\n```http\nGET /sites/contoso.sharepoint.com/drives\n```\n"
     );
     let p = page("v1.0/api/drive-list.md", &text);
     let paths: Vec<&str> = p.endpoints.iter().map(|e| e.path.as_str()).collect();
+    // A path without parameters is an endpoint too (GET /me/drives was
+    // only an example); a URL on another host, or a sample site, is not.
     assert_eq!(
         paths,
-        ["/groups/{groupId}/drives", "/sites/{siteId}/drives"]
+        [
+            "/groups/{groupId}/drives",
+            "/sites/{siteId}/drives",
+            "/me/drives"
+        ]
     );
 }
 

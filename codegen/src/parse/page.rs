@@ -117,6 +117,24 @@ fn unspaced_title(paragraph: &str) -> Option<&str> {
     .then_some(title.trim_end())
 }
 
+/// Whether a request target addresses a sample rather than a template: a
+/// literal segment with a dot (`/sites/contoso.sharepoint.com`, site-get.md,
+/// 2020), a URL on another host than Graph's (an upload or download URL,
+/// driveitem-createuploadsession.md), or no path at all.
+fn addresses_a_sample(target: &str) -> bool {
+    let lower = target.trim().to_ascii_lowercase();
+    let elsewhere = lower.starts_with("http")
+        && !lower
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest.starts_with("graph.microsoft.com"));
+    elsewhere
+        || normalise(target).is_none_or(|p| {
+            p.path
+                .split('/')
+                .any(|segment| !segment.contains(['{', '(', ':']) && segment.contains('.'))
+        })
+}
+
 fn classify(text: &str) -> Option<Section> {
     let t = text.trim().trim_end_matches(':').to_ascii_lowercase();
     // "HTTP request (to replace an existing item)", driveitem-put-content.md.
@@ -950,7 +968,7 @@ impl Walk<'_> {
             // section of their own: a templated path there is an endpoint.
             if block_type == "request"
                 && matches!(self.section, Section::Intro | Section::Other)
-                && target.contains('{')
+                && (target.contains('{') || !addresses_a_sample(target))
                 && !self.facts.endpoints.iter().any(|e| {
                     e.method == method
                         && normalise(target)
@@ -1073,12 +1091,7 @@ impl Walk<'_> {
                     let Some((_, target)) = request_line(l) else {
                         return "";
                     };
-                    let sample = normalise(target).is_none_or(|p| {
-                        p.path.split('/').any(|segment| {
-                            !segment.contains(['{', '(', ':']) && segment.contains('.')
-                        })
-                    });
-                    if sample {
+                    if addresses_a_sample(target) {
                         ""
                     } else {
                         l
