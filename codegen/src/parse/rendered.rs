@@ -211,7 +211,7 @@ fn word_table_header(line: &str) -> Option<&'static [&'static str]> {
 
 fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) {
     let header = columns.iter().map(|c| c.to_string()).collect();
-    flattened_table(lines, start, header, |line, _| {
+    flattened_table(lines, start, header, str::to_string, |line, _| {
         let mut cells = Vec::new();
         let mut rest = line;
         for column in &columns[..columns.len() - 1] {
@@ -258,11 +258,14 @@ fn type_cell(text: &str) -> (String, &str) {
 /// The rows of a flattened table whose header line is at `start`: `row`
 /// splits each line into cells (it is given how many columns follow the
 /// first), up to a line it cannot split, a blank line or a section
-/// heading. Also the line after the table.
+/// heading. Also the line after the table. A line whose tabs part as many
+/// cells as the header has is taken as they part it, each cell but the
+/// first through `value_cell`.
 fn flattened_table(
     lines: &[&str],
     start: usize,
     header: Vec<String>,
+    value_cell: fn(&str) -> String,
     row: impl Fn(&str, usize) -> Option<Vec<String>>,
 ) -> (Table, usize) {
     let columns = header.len().saturating_sub(1).max(1);
@@ -272,11 +275,25 @@ fn flattened_table(
         delimiter_cells: None,
     };
     let mut i = start + 1;
-    while let Some(line) = lines.get(i).map(|l| l.trim()) {
+    while let Some(raw) = lines.get(i) {
+        let line = raw.trim();
         if line.is_empty() || section_heading(line).is_some() {
             break;
         }
-        let Some(cells) = row(line, columns) else {
+        // Cells apart by tabs, as a browser copies a table, need no
+        // guessing when there are as many as the header has.
+        let tabbed = raw
+            .contains('\t')
+            .then(|| tab_cells(raw))
+            .filter(|cells| cells.len() == columns + 1)
+            .map(|cells| {
+                let mut cells = cells.into_iter();
+                let first = cells.next().unwrap_or_default();
+                std::iter::once(first)
+                    .chain(cells.map(|c| value_cell(&c)))
+                    .collect()
+            });
+        let Some(cells) = tabbed.or_else(|| row(line, columns)) else {
             break;
         };
         table.rows.push(Row {
@@ -288,6 +305,14 @@ fn flattened_table(
     (table, i)
 }
 
+/// A line's cells apart by tabs.
+fn tab_cells(line: &str) -> Vec<String> {
+    line.trim_matches(|c: char| c == ' ' || c == '\r')
+        .split('\t')
+        .map(|cell| cell.trim().to_string())
+        .collect()
+}
+
 /// Whether a line starts as a permissions table's header does, in any
 /// case (teamsapp-list.md, 2020: "Permission Type").
 fn permission_type_prefix(line: &str) -> bool {
@@ -297,6 +322,12 @@ fn permission_type_prefix(line: &str) -> bool {
 
 /// Splits the header line of a flattened permissions table into columns.
 fn permission_header(line: &str) -> Vec<String> {
+    if line.contains('\t') {
+        return tab_cells(line)
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect();
+    }
     let rest = line.trim().get(15..).unwrap_or("").trim();
     let mut starts: Vec<usize> = ["Least privileged", "Higher privileged", "Permissions"]
         .iter()
@@ -325,7 +356,7 @@ fn permission_header(line: &str) -> Vec<String> {
 
 fn permission_table(lines: &[&str], start: usize) -> (Table, usize) {
     let header = permission_header(lines[start]);
-    flattened_table(lines, start, header, |line, columns| {
+    flattened_table(lines, start, header, cell_lines, |line, columns| {
         let Some((label, rest)) = scheme_row(line) else {
             // A workflow's sub-row under a scheme row that "varies by
             // context" (the 2020 Intune pages: "Onboarding
@@ -363,6 +394,7 @@ fn scheme_row(line: &str) -> Option<(&str, &str)> {
 /// (subscription-get.md, calendar-get.md, 2020).
 fn scheme_columns_header(line: &str) -> Option<Vec<String>> {
     let labels = SCHEME_LABELS.join(" ");
+    let line = line.replace('\t', " ");
     let first = line.trim().strip_suffix(labels.as_str())?.trim();
     if first.is_empty() || permission_type_prefix(first) {
         return None;
@@ -375,7 +407,7 @@ fn scheme_columns_header(line: &str) -> Option<Vec<String>> {
 /// The rows of a table with a column per scheme: each a label ("group
 /// event", "driveItem (OneDrive for Business)"), then a cell per scheme.
 fn scheme_columns_table(lines: &[&str], start: usize, header: Vec<String>) -> (Table, usize) {
-    flattened_table(lines, start, header, labelled_row)
+    flattened_table(lines, start, header, cell_lines, labelled_row)
 }
 
 /// A row that starts with a label of a few words, up to the first
@@ -633,6 +665,42 @@ mod tests {
         assert_eq!(
             split_cells("Not supported A.ReadWrite Not supported", 3),
             vec!["Not supported", "A.ReadWrite", "Not supported"]
+        );
+    }
+
+    #[test]
+    fn cells_apart_by_tabs_are_taken_as_they_are() {
+        let text = "Title\n\nPermissions\n\nPermission type\tPermissions (from least to most privileged)\n\
+            Delegated (work or school account)\tOne from A.Read, B.Read plus C.Read\n\
+            Delegated (personal Microsoft account)\t\n\
+            Application\tNot supported.\n\nProperties\n\nProperty\tType\tDescription\n\
+            tags\tString collection\tLabels, all of them.\n";
+        let blocks = to_blocks(text, "p.txt");
+        let tables: Vec<&Table> = blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let [permissions, properties] = tables[..] else {
+            panic!("{blocks:?}")
+        };
+        let cells: Vec<&[String]> = permissions.rows.iter().map(|r| &r.cells[..]).collect();
+        assert_eq!(
+            cells,
+            [
+                [
+                    "Delegated (work or school account)",
+                    "One from A.Read, B.Read plus C.Read"
+                ],
+                ["Delegated (personal Microsoft account)", ""],
+                ["Application", "Not supported."]
+            ]
+        );
+        assert_eq!(
+            properties.rows[0].cells,
+            ["tags", "String collection", "Labels, all of them."]
         );
     }
 

@@ -3,29 +3,35 @@
 //! HTML comments gone, headings without `#`, list items after a bullet,
 //! each table row one line of its cells, code without its fence, and of
 //! the SDK tabs only HTTP. Includes are rendered in place (the SDK
-//! snippets the corpus does not hold are left out). Optionally a JSON body loses the braces that open and close
-//! it, as in seed 000.
+//! snippets the corpus does not hold are left out). A [`Form`] may also
+//! take the braces off JSON bodies, as in seed 000, or part a row's cells
+//! by tabs.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
+/// How the text is flattened.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Braces {
-    Keep,
-    /// The lines that open and close a JSON object body, `{` and `}` on
-    /// lines of their own, are left out (seed 000).
-    Lose,
+pub enum Form {
+    /// As the rendered seeds read: a table row's cells apart by a space.
+    Spaced,
+    /// As [`Form::Spaced`], and the lines that open and close a JSON
+    /// object body, `{` and `}` on lines of their own, are left out (seed
+    /// 000).
+    Braceless,
+    /// A table row's cells apart by a tab, as a browser copies a table.
+    Tabbed,
 }
 
 /// The rendered text of a Markdown page in the folder `dir`, where its
 /// includes are read from (the SDK snippets that are not there, left out).
-pub fn to_text(markdown: &str, dir: &Path, braces: Braces) -> String {
+pub fn to_text(markdown: &str, dir: &Path, form: Form) -> String {
     let mut out = Text::default();
-    render(&mut out, markdown, dir, braces, 0);
+    render(&mut out, markdown, dir, form, 0);
     out.text
 }
 
-fn render(out: &mut Text, markdown: &str, dir: &Path, braces: Braces, depth: usize) {
+fn render(out: &mut Text, markdown: &str, dir: &Path, form: Form, depth: usize) {
     // The site shows tables whose delimiter row GitHub's rules refuse.
     let (markdown, _) = codegen::parse::table_rows::readable(markdown);
     let body = without_front_matter(&markdown);
@@ -70,7 +76,7 @@ fn render(out: &mut Text, markdown: &str, dir: &Path, braces: Braces, depth: usi
             Event::End(TagEnd::CodeBlock) => {
                 in_code = false;
                 let mut lines: Vec<&str> = code.trim_end().lines().collect();
-                if braces == Braces::Lose {
+                if form == Form::Braceless {
                     let open = lines.iter().position(|l| l.trim() == "{");
                     if let (Some(open), Some(close)) = (open, lines.last()) {
                         if close.trim() == "}" && open + 2 < lines.len() {
@@ -91,7 +97,7 @@ fn render(out: &mut Text, markdown: &str, dir: &Path, braces: Braces, depth: usi
                         match std::fs::read_to_string(&file) {
                             Ok(text) if depth < 4 => {
                                 let dir = file.parent().unwrap_or(dir);
-                                render(out, &text, dir, braces, depth + 1);
+                                render(out, &text, dir, form, depth + 1);
                             }
                             _ => {}
                         }
@@ -120,7 +126,7 @@ fn render(out: &mut Text, markdown: &str, dir: &Path, braces: Braces, depth: usi
             Event::End(TagEnd::Item) => item(out, &mut inline, list_depth),
             Event::Start(Tag::TableRow | Tag::TableHead) => row.clear(),
             Event::End(TagEnd::TableRow | TagEnd::TableHead) => {
-                out.line(&row.join(" "));
+                out.line(&row.join(if form == Form::Tabbed { "\t" } else { " " }));
                 row.clear();
             }
             Event::End(TagEnd::Table) => out.end_block(),
