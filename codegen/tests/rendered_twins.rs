@@ -82,6 +82,17 @@ fn fields(said: &Said) -> [(&'static str, String); 6] {
     ]
 }
 
+/// The Markdown pages of a folder, in name order.
+fn markdown_pages(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus folder reads")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// Reads the pages `names` with `loader`.
 fn read(loader: &Loader, names: Vec<String>) -> BTreeMap<String, PageFacts> {
     codegen::parse_pages(loader, &names)
@@ -99,13 +110,7 @@ fn twins(tree: &str, folder: &str, form: Form) -> Option<(usize, usize, Vec<Stri
     let dir = root.join(folder);
     let mut markdown = Vec::new();
     let mut rendered = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus folder reads")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    paths.sort();
-    for path in paths {
+    for path in markdown_pages(&dir) {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
@@ -243,4 +248,74 @@ fn rendered_pages_with_tabbed_cells_say_what_their_source_says() {
     ] {
         assert_twins("graph-docs-2020", folder, Form::Tabbed, most);
     }
+}
+
+/// The twins of a whole tree, read as one: do the rendered pages give the
+/// operations (each a set of endpoints) and the type names the sources
+/// give? Task headings ("## Get a single thumbnail") split a page's
+/// endpoints into operations; a rendered page writes them as paragraphs.
+#[test]
+fn a_rendered_tree_gives_the_operations_and_types_of_its_source() {
+    let Some(root) = common::corpus("graph-docs-2020") else {
+        return;
+    };
+    let mut markdown = Vec::new();
+    let mut rendered = Vec::new();
+    for folder in ["api-reference/v1.0/api", "api-reference/v1.0/resources"] {
+        let dir = root.join(folder);
+        for path in markdown_pages(&dir) {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let name = format!("{folder}/{}", path.file_stem().unwrap().to_string_lossy());
+            rendered.push((format!("{name}.txt"), to_text(&text, &dir, Form::Spaced)));
+            markdown.push((format!("{name}.md"), text));
+        }
+    }
+    let (source, text) = (common::ir_of(&markdown), common::ir_of(&rendered));
+    let operations = |ir: &codegen::ir::Ir| -> std::collections::BTreeSet<String> {
+        ir.operations
+            .iter()
+            .map(|o| {
+                let mut endpoints: Vec<String> = o
+                    .endpoints
+                    .iter()
+                    .map(|e| format!("{} {}", e.method, e.path))
+                    .collect();
+                endpoints.sort();
+                endpoints.join(" | ")
+            })
+            .collect()
+    };
+    let types = |ir: &codegen::ir::Ir| -> std::collections::BTreeSet<String> {
+        let models = ir.models.iter().map(|m| m.name.clone());
+        models
+            .chain(ir.enums.iter().map(|e| e.name.clone()))
+            .collect()
+    };
+    let mut apart = Vec::new();
+    for (what, a, b) in [
+        ("operation", operations(&source), operations(&text)),
+        ("type", types(&source), types(&text)),
+    ] {
+        apart.extend(
+            a.difference(&b)
+                .map(|x| format!("{what} only in the sources: {x}")),
+        );
+        apart.extend(
+            b.difference(&a)
+                .map(|x| format!("{what} only in the rendered pages: {x}")),
+        );
+    }
+    for line in &apart {
+        eprintln!("{line}");
+    }
+    // Most of what is left: types only an annotation names (the 2020
+    // workbook pages' titles say "Chart", their annotations
+    // `workbookChart`), and the operations of task headings.
+    assert!(
+        apart.len() <= 167,
+        "{} operations and types apart",
+        apart.len()
+    );
 }

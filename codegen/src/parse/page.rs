@@ -1407,7 +1407,14 @@ impl Walk<'_> {
         self.facts.has_permissions_section = self.saw_permissions;
         let doc_type = front.doc_type.as_deref().unwrap_or("").to_ascii_lowercase();
         self.facts.conceptual = doc_type.contains("conceptual");
+        // A page of enums with no title or front matter (enums.md rendered):
+        // "attachmentType values" headings over members tables.
+        let values_headings = self.facts.title.is_none()
+            && resource_blocks.iter().any(
+                |b| matches!(&b.kind, BlockKind::Heading { text, .. } if text.ends_with(" values")),
+            );
         let looks_resource = doc_type.contains("resource")
+            || values_headings
             || doc_type.contains("enum")
             || self.facts.title.as_deref().is_some_and(|t| {
                 // The 2019 enums.md has no doc_type: only its title.

@@ -40,6 +40,8 @@ const WORD_TABLES: &[&[&str]] = &[
     &["Relationship", "Type", "Description"],
     &["Relationship name", "Type", "Description"],
     &["Member", "Value", "Description"],
+    &["Member", "Description"],
+    &["Member"],
 ];
 
 /// A request line: a method, then a path or URL. The path may lack its
@@ -92,6 +94,13 @@ fn section_heading(line: &str) -> Option<u8> {
             2
         });
     }
+    // "attachmentType values" over a members table (enums.md, 2020).
+    if let Some(name) = t.strip_suffix(" values") {
+        let word = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric());
+        if word && name.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return Some(3);
+        }
+    }
     let rest = t.strip_prefix("Example ")?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     (!digits.is_empty() && rest[digits.len()..].starts_with(':')).then_some(3)
@@ -130,7 +139,9 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
             i += 1;
             continue;
         }
-        if !titled {
+        // enums.md (2020) has no title of its own: its first line is the
+        // namespace.
+        if !titled && !line.starts_with("Namespace:") {
             out.push(Block {
                 kind: BlockKind::Heading {
                     level: 1,

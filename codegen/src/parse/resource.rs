@@ -345,11 +345,13 @@ pub fn json_type(value: &serde_json::Value, namespace: &str) -> (String, bool) {
 pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let title = facts.title.clone().unwrap_or_default();
+    // `#teamVisibilityType enum type`: a rendered page keeps the `#` of a
+    // heading that lost its space.
     let simple = title
         .split_whitespace()
         .next()
         .unwrap_or("")
-        .trim_matches('`')
+        .trim_matches(['`', '#'])
         .to_string();
     let lower_title = title.to_ascii_lowercase();
     let mut res = ResourceFacts {
@@ -377,6 +379,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     let mut json_blocks: Vec<(&str, &Source)> = Vec::new();
     // "### attachmentType values" in an enums page names the next table.
     let mut values_heading: Option<(String, Source)> = None;
+    let mut named_by_annotation = false;
     for block in blocks {
         match &block.kind {
             BlockKind::Heading { text, .. } => {
@@ -427,6 +430,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                         .or(a.type_name.as_ref())
                         .and_then(|t| t.as_str());
                     if let Some(t) = name {
+                        named_by_annotation = true;
                         res.name = t.trim_start_matches('#').to_string();
                         if let Some(spelled) = title_spelling(&res.name, &simple) {
                             diags.push(Diagnostic::at(
@@ -588,6 +592,11 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
             _ => {}
         }
     }
+    // A page without a title that gives enums under "x values" headings
+    // and no properties is a page of enums (enums.md, rendered).
+    if title.is_empty() && res.properties.is_empty() && !res.enums.is_empty() {
+        res.is_enum = true;
+    }
     if res.is_enum && !members.is_empty() {
         res.enums.push((res.name.clone(), members, res.at.clone()));
     }
@@ -639,6 +648,15 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
         }
     }
     res.no_properties_by_design = says_no_properties && res.properties.is_empty();
+    if !named_by_annotation && !res.is_enum && facts.form == super::page::PageForm::Rendered {
+        // Only the title names the type (a rendered page has no
+        // annotation): "Audio facet" writes a word, Graph's name is
+        // `audio`, as every entity and complex type starts in lower case.
+        // (A Markdown page's title is its author's spelling, kept.)
+        if let Some(name) = type_case(&simple) {
+            res.name = format!("{}.{name}", facts.namespace);
+        }
+    }
     if res.base_type.is_none() {
         res.base_type = inherits_from.clone();
     }
@@ -671,6 +689,15 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
         ));
     }
     (res, diags)
+}
+
+/// A title word in a type name's case: `Audio` as `audio`, `BaseItem` as
+/// `baseItem`. Words that start with an abbreviation (`JSON`) stay.
+fn type_case(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
+    (first.is_ascii_uppercase() && second.is_ascii_lowercase())
+        .then(|| format!("{}{second}{}", first.to_ascii_lowercase(), chars.as_str()))
 }
 
 /// The annotation's type name as the title spells it, when the two differ
@@ -706,6 +733,24 @@ fn pointer(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_type_named_only_by_its_title_is_in_a_type_names_case() {
+        assert_eq!(type_case("Audio").as_deref(), Some("audio"));
+        assert_eq!(type_case("BaseItem").as_deref(), Some("baseItem"));
+        assert_eq!(type_case("baseItem"), None);
+        assert_eq!(type_case("JSON"), None);
+        assert_eq!(type_case("A"), None);
+        // A rendered page has no annotation: the title names the model.
+        let page = "Audio facet\n\nNamespace: microsoft.graph\n\nProperties\n\n\
+            Property Type Description\nalbum String The album.\n\nJSON representation\n\n{\n  \"album\": \"string\"\n}\n";
+        let loader = crate::parse::Loader::memory(
+            [("v1.0/resources/audio.txt".to_string(), page.to_string())].into(),
+        );
+        let facts = loader.parse_page("v1.0/resources/audio.txt");
+        let name = facts.resource.map(|r| r.name);
+        assert_eq!(name.as_deref(), Some("microsoft.graph.audio"));
+    }
 
     /// `type_of` as it was, with its copies, to check the slicing version
     /// against (and `edm_name` as it was, lowercasing a copy).
