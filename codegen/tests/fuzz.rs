@@ -4,6 +4,9 @@
 //! aborts the run when one input takes over 30 s), and whatever is emitted parses as Rust.
 //! `PROPTEST_CASES` raises the number of cases for a longer session.
 
+mod common;
+
+use common::render::{to_text, Form};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -89,8 +92,10 @@ fn pipeline_from_disk(bytes: &[u8]) {
 /// Real pages to mutate, read once: the seeds in `spec/` and, when the
 /// corpus is there, every page of the 2020 tree and the modern pages, with
 /// their permission includes (the docs' real variety: rendered and source
-/// forms, old and new permission tables, hub pages, enum pages). Without
-/// the corpus the seeds alone are mutated, and the run says so.
+/// forms, old and new permission tables, hub pages, enum pages), and the
+/// corpus pages rendered to plain text (`common::render`, each with its
+/// braces, without them, or with tabbed cells), for the rendered reader.
+/// Without the corpus the seeds alone are mutated, and the run says so.
 fn real_pages() -> &'static [String] {
     static PAGES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     PAGES.get_or_init(|| {
@@ -106,12 +111,26 @@ fn real_pages() -> &'static [String] {
                 corpus.display()
             );
         }
-        let mut pages: Vec<String> = roots
+        let mut pages: Vec<String> = Vec::new();
+        for (n, path) in roots
             .iter()
             .flat_map(|root| codegen::parse::files_under(root))
             .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect();
+            .enumerate()
+        {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let corpus_page = path.starts_with(&corpus)
+                && path.extension().is_some_and(|e| e == "md")
+                && !path.components().any(|c| c.as_os_str() == "includes");
+            if corpus_page {
+                let form = [Form::Spaced, Form::Braceless, Form::Tabbed][n % 3];
+                let dir = path.parent().unwrap_or(Path::new("."));
+                pages.push(to_text(&text, dir, form));
+            }
+            pages.push(text);
+        }
         pages.sort();
         pages
     })
@@ -161,6 +180,12 @@ const TOKENS: &[&str] = &[
     "\nGET https://graph.microsoft.com/v1.0/users/u-1/memberOf/microsoft.graph.group/$count\n",
     "Content-type: text/plain\n\n\u{feff}42\n",
     "\nGET https://graph.microsoft.com/v1.0/users/u-1\n",
+    // The rendered form's tables and headings.
+    "\nSupported resource Delegated (work or school account) Delegated (personal Microsoft account) Application\n",
+    "\nDelegated permission (work or school account)\tA.Read and B.Read\n",
+    "\nattachmentType values\n\nMember\n",
+    "\nProperty Name Type Description\nx Collection of String y\n",
+    "\u{a0}",
 ];
 
 #[derive(Debug, Clone)]
