@@ -1,5 +1,5 @@
 //! The same Markdown written another way says the same. Every page of the
-//! 2020 tree is rewritten in a form GitHub renders alike (Windows line
+//! 2020 tree, and every modern page and include, is rewritten in a form GitHub renders alike (Windows line
 //! ends, `~~~` fences, headings closed with `#`, tables without their outer
 //! pipes, annotations without inner spaces, lists marked `-`, a byte order
 //! mark), and the IR of the rewritten tree must be the IR of the tree.
@@ -12,8 +12,8 @@ mod common;
 use std::collections::BTreeMap;
 
 /// Every page and include of the 2020 tree, by path below its root.
-fn tree() -> Option<BTreeMap<String, String>> {
-    let root = common::corpus("graph-docs-2020")?;
+fn tree(name: &str) -> Option<BTreeMap<String, String>> {
+    let root = common::corpus(name)?;
     let mut files = BTreeMap::new();
     let mut dirs = vec![root.clone()];
     while let Some(dir) = dirs.pop() {
@@ -145,12 +145,26 @@ fn markdown_written_another_way_says_the_same() {
     );
 }
 
-/// Each rewrite of the 2020 tree gives its IR, as `seen` shows it.
+/// Each rewrite of the 2020 tree, and of the modern pages with their
+/// includes (rewritten alike), gives its IR, as `seen` shows it.
 fn assert_same(rewrites: &[(&str, Rewrite)], seen: fn(String) -> String) {
-    let Some(files) = tree() else {
-        return;
-    };
-    let expected = seen(ir_of(&files));
+    let mut failed = Vec::new();
+    for corpus in ["graph-docs-2020", "modern"] {
+        let Some(files) = tree(corpus) else {
+            return;
+        };
+        failed.extend(differences(&files, rewrites, seen).map(|f| format!("{corpus}, {f}")));
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+}
+
+/// The rewrites of `files` whose IR is not theirs, with a diff.
+fn differences(
+    files: &BTreeMap<String, String>,
+    rewrites: &[(&str, Rewrite)],
+    seen: fn(String) -> String,
+) -> impl Iterator<Item = String> {
+    let expected = seen(ir_of(files));
     let mut failed = Vec::new();
     for (name, rewrite) in rewrites {
         let rewritten: BTreeMap<String, String> = files
@@ -171,7 +185,7 @@ fn assert_same(rewrites: &[(&str, Rewrite)], seen: fn(String) -> String) {
             failed.push(format!("{name}:\n{shown}"));
         }
     }
-    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+    failed.into_iter()
 }
 
 /// The IR as YAML without line numbers (`page.md:12` as `page.md`, and a
