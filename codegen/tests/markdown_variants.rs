@@ -1,11 +1,12 @@
 //! The same Markdown written another way says the same. Every page of the
-//! 2020 tree, and every modern page and include, is rewritten in a form GitHub renders alike (Windows line
-//! ends, `~~~` fences, headings closed with `#`, tables without their outer
-//! pipes, annotations without inner spaces, lists marked `-`, a byte order
-//! mark), and the IR of the rewritten tree must be the IR of the tree.
-//! Those rewrites keep every line where it was, so even the sources agree;
-//! three more move lines (blank lines doubled, setext headings, `<br/>`
-//! for `<br>`), and the IR must agree but for line numbers.
+//! 2020 tree, and every modern page and include, is rewritten in a form
+//! GitHub renders alike (Windows line ends, `~~~` fences, headings closed
+//! with `#`, tables without their outer pipes, annotations without inner
+//! spaces, lists marked `-`, a byte order mark), and the IR of the
+//! rewritten tree must be the IR of the tree. Those rewrites keep every
+//! line where it was, so even the sources agree; three more move lines
+//! (blank lines doubled, setext headings, `<br/>` for `<br>`), and the IR
+//! must agree but for line numbers.
 
 mod common;
 
