@@ -2228,13 +2228,22 @@ fn example_queries_are_sent_through_typed_methods() {
         GET https://graph.microsoft.com/v1.0/me/calendar/calendarView?startDateTime=2020-01-01T00:00:00Z&endDateTime=2020-01-02T00:00:00Z&$select=subject,id&$top=5&$orderby=start\nPrefer: outlook.timezone=UTC\n```\n\n\
         <!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.event\", \"isCollection\": true } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n\
         {\"value\": [{\"id\": \"1\", \"subject\": \"Standup\"}]}\n```\n";
+    // projectrome-put-activity.md (2020): the example's key is percent-
+    // encoded in its URL; the builder takes it decoded and encodes it.
+    let put = "---\ntitle: \"Create activity\"\nms.prod: \"outlook\"\n---\n# Create activity\n\nCreates.\n\n\
+        ## HTTP request\n\n```http\nPUT /me/activities/{appActivityId}\n```\n\n\
+        ## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"put\" } -->\n```http\n\
+        PUT https://graph.microsoft.com/v1.0/me/activities/%2Farticle%3F12345\nContent-type: application/json\n\n{\"subject\": \"x\"}\n```\n\n\
+        <!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 204 No Content\n```\n";
     let ir = tree(&[
         ("v1.0/resources/event.md", event),
         ("v1.0/api/calendar-list-calendarview.md", view),
+        ("v1.0/api/projectrome-put-activity.md", put),
     ]);
     let files = codegen::emit::generate(&ir).unwrap();
     let e2e = common::file(&files, "tests/e2e.rs");
     for call in [
+        ".by_app_activity_id(\"/article?12345\")",
         ".start_date_time(\"2020-01-01T00:00:00Z\")",
         ".end_date_time(\"2020-01-02T00:00:00Z\")",
         "graph_generated::v1::models::EventField::Subject,",
@@ -2248,9 +2257,9 @@ fn example_queries_are_sent_through_typed_methods() {
     ] {
         assert!(e2e.contains(call), "no `{call}` in\n{e2e}");
     }
-    // The server sees the query the example sends.
+    // The server sees the query and the path the examples send.
     let (_, e2e_passed) = common::run_builder_and_e2e_tests("typed-query", &files);
-    assert_eq!(e2e_passed, 1);
+    assert_eq!(e2e_passed, 2);
 }
 
 #[test]

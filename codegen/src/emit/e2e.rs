@@ -325,12 +325,19 @@ fn calls_to<'o>(
     if chain.iter().map(|c| c.arguments).sum::<usize>() != args.len() {
         return None;
     }
-    let mut values = args.iter();
+    // A builder takes a key as it is and encodes it; the URL has it
+    // encoded (projectrome-put-activity.md: `/me/activities/%2Farticle%3F12345`
+    // is the key `/article?12345`).
+    let mut values = args.iter().map(|v| {
+        percent_encoding::percent_decode_str(v)
+            .decode_utf8_lossy()
+            .into_owned()
+    });
     let calls = chain
         .iter()
         .map(|c| {
             let m = format_ident!("{}", c.method);
-            let a: Vec<&String> = values.by_ref().take(c.arguments).collect();
+            let a: Vec<String> = values.by_ref().take(c.arguments).collect();
             quote!(.#m(#(#a),*))
         })
         .collect();
