@@ -336,10 +336,10 @@ fn insert<'n, 'a>(node: &'n mut Node<'a>, steps: &[Step]) -> &'n mut Node<'a> {
 /// names (`{id | userPrincipalName}` over `{id}`), then camelCase (a
 /// lowercase start, then the most capitals: `calendarGroups` over the
 /// `calendargroups` a typo lowercased), then the one most endpoints use,
-/// then the first in byte order. The first spelling met used to win, so the order of
-/// the operations decided: a page that listed its two paths the other way
-/// round (group-delete-event.md, 2020) made `calendargroups` the first
-/// met, and 64 builders of the 2020 crate were renamed.
+/// then the first in byte order. The first spelling met used to win, so
+/// the order of the operations decided: a page that listed its two paths
+/// the other way round (group-delete-event.md, 2020) made `calendargroups`
+/// the first met, and 64 builders of the 2020 crate were renamed.
 fn settle_spellings(node: &mut Node<'_>) {
     type Spelling<'t> = (&'t String, &'t (usize, Step));
     type Rank<'t> = (usize, bool, usize, usize, std::cmp::Reverse<&'t str>);

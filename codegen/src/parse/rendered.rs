@@ -396,7 +396,8 @@ fn scheme_row(line: &str) -> Option<(&str, &str)> {
     if word.eq_ignore_ascii_case("permission") || word.eq_ignore_ascii_case("permissions") {
         return Some(line.split_at(line.len() - after.len() + word_end));
     }
-    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| line.split_at(11))
+    (rest.is_empty() || rest.starts_with(char::is_whitespace))
+        .then(|| line.split_at("Application".len()))
 }
 
 /// The header of a permissions table with a column per scheme, the first
@@ -427,11 +428,7 @@ fn scheme_columns_table(lines: &[&str], start: usize, header: Vec<String>) -> (T
 fn labelled_row(line: &str, columns: usize) -> Option<Vec<String>> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let label_end = words.iter().enumerate().position(|(n, w)| {
-        looks_like_permission(w.trim_end_matches(',').trim_matches('*'))
-            || (w.eq_ignore_ascii_case("not")
-                && words
-                    .get(n + 1)
-                    .is_some_and(|s| s.trim_end_matches('.').eq_ignore_ascii_case("supported")))
+        is_name(w) || words.get(n + 1).is_some_and(|next| not_supported(w, next))
     })?;
     let label = &words[..label_end];
     let clause_end = label.iter().any(|w| w.ends_with([':', '.', ',', ';']));
@@ -460,17 +457,28 @@ fn cell_lines(text: &str) -> String {
         let joined = ["and", "or", "plus", "+"]
             .iter()
             .any(|j| next.eq_ignore_ascii_case(j));
-        let ends_list =
-            !word.ends_with(',') && looks_like_permission(word.trim_matches('*')) && !joined;
-        out.push(
-            if ends_list || (word.ends_with(':') && !looks_like_permission(next)) {
-                '\n'
-            } else {
-                ' '
-            },
-        );
+        let ends_list = !word.ends_with(',') && is_name(word) && !joined;
+        out.push(if ends_list || (word.ends_with(':') && !is_name(next)) {
+            '\n'
+        } else {
+            ' '
+        });
     }
     out
+}
+
+/// Whether a word of a flattened row is a permission name, bold or
+/// followed by a comma as it may be.
+fn is_name(word: &str) -> bool {
+    looks_like_permission(word.trim_end_matches(',').trim_matches('*'))
+}
+
+/// Whether two words say "Not supported", with or without its period.
+fn not_supported(not: &str, supported: &str) -> bool {
+    not.eq_ignore_ascii_case("not")
+        && supported
+            .trim_end_matches('.')
+            .eq_ignore_ascii_case("supported")
 }
 
 /// Splits flattened permission cells: a cell is a comma-separated list of
@@ -492,7 +500,6 @@ pub fn split_cells(text: &str, columns: usize) -> Vec<String> {
     let mut current: Vec<&str> = Vec::new();
     let mut phrase: Vec<&str> = Vec::new();
     let words: Vec<&str> = text.split_whitespace().collect();
-    let is_name = |word: &str| looks_like_permission(word.trim_end_matches(',').trim_matches('*'));
     for (i, &word) in words.iter().enumerate() {
         if is_name(word) {
             if !phrase.is_empty() {
@@ -521,8 +528,7 @@ pub fn split_cells(text: &str, columns: usize) -> Vec<String> {
                 current.clear();
             }
             phrase.push(word);
-            let not_supported = matches!(&phrase[..], [not, supported]
-                if not.eq_ignore_ascii_case("not") && supported.eq_ignore_ascii_case("supported"));
+            let not_supported = matches!(&phrase[..], [a, b] if not_supported(a, b));
             if word.ends_with('.') || not_supported {
                 cells.push(phrase.join(" "));
                 phrase.clear();
