@@ -303,10 +303,16 @@ pub fn interpret(
     };
     let mut titled = false;
     let mut resource_blocks: Vec<&Block> = Vec::new();
+    // Under a "Methods" heading of a rendered page: its table is lines of
+    // words, and its return types may name the page's type in full (see
+    // `resource::read`).
+    let mut in_rendered_methods = false;
     for block in blocks {
         match &block.kind {
             BlockKind::Heading { tab: true, .. } => continue,
             BlockKind::Heading { level, text, .. } => {
+                in_rendered_methods =
+                    form == PageForm::Rendered && text.trim().eq_ignore_ascii_case("methods");
                 if *level == 1 && !titled {
                     titled = true;
                     w.facts.title = Some(text.clone());
@@ -370,6 +376,7 @@ pub fn interpret(
         ) || (matches!(w.section, Section::Intro | Section::Other)
             && matches!(block.kind, BlockKind::Table(_)))
             || (w.section == Section::Intro && matches!(block.kind, BlockKind::Paragraph(_)))
+            || (in_rendered_methods && matches!(block.kind, BlockKind::Paragraph(_)))
         {
             resource_blocks.push(block);
         }

@@ -371,6 +371,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     let mut pointers: Vec<&str> = Vec::new();
     let mut in_properties = false;
     let mut in_relationships = false;
+    let mut in_methods = false;
+    // The Methods section's rows as words: its return types.
+    let mut method_rows: Vec<Vec<&str>> = Vec::new();
     let mut inherits_from: Option<String> = None;
     let mut in_resource_json = false;
     // The code blocks after resource annotations. The first that reads as
@@ -385,6 +388,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
             BlockKind::Heading { text, .. } => {
                 let t = text.trim();
                 in_properties = t.eq_ignore_ascii_case("properties");
+                in_methods = t.eq_ignore_ascii_case("methods");
                 in_relationships = t.to_ascii_lowercase().starts_with("relationship");
                 values_heading = t
                     .strip_suffix(" values")
@@ -393,6 +397,11 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                     .map(|n| (n, block.at.clone()));
             }
             BlockKind::Paragraph(text) => {
+                if in_methods {
+                    // A rendered Methods table's row: nothing else to read.
+                    method_rows.push(text.split_whitespace().collect());
+                    continue;
+                }
                 let lower = text.to_ascii_lowercase();
                 if inherits_from.is_none() {
                     inherits_from = base_named(text, &lower, &simple).map(|w| {
@@ -460,6 +469,14 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                 }
             }
             BlockKind::Table(table) => {
+                if in_methods {
+                    method_rows.extend(table.rows.iter().map(|row| {
+                        row.cells
+                            .iter()
+                            .flat_map(|c| c.split_whitespace())
+                            .collect()
+                    }));
+                }
                 let header = Header::of(table);
                 let col = |names: &[&str]| header.column(names);
                 let name_col = col(NAME_HEADERS);
@@ -653,7 +670,11 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
         // annotation): "Audio facet" writes a word, Graph's name is
         // `audio`, as every entity and complex type starts in lower case.
         // (A Markdown page's title is its author's spelling, kept.)
-        if let Some(name) = type_case(&simple) {
+        // The Methods table may name it in full: "Chart resource type"
+        // returns `WorkbookChart` from its Get, Update and List (the
+        // workbook pages; their annotations say `workbookChart`).
+        let word = own_type_in_methods(&method_rows, &simple).unwrap_or(&simple);
+        if let Some(name) = type_case(word).or_else(|| (word != simple).then(|| word.to_string())) {
             res.name = format!("{}.{name}", facts.namespace);
         }
     }
@@ -700,6 +721,45 @@ fn type_case(word: &str) -> Option<String> {
         .then(|| format!("{}{second}{}", first.to_ascii_lowercase(), chars.as_str()))
 }
 
+/// The one type name in a Methods section (its rows, as words) that ends
+/// in the title's word at a word boundary of its own, `WorkbookChart` for
+/// "Chart": returned more than once (Get, Update, List...), or by the Get
+/// of the page's type ("Get TableSort WorkbookTableSort"). `None` when no
+/// such name, or more than one, appears: "See the methods of the derived
+/// type openTypeExtension" (extension.md) names another type.
+fn own_type_in_methods<'w>(rows: &[Vec<&'w str>], title_word: &str) -> Option<&'w str> {
+    let tail = title_word.len();
+    let ends_in_title = |word: &str| {
+        word.len() >= tail
+            && word.is_ascii()
+            && word[word.len() - tail..].eq_ignore_ascii_case(title_word)
+    };
+    let mut found: Option<(&str, usize)> = None;
+    let mut returned_by_get = false;
+    for row in rows {
+        for (i, word) in row.iter().enumerate() {
+            let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            let names_it = word.len() > tail
+                && word.chars().all(|c| c.is_ascii_alphanumeric())
+                && ends_in_title(word)
+                && word[word.len() - tail..].starts_with(|c: char| c.is_ascii_uppercase());
+            if !names_it {
+                continue;
+            }
+            match &mut found {
+                None => found = Some((word, 1)),
+                Some((name, count)) if *name == word => *count += 1,
+                Some(_) => return None,
+            }
+            returned_by_get |=
+                i == 2 && row[0].eq_ignore_ascii_case("get") && ends_in_title(row[1]);
+        }
+    }
+    found
+        .filter(|&(_, count)| count > 1 || returned_by_get)
+        .map(|(name, _)| name)
+}
+
 /// The annotation's type name as the title spells it, when the two differ
 /// only in case and the title writes a type name (it starts in lower case,
 /// as Graph's type names do): `microsoft.graph.orgcontact` under
@@ -737,6 +797,55 @@ mod tests {
     #[test]
     fn a_type_named_only_by_its_title_is_in_a_type_names_case() {
         assert_eq!(type_case("Audio").as_deref(), Some("audio"));
+    }
+
+    #[test]
+    fn a_methods_table_may_name_the_type_in_full() {
+        let rows = |lines: &[&'static str]| -> Vec<Vec<&'static str>> {
+            lines
+                .iter()
+                .map(|l| l.split_whitespace().collect())
+                .collect()
+        };
+        // Returned twice (chart.md, rendered).
+        let chart = rows(&[
+            "Get Chart WorkbookChart Read properties of chart object.",
+            "Create ChartSeries WorkbookChartSeries Create a new ChartSeries.",
+            "List WorkbookChart collection Get chart object collection.",
+        ]);
+        assert_eq!(own_type_in_methods(&chart, "Chart"), Some("WorkbookChart"));
+        // Once, by the type's Get; in a name's case already.
+        let sort = rows(&[
+            "Get TableSort WorkbookTableSort Read it.",
+            "Apply None Sort.",
+        ]);
+        assert_eq!(
+            own_type_in_methods(&sort, "TableSort"),
+            Some("WorkbookTableSort")
+        );
+        let pivot = rows(&["Get workbookPivotTable workbookPivotTable Read it."]);
+        assert_eq!(
+            own_type_in_methods(&pivot, "pivotTable"),
+            Some("workbookPivotTable")
+        );
+        // Once, not by a Get: another type (extension.md).
+        let see = rows(&["See the methods of the derived type openTypeExtension."]);
+        assert_eq!(own_type_in_methods(&see, "extension"), None);
+        // Two such names: neither (range.md's `UsedRange` method).
+        let two = rows(&[
+            "Get Range WorkbookRange x",
+            "UsedRange WorkbookRange y",
+            "Get Range NamedRange z",
+        ]);
+        assert_eq!(own_type_in_methods(&two, "Range"), None);
+        // The title's word itself, or a name that ends in its letters
+        // without a word boundary (`Superchart`): no name.
+        let same = rows(&[
+            "Get Chart Chart x",
+            "Get Chart Superchart y",
+            "List Superchart z",
+        ]);
+        assert_eq!(own_type_in_methods(&same, "Chart"), None);
         assert_eq!(type_case("BaseItem").as_deref(), Some("baseItem"));
         assert_eq!(type_case("baseItem"), None);
         assert_eq!(type_case("JSON"), None);
