@@ -148,6 +148,10 @@ pub fn is_type_word(w: &str) -> bool {
         "your",
         "all",
         "any",
+        // "one of the following requested objects in the response body"
+        // (user-get-mailboxsettings.md, 2020): the list after it names them.
+        "object",
+        "objects",
     ];
     !w.is_empty()
         && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -421,6 +425,12 @@ mod tests {
             Some((Some(204), None, false))
         );
         assert_eq!(response("If successful, this method returns a 200 OK response code and the requested operation object in the response body.").unwrap().1.as_deref(), Some("operation"));
+        // user-get-mailboxsettings.md (2020): no type named "objects"; the
+        // list that follows names them.
+        assert_eq!(
+            response("If successful, this method returns a `200 OK` response code and one of the following requested objects in the response body:"),
+            Some((Some(200), None, false))
+        );
         // "should return", "will return" (team-put-teams.md, team-clone.md,
         // 2020); the resource a `202`'s Location points to is not its body.
         assert_eq!(
