@@ -78,6 +78,42 @@ fn a_task_page_gives_an_endpoint_per_task_heading() {
 }
 
 #[test]
+fn a_rendered_page_s_second_http_request_section_is_a_task_of_its_own() {
+    // v1.0/api/drive-get-specialfolder.md (2020), rendered: the source's
+    // `## Get children of a special folder` over `### HTTP request` is a
+    // line of text, then a paragraph, then "HTTP request" again.
+    let text = "Get a special folder by name\n\nNamespace: microsoft.graph\n\n\
+        Use the special collection to access a special folder by name.\n\n\
+        Permissions\n\nPermission type Permissions (from least to most privileged)\n\
+        Delegated (work or school account) Files.Read\n\
+        Delegated (personal Microsoft account) Files.Read\nApplication Files.Read.All\n\n\
+        HTTP request\n\nGET /me/drive/special/{name}\n\n\
+        Response\n\nThis method returns a 200 OK response code and a driveItem object in the response body.\n\n\
+        Get children of a special folder\n\n\
+        To request the children of a special folder, you can request the children collection.\n\n\
+        HTTP request\n\nGET /me/drive/special/{special-folder-name}/children\n\n\
+        Response\n\nThis method returns a 200 OK response code and a collection of driveItem objects in the response body.\n";
+    let ir = tree(&[("v1.0/api/drive-get-specialfolder.txt", text)]);
+    let mut operations: Vec<Vec<&str>> = ir
+        .operations
+        .iter()
+        .map(|o| o.endpoints.iter().map(|e| e.path.as_str()).collect())
+        .collect();
+    operations.sort();
+    assert_eq!(
+        operations,
+        [
+            vec!["/me/drive/special/{name}"],
+            vec!["/me/drive/special/{special-folder-name}/children"],
+        ]
+    );
+    // The page's facts: the second request line is under its first task.
+    let p = page("v1.0/api/drive-get-specialfolder.txt", text);
+    assert_eq!(p.endpoints.len(), 2);
+    assert_eq!(p.endpoint_tasks, [0, 1]);
+}
+
+#[test]
 fn eighty_path_variants_on_one_page() {
     // driveitem-get.md and its kin list a path per container and address.
     let containers = [

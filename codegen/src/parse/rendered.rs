@@ -119,6 +119,10 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
     let mut out = Vec::new();
     let mut i = 0;
     let mut titled = false;
+    // Whether an HTTP request section was seen, and whether the page has
+    // task sections (see `task_heading`).
+    let mut saw_http = false;
+    let mut in_tasks = false;
     let at = |i: usize| Source::new(file.clone(), i as u32 + 1);
     while i < lines.len() {
         let line = lines[i].trim();
@@ -126,7 +130,16 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
             i += 1;
             continue;
         }
-        if let Some(level) = section_heading(line) {
+        if let Some(mut level) = section_heading(line) {
+            if line.eq_ignore_ascii_case("http request") {
+                if saw_http && task_heading(&mut out) {
+                    in_tasks = true;
+                }
+                saw_http = true;
+            }
+            if in_tasks {
+                level = level.max(3);
+            }
             out.push(Block {
                 kind: BlockKind::Heading {
                     level,
@@ -202,6 +215,41 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
         i += 1;
     }
     out
+}
+
+/// A second HTTP request section starts a task: "## Get a single
+/// thumbnail" then "### HTTP request" in the source
+/// (driveitem-list-thumbnails.md, 2020), whose endpoints are an operation
+/// of their own. A rendered page has lost the heading's `#`: of the lines
+/// since the block before them, the first that reads as a heading (a few
+/// words, no closing stop or colon) is made the task's heading, and the
+/// sections after it are the task's. Whether one was found.
+fn task_heading(out: &mut [Block]) -> bool {
+    let start = out
+        .iter()
+        .rposition(|b| !matches!(b.kind, BlockKind::Paragraph(_)))
+        .map_or(0, |i| i + 1);
+    let reads_as_heading = |text: &str| {
+        let words = text.split_whitespace().count();
+        (1..=10).contains(&words)
+            && text.starts_with(|c: char| c.is_uppercase())
+            && !text.ends_with(['.', ':', ',', ';'])
+            && !is_request_line(text)
+    };
+    let Some(block) = out[start..]
+        .iter_mut()
+        .find(|b| matches!(&b.kind, BlockKind::Paragraph(text) if reads_as_heading(text)))
+    else {
+        return false;
+    };
+    if let BlockKind::Paragraph(text) = &mut block.kind {
+        block.kind = BlockKind::Heading {
+            level: 2,
+            text: std::mem::take(text),
+            tab: false,
+        };
+    }
+    true
 }
 
 fn word_table_header(line: &str) -> Option<&'static [&'static str]> {
