@@ -67,8 +67,12 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
         let of_next = words
             .get(i + 1)
             .is_some_and(|n| n.eq_ignore_ascii_case("of"));
+        // "the children collection of the target item"
+        // (driveitem-list-children.md, 2020) names a relationship, not a
+        // type.
+        let the_before = i > 1 && words[i - 2].eq_ignore_ascii_case("the");
         let collection_word = i > 1
-            && (bare.eq_ignore_ascii_case("collection") && !of_next
+            && (bare.eq_ignore_ascii_case("collection") && !of_next && !the_before
                 || bare.eq_ignore_ascii_case("items") && words[i - 2].eq_ignore_ascii_case("of"));
         if collection_word && is_type_word(word(i - 1)) {
             type_name = Some(word(i - 1).to_string());
@@ -83,7 +87,11 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
                     .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()))
                     .eq(["the", "response", "body"])
             });
-        if (matches!(bare, "object" | "objects" | "resource" | "entity") || before_in_body) && i > 0
+        if (matches!(
+            bare,
+            "object" | "objects" | "resource" | "resources" | "entity" | "entities"
+        ) || before_in_body)
+            && i > 0
         {
             let candidate = word(i - 1);
             if is_type_word(candidate) {
@@ -91,7 +99,7 @@ pub fn response(text: &str) -> Option<(Option<u16>, Option<String>, bool)> {
                 type_at = i;
                 // "all [openShift](...) objects in the team"
                 // (openshift-list.md, 2020): more than one.
-                collection |= bare == "objects";
+                collection |= matches!(bare, "objects" | "resources" | "entities");
                 break;
             }
         }
@@ -152,6 +160,15 @@ pub fn is_type_word(w: &str) -> bool {
         // (user-get-mailboxsettings.md, 2020): the list after it names them.
         "object",
         "objects",
+        "resource",
+        "resources",
+        "entity",
+        "entities",
+        // "in JSON representation in the response body"
+        // (identityprovider-list.md), "the image or file binary data in
+        // the response body" (resource-get.md, 2020).
+        "representation",
+        "data",
     ];
     !w.is_empty()
         && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -425,6 +442,22 @@ mod tests {
             Some((Some(204), None, false))
         );
         assert_eq!(response("If successful, this method returns a 200 OK response code and the requested operation object in the response body.").unwrap().1.as_deref(), Some("operation"));
+        // driveitem-list-children.md (2020): "the children collection" is a
+        // relationship; the next sentence names the type.
+        assert_eq!(
+            response("If successful, this method returns the list of items in the children collection of the target item. The children collection will be composed of driveItem resources."),
+            Some((None, Some("driveItem".into()), true))
+        );
+        assert_eq!(
+            response("If successful, this method returns 200 OK response code and a collection of identityProviders in JSON representation in the response body.").unwrap().1,
+            None
+        );
+        // driveitem-delta.md (2020): "resources" follow the type as
+        // "objects" do.
+        assert_eq!(
+            response("If successful, this method returns a 200 OK response code and a collection of DriveItem resources in the response body."),
+            Some((Some(200), Some("DriveItem".into()), true))
+        );
         // user-get-mailboxsettings.md (2020): no type named "objects"; the
         // list that follows names them.
         assert_eq!(
