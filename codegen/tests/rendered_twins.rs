@@ -314,19 +314,18 @@ fn a_rendered_tree_gives_the_operations_and_types_of_its_source() {
         }
     }
     let (source, text) = (common::ir_of(&markdown), common::ir_of(&rendered));
-    let operations = |ir: &codegen::ir::Ir| -> std::collections::BTreeSet<String> {
-        ir.operations
+    // An operation as its endpoints, sorted.
+    let endpoints = |o: &codegen::ir::Operation| -> String {
+        let mut endpoints: Vec<String> = o
+            .endpoints
             .iter()
-            .map(|o| {
-                let mut endpoints: Vec<String> = o
-                    .endpoints
-                    .iter()
-                    .map(|e| format!("{} {}", e.method, e.path))
-                    .collect();
-                endpoints.sort();
-                endpoints.join(" | ")
-            })
-            .collect()
+            .map(|e| format!("{} {}", e.method, e.path))
+            .collect();
+        endpoints.sort();
+        endpoints.join(" | ")
+    };
+    let operations = |ir: &codegen::ir::Ir| -> std::collections::BTreeSet<String> {
+        ir.operations.iter().map(endpoints).collect()
     };
     let types = |ir: &codegen::ir::Ir| -> std::collections::BTreeSet<String> {
         let models = ir.models.iter().map(|m| m.name.clone());
@@ -369,15 +368,9 @@ fn a_rendered_tree_gives_the_operations_and_types_of_its_source() {
         ir.operations
             .iter()
             .map(|o| {
-                let mut endpoints: Vec<String> = o
-                    .endpoints
-                    .iter()
-                    .map(|e| format!("{} {}", e.method, e.path))
-                    .collect();
-                endpoints.sort();
                 let r = &o.response;
                 let answer = format!("{:?} {:?} {}", r.status, r.type_name, r.collection);
-                (endpoints.join(" | "), answer)
+                (endpoints(o), answer)
             })
             .collect()
     };
