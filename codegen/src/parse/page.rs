@@ -1420,20 +1420,35 @@ impl Walk<'_> {
             && resource_blocks.iter().any(
                 |b| matches!(&b.kind, BlockKind::Heading { text, .. } if text.ends_with(" values")),
             );
-        let looks_resource = doc_type.contains("resource")
+        let titled_a_type = self.facts.title.as_deref().is_some_and(|t| {
+            // The 2019 enums.md has no doc_type: only its title.
+            t.ends_with("resource type")
+                || t.ends_with("enum type")
+                || t.eq_ignore_ascii_case("enum values")
+        });
+        let annotated_resource = || {
+            resource_blocks.iter().any(|b| {
+                static RESOURCE: Phrase = Phrase::new("\"resource\"");
+                matches!(&b.kind, BlockKind::Annotation(a) if RESOURCE.is_in(a))
+            })
+        };
+        // "Use the Microsoft Graph threat assessment API"
+        // (threatassessment-api-overview.md, 2020) says `resourcePageType`
+        // and is an overview: no type in its title, no properties, no JSON
+        // representation, no resource annotation. It named an empty model
+        // `Use`.
+        let overview_by_doc_type = !titled_a_type
+            && !values_headings
+            && !self.saw_json_representation
+            && !self.saw_properties_or_relationships
+            && !annotated_resource();
+        let looks_resource = (doc_type.contains("resource") && !overview_by_doc_type)
             || values_headings
             || doc_type.contains("enum")
-            || self.facts.title.as_deref().is_some_and(|t| {
-                // The 2019 enums.md has no doc_type: only its title.
-                t.ends_with("resource type")
-                    || t.ends_with("enum type")
-                    || t.eq_ignore_ascii_case("enum values")
-            })
+            || titled_a_type
             || (!self.saw_http
-                && (resource_blocks.iter().any(|b| {
-                    static RESOURCE: Phrase = Phrase::new("\"resource\"");
-                    matches!(&b.kind, BlockKind::Annotation(a) if RESOURCE.is_in(a))
-                }) || (self.saw_json_representation && self.saw_properties_or_relationships)));
+                && (annotated_resource()
+                    || (self.saw_json_representation && self.saw_properties_or_relationships)));
         if looks_resource {
             let (res, diags) = resource::read(&self.facts, resource_blocks);
             self.facts.diagnostics.extend(diags);
