@@ -1043,6 +1043,41 @@ fn the_2019_enums_page_without_a_doc_type_is_read() {
 }
 
 #[test]
+fn a_rendered_resource_page_gives_its_json_representation() {
+    // identityprovider.md (2020), rendered: no properties table, only the
+    // JSON representation, which a rendered page writes without a fence
+    // or the annotation that says where it is.
+    let provider = "identityProvider resource type\n\nNamespace: microsoft.graph\n\n\
+        Represents an identity provider.\n\nJSON representation\n\n\
+        Here is a JSON representation of the resource.\n\n{\n  \"clientId\": \"String\",\n  \"name\": \"String\",\n  \"type\": \"String\"\n}\n";
+    let p = page("v1.0/resources/identityprovider.txt", provider);
+    let properties: Vec<(&str, &str)> = p
+        .resource
+        .iter()
+        .flat_map(|r| &r.properties)
+        .map(|p| (p.name.as_str(), p.type_name.as_str()))
+        .collect();
+    assert_eq!(
+        properties,
+        [
+            ("clientId", "Edm.String"),
+            ("name", "Edm.String"),
+            ("type", "Edm.String")
+        ]
+    );
+    // plannerappliedcategories.md: "is an open type", keyed by sample
+    // data; its keys are no properties.
+    let open = "plannerAppliedCategories resource type\n\nNamespace: microsoft.graph\n\n\
+        The plannerAppliedCategories resource type is an open type.\n\nJSON representation\n\n\
+        {\n  \"String-value\": true\n}\n\nExample:\n\n{\n  \"category1\": true\n}\n";
+    let p = page("v1.0/resources/plannerappliedcategories.txt", open);
+    let resource = p.resource.as_ref().expect("a resource page");
+    assert!(resource.properties.is_empty(), "{:?}", resource.properties);
+    assert!(resource.open_type);
+    assert_eq!(resource.entry_type.as_deref(), Some("Edm.Boolean"));
+}
+
+#[test]
 fn an_overview_that_says_resource_page_is_no_model() {
     // threatassessment-api-overview.md (2020): `doc_type: resourcePageType`
     // over "Use the Microsoft Graph threat assessment API", a table of use

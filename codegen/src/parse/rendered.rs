@@ -123,6 +123,9 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
     // task sections (see `task_heading`).
     let mut saw_http = false;
     let mut in_tasks = false;
+    // Under a JSON representation heading: an object there is the
+    // resource's representation, a code block as in the source.
+    let mut in_json_representation = false;
     let at = |i: usize| Source::new(file.clone(), i as u32 + 1);
     while i < lines.len() {
         let line = lines[i].trim();
@@ -140,6 +143,7 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
             if in_tasks {
                 level = level.max(3);
             }
+            in_json_representation = line.eq_ignore_ascii_case("json representation");
             out.push(Block {
                 kind: BlockKind::Heading {
                     level,
@@ -179,6 +183,18 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
         if let Some((table, next)) = table {
             out.push(Block {
                 kind: BlockKind::Table(table),
+                at: at(i),
+            });
+            i = next;
+            continue;
+        }
+        if in_json_representation && line.starts_with('{') {
+            let (code, next) = json_object(&lines, i);
+            out.push(Block {
+                kind: BlockKind::Code {
+                    lang: "json".into(),
+                    text: code,
+                },
                 at: at(i),
             });
             i = next;
@@ -651,6 +667,24 @@ fn message_block(lines: &[&str], start: usize) -> (String, usize) {
         return (text, j);
     }
     (text, i)
+}
+
+/// The lines of a JSON object that starts on line `start`, up to the line
+/// that closes it (or the page's end), and the line after them.
+fn json_object(lines: &[&str], start: usize) -> (String, usize) {
+    let mut text = String::new();
+    let mut nesting = Nesting::default();
+    let mut j = start;
+    while let Some(line) = lines.get(j) {
+        text.push_str(line);
+        text.push('\n');
+        nesting.read(line);
+        j += 1;
+        if nesting.depth <= 0 {
+            break;
+        }
+    }
+    (text, j)
 }
 
 /// How deep JSON text read line by line is in arrays and objects, outside

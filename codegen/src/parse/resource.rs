@@ -372,6 +372,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     let mut in_properties = false;
     let mut in_relationships = false;
     let mut in_methods = false;
+    // Under a JSON representation heading of a rendered page, which has
+    // no annotation to say where the representation is.
+    let mut in_rendered_json = false;
     // The Methods section's rows as words: its return types.
     let mut method_rows: Vec<Vec<&str>> = Vec::new();
     let mut inherits_from: Option<String> = None;
@@ -389,6 +392,8 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                 let t = text.trim();
                 in_properties = t.eq_ignore_ascii_case("properties");
                 in_methods = t.eq_ignore_ascii_case("methods");
+                in_rendered_json = facts.form == super::page::PageForm::Rendered
+                    && t.eq_ignore_ascii_case("json representation");
                 in_relationships = t.to_ascii_lowercase().starts_with("relationship");
                 values_heading = t
                     .strip_suffix(" values")
@@ -416,6 +421,13 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                     pointers.push(name);
                 }
                 let bare = lower.trim().trim_end_matches('.');
+                // "This is an Open Type" (planneruserids.md): a rendered
+                // page has no annotation to say `openType`. ("This type is
+                // used in the open type plannerAssignments" is not one.)
+                static OPEN_TYPE: prose::Phrase = prose::Phrase::new("is an open type");
+                if facts.form == super::page::PageForm::Rendered && OPEN_TYPE.is_in(&lower) {
+                    res.open_type = true;
+                }
                 static HAS_NONE: prose::Phrase = prose::Phrase::new("has no properties");
                 static NONE: prose::Phrase = prose::Phrase::new("no properties.");
                 if HAS_NONE.is_in(&lower) || NONE.is_in(&lower) || (in_properties && bare == "none")
@@ -423,8 +435,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                     says_no_properties = true;
                 }
             }
-            BlockKind::Code { text, .. } if in_resource_json => {
+            BlockKind::Code { text, .. } if in_resource_json || in_rendered_json => {
                 in_resource_json = false;
+                in_rendered_json = false;
                 json_blocks.push((text, &block.at));
             }
             BlockKind::Annotation(text) => {
