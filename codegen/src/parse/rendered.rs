@@ -188,24 +188,20 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
             i = next;
             continue;
         }
-        if in_json_representation && line.starts_with('{') {
-            let (code, next) = json_object(&lines, i);
+        // Code that lost its fence: a resource's JSON representation, or
+        // an HTTP message.
+        let code = if in_json_representation && line.starts_with('{') {
+            Some(("json", json_object(&lines, i)))
+        } else if is_request_line(line) || is_status_line(line) {
+            Some(("http", message_block(&lines, i)))
+        } else {
+            None
+        };
+        if let Some((lang, (text, next))) = code {
             out.push(Block {
                 kind: BlockKind::Code {
-                    lang: "json".into(),
-                    text: code,
-                },
-                at: at(i),
-            });
-            i = next;
-            continue;
-        }
-        if is_request_line(line) || is_status_line(line) {
-            let (code, next) = message_block(&lines, i);
-            out.push(Block {
-                kind: BlockKind::Code {
-                    lang: "http".into(),
-                    text: code,
+                    lang: lang.into(),
+                    text,
                 },
                 at: at(i),
             });
