@@ -9,6 +9,7 @@ pub mod example_check;
 pub mod kept_names;
 pub mod merge;
 pub mod models;
+pub mod operation_ids;
 pub mod permission_names;
 pub mod property_paths;
 pub mod references;

@@ -170,7 +170,7 @@ pub fn build(
     // Ids are settled once every operation is there: one split off a page
     // may derive the id of another page's (`/me/mailboxSettings/timeZone`
     // and `/me/mailbox_settings/time_zone`).
-    super::merge::assign_ids(ops, kept, diags);
+    super::operation_ids::assign_ids(ops, kept, diags);
     settle_response_types(ops, &models, diags);
 
     // Response types without a resource page: infer from example bodies.

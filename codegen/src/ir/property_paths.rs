@@ -160,12 +160,12 @@ fn move_endpoints(
         .filter(|t| !t.type_name.eq_ignore_ascii_case(type_name))
         .collect();
     let first = &endpoints[0];
-    let id = super::merge::operation_id(op.version, &first.method, &first.path);
+    let id = super::operation_ids::operation_id(op.version, &first.method, &first.path);
     // The id came from a moved endpoint: the rest take theirs from what
     // they keep.
     if op.id == id {
         if let Some(kept) = op.endpoints.first() {
-            op.id = super::merge::operation_id(op.version, &kept.method, &kept.path);
+            op.id = super::operation_ids::operation_id(op.version, &kept.method, &kept.path);
         }
     }
     Operation {
