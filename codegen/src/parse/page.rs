@@ -1432,17 +1432,17 @@ impl Walk<'_> {
                 matches!(&b.kind, BlockKind::Annotation(a) if RESOURCE.is_in(a))
             })
         };
-        // "Use the Microsoft Graph threat assessment API"
-        // (threatassessment-api-overview.md, 2020) says `resourcePageType`
-        // and is an overview: no type in its title, no properties, no JSON
-        // representation, no resource annotation. It named an empty model
-        // `Use`.
-        let overview_by_doc_type = !titled_a_type
-            && !values_headings
-            && !self.saw_json_representation
-            && !self.saw_properties_or_relationships
-            && !annotated_resource();
-        let looks_resource = (doc_type.contains("resource") && !overview_by_doc_type)
+        // A doc type of `resourcePageType` needs something of a resource
+        // beside it, or a type in its title (`titled_a_type`): "Use the
+        // Microsoft Graph threat assessment API"
+        // (threatassessment-api-overview.md, 2020) says it and is an
+        // overview, with no properties, no JSON representation and no
+        // resource annotation. It named an empty model `Use`.
+        let resource_by_doc_type = doc_type.contains("resource")
+            && (self.saw_json_representation
+                || self.saw_properties_or_relationships
+                || annotated_resource());
+        let looks_resource = resource_by_doc_type
             || values_headings
             || doc_type.contains("enum")
             || titled_a_type

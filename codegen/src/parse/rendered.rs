@@ -191,7 +191,7 @@ pub fn to_blocks(text: &str, file: impl Into<std::sync::Arc<str>>) -> Vec<Block>
         // Code that lost its fence: a resource's JSON representation, or
         // an HTTP message.
         let code = if in_json_representation && line.starts_with('{') {
-            Some(("json", json_object(&lines, i)))
+            Some(("json", json_value(&lines, i)))
         } else if is_request_line(line) || is_status_line(line) {
             Some(("http", message_block(&lines, i)))
         } else {
@@ -632,17 +632,9 @@ fn message_block(lines: &[&str], start: usize) -> (String, usize) {
     };
     if first.starts_with('{') || first.starts_with('[') {
         text.push('\n');
-        let mut nesting = Nesting::default();
-        while j < lines.len() {
-            text.push_str(lines[j]);
-            text.push('\n');
-            nesting.read(lines[j]);
-            j += 1;
-            if nesting.depth <= 0 {
-                break;
-            }
-        }
-        return (text, j);
+        let (body, next) = json_value(lines, j);
+        text.push_str(&body);
+        return (text, next);
     }
     if first.starts_with('"') {
         // The members of an object that lost its braces: up to a blank
@@ -665,9 +657,9 @@ fn message_block(lines: &[&str], start: usize) -> (String, usize) {
     (text, i)
 }
 
-/// The lines of a JSON object that starts on line `start`, up to the line
-/// that closes it (or the page's end), and the line after them.
-fn json_object(lines: &[&str], start: usize) -> (String, usize) {
+/// The lines of a JSON object or array that starts on line `start`, up to
+/// the line that closes it (or the page's end), and the line after them.
+fn json_value(lines: &[&str], start: usize) -> (String, usize) {
     let mut text = String::new();
     let mut nesting = Nesting::default();
     let mut j = start;

@@ -686,8 +686,9 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
         // The Methods table may name it in full: "Chart resource type"
         // returns `WorkbookChart` from its Get, Update and List (the
         // workbook pages; their annotations say `workbookChart`).
-        let word = own_type_in_methods(&method_rows, &simple).unwrap_or(&simple);
-        if let Some(name) = type_case(word).or_else(|| (word != simple).then(|| word.to_string())) {
+        let full = own_type_in_methods(&method_rows, &simple)
+            .map(|full| type_case(full).unwrap_or_else(|| full.to_string()));
+        if let Some(name) = full.or_else(|| type_case(&simple)) {
             res.name = format!("{}.{name}", facts.namespace);
         }
     }
