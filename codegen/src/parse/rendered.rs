@@ -282,7 +282,15 @@ fn word_table_header(line: &str) -> Option<&'static [&'static str]> {
 
 fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) {
     let header = columns.iter().map(|c| c.to_string()).collect();
+    let of_properties = columns.contains(&"Type")
+        && (columns[0].starts_with("Property") || columns[0].starts_with("Relationship"));
     flattened_table(lines, start, header, str::to_string, |line, _| {
+        if of_properties && is_group_row(line) {
+            // One cell, as the source's `|**Device configuration**|`.
+            let mut cells = vec![String::new(); columns.len()];
+            cells[0] = line.to_string();
+            return Some(cells);
+        }
         let mut cells = Vec::new();
         let mut rest = line;
         for column in &columns[..columns.len() - 1] {
@@ -298,6 +306,26 @@ fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) 
         cells.push(rest.to_string());
         Some(cells)
     })
+}
+
+/// A line of a property table that heads a group of rows: the Intune
+/// pages' bold `|**Device configuration**|`, `|**Windows Information
+/// Protection**|` or `|**Mobile app management (MAM)**|`, whose words read
+/// as a name and a type. A property's name starts in lowercase, but for a
+/// few whose type is a primitive (`AccessTokenLifetime String`,
+/// tokenlifetimepolicy.md); a group's words are few and make no sentence.
+fn is_group_row(line: &str) -> bool {
+    let (name, rest) = first_word(line);
+    let (type_name, _) = type_cell(rest);
+    let type_name = type_name
+        .strip_suffix(" collection")
+        .unwrap_or(&type_name)
+        .trim();
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && !type_name.is_empty()
+        && crate::types::edm_name(type_name).is_none()
+        && line.split_whitespace().count() <= 5
+        && !line.contains(['.', ':', ','])
 }
 
 /// The first word of `text`, and the text after it.
@@ -915,6 +943,41 @@ mod tests {
         assert!(labelled_row("Apps that call on behalf of a user need Mail.Read", 1).is_none());
         // The header of a table with a row per scheme is not one.
         assert!(scheme_columns_header("Permission Type Delegated (work or school account) Delegated (personal Microsoft account) Application").is_none());
+    }
+
+    #[test]
+    fn rows_that_head_a_group_are_one_cell() {
+        // intune-shared-devicemanagement.md (2020), rendered.
+        let text = "Title\n\nRelationships\n\nRelationship Type Description\n\
+            Auditing  \n\
+            auditEvents auditEvent collection The Audit Events\n\
+            Corporate terms and conditions  \n\
+            Windows Information Protection\n\
+            Mobile app management (MAM)  \n\
+            Version Int32 Version of the policy\n\
+            Device deviceConfiguration The device's configuration.\n";
+        let table = first_table(text);
+        let rows: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["Auditing", "", ""],
+                vec!["auditEvents", "auditEvent collection", "The Audit Events"],
+                vec!["Corporate terms and conditions", "", ""],
+                vec!["Windows Information Protection", "", ""],
+                vec!["Mobile app management (MAM)", "", ""],
+                vec!["Version", "Int32", "Version of the policy"],
+                vec![
+                    "Device",
+                    "deviceConfiguration",
+                    "The device's configuration."
+                ],
+            ]
+        );
     }
 
     #[test]
