@@ -114,6 +114,65 @@ fn a_rendered_page_s_second_http_request_section_is_a_task_of_its_own() {
 }
 
 #[test]
+fn a_response_section_that_says_what_it_returns_without_if_successful_is_read() {
+    // drive-recent.md (2020): no "If successful" and no "response code";
+    // its rendered form has no annotation to name the type.
+    let recent = "Get recent files\n\nNamespace: microsoft.graph\n\n\
+        HTTP request\n\nGET /me/drive/recent\n\n\
+        Response\n\nThis method returns a collection of DriveItem resources for items which the owner of the drive has recently accessed.\n";
+    let p = page("v1.0/api/drive-recent.txt", recent);
+    assert_eq!(
+        (p.response.type_name.as_deref(), p.response.collection),
+        (Some("microsoft.graph.DriveItem"), true)
+    );
+    // drive-get.md: "Each of these methods returns a Drive resource".
+    let drive = recent
+        .replace("GET /me/drive/recent", "GET /me/drive")
+        .replace(
+            "This method returns a collection of DriveItem resources for items which the owner of the drive has recently accessed.",
+            "Each of these methods returns a Drive resource for the matching drive in the response body.",
+        );
+    let p = page("v1.0/api/drive-get.txt", &drive);
+    assert_eq!(
+        (p.response.type_name.as_deref(), p.response.collection),
+        (Some("microsoft.graph.Drive"), false)
+    );
+    // driveitem-get-content-format.md, in Markdown: "Returns a `302 Found`
+    // response redirecting to ..." gives the status.
+    let content = "---\ntitle: Convert to other formats\n---\n# Convert to other formats\n\n\
+        ## HTTP request\n\n```http\nGET /drive/items/{item-id}/content?format={format}\n```\n\n\
+        ## Response\n\nReturns a `302 Found` response redirecting to a pre-authenticated download URL for the converted file.\n";
+    let p = page("v1.0/api/driveitem-get-content-format.md", content);
+    assert_eq!(p.response.status, Some(302));
+    // Rendered, its "Response" follows "Example", as an example's
+    // response heading would.
+    let rendered = "Download a file in another format\n\nNamespace: microsoft.graph\n\n\
+        HTTP request\n\nGET /drive/items/{item-id}/content?format={format}\n\n\
+        Example\n\nGET /me/drive/items/{item-id}/content?format={format}\n\n\
+        Response\n\nReturns a 302 Found response redirecting to a pre-authenticated download URL for the converted file.\n";
+    let p = page("v1.0/api/driveitem-get-content-format.txt", rendered);
+    assert_eq!(p.response.status, Some(302));
+    // A heading of its own inside the Response section
+    // (multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+    let code = content.replace(
+        "## Response\n\nReturns a `302 Found` response redirecting to a pre-authenticated download URL for the converted file.",
+        "## Response\n\n#### Response code\nAn operation successful in creating an extended property in a new resource instance returns `201 Created`.",
+    );
+    let p = page("v1.0/api/driveitem-get-content-format.md", &code);
+    assert_eq!(p.response.status, Some(201));
+    // Outside the Response section, "returns" says nothing of the answer.
+    let intro = recent.replace(
+        "Namespace: microsoft.graph\n\n",
+        "Namespace: microsoft.graph\n\nThe recent view returns a user resource of some sort.\n\n",
+    );
+    let p = page("v1.0/api/drive-recent.txt", &intro);
+    assert_eq!(
+        p.response.type_name.as_deref(),
+        Some("microsoft.graph.DriveItem")
+    );
+}
+
+#[test]
 fn eighty_path_variants_on_one_page() {
     // driveitem-get.md and its kin list a path per container and address.
     let containers = [

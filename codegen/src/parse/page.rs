@@ -197,6 +197,9 @@ struct Walk<'a> {
     query_parameters: Vec<crate::ir::QueryParameter>,
     saw_permissions: bool,
     saw_http: bool,
+    /// Whether the last heading is "Response": the section, or an
+    /// example's (a rendered page cannot tell them apart).
+    under_response_heading: bool,
     /// The page has a JSON representation section and a Properties or
     /// Relationships one: the sections of a resource page, which a
     /// rendered page (no front matter, no annotations) has to say it is
@@ -289,6 +292,7 @@ pub fn interpret(
         query_parameters: Vec::new(),
         saw_permissions: false,
         saw_http: false,
+        under_response_heading: false,
         saw_json_representation: false,
         saw_properties_or_relationships: false,
         task_blocks: Vec::new(),
@@ -419,6 +423,7 @@ impl Walk<'_> {
 
     fn heading(&mut self, text: &str, level: u8) {
         let known = classify(text);
+        self.under_response_heading = known == Some(Section::Response);
         if level <= 2 {
             self.task = if known.is_some() {
                 0
@@ -473,7 +478,18 @@ impl Walk<'_> {
             self.say_beta(&block.at, "its beta notice");
             return;
         }
-        if IF_SUCCESSFUL.is_in(lower) || (METHOD_RETURNS.is_in(lower) && RESPONSE_CODE.is_in(lower))
+        static RETURNS: Phrase = Phrase::new("returns ");
+        // In the Response section or under a "Response" heading (a rendered
+        // page's example response heading reads as the section's), any
+        // sentence that says what it returns: "This method returns a collection of DriveItem
+        // resources for items ..." (drive-recent.md, 2020), "Each of these
+        // methods returns a Drive resource" (drive-get.md), "Returns a
+        // `302 Found` response redirecting ..." (driveitem-get-content.md,
+        // under its example's Response heading in the modern corpus).
+        if IF_SUCCESSFUL.is_in(lower)
+            || (METHOD_RETURNS.is_in(lower) && RESPONSE_CODE.is_in(lower))
+            || ((self.section == Section::Response || self.under_response_heading)
+                && RETURNS.is_in(lower))
         {
             if self.facts.response_at.is_none() {
                 if let Some((status, ty, collection)) = prose::response(text) {
