@@ -173,6 +173,44 @@ fn a_response_section_that_says_what_it_returns_without_if_successful_is_read() 
 }
 
 #[test]
+fn a_response_s_body_in_an_example_block_of_its_own_is_its_body() {
+    // call-mute.md (2020): the status line and headers, then the JSON
+    // under `"blockType": "example"`. A notification under a heading of its
+    // own after a bodiless response (call-answer.md) is no body of it.
+    let response = "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.muteParticipantOperation\" } -->\n\
+        ```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n```\n\n";
+    let body = "<!-- { \"blockType\": \"example\", \"@odata.type\": \"microsoft.graph.muteParticipantOperation\" } -->\n\
+        ```json\n{\n  \"id\": \"17e3b46c\",\n  \"status\": \"completed\"\n}\n```\n";
+    let page_with = |between: &str| {
+        format!(
+            "---\ntitle: participant: mute\n---\n# participant: mute\n\n## HTTP request\n\n\
+             ```http\nPOST /communications/calls/{{id}}/participants/{{id}}/mute\n```\n\n\
+             ## Example\n\n##### Request\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"mute\" }} -->\n\
+             ```http\nPOST https://graph.microsoft.com/v1.0/communications/calls/57dab8b1/participants/0d7bfd8f/mute\n```\n\n\
+             ##### Response\n\n{response}{between}{body}"
+        )
+    };
+    let bodies = |text: &str| -> Vec<Option<serde_json::Value>> {
+        page("v1.0/api/call-mute.md", text)
+            .examples
+            .iter()
+            .filter_map(|e| e.response.as_ref())
+            .map(|r| match &r.body {
+                Some(Body::Json(v)) => Some(v.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        bodies(&page_with("")),
+        [Some(
+            serde_json::json!({"id": "17e3b46c", "status": "completed"})
+        )]
+    );
+    assert_eq!(bodies(&page_with("##### Notification - muted\n\n")), [None]);
+}
+
+#[test]
 fn eighty_path_variants_on_one_page() {
     // driveitem-get.md and its kin list a path per container and address.
     let containers = [

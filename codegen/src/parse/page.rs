@@ -232,6 +232,11 @@ struct Walk<'a> {
     /// parameter", site-follow.md): its table describes the items, not the
     /// body.
     body_of_items: bool,
+    /// The example whose response the last code block gave without a
+    /// body, when nothing but an annotation came after it: the body may
+    /// follow in a block of its own (call-mute.md, 2020: the status line
+    /// and headers, then `"blockType": "example"` and the JSON).
+    bodiless_response: Option<usize>,
 }
 
 pub fn interpret(
@@ -304,6 +309,7 @@ pub fn interpret(
         body_from_json: false,
         full: [false; 2],
         body_of_items: false,
+        bodiless_response: None,
     };
     let mut titled = false;
     let mut resource_blocks: Vec<&Block> = Vec::new();
@@ -312,6 +318,12 @@ pub fn interpret(
     // `resource::read`).
     let mut in_rendered_methods = false;
     for block in blocks {
+        if !matches!(
+            block.kind,
+            BlockKind::Code { .. } | BlockKind::Annotation(_)
+        ) {
+            w.bodiless_response = None;
+        }
         match &block.kind {
             BlockKind::Heading { tab: true, .. } => continue,
             BlockKind::Heading { level, text, .. } => {
@@ -885,6 +897,7 @@ impl Walk<'_> {
 
     fn code(&mut self, lang: &str, text: &str, block: &Block) {
         let annotation = self.annotation.take();
+        let bodiless_response = self.bodiless_response.take();
         // A response under a heading the HTTP request section does not end
         // ("### Path parameters", driveitem-list-thumbnails.md) is one.
         let response = annotation.as_ref().and_then(Annotation::block_type) == Some("response")
@@ -970,6 +983,17 @@ impl Walk<'_> {
             self.facts.ignored_response_context =
                 body.and_then(|b| Some(b.get("@odata.context")?.as_str()?.to_string()));
         }
+        if let Some(i) = bodiless_response.filter(|_| {
+            block_type == "example"
+                && self.section == Section::Examples
+                && text.trim_start().starts_with(['{', '['])
+        }) {
+            let body = self.body(text, true, &block.at);
+            if let Some(response) = self.facts.examples[i].response.as_mut() {
+                response.body = Some(body);
+            }
+            return;
+        }
         if block_type == "ignored" && !ignored_request
             || block_type == "resource"
             || block_type == "example" && self.section != Section::Examples
@@ -1052,9 +1076,11 @@ impl Walk<'_> {
                 also_at: Vec::new(),
             };
             self.shortened_note = false;
-            match self.open_example.take() {
+            let bodiless = response.body.is_none();
+            let index = match self.open_example.take() {
                 Some(i) if self.facts.examples[i].response.is_none() => {
-                    self.facts.examples[i].response = Some(response)
+                    self.facts.examples[i].response = Some(response);
+                    i
                 }
                 _ => {
                     if !self.room(self.facts.examples.len(), Many::Examples, &block.at) {
@@ -1073,8 +1099,10 @@ impl Walk<'_> {
                         request,
                         response: Some(response),
                     });
+                    self.facts.examples.len() - 1
                 }
-            }
+            };
+            self.bodiless_response = bodiless.then_some(index);
         } else if lang == "http" && block_type == "request" {
             self.warn(
                 Code::PathNoise,
