@@ -208,6 +208,17 @@ fn a_response_s_body_in_an_example_block_of_its_own_is_its_body() {
         )]
     );
     assert_eq!(bodies(&page_with("##### Notification - muted\n\n")), [None]);
+    // signin-list.md: the JSON follows with no annotation.
+    let unannotated = page_with("").replace(
+        "<!-- { \"blockType\": \"example\", \"@odata.type\": \"microsoft.graph.muteParticipantOperation\" } -->\n",
+        "",
+    );
+    assert_eq!(
+        bodies(&unannotated),
+        [Some(
+            serde_json::json!({"id": "17e3b46c", "status": "completed"})
+        )]
+    );
 }
 
 #[test]

@@ -235,7 +235,8 @@ struct Walk<'a> {
     /// The example whose response the last code block gave without a
     /// body, when nothing but an annotation came after it: the body may
     /// follow in a block of its own (call-mute.md, 2020: the status line
-    /// and headers, then `"blockType": "example"` and the JSON).
+    /// and headers, then `"blockType": "example"` and the JSON;
+    /// signin-list.md: then the JSON, with no annotation).
     bodiless_response: Option<usize>,
 }
 
@@ -984,7 +985,7 @@ impl Walk<'_> {
                 body.and_then(|b| Some(b.get("@odata.context")?.as_str()?.to_string()));
         }
         if let Some(i) = bodiless_response.filter(|_| {
-            block_type == "example"
+            matches!(block_type, "example" | "")
                 && self.section == Section::Examples
                 && text.trim_start().starts_with(['{', '['])
         }) {
