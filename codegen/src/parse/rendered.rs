@@ -62,11 +62,15 @@ pub fn is_request_line(line: &str) -> bool {
         || (target.starts_with(|c: char| c.is_ascii_alphabetic()) && first_word.contains('/')))
 }
 
+/// `HTTP/1.1 200 OK`, or `HTTP 201 Created` (event-post-attachments.md,
+/// 2020), as the Markdown reader takes it.
 pub fn is_status_line(line: &str) -> bool {
-    let t = line.trim();
-    t.starts_with("HTTP/")
-        && t.split_whitespace()
-            .nth(1)
+    let mut words = line.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| w == "HTTP" || w.starts_with("HTTP/"))
+        && words
+            .next()
             .is_some_and(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -1021,6 +1025,21 @@ mod tests {
         };
         assert!(text.starts_with("HTTP/1.1 200 OK\nContent-type: application/json\n\n"));
         assert!(text.contains("\"id\": \"x\""));
+    }
+
+    #[test]
+    fn a_status_line_without_the_protocol_version_starts_a_message() {
+        // event-post-attachments.md (2020): `HTTP 201 Created`.
+        let text =
+            "Title\n\nHTTP 201 Created\nContent-type: application/json\n\n{\n  \"id\": \"x\"\n}";
+        let blocks = to_blocks(text, "p.txt");
+        let BlockKind::Code { text, .. } = &blocks[1].kind else {
+            panic!("{blocks:?}")
+        };
+        assert!(text.starts_with("HTTP 201 Created\nContent-type: application/json\n\n{"));
+        // A sentence is no status line.
+        assert!(!is_status_line("HTTP requests are sent as follows."));
+        assert!(!is_status_line("HTTPS 200 OK"));
     }
 
     #[test]
