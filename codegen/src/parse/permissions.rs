@@ -570,28 +570,41 @@ type Parts = Vec<(String, String)>;
 /// A cell's parts under labels of their own lines: "For **user**
 /// resource:<br/>User.Read, ...<br />For **group** resource:<br
 /// />Group.Read.All, ..." (profilephoto-get.md). Each label is a scope:
-/// a group's photo needs a group permission, not `User.Read`. Lines before
-/// the first label belong to none; a cell with fewer than two labels has
-/// no parts ("In addition:" before a list is no scope).
+/// a group's photo needs a group permission, not `User.Read`. A label may
+/// share its line with its names, as in a rendered page's cell. Lines
+/// before the first label belong to none; a cell with fewer than two labels
+/// has no parts ("In addition:" before a list is no scope).
 fn labelled_parts(cell: &str) -> Option<Parts> {
     if let Some(parts) = conditional_parts(cell) {
         return Some(parts);
     }
-    if !cell.contains(":\n") && !cell.contains(":**\n") {
+    if !cell.contains(':') {
         return None;
     }
     let mut parts: Parts = Vec::new();
     for line in cell.split('\n') {
         let plain = line.replace("**", "");
         let plain = plain.trim();
-        let is_label = plain.len() > 1
-            && plain.ends_with(':')
-            && !plain.split_whitespace().any(looks_like_permission);
-        if is_label {
-            parts.push((
-                plain.trim_end_matches(':').trim().to_string(),
-                String::new(),
-            ));
+        let is_label =
+            |label: &str| !label.is_empty() && !label.split_whitespace().any(looks_like_permission);
+        if let Some(label) = plain.strip_suffix(':').filter(|l| is_label(l)) {
+            parts.push((label.trim().to_string(), String::new()));
+            continue;
+        }
+        // The label and its names on one line, as a rendered page's
+        // cell has them once its line breaks are lost: "For user
+        // resource: User.Read, User.ReadBasic.All". A label of a few
+        // words: a sentence with a colon is none.
+        let inline = plain.split_once(": ").filter(|(label, names)| {
+            is_label(label)
+                && label.split_whitespace().count() <= 6
+                && names
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(looks_like_permission)
+        });
+        if let Some((label, names)) = inline {
+            parts.push((label.trim().to_string(), names.trim().to_string()));
         } else if let Some((_, text)) = parts.last_mut() {
             if !plain.is_empty() {
                 if !text.is_empty() {
@@ -1042,6 +1055,28 @@ mod tests {
         // One label before a list is no scope.
         assert_eq!(
             labelled_parts("User.Read.All\nIn addition:\nGroup.Read.All"),
+            None
+        );
+        // The rendered page's cell: a label and its names on one line.
+        let parts = |cell: &str| {
+            labelled_parts(cell).map(|p| {
+                p.into_iter()
+                    .map(|(label, names)| format!("{label} = {names}"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            parts(
+                "For user resource: User.Read, User.Read.All\nFor group resource: Group.Read.All"
+            ),
+            Some(vec![
+                "For user resource = User.Read, User.Read.All".to_string(),
+                "For group resource = Group.Read.All".to_string()
+            ])
+        );
+        // A sentence with a colon is no label.
+        assert_eq!(
+            parts("Apps that call on behalf of a signed-in user need one of these: User.Read\nFor group resource: Group.Read.All"),
             None
         );
     }
