@@ -289,7 +289,7 @@ fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) 
     let of_properties = columns.contains(&"Type")
         && (columns[0].starts_with("Property") || columns[0].starts_with("Relationship"));
     flattened_table(lines, start, header, str::to_string, |line, _| {
-        if of_properties && is_group_row(line) {
+        if of_properties && is_no_property_row(line) {
             // One cell, as the source's `|**Device configuration**|`.
             let mut cells = vec![String::new(); columns.len()];
             cells[0] = line.to_string();
@@ -312,13 +312,17 @@ fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) 
     })
 }
 
-/// A line of a property table that heads a group of rows: the Intune
-/// pages' bold `|**Device configuration**|`, `|**Windows Information
-/// Protection**|` or `|**Mobile app management (MAM)**|`, whose words read
-/// as a name and a type. A property's name starts in lowercase, but for a
-/// few whose type is a primitive (`AccessTokenLifetime String`,
-/// tokenlifetimepolicy.md); a group's words are few and make no sentence.
-fn is_group_row(line: &str) -> bool {
+/// A line of a property table that is no property: a row that heads a
+/// group of rows (the Intune pages' bold `|**Device configuration**|`,
+/// `|**Windows Information Protection**|`, `|**Mobile app management
+/// (MAM)**|`), or a row whose first cell is a link to a method
+/// (device.md's `|[List transitive memberOf](...)|`), whose words read as a
+/// name and a type. The source's reader skips both. A property's name
+/// starts in lowercase, but for a few whose type is a primitive
+/// (`AccessTokenLifetime String`, tokenlifetimepolicy.md): no resource page
+/// of the 2019, 2020 or modern trees has a capitalised property of another
+/// type.
+fn is_no_property_row(line: &str) -> bool {
     let (name, rest) = first_word(line);
     let (type_name, _) = type_cell(rest);
     let type_name = type_name
@@ -328,8 +332,6 @@ fn is_group_row(line: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase())
         && !type_name.is_empty()
         && crate::types::edm_name(type_name).is_none()
-        && line.split_whitespace().count() <= 5
-        && !line.contains(['.', ':', ','])
 }
 
 /// The first word of `text`, and the text after it.
@@ -950,7 +952,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_that_head_a_group_are_one_cell() {
+    fn rows_that_head_a_group_or_name_a_method_are_one_cell() {
         // intune-shared-devicemanagement.md (2020), rendered.
         let text = "Title\n\nRelationships\n\nRelationship Type Description\n\
             Auditing  \n\
@@ -958,8 +960,9 @@ mod tests {
             Corporate terms and conditions  \n\
             Windows Information Protection\n\
             Mobile app management (MAM)  \n\
+            List transitive memberOf directoryObject collection List the groups. This operation is transitive.\n\
             Version Int32 Version of the policy\n\
-            Device deviceConfiguration The device's configuration.\n";
+            device deviceConfiguration The device's configuration.\n";
         let table = first_table(text);
         let rows: Vec<Vec<&str>> = table
             .rows
@@ -974,9 +977,14 @@ mod tests {
                 vec!["Corporate terms and conditions", "", ""],
                 vec!["Windows Information Protection", "", ""],
                 vec!["Mobile app management (MAM)", "", ""],
+                vec![
+                    "List transitive memberOf directoryObject collection List the groups. This operation is transitive.",
+                    "",
+                    ""
+                ],
                 vec!["Version", "Int32", "Version of the policy"],
                 vec![
-                    "Device",
+                    "device",
                     "deviceConfiguration",
                     "The device's configuration."
                 ],
