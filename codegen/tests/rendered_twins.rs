@@ -206,7 +206,7 @@ fn rendered_resource_pages_say_what_their_source_says() {
         "graph-docs-2020",
         "api-reference/v1.0/resources",
         Form::Spaced,
-        4,
+        2,
     );
 }
 
@@ -241,7 +241,7 @@ fn rendered_modern_pages_say_what_their_source_says() {
 fn rendered_2019_pages_say_what_their_source_says() {
     for (folder, most) in [
         ("api-reference/v1.0/api", 26),
-        ("api-reference/v1.0/resources", 3),
+        ("api-reference/v1.0/resources", 1),
     ] {
         assert_twins("graph-docs-2019", folder, Form::Spaced, most);
     }

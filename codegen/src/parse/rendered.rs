@@ -345,6 +345,19 @@ fn first_word(text: &str) -> (&str, &str) {
 /// "Collection of String" (permission.md, 2020), "appHostedMediaConfig or
 /// serviceHostedMediaConfig" (call.md).
 fn type_cell(text: &str) -> (String, &str) {
+    // A primitive the docs write in words: "Untyped JSON object"
+    // (projectrome-activity.md, 2020), "JSON object".
+    let (one, after_one) = first_word(text);
+    let (two, after_two) = first_word(after_one);
+    let (three, after_three) = first_word(after_two);
+    for (words, tail) in [
+        (format!("{one} {two} {three}"), after_three),
+        (format!("{one} {two}"), after_two),
+    ] {
+        if words.contains(' ') && crate::types::edm_name(&words).is_some() {
+            return (words, tail);
+        }
+    }
     // One such word at most: the description may start with one
     // ("Collection of certificate authorities", certificatebasedauthconfiguration.md).
     let (word, rest) = first_word(text);
@@ -999,7 +1012,9 @@ mod tests {
             tags String collection Labels. Read-only.\n\
             media appHostedMediaConfig or serviceHostedMediaConfig The media.\n\
             id String The id, or nothing.\n\
-            cas certificateAuthority collection Collection of authorities.\n";
+            cas certificateAuthority collection Collection of authorities.\n\
+            contentInfo Untyped JSON object Optional. A custom piece of data.\n\
+            data JSON object The data.\n";
         let table = first_table(text);
         let types: Vec<(&str, &str)> = table
             .rows
@@ -1019,7 +1034,9 @@ mod tests {
                 (
                     "certificateAuthority collection",
                     "Collection of authorities."
-                )
+                ),
+                ("Untyped JSON object", "Optional. A custom piece of data."),
+                ("JSON object", "The data.")
             ]
         );
     }
