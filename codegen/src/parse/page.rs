@@ -487,18 +487,19 @@ impl Walk<'_> {
         static RESPONSE_CODE: Phrase = Phrase::new("response code");
         static MIGHT_BE_SHORTENED: Phrase = Phrase::new("might be shortened");
         static MAY_BE_SHORTENED: Phrase = Phrase::new("may be shortened");
+        static RETURNS: Phrase = Phrase::new("returns ");
         if BETA.is_in(lower) {
             self.say_beta(&block.at, "its beta notice");
             return;
         }
-        static RETURNS: Phrase = Phrase::new("returns ");
         // In the Response section or under a "Response" heading (a rendered
         // page's example response heading reads as the section's), any
-        // sentence that says what it returns: "This method returns a collection of DriveItem
-        // resources for items ..." (drive-recent.md, 2020), "Each of these
-        // methods returns a Drive resource" (drive-get.md), "Returns a
-        // `302 Found` response redirecting ..." (driveitem-get-content.md,
-        // under its example's Response heading in the modern corpus).
+        // sentence that says what it returns: "This method returns a
+        // collection of DriveItem resources for items ..." (drive-recent.md,
+        // 2020), "Each of these methods returns a Drive resource"
+        // (drive-get.md), "Returns a `302 Found` response redirecting ..."
+        // (driveitem-get-content.md, under its example's Response heading
+        // in the modern corpus).
         if IF_SUCCESSFUL.is_in(lower)
             || (METHOD_RETURNS.is_in(lower) && RESPONSE_CODE.is_in(lower))
             || ((self.section == Section::Response || self.under_response_heading)

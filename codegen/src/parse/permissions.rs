@@ -581,12 +581,12 @@ fn labelled_parts(cell: &str) -> Option<Parts> {
     if !cell.contains(':') {
         return None;
     }
+    let is_label =
+        |label: &str| !label.is_empty() && !label.split_whitespace().any(looks_like_permission);
     let mut parts: Parts = Vec::new();
     for line in cell.split('\n') {
         let plain = line.replace("**", "");
         let plain = plain.trim();
-        let is_label =
-            |label: &str| !label.is_empty() && !label.split_whitespace().any(looks_like_permission);
         if let Some(label) = plain.strip_suffix(':').filter(|l| is_label(l)) {
             parts.push((label.trim().to_string(), String::new()));
             continue;

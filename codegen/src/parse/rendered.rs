@@ -324,14 +324,12 @@ fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) 
 /// type.
 fn is_no_property_row(line: &str) -> bool {
     let (name, rest) = first_word(line);
-    let (type_name, _) = type_cell(rest);
-    let type_name = type_name
-        .strip_suffix(" collection")
-        .unwrap_or(&type_name)
-        .trim();
+    let (type_cell, _) = type_cell(rest);
     name.starts_with(|c: char| c.is_ascii_uppercase())
-        && !type_name.is_empty()
-        && crate::types::edm_name(type_name).is_none()
+        && !type_cell.is_empty()
+        && !super::resource::type_of(&type_cell, "microsoft.graph")
+            .0
+            .starts_with("Edm.")
 }
 
 /// The first word of `text`, and the text after it.
@@ -351,11 +349,14 @@ fn type_cell(text: &str) -> (String, &str) {
     let (two, after_two) = first_word(after_one);
     let (three, after_three) = first_word(after_two);
     for (words, tail) in [
-        (format!("{one} {two} {three}"), after_three),
-        (format!("{one} {two}"), after_two),
+        (&[one, two, three][..], after_three),
+        (&[one, two], after_two),
     ] {
-        if words.contains(' ') && crate::types::edm_name(&words).is_some() {
-            return (words, tail);
+        if words.iter().all(|w| !w.is_empty()) {
+            let words = words.join(" ");
+            if crate::types::edm_name(&words).is_some() {
+                return (words, tail);
+            }
         }
     }
     // One such word at most: the description may start with one
