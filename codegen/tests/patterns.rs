@@ -2063,6 +2063,103 @@ fn a_request_line_with_the_wrong_method_takes_its_examples_when_the_title_agrees
 }
 
 #[test]
+fn request_lines_that_stop_at_the_collection_take_the_key_their_examples_add() {
+    // swapshiftschangerequest-get.md (2020): "Get swapShiftsChangeRequest"
+    // writes the list page's path; its example gets one item. Taken as
+    // written, it merged into the list's operation.
+    let get = action_page(
+        "Get swapShiftsChangeRequest",
+        "GET /teams/{teamId}/schedule/swapShiftsChangeRequests",
+        "GET https://graph.microsoft.com/v1.0/teams/{teamId}/schedule/swapShiftsChangeRequests/{swapShiftsChangeRequestId}",
+    );
+    let list = action_page(
+        "List swapShiftsChangeRequest",
+        "GET /teams/{teamId}/schedule/swapShiftsChangeRequests",
+        "GET https://graph.microsoft.com/v1.0/teams/{teamId}/schedule/swapShiftsChangeRequests",
+    );
+    // educationschool-get.md: three list paths and an example by key. Every
+    // line takes the key: one left as written tied the page to a list.
+    let school = action_page(
+        "Get educationSchool",
+        "GET /education/schools\nGET /education/me/schools\nGET /education/users/{id}/schools/{schoolId}",
+        "GET https://graph.microsoft.com/v1.0/education/schools/10001",
+    );
+    // A list whose example gets one item, and a get whose example's extra
+    // segment is a word: the lines stand.
+    let listed = action_page(
+        "List contracts",
+        "GET /contracts",
+        "GET https://graph.microsoft.com/v1.0/contracts/{contract-id}",
+    );
+    let worded = action_page(
+        "Get delta of groups",
+        "GET /groups",
+        "GET https://graph.microsoft.com/v1.0/groups/delta",
+    );
+    let ir = tree(&[
+        ("v1.0/api/swapshiftschangerequest-get.md", &get),
+        ("v1.0/api/swapshiftschangerequest-list.md", &list),
+        ("v1.0/api/educationschool-get.md", &school),
+        ("v1.0/api/contract-list.md", &listed),
+        ("v1.0/api/group-delta.md", &worded),
+    ]);
+    let paths_of = |title: &str| -> Vec<&str> {
+        let op = ir
+            .operations
+            .iter()
+            .find(|o| o.title == title)
+            .unwrap_or_else(|| panic!("an operation titled {title}"));
+        op.endpoints.iter().map(|e| e.path.as_str()).collect()
+    };
+    assert_eq!(
+        paths_of("Get swapShiftsChangeRequest"),
+        ["/teams/{teamId}/schedule/swapShiftsChangeRequests/{swapShiftsChangeRequestId}"]
+    );
+    assert_eq!(
+        paths_of("List swapShiftsChangeRequest"),
+        ["/teams/{teamId}/schedule/swapShiftsChangeRequests"]
+    );
+    // A sample key is named `id`; a line already at a key stays.
+    assert_eq!(
+        paths_of("Get educationSchool"),
+        [
+            "/education/schools/{id}",
+            "/education/me/schools/{id}",
+            "/education/users/{id}/schools/{schoolId}"
+        ]
+    );
+    assert_eq!(paths_of("List contracts"), ["/contracts"]);
+    assert_eq!(paths_of("Get delta of groups"), ["/groups"]);
+    let parameters: Vec<&str> = ir
+        .operations
+        .iter()
+        .find(|o| o.title == "Get swapShiftsChangeRequest")
+        .map(|o| {
+            o.endpoints[0]
+                .parameters
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(parameters, ["teamId", "swapShiftsChangeRequestId"]);
+    let said: Vec<(&str, u32)> = ir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::KeyFromExamples)
+        .map(|d| (d.file.as_str(), d.line))
+        .collect();
+    assert_eq!(
+        said.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+        [
+            "v1.0/api/educationschool-get.md",
+            "v1.0/api/swapshiftschangerequest-get.md"
+        ]
+    );
+    assert!(said.iter().all(|(_, line)| *line > 1), "{said:?}");
+}
+
+#[test]
 fn a_permission_name_a_space_split_is_joined_as_other_pages_write_it() {
     // directory-deleteditems-get.md (2019, 2020): `Directory
     // AccessAsUser.All`, a dot lost; intune-shared-devicecategory-create.md:

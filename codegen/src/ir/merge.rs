@@ -156,6 +156,7 @@ fn page_drafts(index: usize, page: &PageFacts, parts: PageParts) -> (Vec<Draft>,
     let mut diags = Vec::new();
     let title = page.title.as_deref().unwrap_or("");
     let endpoints = method_from_examples(endpoints, title, &examples, &example_paths, &mut diags);
+    let endpoints = key_from_examples(endpoints, title, &examples, &example_paths, &mut diags);
     // Each endpoint with its task; all the page's own if they do not pair.
     let tasks = if endpoint_tasks.len() == endpoints.len() {
         endpoint_tasks
@@ -369,15 +370,136 @@ fn method_from_examples(
     endpoints
 }
 
-/// Whether a page's title starts with a verb that only `method` does:
-/// "Remove owner" names `DELETE`, "Create user" `POST`.
-fn title_names(title: &str, method: &str) -> bool {
-    let verb = title
+/// A page's endpoints with the key its examples add, when the page's title
+/// acts on one item ("Get", "Update", "Delete"), no example request to
+/// Graph fits a request line, and every one fits a line with one more
+/// segment, a parameter or a sample key. swapshiftschangerequest-get.md
+/// (2020, "Get swapShiftsChangeRequest") writes the list page's
+/// `GET /teams/{teamId}/schedule/swapShiftsChangeRequests` and gets
+/// `.../swapShiftsChangeRequests/{swapShiftsChangeRequestId}` in its
+/// example: as written, it merged into the list's operation, which then
+/// answered one item, and no operation got one by its key.
+/// The slip is the whole block's: every line of that method that ends at
+/// a collection takes a key, named as the first example that extends it
+/// writes it (`id` for a sample value, or for a line no example shows).
+/// educationschool-get.md lists the three list paths of schools; with
+/// only the line its example extends fixed, the other two still tied it
+/// to a list page's operation, and the get merged into that list.
+fn key_from_examples(
+    mut endpoints: Vec<Endpoint>,
+    title: &str,
+    examples: &[Example],
+    example_paths: &[Option<String>],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Endpoint> {
+    if !matches!(
+        title_verb(title).as_str(),
+        "get" | "update" | "delete" | "remove"
+    ) {
+        return endpoints;
+    }
+    // The examples' requests to Graph: method, the request's target, and
+    // its last segment as written.
+    let sent: Vec<(&str, Target, &str)> = examples
+        .iter()
+        .zip(example_paths)
+        .filter_map(|(e, path)| {
+            let r = e.request.as_ref()?;
+            let path = path.as_deref()?;
+            Target::parse(&r.url).is_graph().then(|| {
+                let last = path.rsplit('/').next().unwrap_or("");
+                (r.method.as_str(), Target::parse(path), last)
+            })
+        })
+        .collect();
+    if sent.is_empty() || !sent.iter().all(|(m, _, _)| title_names(title, m)) {
+        return endpoints;
+    }
+    let fits_any_form = |template: &str, target: &Target| {
+        fits(template, target) || target.aliases().iter().flatten().any(|a| fits(template, a))
+    };
+    let on_a_line = sent.iter().any(|(method, target, _)| {
+        endpoints
+            .iter()
+            .any(|e| e.method == *method && fits_any_form(&e.path, target))
+    });
+    if on_a_line {
+        return endpoints;
+    }
+    // A key is a parameter or a sample value (a digit in it); a word
+    // (`delta`, `add`) is another operation's segment.
+    let is_key = |last: &str| {
+        (last.starts_with('{') && last.ends_with('}')) || last.bytes().any(|b| b.is_ascii_digit())
+    };
+    let extended = |e: &Endpoint| format!("{}/{{id}}", e.path.trim_end_matches('/'));
+    let every_example_extends_one = sent.iter().all(|(method, target, last)| {
+        is_key(last)
+            && endpoints
+                .iter()
+                .any(|e| e.method == *method && fits_any_form(&extended(e), target))
+    });
+    if !every_example_extends_one {
+        return endpoints;
+    }
+    let method = sent[0].0;
+    let mut taken: Vec<(String, String)> = Vec::new();
+    let mut at = None;
+    for e in endpoints.iter_mut().filter(|e| e.method == method) {
+        let at_a_key = e.path.ends_with('}') || e.path.ends_with(')');
+        if at_a_key {
+            continue;
+        }
+        let template = extended(e);
+        let name = sent
+            .iter()
+            .find(|(_, target, _)| fits_any_form(&template, target))
+            .and_then(|(_, _, last)| last.strip_prefix('{')?.strip_suffix('}'))
+            .filter(|n| !n.is_empty())
+            .unwrap_or("id");
+        let written = format!("{}/{{{name}}}", e.path.trim_end_matches('/'));
+        let Some(normal) = crate::parse::http::normalise(&written) else {
+            continue;
+        };
+        at.get_or_insert_with(|| e.source.clone());
+        taken.push((
+            std::mem::replace(&mut e.path, normal.path.clone()),
+            normal.path,
+        ));
+        e.parameters = normal.parameters;
+    }
+    if let Some(at) = at {
+        let list = |paths: &mut dyn Iterator<Item = &String>| {
+            paths
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        diags.push(Diagnostic::at(
+            Code::KeyFromExamples,
+            &at,
+            format!(
+                "the `{method}` request lines stop at the collection ({}), but the title acts on one item and every example request goes one key further; taken: {}",
+                list(&mut taken.iter().map(|(was, _)| was)),
+                list(&mut taken.iter().map(|(_, now)| now)),
+            ),
+        ));
+    }
+    endpoints
+}
+
+/// A title's first word, lowercased: its verb, when it has one.
+fn title_verb(title: &str) -> String {
+    title
         .split(|c: char| !c.is_ascii_alphabetic())
         .find(|w| !w.is_empty())
         .unwrap_or("")
-        .to_ascii_lowercase();
-    let named = match verb.as_str() {
+        .to_ascii_lowercase()
+}
+
+/// Whether a page's title starts with a verb that only `method` does:
+/// "Remove owner" names `DELETE`, "Create user" `POST`.
+fn title_names(title: &str, method: &str) -> bool {
+    let named = match title_verb(title).as_str() {
         "delete" | "remove" => "DELETE",
         "get" | "list" => "GET",
         "create" | "add" => "POST",
