@@ -2160,6 +2160,60 @@ fn request_lines_that_stop_at_the_collection_take_the_key_their_examples_add() {
 }
 
 #[test]
+fn a_list_whose_every_example_answers_with_the_collection_envelope_answers_a_collection() {
+    // swapshiftschangerequest-list.md (2020): "returns ... the requested
+    // swapShiftsChangeRequest object", an annotation without
+    // `isCollection`, and `{"value": [...]}` in its example.
+    let page = |title: &str, path: &str, annotation: &str, body: &str| {
+        format!(
+            "# {title}\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET {path}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and the requested [swapShiftsChangeRequest](../resources/swapshiftschangerequest.md) object in the response body.\n\n\
+             ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"x\" }} -->\n```http\nGET https://graph.microsoft.com/v1.0{path}\n```\n\n\
+             <!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.swapShiftsChangeRequest\"{annotation} }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
+        )
+    };
+    let envelope = r#"{"@odata.context": "x", "value": [{"id": "1"}]}"#;
+    let list = page(
+        "List swapShiftsChangeRequest",
+        "/teams/t1/requests",
+        "",
+        envelope,
+    );
+    // The same answer on a page that gets one item (signin-get.md shows a
+    // list under "Get signIn"), on a list whose annotation says it is one
+    // item, and a list whose answer has more than the envelope.
+    let get = page("Get signIn", "/auditLogs/signIns", "", envelope);
+    let one = page(
+        "List schedule",
+        "/teams/t1/schedule",
+        ", \"isCollection\": false",
+        envelope,
+    );
+    let more = page(
+        "List usage",
+        "/reports/usage",
+        "",
+        r#"{"value": [{"id": "1"}], "total": 1}"#,
+    );
+    let ir = tree(&[
+        ("v1.0/api/swapshiftschangerequest-list.md", &list),
+        ("v1.0/api/signin-get.md", &get),
+        ("v1.0/api/schedule-list.md", &one),
+        ("v1.0/api/usage-list.md", &more),
+    ]);
+    let collection = |title: &str| {
+        ir.operations
+            .iter()
+            .find(|o| o.title == title)
+            .map(|o| o.response.collection)
+    };
+    assert_eq!(collection("List swapShiftsChangeRequest"), Some(true));
+    assert_eq!(collection("Get signIn"), Some(false));
+    assert_eq!(collection("List schedule"), Some(false));
+    assert_eq!(collection("List usage"), Some(false));
+}
+
+#[test]
 fn a_permission_name_a_space_split_is_joined_as_other_pages_write_it() {
     // directory-deleteditems-get.md (2019, 2020): `Directory
     // AccessAsUser.All`, a dot lost; intune-shared-devicecategory-create.md:

@@ -1055,7 +1055,7 @@ fn merge_group(
                 // outranks prose that says "a collection of"
                 // (orgcontact-get-manager.md, 2020: one manager).
                 let prose = !d.task && p.response.collection && (!said(false) || said(true));
-                prose || said(true) || from_ignored_collection
+                prose || said(true) || from_ignored_collection || lists_in_every_example(d, p)
             },
             other_types: Vec::new(),
             named_in_prose,
@@ -1354,6 +1354,38 @@ fn merge_group(
         permissions,
     };
     (op, prose)
+}
+
+/// Whether a page titled "List ..." shows Graph's collection envelope,
+/// `{"value": [...]}` and `@odata` annotations only, in every example
+/// response with a body, and no annotation says it answers one item.
+/// swapshiftschangerequest-list.md (2020) copies the get page's "returns
+/// ... the requested swapShiftsChangeRequest object", and its annotation
+/// names the type without `isCollection`: read as one item, a list's
+/// answer kept its entries in `additional_data`.
+fn lists_in_every_example(d: &Draft, p: &PageFacts) -> bool {
+    if d.task || title_verb(p.title.as_deref().unwrap_or("")) != "list" {
+        return false;
+    }
+    let envelope = |body: &serde_json::Value| {
+        let Some(fields) = body.as_object() else {
+            return false;
+        };
+        fields.get("value").is_some_and(|v| v.is_array())
+            && fields
+                .keys()
+                .all(|k| k == "value" || k.starts_with("@odata."))
+    };
+    let responses = || {
+        d.examples
+            .iter()
+            .filter_map(|e| e.example.response.as_ref())
+    };
+    if responses().any(|r| r.is_collection == Some(false)) {
+        return false;
+    }
+    let mut bodies = responses().filter_map(|r| r.body.as_ref()).peekable();
+    bodies.peek().is_some() && bodies.all(|b| matches!(b, Body::Json(v) if envelope(v)))
 }
 
 /// The response type one page gives. The annotation's type is the
