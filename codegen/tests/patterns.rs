@@ -2214,6 +2214,26 @@ fn a_list_whose_every_example_answers_with_the_collection_envelope_answers_a_col
 }
 
 #[test]
+fn a_query_parameter_table_counts_on_a_page_that_says_nothing_of_odata() {
+    // driveitem-get-content-format.md (2020): "## Query parameters" lists
+    // `format` and says nothing of OData's options; the parameter was lost
+    // with them.
+    let text = format!(
+        "# Download a file in another format\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /drive/items/{{item-id}}/content?format={{format}}\n```\n\n\
+         ## Query parameters\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n| _format_ | string | Specify the format the item's content should be downloaded as. |\n"
+    );
+    let ir = tree(&[("v1.0/api/driveitem-get-content-format.md", &text)]);
+    let options = &ir.operations[0].query_options;
+    assert_eq!(options.support, codegen::ir::QuerySupport::Unstated);
+    let names: Vec<(&str, &str)> = options
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.type_name.as_str()))
+        .collect();
+    assert_eq!(names, [("format", "string")]);
+}
+
+#[test]
 fn a_permission_name_a_space_split_is_joined_as_other_pages_write_it() {
     // directory-deleteditems-get.md (2019, 2020): `Directory
     // AccessAsUser.All`, a dot lost; intune-shared-devicecategory-create.md:

@@ -1165,9 +1165,20 @@ fn merge_group(
             .find(|d| f(&pages[d.page]))
             .map(|d| &pages[d.page])
     };
-    let query_options = pick(&|p| p.query_options.support != QuerySupport::Unstated)
+    // The OData options from the first page that says which; the
+    // operation's own parameters from the first that lists some, which
+    // may say nothing of OData (driveitem-get-content-format.md's
+    // `format`, lost while the two came from one page).
+    let mut query_options = pick(&|p| p.query_options.support != QuerySupport::Unstated)
         .map(|p| p.query_options.clone())
         .unwrap_or_default();
+    if query_options.parameters.is_empty() {
+        if let Some(p) = pick(&|p| !p.query_options.parameters.is_empty()) {
+            query_options
+                .parameters
+                .clone_from(&p.query_options.parameters);
+        }
+    }
     let request_headers = pick(&|p| !p.request_headers.is_empty())
         .map(|p| p.request_headers.clone())
         .unwrap_or_default();
