@@ -356,7 +356,7 @@ fn a_rendered_tree_gives_the_operations_and_types_of_its_source() {
     // them), and operations a rendered page cannot split off (a property
     // path read by an operation whose type only an annotation names).
     assert!(
-        apart.len() <= 88,
+        apart.len() <= 85,
         "{} operations and types apart",
         apart.len()
     );
