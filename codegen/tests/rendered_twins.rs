@@ -206,7 +206,7 @@ fn rendered_resource_pages_say_what_their_source_says() {
         "graph-docs-2020",
         "api-reference/v1.0/resources",
         Form::Spaced,
-        2,
+        1,
     );
 }
 
@@ -253,7 +253,7 @@ fn rendered_2019_pages_say_what_their_source_says() {
 fn rendered_pages_with_tabbed_cells_say_what_their_source_says() {
     for (folder, most) in [
         ("api-reference/v1.0/api", 24),
-        ("api-reference/v1.0/resources", 2),
+        ("api-reference/v1.0/resources", 1),
     ] {
         assert_twins("graph-docs-2020", folder, Form::Tabbed, most);
     }

@@ -654,3 +654,42 @@ fn a_string_listing_a_documented_enum_s_members_is_of_that_enum() {
         ]
     );
 }
+
+#[test]
+fn a_table_under_the_properties_of_something_else_is_not_the_type_s() {
+    // tokenlifetimepolicy.md (2020): "### Properties of a token lifetime
+    // policy definition" lists the keys of the JSON its `definition`
+    // strings hold. They were fields of the model Graph never sends.
+    let policy = resource_page(
+        "tokenLifetimePolicy",
+        "| definition | String collection | A JSON string. |\n\n\
+         ### Properties of a token lifetime policy definition\n\n\
+         | Property | Type | Description |\n|:--|:--|:--|\n\
+         | AccessTokenLifetime | String | How long tokens are valid. |\n| Version | Integer | Set value of 1. |\n\n\
+         ## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n\
+         | appliesTo | [directoryObject](directoryobject.md) collection | Where it applies. |\n",
+    );
+    // A heading that names the page's own type keeps its table.
+    let user = resource_page(
+        "user",
+        "\n### Properties of the user resource\n\n\
+         | Property | Type | Description |\n|:--|:--|:--|\n| displayName | String | The name. |\n",
+    );
+    let pages = vec![
+        ("v1.0/resources/tokenlifetimepolicy.md".to_string(), policy),
+        ("v1.0/resources/user.md".to_string(), user),
+    ];
+    let ir = common::ir_of(&pages);
+    let names = |model: &str| -> Vec<String> {
+        graph_model(&ir, model)
+            .properties
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    assert_eq!(
+        names("tokenLifetimePolicy"),
+        ["id", "definition", "appliesTo"]
+    );
+    assert_eq!(names("user"), ["id", "displayName"]);
+}

@@ -105,6 +105,14 @@ fn section_heading(line: &str) -> Option<u8> {
             return Some(3);
         }
     }
+    // "Properties of a token lifetime policy definition" over the table of
+    // what the policy's JSON holds (see `resource::properties_of_another`).
+    if t.starts_with("Properties of ")
+        && t.split_whitespace().count() <= 12
+        && !t.ends_with(['.', ':', ',', ';'])
+    {
+        return Some(3);
+    }
     let rest = t.strip_prefix("Example ")?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     (!digits.is_empty() && rest[digits.len()..].starts_with(':')).then_some(3)
@@ -319,9 +327,9 @@ fn word_table(lines: &[&str], start: usize, columns: &[&str]) -> (Table, usize) 
 /// (device.md's `|[List transitive memberOf](...)|`), whose words read as a
 /// name and a type. The source's reader skips both. A property's name
 /// starts in lowercase, but for a few whose type is a primitive
-/// (`AccessTokenLifetime String`, tokenlifetimepolicy.md): no resource page
-/// of the 2019, 2020 or modern trees has a capitalised property of another
-/// type.
+/// (`ConferenceId String`, audioconferencing.md; the sample columns of
+/// fieldvalueset.md): no resource page of the 2019, 2020 or modern trees
+/// has a capitalised property of another type.
 fn is_no_property_row(line: &str) -> bool {
     let (name, rest) = first_word(line);
     let (type_cell, _) = type_cell(rest);

@@ -342,6 +342,35 @@ pub fn json_type(value: &serde_json::Value, namespace: &str) -> (String, bool) {
     }
 }
 
+/// Whether a heading gives the properties of something other than the
+/// page's type: "Properties of a token lifetime policy definition"
+/// (tokenlifetimepolicy.md and the other policy pages, 2019, 2020) lists
+/// the keys of the JSON that the `definition` strings hold, not
+/// properties of `tokenLifetimePolicy`; read as its properties, they gave
+/// the model fields (`AccessTokenLifetime`, `Version`) Graph never sends.
+/// "Properties of the user resource" names the page's own type.
+fn properties_of_another(heading: &str, type_name: &str) -> bool {
+    let lower = heading.to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("properties of ") else {
+        return false;
+    };
+    let mut words: Vec<&str> = rest
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if matches!(words.first(), Some(&("a" | "an" | "the"))) {
+        words.remove(0);
+    }
+    if matches!(
+        words.last(),
+        Some(&("resource" | "type" | "object" | "entity"))
+    ) {
+        words.pop();
+    }
+    let named: String = words.concat();
+    !named.is_empty() && !named.eq_ignore_ascii_case(type_name)
+}
+
 pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let title = facts.title.clone().unwrap_or_default();
@@ -372,6 +401,8 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
     let mut in_properties = false;
     let mut in_relationships = false;
     let mut in_methods = false;
+    // Under a heading that gives the properties of something else.
+    let mut of_another = false;
     // Under a JSON representation heading of a rendered page, which has
     // no annotation to say where the representation is.
     let mut in_rendered_json = false;
@@ -395,6 +426,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                 in_rendered_json = facts.form == super::page::PageForm::Rendered
                     && t.eq_ignore_ascii_case("json representation");
                 in_relationships = t.to_ascii_lowercase().starts_with("relationship");
+                of_another = properties_of_another(t, &simple);
                 values_heading = t
                     .strip_suffix(" values")
                     .or_else(|| t.strip_suffix(" Values"))
@@ -481,6 +513,7 @@ pub fn read(facts: &PageFacts, blocks: &[&Block]) -> (ResourceFacts, Vec<Diagnos
                         .filter(|s| !s.is_empty());
                 }
             }
+            BlockKind::Table(_) if of_another => {}
             BlockKind::Table(table) => {
                 if in_methods {
                     method_rows.extend(table.rows.iter().map(|row| {
