@@ -2096,12 +2096,35 @@ fn request_lines_that_stop_at_the_collection_take_the_key_their_examples_add() {
         "GET /groups",
         "GET https://graph.microsoft.com/v1.0/groups/delta",
     );
+    // workforceintegration-update.md (2020): one example patches the
+    // collection as the line does, the other one item. Graph never patches
+    // a collection; a get may list, so a get's line stands.
+    let two_examples = |title: &str, method: &str, path: &str| {
+        let example = |n: u32, url: &str| {
+            format!(
+                "<!-- {{ \"blockType\": \"request\", \"name\": \"e{n}\" }} -->\n```http\n{method} https://graph.microsoft.com/v1.0{url}\n```\n\n"
+            )
+        };
+        format!(
+            "# {title}\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{method} {path}\n```\n\n## Example\n\n{}{}",
+            example(1, path),
+            example(2, &format!("{path}/{{itemId}}"))
+        )
+    };
+    let update = two_examples(
+        "Update workforceIntegration",
+        "PATCH",
+        "/teamwork/workforceIntegrations",
+    );
+    let mixed_get = two_examples("Get channels", "GET", "/teams/{id}/channels");
     let ir = tree(&[
         ("v1.0/api/swapshiftschangerequest-get.md", &get),
         ("v1.0/api/swapshiftschangerequest-list.md", &list),
         ("v1.0/api/educationschool-get.md", &school),
         ("v1.0/api/contract-list.md", &listed),
         ("v1.0/api/group-delta.md", &worded),
+        ("v1.0/api/workforceintegration-update.md", &update),
+        ("v1.0/api/channel-get.md", &mixed_get),
     ]);
     let paths_of = |title: &str| -> Vec<&str> {
         let op = ir
@@ -2130,6 +2153,11 @@ fn request_lines_that_stop_at_the_collection_take_the_key_their_examples_add() {
     );
     assert_eq!(paths_of("List contracts"), ["/contracts"]);
     assert_eq!(paths_of("Get delta of groups"), ["/groups"]);
+    assert_eq!(
+        paths_of("Update workforceIntegration"),
+        ["/teamwork/workforceIntegrations/{itemId}"]
+    );
+    assert_eq!(paths_of("Get channels"), ["/teams/{id}/channels"]);
     let parameters: Vec<&str> = ir
         .operations
         .iter()
@@ -2153,7 +2181,8 @@ fn request_lines_that_stop_at_the_collection_take_the_key_their_examples_add() {
         said.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
         [
             "v1.0/api/educationschool-get.md",
-            "v1.0/api/swapshiftschangerequest-get.md"
+            "v1.0/api/swapshiftschangerequest-get.md",
+            "v1.0/api/workforceintegration-update.md"
         ]
     );
     assert!(said.iter().all(|(_, line)| *line > 1), "{said:?}");

@@ -378,8 +378,9 @@ fn method_from_examples(
 /// `GET /teams/{teamId}/schedule/swapShiftsChangeRequests` and gets
 /// `.../swapShiftsChangeRequests/{swapShiftsChangeRequestId}` in its
 /// example: as written, it merged into the list's operation, which then
-/// answered one item, and no operation got one by its key.
-/// The slip is the whole block's: every line of that method that ends at
+/// answered one item, and no operation got one by its key. An update or
+/// a delete needs one such example only, the others fitting a line as
+/// written (see `slipped` below). The slip is the whole block's: every line of that method that ends at
 /// a collection takes a key, named as the first example that extends it
 /// writes it (`id` for a sample value, or for a line no example shows).
 /// educationschool-get.md lists the three list paths of schools; with
@@ -418,30 +419,40 @@ fn key_from_examples(
     let fits_any_form = |template: &str, target: &Target| {
         fits(template, target) || target.aliases().iter().flatten().any(|a| fits(template, a))
     };
-    let on_a_line = sent.iter().any(|(method, target, _)| {
+    let on_a_line = |(method, target, _): &(&str, Target, &str)| {
         endpoints
             .iter()
             .any(|e| e.method == *method && fits_any_form(&e.path, target))
-    });
-    if on_a_line {
-        return endpoints;
-    }
+    };
     // A key is a parameter or a sample value (a digit in it); a word
     // (`delta`, `add`) is another operation's segment.
     let is_key = |last: &str| {
         (last.starts_with('{') && last.ends_with('}')) || last.bytes().any(|b| b.is_ascii_digit())
     };
     let extended = |e: &Endpoint| format!("{}/{{id}}", e.path.trim_end_matches('/'));
-    let every_example_extends_one = sent.iter().all(|(method, target, last)| {
+    let extends_one = |(method, target, last): &(&str, Target, &str)| {
         is_key(last)
             && endpoints
                 .iter()
                 .any(|e| e.method == *method && fits_any_form(&extended(e), target))
-    });
-    if !every_example_extends_one {
+    };
+    let method = sent[0].0;
+    // Every example goes one key further; or, for an update or a delete,
+    // which Graph never applies to a collection, some do and the others
+    // repeat the slip (workforceintegration-update.md, 2020: its first
+    // example patches `/teamwork/workforceIntegrations`, its second
+    // `.../workforceIntegrations/{workforceIntegrationid}`).
+    let some_on_a_line = sent.iter().any(on_a_line);
+    let slipped = if some_on_a_line {
+        matches!(method, "PATCH" | "DELETE")
+            && sent.iter().any(extends_one)
+            && sent.iter().all(|s| on_a_line(s) || extends_one(s))
+    } else {
+        sent.iter().all(extends_one)
+    };
+    if !slipped {
         return endpoints;
     }
-    let method = sent[0].0;
     let mut taken: Vec<(String, String)> = Vec::new();
     let mut at = None;
     for e in endpoints.iter_mut().filter(|e| e.method == method) {
@@ -452,7 +463,7 @@ fn key_from_examples(
         let template = extended(e);
         let name = sent
             .iter()
-            .find(|(_, target, _)| fits_any_form(&template, target))
+            .find(|(_, target, last)| is_key(last) && fits_any_form(&template, target))
             .and_then(|(_, _, last)| last.strip_prefix('{')?.strip_suffix('}'))
             .filter(|n| !n.is_empty())
             .unwrap_or("id");
@@ -478,8 +489,13 @@ fn key_from_examples(
             Code::KeyFromExamples,
             &at,
             format!(
-                "the `{method}` request lines stop at the collection ({}), but the title acts on one item and every example request goes one key further; taken: {}",
+                "the `{method}` request lines stop at the collection ({}), but the title acts on one item and {}; taken: {}",
                 list(&mut taken.iter().map(|(was, _)| was)),
+                if some_on_a_line {
+                    "an example request goes one key further (Graph never applies an update or a delete to a collection)"
+                } else {
+                    "every example request goes one key further"
+                },
                 list(&mut taken.iter().map(|(_, now)| now)),
             ),
         ));
