@@ -2263,6 +2263,47 @@ fn a_query_parameter_table_counts_on_a_page_that_says_nothing_of_odata() {
 }
 
 #[test]
+fn a_front_matter_description_cut_from_the_intro_s_tail_gives_way_to_the_intro() {
+    let page = |description: &str, intro: &str| {
+        format!(
+            "---\ntitle: \"T\"\ndescription: \"{description}\"\ndoc_type: apiPageType\n---\n# T\n\nNamespace: microsoft.graph\n\n{intro}\n\n\
+             {PERMISSIONS}## HTTP request\n\n```http\nPOST /workbook/worksheets/add\n```\n"
+        )
+    };
+    let described = |description: &str, intro: &str| {
+        let p = codegen::parse::Loader::memory(
+            [("v1.0/api/x.md".to_string(), page(description, intro))].into(),
+        )
+        .parse_page("v1.0/api/x.md");
+        p.description.unwrap_or_default()
+    };
+    // worksheetcollection-add.md (2020): the tail after a `.`.
+    let intro = "Adds a new worksheet to the workbook. If you wish to activate the newly added worksheet, call .activate() on it.";
+    assert_eq!(described(".activate() on it.", intro), intro);
+    // eventmessage-get.md: the tail after a `$`, with emphasis the
+    // paragraph's text no longer has.
+    let intro = "Get the eventMessage object. Apply the $expand parameter on the **event** navigation property.";
+    assert_eq!(
+        described("expand parameter on the **event** navigation property.", intro),
+        "Get the eventMessage object. Apply the $expand parameter on the event navigation property."
+    );
+    // A description of its own stays, even one the intro repeats, or one
+    // that starts with a type's name.
+    assert_eq!(
+        described("Adds a worksheet.", "Adds a new worksheet to the workbook."),
+        "Adds a worksheet."
+    );
+    assert_eq!(
+        described("intuneBrand contains data.", "intuneBrand contains data."),
+        "intuneBrand contains data."
+    );
+    assert_eq!(
+        described("worksheet tools.", "Tools. Adds a new worksheet."),
+        "worksheet tools."
+    );
+}
+
+#[test]
 fn a_permission_name_a_space_split_is_joined_as_other_pages_write_it() {
     // directory-deleteditems-get.md (2019, 2020): `Directory
     // AccessAsUser.All`, a dot lost; intune-shared-devicecategory-create.md:

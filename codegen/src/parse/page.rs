@@ -192,6 +192,9 @@ struct Walk<'a> {
     endpoint_request: Option<(ExampleRequest, u16)>,
     intro_text: String,
     intro_at: Option<Source>,
+    /// Whether the intro's first paragraph is still to come, to stand for
+    /// a front matter description that is a tail of it.
+    first_intro_paragraph: bool,
     query_text: String,
     /// Query parameters of the operation's own (see [`query_parameters`]).
     query_parameters: Vec<crate::ir::QueryParameter>,
@@ -294,6 +297,7 @@ pub fn interpret(
         endpoint_request: None,
         intro_text: String::new(),
         intro_at: None,
+        first_intro_paragraph: true,
         query_text: String::new(),
         query_parameters: Vec::new(),
         saw_permissions: false,
@@ -564,8 +568,12 @@ impl Walk<'_> {
                     || lower.starts_with("this api is available in")
                     || lower.starts_with("this api is supported in")
                     || lower.starts_with("global service");
-                if self.facts.description.is_none() && !boilerplate {
-                    self.facts.description = Some(text.to_string());
+                if !boilerplate {
+                    let first = std::mem::replace(&mut self.first_intro_paragraph, false);
+                    let cut_off = |front: &str| first && is_tail_of(front, text);
+                    if self.facts.description.as_deref().is_none_or(cut_off) {
+                        self.facts.description = Some(text.to_string());
+                    }
                 }
                 self.intro(text, block);
             }
@@ -1599,6 +1607,31 @@ fn query_parameters(table: &Table, required_before: bool) -> Vec<crate::ir::Quer
             })
         })
         .collect()
+}
+
+/// Whether a front matter description is the tail of a paragraph, cut
+/// off mid-sentence: it starts with no capital or digit, and the
+/// paragraph, read without emphasis and with its spaces collapsed, ends
+/// with it and says more. A tool that wrote the docs' descriptions cut
+/// some at a `.` or a `$`: ".activate() on it." for "Adds a new worksheet
+/// ... call .activate() on it." (worksheetcollection-add.md), "." for
+/// range-lastcell.md, "expand parameter on the **event** navigation
+/// property ..." for eventmessage-get.md's "Apply the $expand parameter
+/// ...". A description of its own that starts with a type's name
+/// ("intuneBrand contains data ...") is no tail when the paragraph says
+/// no more than it.
+fn is_tail_of(front: &str, paragraph: &str) -> bool {
+    let plain = |t: &str| -> String {
+        t.split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(['*', '`'], "")
+    };
+    let (front, paragraph) = (plain(front), plain(paragraph));
+    !front.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && paragraph.len() > front.len()
+        && paragraph.ends_with(&front)
 }
 
 /// "For role management alerts:" to "role management alerts".
