@@ -2263,6 +2263,47 @@ fn a_query_parameter_table_counts_on_a_page_that_says_nothing_of_odata() {
 }
 
 #[test]
+fn a_get_whose_every_example_answers_one_object_answers_one_whatever_its_prose_says() {
+    // itemanalytics-get.md (2020): "a collection of [itemAnalytics]
+    // object" over one itemAnalytics.
+    let page = |title: &str, path: &str, example: &str| {
+        format!(
+            "# {title}\n\n{PERMISSIONS}## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET {path}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [itemAnalytics](../resources/itemanalytics.md) object in the response body.\n\n\
+             ## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"x\" }} -->\n```http\nGET https://graph.microsoft.com/v1.0{path}\n```\n\n\
+             <!-- {{ \"blockType\": \"response\", \"@type\": \"microsoft.graph.itemAnalytics\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n{example}\n```\n"
+        )
+    };
+    let one = page(
+        "Get itemAnalytics",
+        "/drives/d1/items/i1/analytics",
+        "\n{\"allTime\": {\"access\": {\"actionCount\": 1}}}",
+    );
+    // A get without a body to show, and a list that shows one object:
+    // the prose stands.
+    let bodiless = page("Get analytics of a site", "/sites/s1/analytics", "");
+    let listed = page(
+        "List offerShiftRequest",
+        "/teams/t1/schedule/offerShiftRequests",
+        "\n{\"id\": \"1\"}",
+    );
+    let ir = tree(&[
+        ("v1.0/api/itemanalytics-get.md", &one),
+        ("v1.0/api/site-analytics.md", &bodiless),
+        ("v1.0/api/offershiftrequest-list.md", &listed),
+    ]);
+    let collection = |title: &str| {
+        ir.operations
+            .iter()
+            .find(|o| o.title == title)
+            .map(|o| o.response.collection)
+    };
+    assert_eq!(collection("Get itemAnalytics"), Some(false));
+    assert_eq!(collection("Get analytics of a site"), Some(true));
+    assert_eq!(collection("List offerShiftRequest"), Some(true));
+}
+
+#[test]
 fn a_front_matter_description_cut_from_the_intro_s_tail_gives_way_to_the_intro() {
     let page = |description: &str, intro: &str| {
         format!(
@@ -2576,7 +2617,10 @@ fn a_collection_annotation_types_a_collection() {
 fn an_annotation_that_says_one_outranks_prose_that_says_a_collection() {
     // orgcontact-get-manager.md (2020): "a collection of [directoryObject]
     // objects", an annotation with `"isCollection": false` and one manager
-    // in the example. Without the annotation, the prose stands.
+    // in the example. Without the annotation, the example's one object
+    // still outranks the prose on a "Get" page (see
+    // `a_get_whose_every_example_answers_one_object_answers_one_whatever_its_prose_says`,
+    // where a get without a body to show keeps its prose).
     let page = |flag: &str| {
         format!(
             "# Get manager\n\n## HTTP request\n\n```http\nGET /contacts/{{id}}/manager\n```\n\n\
@@ -2592,7 +2636,7 @@ fn an_annotation_that_says_one_outranks_prose_that_says_a_collection() {
             .collection
     };
     assert!(!collection(", \"isCollection\": false"));
-    assert!(collection(""));
+    assert!(!collection(""));
 }
 
 /// security-list-securescores.md and signin-list.md (2020): "supports the

@@ -1070,7 +1070,10 @@ fn merge_group(
                 // An annotation's `"isCollection": false` over one entity
                 // outranks prose that says "a collection of"
                 // (orgcontact-get-manager.md, 2020: one manager).
-                let prose = !d.task && p.response.collection && (!said(false) || said(true));
+                let prose = !d.task
+                    && p.response.collection
+                    && (!said(false) || said(true))
+                    && !gets_one_in_every_example(d, p);
                 prose || said(true) || from_ignored_collection || lists_in_every_example(d, p)
             },
             other_types: Vec::new(),
@@ -1413,6 +1416,26 @@ fn lists_in_every_example(d: &Draft, p: &PageFacts) -> bool {
     }
     let mut bodies = responses().filter_map(|r| r.body.as_ref()).peekable();
     bodies.peek().is_some() && bodies.all(|b| matches!(b, Body::Json(v) if envelope(v)))
+}
+
+/// Whether a page titled "Get ..." answers one object, not Graph's
+/// collection envelope, in every example response with a body.
+/// itemanalytics-get.md (2020) says "a collection of [itemAnalytics]
+/// object" over one itemAnalytics: read as a collection, the builder
+/// expected a page of them, and the answer would not read.
+fn gets_one_in_every_example(d: &Draft, p: &PageFacts) -> bool {
+    if title_verb(p.title.as_deref().unwrap_or("")) != "get" {
+        return false;
+    }
+    let mut bodies = d
+        .examples
+        .iter()
+        .filter_map(|e| e.example.response.as_ref()?.body.as_ref())
+        .peekable();
+    bodies.peek().is_some()
+        && bodies.all(|b| {
+            matches!(b, Body::Json(serde_json::Value::Object(fields)) if !fields.contains_key("value"))
+        })
 }
 
 /// The response type one page gives. The annotation's type is the
