@@ -1397,25 +1397,21 @@ fn lists_in_every_example(d: &Draft, p: &PageFacts) -> bool {
     if d.task || title_verb(p.title.as_deref().unwrap_or("")) != "list" {
         return false;
     }
-    let envelope = |body: &serde_json::Value| {
-        let Some(fields) = body.as_object() else {
-            return false;
-        };
-        fields.get("value").is_some_and(|v| v.is_array())
-            && fields
-                .keys()
-                .all(|k| k == "value" || k.starts_with("@odata."))
-    };
-    let responses = || {
-        d.examples
-            .iter()
-            .filter_map(|e| e.example.response.as_ref())
-    };
-    if responses().any(|r| r.is_collection == Some(false)) {
-        return false;
-    }
-    let mut bodies = responses().filter_map(|r| r.body.as_ref()).peekable();
-    bodies.peek().is_some() && bodies.all(|b| matches!(b, Body::Json(v) if envelope(v)))
+    let says_one = d.examples.iter().any(|e| {
+        e.example
+            .response
+            .as_ref()
+            .is_some_and(|r| r.is_collection == Some(false))
+    });
+    !says_one
+        && every_example_body(d, |body| {
+            body.as_object().is_some_and(|fields| {
+                fields.get("value").is_some_and(|v| v.is_array())
+                    && fields
+                        .keys()
+                        .all(|k| k == "value" || k.starts_with("@odata."))
+            })
+        })
 }
 
 /// Whether a page titled "Get ..." answers one object, not Graph's
@@ -1427,15 +1423,21 @@ fn gets_one_in_every_example(d: &Draft, p: &PageFacts) -> bool {
     if title_verb(p.title.as_deref().unwrap_or("")) != "get" {
         return false;
     }
+    every_example_body(d, |body| {
+        body.as_object()
+            .is_some_and(|fields| !fields.contains_key("value"))
+    })
+}
+
+/// Whether a draft's examples show a response body, and every one is JSON
+/// of the shape `shows` looks for.
+fn every_example_body(d: &Draft, shows: impl Fn(&serde_json::Value) -> bool) -> bool {
     let mut bodies = d
         .examples
         .iter()
         .filter_map(|e| e.example.response.as_ref()?.body.as_ref())
         .peekable();
-    bodies.peek().is_some()
-        && bodies.all(|b| {
-            matches!(b, Body::Json(serde_json::Value::Object(fields)) if !fields.contains_key("value"))
-        })
+    bodies.peek().is_some() && bodies.all(|b| matches!(b, Body::Json(v) if shows(v)))
 }
 
 /// The response type one page gives. The annotation's type is the

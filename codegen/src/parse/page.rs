@@ -1621,17 +1621,21 @@ fn query_parameters(table: &Table, required_before: bool) -> Vec<crate::ir::Quer
 /// ("intuneBrand contains data ...") is no tail when the paragraph says
 /// no more than it.
 fn is_tail_of(front: &str, paragraph: &str) -> bool {
+    // Nearly every description starts with a capital: no copies for it.
+    if front
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return false;
+    }
     let plain = |t: &str| -> String {
-        t.split(|c: char| c.is_whitespace())
-            .filter(|w| !w.is_empty())
+        t.split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .replace(['*', '`'], "")
     };
     let (front, paragraph) = (plain(front), plain(paragraph));
-    !front.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && paragraph.len() > front.len()
-        && paragraph.ends_with(&front)
+    paragraph.len() > front.len() && paragraph.ends_with(&front)
 }
 
 /// "For role management alerts:" to "role management alerts".
